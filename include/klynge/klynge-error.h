@@ -1,0 +1,108 @@
+/* klynge-error.h: the KLYNGE_ERROR domain
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__KLYNGE_INSIDE__) && !defined (KLYNGE_COMPILATION)
+#error "Only <klynge/klynge.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KLYNGE_ERROR:
+ *
+ * The error domain of every #GError that klynge reports.
+ */
+#define KLYNGE_ERROR (klynge_error_quark ())
+
+/**
+ * KlyngeError:
+ * @KLYNGE_ERROR_FAILED: a failure with no more specific code
+ * @KLYNGE_ERROR_IO: a file or stream could not be read or written
+ * @KLYNGE_ERROR_XML_SYNTAX: the document is not well-formed XML
+ * @KLYNGE_ERROR_ENCODING: the input is not UTF-8, or a string holds
+ *   characters that XML cannot carry
+ * @KLYNGE_ERROR_DOCTYPE_FORBIDDEN: the document has a document type
+ *   declaration; landscapes never do
+ * @KLYNGE_ERROR_ENTITY_FORBIDDEN: the document uses an entity reference
+ *   other than the five predefined ones
+ * @KLYNGE_ERROR_LIMIT_EXCEEDED: a size, depth or count cap was exceeded
+ * @KLYNGE_ERROR_NOT_A_LANDSCAPE: the root element is not a landscape in
+ *   the `urn:klynge:landscape:1` namespace
+ * @KLYNGE_ERROR_UNSUPPORTED_VERSION: the landscape's `version` is not 1
+ * @KLYNGE_ERROR_UNKNOWN_ELEMENT: an element the format does not allow here
+ * @KLYNGE_ERROR_UNKNOWN_ATTRIBUTE: an attribute the format does not allow
+ * @KLYNGE_ERROR_UNEXPECTED_TEXT: text where the format allows only elements
+ * @KLYNGE_ERROR_MISSING_ELEMENT: a required child element is missing
+ * @KLYNGE_ERROR_MISSING_ATTRIBUTE: a required attribute is missing
+ * @KLYNGE_ERROR_BAD_ID: an identifier is not an XML NCName
+ * @KLYNGE_ERROR_BAD_DATE: a date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+ *   or names a day that does not exist
+ * @KLYNGE_ERROR_BAD_PERIOD: a period ends before it starts
+ * @KLYNGE_ERROR_BAD_MONEY: an amount is not a non-negative decimal with at
+ *   most two decimals, or it overflows
+ * @KLYNGE_ERROR_BAD_PERCENT: a percent is not between 0 and 100 with at
+ *   most two decimals
+ * @KLYNGE_ERROR_BAD_CVR: a CVR number fails its modulus-11 check
+ * @KLYNGE_ERROR_BAD_ENUM: a value is not one of an enumeration's names
+ * @KLYNGE_ERROR_BAD_VALUE: any other malformed value (an empty name, a
+ *   text element with child elements)
+ * @KLYNGE_ERROR_SHARES_NOT_100: a contract's shares do not sum to 100.00
+ * @KLYNGE_ERROR_DUPLICATE_ID: an identifier is already used in the landscape
+ * @KLYNGE_ERROR_UNRESOLVED_REFERENCE: a reference names no record
+ * @KLYNGE_ERROR_WRONG_REFERENCE_KIND: a reference names a record of the
+ *   wrong kind (a contract held by a member, say)
+ * @KLYNGE_ERROR_TOO_FEW_PARTIES: a merger lacks predecessors
+ * @KLYNGE_ERROR_DUPLICATE_MEMBERSHIP: the member already has a membership
+ *   of that organisation that starts on the same date
+ * @KLYNGE_ERROR_REFERENCED: the record cannot be removed because others
+ *   refer to it
+ * @KLYNGE_ERROR_NOT_FOUND: no record has that identifier
+ * @KLYNGE_ERROR_INCONSISTENT: records contradict each other (a completed
+ *   merger whose predecessors are not dissolved, say)
+ *
+ * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
+ * own code; messages of load errors start with `file:line:col: `.
+ * New codes are only ever appended.
+ */
+typedef enum {
+  KLYNGE_ERROR_FAILED,
+  KLYNGE_ERROR_IO,
+  KLYNGE_ERROR_XML_SYNTAX,
+  KLYNGE_ERROR_ENCODING,
+  KLYNGE_ERROR_DOCTYPE_FORBIDDEN,
+  KLYNGE_ERROR_ENTITY_FORBIDDEN,
+  KLYNGE_ERROR_LIMIT_EXCEEDED,
+  KLYNGE_ERROR_NOT_A_LANDSCAPE,
+  KLYNGE_ERROR_UNSUPPORTED_VERSION,
+  KLYNGE_ERROR_UNKNOWN_ELEMENT,
+  KLYNGE_ERROR_UNKNOWN_ATTRIBUTE,
+  KLYNGE_ERROR_UNEXPECTED_TEXT,
+  KLYNGE_ERROR_MISSING_ELEMENT,
+  KLYNGE_ERROR_MISSING_ATTRIBUTE,
+  KLYNGE_ERROR_BAD_ID,
+  KLYNGE_ERROR_BAD_DATE,
+  KLYNGE_ERROR_BAD_PERIOD,
+  KLYNGE_ERROR_BAD_MONEY,
+  KLYNGE_ERROR_BAD_PERCENT,
+  KLYNGE_ERROR_BAD_CVR,
+  KLYNGE_ERROR_BAD_ENUM,
+  KLYNGE_ERROR_BAD_VALUE,
+  KLYNGE_ERROR_SHARES_NOT_100,
+  KLYNGE_ERROR_DUPLICATE_ID,
+  KLYNGE_ERROR_UNRESOLVED_REFERENCE,
+  KLYNGE_ERROR_WRONG_REFERENCE_KIND,
+  KLYNGE_ERROR_TOO_FEW_PARTIES,
+  KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
+  KLYNGE_ERROR_REFERENCED,
+  KLYNGE_ERROR_NOT_FOUND,
+  KLYNGE_ERROR_INCONSISTENT,
+} KlyngeError;
+
+GQuark klynge_error_quark (void);
+
+G_END_DECLS

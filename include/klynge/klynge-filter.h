@@ -1,0 +1,44 @@
+/* klynge-filter.h: which organisations a listing returns
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__KLYNGE_INSIDE__) && !defined (KLYNGE_COMPILATION)
+#error "Only <klynge/klynge.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <klynge/klynge-organisation.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KlyngeFilter:
+ *
+ * Conditions on organisations for klynge_landscape_list_organisations():
+ * a kind, a focus area, a city and a date on which they are active. Every
+ * condition that is set must hold. A mutable, reference-counted value.
+ */
+typedef struct _KlyngeFilter KlyngeFilter;
+
+GType         klynge_filter_get_type       (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_FILTER (klynge_filter_get_type ())
+
+KlyngeFilter *klynge_filter_new            (void);
+KlyngeFilter *klynge_filter_ref            (KlyngeFilter           *filter);
+void          klynge_filter_unref          (KlyngeFilter           *filter);
+void          klynge_filter_set_kind       (KlyngeFilter           *filter,
+                                            KlyngeOrganisationKind  kind);
+void          klynge_filter_set_focus_area (KlyngeFilter           *filter,
+                                            const char             *focus_area);
+void          klynge_filter_set_city       (KlyngeFilter           *filter,
+                                            const char             *city);
+void          klynge_filter_set_active_on  (KlyngeFilter           *filter,
+                                            const KlyngeDate       *date);
+gboolean      klynge_filter_matches        (KlyngeFilter           *filter,
+                                            KlyngeOrganisation     *organisation);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeFilter, klynge_filter_unref)
+
+G_END_DECLS

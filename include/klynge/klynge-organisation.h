@@ -1,0 +1,179 @@
+/* klynge-organisation.h: clusters, innovation networks, support bodies
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__KLYNGE_INSIDE__) && !defined (KLYNGE_COMPILATION)
+#error "Only <klynge/klynge.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <klynge/klynge-record.h>
+#include <klynge/klynge-date.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KlyngeOrganisationKind:
+ * @KLYNGE_ORGANISATION_KIND_CLUSTER: a cluster organisation (`cluster`)
+ * @KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK: an innovation network
+ *   (`innovation-network`)
+ * @KLYNGE_ORGANISATION_KIND_SUPPORT_BODY: a national support body such as
+ *   Cluster Excellence Denmark (`support-body`)
+ * @KLYNGE_ORGANISATION_KIND_AGENCY: a public agency (`agency`)
+ * @KLYNGE_ORGANISATION_KIND_OTHER: anything else (`other`)
+ *
+ * What an organisation is. The nicks are the XML values.
+ */
+typedef enum {
+  KLYNGE_ORGANISATION_KIND_CLUSTER,
+  KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK,
+  KLYNGE_ORGANISATION_KIND_SUPPORT_BODY,
+  KLYNGE_ORGANISATION_KIND_AGENCY,
+  KLYNGE_ORGANISATION_KIND_OTHER,
+} KlyngeOrganisationKind;
+
+GType klynge_organisation_kind_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_ORGANISATION_KIND (klynge_organisation_kind_get_type ())
+
+/**
+ * KlyngeLabelLevel:
+ * @KLYNGE_LABEL_LEVEL_BRONZE: the ESCA bronze label (`bronze`)
+ * @KLYNGE_LABEL_LEVEL_SILVER: the ESCA silver label (`silver`)
+ * @KLYNGE_LABEL_LEVEL_GOLD: the ESCA gold label (`gold`)
+ *
+ * The level of a cluster management excellence label.
+ */
+typedef enum {
+  KLYNGE_LABEL_LEVEL_BRONZE,
+  KLYNGE_LABEL_LEVEL_SILVER,
+  KLYNGE_LABEL_LEVEL_GOLD,
+} KlyngeLabelLevel;
+
+GType klynge_label_level_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_LABEL_LEVEL (klynge_label_level_get_type ())
+
+/**
+ * KlyngeOrganisationStatus:
+ * @KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED: founded after the date
+ * @KLYNGE_ORGANISATION_STATUS_ACTIVE: founded on or before the date and not
+ *   yet dissolved
+ * @KLYNGE_ORGANISATION_STATUS_DISSOLVED: dissolved on or before the date,
+ *   with no merger that carried it on
+ * @KLYNGE_ORGANISATION_STATUS_MERGED: dissolved by a completed merger
+ *
+ * The status of an organisation on a date; derived, never stored.
+ */
+typedef enum {
+  KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED,
+  KLYNGE_ORGANISATION_STATUS_ACTIVE,
+  KLYNGE_ORGANISATION_STATUS_DISSOLVED,
+  KLYNGE_ORGANISATION_STATUS_MERGED,
+} KlyngeOrganisationStatus;
+
+GType klynge_organisation_status_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_ORGANISATION_STATUS (klynge_organisation_status_get_type ())
+
+/**
+ * KlyngeLocation:
+ *
+ * Where an organisation is: a city, optionally an address and a role such
+ * as `secretariat`. An immutable, reference-counted value.
+ */
+typedef struct _KlyngeLocation KlyngeLocation;
+
+GType           klynge_location_get_type    (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_LOCATION (klynge_location_get_type ())
+KlyngeLocation *klynge_location_new         (const char           *city,
+                                             const char           *address,
+                                             const char           *role,
+                                             GError              **error);
+KlyngeLocation *klynge_location_ref         (KlyngeLocation       *location);
+void            klynge_location_unref       (KlyngeLocation       *location);
+const char     *klynge_location_get_city    (const KlyngeLocation *location);
+const char     *klynge_location_get_address (const KlyngeLocation *location);
+const char     *klynge_location_get_role    (const KlyngeLocation *location);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeLocation, klynge_location_unref)
+
+/**
+ * KlyngeLabel:
+ *
+ * An ESCA cluster management excellence label: its level, when it was
+ * awarded and, optionally, until when it is valid. An immutable,
+ * reference-counted value.
+ */
+typedef struct _KlyngeLabel KlyngeLabel;
+
+GType             klynge_label_get_type        (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_LABEL (klynge_label_get_type ())
+KlyngeLabel      *klynge_label_new             (KlyngeLabelLevel   level,
+                                                const KlyngeDate  *awarded,
+                                                const KlyngeDate  *valid_until,
+                                                GError           **error);
+KlyngeLabel      *klynge_label_ref             (KlyngeLabel       *label);
+void              klynge_label_unref           (KlyngeLabel       *label);
+KlyngeLabelLevel  klynge_label_get_level       (const KlyngeLabel *label);
+const KlyngeDate *klynge_label_get_awarded     (const KlyngeLabel *label);
+const KlyngeDate *klynge_label_get_valid_until (const KlyngeLabel *label);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeLabel, klynge_label_unref)
+
+#define KLYNGE_TYPE_ORGANISATION (klynge_organisation_get_type ())
+G_DECLARE_FINAL_TYPE (KlyngeOrganisation, klynge_organisation, KLYNGE, ORGANISATION, KlyngeRecord)
+
+KlyngeOrganisation    *klynge_organisation_new             (const char             *id,
+                                                            KlyngeOrganisationKind  kind,
+                                                            const char             *name);
+
+const char            *klynge_organisation_get_name        (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_name        (KlyngeOrganisation     *self,
+                                                            const char             *name,
+                                                            GError                **error);
+const char            *klynge_organisation_get_name_en     (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_name_en     (KlyngeOrganisation     *self,
+                                                            const char             *name_en,
+                                                            GError                **error);
+KlyngeOrganisationKind klynge_organisation_get_kind        (KlyngeOrganisation     *self);
+void                   klynge_organisation_set_kind        (KlyngeOrganisation     *self,
+                                                            KlyngeOrganisationKind  kind);
+const KlyngeDate      *klynge_organisation_get_founded     (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_founded     (KlyngeOrganisation     *self,
+                                                            const KlyngeDate       *founded,
+                                                            GError                **error);
+const KlyngeDate      *klynge_organisation_get_dissolved   (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_dissolved   (KlyngeOrganisation     *self,
+                                                            const KlyngeDate       *dissolved,
+                                                            GError                **error);
+const char            *klynge_organisation_get_cvr         (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_cvr         (KlyngeOrganisation     *self,
+                                                            const char             *cvr,
+                                                            GError                **error);
+const char            *klynge_organisation_get_website     (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_website     (KlyngeOrganisation     *self,
+                                                            const char             *website,
+                                                            GError                **error);
+
+const char * const    *klynge_organisation_get_focus_areas (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_add_focus_area  (KlyngeOrganisation     *self,
+                                                            const char             *focus_area,
+                                                            GError                **error);
+gboolean               klynge_organisation_has_focus_area  (KlyngeOrganisation     *self,
+                                                            const char             *focus_area);
+void                   klynge_organisation_clear_focus_areas (KlyngeOrganisation   *self);
+
+GPtrArray             *klynge_organisation_get_locations   (KlyngeOrganisation     *self);
+void                   klynge_organisation_add_location    (KlyngeOrganisation     *self,
+                                                            KlyngeLocation         *location);
+gboolean               klynge_organisation_has_city        (KlyngeOrganisation     *self,
+                                                            const char             *city);
+void                   klynge_organisation_clear_locations (KlyngeOrganisation     *self);
+
+GPtrArray             *klynge_organisation_get_labels      (KlyngeOrganisation     *self);
+void                   klynge_organisation_add_label       (KlyngeOrganisation     *self,
+                                                            KlyngeLabel            *label);
+void                   klynge_organisation_clear_labels    (KlyngeOrganisation     *self);
+
+gboolean               klynge_organisation_is_active_on    (KlyngeOrganisation     *self,
+                                                            const KlyngeDate       *date);
+
+G_END_DECLS

@@ -1,0 +1,142 @@
+/* klynge-enums.c: the enumeration types of the records, and nick lookup
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every enum's nicks are exactly its XML values (docs/format.md), so the
+ * reader and writer translate through _klynge_enum_from_nick() and
+ * _klynge_enum_to_nick() and never keep tables of their own.
+ */
+#include "config.h"
+
+#include "klynge-private.h"
+
+G_DEFINE_ENUM_TYPE (KlyngeOrganisationKind, klynge_organisation_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_KIND_CLUSTER, "cluster"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK, "innovation-network"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_KIND_SUPPORT_BODY, "support-body"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_KIND_AGENCY, "agency"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_KIND_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (KlyngeLabelLevel, klynge_label_level,
+  G_DEFINE_ENUM_VALUE (KLYNGE_LABEL_LEVEL_BRONZE, "bronze"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_LABEL_LEVEL_SILVER, "silver"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_LABEL_LEVEL_GOLD, "gold"))
+
+G_DEFINE_ENUM_TYPE (KlyngeOrganisationStatus, klynge_organisation_status,
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED, "not-yet-founded"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_STATUS_ACTIVE, "active"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_STATUS_DISSOLVED, "dissolved"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_ORGANISATION_STATUS_MERGED, "merged"))
+
+G_DEFINE_ENUM_TYPE (KlyngeMemberKind, klynge_member_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_KIND_COMPANY, "company"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION, "knowledge-institution"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_KIND_PUBLIC, "public"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_KIND_OTHER, "other"))
+
+/* "unknown" is never written: a member of unknown size has no size
+ * attribute. It has a nick all the same, as every GEnumValue needs one. */
+G_DEFINE_ENUM_TYPE (KlyngeMemberSize, klynge_member_size,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_MICRO, "micro"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_SMALL, "small"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_MEDIUM, "medium"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_SME, "sme"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBER_SIZE_LARGE, "large"))
+
+G_DEFINE_ENUM_TYPE (KlyngeFundingSourceKind, klynge_funding_source_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "national-agency"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_SOURCE_KIND_REGIONAL, "regional"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_SOURCE_KIND_EU_PROGRAMME, "eu-programme"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_SOURCE_KIND_PRIVATE, "private"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_SOURCE_KIND_MEMBERSHIP_FEES, "membership-fees"))
+
+G_DEFINE_ENUM_TYPE (KlyngeMergerKind, klynge_merger_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_MERGER, "merger"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_ABSORPTION, "absorption"))
+
+G_DEFINE_ENUM_TYPE (KlyngeMergerStatus, klynge_merger_status,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_PROPOSED, "proposed"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_AGREED, "agreed"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_COMPLETED, "completed"))
+
+G_DEFINE_ENUM_TYPE (KlyngeInitiativeKind, klynge_initiative_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_EVENT, "event"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_NETWORK, "network"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_SERVICE, "service"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_CAMPAIGN, "campaign"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_PROGRAMME, "programme"))
+
+G_DEFINE_ENUM_TYPE (KlyngeInitiativeTheme, klynge_initiative_theme,
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_CONSOLIDATION, "consolidation"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION, "professionalisation"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_GLOBALISATION, "globalisation"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_BRANDING, "branding"))
+
+/* The class of an enum type, referenced once and then kept for the life of
+ * the process: after the first call g_type_class_peek() finds it without
+ * touching a reference count, which matters on the loader's hot path. A
+ * race between two first calls only takes one extra reference. */
+static GEnumClass *
+get_enum_class (GType type)
+{
+  gpointer klass = g_type_class_peek (type);
+
+  if (G_UNLIKELY (klass == NULL))
+    klass = g_type_class_ref (type);
+
+  return klass;
+}
+
+/*
+ * _klynge_enum_from_nick:
+ * @type: a registered enum #GType
+ * @nick: (nullable): a nick, such as `innovation-network`
+ * @value: (out): where to store the value
+ *
+ * Looks @nick up among @type's values. The match is exact: no trimming,
+ * no case folding.
+ *
+ * Returns: %TRUE and sets @value when @nick names a value of @type;
+ *   %FALSE, leaving @value alone, otherwise
+ */
+gboolean
+_klynge_enum_from_nick (GType       type,
+                        const char *nick,
+                        int        *value)
+{
+  GEnumValue *enum_value;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+
+  enum_value = g_enum_get_value_by_nick (get_enum_class (type), nick);
+  if (enum_value == NULL)
+    return FALSE;
+
+  *value = enum_value->value;
+  return TRUE;
+}
+
+/*
+ * _klynge_enum_to_nick:
+ * @type: a registered enum #GType
+ * @value: a value
+ *
+ * Returns: (transfer none) (nullable): the static nick of @value, or %NULL
+ *   when @value is not one of @type's values
+ */
+const char *
+_klynge_enum_to_nick (GType type,
+                      int   value)
+{
+  GEnumValue *enum_value;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), NULL);
+
+  enum_value = g_enum_get_value (get_enum_class (type), value);
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}

@@ -1,0 +1,708 @@
+/* klynge-initiative.c: what the support body runs
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-private.h"
+
+/**
+ * KlyngeInitiative:
+ *
+ * Something a support body runs for the clusters: an event, network,
+ * service, campaign or programme, its theme, its host organisation, when
+ * it runs, the organisations that take part and, optionally, the
+ * initiative it replaces. Organisations are named by id; whether the ids
+ * resolve is checked by the landscape. Participants keep the order they
+ * were added in.
+ */
+struct _KlyngeInitiative
+{
+  KlyngeRecord parent_instance;
+
+  char *title;
+  KlyngeInitiativeKind kind;
+  KlyngeInitiativeTheme theme;
+  char *host;
+  KlyngeDate start;
+  KlyngeDate end;
+  char *replaces;
+  GPtrArray *participants;      /* NULL-terminated, of owned strings */
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeInitiative, klynge_initiative, KLYNGE_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_KIND,
+  PROP_THEME,
+  PROP_HOST,
+  PROP_START,
+  PROP_END,
+  PROP_REPLACES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Replaces *field by a copy of @value; returns whether it changed. */
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+klynge_initiative_finalize (GObject *object)
+{
+  KlyngeInitiative *self = KLYNGE_INITIATIVE (object);
+
+  g_free (self->title);
+  g_free (self->host);
+  g_free (self->replaces);
+  g_ptr_array_unref (self->participants);
+
+  G_OBJECT_CLASS (klynge_initiative_parent_class)->finalize (object);
+}
+
+/* Dates go through properties as NULL when unset, as Python expects. */
+static void
+value_set_date (GValue           *value,
+                const KlyngeDate *date)
+{
+  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
+}
+
+static void
+klynge_initiative_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KlyngeInitiative *self = KLYNGE_INITIATIVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_THEME:
+      g_value_set_enum (value, self->theme);
+      break;
+    case PROP_HOST:
+      g_value_set_string (value, self->host);
+      break;
+    case PROP_START:
+      value_set_date (value, &self->start);
+      break;
+    case PROP_END:
+      value_set_date (value, &self->end);
+      break;
+    case PROP_REPLACES:
+      g_value_set_string (value, self->replaces);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_initiative_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KlyngeInitiative *self = KLYNGE_INITIATIVE (object);
+  g_autoptr(GError) error = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      klynge_initiative_set_title (self, g_value_get_string (value), &error);
+      break;
+    case PROP_KIND:
+      klynge_initiative_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_THEME:
+      klynge_initiative_set_theme (self, g_value_get_enum (value));
+      break;
+    case PROP_HOST:
+      klynge_initiative_set_host (self, g_value_get_string (value), &error);
+      break;
+    case PROP_START:
+      klynge_initiative_set_dates (self, g_value_get_boxed (value), &self->end, &error);
+      break;
+    case PROP_END:
+      klynge_initiative_set_dates (self, &self->start, g_value_get_boxed (value), &error);
+      break;
+    case PROP_REPLACES:
+      klynge_initiative_set_replaces (self, g_value_get_string (value), &error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+
+  /* A value the setter refuses is a programmer error through a property. */
+  if (error != NULL)
+    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
+                error->message);
+}
+
+static void
+klynge_initiative_class_init (KlyngeInitiativeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KlyngeRecordClass *record_class = KLYNGE_RECORD_CLASS (klass);
+
+  object_class->finalize = klynge_initiative_finalize;
+  object_class->get_property = klynge_initiative_get_property;
+  object_class->set_property = klynge_initiative_set_property;
+
+  record_class->element_name = "initiative";
+
+  /**
+   * KlyngeInitiative:title:
+   *
+   * The title of the initiative; non-empty.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:kind:
+   *
+   * What the initiative is.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       KLYNGE_TYPE_INITIATIVE_KIND,
+                       KLYNGE_INITIATIVE_KIND_EVENT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:theme:
+   *
+   * The theme the initiative serves.
+   */
+  properties[PROP_THEME] =
+    g_param_spec_enum ("theme", NULL, NULL,
+                       KLYNGE_TYPE_INITIATIVE_THEME,
+                       KLYNGE_INITIATIVE_THEME_CONSOLIDATION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:host:
+   *
+   * The id of the organisation that runs the initiative.
+   */
+  properties[PROP_HOST] =
+    g_param_spec_string ("host", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:start:
+   *
+   * The date the initiative starts, or %NULL when not known. Setting it
+   * checks it against #KlyngeInitiative:end as klynge_initiative_set_dates()
+   * does.
+   */
+  properties[PROP_START] =
+    g_param_spec_boxed ("start", NULL, NULL, KLYNGE_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:end:
+   *
+   * The last date of the initiative, or %NULL when open-ended or not known.
+   * Setting it checks it against #KlyngeInitiative:start as
+   * klynge_initiative_set_dates() does.
+   */
+  properties[PROP_END] =
+    g_param_spec_boxed ("end", NULL, NULL, KLYNGE_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeInitiative:replaces:
+   *
+   * The id of the initiative this one replaces, or %NULL.
+   */
+  properties[PROP_REPLACES] =
+    g_param_spec_string ("replaces", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+klynge_initiative_init (KlyngeInitiative *self)
+{
+  self->participants = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+/**
+ * klynge_initiative_new:
+ * @id: the identifier, an XML NCName
+ * @kind: what the initiative is
+ * @theme: the theme it serves
+ * @host: the id of the organisation that runs it
+ * @title: the title; non-empty
+ *
+ * Creates an initiative with no dates and no participants. An invalid @id,
+ * @kind, @theme, @host or @title is a programmer error; check data from
+ * elsewhere with klynge_id_is_valid() and klynge_text_is_valid() first.
+ *
+ * Returns: (transfer full): a new #KlyngeInitiative
+ */
+KlyngeInitiative *
+klynge_initiative_new (const char            *id,
+                       KlyngeInitiativeKind   kind,
+                       KlyngeInitiativeTheme  theme,
+                       const char            *host,
+                       const char            *title)
+{
+  g_return_val_if_fail (klynge_id_is_valid (id), NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_INITIATIVE_KIND_PROGRAMME, NULL);
+  g_return_val_if_fail ((guint) theme <= KLYNGE_INITIATIVE_THEME_BRANDING, NULL);
+  g_return_val_if_fail (klynge_id_is_valid (host), NULL);
+  g_return_val_if_fail (title != NULL && *title != '\0' &&
+                        klynge_text_is_valid (title, -1), NULL);
+
+  return g_object_new (KLYNGE_TYPE_INITIATIVE,
+                       "id", id,
+                       "kind", kind,
+                       "theme", theme,
+                       "host", host,
+                       "title", title,
+                       NULL);
+}
+
+/**
+ * klynge_initiative_get_title:
+ * @self: a #KlyngeInitiative
+ *
+ * Returns: (transfer none): the title
+ */
+const char *
+klynge_initiative_get_title (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * klynge_initiative_set_title:
+ * @self: a #KlyngeInitiative
+ * @title: the title; non-empty
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the title. Fails with %KLYNGE_ERROR_BAD_VALUE when @title is empty
+ * and %KLYNGE_ERROR_ENCODING when it is not valid UTF-8 or holds
+ * characters XML cannot carry, leaving the title as it was. A %NULL @title
+ * is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_set_title (KlyngeInitiative  *self,
+                             const char        *title,
+                             GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_text (title, "title", FALSE, error))
+    return FALSE;
+
+  if (replace_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_get_kind:
+ * @self: a #KlyngeInitiative
+ *
+ * Returns: what the initiative is
+ */
+KlyngeInitiativeKind
+klynge_initiative_get_kind (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), KLYNGE_INITIATIVE_KIND_EVENT);
+
+  return self->kind;
+}
+
+/**
+ * klynge_initiative_set_kind:
+ * @self: a #KlyngeInitiative
+ * @kind: what the initiative is
+ *
+ * Sets the kind. A value that is not a #KlyngeInitiativeKind is a
+ * programmer error.
+ */
+void
+klynge_initiative_set_kind (KlyngeInitiative     *self,
+                            KlyngeInitiativeKind  kind)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+  g_return_if_fail ((guint) kind <= KLYNGE_INITIATIVE_KIND_PROGRAMME);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * klynge_initiative_get_theme:
+ * @self: a #KlyngeInitiative
+ *
+ * Returns: the theme the initiative serves
+ */
+KlyngeInitiativeTheme
+klynge_initiative_get_theme (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), KLYNGE_INITIATIVE_THEME_CONSOLIDATION);
+
+  return self->theme;
+}
+
+/**
+ * klynge_initiative_set_theme:
+ * @self: a #KlyngeInitiative
+ * @theme: the theme the initiative serves
+ *
+ * Sets the theme. A value that is not a #KlyngeInitiativeTheme is a
+ * programmer error.
+ */
+void
+klynge_initiative_set_theme (KlyngeInitiative      *self,
+                             KlyngeInitiativeTheme  theme)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+  g_return_if_fail ((guint) theme <= KLYNGE_INITIATIVE_THEME_BRANDING);
+
+  if (self->theme == theme)
+    return;
+
+  self->theme = theme;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+/**
+ * klynge_initiative_get_host:
+ * @self: a #KlyngeInitiative
+ *
+ * Returns: (transfer none): the id of the organisation that runs the
+ *   initiative
+ */
+const char *
+klynge_initiative_get_host (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  return self->host;
+}
+
+/**
+ * klynge_initiative_set_host:
+ * @self: a #KlyngeInitiative
+ * @host: the id of the organisation that runs the initiative
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the host. Fails with %KLYNGE_ERROR_BAD_ID when @host is not an XML
+ * NCName, leaving the host as it was. A %NULL @host is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_set_host (KlyngeInitiative  *self,
+                            const char        *host,
+                            GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_id (host, "host", error))
+    return FALSE;
+
+  if (replace_string (&self->host, host))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_get_start:
+ * @self: a #KlyngeInitiative
+ *
+ * The start date. The pointer is never %NULL; when the date is not known,
+ * the date it points to is unset (see klynge_date_is_set()).
+ *
+ * Returns: (transfer none): the start date
+ */
+const KlyngeDate *
+klynge_initiative_get_start (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  return &self->start;
+}
+
+/**
+ * klynge_initiative_get_end:
+ * @self: a #KlyngeInitiative
+ *
+ * The last date. The pointer is never %NULL; when the initiative is
+ * open-ended or the date is not known, the date it points to is unset (see
+ * klynge_date_is_set()).
+ *
+ * Returns: (transfer none): the end date
+ */
+const KlyngeDate *
+klynge_initiative_get_end (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  return &self->end;
+}
+
+/* Checks an optional date argument and stores it, unset for NULL, in @out. */
+static gboolean
+take_optional_date (const KlyngeDate  *date,
+                    const char        *what,
+                    KlyngeDate        *out,
+                    GError           **error)
+{
+  if (date == NULL || !klynge_date_is_set (date))
+    {
+      memset (out, 0, sizeof *out);
+      return TRUE;
+    }
+
+  if (!klynge_date_is_valid (date))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                   "The %s date %u-%02u-%02u does not exist",
+                   what, date->year, date->month, date->day);
+      return FALSE;
+    }
+
+  *out = *date;
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_set_dates:
+ * @self: a #KlyngeInitiative
+ * @start: (nullable): the start date, or %NULL (or an unset date) when not
+ *   known
+ * @end: (nullable): the last date, or %NULL (or an unset date) when
+ *   open-ended or not known
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets both dates at once, so that moving an initiative never passes
+ * through an inconsistent state. As in a #KlyngePeriod, a partial @start
+ * stands for its first day and a partial @end for its last, so `2019` to
+ * `2019` is the whole year.
+ *
+ * Fails with %KLYNGE_ERROR_BAD_DATE when a date does not exist and with
+ * %KLYNGE_ERROR_BAD_PERIOD when @end comes before @start, leaving both
+ * dates as they were.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_set_dates (KlyngeInitiative  *self,
+                             const KlyngeDate  *start,
+                             const KlyngeDate  *end,
+                             GError           **error)
+{
+  KlyngeDate new_start, new_end;
+  gboolean start_changed, end_changed;
+
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!take_optional_date (start, "start", &new_start, error) ||
+      !take_optional_date (end, "end", &new_end, error))
+    return FALSE;
+
+  if (klynge_date_is_set (&new_start) && klynge_date_is_set (&new_end) &&
+      klynge_date_get_last_day (&new_end) < klynge_date_get_first_day (&new_start))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                   "Initiative “%s” would end before it starts",
+                   klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  start_changed = !klynge_date_equal (&self->start, &new_start);
+  end_changed = !klynge_date_equal (&self->end, &new_end);
+  self->start = new_start;
+  self->end = new_end;
+
+  if (start_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+  if (end_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_get_replaces:
+ * @self: a #KlyngeInitiative
+ *
+ * Returns: (transfer none) (nullable): the id of the initiative this one
+ *   replaces, or %NULL
+ */
+const char *
+klynge_initiative_get_replaces (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  return self->replaces;
+}
+
+/**
+ * klynge_initiative_set_replaces:
+ * @self: a #KlyngeInitiative
+ * @replaces: (nullable): the id of the initiative this one replaces, or
+ *   %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the initiative this one replaces (the Danish Cluster Summit
+ * replaces the Innovation Camp). Fails with %KLYNGE_ERROR_BAD_ID when
+ * @replaces is not an XML NCName and with %KLYNGE_ERROR_INCONSISTENT when
+ * it is the initiative's own id, leaving the value as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_set_replaces (KlyngeInitiative  *self,
+                                const char        *replaces,
+                                GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (replaces != NULL)
+    {
+      if (!_klynge_check_id (replaces, "replaces", error))
+        return FALSE;
+
+      if (strcmp (replaces, klynge_record_get_id (KLYNGE_RECORD (self))) == 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
+                       "Initiative “%s” cannot replace itself", replaces);
+          return FALSE;
+        }
+    }
+
+  if (replace_string (&self->replaces, replaces))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_get_participants:
+ * @self: a #KlyngeInitiative
+ *
+ * The ids of the participating organisations, in the order they were
+ * added. The array belongs to @self and changes when participants are
+ * added or cleared.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the participants
+ */
+const char * const *
+klynge_initiative_get_participants (KlyngeInitiative *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
+
+  /* A NULL-terminated GPtrArray has no buffer until its first item. */
+  if (self->participants->pdata == NULL)
+    return none;
+
+  return (const char * const *) self->participants->pdata;
+}
+
+/**
+ * klynge_initiative_add_participant:
+ * @self: a #KlyngeInitiative
+ * @id: the id of a participating organisation
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends a participant. Fails with %KLYNGE_ERROR_BAD_ID when @id is not
+ * an XML NCName and with %KLYNGE_ERROR_DUPLICATE_ID when it already takes
+ * part, leaving the participants as they were. A %NULL @id is a programmer
+ * error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_add_participant (KlyngeInitiative  *self,
+                                   const char        *id,
+                                   GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_id (id, "participant", error))
+    return FALSE;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    if (strcmp (g_ptr_array_index (self->participants, i), id) == 0)
+      {
+        g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                     "“%s” already takes part in initiative “%s”",
+                     id, klynge_record_get_id (KLYNGE_RECORD (self)));
+        return FALSE;
+      }
+
+  g_ptr_array_add (self->participants, g_strdup (id));
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_clear_participants:
+ * @self: a #KlyngeInitiative
+ *
+ * Removes all participants.
+ */
+void
+klynge_initiative_clear_participants (KlyngeInitiative *self)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+
+  g_ptr_array_set_size (self->participants, 0);
+}

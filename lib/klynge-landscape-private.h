@@ -1,0 +1,145 @@
+/* klynge-landscape-private.h: the landscape's storage, for the reader,
+ * the writer and the queries in lib/
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "klynge-private.h"
+
+G_BEGIN_DECLS
+
+/* Members and memberships are the bulk of a large landscape, so they are
+ * stored as plain structs with strings in a chunk that never moves; a
+ * KlyngeMember object is made only when the API hands one out, and from
+ * then on that object holds the member's fields. */
+typedef struct {
+  const char *id;        /* in the string chunk */
+  const char *name;      /* in the string chunk */
+  guint32 cvr;           /* the 8 digits as a number; 0 when none */
+  guint8 kind;           /* KlyngeMemberKind */
+  guint8 size;           /* KlyngeMemberSize */
+  guint8 removed;        /* a removed member keeps its slot */
+} KlyngeMemberSlot;
+
+/* One membership of an organisation; kept sorted by (member, since). */
+typedef struct {
+  guint32 member;        /* slot index */
+  guint32 since;         /* _klynge_date_pack() */
+  guint32 until;         /* _klynge_date_pack() */
+} KlyngeMembershipSlot;
+
+typedef struct {
+  KlyngeOrganisation *organisation;
+  GArray *memberships;   /* KlyngeMembershipSlot */
+  guint32 index;         /* position among organisations, kept current */
+} KlyngeOrgEntry;
+
+struct _KlyngeLandscape
+{
+  GObject parent_instance;
+
+  /* every id → a record (even pointer) or a member slot ((index << 1) | 1) */
+  GHashTable *ids;
+
+  GPtrArray *funding_sources;   /* KlyngeFundingSource */
+  GPtrArray *organisations;     /* KlyngeOrgEntry, insertion order */
+  GHashTable *org_entries;      /* KlyngeOrganisation → KlyngeOrgEntry */
+  GPtrArray *contracts;         /* KlyngeContract */
+  GPtrArray *mergers;           /* KlyngeMerger */
+  GPtrArray *initiatives;       /* KlyngeInitiative */
+
+  GStringChunk *strings;
+  GArray *members;              /* KlyngeMemberSlot */
+  guint n_members;              /* not counting removed ones */
+  GHashTable *member_objects;   /* slot index → KlyngeMember */
+  guint n_memberships;
+
+  /* member slot → its memberships, built on demand */
+  guint32 *by_member_offsets;   /* n_slots + 1 */
+  guint32 *by_member_orgs;      /* organisation indexes */
+  gboolean by_member_valid;
+};
+
+#define KLYNGE_MEMBER_TAG(index) GUINT_TO_POINTER (((guint) (index) << 1) | 1u)
+#define KLYNGE_IS_MEMBER_TAG(p) ((GPOINTER_TO_UINT (p) & 1u) != 0)
+#define KLYNGE_MEMBER_TAG_INDEX(p) (GPOINTER_TO_UINT (p) >> 1)
+
+KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
+                                                   const char       *id);
+gboolean         _klynge_landscape_find_member    (KlyngeLandscape  *self,
+                                                   const char       *id,
+                                                   guint32          *index);
+KlyngeMember    *_klynge_landscape_get_member_object (KlyngeLandscape *self,
+                                                   guint32           index);
+/* The member's fields, from its object when one exists. */
+const char      *_klynge_landscape_member_name    (KlyngeLandscape  *self,
+                                                   guint32           index);
+const char      *_klynge_landscape_member_cvr     (KlyngeLandscape  *self,
+                                                   guint32           index,
+                                                   char              buf[9]);
+KlyngeMemberKind _klynge_landscape_member_kind    (KlyngeLandscape  *self,
+                                                   guint32           index);
+KlyngeMemberSize _klynge_landscape_member_size    (KlyngeLandscape  *self,
+                                                   guint32           index);
+
+/* Bulk interface for the reader: no checks beyond what is documented; the
+ * reader checks values, and calls _klynge_landscape_finish_bulk() once. */
+guint32          _klynge_landscape_add_member_slot (KlyngeLandscape *self,
+                                                   const char       *id,
+                                                   gsize             id_len,
+                                                   const char       *name,
+                                                   gsize             name_len,
+                                                   guint32           cvr,
+                                                   KlyngeMemberKind  kind,
+                                                   KlyngeMemberSize  size);
+void             _klynge_landscape_attach_member_object (KlyngeLandscape *self,
+                                                   guint32           index,
+                                                   KlyngeMember     *member);
+void             _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
+                                                   KlyngeRecord     *record);
+void             _klynge_landscape_append_membership (KlyngeLandscape *self,
+                                                   KlyngeOrgEntry   *entry,
+                                                   guint32           member,
+                                                   guint32           since,
+                                                   guint32           until);
+/* Sorts every organisation's memberships; on a duplicate sets
+ * KLYNGE_ERROR_DUPLICATE_MEMBERSHIP and returns the organisation in
+ * @where. */
+gboolean         _klynge_landscape_finish_bulk    (KlyngeLandscape  *self,
+                                                   KlyngeOrgEntry  **where,
+                                                   guint32          *member,
+                                                   GError          **error);
+void             _klynge_landscape_index_by_member (KlyngeLandscape *self);
+
+/* klynge-validate.c */
+void             _klynge_landscape_check_references (KlyngeLandscape *self,
+                                                   const char       *file,
+                                                   GPtrArray        *problems);
+void             _klynge_landscape_check_consistency (KlyngeLandscape *self,
+                                                   const char       *file,
+                                                   GPtrArray        *problems);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Calls @func for every reference @record makes to another record (holder,
+ * share sources, renews, successor, predecessors, host, participants,
+ * replaces), in document order; stops when @func returns FALSE. */
+typedef gboolean (*KlyngeReferenceFunc) (KlyngeRecord *from,
+                                         const char   *target,
+                                         GType         expected,
+                                         const char   *attribute,
+                                         gpointer      user_data);
+void             _klynge_record_foreach_reference (KlyngeRecord        *record,
+                                                   KlyngeReferenceFunc  func,
+                                                   gpointer             user_data);
+/* Checks one reference: NULL when it resolves to a record of @expected,
+ * otherwise the code (UNRESOLVED_REFERENCE or WRONG_REFERENCE_KIND). */
+gboolean         _klynge_landscape_resolve        (KlyngeLandscape  *self,
+                                                   const char       *target,
+                                                   GType             expected,
+                                                   KlyngeError      *code);
+
+G_END_DECLS

@@ -1,0 +1,1159 @@
+/* klynge-landscape.c: the container of a whole cluster landscape
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "klynge-landscape-private.h"
+
+/**
+ * KlyngeLandscape:
+ *
+ * Owns every record of a landscape and finds them by id. Records of other
+ * kinds are kept in the order they were added, which is also the order in
+ * which they are listed and saved; hash order is never visible.
+ *
+ * Members and memberships are stored compactly, since a large landscape
+ * has millions of them: a #KlyngeMember object is created only when the
+ * API hands one out (klynge_landscape_lookup(), klynge_landscape_list()),
+ * and it then stays valid, and authoritative for that member's fields, for
+ * as long as the member is in the landscape.
+ *
+ * Ids are unique across all kinds. Every reference a record makes must
+ * resolve when the record is added; klynge_landscape_validate() reports
+ * references that records edited later leave dangling.
+ */
+
+G_DEFINE_FINAL_TYPE (KlyngeLandscape, klynge_landscape, G_TYPE_OBJECT)
+
+static void
+org_entry_free (gpointer data)
+{
+  KlyngeOrgEntry *entry = data;
+
+  g_object_unref (entry->organisation);
+  g_array_unref (entry->memberships);
+  g_free (entry);
+}
+
+static void
+klynge_landscape_finalize (GObject *object)
+{
+  KlyngeLandscape *self = KLYNGE_LANDSCAPE (object);
+
+  g_hash_table_unref (self->ids);
+  g_hash_table_unref (self->org_entries);
+  g_ptr_array_unref (self->funding_sources);
+  g_ptr_array_unref (self->organisations);
+  g_ptr_array_unref (self->contracts);
+  g_ptr_array_unref (self->mergers);
+  g_ptr_array_unref (self->initiatives);
+  g_hash_table_unref (self->member_objects);
+  g_array_unref (self->members);
+  g_string_chunk_free (self->strings);
+  g_free (self->by_member_offsets);
+  g_free (self->by_member_orgs);
+
+  G_OBJECT_CLASS (klynge_landscape_parent_class)->finalize (object);
+}
+
+static void
+klynge_landscape_class_init (KlyngeLandscapeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_landscape_finalize;
+}
+
+static void
+klynge_landscape_init (KlyngeLandscape *self)
+{
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->org_entries = g_hash_table_new (NULL, NULL);
+  self->funding_sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->organisations = g_ptr_array_new_with_free_func (org_entry_free);
+  self->contracts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->mergers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->initiatives = g_ptr_array_new_with_free_func (g_object_unref);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->members = g_array_new (FALSE, TRUE, sizeof (KlyngeMemberSlot));
+  self->member_objects = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+/**
+ * klynge_landscape_new:
+ *
+ * Creates an empty landscape.
+ *
+ * Returns: (transfer full): a new landscape
+ */
+KlyngeLandscape *
+klynge_landscape_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_LANDSCAPE, NULL);
+}
+
+/* --- members ----------------------------------------------------------- */
+
+static inline KlyngeMemberSlot *
+member_slot (KlyngeLandscape *self,
+             guint32          index)
+{
+  return &g_array_index (self->members, KlyngeMemberSlot, index);
+}
+
+gboolean
+_klynge_landscape_find_member (KlyngeLandscape *self,
+                               const char      *id,
+                               guint32         *index)
+{
+  gpointer value = g_hash_table_lookup (self->ids, id);
+
+  if (value == NULL || !KLYNGE_IS_MEMBER_TAG (value))
+    return FALSE;
+  *index = KLYNGE_MEMBER_TAG_INDEX (value);
+  return TRUE;
+}
+
+static guint32
+parse_cvr_number (const char *cvr)
+{
+  return cvr != NULL ? (guint32) strtoul (cvr, NULL, 10) : 0;
+}
+
+guint32
+_klynge_landscape_add_member_slot (KlyngeLandscape  *self,
+                                   const char       *id,
+                                   gsize             id_len,
+                                   const char       *name,
+                                   gsize             name_len,
+                                   guint32           cvr,
+                                   KlyngeMemberKind  kind,
+                                   KlyngeMemberSize  size)
+{
+  KlyngeMemberSlot slot = { 0, };
+  guint32 index = self->members->len;
+
+  slot.id = g_string_chunk_insert_len (self->strings, id, id_len);
+  slot.name = name != NULL ? g_string_chunk_insert_len (self->strings, name, name_len) : NULL;
+  slot.cvr = cvr;
+  slot.kind = kind;
+  slot.size = size;
+  g_array_append_val (self->members, slot);
+  g_hash_table_insert (self->ids, (gpointer) slot.id, KLYNGE_MEMBER_TAG (index));
+  self->n_members++;
+  self->by_member_valid = FALSE;
+  return index;
+}
+
+void
+_klynge_landscape_attach_member_object (KlyngeLandscape *self,
+                                        guint32          index,
+                                        KlyngeMember    *member)
+{
+  g_hash_table_insert (self->member_objects, GUINT_TO_POINTER (index), g_object_ref (member));
+}
+
+KlyngeMember *
+_klynge_landscape_get_member_object (KlyngeLandscape *self,
+                                     guint32          index)
+{
+  KlyngeMemberSlot *slot = member_slot (self, index);
+  KlyngeMember *member;
+
+  member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  if (member != NULL)
+    return member;
+
+  member = klynge_member_new (slot->id, slot->kind, slot->name);
+  klynge_member_set_size (member, slot->size);
+  if (slot->cvr != 0)
+    {
+      char buf[9];
+      g_snprintf (buf, sizeof buf, "%08u", slot->cvr);
+      klynge_member_set_cvr (member, buf, NULL);
+    }
+  g_hash_table_insert (self->member_objects, GUINT_TO_POINTER (index), member);
+  return member;
+}
+
+const char *
+_klynge_landscape_member_name (KlyngeLandscape *self,
+                               guint32          index)
+{
+  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+
+  return member != NULL ? klynge_member_get_name (member) : member_slot (self, index)->name;
+}
+
+const char *
+_klynge_landscape_member_cvr (KlyngeLandscape *self,
+                              guint32          index,
+                              char             buf[9])
+{
+  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  guint32 cvr;
+
+  if (member != NULL)
+    return klynge_member_get_cvr (member);
+  cvr = member_slot (self, index)->cvr;
+  if (cvr == 0)
+    return NULL;
+  g_snprintf (buf, 9, "%08u", cvr);
+  return buf;
+}
+
+KlyngeMemberKind
+_klynge_landscape_member_kind (KlyngeLandscape *self,
+                               guint32          index)
+{
+  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+
+  return member != NULL ? klynge_member_get_kind (member) : member_slot (self, index)->kind;
+}
+
+KlyngeMemberSize
+_klynge_landscape_member_size (KlyngeLandscape *self,
+                               guint32          index)
+{
+  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+
+  return member != NULL ? klynge_member_get_size (member) : member_slot (self, index)->size;
+}
+
+/* --- records ----------------------------------------------------------- */
+
+KlyngeOrgEntry *
+_klynge_landscape_get_org_entry (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  gpointer value = g_hash_table_lookup (self->ids, id);
+
+  if (value == NULL || KLYNGE_IS_MEMBER_TAG (value) || !KLYNGE_IS_ORGANISATION (value))
+    return NULL;
+  return g_hash_table_lookup (self->org_entries, value);
+}
+
+gboolean
+_klynge_landscape_resolve (KlyngeLandscape *self,
+                           const char      *target,
+                           GType            expected,
+                           KlyngeError     *code)
+{
+  gpointer value = g_hash_table_lookup (self->ids, target);
+  GType found;
+
+  if (value == NULL)
+    {
+      *code = KLYNGE_ERROR_UNRESOLVED_REFERENCE;
+      return FALSE;
+    }
+  found = KLYNGE_IS_MEMBER_TAG (value) ? KLYNGE_TYPE_MEMBER : G_OBJECT_TYPE (value);
+  if (!g_type_is_a (found, expected))
+    {
+      *code = KLYNGE_ERROR_WRONG_REFERENCE_KIND;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+list_for_type (KlyngeLandscape *self,
+               GType            type)
+{
+  if (type == KLYNGE_TYPE_FUNDING_SOURCE)
+    return self->funding_sources;
+  if (type == KLYNGE_TYPE_CONTRACT)
+    return self->contracts;
+  if (type == KLYNGE_TYPE_MERGER)
+    return self->mergers;
+  if (type == KLYNGE_TYPE_INITIATIVE)
+    return self->initiatives;
+  return NULL;
+}
+
+void
+_klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
+                                        KlyngeRecord    *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+
+  if (type == KLYNGE_TYPE_ORGANISATION)
+    {
+      KlyngeOrgEntry *entry = g_new0 (KlyngeOrgEntry, 1);
+
+      entry->organisation = g_object_ref (KLYNGE_ORGANISATION (record));
+      entry->memberships = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
+      entry->index = self->organisations->len;
+      g_ptr_array_add (self->organisations, entry);
+      g_hash_table_insert (self->org_entries, record, entry);
+      self->by_member_valid = FALSE;
+    }
+  else if (type == KLYNGE_TYPE_MEMBER)
+    {
+      KlyngeMember *member = KLYNGE_MEMBER (record);
+      const char *id = klynge_record_get_id (record);
+      const char *name = klynge_member_get_name (member);
+      guint32 index;
+
+      index = _klynge_landscape_add_member_slot (self, id, strlen (id),
+                                                 name, name ? strlen (name) : 0,
+                                                 parse_cvr_number (klynge_member_get_cvr (member)),
+                                                 klynge_member_get_kind (member),
+                                                 klynge_member_get_size (member));
+      /* The caller's object stays authoritative: its later edits show. */
+      _klynge_landscape_attach_member_object (self, index, member);
+      return;
+    }
+  else
+    {
+      g_ptr_array_add (list_for_type (self, type), g_object_ref (record));
+    }
+  g_hash_table_insert (self->ids, (gpointer) klynge_record_get_id (record), record);
+}
+
+typedef struct {
+  KlyngeLandscape *self;
+  GError **error;
+  gboolean ok;
+} CheckRefsData;
+
+static gboolean
+check_one_reference (KlyngeRecord *from,
+                     const char   *target,
+                     GType         expected,
+                     const char   *attribute,
+                     gpointer      user_data)
+{
+  CheckRefsData *data = user_data;
+  KlyngeError code;
+
+  if (_klynge_landscape_resolve (data->self, target, expected, &code))
+    return TRUE;
+  g_set_error (data->error, KLYNGE_ERROR, code,
+               code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
+               ? "%s “%s”: %s “%s” names no record"
+               : "%s “%s”: %s “%s” names a record of the wrong kind",
+               klynge_record_get_kind_name (from), klynge_record_get_id (from),
+               attribute, target);
+  data->ok = FALSE;
+  return FALSE;
+}
+
+/**
+ * klynge_landscape_add:
+ * @self: a landscape
+ * @record: (transfer none): a record of any kind
+ *
+ * Adds @record; the landscape takes a reference. Fails, changing nothing,
+ * with %KLYNGE_ERROR_DUPLICATE_ID when its id is taken, and with
+ * %KLYNGE_ERROR_UNRESOLVED_REFERENCE or %KLYNGE_ERROR_WRONG_REFERENCE_KIND
+ * when a record it names (a contract's holder, say) is not in the
+ * landscape or is of the wrong kind: add records in the order the format
+ * lists them. A contract's shares must sum to 100 %
+ * (%KLYNGE_ERROR_SHARES_NOT_100) and a merger must have enough
+ * predecessors (%KLYNGE_ERROR_TOO_FEW_PARTIES).
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+klynge_landscape_add (KlyngeLandscape  *self,
+                      KlyngeRecord     *record,
+                      GError          **error)
+{
+  CheckRefsData data = { self, error, TRUE };
+  const char *id;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_RECORD (record), FALSE);
+  /* the six kinds of the format; a landscape has nowhere to keep others */
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (record) || KLYNGE_IS_MEMBER (record)
+                        || list_for_type (self, G_OBJECT_TYPE (record)) != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = klynge_record_get_id (record);
+  if (g_hash_table_contains (self->ids, id))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                   "the id “%s” is already used in the landscape", id);
+      return FALSE;
+    }
+  if (KLYNGE_IS_ORGANISATION (record) || KLYNGE_IS_MEMBER (record)
+      || KLYNGE_IS_FUNDING_SOURCE (record))
+    {
+      const char *name = KLYNGE_IS_ORGANISATION (record)
+        ? klynge_organisation_get_name (KLYNGE_ORGANISATION (record))
+        : KLYNGE_IS_MEMBER (record)
+        ? klynge_member_get_name (KLYNGE_MEMBER (record))
+        : klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record));
+      if (name == NULL || *name == '\0')
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
+                       "%s “%s” has no name", klynge_record_get_kind_name (record), id);
+          return FALSE;
+        }
+    }
+  if (KLYNGE_IS_CONTRACT (record)
+      && !klynge_contract_check_shares (KLYNGE_CONTRACT (record), error))
+    return FALSE;
+  if (KLYNGE_IS_MERGER (record))
+    {
+      KlyngeMerger *merger = KLYNGE_MERGER (record);
+      guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
+      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+
+      if (n < needed)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
+                       "merger “%s” has %u predecessors; a %s needs at least %u",
+                       id, n, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND,
+                                                    klynge_merger_get_kind (merger)),
+                       needed);
+          return FALSE;
+        }
+    }
+  _klynge_record_foreach_reference (record, check_one_reference, &data);
+  if (!data.ok)
+    return FALSE;
+
+  _klynge_landscape_add_record_unchecked (self, record);
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_lookup:
+ * @self: a landscape
+ * @id: an id
+ *
+ * Finds the record with @id, of whatever kind.
+ *
+ * Returns: (transfer none) (nullable): the record, or %NULL
+ */
+KlyngeRecord *
+klynge_landscape_lookup (KlyngeLandscape *self,
+                         const char      *id)
+{
+  gpointer value;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  value = g_hash_table_lookup (self->ids, id);
+  if (value == NULL)
+    return NULL;
+  if (KLYNGE_IS_MEMBER_TAG (value))
+    return KLYNGE_RECORD (_klynge_landscape_get_member_object (self, KLYNGE_MEMBER_TAG_INDEX (value)));
+  return value;
+}
+
+/**
+ * klynge_landscape_contains:
+ * @self: a landscape
+ * @id: an id
+ *
+ * Returns: whether a record has @id; unlike klynge_landscape_lookup() this
+ *   never creates a member object
+ */
+gboolean
+klynge_landscape_contains (KlyngeLandscape *self,
+                           const char      *id)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  return g_hash_table_contains (self->ids, id);
+}
+
+/**
+ * klynge_landscape_count:
+ * @self: a landscape
+ * @kind: a record type such as %KLYNGE_TYPE_ORGANISATION, or
+ *   %KLYNGE_TYPE_RECORD for all
+ *
+ * Returns: how many records of @kind the landscape holds
+ */
+guint
+klynge_landscape_count (KlyngeLandscape *self,
+                        GType            kind)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
+
+  if (kind == KLYNGE_TYPE_RECORD)
+    return self->funding_sources->len + self->n_members + self->organisations->len
+      + self->contracts->len + self->mergers->len + self->initiatives->len;
+  if (kind == KLYNGE_TYPE_ORGANISATION)
+    return self->organisations->len;
+  if (kind == KLYNGE_TYPE_MEMBER)
+    return self->n_members;
+  list = list_for_type (self, kind);
+  g_return_val_if_fail (list != NULL, 0);
+  return list->len;
+}
+
+static void
+append_refs (GPtrArray *out,
+             GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (out, g_object_ref (g_ptr_array_index (records, i)));
+}
+
+/**
+ * klynge_landscape_list:
+ * @self: a landscape
+ * @kind: a record type such as %KLYNGE_TYPE_CONTRACT, or %KLYNGE_TYPE_RECORD
+ *   for all of them in the order of the format's sections
+ *
+ * Lists the records of @kind in the order they were added. Listing members
+ * creates an object for each, which costs memory on a large landscape;
+ * klynge_landscape_count() does not.
+ *
+ * Returns: (transfer container) (element-type KlyngeRecord): the records;
+ *   the array holds a reference on each, dropped when it is freed
+ */
+GPtrArray *
+klynge_landscape_list (KlyngeLandscape *self,
+                       GType            kind)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (kind, KLYNGE_TYPE_RECORD), NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_FUNDING_SOURCE)
+    append_refs (out, self->funding_sources);
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_MEMBER)
+    for (guint32 i = 0; i < self->members->len; i++)
+      if (!member_slot (self, i)->removed)
+        g_ptr_array_add (out, g_object_ref (_klynge_landscape_get_member_object (self, i)));
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_ORGANISATION)
+    for (guint i = 0; i < self->organisations->len; i++)
+      g_ptr_array_add (out, g_object_ref (((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation));
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_CONTRACT)
+    append_refs (out, self->contracts);
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_MERGER)
+    append_refs (out, self->mergers);
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_INITIATIVE)
+    append_refs (out, self->initiatives);
+  return out;
+}
+
+/**
+ * klynge_landscape_list_organisations:
+ * @self: a landscape
+ * @filter: (nullable): conditions, or %NULL for all organisations
+ *
+ * Returns: (transfer container) (element-type KlyngeOrganisation): the
+ *   organisations that match, in the order they were added; the array
+ *   holds a reference on each
+ */
+GPtrArray *
+klynge_landscape_list_organisations (KlyngeLandscape *self,
+                                     KlyngeFilter    *filter)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+
+      if (klynge_filter_matches (filter, entry->organisation))
+        g_ptr_array_add (out, g_object_ref (entry->organisation));
+    }
+  return out;
+}
+
+typedef struct {
+  const char *target;
+  gboolean found;
+} FindRefData;
+
+static gboolean
+find_reference (KlyngeRecord *from,
+                const char   *target,
+                GType         expected,
+                const char   *attribute,
+                gpointer      user_data)
+{
+  FindRefData *data = user_data;
+
+  if (g_strcmp0 (target, data->target) == 0)
+    {
+      data->found = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_referrers_from (GPtrArray  *out,
+                    GPtrArray  *records,
+                    const char *id)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      KlyngeRecord *record = g_ptr_array_index (records, i);
+      FindRefData data = { id, FALSE };
+
+      _klynge_record_foreach_reference (record, find_reference, &data);
+      if (data.found)
+        g_ptr_array_add (out, g_object_ref (record));
+    }
+}
+
+static gboolean
+org_has_member (KlyngeOrgEntry *entry,
+                guint32         member)
+{
+  guint lo = 0, hi = entry->memberships->len;
+
+  /* memberships are sorted by member: binary search for the first */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (entry->memberships, KlyngeMembershipSlot, mid).member < member)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < entry->memberships->len
+    && g_array_index (entry->memberships, KlyngeMembershipSlot, lo).member == member;
+}
+
+/**
+ * klynge_landscape_list_referrers:
+ * @self: a landscape
+ * @id: an id
+ *
+ * Lists the records that refer to @id: contracts, mergers and initiatives
+ * naming an organisation, contracts naming a funding source or renewed by
+ * another, initiatives replaced by another, and the organisations a
+ * member has memberships of.
+ *
+ * Returns: (transfer container) (element-type KlyngeRecord): the records,
+ *   in landscape order; the array holds a reference on each
+ */
+GPtrArray *
+klynge_landscape_list_referrers (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  GPtrArray *out;
+  guint32 member;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  if (_klynge_landscape_find_member (self, id, &member))
+    {
+      for (guint i = 0; i < self->organisations->len; i++)
+        {
+          KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+          if (org_has_member (entry, member))
+            g_ptr_array_add (out, g_object_ref (entry->organisation));
+        }
+      return out;
+    }
+  add_referrers_from (out, self->contracts, id);
+  add_referrers_from (out, self->mergers, id);
+  add_referrers_from (out, self->initiatives, id);
+  return out;
+}
+
+/**
+ * klynge_landscape_remove:
+ * @self: a landscape
+ * @id: the id of a record
+ *
+ * Removes a record, with an organisation's memberships. Refused, changing
+ * nothing, with %KLYNGE_ERROR_NOT_FOUND when no record has @id and with
+ * %KLYNGE_ERROR_REFERENCED, naming them, when other records refer to it
+ * (see klynge_landscape_list_referrers()).
+ *
+ * Returns: %TRUE when removed
+ */
+gboolean
+klynge_landscape_remove (KlyngeLandscape  *self,
+                         const char       *id,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) referrers = NULL;
+  gpointer value;
+  GPtrArray *list;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  value = g_hash_table_lookup (self->ids, id);
+  if (value == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                   "no record has the id “%s”", id);
+      return FALSE;
+    }
+  referrers = klynge_landscape_list_referrers (self, id);
+  if (referrers->len > 0)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < referrers->len && i < 5; i++)
+        g_string_append_printf (names, "%s%s “%s”", i > 0 ? ", " : "",
+                                klynge_record_get_kind_name (g_ptr_array_index (referrers, i)),
+                                klynge_record_get_id (g_ptr_array_index (referrers, i)));
+      if (referrers->len > 5)
+        g_string_append_printf (names, " and %u more", referrers->len - 5);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_REFERENCED,
+                   "“%s” cannot be removed: %s refer%s to it", id, names->str,
+                   referrers->len == 1 ? "s" : "");
+      g_string_free (names, TRUE);
+      return FALSE;
+    }
+
+  if (KLYNGE_IS_MEMBER_TAG (value))
+    {
+      guint32 index = KLYNGE_MEMBER_TAG_INDEX (value);
+
+      g_hash_table_remove (self->ids, id);
+      g_hash_table_remove (self->member_objects, GUINT_TO_POINTER (index));
+      member_slot (self, index)->removed = TRUE;
+      self->n_members--;
+      return TRUE;
+    }
+
+  if (KLYNGE_IS_ORGANISATION (value))
+    {
+      KlyngeOrgEntry *entry = g_hash_table_lookup (self->org_entries, value);
+      guint position = entry->index;
+
+      self->n_memberships -= entry->memberships->len;
+      g_hash_table_remove (self->ids, id);
+      g_hash_table_remove (self->org_entries, value);
+      g_ptr_array_remove_index (self->organisations, position);
+      for (guint i = position; i < self->organisations->len; i++)
+        ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->index = i;
+      self->by_member_valid = FALSE;
+      return TRUE;
+    }
+
+  list = list_for_type (self, G_OBJECT_TYPE (value));
+  g_hash_table_remove (self->ids, id);
+  g_ptr_array_remove (list, value);
+  return TRUE;
+}
+
+/* --- memberships ------------------------------------------------------- */
+
+static int
+compare_membership_slots (gconstpointer a,
+                          gconstpointer b)
+{
+  const KlyngeMembershipSlot *x = a, *y = b;
+
+  if (x->member != y->member)
+    return x->member < y->member ? -1 : 1;
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return 0;
+}
+
+void
+_klynge_landscape_append_membership (KlyngeLandscape *self,
+                                     KlyngeOrgEntry  *entry,
+                                     guint32          member,
+                                     guint32          since,
+                                     guint32          until)
+{
+  KlyngeMembershipSlot slot = { member, since, until };
+
+  g_array_append_val (entry->memberships, slot);
+  self->n_memberships++;
+  self->by_member_valid = FALSE;
+}
+
+gboolean
+_klynge_landscape_finish_bulk (KlyngeLandscape  *self,
+                               KlyngeOrgEntry  **where,
+                               guint32          *member,
+                               GError          **error)
+{
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+      GArray *slots = entry->memberships;
+      gboolean sorted = TRUE;
+
+      for (guint j = 1; j < slots->len && sorted; j++)
+        sorted = compare_membership_slots (&g_array_index (slots, KlyngeMembershipSlot, j - 1),
+                                           &g_array_index (slots, KlyngeMembershipSlot, j)) < 0;
+      if (!sorted)
+        qsort (slots->data, slots->len, sizeof (KlyngeMembershipSlot), compare_membership_slots);
+      for (guint j = 1; j < slots->len; j++)
+        if (compare_membership_slots (&g_array_index (slots, KlyngeMembershipSlot, j - 1),
+                                      &g_array_index (slots, KlyngeMembershipSlot, j)) == 0)
+          {
+            *where = entry;
+            *member = g_array_index (slots, KlyngeMembershipSlot, j).member;
+            g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
+                         "member “%s” has two memberships of “%s” since the same date",
+                         member_slot (self, *member)->id,
+                         klynge_record_get_id (KLYNGE_RECORD (entry->organisation)));
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+static KlyngeOrgEntry *
+require_org_entry (KlyngeLandscape  *self,
+                   const char       *id,
+                   GError          **error)
+{
+  KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (self, id);
+
+  if (entry == NULL)
+    g_set_error (error, KLYNGE_ERROR,
+                 g_hash_table_contains (self->ids, id)
+                 ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
+                 "“%s” is not an organisation of the landscape", id);
+  return entry;
+}
+
+static gboolean
+require_member (KlyngeLandscape  *self,
+                const char       *id,
+                guint32          *index,
+                GError          **error)
+{
+  if (_klynge_landscape_find_member (self, id, index))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR,
+               g_hash_table_contains (self->ids, id)
+               ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
+               "“%s” is not a member of the landscape", id);
+  return FALSE;
+}
+
+/**
+ * klynge_landscape_add_membership:
+ * @self: a landscape
+ * @organisation: an organisation's id
+ * @member: a member's id
+ * @since: (nullable): when the membership began
+ * @until: (nullable): its last day; a partial date stands for its last day
+ *
+ * Records that @member is a member of @organisation. A member may have
+ * several memberships of one organisation (leaving and joining again), but
+ * not two since the same date (%KLYNGE_ERROR_DUPLICATE_MEMBERSHIP). Fails
+ * with %KLYNGE_ERROR_UNRESOLVED_REFERENCE or
+ * %KLYNGE_ERROR_WRONG_REFERENCE_KIND for ids that are not an organisation
+ * and a member, and with %KLYNGE_ERROR_BAD_PERIOD when @until is before
+ * @since.
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+klynge_landscape_add_membership (KlyngeLandscape   *self,
+                                 const char        *organisation,
+                                 const char        *member,
+                                 const KlyngeDate  *since,
+                                 const KlyngeDate  *until,
+                                 GError           **error)
+{
+  KlyngeMembershipSlot slot;
+  KlyngeOrgEntry *entry;
+  guint32 index;
+  guint position;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = require_org_entry (self, organisation, error);
+  if (entry == NULL || !require_member (self, member, &index, error))
+    return FALSE;
+  if (since != NULL && until != NULL && klynge_date_is_set (since) && klynge_date_is_set (until)
+      && klynge_date_get_last_day (until) < klynge_date_get_first_day (since))
+    {
+      g_autofree char *s = klynge_date_to_string (since);
+      g_autofree char *u = klynge_date_to_string (until);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                   "membership of “%s” in “%s” ends (%s) before it begins (%s)",
+                   member, organisation, u, s);
+      return FALSE;
+    }
+
+  slot.member = index;
+  slot.since = since != NULL ? _klynge_date_pack (since) : 0;
+  slot.until = until != NULL ? _klynge_date_pack (until) : 0;
+
+  /* insert keeping (member, since) order */
+  for (position = entry->memberships->len; position > 0; position--)
+    {
+      int cmp = compare_membership_slots (&g_array_index (entry->memberships, KlyngeMembershipSlot, position - 1), &slot);
+      if (cmp == 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
+                       "member “%s” already has a membership of “%s” since that date",
+                       member, organisation);
+          return FALSE;
+        }
+      if (cmp < 0)
+        break;
+    }
+  g_array_insert_val (entry->memberships, position, slot);
+  self->n_memberships++;
+  self->by_member_valid = FALSE;
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_remove_membership:
+ * @self: a landscape
+ * @organisation: an organisation's id
+ * @member: a member's id
+ * @since: (nullable): the membership's since date; %NULL removes every
+ *   membership of @member in @organisation
+ *
+ * Removes memberships; %KLYNGE_ERROR_NOT_FOUND when there is none to
+ * remove.
+ *
+ * Returns: %TRUE when at least one was removed
+ */
+gboolean
+klynge_landscape_remove_membership (KlyngeLandscape   *self,
+                                    const char        *organisation,
+                                    const char        *member,
+                                    const KlyngeDate  *since,
+                                    GError           **error)
+{
+  KlyngeOrgEntry *entry;
+  guint32 index;
+  guint32 packed = since != NULL ? _klynge_date_pack (since) : 0;
+  guint removed = 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = require_org_entry (self, organisation, error);
+  if (entry == NULL || !require_member (self, member, &index, error))
+    return FALSE;
+  for (guint i = entry->memberships->len; i > 0; i--)
+    {
+      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i - 1);
+      if (slot->member == index && (since == NULL || slot->since == packed))
+        {
+          g_array_remove_index (entry->memberships, i - 1);
+          removed++;
+        }
+    }
+  if (removed == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                   "“%s” has no such membership of “%s”", member, organisation);
+      return FALSE;
+    }
+  self->n_memberships -= removed;
+  self->by_member_valid = FALSE;
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_count_memberships:
+ * @self: a landscape
+ *
+ * Returns: how many memberships the landscape holds
+ */
+guint
+klynge_landscape_count_memberships (KlyngeLandscape *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
+  return self->n_memberships;
+}
+
+static KlyngeMembership *
+membership_value (KlyngeLandscape            *self,
+                  KlyngeOrgEntry             *entry,
+                  const KlyngeMembershipSlot *slot)
+{
+  KlyngeDate since, until;
+
+  _klynge_date_unpack (slot->since, &since);
+  _klynge_date_unpack (slot->until, &until);
+  return klynge_membership_new (klynge_record_get_id (KLYNGE_RECORD (entry->organisation)),
+                                member_slot (self, slot->member)->id, &since, &until);
+}
+
+/**
+ * klynge_landscape_list_memberships_of_organisation:
+ * @self: a landscape
+ * @organisation: an organisation's id
+ *
+ * Returns: (transfer container) (element-type KlyngeMembership) (nullable):
+ *   its memberships, ordered by member (in the order members were added)
+ *   and then by since date; %NULL when @organisation is not an
+ *   organisation of the landscape. The array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_list_memberships_of_organisation (KlyngeLandscape *self,
+                                                   const char      *organisation)
+{
+  KlyngeOrgEntry *entry;
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (organisation != NULL, NULL);
+
+  entry = _klynge_landscape_get_org_entry (self, organisation);
+  if (entry == NULL)
+    return NULL;
+  out = g_ptr_array_new_full (entry->memberships->len, (GDestroyNotify) klynge_membership_free);
+  for (guint i = 0; i < entry->memberships->len; i++)
+    g_ptr_array_add (out, membership_value (self, entry,
+                                            &g_array_index (entry->memberships, KlyngeMembershipSlot, i)));
+  return out;
+}
+
+void
+_klynge_landscape_index_by_member (KlyngeLandscape *self)
+{
+  guint32 n = self->members->len;
+  guint32 *fill;
+
+  if (self->by_member_valid)
+    return;
+  g_free (self->by_member_offsets);
+  g_free (self->by_member_orgs);
+  self->by_member_offsets = g_new0 (guint32, n + 1);
+  self->by_member_orgs = g_new (guint32, MAX (self->n_memberships, 1));
+
+  /* counting sort: organisations come out in landscape order per member */
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->memberships;
+      for (guint j = 0; j < slots->len; j++)
+        self->by_member_offsets[g_array_index (slots, KlyngeMembershipSlot, j).member + 1]++;
+    }
+  for (guint32 m = 0; m < n; m++)
+    self->by_member_offsets[m + 1] += self->by_member_offsets[m];
+  fill = g_memdup2 (self->by_member_offsets, sizeof (guint32) * (n + 1));
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->memberships;
+      for (guint j = 0; j < slots->len; j++)
+        self->by_member_orgs[fill[g_array_index (slots, KlyngeMembershipSlot, j).member]++] = i;
+    }
+  g_free (fill);
+  self->by_member_valid = TRUE;
+}
+
+/**
+ * klynge_landscape_list_memberships_of_member:
+ * @self: a landscape
+ * @member: a member's id
+ *
+ * Returns: (transfer container) (element-type KlyngeMembership) (nullable):
+ *   the member's memberships, ordered by organisation (in landscape order)
+ *   and then by since date; %NULL when @member is not a member of the
+ *   landscape. The array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_list_memberships_of_member (KlyngeLandscape *self,
+                                             const char      *member)
+{
+  GPtrArray *out;
+  guint32 index;
+  guint32 last_org = G_MAXUINT32;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  if (!_klynge_landscape_find_member (self, member, &index))
+    return NULL;
+  _klynge_landscape_index_by_member (self);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_membership_free);
+  for (guint32 k = self->by_member_offsets[index]; k < self->by_member_offsets[index + 1]; k++)
+    {
+      guint32 org = self->by_member_orgs[k];
+      KlyngeOrgEntry *entry;
+
+      /* an organisation appears once per membership: list them all once */
+      if (org == last_org)
+        continue;
+      last_org = org;
+      entry = g_ptr_array_index (self->organisations, org);
+      for (guint i = 0; i < entry->memberships->len; i++)
+        {
+          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+          if (slot->member == index)
+            g_ptr_array_add (out, membership_value (self, entry, slot));
+        }
+    }
+  return out;
+}
+
+static gboolean
+slot_active_on (const KlyngeMembershipSlot *slot,
+                guint32                     day)
+{
+  KlyngeDate until;
+
+  if (slot->since != 0 && (slot->since >> 2) > day)
+    return FALSE;
+  if (slot->until != 0)
+    {
+      _klynge_date_unpack (slot->until, &until);
+      if (klynge_date_get_last_day (&until) < day)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_list_members_of:
+ * @self: a landscape
+ * @organisation: an organisation's id
+ * @active_on: (nullable): only members whose membership covers this date
+ *
+ * Returns: (transfer container) (element-type KlyngeMember) (nullable): the
+ *   distinct members of @organisation, in the order members were added;
+ *   %NULL when @organisation is not an organisation of the landscape. The
+ *   array holds a reference on each.
+ */
+GPtrArray *
+klynge_landscape_list_members_of (KlyngeLandscape  *self,
+                                  const char       *organisation,
+                                  const KlyngeDate *active_on)
+{
+  KlyngeOrgEntry *entry;
+  GPtrArray *out;
+  guint32 last = G_MAXUINT32;
+  guint32 day = active_on != NULL ? klynge_date_get_first_day (active_on) : 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (organisation != NULL, NULL);
+
+  entry = _klynge_landscape_get_org_entry (self, organisation);
+  if (entry == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < entry->memberships->len; i++)
+    {
+      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+
+      if (slot->member == last)
+        continue;
+      if (active_on != NULL && klynge_date_is_set (active_on) && !slot_active_on (slot, day))
+        continue;
+      last = slot->member;
+      g_ptr_array_add (out, g_object_ref (_klynge_landscape_get_member_object (self, slot->member)));
+    }
+  return out;
+}

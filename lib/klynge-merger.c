@@ -1,0 +1,497 @@
+/* klynge-merger.c: consolidation events
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-private.h"
+
+/**
+ * KlyngeMerger:
+ *
+ * A consolidation event: on its effective date its predecessors fold into
+ * its successor, either a new organisation (a merger) or an existing one
+ * (an absorption). Organisations are named by id; whether the ids resolve
+ * is checked by the landscape. Predecessors keep the order they were added
+ * in.
+ */
+struct _KlyngeMerger
+{
+  KlyngeRecord parent_instance;
+
+  KlyngeMergerKind kind;
+  KlyngeMergerStatus status;
+  char *successor;
+  KlyngeDate effective;
+  GPtrArray *predecessors;      /* NULL-terminated, of owned strings */
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeMerger, klynge_merger, KLYNGE_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_STATUS,
+  PROP_SUCCESSOR,
+  PROP_EFFECTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+klynge_merger_finalize (GObject *object)
+{
+  KlyngeMerger *self = KLYNGE_MERGER (object);
+
+  g_free (self->successor);
+  g_ptr_array_unref (self->predecessors);
+
+  G_OBJECT_CLASS (klynge_merger_parent_class)->finalize (object);
+}
+
+static void
+klynge_merger_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KlyngeMerger *self = KLYNGE_MERGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_SUCCESSOR:
+      g_value_set_string (value, self->successor);
+      break;
+    case PROP_EFFECTIVE:
+      g_value_set_boxed (value, klynge_date_is_set (&self->effective)
+                                ? &self->effective : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_merger_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KlyngeMerger *self = KLYNGE_MERGER (object);
+  g_autoptr(GError) error = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      klynge_merger_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_STATUS:
+      klynge_merger_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_SUCCESSOR:
+      klynge_merger_set_successor (self, g_value_get_string (value), &error);
+      break;
+    case PROP_EFFECTIVE:
+      klynge_merger_set_effective (self, g_value_get_boxed (value), &error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+
+  /* A value the setter refuses is a programmer error through a property. */
+  if (error != NULL)
+    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
+                error->message);
+}
+
+static void
+klynge_merger_class_init (KlyngeMergerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KlyngeRecordClass *record_class = KLYNGE_RECORD_CLASS (klass);
+
+  object_class->finalize = klynge_merger_finalize;
+  object_class->get_property = klynge_merger_get_property;
+  object_class->set_property = klynge_merger_set_property;
+
+  record_class->element_name = "merger";
+
+  /**
+   * KlyngeMerger:kind:
+   *
+   * How the consolidation happens.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       KLYNGE_TYPE_MERGER_KIND,
+                       KLYNGE_MERGER_KIND_MERGER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeMerger:status:
+   *
+   * Where the merger stands; %KLYNGE_MERGER_STATUS_PROPOSED for a new one.
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       KLYNGE_TYPE_MERGER_STATUS,
+                       KLYNGE_MERGER_STATUS_PROPOSED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeMerger:successor:
+   *
+   * The id of the organisation the predecessors fold into.
+   */
+  properties[PROP_SUCCESSOR] =
+    g_param_spec_string ("successor", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeMerger:effective:
+   *
+   * The date the merger takes effect.
+   */
+  properties[PROP_EFFECTIVE] =
+    g_param_spec_boxed ("effective", NULL, NULL, KLYNGE_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+klynge_merger_init (KlyngeMerger *self)
+{
+  self->status = KLYNGE_MERGER_STATUS_PROPOSED;
+  self->predecessors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+/**
+ * klynge_merger_new:
+ * @id: the identifier, an XML NCName
+ * @kind: how the consolidation happens
+ * @successor: the id of the organisation the predecessors fold into
+ * @effective: the date the merger takes effect; set and valid
+ *
+ * Creates a proposed merger with no predecessors. Add them with
+ * klynge_merger_add_predecessor(). An invalid @id, @kind, @successor or
+ * @effective is a programmer error.
+ *
+ * Returns: (transfer full): a new #KlyngeMerger
+ */
+KlyngeMerger *
+klynge_merger_new (const char       *id,
+                   KlyngeMergerKind  kind,
+                   const char       *successor,
+                   const KlyngeDate *effective)
+{
+  g_return_val_if_fail (klynge_id_is_valid (id), NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, NULL);
+  g_return_val_if_fail (klynge_id_is_valid (successor), NULL);
+  g_return_val_if_fail (effective != NULL && klynge_date_is_set (effective) &&
+                        klynge_date_is_valid (effective), NULL);
+
+  return g_object_new (KLYNGE_TYPE_MERGER,
+                       "id", id,
+                       "kind", kind,
+                       "successor", successor,
+                       "effective", effective,
+                       NULL);
+}
+
+/**
+ * klynge_merger_get_kind:
+ * @self: a #KlyngeMerger
+ *
+ * Returns: how the consolidation happens
+ */
+KlyngeMergerKind
+klynge_merger_get_kind (KlyngeMerger *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), KLYNGE_MERGER_KIND_MERGER);
+
+  return self->kind;
+}
+
+/**
+ * klynge_merger_set_kind:
+ * @self: a #KlyngeMerger
+ * @kind: how the consolidation happens
+ *
+ * Sets the kind. A value that is not a #KlyngeMergerKind is a programmer
+ * error.
+ */
+void
+klynge_merger_set_kind (KlyngeMerger     *self,
+                        KlyngeMergerKind  kind)
+{
+  g_return_if_fail (KLYNGE_IS_MERGER (self));
+  g_return_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * klynge_merger_get_status:
+ * @self: a #KlyngeMerger
+ *
+ * Returns: where the merger stands
+ */
+KlyngeMergerStatus
+klynge_merger_get_status (KlyngeMerger *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), KLYNGE_MERGER_STATUS_PROPOSED);
+
+  return self->status;
+}
+
+/**
+ * klynge_merger_set_status:
+ * @self: a #KlyngeMerger
+ * @status: where the merger stands
+ *
+ * Sets the status. This only records it: applying a merger to a landscape
+ * is klynge_landscape_apply_merger(). A value that is not a
+ * #KlyngeMergerStatus is a programmer error.
+ */
+void
+klynge_merger_set_status (KlyngeMerger       *self,
+                          KlyngeMergerStatus  status)
+{
+  g_return_if_fail (KLYNGE_IS_MERGER (self));
+  g_return_if_fail ((guint) status <= KLYNGE_MERGER_STATUS_COMPLETED);
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/**
+ * klynge_merger_get_successor:
+ * @self: a #KlyngeMerger
+ *
+ * Returns: (transfer none): the id of the organisation the predecessors
+ *   fold into
+ */
+const char *
+klynge_merger_get_successor (KlyngeMerger *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), NULL);
+
+  return self->successor;
+}
+
+/**
+ * klynge_merger_set_successor:
+ * @self: a #KlyngeMerger
+ * @successor: the id of the organisation the predecessors fold into
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the successor. Fails with %KLYNGE_ERROR_BAD_ID when @successor is
+ * not an XML NCName and with %KLYNGE_ERROR_INCONSISTENT when it is one of
+ * the predecessors, leaving the successor as it was. A %NULL @successor is
+ * a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_merger_set_successor (KlyngeMerger  *self,
+                             const char    *successor,
+                             GError       **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), FALSE);
+  g_return_val_if_fail (successor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_id (successor, "successor", error))
+    return FALSE;
+
+  if (klynge_merger_has_predecessor (self, successor))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
+                   "“%s” cannot succeed merger “%s”: it is a predecessor",
+                   successor, klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (self->successor, successor) == 0)
+    return TRUE;
+
+  g_free (self->successor);
+  self->successor = g_strdup (successor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUCCESSOR]);
+  return TRUE;
+}
+
+/**
+ * klynge_merger_get_effective:
+ * @self: a #KlyngeMerger
+ *
+ * Returns: (transfer none): the date the merger takes effect
+ */
+const KlyngeDate *
+klynge_merger_get_effective (KlyngeMerger *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), NULL);
+
+  return &self->effective;
+}
+
+/**
+ * klynge_merger_set_effective:
+ * @self: a #KlyngeMerger
+ * @effective: the date the merger takes effect
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the effective date. Fails with %KLYNGE_ERROR_BAD_DATE when
+ * @effective is unset (a merger always has one) or does not exist,
+ * leaving the date as it was. A %NULL @effective is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_merger_set_effective (KlyngeMerger      *self,
+                             const KlyngeDate  *effective,
+                             GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), FALSE);
+  g_return_val_if_fail (effective != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!klynge_date_is_set (effective) || !klynge_date_is_valid (effective))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                   "Merger “%s” needs a valid effective date",
+                   klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  if (klynge_date_equal (&self->effective, effective))
+    return TRUE;
+
+  self->effective = *effective;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE]);
+  return TRUE;
+}
+
+/**
+ * klynge_merger_get_predecessors:
+ * @self: a #KlyngeMerger
+ *
+ * The ids of the predecessors, in the order they were added. The array
+ * belongs to @self and changes when predecessors are added or cleared.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the predecessors
+ */
+const char * const *
+klynge_merger_get_predecessors (KlyngeMerger *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), NULL);
+
+  /* A NULL-terminated GPtrArray has no buffer until its first item. */
+  if (self->predecessors->pdata == NULL)
+    return none;
+
+  return (const char * const *) self->predecessors->pdata;
+}
+
+/**
+ * klynge_merger_has_predecessor:
+ * @self: a #KlyngeMerger
+ * @id: the id of an organisation
+ *
+ * Returns: %TRUE when @id is one of the merger's predecessors
+ */
+gboolean
+klynge_merger_has_predecessor (KlyngeMerger *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->predecessors->len; i++)
+    if (strcmp (g_ptr_array_index (self->predecessors, i), id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * klynge_merger_add_predecessor:
+ * @self: a #KlyngeMerger
+ * @id: the id of an organisation that folds into the successor
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends a predecessor. Fails with %KLYNGE_ERROR_BAD_ID when @id is not
+ * an XML NCName, %KLYNGE_ERROR_INCONSISTENT when it is the successor, and
+ * %KLYNGE_ERROR_DUPLICATE_ID when it is already a predecessor, leaving the
+ * predecessors as they were. A %NULL @id is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_merger_add_predecessor (KlyngeMerger  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_MERGER (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_id (id, "predecessor", error))
+    return FALSE;
+
+  if (g_strcmp0 (self->successor, id) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
+                   "“%s” cannot precede merger “%s”: it is the successor",
+                   id, klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  if (klynge_merger_has_predecessor (self, id))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                   "“%s” is already a predecessor in merger “%s”",
+                   id, klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->predecessors, g_strdup (id));
+  return TRUE;
+}
+
+/**
+ * klynge_merger_clear_predecessors:
+ * @self: a #KlyngeMerger
+ *
+ * Removes all predecessors.
+ */
+void
+klynge_merger_clear_predecessors (KlyngeMerger *self)
+{
+  g_return_if_fail (KLYNGE_IS_MERGER (self));
+
+  g_ptr_array_set_size (self->predecessors, 0);
+}

@@ -1,0 +1,1219 @@
+/* klynge-organisation.c: clusters, innovation networks, support bodies
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-private.h"
+
+/* --- KlyngeLocation ------------------------------------------------------- */
+
+struct _KlyngeLocation
+{
+  gatomicrefcount ref_count;
+  char *city;
+  char *address;
+  char *role;
+};
+
+G_DEFINE_BOXED_TYPE (KlyngeLocation, klynge_location, klynge_location_ref, klynge_location_unref)
+
+/* An optional attribute: absent (NULL) is fine, present must be non-empty. */
+static gboolean
+check_optional_text (const char  *text,
+                     const char  *what,
+                     GError     **error)
+{
+  return text == NULL || _klynge_check_text (text, what, FALSE, error);
+}
+
+/**
+ * klynge_location_new:
+ * @city: the city, such as `Aalborg`; non-empty
+ * @address: (nullable): the street address, or %NULL
+ * @role: (nullable): the role of the place, such as `secretariat`, or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a location.
+ *
+ * Fails with %KLYNGE_ERROR_BAD_VALUE when @city, or a non-%NULL @address or
+ * @role, is empty, and with %KLYNGE_ERROR_ENCODING when one of them is not
+ * valid UTF-8 or holds characters XML cannot carry. A %NULL @city is a
+ * programmer error.
+ *
+ * Returns: (transfer full) (nullable): a new #KlyngeLocation, or %NULL with
+ *   @error set
+ */
+KlyngeLocation *
+klynge_location_new (const char  *city,
+                     const char  *address,
+                     const char  *role,
+                     GError     **error)
+{
+  KlyngeLocation *location;
+
+  g_return_val_if_fail (city != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_klynge_check_text (city, "city", FALSE, error) ||
+      !check_optional_text (address, "address", error) ||
+      !check_optional_text (role, "role", error))
+    return NULL;
+
+  location = g_new (KlyngeLocation, 1);
+  g_atomic_ref_count_init (&location->ref_count);
+  location->city = g_strdup (city);
+  location->address = g_strdup (address);
+  location->role = g_strdup (role);
+
+  return location;
+}
+
+/**
+ * klynge_location_ref:
+ * @location: a #KlyngeLocation
+ *
+ * Takes a reference to @location.
+ *
+ * Returns: (transfer full): @location
+ */
+KlyngeLocation *
+klynge_location_ref (KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  g_atomic_ref_count_inc (&location->ref_count);
+  return location;
+}
+
+/**
+ * klynge_location_unref:
+ * @location: (transfer full): a #KlyngeLocation
+ *
+ * Drops a reference to @location, freeing it when it was the last one.
+ */
+void
+klynge_location_unref (KlyngeLocation *location)
+{
+  g_return_if_fail (location != NULL);
+
+  if (!g_atomic_ref_count_dec (&location->ref_count))
+    return;
+
+  g_free (location->city);
+  g_free (location->address);
+  g_free (location->role);
+  g_free (location);
+}
+
+/**
+ * klynge_location_get_city:
+ * @location: a #KlyngeLocation
+ *
+ * Returns: (transfer none): the city
+ */
+const char *
+klynge_location_get_city (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  return location->city;
+}
+
+/**
+ * klynge_location_get_address:
+ * @location: a #KlyngeLocation
+ *
+ * Returns: (transfer none) (nullable): the street address, or %NULL
+ */
+const char *
+klynge_location_get_address (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  return location->address;
+}
+
+/**
+ * klynge_location_get_role:
+ * @location: a #KlyngeLocation
+ *
+ * Returns: (transfer none) (nullable): the role of the place, such as
+ *   `secretariat`, or %NULL
+ */
+const char *
+klynge_location_get_role (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  return location->role;
+}
+
+/* --- KlyngeLabel ---------------------------------------------------------- */
+
+struct _KlyngeLabel
+{
+  gatomicrefcount ref_count;
+  KlyngeLabelLevel level;
+  KlyngeDate awarded;
+  KlyngeDate valid_until;
+};
+
+G_DEFINE_BOXED_TYPE (KlyngeLabel, klynge_label, klynge_label_ref, klynge_label_unref)
+
+/**
+ * klynge_label_new:
+ * @level: the level of the label
+ * @awarded: the date the label was awarded; must be set
+ * @valid_until: (nullable): the last date the label is valid, or %NULL (or
+ *   an unset date) when open-ended
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a label. As the end of a range, a partial @valid_until stands for
+ * its last day (`2021-07` is valid through 31 July 2021).
+ *
+ * Fails with %KLYNGE_ERROR_BAD_DATE when @awarded is unset or either date
+ * does not exist, and with %KLYNGE_ERROR_BAD_PERIOD when @valid_until ends
+ * before @awarded begins. A %NULL @awarded or a @level that is not a
+ * #KlyngeLabelLevel is a programmer error.
+ *
+ * Returns: (transfer full) (nullable): a new #KlyngeLabel, or %NULL with
+ *   @error set
+ */
+KlyngeLabel *
+klynge_label_new (KlyngeLabelLevel   level,
+                  const KlyngeDate  *awarded,
+                  const KlyngeDate  *valid_until,
+                  GError           **error)
+{
+  KlyngeLabel *label;
+  gboolean has_valid_until;
+
+  g_return_val_if_fail ((guint) level <= KLYNGE_LABEL_LEVEL_GOLD, NULL);
+  g_return_val_if_fail (awarded != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  has_valid_until = valid_until != NULL && klynge_date_is_set (valid_until);
+
+  if (!klynge_date_is_set (awarded) || !klynge_date_is_valid (awarded))
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                           "A label needs a valid awarded date");
+      return NULL;
+    }
+  if (has_valid_until && !klynge_date_is_valid (valid_until))
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                           "The valid-until date of a label does not exist");
+      return NULL;
+    }
+  if (has_valid_until &&
+      klynge_date_get_last_day (valid_until) < klynge_date_get_first_day (awarded))
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                           "A label is valid until before it was awarded");
+      return NULL;
+    }
+
+  label = g_new0 (KlyngeLabel, 1);
+  g_atomic_ref_count_init (&label->ref_count);
+  label->level = level;
+  label->awarded = *awarded;
+  if (has_valid_until)
+    label->valid_until = *valid_until;
+
+  return label;
+}
+
+/**
+ * klynge_label_ref:
+ * @label: a #KlyngeLabel
+ *
+ * Takes a reference to @label.
+ *
+ * Returns: (transfer full): @label
+ */
+KlyngeLabel *
+klynge_label_ref (KlyngeLabel *label)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+
+  g_atomic_ref_count_inc (&label->ref_count);
+  return label;
+}
+
+/**
+ * klynge_label_unref:
+ * @label: (transfer full): a #KlyngeLabel
+ *
+ * Drops a reference to @label, freeing it when it was the last one.
+ */
+void
+klynge_label_unref (KlyngeLabel *label)
+{
+  g_return_if_fail (label != NULL);
+
+  if (g_atomic_ref_count_dec (&label->ref_count))
+    g_free (label);
+}
+
+/**
+ * klynge_label_get_level:
+ * @label: a #KlyngeLabel
+ *
+ * Returns: the level of the label
+ */
+KlyngeLabelLevel
+klynge_label_get_level (const KlyngeLabel *label)
+{
+  g_return_val_if_fail (label != NULL, KLYNGE_LABEL_LEVEL_BRONZE);
+
+  return label->level;
+}
+
+/**
+ * klynge_label_get_awarded:
+ * @label: a #KlyngeLabel
+ *
+ * Returns: (transfer none): the date the label was awarded
+ */
+const KlyngeDate *
+klynge_label_get_awarded (const KlyngeLabel *label)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return &label->awarded;
+}
+
+/**
+ * klynge_label_get_valid_until:
+ * @label: a #KlyngeLabel
+ *
+ * The last date the label is valid. The pointer is never %NULL; for an
+ * open-ended label the date it points to is unset (see
+ * klynge_date_is_set()).
+ *
+ * Returns: (transfer none): the last date the label is valid
+ */
+const KlyngeDate *
+klynge_label_get_valid_until (const KlyngeLabel *label)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return &label->valid_until;
+}
+
+/* --- KlyngeOrganisation --------------------------------------------------- */
+
+/**
+ * KlyngeOrganisation:
+ *
+ * A cluster organisation, innovation network, support body or agency: its
+ * names, kind, founding and dissolution dates, CVR number, website, focus
+ * areas, locations and quality labels. Lists keep the order in which their
+ * items were added.
+ */
+struct _KlyngeOrganisation
+{
+  KlyngeRecord parent_instance;
+
+  char *name;
+  char *name_en;
+  KlyngeOrganisationKind kind;
+  KlyngeDate founded;
+  KlyngeDate dissolved;
+  char *cvr;
+  char *website;
+
+  GPtrArray *focus_areas;       /* NULL-terminated, of owned strings */
+  GPtrArray *locations;         /* (element-type KlyngeLocation) */
+  GPtrArray *labels;            /* (element-type KlyngeLabel) */
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeOrganisation, klynge_organisation, KLYNGE_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_NAME_EN,
+  PROP_KIND,
+  PROP_FOUNDED,
+  PROP_DISSOLVED,
+  PROP_CVR,
+  PROP_WEBSITE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Replaces *field by a copy of @value; returns whether it changed. */
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+klynge_organisation_finalize (GObject *object)
+{
+  KlyngeOrganisation *self = KLYNGE_ORGANISATION (object);
+
+  g_free (self->name);
+  g_free (self->name_en);
+  g_free (self->cvr);
+  g_free (self->website);
+  g_ptr_array_unref (self->focus_areas);
+  g_ptr_array_unref (self->locations);
+  g_ptr_array_unref (self->labels);
+
+  G_OBJECT_CLASS (klynge_organisation_parent_class)->finalize (object);
+}
+
+/* Dates go through properties as NULL when unset, as Python expects. */
+static void
+value_set_date (GValue           *value,
+                const KlyngeDate *date)
+{
+  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
+}
+
+static void
+klynge_organisation_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KlyngeOrganisation *self = KLYNGE_ORGANISATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_NAME_EN:
+      g_value_set_string (value, self->name_en);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_FOUNDED:
+      value_set_date (value, &self->founded);
+      break;
+    case PROP_DISSOLVED:
+      value_set_date (value, &self->dissolved);
+      break;
+    case PROP_CVR:
+      g_value_set_string (value, self->cvr);
+      break;
+    case PROP_WEBSITE:
+      g_value_set_string (value, self->website);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_organisation_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KlyngeOrganisation *self = KLYNGE_ORGANISATION (object);
+  g_autoptr(GError) error = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      klynge_organisation_set_name (self, g_value_get_string (value), &error);
+      break;
+    case PROP_NAME_EN:
+      klynge_organisation_set_name_en (self, g_value_get_string (value), &error);
+      break;
+    case PROP_KIND:
+      klynge_organisation_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_FOUNDED:
+      klynge_organisation_set_founded (self, g_value_get_boxed (value), &error);
+      break;
+    case PROP_DISSOLVED:
+      klynge_organisation_set_dissolved (self, g_value_get_boxed (value), &error);
+      break;
+    case PROP_CVR:
+      klynge_organisation_set_cvr (self, g_value_get_string (value), &error);
+      break;
+    case PROP_WEBSITE:
+      klynge_organisation_set_website (self, g_value_get_string (value), &error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+
+  /* A value the setter refuses is a programmer error through a property. */
+  if (error != NULL)
+    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
+                error->message);
+}
+
+static void
+klynge_organisation_class_init (KlyngeOrganisationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KlyngeRecordClass *record_class = KLYNGE_RECORD_CLASS (klass);
+
+  object_class->finalize = klynge_organisation_finalize;
+  object_class->get_property = klynge_organisation_get_property;
+  object_class->set_property = klynge_organisation_set_property;
+
+  record_class->element_name = "organisation";
+
+  /**
+   * KlyngeOrganisation:name:
+   *
+   * The (Danish) name of the organisation; non-empty.
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:name-en:
+   *
+   * The English name of the organisation, or %NULL.
+   */
+  properties[PROP_NAME_EN] =
+    g_param_spec_string ("name-en", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:kind:
+   *
+   * What the organisation is.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       KLYNGE_TYPE_ORGANISATION_KIND,
+                       KLYNGE_ORGANISATION_KIND_CLUSTER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:founded:
+   *
+   * The date the organisation was founded, or %NULL when not known.
+   */
+  properties[PROP_FOUNDED] =
+    g_param_spec_boxed ("founded", NULL, NULL, KLYNGE_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:dissolved:
+   *
+   * The date the organisation was dissolved, or %NULL while it exists.
+   */
+  properties[PROP_DISSOLVED] =
+    g_param_spec_boxed ("dissolved", NULL, NULL, KLYNGE_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:cvr:
+   *
+   * The CVR number of the organisation, or %NULL.
+   */
+  properties[PROP_CVR] =
+    g_param_spec_string ("cvr", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeOrganisation:website:
+   *
+   * The address of the organisation's website, or %NULL.
+   */
+  properties[PROP_WEBSITE] =
+    g_param_spec_string ("website", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+klynge_organisation_init (KlyngeOrganisation *self)
+{
+  self->focus_areas = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->locations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_location_unref);
+  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_label_unref);
+}
+
+/**
+ * klynge_organisation_new:
+ * @id: the identifier, an XML NCName
+ * @kind: what the organisation is
+ * @name: the (Danish) name; non-empty
+ *
+ * Creates an organisation with no dates, CVR number, website, focus areas,
+ * locations or labels. An invalid @id, @kind or @name is a programmer
+ * error; check data from elsewhere with klynge_id_is_valid() and
+ * klynge_text_is_valid() first.
+ *
+ * Returns: (transfer full): a new #KlyngeOrganisation
+ */
+KlyngeOrganisation *
+klynge_organisation_new (const char             *id,
+                         KlyngeOrganisationKind  kind,
+                         const char             *name)
+{
+  g_return_val_if_fail (klynge_id_is_valid (id), NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_ORGANISATION_KIND_OTHER, NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0' &&
+                        klynge_text_is_valid (name, -1), NULL);
+
+  return g_object_new (KLYNGE_TYPE_ORGANISATION,
+                       "id", id,
+                       "kind", kind,
+                       "name", name,
+                       NULL);
+}
+
+/**
+ * klynge_organisation_get_name:
+ * @self: a #KlyngeOrganisation
+ *
+ * Returns: (transfer none): the (Danish) name
+ */
+const char *
+klynge_organisation_get_name (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * klynge_organisation_set_name:
+ * @self: a #KlyngeOrganisation
+ * @name: the (Danish) name; non-empty
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the name. Fails with %KLYNGE_ERROR_BAD_VALUE when @name is empty
+ * and %KLYNGE_ERROR_ENCODING when it is not valid UTF-8 or holds
+ * characters XML cannot carry, leaving the name as it was. A %NULL @name
+ * is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_name (KlyngeOrganisation  *self,
+                              const char          *name,
+                              GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_text (name, "name", FALSE, error))
+    return FALSE;
+
+  if (replace_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_name_en:
+ * @self: a #KlyngeOrganisation
+ *
+ * Returns: (transfer none) (nullable): the English name, or %NULL
+ */
+const char *
+klynge_organisation_get_name_en (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->name_en;
+}
+
+/**
+ * klynge_organisation_set_name_en:
+ * @self: a #KlyngeOrganisation
+ * @name_en: (nullable): the English name, or %NULL to remove it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the English name. Fails with %KLYNGE_ERROR_BAD_VALUE when @name_en
+ * is empty and %KLYNGE_ERROR_ENCODING when it is not valid UTF-8 or holds
+ * characters XML cannot carry, leaving the English name as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_name_en (KlyngeOrganisation  *self,
+                                 const char          *name_en,
+                                 GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_optional_text (name_en, "name-en", error))
+    return FALSE;
+
+  if (replace_string (&self->name_en, name_en))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_EN]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_kind:
+ * @self: a #KlyngeOrganisation
+ *
+ * Returns: what the organisation is
+ */
+KlyngeOrganisationKind
+klynge_organisation_get_kind (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), KLYNGE_ORGANISATION_KIND_CLUSTER);
+
+  return self->kind;
+}
+
+/**
+ * klynge_organisation_set_kind:
+ * @self: a #KlyngeOrganisation
+ * @kind: what the organisation is
+ *
+ * Sets the kind. A value that is not a #KlyngeOrganisationKind is a
+ * programmer error.
+ */
+void
+klynge_organisation_set_kind (KlyngeOrganisation     *self,
+                              KlyngeOrganisationKind  kind)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+  g_return_if_fail ((guint) kind <= KLYNGE_ORGANISATION_KIND_OTHER);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * klynge_organisation_get_founded:
+ * @self: a #KlyngeOrganisation
+ *
+ * The founding date. The pointer is never %NULL; when the date is not
+ * known, the date it points to is unset (see klynge_date_is_set()).
+ *
+ * Returns: (transfer none): the founding date
+ */
+const KlyngeDate *
+klynge_organisation_get_founded (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return &self->founded;
+}
+
+/* Checks an optional date argument and stores it, unset for NULL, in @out. */
+static gboolean
+take_optional_date (const KlyngeDate  *date,
+                    const char        *what,
+                    KlyngeDate        *out,
+                    GError           **error)
+{
+  if (date == NULL || !klynge_date_is_set (date))
+    {
+      memset (out, 0, sizeof *out);
+      return TRUE;
+    }
+
+  if (!klynge_date_is_valid (date))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                   "The %s date %u-%02u-%02u does not exist",
+                   what, date->year, date->month, date->day);
+      return FALSE;
+    }
+
+  *out = *date;
+  return TRUE;
+}
+
+/* Whether @dissolved comes before @founded, each standing for its first
+ * day; unset dates never conflict. */
+static gboolean
+dissolved_before_founded (const KlyngeDate *founded,
+                          const KlyngeDate *dissolved)
+{
+  return klynge_date_is_set (founded) && klynge_date_is_set (dissolved) &&
+         klynge_date_get_first_day (dissolved) < klynge_date_get_first_day (founded);
+}
+
+/**
+ * klynge_organisation_set_founded:
+ * @self: a #KlyngeOrganisation
+ * @founded: (nullable): the founding date, or %NULL (or an unset date) when
+ *   not known
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the founding date. Fails with %KLYNGE_ERROR_BAD_DATE when @founded
+ * does not exist, and with %KLYNGE_ERROR_BAD_PERIOD when it comes after
+ * the dissolution date (each partial date standing for its first day),
+ * leaving the founding date as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_founded (KlyngeOrganisation  *self,
+                                 const KlyngeDate    *founded,
+                                 GError             **error)
+{
+  KlyngeDate date;
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!take_optional_date (founded, "founded", &date, error))
+    return FALSE;
+
+  if (dissolved_before_founded (&date, &self->dissolved))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                   "Organisation “%s” would be founded after it was dissolved",
+                   klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  if (klynge_date_equal (&self->founded, &date))
+    return TRUE;
+
+  self->founded = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUNDED]);
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_dissolved:
+ * @self: a #KlyngeOrganisation
+ *
+ * The dissolution date: the first day the organisation no longer exists.
+ * The pointer is never %NULL; while the organisation exists, the date it
+ * points to is unset (see klynge_date_is_set()).
+ *
+ * Returns: (transfer none): the dissolution date
+ */
+const KlyngeDate *
+klynge_organisation_get_dissolved (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return &self->dissolved;
+}
+
+/**
+ * klynge_organisation_set_dissolved:
+ * @self: a #KlyngeOrganisation
+ * @dissolved: (nullable): the dissolution date, or %NULL (or an unset date)
+ *   while the organisation exists
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the dissolution date. Fails with %KLYNGE_ERROR_BAD_DATE when
+ * @dissolved does not exist, and with %KLYNGE_ERROR_BAD_PERIOD when it
+ * comes before the founding date (each partial date standing for its first
+ * day), leaving the dissolution date as it was. Dissolving an organisation
+ * on the day it was founded is allowed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
+                                   const KlyngeDate    *dissolved,
+                                   GError             **error)
+{
+  KlyngeDate date;
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!take_optional_date (dissolved, "dissolved", &date, error))
+    return FALSE;
+
+  if (dissolved_before_founded (&self->founded, &date))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                   "Organisation “%s” would be dissolved before it was founded",
+                   klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
+
+  if (klynge_date_equal (&self->dissolved, &date))
+    return TRUE;
+
+  self->dissolved = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_cvr:
+ * @self: a #KlyngeOrganisation
+ *
+ * Returns: (transfer none) (nullable): the CVR number, or %NULL
+ */
+const char *
+klynge_organisation_get_cvr (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->cvr;
+}
+
+/**
+ * klynge_organisation_set_cvr:
+ * @self: a #KlyngeOrganisation
+ * @cvr: (nullable): the CVR number, eight digits, or %NULL to remove it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the CVR number. Fails with %KLYNGE_ERROR_BAD_CVR when @cvr is not
+ * eight digits that pass the modulus-11 check (see klynge_cvr_is_valid()),
+ * leaving the CVR number as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_cvr (KlyngeOrganisation  *self,
+                             const char          *cvr,
+                             GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (cvr != NULL && !_klynge_check_cvr (cvr, error))
+    return FALSE;
+
+  if (replace_string (&self->cvr, cvr))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_website:
+ * @self: a #KlyngeOrganisation
+ *
+ * Returns: (transfer none) (nullable): the website address, or %NULL
+ */
+const char *
+klynge_organisation_get_website (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->website;
+}
+
+/**
+ * klynge_organisation_set_website:
+ * @self: a #KlyngeOrganisation
+ * @website: (nullable): the website address, or %NULL to remove it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the website address, kept as given. Fails with
+ * %KLYNGE_ERROR_BAD_VALUE when @website is empty and
+ * %KLYNGE_ERROR_ENCODING when it is not valid UTF-8 or holds characters XML
+ * cannot carry, leaving the website as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_website (KlyngeOrganisation  *self,
+                                 const char          *website,
+                                 GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_optional_text (website, "website", error))
+    return FALSE;
+
+  if (replace_string (&self->website, website))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
+
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_focus_areas:
+ * @self: a #KlyngeOrganisation
+ *
+ * The focus areas, such as `energy`, in the order they were added. The
+ * array belongs to @self and changes when focus areas are added or
+ * cleared.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the focus areas
+ */
+const char * const *
+klynge_organisation_get_focus_areas (KlyngeOrganisation *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  /* A NULL-terminated GPtrArray has no buffer until its first item. */
+  if (self->focus_areas->pdata == NULL)
+    return none;
+
+  return (const char * const *) self->focus_areas->pdata;
+}
+
+/**
+ * klynge_organisation_has_focus_area:
+ * @self: a #KlyngeOrganisation
+ * @focus_area: a focus area
+ *
+ * Whether the organisation has @focus_area. The comparison is exact: case
+ * and whitespace matter.
+ *
+ * Returns: %TRUE when @focus_area is one of the organisation's focus areas
+ */
+gboolean
+klynge_organisation_has_focus_area (KlyngeOrganisation *self,
+                                    const char         *focus_area)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (focus_area != NULL, FALSE);
+
+  for (guint i = 0; i < self->focus_areas->len; i++)
+    if (strcmp (g_ptr_array_index (self->focus_areas, i), focus_area) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * klynge_organisation_add_focus_area:
+ * @self: a #KlyngeOrganisation
+ * @focus_area: a focus area, such as `energy`; non-empty
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends a focus area. Fails with %KLYNGE_ERROR_BAD_VALUE when
+ * @focus_area is empty, %KLYNGE_ERROR_ENCODING when it is not valid UTF-8
+ * or holds characters XML cannot carry, and %KLYNGE_ERROR_DUPLICATE_ID when
+ * the organisation already has it (compared exactly), leaving the focus
+ * areas as they were. A %NULL @focus_area is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_add_focus_area (KlyngeOrganisation  *self,
+                                    const char          *focus_area,
+                                    GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (focus_area != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_check_text (focus_area, "focus-area", FALSE, error))
+    return FALSE;
+
+  if (klynge_organisation_has_focus_area (self, focus_area))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                   "Organisation “%s” already has the focus area “%s”",
+                   klynge_record_get_id (KLYNGE_RECORD (self)), focus_area);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->focus_areas, g_strdup (focus_area));
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_clear_focus_areas:
+ * @self: a #KlyngeOrganisation
+ *
+ * Removes all focus areas.
+ */
+void
+klynge_organisation_clear_focus_areas (KlyngeOrganisation *self)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+
+  g_ptr_array_set_size (self->focus_areas, 0);
+}
+
+/**
+ * klynge_organisation_get_locations:
+ * @self: a #KlyngeOrganisation
+ *
+ * The locations, in the order they were added. The array belongs to @self;
+ * do not modify it.
+ *
+ * Returns: (transfer none) (element-type KlyngeLocation): the locations
+ */
+GPtrArray *
+klynge_organisation_get_locations (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->locations;
+}
+
+/**
+ * klynge_organisation_add_location:
+ * @self: a #KlyngeOrganisation
+ * @location: (transfer none): a #KlyngeLocation
+ *
+ * Appends @location, taking a reference to it.
+ */
+void
+klynge_organisation_add_location (KlyngeOrganisation *self,
+                                  KlyngeLocation     *location)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+  g_return_if_fail (location != NULL);
+
+  g_ptr_array_add (self->locations, klynge_location_ref (location));
+}
+
+/**
+ * klynge_organisation_has_city:
+ * @self: a #KlyngeOrganisation
+ * @city: a city
+ *
+ * Whether one of the organisation's locations is in @city. The comparison
+ * is exact: case and whitespace matter.
+ *
+ * Returns: %TRUE when the organisation has a location in @city
+ */
+gboolean
+klynge_organisation_has_city (KlyngeOrganisation *self,
+                              const char         *city)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (city != NULL, FALSE);
+
+  for (guint i = 0; i < self->locations->len; i++)
+    {
+      const KlyngeLocation *location = g_ptr_array_index (self->locations, i);
+
+      if (strcmp (location->city, city) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * klynge_organisation_clear_locations:
+ * @self: a #KlyngeOrganisation
+ *
+ * Removes all locations.
+ */
+void
+klynge_organisation_clear_locations (KlyngeOrganisation *self)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+
+  g_ptr_array_set_size (self->locations, 0);
+}
+
+/**
+ * klynge_organisation_get_labels:
+ * @self: a #KlyngeOrganisation
+ *
+ * The quality labels, in the order they were added. The array belongs to
+ * @self; do not modify it.
+ *
+ * Returns: (transfer none) (element-type KlyngeLabel): the labels
+ */
+GPtrArray *
+klynge_organisation_get_labels (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->labels;
+}
+
+/**
+ * klynge_organisation_add_label:
+ * @self: a #KlyngeOrganisation
+ * @label: (transfer none): a #KlyngeLabel
+ *
+ * Appends @label, taking a reference to it.
+ */
+void
+klynge_organisation_add_label (KlyngeOrganisation *self,
+                               KlyngeLabel        *label)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+  g_return_if_fail (label != NULL);
+
+  g_ptr_array_add (self->labels, klynge_label_ref (label));
+}
+
+/**
+ * klynge_organisation_clear_labels:
+ * @self: a #KlyngeOrganisation
+ *
+ * Removes all labels.
+ */
+void
+klynge_organisation_clear_labels (KlyngeOrganisation *self)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+
+  g_ptr_array_set_size (self->labels, 0);
+}
+
+/**
+ * klynge_organisation_is_active_on:
+ * @self: a #KlyngeOrganisation
+ * @date: a set date
+ *
+ * Whether the organisation exists on @date: it was founded on or before
+ * it (or its founding date is not known) and its dissolution date, which
+ * is its last day, is not before it. Applying a merger dissolves the
+ * predecessors on the day before the effective date, so on every day
+ * either they or the successor are active. Partial dates, @date included,
+ * stand for their first day, so an organisation founded in `2014` is
+ * active on `2014-01-01`. An unset @date is a programmer error.
+ *
+ * Returns: %TRUE when the organisation is active on @date
+ */
+gboolean
+klynge_organisation_is_active_on (KlyngeOrganisation *self,
+                                  const KlyngeDate   *date)
+{
+  guint32 day;
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (klynge_date_is_set (date), FALSE);
+
+  day = klynge_date_get_first_day (date);
+
+  if (klynge_date_is_set (&self->founded) &&
+      klynge_date_get_first_day (&self->founded) > day)
+    return FALSE;
+
+  if (klynge_date_is_set (&self->dissolved) &&
+      klynge_date_get_first_day (&self->dissolved) < day)
+    return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,66 @@
+/* klynge-private.h: internal helpers shared by the library's files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Nothing here is exported: the library exports only klynge_* symbols, and
+ * these all start with an underscore. Tests reach them by linking the
+ * internal convenience library.
+ */
+#pragma once
+
+#include <klynge/klynge.h>
+
+G_BEGIN_DECLS
+
+/* klynge-identifiers.c */
+gboolean     _klynge_check_id            (const char        *id,
+                                          const char        *what,
+                                          GError           **error);
+gboolean     _klynge_check_text          (const char        *text,
+                                          const char        *what,
+                                          gboolean           allow_empty,
+                                          GError           **error);
+gboolean     _klynge_check_cvr           (const char        *cvr,
+                                          GError           **error);
+
+/* klynge-enums.c: nick <-> value for the registered enum types */
+gboolean     _klynge_enum_from_nick      (GType              type,
+                                          const char        *nick,
+                                          int               *value);
+const char  *_klynge_enum_to_nick        (GType              type,
+                                          int                value);
+
+/* klynge-date.c: a date in 32 bits, ordered like klynge_date_compare() and
+ * then by precision: (first day << 2) | precision; 0 is "no date". */
+guint32      _klynge_date_pack           (const KlyngeDate  *date);
+void         _klynge_date_unpack         (guint32            packed,
+                                          KlyngeDate        *date);
+/* Writes the date's text without a terminating NUL; returns its length
+ * (0 for no date). buf must hold 10 bytes. */
+gsize        _klynge_date_format         (const KlyngeDate  *date,
+                                          char              *buf);
+
+/* klynge-record.c */
+void         _klynge_record_set_line     (KlyngeRecord      *self,
+                                          guint              line);
+
+/* klynge-contract.c: how many decimals the amount and shares were written
+ * with, so that a loaded file saves back unchanged. */
+guint        _klynge_contract_get_amount_decimals (KlyngeContract *self);
+void         _klynge_contract_set_amount_decimals (KlyngeContract *self,
+                                                   guint           decimals);
+KlyngeShare *_klynge_share_new_full      (const char        *source,
+                                          guint              basis_points,
+                                          guint              decimals);
+guint        _klynge_share_get_decimals  (const KlyngeShare *share);
+
+/* klynge-problem.c: a GError for a problem, with "file:line:col: " */
+void         _klynge_set_error_at        (GError           **error,
+                                          int                code,
+                                          const char        *file,
+                                          guint              line,
+                                          guint              column,
+                                          const char        *format,
+                                          ...) G_GNUC_PRINTF (6, 7);
+
+G_END_DECLS

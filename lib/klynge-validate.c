@@ -1,0 +1,263 @@
+/* klynge-validate.c: the semantic checks of a whole landscape
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Records check their own fields when they are set; what needs more than
+ * one record (references, completed mergers, renewal chains) is checked
+ * here, for klynge_landscape_validate() and at the end of a load.
+ */
+#include "config.h"
+
+#include "klynge-landscape-private.h"
+
+void
+_klynge_record_foreach_reference (KlyngeRecord        *record,
+                                  KlyngeReferenceFunc  func,
+                                  gpointer             user_data)
+{
+  if (KLYNGE_IS_CONTRACT (record))
+    {
+      KlyngeContract *contract = KLYNGE_CONTRACT (record);
+      GPtrArray *shares = klynge_contract_get_shares (contract);
+      const char *renews = klynge_contract_get_renews (contract);
+
+      if (!func (record, klynge_contract_get_holder (contract), KLYNGE_TYPE_ORGANISATION, "holder", user_data))
+        return;
+      if (renews != NULL && !func (record, renews, KLYNGE_TYPE_CONTRACT, "renews", user_data))
+        return;
+      for (guint i = 0; i < shares->len; i++)
+        if (!func (record, klynge_share_get_source (g_ptr_array_index (shares, i)),
+                   KLYNGE_TYPE_FUNDING_SOURCE, "share source", user_data))
+          return;
+    }
+  else if (KLYNGE_IS_MERGER (record))
+    {
+      KlyngeMerger *merger = KLYNGE_MERGER (record);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+
+      if (!func (record, klynge_merger_get_successor (merger), KLYNGE_TYPE_ORGANISATION, "successor", user_data))
+        return;
+      for (guint i = 0; predecessors[i] != NULL; i++)
+        if (!func (record, predecessors[i], KLYNGE_TYPE_ORGANISATION, "predecessor", user_data))
+          return;
+    }
+  else if (KLYNGE_IS_INITIATIVE (record))
+    {
+      KlyngeInitiative *initiative = KLYNGE_INITIATIVE (record);
+      const char * const *participants = klynge_initiative_get_participants (initiative);
+      const char *replaces = klynge_initiative_get_replaces (initiative);
+
+      if (!func (record, klynge_initiative_get_host (initiative), KLYNGE_TYPE_ORGANISATION, "host", user_data))
+        return;
+      if (replaces != NULL && !func (record, replaces, KLYNGE_TYPE_INITIATIVE, "replaces", user_data))
+        return;
+      for (guint i = 0; participants[i] != NULL; i++)
+        if (!func (record, participants[i], KLYNGE_TYPE_ORGANISATION, "participant", user_data))
+          return;
+    }
+}
+
+typedef struct {
+  KlyngeLandscape *self;
+  const char *file;
+  GPtrArray *problems;
+} ProblemSink;
+
+static void
+report (ProblemSink  *sink,
+        KlyngeRecord *record,
+        int           code,
+        const char   *format,
+        ...) G_GNUC_PRINTF (4, 5);
+
+static void
+report (ProblemSink  *sink,
+        KlyngeRecord *record,
+        int           code,
+        const char   *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (sink->problems,
+                   klynge_problem_new (code, sink->file, klynge_record_get_line (record), 0,
+                                       klynge_record_get_id (record), message));
+}
+
+static gboolean
+check_reference (KlyngeRecord *from,
+                 const char   *target,
+                 GType         expected,
+                 const char   *attribute,
+                 gpointer      user_data)
+{
+  ProblemSink *sink = user_data;
+  KlyngeError code;
+
+  if (target == NULL)
+    report (sink, from, KLYNGE_ERROR_MISSING_ATTRIBUTE, "%s “%s” has no %s",
+            klynge_record_get_kind_name (from), klynge_record_get_id (from), attribute);
+  else if (!_klynge_landscape_resolve (sink->self, target, expected, &code))
+    report (sink, from, code,
+            code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
+            ? "%s “%s”: %s “%s” names no record"
+            : "%s “%s”: %s “%s” is not of the right kind",
+            klynge_record_get_kind_name (from), klynge_record_get_id (from), attribute, target);
+  return TRUE;
+}
+
+static void
+check_references_in (ProblemSink *sink,
+                     GPtrArray   *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    _klynge_record_foreach_reference (g_ptr_array_index (records, i), check_reference, sink);
+}
+
+void
+_klynge_landscape_check_references (KlyngeLandscape *self,
+                                    const char      *file,
+                                    GPtrArray       *problems)
+{
+  ProblemSink sink = { self, file, problems };
+
+  check_references_in (&sink, self->contracts);
+  check_references_in (&sink, self->mergers);
+  check_references_in (&sink, self->initiatives);
+}
+
+static void
+check_contracts (ProblemSink *sink)
+{
+  GPtrArray *contracts = sink->self->contracts;
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (contracts, i);
+      g_autoptr(GError) error = NULL;
+      GHashTable *seen;
+      const char *renews;
+
+      if (!klynge_contract_check_shares (contract, &error))
+        report (sink, KLYNGE_RECORD (contract), error->code, "%s", error->message);
+
+      /* a renewal chain must end: follow it, at most once round */
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      renews = klynge_contract_get_renews (contract);
+      while (renews != NULL)
+        {
+          KlyngeRecord *previous = klynge_landscape_lookup (sink->self, renews);
+
+          if (g_hash_table_contains (seen, renews) || g_strcmp0 (renews, klynge_record_get_id (KLYNGE_RECORD (contract))) == 0)
+            {
+              report (sink, KLYNGE_RECORD (contract), KLYNGE_ERROR_INCONSISTENT,
+                      "contract “%s” renews itself through its chain",
+                      klynge_record_get_id (KLYNGE_RECORD (contract)));
+              break;
+            }
+          if (!KLYNGE_IS_CONTRACT (previous))
+            break;
+          g_hash_table_add (seen, (gpointer) renews);
+          renews = klynge_contract_get_renews (KLYNGE_CONTRACT (previous));
+        }
+      g_hash_table_unref (seen);
+    }
+}
+
+static void
+check_mergers (ProblemSink *sink)
+{
+  GPtrArray *mergers = sink->self->mergers;
+
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      KlyngeRecord *record = KLYNGE_RECORD (merger);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      guint n = g_strv_length ((char **) predecessors);
+      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+      const KlyngeDate *effective = klynge_merger_get_effective (merger);
+
+      if (n < needed)
+        report (sink, record, KLYNGE_ERROR_TOO_FEW_PARTIES,
+                "merger “%s” has %u predecessor%s; a %s needs at least %u",
+                klynge_record_get_id (record), n, n == 1 ? "" : "s",
+                _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)),
+                needed);
+      if (klynge_merger_has_predecessor (merger, klynge_merger_get_successor (merger)))
+        report (sink, record, KLYNGE_ERROR_INCONSISTENT,
+                "merger “%s” names its successor “%s” as a predecessor",
+                klynge_record_get_id (record), klynge_merger_get_successor (merger));
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
+        continue;
+
+      /* a completed merger is history: its predecessors must be dissolved
+       * by the effective date */
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          KlyngeRecord *target = klynge_landscape_lookup (sink->self, predecessors[j]);
+          const KlyngeDate *dissolved;
+
+          if (!KLYNGE_IS_ORGANISATION (target))
+            continue;
+          dissolved = klynge_organisation_get_dissolved (KLYNGE_ORGANISATION (target));
+          if (!klynge_date_is_set (dissolved))
+            report (sink, record, KLYNGE_ERROR_INCONSISTENT,
+                    "merger “%s” is completed, but its predecessor “%s” is not dissolved",
+                    klynge_record_get_id (record), predecessors[j]);
+          /* the dissolution day is the predecessor's last: it must come
+           * before the effective date, as far as partial dates tell */
+          else if (klynge_date_get_first_day (dissolved) >= klynge_date_get_last_day (effective))
+            {
+              g_autofree char *d = klynge_date_to_string (dissolved);
+              g_autofree char *e = klynge_date_to_string (effective);
+              report (sink, record, KLYNGE_ERROR_INCONSISTENT,
+                      "merger “%s” took effect on %s, but its predecessor “%s” was dissolved only on %s",
+                      klynge_record_get_id (record), e, predecessors[j], d);
+            }
+        }
+    }
+}
+
+void
+_klynge_landscape_check_consistency (KlyngeLandscape *self,
+                                     const char      *file,
+                                     GPtrArray       *problems)
+{
+  ProblemSink sink = { self, file, problems };
+
+  check_contracts (&sink);
+  check_mergers (&sink);
+}
+
+/**
+ * klynge_landscape_validate:
+ * @self: a landscape
+ *
+ * Checks what records cannot check alone: that every reference resolves to
+ * a record of the right kind, that contract shares sum to 100 % and
+ * renewal chains end, that mergers have enough predecessors and that a
+ * completed merger's predecessors were dissolved before its effective
+ * date (a dissolution date is an organisation's last day; with partial
+ * dates, only a certain contradiction is reported).
+ *
+ * Returns: (transfer container) (element-type KlyngeProblem): every problem
+ *   found, in landscape order; empty when there is none. The array frees
+ *   its elements.
+ */
+GPtrArray *
+klynge_landscape_validate (KlyngeLandscape *self)
+{
+  GPtrArray *problems;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
+  _klynge_landscape_check_references (self, NULL, problems);
+  _klynge_landscape_check_consistency (self, NULL, problems);
+  return problems;
+}

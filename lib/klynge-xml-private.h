@@ -1,0 +1,34 @@
+/* klynge-xml-private.h: shared by the XML reader and writer
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "klynge-landscape-private.h"
+
+G_BEGIN_DECLS
+
+#define KLYNGE_XML_NAMESPACE "urn:klynge:landscape:1"
+
+struct _KlyngeLoadOptions
+{
+  gatomicrefcount ref_count;
+  guint64 max_input_size;
+  guint max_depth;
+  guint max_value_length;
+  guint max_attributes;
+};
+
+void _klynge_load_options_init_defaults (KlyngeLoadOptions *options);
+
+/* Fault injection for the writer's tests: replacements for write(2),
+ * fsync(2) and rename(2); NULL members mean the real call. */
+typedef struct {
+  gssize (*write)  (int fd, const void *buf, gsize count);
+  int    (*fsync)  (int fd);
+  int    (*rename) (const char *from, const char *to);
+} KlyngeWriterHooks;
+
+void _klynge_xml_writer_set_hooks (const KlyngeWriterHooks *hooks);
+
+G_END_DECLS

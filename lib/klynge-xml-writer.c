@@ -1,0 +1,713 @@
+/* klynge-xml-writer.c: the canonical writer and the atomic save
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Output is canonical (docs/format.md): UTF-8, fixed attribute order,
+ * two-space indent, records in landscape order, values as they were read
+ * (dates keep their precision, amounts their decimals). A hand-written
+ * buffered emitter keeps it fast on millions of memberships. Saving to a
+ * file writes a temporary file beside it, fsyncs and renames it, so the
+ * old file stays whole whatever happens.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "klynge-xml-private.h"
+
+#define BUFFER_SIZE (256 * 1024)
+
+typedef struct Writer Writer;
+typedef gboolean (*FlushFunc) (Writer *writer, const char *data, gsize length, GError **error);
+
+struct Writer
+{
+  char *buffer;
+  gsize length;
+  FlushFunc flush;
+  gpointer target;          /* a GByteArray, a GOutputStream or an fd */
+  GCancellable *cancellable;
+  GError *error;
+};
+
+static gboolean
+writer_flush (Writer *writer)
+{
+  if (writer->error != NULL)
+    return FALSE;
+  if (writer->length > 0 && !writer->flush (writer, writer->buffer, writer->length, &writer->error))
+    return FALSE;
+  writer->length = 0;
+  return TRUE;
+}
+
+static inline void
+put (Writer     *writer,
+     const char *data,
+     gsize       length)
+{
+  if (G_UNLIKELY (writer->length + length > BUFFER_SIZE))
+    {
+      if (!writer_flush (writer))
+        return;
+      if (length > BUFFER_SIZE)
+        {
+          if (!writer->flush (writer, data, length, &writer->error))
+            return;
+          return;
+        }
+    }
+  memcpy (writer->buffer + writer->length, data, length);
+  writer->length += length;
+}
+
+#define PUT_LITERAL(w, s) put ((w), (s), sizeof (s) - 1)
+
+static void
+put_str (Writer     *writer,
+         const char *text)
+{
+  put (writer, text, strlen (text));
+}
+
+/* Escapes @text for an attribute value (in_attribute) or element text.
+ * Tab, newline and carriage return are escaped in attributes so they
+ * survive attribute-value normalisation; carriage return also in text. */
+static void
+put_escaped (Writer     *writer,
+             const char *text,
+             gboolean    in_attribute)
+{
+  const char *run = text;
+  const char *p;
+
+  if (G_UNLIKELY (!klynge_text_is_valid (text, -1)))
+    {
+      if (writer->error == NULL)
+        g_set_error (&writer->error, KLYNGE_ERROR, KLYNGE_ERROR_ENCODING,
+                     "a value is not UTF-8 text that XML can carry; nothing was saved");
+      return;
+    }
+  for (p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '"': entity = in_attribute ? "&quot;" : NULL; break;
+        case '\t': entity = in_attribute ? "&#9;" : NULL; break;
+        case '\n': entity = in_attribute ? "&#10;" : NULL; break;
+        default: entity = NULL; break;
+        }
+      if (entity == NULL)
+        continue;
+      put (writer, run, (gsize) (p - run));
+      put_str (writer, entity);
+      run = p + 1;
+    }
+  put (writer, run, (gsize) (p - run));
+}
+
+static void
+put_attribute (Writer     *writer,
+               const char *name,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+  put (writer, " ", 1);
+  put_str (writer, name);
+  put (writer, "=\"", 2);
+  put_escaped (writer, value, TRUE);
+  put (writer, "\"", 1);
+}
+
+/* Names and enum nicks need no escaping. */
+static void
+put_attribute_raw (Writer     *writer,
+                   const char *name,
+                   const char *value,
+                   gsize       length)
+{
+  put (writer, " ", 1);
+  put_str (writer, name);
+  put (writer, "=\"", 2);
+  put (writer, value, length);
+  put (writer, "\"", 1);
+}
+
+static void
+put_enum (Writer     *writer,
+          const char *name,
+          GType       type,
+          int         value)
+{
+  const char *nick = _klynge_enum_to_nick (type, value);
+
+  put_attribute_raw (writer, name, nick, strlen (nick));
+}
+
+static void
+put_date (Writer           *writer,
+          const char       *name,
+          const KlyngeDate *date)
+{
+  char buf[10];
+  gsize length = _klynge_date_format (date, buf);
+
+  if (length > 0)
+    put_attribute_raw (writer, name, buf, length);
+}
+
+static void
+put_text_element (Writer     *writer,
+                  const char *indent,
+                  const char *name,
+                  const char *text)
+{
+  if (text == NULL)
+    return;
+  put_str (writer, indent);
+  put (writer, "<", 1);
+  put_str (writer, name);
+  put (writer, ">", 1);
+  put_escaped (writer, text, FALSE);
+  put (writer, "</", 2);
+  put_str (writer, name);
+  put (writer, ">\n", 2);
+}
+
+static void
+put_provenance (Writer       *writer,
+                KlyngeRecord *record)
+{
+  GPtrArray *sources = klynge_record_get_sources (record);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      KlyngeSource *source = g_ptr_array_index (sources, i);
+
+      PUT_LITERAL (writer, "      <source");
+      put_attribute (writer, "href", klynge_source_get_href (source));
+      put_date (writer, "accessed", klynge_source_get_accessed (source));
+      PUT_LITERAL (writer, "/>\n");
+    }
+  put_text_element (writer, "      ", "note", klynge_record_get_note (record));
+}
+
+static void
+put_record_start (Writer       *writer,
+                  KlyngeRecord *record)
+{
+  PUT_LITERAL (writer, "    <");
+  put_str (writer, klynge_record_get_kind_name (record));
+  put_attribute (writer, "id", klynge_record_get_id (record));
+}
+
+static void
+put_record_end (Writer       *writer,
+                KlyngeRecord *record)
+{
+  put_provenance (writer, record);
+  PUT_LITERAL (writer, "    </");
+  put_str (writer, klynge_record_get_kind_name (record));
+  PUT_LITERAL (writer, ">\n");
+}
+
+static void
+write_funding_source (Writer   *writer,
+                     gpointer  record)
+{
+  KlyngeFundingSource *source = record;
+  put_record_start (writer, KLYNGE_RECORD (source));
+  put_enum (writer, "kind", KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source));
+  PUT_LITERAL (writer, ">\n");
+  put_text_element (writer, "      ", "name", klynge_funding_source_get_name (source));
+  put_text_element (writer, "      ", "parent", klynge_funding_source_get_parent (source));
+  put_record_end (writer, KLYNGE_RECORD (source));
+}
+
+static void
+write_member (Writer          *writer,
+              KlyngeLandscape *landscape,
+              guint32          index)
+{
+  KlyngeMemberSlot *slot = &g_array_index (landscape->members, KlyngeMemberSlot, index);
+  KlyngeMember *object = g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index));
+  KlyngeMemberSize size = _klynge_landscape_member_size (landscape, index);
+  char cvr_buf[9];
+  const char *cvr = _klynge_landscape_member_cvr (landscape, index, cvr_buf);
+
+  PUT_LITERAL (writer, "    <member");
+  put_attribute (writer, "id", slot->id);
+  if (cvr != NULL)
+    put_attribute_raw (writer, "cvr", cvr, strlen (cvr));
+  put_enum (writer, "kind", KLYNGE_TYPE_MEMBER_KIND, _klynge_landscape_member_kind (landscape, index));
+  if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
+    put_enum (writer, "size", KLYNGE_TYPE_MEMBER_SIZE, size);
+  PUT_LITERAL (writer, ">\n");
+  put_text_element (writer, "      ", "name", _klynge_landscape_member_name (landscape, index));
+  if (object != NULL)
+    put_provenance (writer, KLYNGE_RECORD (object));
+  PUT_LITERAL (writer, "    </member>\n");
+}
+
+static void
+write_organisation (Writer          *writer,
+                    KlyngeLandscape *landscape,
+                    KlyngeOrgEntry  *entry)
+{
+  KlyngeOrganisation *organisation = entry->organisation;
+  const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
+  GPtrArray *locations = klynge_organisation_get_locations (organisation);
+  GPtrArray *labels = klynge_organisation_get_labels (organisation);
+
+  put_record_start (writer, KLYNGE_RECORD (organisation));
+  put_enum (writer, "kind", KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation));
+  put_date (writer, "founded", klynge_organisation_get_founded (organisation));
+  put_date (writer, "dissolved", klynge_organisation_get_dissolved (organisation));
+  put_attribute (writer, "cvr", klynge_organisation_get_cvr (organisation));
+  PUT_LITERAL (writer, ">\n");
+  put_text_element (writer, "      ", "name", klynge_organisation_get_name (organisation));
+  put_text_element (writer, "      ", "name-en", klynge_organisation_get_name_en (organisation));
+  put_text_element (writer, "      ", "website", klynge_organisation_get_website (organisation));
+  for (guint i = 0; i < locations->len; i++)
+    {
+      KlyngeLocation *location = g_ptr_array_index (locations, i);
+
+      PUT_LITERAL (writer, "      <location");
+      put_attribute (writer, "city", klynge_location_get_city (location));
+      put_attribute (writer, "address", klynge_location_get_address (location));
+      put_attribute (writer, "role", klynge_location_get_role (location));
+      PUT_LITERAL (writer, "/>\n");
+    }
+  for (guint i = 0; focus_areas[i] != NULL; i++)
+    put_text_element (writer, "      ", "focus-area", focus_areas[i]);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      KlyngeLabel *label = g_ptr_array_index (labels, i);
+
+      PUT_LITERAL (writer, "      <label");
+      put_enum (writer, "level", KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
+      put_date (writer, "awarded", klynge_label_get_awarded (label));
+      put_date (writer, "valid-until", klynge_label_get_valid_until (label));
+      PUT_LITERAL (writer, "/>\n");
+    }
+  for (guint i = 0; i < entry->memberships->len; i++)
+    {
+      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+      KlyngeDate date;
+
+      PUT_LITERAL (writer, "      <membership");
+      put_attribute (writer, "member", g_array_index (landscape->members, KlyngeMemberSlot, slot->member).id);
+      _klynge_date_unpack (slot->since, &date);
+      put_date (writer, "since", &date);
+      _klynge_date_unpack (slot->until, &date);
+      put_date (writer, "until", &date);
+      PUT_LITERAL (writer, "/>\n");
+    }
+  put_record_end (writer, KLYNGE_RECORD (organisation));
+}
+
+static void
+write_contract (Writer   *writer,
+               gpointer  record)
+{
+  KlyngeContract *contract = record;
+  const KlyngePeriod *period = klynge_contract_get_period (contract);
+  GPtrArray *shares = klynge_contract_get_shares (contract);
+  g_autofree char *amount = klynge_money_to_string (klynge_contract_get_amount (contract),
+                                                    _klynge_contract_get_amount_decimals (contract));
+
+  put_record_start (writer, KLYNGE_RECORD (contract));
+  put_attribute (writer, "holder", klynge_contract_get_holder (contract));
+  put_date (writer, "start", &period->start);
+  put_date (writer, "end", &period->end);
+  put_attribute_raw (writer, "amount", amount, strlen (amount));
+  put_attribute (writer, "renews", klynge_contract_get_renews (contract));
+  PUT_LITERAL (writer, ">\n");
+  for (guint i = 0; i < shares->len; i++)
+    {
+      KlyngeShare *share = g_ptr_array_index (shares, i);
+      g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share),
+                                                           _klynge_share_get_decimals (share));
+
+      PUT_LITERAL (writer, "      <share");
+      put_attribute (writer, "source", klynge_share_get_source (share));
+      put_attribute_raw (writer, "percent", percent, strlen (percent));
+      PUT_LITERAL (writer, "/>\n");
+    }
+  put_record_end (writer, KLYNGE_RECORD (contract));
+}
+
+static void
+write_refs (Writer             *writer,
+            const char         *element,
+            const char * const *refs)
+{
+  for (guint i = 0; refs[i] != NULL; i++)
+    {
+      PUT_LITERAL (writer, "      <");
+      put_str (writer, element);
+      put_attribute (writer, "ref", refs[i]);
+      PUT_LITERAL (writer, "/>\n");
+    }
+}
+
+static void
+write_merger (Writer   *writer,
+             gpointer  record)
+{
+  KlyngeMerger *merger = record;
+  put_record_start (writer, KLYNGE_RECORD (merger));
+  put_date (writer, "effective", klynge_merger_get_effective (merger));
+  put_attribute (writer, "successor", klynge_merger_get_successor (merger));
+  put_enum (writer, "kind", KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger));
+  put_enum (writer, "status", KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger));
+  PUT_LITERAL (writer, ">\n");
+  write_refs (writer, "predecessor", klynge_merger_get_predecessors (merger));
+  put_record_end (writer, KLYNGE_RECORD (merger));
+}
+
+static void
+write_initiative (Writer   *writer,
+                 gpointer  record)
+{
+  KlyngeInitiative *initiative = record;
+  put_record_start (writer, KLYNGE_RECORD (initiative));
+  put_enum (writer, "kind", KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative));
+  put_enum (writer, "theme", KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative));
+  put_attribute (writer, "host", klynge_initiative_get_host (initiative));
+  put_date (writer, "start", klynge_initiative_get_start (initiative));
+  put_date (writer, "end", klynge_initiative_get_end (initiative));
+  put_attribute (writer, "replaces", klynge_initiative_get_replaces (initiative));
+  PUT_LITERAL (writer, ">\n");
+  put_text_element (writer, "      ", "title", klynge_initiative_get_title (initiative));
+  write_refs (writer, "participant", klynge_initiative_get_participants (initiative));
+  put_record_end (writer, KLYNGE_RECORD (initiative));
+}
+
+static void
+write_section (Writer          *writer,
+               const char      *section,
+               GPtrArray       *records,
+               void           (*write_one) (Writer *, gpointer))
+{
+  if (records->len == 0)
+    return;
+  PUT_LITERAL (writer, "  <");
+  put_str (writer, section);
+  PUT_LITERAL (writer, ">\n");
+  for (guint i = 0; i < records->len && writer->error == NULL; i++)
+    write_one (writer, g_ptr_array_index (records, i));
+  PUT_LITERAL (writer, "  </");
+  put_str (writer, section);
+  PUT_LITERAL (writer, ">\n");
+}
+
+static gboolean
+write_landscape (Writer          *writer,
+                 KlyngeLandscape *self)
+{
+  PUT_LITERAL (writer, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  if (klynge_landscape_count (self, KLYNGE_TYPE_RECORD) == 0)
+    {
+      PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\"/>\n");
+      return writer_flush (writer);
+    }
+  PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
+
+  write_section (writer, "funding-sources", self->funding_sources, write_funding_source);
+  if (self->n_members > 0)
+    {
+      PUT_LITERAL (writer, "  <members>\n");
+      for (guint32 i = 0; i < self->members->len && writer->error == NULL; i++)
+        if (!g_array_index (self->members, KlyngeMemberSlot, i).removed)
+          write_member (writer, self, i);
+      PUT_LITERAL (writer, "  </members>\n");
+    }
+  if (self->organisations->len > 0)
+    {
+      PUT_LITERAL (writer, "  <organisations>\n");
+      for (guint i = 0; i < self->organisations->len && writer->error == NULL; i++)
+        write_organisation (writer, self, g_ptr_array_index (self->organisations, i));
+      PUT_LITERAL (writer, "  </organisations>\n");
+    }
+  write_section (writer, "contracts", self->contracts, write_contract);
+  write_section (writer, "mergers", self->mergers, write_merger);
+  write_section (writer, "initiatives", self->initiatives, write_initiative);
+  PUT_LITERAL (writer, "</landscape>\n");
+  return writer_flush (writer);
+}
+
+static void
+writer_init (Writer    *writer,
+             FlushFunc  flush,
+             gpointer   target)
+{
+  memset (writer, 0, sizeof *writer);
+  writer->buffer = g_malloc (BUFFER_SIZE);
+  writer->flush = flush;
+  writer->target = target;
+}
+
+static gboolean
+writer_finish (Writer  *writer,
+               gboolean ok,
+               GError **error)
+{
+  g_free (writer->buffer);
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, writer->error);
+      return FALSE;
+    }
+  return ok;
+}
+
+/* --- bytes and streams -------------------------------------------------- */
+
+static gboolean
+flush_to_bytes (Writer     *writer,
+                const char *data,
+                gsize       length,
+                GError    **error)
+{
+  g_byte_array_append (writer->target, (const guint8 *) data, (guint) length);
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_save_bytes:
+ * @self: a landscape
+ * @error: return location for a #GError
+ *
+ * Writes the landscape as a canonical document in memory.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set
+ */
+GBytes *
+klynge_landscape_save_bytes (KlyngeLandscape  *self,
+                             GError          **error)
+{
+  GByteArray *array;
+  Writer writer;
+  gboolean ok;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  array = g_byte_array_new ();
+  writer_init (&writer, flush_to_bytes, array);
+  ok = write_landscape (&writer, self);
+  if (!writer_finish (&writer, ok, error))
+    {
+      g_byte_array_unref (array);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (array);
+}
+
+static gboolean
+flush_to_stream (Writer     *writer,
+                 const char *data,
+                 gsize       length,
+                 GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_output_stream_write_all (writer->target, data, length, NULL, writer->cancellable, &local))
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "cannot write: %s", local->message);
+  return FALSE;
+}
+
+/**
+ * klynge_landscape_save_stream:
+ * @self: a landscape
+ * @stream: where to write the document
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the landscape as a canonical document to @stream, which is left
+ * open. On failure part of the document may have been written; use
+ * klynge_landscape_save_file() for an all-or-nothing save.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+klynge_landscape_save_stream (KlyngeLandscape  *self,
+                              GOutputStream    *stream,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  Writer writer;
+  gboolean ok;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  writer_init (&writer, flush_to_stream, stream);
+  writer.cancellable = cancellable;
+  ok = write_landscape (&writer, self);
+  return writer_finish (&writer, ok, error);
+}
+
+/* --- atomic file save -------------------------------------------------- */
+
+static KlyngeWriterHooks hooks;
+
+void
+_klynge_xml_writer_set_hooks (const KlyngeWriterHooks *new_hooks)
+{
+  if (new_hooks != NULL)
+    hooks = *new_hooks;
+  else
+    memset (&hooks, 0, sizeof hooks);
+}
+
+static gssize
+do_write (int         fd,
+          const void *buf,
+          gsize       count)
+{
+  return hooks.write != NULL ? hooks.write (fd, buf, count) : write (fd, buf, count);
+}
+
+typedef struct {
+  int fd;
+  const char *path;
+} FileTarget;
+
+static gboolean
+flush_to_fd (Writer     *writer,
+             const char *data,
+             gsize       length,
+             GError    **error)
+{
+  FileTarget *target = writer->target;
+
+  while (length > 0)
+    {
+      gssize n = do_write (target->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+          _klynge_set_error_at (error, KLYNGE_ERROR_IO, target->path, 0, 0,
+                                "cannot write: %s", g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_landscape_save_file:
+ * @self: a landscape
+ * @path: (type filename): where to save
+ * @error: return location for a #GError
+ *
+ * Saves the landscape as a canonical document. The document is written to
+ * a temporary file in the same directory, flushed to disk and renamed over
+ * @path, so @path is at every moment either the old file or the whole new
+ * one. An existing file keeps its permissions. Failures are
+ * %KLYNGE_ERROR_IO (or %KLYNGE_ERROR_ENCODING for a value XML cannot
+ * carry), naming the file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+klynge_landscape_save_file (KlyngeLandscape  *self,
+                            const char       *path,
+                            GError          **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  FileTarget target;
+  Writer writer;
+  GStatBuf st;
+  gboolean ok;
+  int saved;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  target.path = path;
+  target.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (target.fd < 0)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                            "cannot create a file beside it: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0)
+    (void) fchmod (target.fd, st.st_mode & 07777);
+
+  writer_init (&writer, flush_to_fd, &target);
+  ok = write_landscape (&writer, self);
+  ok = writer_finish (&writer, ok, error);
+
+  if (ok && (hooks.fsync != NULL ? hooks.fsync (target.fd) : fsync (target.fd)) != 0)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                            "cannot flush to disk: %s", g_strerror (saved));
+      ok = FALSE;
+    }
+  if (close (target.fd) != 0 && ok)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                            "cannot close: %s", g_strerror (saved));
+      ok = FALSE;
+    }
+  if (ok && (hooks.rename != NULL ? hooks.rename (temp, path) : g_rename (temp, path)) != 0)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                            "cannot replace the file: %s", g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  /* make the rename itself durable */
+  {
+    int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0)
+      {
+        (void) fsync (dir_fd);
+        close (dir_fd);
+      }
+  }
+  return TRUE;
+}

@@ -1,0 +1,306 @@
+/* test-identifiers.c: record ids, CVR numbers and storable text
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "klynge-private.h"
+#include "klynge-test.h"
+
+/* --- ids ------------------------------------------------------------------ */
+
+static const char * const good_ids[] = {
+  "a",
+  "_x",
+  "m-1",
+  "ecd",
+  "ced-2019",
+  "m2020-energy",
+  "A.b_c-9",
+  "x.",
+  "æble",
+  "Ørsted-1",
+  "a-æ",
+  "_",
+};
+
+START_TEST (test_id_accepts_ncnames)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (klynge_id_is_valid (good_ids[_i]), "“%s” was rejected", good_ids[_i]);
+  ck_assert (_klynge_check_id (good_ids[_i], "organisation id", &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+static const char * const bad_ids[] = {
+  "1a",
+  "-a",
+  ".a",
+  "a:b",
+  ":a",
+  "a b",
+  " a",
+  "a ",
+  "",
+  "a\tb",
+  "a/b",
+  "a&b",
+  "a#",
+  "æ b",
+  "æ:b",
+  "1æ",
+  "a\xff",
+  "\xC3\x28",
+  "\xC3",
+  "a€",                       /* a symbol, not a letter */
+};
+
+START_TEST (test_id_rejects_everything_else)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (!klynge_id_is_valid (bad_ids[_i]), "“%s” was accepted", bad_ids[_i]);
+  ck_assert (!_klynge_check_id (bad_ids[_i], "organisation id", &error));
+  ck_assert (g_utf8_validate (error->message, -1, NULL));
+  ck_assert_msg (strstr (error->message, "organisation id") != NULL, "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
+}
+END_TEST
+
+START_TEST (test_id_null_is_not_valid)
+{
+  ck_assert (!klynge_id_is_valid (NULL));
+}
+END_TEST
+
+START_TEST (test_id_long_ids_are_fine)
+{
+  g_autofree char *id = g_strnfill (4096, 'x');
+
+  ck_assert (klynge_id_is_valid (id));
+}
+END_TEST
+
+START_TEST (test_check_id_messages_name_the_field)
+{
+  GError *error = NULL;
+
+  ck_assert (!_klynge_check_id ("", "member id", &error));
+  ck_assert_str_eq (error->message, "the member id is empty");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
+
+  ck_assert (!_klynge_check_id ("a:b", "organisation id", &error));
+  ck_assert (g_str_has_prefix (error->message, "“a:b” is not a valid organisation id: "));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
+}
+END_TEST
+
+/* --- CVR numbers ---------------------------------------------------------- */
+
+/* From /work/shared/data/denmark-facts.md §6. */
+static const char * const good_cvrs[] = {
+  "13748136",     /* Erhvervsstyrelsen's worked example */
+  "13585628",
+  "24256790",
+  "27355021",
+};
+
+START_TEST (test_cvr_accepts_published_numbers)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (klynge_cvr_is_valid (good_cvrs[_i]), "%s was rejected", good_cvrs[_i]);
+  ck_assert (_klynge_check_cvr (good_cvrs[_i], &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+static const char * const bad_checksum_cvrs[] = {
+  "13585627",
+  "24256791",
+  "10000000",
+  "35254119",     /* passes a web validator, but not the rule */
+  "13748137",
+};
+
+START_TEST (test_cvr_rejects_numbers_failing_modulus_11)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (!klynge_cvr_is_valid (bad_checksum_cvrs[_i]), "%s was accepted",
+                 bad_checksum_cvrs[_i]);
+  ck_assert (!_klynge_check_cvr (bad_checksum_cvrs[_i], &error));
+  ck_assert_msg (strstr (error->message, "modulus-11") != NULL, "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_CVR);
+}
+END_TEST
+
+static const char * const malformed_cvrs[] = {
+  "1374813",      /* 7 digits */
+  "137481360",    /* 9 digits */
+  "1374813a",
+  "DK13748136",
+  "13 74 81 36",
+  " 13748136",
+  "13748136 ",
+  "1374-8136",
+  "",
+  "١٣٧٤٨١٣٦",     /* Arabic-Indic digits */
+};
+
+START_TEST (test_cvr_rejects_anything_but_8_digits)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (!klynge_cvr_is_valid (malformed_cvrs[_i]), "“%s” was accepted",
+                 malformed_cvrs[_i]);
+  ck_assert (!_klynge_check_cvr (malformed_cvrs[_i], &error));
+  ck_assert_msg (strstr (error->message, "exactly 8 digits") != NULL, "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_CVR);
+}
+END_TEST
+
+START_TEST (test_cvr_null_is_not_valid)
+{
+  ck_assert (!klynge_cvr_is_valid (NULL));
+}
+END_TEST
+
+/* --- text ----------------------------------------------------------------- */
+
+static const char * const good_texts[] = {
+  "",
+  "Cluster Excellence Denmark",
+  "Styrelsen for Institutioner og Uddannelsesstøtte",
+  "Æblegården, Østerbro, Århus",
+  "tab\there",
+  "line\nbreak\r\n",
+  "€ 8.000.000",
+  "\x7f",                          /* DEL is an XML Char */
+  "\xc2\x85",                      /* so is NEL */
+  "\xef\xbf\xbd",                  /* U+FFFD */
+  "\xee\x80\x80",                  /* U+E000 */
+  "\xf0\x9d\x84\x9e",              /* U+1D11E, four bytes */
+  "\xf4\x8f\xbf\xbf",              /* U+10FFFF */
+};
+
+START_TEST (test_text_accepts_xml_characters)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (klynge_text_is_valid (good_texts[_i], -1), "“%s” was rejected", good_texts[_i]);
+  ck_assert (klynge_text_is_valid (good_texts[_i], strlen (good_texts[_i])));
+  ck_assert (_klynge_check_text (good_texts[_i], "name", TRUE, &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+static const char * const bad_texts[] = {
+  "\x01",
+  "a\037b",                        /* unit separator */
+  "\x0b",                          /* vertical tab */
+  "\x1b[31m",                      /* escape sequence */
+  "\xc3\x28",                      /* invalid UTF-8 */
+  "\xef\xbf\xbe",                  /* U+FFFE */
+  "\xef\xbf\xbf",                  /* U+FFFF */
+  "\xed\xa0\x80",                  /* surrogate U+D800 */
+  "\xed\xbf\xbf",                  /* surrogate U+DFFF */
+  "\xc0\xaf",                      /* overlong "/" */
+  "\xc1\xbf",
+  "\xe0\x80\xaf",
+  "\xf0\x80\x80\xaf",
+  "\xf4\x90\x80\x80",              /* past U+10FFFF */
+  "\xf5\x80\x80\x80",
+  "\xff",
+  "\x80",                          /* lone continuation byte */
+  "\xc3",                          /* truncated */
+  "\xe2\x82",
+  "ok\xf0\x9d\x84",
+};
+
+START_TEST (test_text_rejects_what_xml_cannot_carry)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (!klynge_text_is_valid (bad_texts[_i], -1), "case %d was accepted", _i);
+  ck_assert (!klynge_text_is_valid (bad_texts[_i], strlen (bad_texts[_i])));
+  ck_assert (!_klynge_check_text (bad_texts[_i], "name", TRUE, &error));
+  ck_assert (g_utf8_validate (error->message, -1, NULL));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+}
+END_TEST
+
+START_TEST (test_text_length_bounds_the_check)
+{
+  ck_assert (!klynge_text_is_valid ("ab\0cd", 5));      /* NUL is no XML Char */
+  ck_assert (klynge_text_is_valid ("ab\x01", 2));
+  ck_assert (klynge_text_is_valid ("\x01", 0));
+  ck_assert (!klynge_text_is_valid ("\xc3\xa6", 1));    /* æ cut in half */
+  ck_assert (klynge_text_is_valid ("\xc3\xa6", 2));
+  ck_assert (!klynge_text_is_valid ("\xf0\x9d\x84\x9e", 3));
+  ck_assert (!klynge_text_is_valid (NULL, -1));
+}
+END_TEST
+
+START_TEST (test_check_text_reports_empty_and_bad_characters)
+{
+  GError *error = NULL;
+
+  ck_assert (_klynge_check_text ("", "note", TRUE, &error));
+  ck_assert_no_error (error);
+
+  ck_assert (!_klynge_check_text ("", "organisation name", FALSE, &error));
+  ck_assert_str_eq (error->message, "the organisation name is empty");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_VALUE);
+
+  ck_assert (!_klynge_check_text ("Klynge\x01", "organisation name", FALSE, &error));
+  ck_assert_str_eq (error->message,
+                    "the organisation name holds U+0001, which XML cannot carry (at byte 6)");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+
+  ck_assert (!_klynge_check_text ("æ\xc3\x28", "organisation name", FALSE, &error));
+  ck_assert_str_eq (error->message, "the organisation name is not valid UTF-8 (at byte 2)");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+}
+END_TEST
+
+static Suite *
+identifiers_suite (void)
+{
+  Suite *suite = suite_create ("identifiers");
+  TCase *ids = tcase_create ("ids");
+  TCase *cvr = tcase_create ("cvr");
+  TCase *text = tcase_create ("text");
+
+  tcase_add_loop_test (ids, test_id_accepts_ncnames, 0, G_N_ELEMENTS (good_ids));
+  tcase_add_loop_test (ids, test_id_rejects_everything_else, 0, G_N_ELEMENTS (bad_ids));
+  tcase_add_test (ids, test_id_null_is_not_valid);
+  tcase_add_test (ids, test_id_long_ids_are_fine);
+  tcase_add_test (ids, test_check_id_messages_name_the_field);
+  suite_add_tcase (suite, ids);
+
+  tcase_add_loop_test (cvr, test_cvr_accepts_published_numbers, 0, G_N_ELEMENTS (good_cvrs));
+  tcase_add_loop_test (cvr, test_cvr_rejects_numbers_failing_modulus_11,
+                       0, G_N_ELEMENTS (bad_checksum_cvrs));
+  tcase_add_loop_test (cvr, test_cvr_rejects_anything_but_8_digits,
+                       0, G_N_ELEMENTS (malformed_cvrs));
+  tcase_add_test (cvr, test_cvr_null_is_not_valid);
+  suite_add_tcase (suite, cvr);
+
+  tcase_add_loop_test (text, test_text_accepts_xml_characters, 0, G_N_ELEMENTS (good_texts));
+  tcase_add_loop_test (text, test_text_rejects_what_xml_cannot_carry,
+                       0, G_N_ELEMENTS (bad_texts));
+  tcase_add_test (text, test_text_length_bounds_the_check);
+  tcase_add_test (text, test_check_text_reports_empty_and_bad_characters);
+  suite_add_tcase (suite, text);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (identifiers_suite ());
+}

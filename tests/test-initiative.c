@@ -1,0 +1,399 @@
+/* test-initiative.c: KlyngeInitiative
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "klynge-test.h"
+#include "klynge-private.h"
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* Counts criticals from the library instead of aborting on them (make
+ * check runs with G_DEBUG=fatal-criticals). */
+static guint n_criticals;
+
+static void
+count_critical (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  n_criticals++;
+}
+
+#define assert_critical(statement) \
+  G_STMT_START { \
+    GLogLevelFlags old_fatal_ = g_log_set_always_fatal (G_LOG_FATAL_MASK); \
+    guint handler_ = g_log_set_handler ("Klynge", G_LOG_LEVEL_CRITICAL, \
+                                        count_critical, NULL); \
+    n_criticals = 0; \
+    statement; \
+    g_log_remove_handler ("Klynge", handler_); \
+    g_log_set_always_fatal (old_fatal_); \
+    ck_assert_msg (n_criticals == 1, "expected one critical from: %s", #statement); \
+  } G_STMT_END
+
+typedef struct {
+  int value;
+  const char *nick;
+} NickCase;
+
+/* Every value of @type has exactly the nick the format gives it, and the
+ * nick leads back to the value. */
+static void
+assert_enum_nicks (GType           type,
+                   const NickCase *cases,
+                   guint           n_cases)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+
+  ck_assert_uint_eq (klass->n_values, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      int value = -1;
+
+      ck_assert_str_eq (_klynge_enum_to_nick (type, cases[i].value), cases[i].nick);
+      ck_assert (_klynge_enum_from_nick (type, cases[i].nick, &value));
+      ck_assert_int_eq (value, cases[i].value);
+    }
+  g_type_class_unref (klass);
+}
+
+static KlyngeInitiative *
+new_summit (void)
+{
+  return klynge_initiative_new ("dcs-2020", KLYNGE_INITIATIVE_KIND_EVENT,
+                                KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION,
+                                "ced", "Danish Cluster Summit");
+}
+
+START_TEST (test_initiative_kind_nicks_round_trip)
+{
+  static const NickCase cases[] = {
+    { KLYNGE_INITIATIVE_KIND_EVENT, "event" },
+    { KLYNGE_INITIATIVE_KIND_NETWORK, "network" },
+    { KLYNGE_INITIATIVE_KIND_SERVICE, "service" },
+    { KLYNGE_INITIATIVE_KIND_CAMPAIGN, "campaign" },
+    { KLYNGE_INITIATIVE_KIND_PROGRAMME, "programme" },
+  };
+
+  assert_enum_nicks (KLYNGE_TYPE_INITIATIVE_KIND, cases, G_N_ELEMENTS (cases));
+}
+END_TEST
+
+START_TEST (test_initiative_theme_nicks_round_trip)
+{
+  static const NickCase cases[] = {
+    { KLYNGE_INITIATIVE_THEME_CONSOLIDATION, "consolidation" },
+    { KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION, "professionalisation" },
+    { KLYNGE_INITIATIVE_THEME_GLOBALISATION, "globalisation" },
+    { KLYNGE_INITIATIVE_THEME_BRANDING, "branding" },
+  };
+
+  assert_enum_nicks (KLYNGE_TYPE_INITIATIVE_THEME, cases, G_N_ELEMENTS (cases));
+}
+END_TEST
+
+START_TEST (test_initiative_new_has_no_dates_no_replaces_and_no_participants)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  const char * const *participants = klynge_initiative_get_participants (summit);
+
+  ck_assert_str_eq (klynge_record_get_id (KLYNGE_RECORD (summit)), "dcs-2020");
+  ck_assert_str_eq (klynge_record_get_kind_name (KLYNGE_RECORD (summit)), "initiative");
+  ck_assert_int_eq (klynge_initiative_get_kind (summit), KLYNGE_INITIATIVE_KIND_EVENT);
+  ck_assert_int_eq (klynge_initiative_get_theme (summit), KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION);
+  ck_assert_str_eq (klynge_initiative_get_host (summit), "ced");
+  ck_assert_str_eq (klynge_initiative_get_title (summit), "Danish Cluster Summit");
+  ck_assert_ptr_nonnull (klynge_initiative_get_start (summit));
+  ck_assert (!klynge_date_is_set (klynge_initiative_get_start (summit)));
+  ck_assert (!klynge_date_is_set (klynge_initiative_get_end (summit)));
+  ck_assert_ptr_null (klynge_initiative_get_replaces (summit));
+  ck_assert_ptr_nonnull (participants);
+  ck_assert_ptr_null (participants[0]);
+}
+END_TEST
+
+START_TEST (test_initiative_new_with_invalid_arguments_is_a_programmer_error)
+{
+  KlyngeInitiative *initiative = NULL;
+
+  assert_critical (initiative = klynge_initiative_new ("", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                       KLYNGE_INITIATIVE_THEME_BRANDING, "ced", "T"));
+  ck_assert_ptr_null (initiative);
+  assert_critical (initiative = klynge_initiative_new ("i", (KlyngeInitiativeKind) 5,
+                                                       KLYNGE_INITIATIVE_THEME_BRANDING, "ced", "T"));
+  ck_assert_ptr_null (initiative);
+  assert_critical (initiative = klynge_initiative_new ("i", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                       (KlyngeInitiativeTheme) 4, "ced", "T"));
+  ck_assert_ptr_null (initiative);
+  assert_critical (initiative = klynge_initiative_new ("i", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                       KLYNGE_INITIATIVE_THEME_BRANDING, "c e d", "T"));
+  ck_assert_ptr_null (initiative);
+  assert_critical (initiative = klynge_initiative_new ("i", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                       KLYNGE_INITIATIVE_THEME_BRANDING, "ced", ""));
+  ck_assert_ptr_null (initiative);
+}
+END_TEST
+
+START_TEST (test_initiative_properties_round_trip_and_notify_only_on_change)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  KlyngeDate start = { 2020, 0, 0 }, end = { 2020, 11, 30 };
+  g_autofree char *title = NULL, *host = NULL, *replaces = NULL;
+  g_autoptr(KlyngeDate) got_start = NULL;
+  g_autoptr(KlyngeDate) got_end = NULL;
+  KlyngeInitiativeKind kind;
+  KlyngeInitiativeTheme theme;
+  guint notified = 0;
+
+  g_signal_connect (summit, "notify", G_CALLBACK (count_notify), &notified);
+
+  g_object_set (summit,
+                "title", "Klyngetopmødet",
+                "kind", KLYNGE_INITIATIVE_KIND_PROGRAMME,
+                "theme", KLYNGE_INITIATIVE_THEME_GLOBALISATION,
+                "host", "ecd",
+                "start", &start,
+                "end", &end,
+                "replaces", "innovation-camp",
+                NULL);
+  ck_assert_uint_eq (notified, 7);
+
+  g_object_set (summit,
+                "title", "Klyngetopmødet",
+                "kind", KLYNGE_INITIATIVE_KIND_PROGRAMME,
+                "theme", KLYNGE_INITIATIVE_THEME_GLOBALISATION,
+                "host", "ecd",
+                "start", &start,
+                "end", &end,
+                "replaces", "innovation-camp",
+                NULL);
+  ck_assert_uint_eq (notified, 7);
+
+  g_object_get (summit,
+                "title", &title,
+                "kind", &kind,
+                "theme", &theme,
+                "host", &host,
+                "start", &got_start,
+                "end", &got_end,
+                "replaces", &replaces,
+                NULL);
+  ck_assert_str_eq (title, "Klyngetopmødet");
+  ck_assert_int_eq (kind, KLYNGE_INITIATIVE_KIND_PROGRAMME);
+  ck_assert_int_eq (theme, KLYNGE_INITIATIVE_THEME_GLOBALISATION);
+  ck_assert_str_eq (host, "ecd");
+  ck_assert (klynge_date_equal (got_start, &start));
+  ck_assert (klynge_date_equal (got_end, &end));
+  ck_assert_str_eq (replaces, "innovation-camp");
+}
+END_TEST
+
+static const struct {
+  KlyngeDate start;
+  KlyngeDate end;
+  int code;     /* 0: accepted */
+} date_pairs[] = {
+  { { 2019, 0, 0 }, { 2019, 0, 0 }, 0 },               /* the whole of 2019 */
+  { { 2019, 5, 0 }, { 2019, 0, 0 }, 0 },               /* 2019 ends on 31 December */
+  { { 2019, 5, 15 }, { 2019, 5, 0 }, 0 },
+  { { 2019, 5, 15 }, { 2019, 5, 15 }, 0 },
+  { { 2019, 0, 0 }, { 0, 0, 0 }, 0 },                  /* open-ended */
+  { { 0, 0, 0 }, { 2019, 0, 0 }, 0 },                  /* start not known */
+  { { 2021, 0, 0 }, { 2020, 12, 31 }, KLYNGE_ERROR_BAD_PERIOD },
+  { { 2019, 5, 15 }, { 2019, 5, 14 }, KLYNGE_ERROR_BAD_PERIOD },
+  { { 2019, 6, 0 }, { 2019, 5, 0 }, KLYNGE_ERROR_BAD_PERIOD },
+  { { 2019, 2, 29 }, { 2019, 0, 0 }, KLYNGE_ERROR_BAD_DATE },
+  { { 2019, 0, 0 }, { 2019, 11, 31 }, KLYNGE_ERROR_BAD_DATE },
+};
+
+START_TEST (test_initiative_set_dates_rejects_end_before_start_and_keeps_both_dates)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  KlyngeDate old_start = { 2018, 0, 0 }, old_end = { 2030, 0, 0 };
+  GError *error = NULL;
+  guint notified = 0;
+
+  ck_assert (klynge_initiative_set_dates (summit, &old_start, &old_end, NULL));
+  g_signal_connect (summit, "notify", G_CALLBACK (count_notify), &notified);
+
+  if (date_pairs[_i].code == 0)
+    {
+      ck_assert (klynge_initiative_set_dates (summit, &date_pairs[_i].start,
+                                              &date_pairs[_i].end, &error));
+      ck_assert_no_error (error);
+      ck_assert (klynge_date_equal (klynge_initiative_get_start (summit), &date_pairs[_i].start));
+      ck_assert (klynge_date_equal (klynge_initiative_get_end (summit), &date_pairs[_i].end));
+      ck_assert_uint_eq (notified, 2);
+    }
+  else
+    {
+      ck_assert (!klynge_initiative_set_dates (summit, &date_pairs[_i].start,
+                                               &date_pairs[_i].end, &error));
+      ck_assert_klynge_error (error, date_pairs[_i].code);
+      ck_assert (klynge_date_equal (klynge_initiative_get_start (summit), &old_start));
+      ck_assert (klynge_date_equal (klynge_initiative_get_end (summit), &old_end));
+      ck_assert_uint_eq (notified, 0);
+    }
+}
+END_TEST
+
+START_TEST (test_initiative_set_dates_with_null_clears_them)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  KlyngeDate start = { 2020, 0, 0 };
+
+  ck_assert (klynge_initiative_set_dates (summit, &start, &start, NULL));
+  ck_assert (klynge_initiative_set_dates (summit, NULL, NULL, NULL));
+  ck_assert (!klynge_date_is_set (klynge_initiative_get_start (summit)));
+  ck_assert (!klynge_date_is_set (klynge_initiative_get_end (summit)));
+}
+END_TEST
+
+START_TEST (test_initiative_start_property_is_checked_against_the_end)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  KlyngeDate start = { 2019, 0, 0 }, end = { 2020, 0, 0 }, too_late = { 2021, 0, 0 };
+
+  ck_assert (klynge_initiative_set_dates (summit, &start, &end, NULL));
+  assert_critical (g_object_set (summit, "start", &too_late, NULL));
+  ck_assert (klynge_date_equal (klynge_initiative_get_start (summit), &start));
+}
+END_TEST
+
+typedef gboolean (*TextSetter) (KlyngeInitiative *self,
+                                const char       *value,
+                                GError          **error);
+
+static const struct {
+  TextSetter set;
+  const char *value;
+  int code;
+} bad_texts[] = {
+  { klynge_initiative_set_title, "", KLYNGE_ERROR_BAD_VALUE },
+  { klynge_initiative_set_title, "Summit \xc3\x28", KLYNGE_ERROR_ENCODING },
+  { klynge_initiative_set_title, "Summit\x0c", KLYNGE_ERROR_ENCODING },
+  { klynge_initiative_set_host, "", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_set_host, "c.e.d:", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_set_replaces, "", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_set_replaces, "innovation camp", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_set_replaces, "dcs-2020", KLYNGE_ERROR_INCONSISTENT },   /* itself */
+  { klynge_initiative_add_participant, "", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_add_participant, "0a", KLYNGE_ERROR_BAD_ID },
+  { klynge_initiative_add_participant, "a", KLYNGE_ERROR_DUPLICATE_ID },
+};
+
+START_TEST (test_initiative_setters_reject_bad_values_and_change_nothing)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  const char * const *participants;
+  GError *error = NULL;
+  guint notified = 0;
+
+  ck_assert (klynge_initiative_set_replaces (summit, "innovation-camp", NULL));
+  ck_assert (klynge_initiative_add_participant (summit, "a", NULL));
+  g_signal_connect (summit, "notify", G_CALLBACK (count_notify), &notified);
+
+  ck_assert (!bad_texts[_i].set (summit, bad_texts[_i].value, &error));
+  ck_assert_klynge_error (error, bad_texts[_i].code);
+
+  ck_assert_str_eq (klynge_initiative_get_title (summit), "Danish Cluster Summit");
+  ck_assert_str_eq (klynge_initiative_get_host (summit), "ced");
+  ck_assert_str_eq (klynge_initiative_get_replaces (summit), "innovation-camp");
+  participants = klynge_initiative_get_participants (summit);
+  ck_assert_str_eq (participants[0], "a");
+  ck_assert_ptr_null (participants[1]);
+  ck_assert_uint_eq (notified, 0);
+}
+END_TEST
+
+START_TEST (test_initiative_set_replaces_null_clears_it)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  GError *error = NULL;
+
+  ck_assert (klynge_initiative_set_replaces (summit, "innovation-camp", &error));
+  ck_assert (klynge_initiative_set_replaces (summit, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_ptr_null (klynge_initiative_get_replaces (summit));
+}
+END_TEST
+
+START_TEST (test_initiative_participants_keep_insertion_order_and_stay_null_terminated)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  const char * const *participants;
+
+  ck_assert (klynge_initiative_add_participant (summit, "b", NULL));
+  ck_assert (klynge_initiative_add_participant (summit, "a", NULL));
+  ck_assert (klynge_initiative_add_participant (summit, "c", NULL));
+
+  participants = klynge_initiative_get_participants (summit);
+  ck_assert_str_eq (participants[0], "b");
+  ck_assert_str_eq (participants[1], "a");
+  ck_assert_str_eq (participants[2], "c");
+  ck_assert_ptr_null (participants[3]);
+
+  klynge_initiative_clear_participants (summit);
+  participants = klynge_initiative_get_participants (summit);
+  ck_assert_ptr_nonnull (participants);
+  ck_assert_ptr_null (participants[0]);
+}
+END_TEST
+
+START_TEST (test_initiative_enum_setters_out_of_range_are_programmer_errors)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+
+  assert_critical (klynge_initiative_set_kind (summit, (KlyngeInitiativeKind) 5));
+  assert_critical (klynge_initiative_set_theme (summit, (KlyngeInitiativeTheme) 4));
+  assert_critical (klynge_initiative_set_title (summit, NULL, NULL));
+  ck_assert_int_eq (klynge_initiative_get_kind (summit), KLYNGE_INITIATIVE_KIND_EVENT);
+  ck_assert_int_eq (klynge_initiative_get_theme (summit), KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION);
+}
+END_TEST
+
+static Suite *
+initiative_suite (void)
+{
+  Suite *suite = suite_create ("initiative");
+  TCase *tc;
+
+  tc = tcase_create ("enums");
+  tcase_add_test (tc, test_initiative_kind_nicks_round_trip);
+  tcase_add_test (tc, test_initiative_theme_nicks_round_trip);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("initiative");
+  tcase_add_test (tc, test_initiative_new_has_no_dates_no_replaces_and_no_participants);
+  tcase_add_test (tc, test_initiative_new_with_invalid_arguments_is_a_programmer_error);
+  tcase_add_test (tc, test_initiative_properties_round_trip_and_notify_only_on_change);
+  tcase_add_loop_test (tc, test_initiative_set_dates_rejects_end_before_start_and_keeps_both_dates,
+                       0, G_N_ELEMENTS (date_pairs));
+  tcase_add_test (tc, test_initiative_set_dates_with_null_clears_them);
+  tcase_add_test (tc, test_initiative_start_property_is_checked_against_the_end);
+  tcase_add_loop_test (tc, test_initiative_setters_reject_bad_values_and_change_nothing,
+                       0, G_N_ELEMENTS (bad_texts));
+  tcase_add_test (tc, test_initiative_set_replaces_null_clears_it);
+  tcase_add_test (tc, test_initiative_participants_keep_insertion_order_and_stay_null_terminated);
+  tcase_add_test (tc, test_initiative_enum_setters_out_of_range_are_programmer_errors);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (initiative_suite ());
+}

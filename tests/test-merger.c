@@ -1,0 +1,321 @@
+/* test-merger.c: KlyngeMerger
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "klynge-test.h"
+#include "klynge-private.h"
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* Counts criticals from the library instead of aborting on them (make
+ * check runs with G_DEBUG=fatal-criticals). */
+static guint n_criticals;
+
+static void
+count_critical (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  n_criticals++;
+}
+
+#define assert_critical(statement) \
+  G_STMT_START { \
+    GLogLevelFlags old_fatal_ = g_log_set_always_fatal (G_LOG_FATAL_MASK); \
+    guint handler_ = g_log_set_handler ("Klynge", G_LOG_LEVEL_CRITICAL, \
+                                        count_critical, NULL); \
+    n_criticals = 0; \
+    statement; \
+    g_log_remove_handler ("Klynge", handler_); \
+    g_log_set_always_fatal (old_fatal_); \
+    ck_assert_msg (n_criticals == 1, "expected one critical from: %s", #statement); \
+  } G_STMT_END
+
+typedef struct {
+  int value;
+  const char *nick;
+} NickCase;
+
+/* Every value of @type has exactly the nick the format gives it, and the
+ * nick leads back to the value. */
+static void
+assert_enum_nicks (GType           type,
+                   const NickCase *cases,
+                   guint           n_cases)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+
+  ck_assert_uint_eq (klass->n_values, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      int value = -1;
+
+      ck_assert_str_eq (_klynge_enum_to_nick (type, cases[i].value), cases[i].nick);
+      ck_assert (_klynge_enum_from_nick (type, cases[i].nick, &value));
+      ck_assert_int_eq (value, cases[i].value);
+    }
+  g_type_class_unref (klass);
+}
+
+static const KlyngeDate effective = { 2020, 7, 1 };
+
+/* The energy merger of the format's example: a and b form ecd. */
+static KlyngeMerger *
+new_merger (void)
+{
+  KlyngeMerger *merger = klynge_merger_new ("m2020-energy", KLYNGE_MERGER_KIND_MERGER,
+                                            "ecd", &effective);
+
+  ck_assert (klynge_merger_add_predecessor (merger, "a", NULL));
+  ck_assert (klynge_merger_add_predecessor (merger, "b", NULL));
+  return merger;
+}
+
+START_TEST (test_merger_kind_nicks_round_trip)
+{
+  static const NickCase cases[] = {
+    { KLYNGE_MERGER_KIND_MERGER, "merger" },
+    { KLYNGE_MERGER_KIND_ABSORPTION, "absorption" },
+  };
+
+  assert_enum_nicks (KLYNGE_TYPE_MERGER_KIND, cases, G_N_ELEMENTS (cases));
+}
+END_TEST
+
+START_TEST (test_merger_status_nicks_round_trip)
+{
+  static const NickCase cases[] = {
+    { KLYNGE_MERGER_STATUS_PROPOSED, "proposed" },
+    { KLYNGE_MERGER_STATUS_AGREED, "agreed" },
+    { KLYNGE_MERGER_STATUS_COMPLETED, "completed" },
+  };
+
+  assert_enum_nicks (KLYNGE_TYPE_MERGER_STATUS, cases, G_N_ELEMENTS (cases));
+}
+END_TEST
+
+START_TEST (test_merger_new_is_proposed_with_no_predecessors)
+{
+  g_autoptr(KlyngeMerger) merger =
+    klynge_merger_new ("m", KLYNGE_MERGER_KIND_ABSORPTION, "ecd", &effective);
+  const char * const *predecessors = klynge_merger_get_predecessors (merger);
+
+  ck_assert_str_eq (klynge_record_get_id (KLYNGE_RECORD (merger)), "m");
+  ck_assert_str_eq (klynge_record_get_kind_name (KLYNGE_RECORD (merger)), "merger");
+  ck_assert_int_eq (klynge_merger_get_kind (merger), KLYNGE_MERGER_KIND_ABSORPTION);
+  ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_PROPOSED);
+  ck_assert_str_eq (klynge_merger_get_successor (merger), "ecd");
+  ck_assert (klynge_date_equal (klynge_merger_get_effective (merger), &effective));
+  ck_assert_ptr_nonnull (predecessors);
+  ck_assert_ptr_null (predecessors[0]);
+}
+END_TEST
+
+START_TEST (test_merger_new_with_invalid_arguments_is_a_programmer_error)
+{
+  KlyngeDate unset = { 0, 0, 0 }, nonexistent = { 2020, 2, 30 };
+  KlyngeMerger *merger = NULL;
+
+  assert_critical (merger = klynge_merger_new ("1m", KLYNGE_MERGER_KIND_MERGER, "ecd", &effective));
+  ck_assert_ptr_null (merger);
+  assert_critical (merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "", &effective));
+  ck_assert_ptr_null (merger);
+  assert_critical (merger = klynge_merger_new ("m", (KlyngeMergerKind) 2, "ecd", &effective));
+  ck_assert_ptr_null (merger);
+  assert_critical (merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "ecd", &unset));
+  ck_assert_ptr_null (merger);
+  assert_critical (merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "ecd", &nonexistent));
+  ck_assert_ptr_null (merger);
+}
+END_TEST
+
+START_TEST (test_merger_properties_round_trip_and_notify_only_on_change)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+  KlyngeDate later = { 2020, 8, 0 };
+  g_autofree char *successor = NULL;
+  g_autoptr(KlyngeDate) got_effective = NULL;
+  KlyngeMergerKind kind;
+  KlyngeMergerStatus status;
+  guint notified = 0;
+
+  g_signal_connect (merger, "notify", G_CALLBACK (count_notify), &notified);
+
+  g_object_set (merger,
+                "kind", KLYNGE_MERGER_KIND_ABSORPTION,
+                "status", KLYNGE_MERGER_STATUS_COMPLETED,
+                "successor", "c",
+                "effective", &later,
+                NULL);
+  ck_assert_uint_eq (notified, 4);
+
+  g_object_set (merger,
+                "kind", KLYNGE_MERGER_KIND_ABSORPTION,
+                "status", KLYNGE_MERGER_STATUS_COMPLETED,
+                "successor", "c",
+                "effective", &later,
+                NULL);
+  ck_assert_uint_eq (notified, 4);
+
+  g_object_get (merger,
+                "kind", &kind,
+                "status", &status,
+                "successor", &successor,
+                "effective", &got_effective,
+                NULL);
+  ck_assert_int_eq (kind, KLYNGE_MERGER_KIND_ABSORPTION);
+  ck_assert_int_eq (status, KLYNGE_MERGER_STATUS_COMPLETED);
+  ck_assert_str_eq (successor, "c");
+  ck_assert (klynge_date_equal (got_effective, &later));
+}
+END_TEST
+
+START_TEST (test_merger_predecessors_keep_insertion_order_and_stay_null_terminated)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+  const char * const *predecessors;
+
+  ck_assert (klynge_merger_add_predecessor (merger, "c", NULL));
+  predecessors = klynge_merger_get_predecessors (merger);
+  ck_assert_str_eq (predecessors[0], "a");
+  ck_assert_str_eq (predecessors[1], "b");
+  ck_assert_str_eq (predecessors[2], "c");
+  ck_assert_ptr_null (predecessors[3]);
+
+  ck_assert (klynge_merger_has_predecessor (merger, "b"));
+  ck_assert (!klynge_merger_has_predecessor (merger, "ecd"));
+
+  klynge_merger_clear_predecessors (merger);
+  predecessors = klynge_merger_get_predecessors (merger);
+  ck_assert_ptr_nonnull (predecessors);
+  ck_assert_ptr_null (predecessors[0]);
+  ck_assert (!klynge_merger_has_predecessor (merger, "a"));
+}
+END_TEST
+
+static const struct {
+  const char *id;
+  int code;
+} bad_predecessors[] = {
+  { "", KLYNGE_ERROR_BAD_ID },
+  { "2a", KLYNGE_ERROR_BAD_ID },
+  { "a b", KLYNGE_ERROR_BAD_ID },
+  { "a", KLYNGE_ERROR_DUPLICATE_ID },
+  { "b", KLYNGE_ERROR_DUPLICATE_ID },
+  { "ecd", KLYNGE_ERROR_INCONSISTENT },    /* the successor */
+};
+
+START_TEST (test_merger_add_predecessor_rejects_bad_duplicate_and_successor_ids)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+  const char * const *predecessors;
+  GError *error = NULL;
+
+  ck_assert (!klynge_merger_add_predecessor (merger, bad_predecessors[_i].id, &error));
+  ck_assert_klynge_error (error, bad_predecessors[_i].code);
+
+  predecessors = klynge_merger_get_predecessors (merger);
+  ck_assert_str_eq (predecessors[0], "a");
+  ck_assert_str_eq (predecessors[1], "b");
+  ck_assert_ptr_null (predecessors[2]);
+}
+END_TEST
+
+static const struct {
+  const char *id;
+  int code;
+} bad_successors[] = {
+  { "", KLYNGE_ERROR_BAD_ID },
+  { "e:cd", KLYNGE_ERROR_BAD_ID },
+  { "a", KLYNGE_ERROR_INCONSISTENT },      /* a predecessor */
+  { "b", KLYNGE_ERROR_INCONSISTENT },
+};
+
+START_TEST (test_merger_set_successor_rejects_bad_ids_and_predecessors)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+  GError *error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (merger, "notify", G_CALLBACK (count_notify), &notified);
+  ck_assert (!klynge_merger_set_successor (merger, bad_successors[_i].id, &error));
+  ck_assert_klynge_error (error, bad_successors[_i].code);
+  ck_assert_str_eq (klynge_merger_get_successor (merger), "ecd");
+  ck_assert_uint_eq (notified, 0);
+}
+END_TEST
+
+static const KlyngeDate bad_effective[] = {
+  { 0, 0, 0 },
+  { 2020, 2, 30 },
+  { 2020, 0, 1 },
+  { 10000, 1, 1 },
+};
+
+START_TEST (test_merger_set_effective_rejects_unset_and_nonexistent_dates)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+  GError *error = NULL;
+
+  ck_assert (!klynge_merger_set_effective (merger, &bad_effective[_i], &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_DATE);
+  ck_assert (klynge_date_equal (klynge_merger_get_effective (merger), &effective));
+}
+END_TEST
+
+START_TEST (test_merger_enum_setters_out_of_range_are_programmer_errors)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+
+  assert_critical (klynge_merger_set_kind (merger, (KlyngeMergerKind) 2));
+  assert_critical (klynge_merger_set_status (merger, (KlyngeMergerStatus) 3));
+  assert_critical (klynge_merger_set_successor (merger, NULL, NULL));
+  ck_assert_int_eq (klynge_merger_get_kind (merger), KLYNGE_MERGER_KIND_MERGER);
+  ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_PROPOSED);
+}
+END_TEST
+
+static Suite *
+merger_suite (void)
+{
+  Suite *suite = suite_create ("merger");
+  TCase *tc;
+
+  tc = tcase_create ("enums");
+  tcase_add_test (tc, test_merger_kind_nicks_round_trip);
+  tcase_add_test (tc, test_merger_status_nicks_round_trip);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("merger");
+  tcase_add_test (tc, test_merger_new_is_proposed_with_no_predecessors);
+  tcase_add_test (tc, test_merger_new_with_invalid_arguments_is_a_programmer_error);
+  tcase_add_test (tc, test_merger_properties_round_trip_and_notify_only_on_change);
+  tcase_add_test (tc, test_merger_predecessors_keep_insertion_order_and_stay_null_terminated);
+  tcase_add_loop_test (tc, test_merger_add_predecessor_rejects_bad_duplicate_and_successor_ids,
+                       0, G_N_ELEMENTS (bad_predecessors));
+  tcase_add_loop_test (tc, test_merger_set_successor_rejects_bad_ids_and_predecessors,
+                       0, G_N_ELEMENTS (bad_successors));
+  tcase_add_loop_test (tc, test_merger_set_effective_rejects_unset_and_nonexistent_dates,
+                       0, G_N_ELEMENTS (bad_effective));
+  tcase_add_test (tc, test_merger_enum_setters_out_of_range_are_programmer_errors);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (merger_suite ());
+}

@@ -1,0 +1,700 @@
+/* test-xml-reader.c: the streaming loader, on good, bad and hostile input
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_INOTIFY_H
+#include <sys/inotify.h>
+#endif
+
+#include <glib/gstdio.h>
+
+#include "klynge-test.h"
+#include "klynge-xml-private.h"
+
+/* --- helpers ------------------------------------------------------------- */
+
+/* The files of a fixture folder with the given suffix, sorted. */
+static GPtrArray *
+fixture_files (const char *folder,
+               const char *suffix)
+{
+  g_autofree char *dir_path = klynge_test_path (folder);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  ck_assert_msg (dir != NULL, "no fixture folder %s", dir_path);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  ck_assert_uint_gt (files->len, 0);
+  return files;
+}
+
+/* Reads "KLYNGE_ERROR_X LINE" from a .expect sidecar. */
+static void
+read_expectation (const char *xml_path,
+                  int        *code,
+                  guint      *line)
+{
+  g_autofree char *base = g_strndup (xml_path, strlen (xml_path) - 4);
+  g_autofree char *expect_path = g_strconcat (base, ".expect", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GEnumClass) errors = NULL;
+  GEnumValue *value;
+
+  ck_assert_msg (g_file_get_contents (expect_path, &contents, NULL, NULL), "no %s", expect_path);
+  words = g_strsplit_set (contents, " \n", 3);
+  ck_assert_msg (words[0] != NULL && words[1] != NULL, "bad %s", expect_path);
+
+  /* the codes are not a registered enum: map the names by hand */
+  {
+    static const char * const names[] = {
+      "KLYNGE_ERROR_FAILED", "KLYNGE_ERROR_IO", "KLYNGE_ERROR_XML_SYNTAX",
+      "KLYNGE_ERROR_ENCODING", "KLYNGE_ERROR_DOCTYPE_FORBIDDEN",
+      "KLYNGE_ERROR_ENTITY_FORBIDDEN", "KLYNGE_ERROR_LIMIT_EXCEEDED",
+      "KLYNGE_ERROR_NOT_A_LANDSCAPE", "KLYNGE_ERROR_UNSUPPORTED_VERSION",
+      "KLYNGE_ERROR_UNKNOWN_ELEMENT", "KLYNGE_ERROR_UNKNOWN_ATTRIBUTE",
+      "KLYNGE_ERROR_UNEXPECTED_TEXT", "KLYNGE_ERROR_MISSING_ELEMENT",
+      "KLYNGE_ERROR_MISSING_ATTRIBUTE", "KLYNGE_ERROR_BAD_ID", "KLYNGE_ERROR_BAD_DATE",
+      "KLYNGE_ERROR_BAD_PERIOD", "KLYNGE_ERROR_BAD_MONEY", "KLYNGE_ERROR_BAD_PERCENT",
+      "KLYNGE_ERROR_BAD_CVR", "KLYNGE_ERROR_BAD_ENUM", "KLYNGE_ERROR_BAD_VALUE",
+      "KLYNGE_ERROR_SHARES_NOT_100", "KLYNGE_ERROR_DUPLICATE_ID",
+      "KLYNGE_ERROR_UNRESOLVED_REFERENCE", "KLYNGE_ERROR_WRONG_REFERENCE_KIND",
+      "KLYNGE_ERROR_TOO_FEW_PARTIES", "KLYNGE_ERROR_DUPLICATE_MEMBERSHIP",
+      "KLYNGE_ERROR_REFERENCED", "KLYNGE_ERROR_NOT_FOUND", "KLYNGE_ERROR_INCONSISTENT",
+    };
+    *code = -1;
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (g_strcmp0 (words[0], names[i]) == 0)
+        *code = (int) i;
+  }
+  (void) errors;
+  (void) value;
+  ck_assert_msg (*code >= 0, "%s: unknown code %s", expect_path, words[0]);
+  *line = (guint) g_ascii_strtoull (words[1], NULL, 10);
+}
+
+/* The line of an error message "path:LINE:COL: …" or "path:LINE: …". */
+static guint
+error_line (const GError *error,
+            const char   *path)
+{
+  const char *rest;
+
+  if (!g_str_has_prefix (error->message, path))
+    return 0;
+  rest = error->message + strlen (path);
+  if (*rest != ':')
+    return 0;
+  return (guint) g_ascii_strtoull (rest + 1, NULL, 10);
+}
+
+static void
+assert_rejected_as_expected (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  int code;
+  guint line;
+
+  read_expectation (path, &code, &line);
+  landscape = klynge_landscape_load_file (path, &error);
+  ck_assert_msg (landscape == NULL, "%s loaded, but should fail", path);
+  ck_assert_msg (error != NULL && error->domain == KLYNGE_ERROR,
+                 "%s: no KLYNGE_ERROR", path);
+  ck_assert_msg (error->code == code, "%s: expected code %d, got %d: %s",
+                 path, code, error->code, error->message);
+  if (line > 0)
+    ck_assert_msg (error_line (error, path) == line, "%s: expected line %u: %s",
+                   path, line, error->message);
+}
+
+/* --- valid and invalid fixtures ----------------------------------------- */
+
+START_TEST (test_reader_loads_every_valid_fixture)
+{
+  g_autoptr(GPtrArray) files = fixture_files ("tests/data/valid", ".xml");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (g_ptr_array_index (files, i), &error);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      ck_assert_msg (landscape != NULL, "%s: %s", (char *) g_ptr_array_index (files, i),
+                     error ? error->message : "");
+      problems = klynge_landscape_validate (landscape);
+      ck_assert_msg (problems->len == 0, "%s: %s", (char *) g_ptr_array_index (files, i),
+                     problems->len ? klynge_problem_get_message (g_ptr_array_index (problems, 0)) : "");
+    }
+}
+END_TEST
+
+START_TEST (test_reader_rejects_every_invalid_fixture_with_its_code_and_line)
+{
+  g_autoptr(GPtrArray) files = fixture_files ("tests/data/invalid", ".xml");
+
+  for (guint i = 0; i < files->len; i++)
+    assert_rejected_as_expected (g_ptr_array_index (files, i));
+}
+END_TEST
+
+START_TEST (test_reader_rejects_every_hostile_fixture_with_its_code)
+{
+  g_autoptr(GPtrArray) files = fixture_files ("tests/data/hostile", ".xml");
+
+  for (guint i = 0; i < files->len; i++)
+    assert_rejected_as_expected (g_ptr_array_index (files, i));
+}
+END_TEST
+
+START_TEST (test_reader_error_message_names_file_line_and_column)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/invalid/bad-date--feb-29-2019.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+
+  ck_assert_ptr_null (landscape);
+  ck_assert_msg (g_str_has_prefix (error->message, path), "%s", error->message);
+  ck_assert_uint_gt (error_line (error, path), 0);
+  ck_assert_msg (strstr (error->message, "2019-02-29") != NULL, "%s", error->message);
+}
+END_TEST
+
+/* --- content ------------------------------------------------------------- */
+
+static const char full_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+  "  <funding-sources>\n"
+  "    <funding-source id=\"siu\" kind=\"national-agency\"><name>Styrelsen</name>"
+  "<parent>Ministeriet</parent></funding-source>\n"
+  "    <funding-source id=\"es\" kind=\"national-agency\"><name>Erhvervsstyrelsen</name></funding-source>\n"
+  "  </funding-sources>\n"
+  "  <members>\n"
+  "    <member id=\"m-1\" cvr=\"13748136\" kind=\"company\" size=\"sme\"><name>Eksempel ApS</name></member>\n"
+  "    <member id=\"m-2\" kind=\"knowledge-institution\"><name>Et Universitet</name>"
+  "<source href=\"https://example.org/u\"/><note>kilde</note></member>\n"
+  "  </members>\n"
+  "  <organisations>\n"
+  "    <organisation id=\"ced\" kind=\"support-body\" founded=\"2014\"><name>Støttefunktion</name>"
+  "<location city=\"Lemvig\" address=\"Havnen 1\" role=\"secretariat\"/></organisation>\n"
+  "    <organisation id=\"a\" kind=\"cluster\" founded=\"2014-05-09\" dissolved=\"2020-06-30\" cvr=\"24256790\">"
+  "<name>Klynge A</name><name-en>Cluster A</name-en><website>https://a.example</website>"
+  "<location city=\"Aalborg\"/><focus-area>energy</focus-area>"
+  "<label level=\"gold\" awarded=\"2019-07\" valid-until=\"2021-07\"/>"
+  "<membership member=\"m-2\" since=\"2015\" until=\"2019-12-31\"/>"
+  "<membership member=\"m-1\" since=\"2019-10-01\"/>"
+  "<note>Kilder er uenige.</note></organisation>\n"
+  "    <organisation id=\"b\" kind=\"cluster\" founded=\"2015\" dissolved=\"2020-06-30\"><name>Klynge B</name>"
+  "<membership member=\"m-1\" since=\"2016\"/></organisation>\n"
+  "    <organisation id=\"ab\" kind=\"cluster\" founded=\"2020-07-01\"><name>Klynge AB</name></organisation>\n"
+  "  </organisations>\n"
+  "  <contracts>\n"
+  "    <contract id=\"c-1\" holder=\"ced\" start=\"2019-10-01\" end=\"2021-09-30\" amount=\"8000000.00\">"
+  "<share source=\"siu\" percent=\"50\"/><share source=\"es\" percent=\"50.00\"/></contract>\n"
+  "    <contract id=\"c-2\" holder=\"ced\" start=\"2021-10-01\" end=\"2022-09-30\" amount=\"4000000\" renews=\"c-1\">"
+  "<share source=\"siu\" percent=\"100\"/></contract>\n"
+  "  </contracts>\n"
+  "  <mergers>\n"
+  "    <merger id=\"m2020\" effective=\"2020-07-01\" successor=\"ab\" kind=\"merger\" status=\"completed\">"
+  "<predecessor ref=\"a\"/><predecessor ref=\"b\"/></merger>\n"
+  "  </mergers>\n"
+  "  <initiatives>\n"
+  "    <initiative id=\"summit\" kind=\"event\" theme=\"professionalisation\" host=\"ced\" start=\"2020\" replaces=\"camp\">"
+  "<title>Summit</title><participant ref=\"a\"/></initiative>\n"
+  "    <initiative id=\"camp\" kind=\"event\" theme=\"professionalisation\" host=\"ced\"><title>Camp</title></initiative>\n"
+  "  </initiatives>\n"
+  "</landscape>\n";
+
+static KlyngeLandscape *
+load_string (const char  *text,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+  return klynge_landscape_load_bytes (bytes, "test.xml", NULL, error);
+}
+
+START_TEST (test_reader_builds_every_kind_of_record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_string (full_document, &error);
+  g_autoptr(GPtrArray) memberships = NULL;
+  KlyngeRecord *record;
+  KlyngeContract *contract;
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_FUNDING_SOURCE), 2);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER), 2);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION), 4);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_CONTRACT), 2);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_MERGER), 1);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_INITIATIVE), 2);
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), 3);
+
+  record = klynge_landscape_lookup (landscape, "a");
+  ck_assert (KLYNGE_IS_ORGANISATION (record));
+  ck_assert_str_eq (klynge_organisation_get_name (KLYNGE_ORGANISATION (record)), "Klynge A");
+  ck_assert_str_eq (klynge_organisation_get_name_en (KLYNGE_ORGANISATION (record)), "Cluster A");
+  ck_assert_str_eq (klynge_organisation_get_cvr (KLYNGE_ORGANISATION (record)), "24256790");
+  ck_assert_str_eq (klynge_record_get_note (record), "Kilder er uenige.");
+  ck_assert_uint_eq (klynge_record_get_line (record), 13);
+  ck_assert_uint_eq (klynge_organisation_get_labels (KLYNGE_ORGANISATION (record))->len, 1);
+
+  record = klynge_landscape_lookup (landscape, "m-2");
+  ck_assert (KLYNGE_IS_MEMBER (record));
+  ck_assert_str_eq (klynge_member_get_name (KLYNGE_MEMBER (record)), "Et Universitet");
+  ck_assert_uint_eq (klynge_record_get_n_sources (record), 1);
+  ck_assert_str_eq (klynge_record_get_note (record), "kilde");
+  record = klynge_landscape_lookup (landscape, "m-1");
+  ck_assert_str_eq (klynge_member_get_cvr (KLYNGE_MEMBER (record)), "13748136");
+  ck_assert_int_eq (klynge_member_get_size (KLYNGE_MEMBER (record)), KLYNGE_MEMBER_SIZE_SME);
+
+  contract = KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "c-1"));
+  ck_assert_int_eq (klynge_contract_get_amount (contract), 800000000);
+  ck_assert_uint_eq (klynge_contract_get_period (contract)->end.day, 30);
+  contract = KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "c-2"));
+  ck_assert_str_eq (klynge_contract_get_renews (contract), "c-1");
+
+  /* memberships come out sorted by member (landscape order), not file order */
+  memberships = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  ck_assert_uint_eq (memberships->len, 2);
+  ck_assert_str_eq (klynge_membership_get_member (g_ptr_array_index (memberships, 0)), "m-1");
+  ck_assert_str_eq (klynge_membership_get_member (g_ptr_array_index (memberships, 1)), "m-2");
+}
+END_TEST
+
+START_TEST (test_reader_allows_forward_references_for_renews_and_replaces)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_string (full_document, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_str_eq (klynge_initiative_get_replaces (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "summit"))),
+                    "camp");
+}
+END_TEST
+
+START_TEST (test_reader_loads_an_empty_landscape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape =
+    load_string ("<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>", &error);
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_RECORD), 0);
+}
+END_TEST
+
+/* --- entry points -------------------------------------------------------- */
+
+START_TEST (test_reader_loads_from_a_stream)
+{
+  g_autoptr(GInputStream) stream =
+    g_memory_input_stream_new_from_data (full_document, (gssize) strlen (full_document), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape =
+    klynge_landscape_load_stream (stream, "stream.xml", NULL, NULL, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION), 4);
+}
+END_TEST
+
+START_TEST (test_reader_refuses_a_missing_file_with_io_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file ("/nonexistent/klynge.xml", &error);
+
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+}
+END_TEST
+
+START_TEST (test_reader_refuses_empty_input_as_syntax_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_string ("", &error);
+
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_XML_SYNTAX);
+}
+END_TEST
+
+/* A stream that fails after handing out a part of a document. */
+#define FAILING_TYPE_STREAM (failing_stream_get_type ())
+G_DECLARE_FINAL_TYPE (FailingStream, failing_stream, FAILING, STREAM, GInputStream)
+
+struct _FailingStream
+{
+  GInputStream parent_instance;
+  gsize offset;
+  gsize fail_at;
+};
+
+G_DEFINE_FINAL_TYPE (FailingStream, failing_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+failing_stream_read (GInputStream  *stream,
+                     void          *buffer,
+                     gsize          count,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  FailingStream *self = FAILING_STREAM (stream);
+  gsize n = MIN (count, self->fail_at - self->offset);
+
+  if (n == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "injected read failure");
+      return -1;
+    }
+  memcpy (buffer, full_document + self->offset, n);
+  self->offset += n;
+  return (gssize) n;
+}
+
+static gboolean
+failing_stream_close (GInputStream  *stream,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return TRUE;
+}
+
+static void
+failing_stream_class_init (FailingStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = failing_stream_read;
+  G_INPUT_STREAM_CLASS (klass)->close_fn = failing_stream_close;
+}
+
+static void
+failing_stream_init (FailingStream *self)
+{
+}
+
+START_TEST (test_reader_returns_no_landscape_when_reading_fails)
+{
+  static const gsize fail_points[] = { 0, 1, 100, 1000, sizeof full_document - 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fail_points); i++)
+    {
+      g_autoptr(FailingStream) stream = g_object_new (FAILING_TYPE_STREAM, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = NULL;
+
+      stream->fail_at = fail_points[i];
+      landscape = klynge_landscape_load_stream (G_INPUT_STREAM (stream), "failing", NULL, NULL, &error);
+      ck_assert_ptr_null (landscape);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+    }
+}
+END_TEST
+
+typedef struct {
+  GMainLoop *loop;
+  KlyngeLandscape *landscape;
+  GError *error;
+  guint progress_calls;
+  guint64 last_done;
+  guint64 last_total;
+} AsyncState;
+
+static void
+on_progress (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  ck_assert_uint_ge (done, state->last_done);
+  state->progress_calls++;
+  state->last_done = done;
+  state->last_total = total;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->landscape = klynge_landscape_load_file_finish (result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+START_TEST (test_reader_loads_a_file_asynchronously_with_progress)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/roundtrip/out/canonical-full.xml");
+  AsyncState state = { 0, };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  klynge_landscape_load_file_async (path, NULL, NULL, on_progress, &state, NULL, on_loaded, &state);
+  g_main_loop_run (state.loop);
+  /* progress reports queued before the result are delivered first */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ck_assert_no_error (state.error);
+  ck_assert_ptr_nonnull (state.landscape);
+  ck_assert_uint_gt (state.progress_calls, 0);
+  ck_assert_uint_eq (state.last_done, state.last_total);
+  g_object_unref (state.landscape);
+  g_main_loop_unref (state.loop);
+}
+END_TEST
+
+START_TEST (test_reader_async_load_can_be_cancelled)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/roundtrip/out/canonical-full.xml");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0, };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  g_cancellable_cancel (cancellable);
+  klynge_landscape_load_file_async (path, NULL, cancellable, NULL, NULL, NULL, on_loaded, &state);
+  g_main_loop_run (state.loop);
+  ck_assert_ptr_null (state.landscape);
+  ck_assert (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&state.error);
+  g_main_loop_unref (state.loop);
+}
+END_TEST
+
+/* --- caps ---------------------------------------------------------------- */
+
+START_TEST (test_reader_refuses_input_over_the_size_cap_before_parsing)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/roundtrip/out/canonical-full.xml");
+  g_autoptr(KlyngeLoadOptions) options = klynge_load_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (full_document, strlen (full_document));
+
+  klynge_load_options_set_max_input_size (options, 100);
+  landscape = klynge_landscape_load_file_full (path, options, NULL, NULL, NULL, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_LIMIT_EXCEEDED);
+
+  landscape = klynge_landscape_load_bytes (bytes, "bytes", options, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_LIMIT_EXCEEDED);
+}
+END_TEST
+
+START_TEST (test_reader_refuses_values_over_the_length_cap)
+{
+  g_autoptr(KlyngeLoadOptions) options = klynge_load_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (full_document, strlen (full_document));
+
+  klynge_load_options_set_max_value_length (options, 10);
+  landscape = klynge_landscape_load_bytes (bytes, "bytes", options, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_LIMIT_EXCEEDED);
+}
+END_TEST
+
+START_TEST (test_reader_refuses_an_element_with_100000_attributes)
+{
+  GString *doc = g_string_new ("<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"><members><member");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (doc, " a%u=\"\"", i);
+  g_string_append (doc, "><name>x</name></member></members></landscape>");
+  bytes = g_string_free_to_bytes (doc);
+  landscape = klynge_landscape_load_bytes (bytes, "attributes.xml", NULL, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_LIMIT_EXCEEDED);
+}
+END_TEST
+
+START_TEST (test_reader_refuses_nesting_deeper_than_the_cap)
+{
+  /* five levels, one past the cap: refused for the depth, before the
+   * name <x> is even looked at */
+  static const char deep[] =
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">"
+    "<organisations><organisation id=\"a\" kind=\"cluster\"><name><x/></name>"
+    "</organisation></organisations></landscape>";
+  g_autoptr(KlyngeLoadOptions) options = klynge_load_options_new ();
+  g_autoptr(GBytes) full = g_bytes_new_static (full_document, strlen (full_document));
+  g_autoptr(GBytes) too_deep = g_bytes_new_static (deep, sizeof deep - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+
+  klynge_load_options_set_max_depth (options, 4);
+  landscape = klynge_landscape_load_bytes (full, "full", options, &error);
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (landscape);
+
+  g_clear_object (&landscape);
+  landscape = klynge_landscape_load_bytes (too_deep, "deep", options, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_LIMIT_EXCEEDED);
+}
+END_TEST
+
+/* --- no file is ever opened ------------------------------------------- */
+
+#ifdef HAVE_SYS_INOTIFY_H
+/* Loads @document (with CANARY replaced by a fresh file's path) and
+ * asserts the load fails with @code and the canary file is never opened. */
+static void
+assert_canary_untouched (const char *document,
+                         int         code)
+{
+  g_autofree char *dir = g_dir_make_tmp ("klynge-canary-XXXXXX", NULL);
+  g_autofree char *canary = g_build_filename (dir, "canary.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, "doc.xml", NULL);
+  g_autoptr(GString) text = g_string_new (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  char events[4096];
+  int fd, watch;
+  gssize n;
+
+  ck_assert (g_file_set_contents (canary, "secret", -1, NULL));
+  g_string_replace (text, "CANARY", canary, 0);
+  ck_assert (g_file_set_contents (path, text->str, -1, NULL));
+
+  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  ck_assert_int_ge (fd, 0);
+  watch = inotify_add_watch (fd, canary, IN_OPEN | IN_ACCESS);
+  ck_assert_int_ge (watch, 0);
+
+  landscape = klynge_landscape_load_file (path, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, code);
+
+  n = read (fd, events, sizeof events);
+  ck_assert_msg (n < 0 && errno == EAGAIN, "the loader opened %s", canary);
+  close (fd);
+  g_unlink (canary);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+#endif
+
+START_TEST (test_reader_never_opens_the_file_an_external_entity_names)
+{
+#ifdef HAVE_SYS_INOTIFY_H
+  assert_canary_untouched ("<?xml version=\"1.0\"?>\n"
+                           "<!DOCTYPE landscape [<!ENTITY x SYSTEM \"file://CANARY\">]>\n"
+                           "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">"
+                           "<members><member id=\"m\" kind=\"company\"><name>&x;</name></member></members>"
+                           "</landscape>\n", KLYNGE_ERROR_DOCTYPE_FORBIDDEN);
+  assert_canary_untouched ("<?xml version=\"1.0\"?>\n"
+                           "<!DOCTYPE landscape SYSTEM \"file://CANARY\">\n"
+                           "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>\n",
+                           KLYNGE_ERROR_DOCTYPE_FORBIDDEN);
+  assert_canary_untouched ("<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">"
+                           "<organisations><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+                           "href=\"CANARY\" parse=\"text\"/></organisations></landscape>\n",
+                           KLYNGE_ERROR_UNKNOWN_ELEMENT);
+#endif
+}
+END_TEST
+
+/* --- validate_file ------------------------------------------------------ */
+
+START_TEST (test_validate_file_lists_every_problem_with_its_line)
+{
+  const char doc[] =
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"a\" kind=\"club\"><name>A</name></organisation>\n"
+    "    <organisation id=\"b\" kind=\"cluster\" founded=\"2019-02-29\"><name>B</name></organisation>\n"
+    "    <organisation id=\"a\" kind=\"cluster\"><name>A again</name></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  g_autofree char *dir = g_dir_make_tmp ("klynge-validate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "three.xml", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  ck_assert (g_file_set_contents (path, doc, -1, NULL));
+  problems = klynge_landscape_validate_file (path, NULL);
+  ck_assert_uint_eq (problems->len, 3);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), KLYNGE_ERROR_BAD_ENUM);
+  ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, 0)), 3);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 1)), KLYNGE_ERROR_BAD_DATE);
+  ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, 1)), 4);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 2)), KLYNGE_ERROR_DUPLICATE_ID);
+  ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, 2)), 5);
+  ck_assert_str_eq (klynge_problem_get_file (g_ptr_array_index (problems, 2)), path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_validate_file_finds_nothing_in_valid_fixtures)
+{
+  g_autoptr(GPtrArray) files = fixture_files ("tests/data/valid", ".xml");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GPtrArray) problems = klynge_landscape_validate_file (g_ptr_array_index (files, i), NULL);
+      ck_assert_msg (problems->len == 0, "%s: %s", (char *) g_ptr_array_index (files, i),
+                     problems->len ? klynge_problem_get_message (g_ptr_array_index (problems, 0)) : "");
+    }
+}
+END_TEST
+
+static Suite *
+reader_suite (void)
+{
+  Suite *suite = suite_create ("xml-reader");
+  TCase *fixtures = tcase_create ("fixtures");
+  TCase *content = tcase_create ("content");
+  TCase *entry = tcase_create ("entry-points");
+  TCase *caps = tcase_create ("caps");
+  TCase *validate = tcase_create ("validate-file");
+
+  tcase_add_test (fixtures, test_reader_loads_every_valid_fixture);
+  tcase_add_test (fixtures, test_reader_rejects_every_invalid_fixture_with_its_code_and_line);
+  tcase_add_test (fixtures, test_reader_rejects_every_hostile_fixture_with_its_code);
+  tcase_add_test (fixtures, test_reader_error_message_names_file_line_and_column);
+  tcase_add_test (content, test_reader_builds_every_kind_of_record);
+  tcase_add_test (content, test_reader_allows_forward_references_for_renews_and_replaces);
+  tcase_add_test (content, test_reader_loads_an_empty_landscape);
+  tcase_add_test (entry, test_reader_loads_from_a_stream);
+  tcase_add_test (entry, test_reader_refuses_a_missing_file_with_io_error);
+  tcase_add_test (entry, test_reader_refuses_empty_input_as_syntax_error);
+  tcase_add_test (entry, test_reader_returns_no_landscape_when_reading_fails);
+  tcase_add_test (entry, test_reader_loads_a_file_asynchronously_with_progress);
+  tcase_add_test (entry, test_reader_async_load_can_be_cancelled);
+  tcase_add_test (caps, test_reader_refuses_input_over_the_size_cap_before_parsing);
+  tcase_add_test (caps, test_reader_refuses_values_over_the_length_cap);
+  tcase_add_test (caps, test_reader_refuses_an_element_with_100000_attributes);
+  tcase_add_test (caps, test_reader_refuses_nesting_deeper_than_the_cap);
+  tcase_add_test (caps, test_reader_never_opens_the_file_an_external_entity_names);
+  tcase_add_test (validate, test_validate_file_lists_every_problem_with_its_line);
+  tcase_add_test (validate, test_validate_file_finds_nothing_in_valid_fixtures);
+  suite_add_tcase (suite, fixtures);
+  suite_add_tcase (suite, content);
+  suite_add_tcase (suite, entry);
+  suite_add_tcase (suite, caps);
+  suite_add_tcase (suite, validate);
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (reader_suite ());
+}

@@ -1,0 +1,420 @@
+/* test-xml-writer.c: canonical output, golden round trips, atomic saves
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * KLYNGE_TEST_REGENERATE_OUTPUT=1 rewrites tests/data/roundtrip/out from
+ * the inputs; review the diff before committing it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "klynge-test.h"
+#include "klynge-xml-private.h"
+
+static GPtrArray *
+roundtrip_inputs (void)
+{
+  g_autofree char *dir_path = klynge_test_path ("tests/data/roundtrip/in");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  ck_assert_uint_gt (names->len, 0);
+  return names;
+}
+
+static GBytes *
+save_to_bytes (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = klynge_landscape_save_bytes (landscape, &error);
+
+  ck_assert_no_error (error);
+  return bytes;
+}
+
+static void
+assert_bytes_equal_file (GBytes     *bytes,
+                         const char *path)
+{
+  g_autofree char *expected = NULL;
+  gsize expected_length;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  ck_assert_msg (g_file_get_contents (path, &expected, &expected_length, NULL), "cannot read %s", path);
+  if (length != expected_length || memcmp (data, expected, length) != 0)
+    ck_abort_msg ("output differs from %s:\n--- got ---\n%.*s", path, (int) length, data);
+}
+
+START_TEST (test_writer_saves_each_roundtrip_input_as_its_golden_output)
+{
+  g_autoptr(GPtrArray) names = roundtrip_inputs ();
+  gboolean regenerate = g_getenv ("KLYNGE_TEST_REGENERATE_OUTPUT") != NULL;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *in_rel = g_build_filename ("tests/data/roundtrip/in", g_ptr_array_index (names, i), NULL);
+      g_autofree char *out_rel = g_build_filename ("tests/data/roundtrip/out", g_ptr_array_index (names, i), NULL);
+      g_autofree char *in = klynge_test_path (in_rel);
+      g_autofree char *out = klynge_test_path (out_rel);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (in, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      ck_assert_msg (landscape != NULL, "%s: %s", in, error ? error->message : "");
+      bytes = save_to_bytes (landscape);
+      if (regenerate)
+        ck_assert (g_file_set_contents (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+      assert_bytes_equal_file (bytes, out);
+    }
+}
+END_TEST
+
+START_TEST (test_writer_reproduces_every_golden_output_byte_for_byte)
+{
+  g_autoptr(GPtrArray) names = roundtrip_inputs ();
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *out_rel = g_build_filename ("tests/data/roundtrip/out", g_ptr_array_index (names, i), NULL);
+      g_autofree char *out = klynge_test_path (out_rel);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (out, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      ck_assert_msg (landscape != NULL, "%s: %s", out, error ? error->message : "");
+      bytes = save_to_bytes (landscape);
+      assert_bytes_equal_file (bytes, out);
+    }
+}
+END_TEST
+
+START_TEST (test_writer_output_of_every_valid_fixture_loads_back_to_the_same_bytes)
+{
+  g_autofree char *dir_path = klynge_test_path ("tests/data/valid");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) first = klynge_landscape_load_file (path, &error);
+      g_autoptr(KlyngeLandscape) second = NULL;
+      g_autoptr(GBytes) once = NULL;
+      g_autoptr(GBytes) twice = NULL;
+
+      ck_assert_msg (first != NULL, "%s: %s", path, error ? error->message : "");
+      once = save_to_bytes (first);
+      second = klynge_landscape_load_bytes (once, name, NULL, &error);
+      ck_assert_msg (second != NULL, "%s saved, reloaded: %s", name, error ? error->message : "");
+      twice = save_to_bytes (second);
+      ck_assert_msg (g_bytes_equal (once, twice), "%s: the saved form is not a fixed point", name);
+    }
+}
+END_TEST
+
+START_TEST (test_writer_writes_an_empty_landscape_as_one_element)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  const char expected[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>\n";
+
+  ck_assert_uint_eq (g_bytes_get_size (bytes), sizeof expected - 1);
+  ck_assert (memcmp (g_bytes_get_data (bytes, NULL), expected, sizeof expected - 1) == 0);
+}
+END_TEST
+
+START_TEST (test_writer_output_of_an_api_built_landscape_loads_back)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(KlyngeOrganisation) org = klynge_organisation_new ("a", KLYNGE_ORGANISATION_KIND_CLUSTER, "Klynge A & B <C>");
+  g_autoptr(KlyngeMember) member = klynge_member_new ("m-1", KLYNGE_MEMBER_KIND_COMPANY, "Eksempel \"ApS\"");
+  g_autoptr(KlyngeFundingSource) source = klynge_funding_source_new ("es", KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "Erhvervsstyrelsen");
+  g_autoptr(KlyngeContract) contract = NULL;
+  g_autoptr(KlyngeShare) share = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KlyngeLandscape) again = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  KlyngeDate since;
+  KlyngePeriod period;
+
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (source), &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (member), &error));
+  ck_assert (klynge_record_set_note (KLYNGE_RECORD (org), "linje 1\nlinje 2\ttab", &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (org), &error));
+  ck_assert (klynge_date_parse ("2019-10", &since, &error));
+  ck_assert (klynge_landscape_add_membership (landscape, "a", "m-1", &since, NULL, &error));
+  ck_assert (klynge_period_init (&period, &since, &since, &error));
+  contract = klynge_contract_new ("c", "a", &period, 150);
+  share = klynge_share_new ("es", 10000, &error);
+  ck_assert (klynge_contract_add_share (contract, share, &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error));
+  ck_assert_no_error (error);
+
+  bytes = save_to_bytes (landscape);
+  again = klynge_landscape_load_bytes (bytes, "api.xml", NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (klynge_organisation_get_name (KLYNGE_ORGANISATION (klynge_landscape_lookup (again, "a"))),
+                    "Klynge A & B <C>");
+  ck_assert_str_eq (klynge_record_get_note (klynge_landscape_lookup (again, "a")), "linje 1\nlinje 2\ttab");
+  ck_assert_int_eq (klynge_contract_get_amount (KLYNGE_CONTRACT (klynge_landscape_lookup (again, "c"))), 150);
+  bytes_again = save_to_bytes (again);
+  ck_assert (g_bytes_equal (bytes, bytes_again));
+}
+END_TEST
+
+START_TEST (test_writer_saves_to_a_stream_what_it_saves_to_bytes)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/roundtrip/out/canonical-full.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) from_stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  ck_assert_no_error (error);
+  ck_assert (klynge_landscape_save_stream (landscape, stream, NULL, &error));
+  ck_assert (g_output_stream_close (stream, NULL, &error));
+  from_stream = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  bytes = save_to_bytes (landscape);
+  ck_assert (g_bytes_equal (bytes, from_stream));
+}
+END_TEST
+
+/* --- atomic saves --------------------------------------------------------- */
+
+typedef struct {
+  char *dir;
+  char *path;
+  char *old_contents;
+  gsize old_length;
+  KlyngeLandscape *landscape;
+} SaveFixture;
+
+static SaveFixture save;
+
+static void
+save_setup (void)
+{
+  g_autofree char *source = klynge_test_path ("tests/data/roundtrip/out/canonical-full.xml");
+  g_autoptr(GError) error = NULL;
+
+  save.dir = g_dir_make_tmp ("klynge-save-XXXXXX", NULL);
+  save.path = g_build_filename (save.dir, "landscape.xml", NULL);
+  save.old_contents = g_strdup ("<old landscape, must survive/>\n");
+  save.old_length = strlen (save.old_contents);
+  ck_assert (g_file_set_contents (save.path, save.old_contents, (gssize) save.old_length, NULL));
+  save.landscape = klynge_landscape_load_file (source, &error);
+  ck_assert_no_error (error);
+}
+
+static void
+save_teardown (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (save.dir, 0, NULL);
+  const char *name;
+
+  _klynge_xml_writer_set_hooks (NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (save.dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (save.dir);
+  g_clear_object (&save.landscape);
+  g_clear_pointer (&save.dir, g_free);
+  g_clear_pointer (&save.path, g_free);
+  g_clear_pointer (&save.old_contents, g_free);
+}
+
+/* The target holds the old bytes, and no temporary file is left over. */
+static void
+assert_old_file_untouched (void)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = g_dir_open (save.dir, 0, NULL);
+  gsize length;
+  guint files = 0;
+
+  ck_assert (g_file_get_contents (save.path, &contents, &length, NULL));
+  ck_assert_uint_eq (length, save.old_length);
+  ck_assert (memcmp (contents, save.old_contents, length) == 0);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  ck_assert_uint_eq (files, 1);
+}
+
+static gsize bytes_allowed;
+
+static gssize
+write_until_disk_full (int         fd,
+                       const void *buf,
+                       gsize       count)
+{
+  gsize n = MIN (count, bytes_allowed);
+
+  if (n == 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  bytes_allowed -= n;
+  return write (fd, buf, n);
+}
+
+static int
+failing_fsync (int fd)
+{
+  errno = EIO;
+  return -1;
+}
+
+static int
+failing_rename (const char *from,
+                const char *to)
+{
+  errno = EXDEV;
+  return -1;
+}
+
+START_TEST (test_save_file_replaces_the_file_with_the_canonical_document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = save_to_bytes (save.landscape);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ck_assert (klynge_landscape_save_file (save.landscape, save.path, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_file_get_contents (save.path, &contents, &length, NULL));
+  ck_assert_uint_eq (length, g_bytes_get_size (bytes));
+  ck_assert (memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0);
+}
+END_TEST
+
+START_TEST (test_save_file_keeps_the_old_file_when_the_disk_fills_up)
+{
+  static const gsize limits[] = { 0, 1, 100, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL };
+      g_autoptr(GError) error = NULL;
+
+      bytes_allowed = limits[i];
+      _klynge_xml_writer_set_hooks (&hooks);
+      ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
+      ck_assert_msg (strstr (error->message, save.path) != NULL, "%s", error->message);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+      assert_old_file_untouched ();
+    }
+}
+END_TEST
+
+START_TEST (test_save_file_keeps_the_old_file_when_fsync_fails)
+{
+  KlyngeWriterHooks hooks = { NULL, failing_fsync, NULL };
+  g_autoptr(GError) error = NULL;
+
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  assert_old_file_untouched ();
+}
+END_TEST
+
+START_TEST (test_save_file_keeps_the_old_file_when_rename_fails)
+{
+  KlyngeWriterHooks hooks = { NULL, NULL, failing_rename };
+  g_autoptr(GError) error = NULL;
+
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  assert_old_file_untouched ();
+}
+END_TEST
+
+START_TEST (test_save_file_reports_a_missing_directory_as_io_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (save.dir, "no-such-dir", "x.xml", NULL);
+
+  ck_assert (!klynge_landscape_save_file (save.landscape, path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  assert_old_file_untouched ();
+}
+END_TEST
+
+START_TEST (test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_file)
+{
+  g_autoptr(GError) error = NULL;
+  static const char bad_name[] = "Control \x01 char";
+
+  /* setters refuse such text; the private bulk path does not check, so the
+   * writer's own check is what stands between it and the disk */
+  _klynge_landscape_add_member_slot (save.landscape, "m-bad", 5, bad_name, sizeof bad_name - 1,
+                                     0, KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_UNKNOWN);
+  ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+  assert_old_file_untouched ();
+}
+END_TEST
+
+START_TEST (test_save_file_keeps_the_permissions_of_the_old_file)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  ck_assert_int_eq (g_chmod (save.path, 0640), 0);
+  ck_assert (klynge_landscape_save_file (save.landscape, save.path, &error));
+  ck_assert_int_eq (g_stat (save.path, &st), 0);
+  ck_assert_uint_eq (st.st_mode & 0777, 0640);
+}
+END_TEST
+
+static Suite *
+writer_suite (void)
+{
+  Suite *suite = suite_create ("xml-writer");
+  TCase *canonical = tcase_create ("canonical");
+  TCase *atomic = tcase_create ("atomic-save");
+
+  tcase_add_test (canonical, test_writer_saves_each_roundtrip_input_as_its_golden_output);
+  tcase_add_test (canonical, test_writer_reproduces_every_golden_output_byte_for_byte);
+  tcase_add_test (canonical, test_writer_output_of_every_valid_fixture_loads_back_to_the_same_bytes);
+  tcase_add_test (canonical, test_writer_writes_an_empty_landscape_as_one_element);
+  tcase_add_test (canonical, test_writer_output_of_an_api_built_landscape_loads_back);
+  tcase_add_test (canonical, test_writer_saves_to_a_stream_what_it_saves_to_bytes);
+  tcase_add_checked_fixture (atomic, save_setup, save_teardown);
+  tcase_add_test (atomic, test_save_file_replaces_the_file_with_the_canonical_document);
+  tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_the_disk_fills_up);
+  tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_fsync_fails);
+  tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_rename_fails);
+  tcase_add_test (atomic, test_save_file_reports_a_missing_directory_as_io_error);
+  tcase_add_test (atomic, test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_file);
+  tcase_add_test (atomic, test_save_file_keeps_the_permissions_of_the_old_file);
+  suite_add_tcase (suite, canonical);
+  suite_add_tcase (suite, atomic);
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (writer_suite ());
+}

@@ -1,0 +1,214 @@
+/* klynge.c: the klynge command-line tool: dispatch and shared helpers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+
+#include "klynge-tool.h"
+
+static const ToolCommand commands[] = {
+  { "summary", "", "the landscape on a date: organisations, mergers, funding", tool_summary },
+  { "list", "", "list organisations, filtered by kind, focus area, city or date", tool_list },
+  { "show", "ID", "every field and source of one record", tool_show },
+  { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
+  { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },
+  { "lineage", "ID", "the predecessors and successors of an organisation", tool_lineage },
+  { "due-diligence", "ID ID...", "the report on a possible merger", tool_due_diligence },
+  { "merge", "ID ID...", "apply a merger and save the result", tool_merge },
+  { "funding", "", "what each funding source paid, by source, holder, year or kind", tool_funding },
+};
+
+const ToolCommand *
+tool_find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+int
+tool_fail (const GError *error)
+{
+  g_printerr ("klynge: %s\n", error->message);
+  return TOOL_EXIT_DATA;
+}
+
+int
+tool_usage_error (const ToolCommand *command,
+                  const char        *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (command != NULL)
+    g_printerr ("klynge %s: %s\nTry “klynge %s --help”.\n", command->name, message, command->name);
+  else
+    g_printerr ("klynge: %s\nTry “klynge --help”.\n", message);
+  return TOOL_EXIT_USAGE;
+}
+
+gboolean
+tool_parse_options (Tool               *tool,
+                    const ToolCommand  *command,
+                    const char         *description,
+                    GOptionEntry       *entries,
+                    int                *argc,
+                    char             ***argv,
+                    int                *status)
+{
+  GOptionEntry common[] = {
+    { "landscape", 'l', 0, G_OPTION_ARG_FILENAME, &tool->landscape_path,
+      "Work on FILE instead of the built-in Danish landscape", "FILE" },
+    { NULL }
+  };
+  g_autofree char *parameter_string = g_strdup_printf ("%s %s", command->name, command->parameters);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, command->summary);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = tool_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  *status = TOOL_EXIT_OK;
+  return TRUE;
+}
+
+static void
+show_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  if (total > 0)
+    g_printerr ("\rklynge: reading %s: %3u%%", (const char *) user_data,
+                (guint) (done * 100 / total));
+}
+
+KlyngeLandscape *
+tool_load_landscape (Tool *tool)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape;
+  gboolean progress = FALSE;
+  GStatBuf st;
+
+  if (tool->landscape_path == NULL)
+    return klynge_landscape_new_default ();
+
+  /* progress only where a person watches and the wait is noticeable */
+  if (isatty (STDERR_FILENO) && g_stat (tool->landscape_path, &st) == 0 && st.st_size > 16 * 1024 * 1024)
+    progress = TRUE;
+  landscape = klynge_landscape_load_file_full (tool->landscape_path, NULL, NULL,
+                                               progress ? show_progress : NULL,
+                                               tool->landscape_path, &error);
+  if (progress)
+    g_printerr ("\n");
+  if (landscape == NULL)
+    tool_fail (error);
+  return landscape;
+}
+
+gboolean
+tool_parse_date (const ToolCommand *command,
+                 const char        *option,
+                 const char        *text,
+                 KlyngeDate        *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (klynge_date_parse (text, date, &error))
+    return TRUE;
+  tool_usage_error (command, "%s: %s", option, error->message);
+  return FALSE;
+}
+
+GOutputStream *
+tool_open_output (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (path);
+  /* g_file_replace writes beside the target and renames on close */
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+gboolean
+tool_close_output (GOutputStream  *stream,
+                   GError        **error)
+{
+  return g_output_stream_close (stream, NULL, error);
+}
+
+static void
+print_help (void)
+{
+  g_print ("Usage:\n  klynge COMMAND [OPTION…] [ARGUMENT…]\n\n"
+           "The Danish cluster landscape: cluster organisations and innovation networks,\n"
+           "their members, mergers, funding and the support body's initiatives.\n"
+           "Without --landscape FILE, commands work on the built-in landscape of\n"
+           "c. 2014–2022, compiled from public sources.\n\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-15s %s\n", commands[i].name, commands[i].summary);
+  g_print ("\nOptions:\n"
+           "  -h, --help      Show this help; “klynge COMMAND --help” shows a command's\n"
+           "  --version       Show the version of klynge\n\n"
+           "Exit status: 0 success, 1 a problem in the data, 2 a usage error.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const ToolCommand *command;
+  Tool tool = { NULL };
+  int status;
+
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      print_help ();
+      return TOOL_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help ();
+      return TOOL_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("klynge %s\n", klynge_get_version_string ());
+      return TOOL_EXIT_OK;
+    }
+  command = tool_find_command (argv[1]);
+  if (command == NULL)
+    return tool_usage_error (NULL, "“%s” is not a command", argv[1]);
+
+  status = command->run (&tool, argc - 1, argv + 1);
+  g_free (tool.landscape_path);
+  return status;
+}
