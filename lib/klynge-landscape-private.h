@@ -29,6 +29,21 @@ typedef struct {
   guint32 until;         /* _klynge_date_pack() */
 } KlyngeMembershipSlot;
 
+/* Member ids → slot indexes: open addressing with linear probing, at
+ * most 70 % full; an entry is the id's hash and the slot, and the id is
+ * compared in the slot. A million members take 16 MB here, against 40 MB
+ * for a GHashTable. */
+typedef struct {
+  guint32 hash;          /* never 0; 0 marks an empty entry */
+  guint32 index;         /* member slot */
+} KlyngeMemberIdEntry;
+
+typedef struct {
+  KlyngeMemberIdEntry *entries;
+  guint32 mask;          /* size - 1; the size is a power of two */
+  guint32 count;
+} KlyngeMemberIds;
+
 typedef struct {
   KlyngeOrganisation *organisation;
   GArray *memberships;   /* KlyngeMembershipSlot */
@@ -39,8 +54,10 @@ struct _KlyngeLandscape
 {
   GObject parent_instance;
 
-  /* every id → a record (even pointer) or a member slot ((index << 1) | 1) */
+  /* every id but members' → its record; member ids are in member_ids.
+   * Look ids up with _klynge_landscape_lookup_id(), which sees both. */
   GHashTable *ids;
+  KlyngeMemberIds member_ids;
 
   GPtrArray *funding_sources;   /* KlyngeFundingSource */
   GPtrArray *organisations;     /* KlyngeOrgEntry, insertion order */
@@ -70,6 +87,34 @@ KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
 gboolean         _klynge_landscape_find_member    (KlyngeLandscape  *self,
                                                    const char       *id,
                                                    guint32          *index);
+/* The same for an id of @length bytes, not necessarily NUL-terminated. */
+gboolean         _klynge_landscape_find_member_len (KlyngeLandscape *self,
+                                                   const char       *id,
+                                                   gsize             length,
+                                                   guint32          *index);
+/* Many member look-ups at once, overlapping their cache misses: fills in
+ * @index and @found of each query; the other fields are scratch. */
+typedef struct {
+  const char *id;
+  gsize length;
+  guint32 index;
+  gboolean found;
+  guint32 hash;
+  guint32 probe;
+  gboolean candidate;
+} KlyngeMemberQuery;
+void             _klynge_landscape_find_members   (KlyngeLandscape  *self,
+                                                   KlyngeMemberQuery *queries,
+                                                   guint             n);
+/* Starts bringing the entry for a member id into the cache, for a
+ * look-up or insertion of it a little later. */
+void             _klynge_landscape_prefetch_member (KlyngeLandscape *self,
+                                                   const char       *id,
+                                                   gsize             length);
+/* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
+ * NULL. */
+gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
+                                                   const char       *id);
 KlyngeMember    *_klynge_landscape_get_member_object (KlyngeLandscape *self,
                                                    guint32           index);
 /* The member's fields, from its object when one exists. */

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "klynge-landscape-private.h"
 
@@ -29,6 +30,9 @@
 
 G_DEFINE_FINAL_TYPE (KlyngeLandscape, klynge_landscape, G_TYPE_OBJECT)
 
+static void member_ids_free_entries (KlyngeMemberIdEntry *entries,
+                                     guint32              size);
+
 static void
 org_entry_free (gpointer data)
 {
@@ -45,6 +49,8 @@ klynge_landscape_finalize (GObject *object)
   KlyngeLandscape *self = KLYNGE_LANDSCAPE (object);
 
   g_hash_table_unref (self->ids);
+  if (self->member_ids.entries != NULL)
+    member_ids_free_entries (self->member_ids.entries, self->member_ids.mask + 1);
   g_hash_table_unref (self->org_entries);
   g_ptr_array_unref (self->funding_sources);
   g_ptr_array_unref (self->organisations);
@@ -103,17 +109,335 @@ member_slot (KlyngeLandscape *self,
   return &g_array_index (self->members, KlyngeMemberSlot, index);
 }
 
+/* The member id table (KlyngeMemberIds): loading a large landscape looks
+ * a member id up for every membership, at random, so look-ups come in
+ * batches whose cache misses overlap (_klynge_landscape_find_members()).
+ * An entry is a hash and a slot index; the id itself is compared in the
+ * slot. */
+
+#define MEMBER_IDS_MIN_SIZE 64
+#define HUGE_PAGE (2 * 1024 * 1024)
+
+/* Look-ups land anywhere in the table, so a large one asks for huge pages
+ * (where the kernel gives them on request) to spare a TLB miss on top of
+ * the cache miss. */
+static KlyngeMemberIdEntry *
+member_ids_alloc_entries (guint32 size)
+{
+  gsize bytes = (gsize) size * sizeof (KlyngeMemberIdEntry);
+#ifdef MAP_ANONYMOUS
+  char *map, *start;
+  gsize head;
+
+  if (bytes < HUGE_PAGE)
+    return g_new0 (KlyngeMemberIdEntry, size);
+  /* fresh anonymous pages are zero already: no memset; aligned to a
+   * huge page by trimming an over-sized mapping */
+  map = mmap (NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, bytes);
+  start = (char *) (((guintptr) map + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+  head = (gsize) (start - map);
+  if (head > 0)
+    munmap (map, head);
+  munmap (start + bytes, HUGE_PAGE - head);
+#ifdef MADV_HUGEPAGE
+  (void) madvise (start, bytes, MADV_HUGEPAGE);
+#endif
+  return (KlyngeMemberIdEntry *) start;
+#else
+  return g_new0 (KlyngeMemberIdEntry, size);
+#endif
+}
+
+static void
+member_ids_free_entries (KlyngeMemberIdEntry *entries,
+                         guint32              size)
+{
+#ifdef MAP_ANONYMOUS
+  if ((gsize) size * sizeof (KlyngeMemberIdEntry) >= HUGE_PAGE)
+    {
+      munmap (entries, (gsize) size * sizeof (KlyngeMemberIdEntry));
+      return;
+    }
+#endif
+  g_free (entries);
+}
+
+static inline guint64
+mix64 (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h;
+}
+
+/* Hashes the @length bytes of @id, eight at a time. Never 0. */
+static inline guint32
+member_id_hash (const char *id,
+                gsize       length)
+{
+  guint64 h = length * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  gsize i;
+
+  for (i = 0; i + 8 <= length; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, id + i, 8);
+      h = mix64 (h ^ w);
+    }
+  if (i < length)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, id + i, length - i);
+      h = mix64 (h ^ w);
+    }
+  h ^= h >> 32;
+  return (guint32) h != 0 ? (guint32) h : 1;
+}
+
+/* Whether the member in @entry has the id @id of @length bytes. */
+static inline gboolean
+member_id_is (KlyngeLandscape           *self,
+              const KlyngeMemberIdEntry *entry,
+              const char                *id,
+              gsize                      length)
+{
+  const char *stored = member_slot (self, entry->index)->id;
+
+  return strncmp (stored, id, length) == 0 && stored[length] == '\0';
+}
+
+/* The position of @id in the table, from its home position @from on, or
+ * -1. */
+static gssize
+member_ids_probe (KlyngeLandscape *self,
+                  guint32          hash,
+                  guint32          from,
+                  const char      *id,
+                  gsize            length)
+{
+  KlyngeMemberIds *ids = &self->member_ids;
+  guint32 i;
+
+  for (i = from; ids->entries[i].hash != 0; i = (i + 1) & ids->mask)
+    if (ids->entries[i].hash == hash && member_id_is (self, &ids->entries[i], id, length))
+      return i;
+  return -1;
+}
+
+static KlyngeMemberIdEntry *
+member_ids_find (KlyngeLandscape *self,
+                 const char      *id,
+                 gsize            length)
+{
+  KlyngeMemberIds *ids = &self->member_ids;
+  guint32 hash;
+  gssize at;
+
+  if (ids->count == 0)
+    return NULL;
+  hash = member_id_hash (id, length);
+  at = member_ids_probe (self, hash, hash & ids->mask, id, length);
+  return at >= 0 ? &ids->entries[at] : NULL;
+}
+
+static void
+member_ids_place (KlyngeMemberIds           *ids,
+                  const KlyngeMemberIdEntry *entry)
+{
+  guint32 i;
+
+  for (i = entry->hash & ids->mask; ids->entries[i].hash != 0; i = (i + 1) & ids->mask)
+    ;
+  ids->entries[i] = *entry;
+}
+
+/* Adds an id that is not in the table yet. */
+static void
+member_ids_insert (KlyngeLandscape *self,
+                   const char      *id,
+                   gsize            length,
+                   guint32          index)
+{
+  KlyngeMemberIds *ids = &self->member_ids;
+  KlyngeMemberIdEntry entry;
+
+  /* at most 70 % full, so that probes stay short */
+  if (ids->entries == NULL || (guint64) (ids->count + 1) * 10 > (guint64) (ids->mask + 1) * 7)
+    {
+      KlyngeMemberIdEntry *old = ids->entries;
+      guint32 old_size = old != NULL ? ids->mask + 1 : 0;
+      guint32 size = old != NULL ? 2 * old_size : MEMBER_IDS_MIN_SIZE;
+
+      ids->entries = member_ids_alloc_entries (size);
+      ids->mask = size - 1;
+      for (guint32 i = 0; i < old_size; i++)
+        if (old[i].hash != 0)
+          member_ids_place (ids, &old[i]);
+      if (old != NULL)
+        member_ids_free_entries (old, old_size);
+    }
+  entry.hash = member_id_hash (id, length);
+  entry.index = index;
+  member_ids_place (ids, &entry);
+  ids->count++;
+}
+
+/* Removes @entry, shifting back the entries that probed past it, so that
+ * no tombstones are needed. */
+static void
+member_ids_remove (KlyngeLandscape     *self,
+                   KlyngeMemberIdEntry *entry)
+{
+  KlyngeMemberIds *ids = &self->member_ids;
+  guint32 i = (guint32) (entry - ids->entries);
+  guint32 j = i;
+
+  for (;;)
+    {
+      guint32 home;
+
+      j = (j + 1) & ids->mask;
+      if (ids->entries[j].hash == 0)
+        break;
+      home = ids->entries[j].hash & ids->mask;
+      /* the entry at j may move to i unless its home lies in (i, j] */
+      if (i <= j ? (home <= i || home > j) : (home <= i && home > j))
+        {
+          ids->entries[i] = ids->entries[j];
+          i = j;
+        }
+    }
+  ids->entries[i].hash = 0;
+  ids->count--;
+}
+
+gboolean
+_klynge_landscape_find_member_len (KlyngeLandscape *self,
+                                   const char      *id,
+                                   gsize            length,
+                                   guint32         *index)
+{
+  KlyngeMemberIdEntry *entry = member_ids_find (self, id, length);
+
+  if (entry == NULL)
+    return FALSE;
+  *index = entry->index;
+  return TRUE;
+}
+
+/* A look-up takes three dependent reads (the entry, the member's slot, its
+ * id); the batch runs them as a pipeline of three stages, FIND_WINDOW
+ * queries apart, prefetching what the next stage reads, so that many
+ * misses are under way at once. */
+#define FIND_WINDOW 12
+#if defined (__GNUC__) || defined (__clang__)
+#define PREFETCH(p) __builtin_prefetch (p)
+#else
+#define PREFETCH(p) ((void) (p))
+#endif
+
+void
+_klynge_landscape_find_members (KlyngeLandscape   *self,
+                                KlyngeMemberQuery *queries,
+                                guint              n)
+{
+  KlyngeMemberIds *ids = &self->member_ids;
+
+  if (ids->count == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        queries[i].found = FALSE;
+      return;
+    }
+  for (guint i = 0; i < n + 3 * FIND_WINDOW; i++)
+    {
+      /* stage 1: hash, prefetch the home entry */
+      if (i < n)
+        {
+          KlyngeMemberQuery *q = &queries[i];
+
+          q->hash = member_id_hash (q->id, q->length);
+          PREFETCH (&ids->entries[q->hash & ids->mask]);
+        }
+      /* stage 2: the first entry with the hash; prefetch its slot */
+      if (i >= FIND_WINDOW && i - FIND_WINDOW < n)
+        {
+          KlyngeMemberQuery *q = &queries[i - FIND_WINDOW];
+          guint32 j;
+
+          q->found = FALSE;
+          q->candidate = FALSE;
+          for (j = q->hash & ids->mask; ids->entries[j].hash != 0; j = (j + 1) & ids->mask)
+            if (ids->entries[j].hash == q->hash)
+              {
+                q->candidate = TRUE;
+                q->probe = j;
+                PREFETCH (member_slot (self, ids->entries[j].index));
+                break;
+              }
+        }
+      /* stage 3: prefetch the candidate's id */
+      if (i >= 2 * FIND_WINDOW && i - 2 * FIND_WINDOW < n)
+        {
+          KlyngeMemberQuery *q = &queries[i - 2 * FIND_WINDOW];
+
+          if (q->candidate)
+            PREFETCH (member_slot (self, ids->entries[q->probe].index)->id);
+        }
+      /* stage 4: compare; after a hash collision, probe on the slow way */
+      if (i >= 3 * FIND_WINDOW)
+        {
+          KlyngeMemberQuery *q = &queries[i - 3 * FIND_WINDOW];
+          gssize at;
+
+          if (!q->candidate)
+            continue;
+          if (member_id_is (self, &ids->entries[q->probe], q->id, q->length))
+            at = q->probe;
+          else
+            at = member_ids_probe (self, q->hash, (q->probe + 1) & ids->mask, q->id, q->length);
+          if (at >= 0)
+            {
+              q->found = TRUE;
+              q->index = ids->entries[at].index;
+            }
+        }
+    }
+}
+
+void
+_klynge_landscape_prefetch_member (KlyngeLandscape *self,
+                                   const char      *id,
+                                   gsize            length)
+{
+  if (self->member_ids.entries != NULL)
+    PREFETCH (&self->member_ids.entries[member_id_hash (id, length) & self->member_ids.mask]);
+}
+
 gboolean
 _klynge_landscape_find_member (KlyngeLandscape *self,
                                const char      *id,
                                guint32         *index)
 {
-  gpointer value = g_hash_table_lookup (self->ids, id);
+  return _klynge_landscape_find_member_len (self, id, strlen (id), index);
+}
 
-  if (value == NULL || !KLYNGE_IS_MEMBER_TAG (value))
-    return FALSE;
-  *index = KLYNGE_MEMBER_TAG_INDEX (value);
-  return TRUE;
+gpointer
+_klynge_landscape_lookup_id (KlyngeLandscape *self,
+                             const char      *id)
+{
+  KlyngeMemberIdEntry *entry = member_ids_find (self, id, strlen (id));
+
+  if (entry != NULL)
+    return KLYNGE_MEMBER_TAG (entry->index);
+  return g_hash_table_lookup (self->ids, id);
 }
 
 static guint32
@@ -141,7 +465,7 @@ _klynge_landscape_add_member_slot (KlyngeLandscape  *self,
   slot.kind = kind;
   slot.size = size;
   g_array_append_val (self->members, slot);
-  g_hash_table_insert (self->ids, (gpointer) slot.id, KLYNGE_MEMBER_TAG (index));
+  member_ids_insert (self, slot.id, id_len, index);
   self->n_members++;
   self->by_member_valid = FALSE;
   return index;
@@ -241,7 +565,7 @@ _klynge_landscape_resolve (KlyngeLandscape *self,
                            GType            expected,
                            KlyngeError     *code)
 {
-  gpointer value = g_hash_table_lookup (self->ids, target);
+  gpointer value = _klynge_landscape_lookup_id (self, target);
   GType found;
 
   if (value == NULL)
@@ -373,7 +697,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = klynge_record_get_id (record);
-  if (g_hash_table_contains (self->ids, id))
+  if (_klynge_landscape_lookup_id (self, id) != NULL)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
                    "the id “%s” is already used in the landscape", id);
@@ -439,7 +763,7 @@ klynge_landscape_lookup (KlyngeLandscape *self,
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  value = g_hash_table_lookup (self->ids, id);
+  value = _klynge_landscape_lookup_id (self, id);
   if (value == NULL)
     return NULL;
   if (KLYNGE_IS_MEMBER_TAG (value))
@@ -461,7 +785,7 @@ klynge_landscape_contains (KlyngeLandscape *self,
 {
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
-  return g_hash_table_contains (self->ids, id);
+  return _klynge_landscape_lookup_id (self, id) != NULL;
 }
 
 /**
@@ -691,7 +1015,7 @@ klynge_landscape_remove (KlyngeLandscape  *self,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  value = g_hash_table_lookup (self->ids, id);
+  value = _klynge_landscape_lookup_id (self, id);
   if (value == NULL)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
@@ -720,7 +1044,7 @@ klynge_landscape_remove (KlyngeLandscape  *self,
     {
       guint32 index = KLYNGE_MEMBER_TAG_INDEX (value);
 
-      g_hash_table_remove (self->ids, id);
+      member_ids_remove (self, member_ids_find (self, id, strlen (id)));
       g_hash_table_remove (self->member_objects, GUINT_TO_POINTER (index));
       member_slot (self, index)->removed = TRUE;
       self->n_members--;
@@ -819,7 +1143,7 @@ require_org_entry (KlyngeLandscape  *self,
 
   if (entry == NULL)
     g_set_error (error, KLYNGE_ERROR,
-                 g_hash_table_contains (self->ids, id)
+                 _klynge_landscape_lookup_id (self, id) != NULL
                  ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
                  "“%s” is not an organisation of the landscape", id);
   return entry;
@@ -834,7 +1158,7 @@ require_member (KlyngeLandscape  *self,
   if (_klynge_landscape_find_member (self, id, index))
     return TRUE;
   g_set_error (error, KLYNGE_ERROR,
-               g_hash_table_contains (self->ids, id)
+               _klynge_landscape_lookup_id (self, id) != NULL
                ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
                "“%s” is not a member of the landscape", id);
   return FALSE;

@@ -181,6 +181,44 @@ typedef struct {
   guint line;
 } PendingMembership;
 
+/* A membership read by the fast path whose member is not looked up yet:
+ * look-ups are made in batches, on a second thread, so that their cache
+ * misses overlap each other and the parse (see post_batch()). */
+typedef struct {
+  guint32 id_offset;     /* in Batch.ids: the value as it stands in the document */
+  guint32 id_length;
+  guint32 since;
+  guint32 until;
+  guint line;
+} DeferredMembership;
+
+/* Deferred memberships of one organisation, handed to the worker. */
+typedef struct {
+  KlyngeOrgEntry *entry;
+  KlyngeRecord *record;  /* the organisation, for the problems */
+  GArray *deferred;      /* DeferredMembership */
+  GString *ids;
+  gboolean end;          /* the organisation ends after these */
+} Batch;
+
+/* posted at this many */
+#define BATCH_SIZE 512
+
+/* What the worker found wrong, for the parsing thread to report in
+ * document order, exactly as the general path would have. */
+typedef enum {
+  FAILURE_UNRESOLVED,    /* no member has the id */
+  FAILURE_DUPLICATE,     /* a second membership since the same date */
+} FailureKind;
+
+typedef struct {
+  FailureKind kind;
+  KlyngeRecord *record;  /* the organisation */
+  char *value;           /* UNRESOLVED: the member attribute as it stands */
+  guint32 member;        /* DUPLICATE: the member's slot */
+  guint line;
+} Failure;
+
 typedef struct {
   xmlParserCtxtPtr parser;
   KlyngeLandscape *landscape;
@@ -191,6 +229,7 @@ typedef struct {
   GPtrArray *problems;    /* when collecting every problem; else NULL */
 
   const xmlChar *element_atoms[N_ELEMENTS];
+  ElementId recent_elements[3];           /* looked up lately, first first */
   const xmlChar *attribute_atoms[N_ATTRIBUTES];
   const xmlChar *namespace_atom;
 
@@ -210,7 +249,31 @@ typedef struct {
   /* the record being read */
   KlyngeRecord *record;
   KlyngeOrgEntry *org_entry;
+  gboolean flushing;            /* in flush_deferred() */
+
+  /* The membership worker. The parsing thread fills @batch and posts it;
+   * the worker looks the members up, keeps the organisation's memberships
+   * in @pending_memberships and, at its end, sorts them, finds duplicates
+   * and stores them. Every report, every general-path <membership> and the
+   * end of every chunk wait for the worker first (sync_worker()) and
+   * report what it found, so that errors, problems, progress and reads
+   * are exactly what a single thread gives. */
+  Batch *batch;                 /* parsing thread */
+  GThread *worker;
+  GMutex lock;
+  GCond cond;
+  GQueue queue;                 /* (lock) Batch, posted, not yet taken */
+  GQueue spare;                 /* (lock) Batch, done, for reuse */
+  guint n_posted;               /* (lock) */
+  guint n_done;                 /* (lock) */
+  gboolean quit;                /* (lock) */
+  gboolean worker_waits;        /* (lock) for work */
+  gboolean parser_waits;        /* (lock) for the worker to be done */
+  /* the worker's while it runs, the parsing thread's after sync_worker() */
   GArray *pending_memberships;  /* PendingMembership */
+  KlyngeMemberQuery *queries;   /* BATCH_SIZE of them */
+  GArray *failures;             /* Failure */
+  guint worker_memberships;     /* stored since the last sync */
   /* a member is stored compactly; an object only if it has provenance */
   gboolean in_member;
   GString *member_id;
@@ -219,6 +282,11 @@ typedef struct {
   KlyngeMemberKind member_kind;
   KlyngeMemberSize member_size;
   KlyngeMember *member_object;
+  /* the member's id is checked for a duplicate at </member> (or before
+   * anything else is reported), so the look-up's cache miss overlaps the
+   * parse of its <name> */
+  gboolean claim_pending;
+  guint claim_line;
 
   /* the pre-scan that counts attributes before libxml2 sees a tag */
   int scan_state;
@@ -261,6 +329,11 @@ reader_fatal_at (Reader     *reader,
                  const char *format,
                  ...) G_GNUC_PRINTF (5, 6);
 
+static void flush_deferred (Reader *reader);
+static void post_batch (Reader *reader, gboolean end);
+static Batch *take_batch (Reader *reader);
+static void sync_worker (Reader *reader);
+
 /* An error that ends the load (and, when collecting, the listing). */
 static void
 reader_fatal_at (Reader     *reader,
@@ -273,6 +346,8 @@ reader_fatal_at (Reader     *reader,
   g_autofree char *message = NULL;
   va_list args;
 
+  /* memberships read before this error are reported before it */
+  flush_deferred (reader);
   if (reader->error != NULL)
     return;
   va_start (args, format);
@@ -304,6 +379,7 @@ reader_problem_at (Reader     *reader,
   g_autofree char *message = NULL;
   va_list args;
 
+  flush_deferred (reader);
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -613,6 +689,135 @@ start_funding_source (Reader *reader,
   g_object_unref (source);
 }
 
+/* A member whose values are all good, with the check of its id against
+ * the ids already taken left for later (see flush_deferred()). Reports
+ * nothing; FALSE sends the member down the general path. */
+static gboolean
+start_member_quiet (Reader *reader,
+                    guint   line)
+{
+  const char *id = reader->values[A_ID];
+  int kind = 0, size = KLYNGE_MEMBER_SIZE_UNKNOWN;
+
+  if (id == NULL || !klynge_id_is_valid (id)
+      || reader->values[A_KIND] == NULL
+      || !_klynge_enum_from_nick (KLYNGE_TYPE_MEMBER_KIND, reader->values[A_KIND], &kind)
+      || (reader->values[A_SIZE] != NULL
+          && (!_klynge_enum_from_nick (KLYNGE_TYPE_MEMBER_SIZE, reader->values[A_SIZE], &size)
+              || size == KLYNGE_MEMBER_SIZE_UNKNOWN))
+      || (reader->values[A_CVR] != NULL && !klynge_cvr_is_valid (reader->values[A_CVR])))
+    return FALSE;
+  g_string_assign (reader->member_id, id);
+  if (reader->values[A_CVR] != NULL)
+    reader->member_cvr = (guint32) g_ascii_strtoull (reader->values[A_CVR], NULL, 10);
+  reader->member_kind = kind;
+  reader->member_size = size;
+  reader->claim_pending = TRUE;
+  reader->claim_line = line;
+  _klynge_landscape_prefetch_member (reader->landscape, id, reader->value_lengths[A_ID]);
+  return TRUE;
+}
+
+/* Copies an attribute value into @buf as a string; FALSE when it does
+ * not fit (no enum nick or CVR number is that long). */
+static inline gboolean
+copy_short_value (char       *buf,
+                  gsize       size,
+                  const char *value,
+                  gsize       length)
+{
+  if (length >= size)
+    return FALSE;
+  memcpy (buf, value, length);
+  buf[length] = '\0';
+  return TRUE;
+}
+
+/* start_member_quiet() straight from libxml2's attribute array, without
+ * read_attributes(): for a member whose attributes are all known, none
+ * twice, none prefixed or over-long. A '&' (left as "&#38;" by libxml2)
+ * makes the id, the nick or the CVR number fail here, and the general
+ * path reports it as it decodes it. Reports nothing; FALSE sends the
+ * member down the general path. */
+static gboolean
+start_member_fast (Reader         *reader,
+                   int             nb_attributes,
+                   const xmlChar **attributes,
+                   guint           line)
+{
+  const char *values[4] = { NULL, NULL, NULL, NULL };   /* id, cvr, kind, size */
+  gsize lengths[4] = { 0, 0, 0, 0 };
+  char kind_nick[32], size_nick[32], cvr[16];
+  int kind = 0, size = KLYNGE_MEMBER_SIZE_UNKNOWN;
+
+  if ((guint) nb_attributes > reader->options.max_attributes || reader->claim_pending)
+    return FALSE;
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar *localname = attributes[i * 5];
+      gsize length = (gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]);
+      guint which;
+
+      if (localname == reader->attribute_atoms[A_ID])
+        which = 0;
+      else if (localname == reader->attribute_atoms[A_CVR])
+        which = 1;
+      else if (localname == reader->attribute_atoms[A_KIND])
+        which = 2;
+      else if (localname == reader->attribute_atoms[A_SIZE])
+        which = 3;
+      else
+        return FALSE;
+      if (attributes[i * 5 + 1] != NULL || values[which] != NULL
+          || length > reader->options.max_value_length)
+        return FALSE;
+      values[which] = (const char *) attributes[i * 5 + 3];
+      lengths[which] = length;
+    }
+  if (values[0] == NULL || values[2] == NULL
+      || !copy_short_value (kind_nick, sizeof kind_nick, values[2], lengths[2])
+      || !_klynge_enum_from_nick (KLYNGE_TYPE_MEMBER_KIND, kind_nick, &kind)
+      || (values[3] != NULL
+          && (!copy_short_value (size_nick, sizeof size_nick, values[3], lengths[3])
+              || !_klynge_enum_from_nick (KLYNGE_TYPE_MEMBER_SIZE, size_nick, &size)
+              || size == KLYNGE_MEMBER_SIZE_UNKNOWN))
+      || (values[1] != NULL
+          && (!copy_short_value (cvr, sizeof cvr, values[1], lengths[1])
+              || !klynge_cvr_is_valid (cvr))))
+    return FALSE;
+  g_string_truncate (reader->member_id, 0);
+  g_string_append_len (reader->member_id, values[0], (gssize) lengths[0]);
+  if (!klynge_id_is_valid (reader->member_id->str))
+    {
+      g_string_truncate (reader->member_id, 0);
+      return FALSE;
+    }
+  reader->in_member = TRUE;
+  g_string_truncate (reader->member_name, 0);
+  reader->member_cvr = values[1] != NULL ? (guint32) g_ascii_strtoull (cvr, NULL, 10) : 0;
+  reader->member_kind = kind;
+  reader->member_size = size;
+  reader->claim_pending = TRUE;
+  reader->claim_line = line;
+  _klynge_landscape_prefetch_member (reader->landscape, reader->member_id->str, reader->member_id->len);
+  return TRUE;
+}
+
+/* The duplicate check that start_member_quiet() left for later. */
+static void
+resolve_claim (Reader *reader)
+{
+  if (!reader->claim_pending)
+    return;
+  reader->claim_pending = FALSE;
+  if (klynge_landscape_contains (reader->landscape, reader->member_id->str))
+    {
+      reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_ID, reader->claim_line,
+                         "the id “%s” is already used", reader->member_id->str);
+      g_string_truncate (reader->member_id, 0);
+    }
+}
+
 static void
 start_member (Reader *reader,
               guint   line)
@@ -624,6 +829,8 @@ start_member (Reader *reader,
   g_string_truncate (reader->member_id, 0);
   g_string_truncate (reader->member_name, 0);
   reader->member_cvr = 0;
+  if (start_member_quiet (reader, line))
+    return;
   if (!claim_id (reader, line))
     return;
   g_string_assign (reader->member_id, reader->values[A_ID]);
@@ -696,7 +903,6 @@ start_organisation (Reader *reader,
   GError *error = NULL;
   int kind = 0;
 
-  g_array_set_size (reader->pending_memberships, 0);
   if (!claim_id (reader, line))
     return;
   value_enum (reader, A_KIND, KLYNGE_TYPE_ORGANISATION_KIND, &kind, line);
@@ -730,32 +936,13 @@ compare_pending (gconstpointer a,
 }
 
 /* Memberships are sorted per organisation once it is complete, which is
- * also when duplicates show. */
+ * also when duplicates show; on the worker (finish_organisation()). */
 static void
 end_organisation (Reader *reader)
 {
-  GArray *pending = reader->pending_memberships;
-
   if (reader->org_entry == NULL)
     return;
-  g_array_sort (pending, compare_pending);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      PendingMembership *p = &g_array_index (pending, PendingMembership, i);
-
-      if (i > 0 && p->slot.member == g_array_index (pending, PendingMembership, i - 1).slot.member
-          && p->slot.since == g_array_index (pending, PendingMembership, i - 1).slot.since)
-        {
-          reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, p->line,
-                             "member “%s” has a second membership of “%s” since the same date",
-                             g_array_index (reader->landscape->members, KlyngeMemberSlot, p->slot.member).id,
-                             klynge_record_get_id (KLYNGE_RECORD (reader->org_entry->organisation)));
-          continue;
-        }
-      _klynge_landscape_append_membership (reader->landscape, reader->org_entry,
-                                           p->slot.member, p->slot.since, p->slot.until);
-    }
-  g_array_set_size (pending, 0);
+  post_batch (reader, TRUE);
   reader->org_entry = NULL;
 }
 
@@ -784,6 +971,327 @@ start_membership (Reader *reader,
   pending.slot.since = _klynge_date_pack (&since);
   pending.slot.until = _klynge_date_pack (&until);
   g_array_append_val (reader->pending_memberships, pending);
+}
+
+/* The common case of the bulkiest element, straight from libxml2's
+ * attribute array: known attributes, no '&', a member that exists, dates
+ * that parse, a period that holds. It stores nothing unless all of that
+ * is so; anything else returns FALSE and takes the general path
+ * (read_attributes(), start_membership()), which reports exactly what is
+ * wrong. */
+static gboolean
+start_membership_fast (Reader         *reader,
+                       int             nb_attributes,
+                       const xmlChar **attributes,
+                       guint           line)
+{
+  const char *values[3] = { NULL, NULL, NULL };
+  gsize lengths[3] = { 0, 0, 0 };
+  DeferredMembership deferred;
+  KlyngeDate since, until;
+
+  if (reader->org_entry == NULL || (guint) nb_attributes > reader->options.max_attributes)
+    return FALSE;
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar *localname = attributes[i * 5];
+      const char *value = (const char *) attributes[i * 5 + 3];
+      gsize length = (gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]);
+      guint which;
+
+      if (localname == reader->attribute_atoms[A_MEMBER])
+        which = 0;
+      else if (localname == reader->attribute_atoms[A_SINCE])
+        which = 1;
+      else if (localname == reader->attribute_atoms[A_UNTIL])
+        which = 2;
+      else
+        return FALSE;
+      /* a '&' (left as "&#38;" by libxml2) cannot be in an id or a date:
+       * the look-up or the date fails, and the failure is reported from
+       * the value as the general path decodes it */
+      if (attributes[i * 5 + 1] != NULL || values[which] != NULL
+          || length > reader->options.max_value_length)
+        return FALSE;
+      values[which] = value;
+      lengths[which] = length;
+    }
+  if (values[0] == NULL)
+    return FALSE;
+  memset (&since, 0, sizeof since);
+  memset (&until, 0, sizeof until);
+  if ((values[1] != NULL && !klynge_date_parse_len (values[1], (gssize) lengths[1], &since, NULL))
+      || (values[2] != NULL && !klynge_date_parse_len (values[2], (gssize) lengths[2], &until, NULL)))
+    return FALSE;
+  if (values[1] != NULL && values[2] != NULL
+      && klynge_date_get_last_day (&until) < klynge_date_get_first_day (&since))
+    return FALSE;
+  if (reader->batch == NULL)
+    reader->batch = take_batch (reader);
+  deferred.id_offset = (guint32) reader->batch->ids->len;
+  deferred.id_length = (guint32) lengths[0];
+  deferred.since = _klynge_date_pack (&since);
+  deferred.until = _klynge_date_pack (&until);
+  deferred.line = line;
+  g_string_append_len (reader->batch->ids, values[0], (gssize) lengths[0]);
+  g_array_append_val (reader->batch->deferred, deferred);
+  if (reader->batch->deferred->len >= BATCH_SIZE)
+    post_batch (reader, FALSE);
+  return TRUE;
+}
+
+/* --- the membership worker ----------------------------------------------- */
+
+static Batch *
+take_batch (Reader *reader)
+{
+  Batch *batch;
+
+  g_mutex_lock (&reader->lock);
+  batch = g_queue_pop_head (&reader->spare);
+  g_mutex_unlock (&reader->lock);
+  if (batch == NULL)
+    {
+      batch = g_new0 (Batch, 1);
+      batch->deferred = g_array_sized_new (FALSE, FALSE, sizeof (DeferredMembership), BATCH_SIZE);
+      batch->ids = g_string_sized_new (16 * BATCH_SIZE);
+    }
+  g_array_set_size (batch->deferred, 0);
+  g_string_truncate (batch->ids, 0);
+  batch->entry = reader->org_entry;
+  batch->record = reader->record;
+  batch->end = FALSE;
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_array_unref (batch->deferred);
+  g_string_free (batch->ids, TRUE);
+  g_free (batch);
+}
+
+static void
+add_failure (Reader       *reader,
+             FailureKind   kind,
+             KlyngeRecord *record,
+             char         *value,
+             guint32       member,
+             guint         line)
+{
+  Failure failure = { kind, record, value, member, line };
+
+  g_array_append_val (reader->failures, failure);
+}
+
+/* On the worker: what end_organisation() did on a single thread. */
+static void
+finish_organisation (Reader *reader,
+                     Batch  *batch)
+{
+  GArray *pending = reader->pending_memberships;
+  GArray *stored = batch->entry->memberships;
+
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingMembership *p = &g_array_index (pending, PendingMembership, i);
+
+      if (i > 0 && p->slot.member == g_array_index (pending, PendingMembership, i - 1).slot.member
+          && p->slot.since == g_array_index (pending, PendingMembership, i - 1).slot.since)
+        {
+          add_failure (reader, FAILURE_DUPLICATE, batch->record, NULL, p->slot.member, p->line);
+          continue;
+        }
+      g_array_append_val (stored, p->slot);
+      reader->worker_memberships++;
+    }
+  g_array_set_size (pending, 0);
+}
+
+/* On the worker: looks the members of a batch up, as start_membership()
+ * would have, and finishes the organisation when it ends. */
+static void
+process_batch (Reader *reader,
+               Batch  *batch)
+{
+  guint n = batch->deferred->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DeferredMembership *d = &g_array_index (batch->deferred, DeferredMembership, i);
+
+      reader->queries[i].id = batch->ids->str + d->id_offset;
+      reader->queries[i].length = d->id_length;
+    }
+  _klynge_landscape_find_members (reader->landscape, reader->queries, n);
+  for (guint i = 0; i < n; i++)
+    {
+      DeferredMembership *d = &g_array_index (batch->deferred, DeferredMembership, i);
+
+      if (reader->queries[i].found)
+        {
+          PendingMembership pending = { { reader->queries[i].index, d->since, d->until }, d->line };
+          g_array_append_val (reader->pending_memberships, pending);
+        }
+      else
+        add_failure (reader, FAILURE_UNRESOLVED, batch->record,
+                     g_strndup (reader->queries[i].id, d->id_length), 0, d->line);
+    }
+  if (batch->end)
+    finish_organisation (reader, batch);
+}
+
+static gpointer
+membership_worker (gpointer data)
+{
+  Reader *reader = data;
+
+  g_mutex_lock (&reader->lock);
+  for (;;)
+    {
+      Batch *batch;
+
+      while (g_queue_is_empty (&reader->queue) && !reader->quit)
+        {
+          reader->worker_waits = TRUE;
+          g_cond_wait (&reader->cond, &reader->lock);
+          reader->worker_waits = FALSE;
+        }
+      batch = g_queue_pop_head (&reader->queue);
+      if (batch == NULL)
+        break;
+      g_mutex_unlock (&reader->lock);
+      process_batch (reader, batch);
+      g_mutex_lock (&reader->lock);
+      g_queue_push_tail (&reader->spare, batch);
+      reader->n_done++;
+      /* a wake-up is a system call: only when the parse waits */
+      if (reader->parser_waits && reader->n_done == reader->n_posted)
+        g_cond_broadcast (&reader->cond);
+    }
+  g_mutex_unlock (&reader->lock);
+  return NULL;
+}
+
+/* Hands the batch being filled (or, at the end of an organisation, an
+ * empty one) to the worker. */
+static void
+post_batch (Reader   *reader,
+            gboolean  end)
+{
+  Batch *batch = reader->batch;
+
+  if (batch == NULL)
+    {
+      if (!end)
+        return;
+      batch = take_batch (reader);
+    }
+  reader->batch = NULL;
+  batch->end = end;
+  if (reader->worker == NULL)
+    reader->worker = g_thread_new ("klynge-load", membership_worker, reader);
+  g_mutex_lock (&reader->lock);
+  g_queue_push_tail (&reader->queue, batch);
+  reader->n_posted++;
+  if (reader->worker_waits)
+    g_cond_broadcast (&reader->cond);
+  g_mutex_unlock (&reader->lock);
+}
+
+/* Waits until the worker has done everything posted, then reports what
+ * it found, in document order, through the general path's own checks and
+ * as the organisation's problems. Only from flush_deferred(). */
+static void
+sync_worker (Reader *reader)
+{
+  if (reader->batch != NULL)
+    post_batch (reader, FALSE);
+  if (reader->worker == NULL)
+    return;
+  g_mutex_lock (&reader->lock);
+  while (reader->n_done != reader->n_posted)
+    {
+      reader->parser_waits = TRUE;
+      g_cond_wait (&reader->cond, &reader->lock);
+      reader->parser_waits = FALSE;
+    }
+  g_mutex_unlock (&reader->lock);
+
+  if (reader->worker_memberships > 0)
+    {
+      reader->landscape->n_memberships += reader->worker_memberships;
+      reader->landscape->by_member_valid = FALSE;
+      reader->worker_memberships = 0;
+    }
+  for (guint i = 0; i < reader->failures->len; i++)
+    {
+      Failure *failure = &g_array_index (reader->failures, Failure, i);
+      KlyngeRecord *record = reader->record;
+
+      /* after a fatal error a single thread would have read no further */
+      if (reader_failed (reader))
+        break;
+      reader->record = failure->record;
+      if (failure->kind == FAILURE_UNRESOLVED)
+        {
+          GString *value = g_string_new (NULL);
+          const char *saved = reader->values[A_MEMBER];
+
+          append_attribute_value (value, failure->value, strlen (failure->value));
+          reader->values[A_MEMBER] = value->str;
+          value_reference (reader, A_MEMBER, KLYNGE_TYPE_MEMBER, failure->line);
+          reader->values[A_MEMBER] = saved;
+          g_string_free (value, TRUE);
+        }
+      else
+        reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, failure->line,
+                           "member “%s” has a second membership of “%s” since the same date",
+                           g_array_index (reader->landscape->members, KlyngeMemberSlot, failure->member).id,
+                           klynge_record_get_id (failure->record));
+      reader->record = record;
+    }
+  for (guint i = 0; i < reader->failures->len; i++)
+    g_free (g_array_index (reader->failures, Failure, i).value);
+  g_array_set_size (reader->failures, 0);
+}
+
+static void
+stop_worker (Reader *reader)
+{
+  if (reader->worker != NULL)
+    {
+      g_mutex_lock (&reader->lock);
+      reader->quit = TRUE;
+      g_cond_broadcast (&reader->cond);
+      g_mutex_unlock (&reader->lock);
+      g_thread_join (reader->worker);
+      reader->worker = NULL;
+    }
+  g_clear_pointer (&reader->batch, batch_free);
+  g_queue_clear_full (&reader->queue, batch_free);
+  g_queue_clear_full (&reader->spare, batch_free);
+  for (guint i = 0; i < reader->failures->len; i++)
+    g_free (g_array_index (reader->failures, Failure, i).value);
+  g_array_set_size (reader->failures, 0);
+}
+
+/* Before anything is reported, before a general-path <membership>, at
+ * the end of every chunk and of the document: the pending duplicate check
+ * of a member, and everything the worker has. */
+static void
+flush_deferred (Reader *reader)
+{
+  if (reader->flushing)
+    return;
+  reader->flushing = TRUE;
+  resolve_claim (reader);
+  sync_worker (reader);
+  reader->flushing = FALSE;
 }
 
 static void
@@ -1034,6 +1542,10 @@ end_text (Reader    *reader,
     {
       if (reader->text->len == 0)
         reader_problem_at (reader, KLYNGE_ERROR_BAD_VALUE, line, "<name> must not be empty");
+      /* stored without a setter, so checked here as the setter would:
+       * libxml2 2.9.14 lets malformed UTF-8 through in CDATA sections */
+      else if (!_klynge_check_text (text, "name", FALSE, &error))
+        reader_problem_from_error (reader, line, error);
       else
         g_string_assign (reader->member_name, text);
       return;
@@ -1156,9 +1668,18 @@ static ElementId
 element_id_of (Reader        *reader,
                const xmlChar *localname)
 {
+  /* the bulk alternates between two or three elements */
+  for (guint c = 0; c < G_N_ELEMENTS (reader->recent_elements); c++)
+    if (reader->element_atoms[reader->recent_elements[c]] == localname)
+      return reader->recent_elements[c];
   for (guint e = 0; e < N_ELEMENTS; e++)
     if (reader->element_atoms[e] == localname)
-      return e;
+      {
+        memmove (reader->recent_elements + 1, reader->recent_elements,
+                 sizeof reader->recent_elements - sizeof reader->recent_elements[0]);
+        reader->recent_elements[0] = e;
+        return e;
+      }
   return N_ELEMENTS;
 }
 
@@ -1173,6 +1694,14 @@ accept_child (Reader    *reader,
   const ElementSpec *spec = &element_specs[parent->element];
   guint i;
 
+  /* another of a repeated child: what the checks below come to */
+  if (parent->child_position < spec->n_children
+      && spec->children[parent->child_position].element == element
+      && spec->children[parent->child_position].max == MANY)
+    {
+      parent->child_count++;
+      return TRUE;
+    }
   for (i = 0; i < spec->n_children; i++)
     if (spec->children[i].element == element)
       break;
@@ -1327,7 +1856,25 @@ on_start_element (void           *ctx,
     }
   if (!accept_child (reader, frame, element, line))
     return;
-  if (!read_attributes (reader, element, nb_attributes, attributes))
+  if ((element == E_MEMBERSHIP && start_membership_fast (reader, nb_attributes, attributes, line))
+      || (element == E_MEMBER && start_member_fast (reader, nb_attributes, attributes, line)))
+    {
+      frame = &reader->stack[reader->depth - 1];
+      frame->element = element;
+      frame->child_position = 0;
+      frame->child_count = 0;
+      frame->line = line;
+      return;
+    }
+  /* a member's <name> leaves its pending duplicate check pending */
+  if (!(element == E_NAME && reader->in_member))
+    resolve_claim (reader);
+  /* the general path of a membership files it in the worker's array */
+  if (element == E_MEMBERSHIP)
+    flush_deferred (reader);
+  /* a failure stopped the parser, which freed the buffer the attribute
+   * values point into */
+  if (reader_failed (reader) || !read_attributes (reader, element, nb_attributes, attributes))
     return;
 
   frame = &reader->stack[reader->depth - 1];
@@ -1388,7 +1935,7 @@ on_end_element (void          *ctx,
 
   switch (frame->element)
     {
-    case E_MEMBER: end_member (reader, frame->line); break;
+    case E_MEMBER: resolve_claim (reader); end_member (reader, frame->line); break;
     case E_ORGANISATION: end_organisation (reader); break;
     case E_CONTRACT: end_contract (reader, frame->line); break;
     case E_MERGER: end_merger (reader, frame->line); break;
@@ -1507,6 +2054,10 @@ reader_new (const char              *name,
   reader->member_id = g_string_new (NULL);
   reader->member_name = g_string_new (NULL);
   reader->pending_memberships = g_array_new (FALSE, FALSE, sizeof (PendingMembership));
+  reader->queries = g_new (KlyngeMemberQuery, BATCH_SIZE);
+  reader->failures = g_array_new (FALSE, FALSE, sizeof (Failure));
+  g_mutex_init (&reader->lock);
+  g_cond_init (&reader->cond);
 
   /* No initial bytes: the names are interned in the parser's dictionary
    * before anything is parsed, so elements compare as pointers. */
@@ -1528,6 +2079,7 @@ reader_new (const char              *name,
 static void
 reader_free (Reader *reader)
 {
+  stop_worker (reader);
   if (reader->parser != NULL)
     {
       if (reader->parser->myDoc != NULL)
@@ -1543,12 +2095,54 @@ reader_free (Reader *reader)
   g_string_free (reader->member_id, TRUE);
   g_string_free (reader->member_name, TRUE);
   g_array_unref (reader->pending_memberships);
+  g_free (reader->queries);
+  g_array_unref (reader->failures);
+  g_mutex_clear (&reader->lock);
+  g_cond_clear (&reader->cond);
   g_free (reader->file);
   g_free (reader);
 }
 
 /* Refuses what libxml2 would otherwise decode or sniff: UTF-16 and UTF-32
  * byte-order marks or zero bytes, EBCDIC. */
+/* Refuses an XML declaration that names an encoding other than UTF-8
+ * before libxml2 reads it: libxml2 hands a name it does not know itself
+ * to iconv_open(), which loads a converter module of the C library (and
+ * opens /etc/ld.so.cache) only for on_start_document() to refuse the
+ * document afterwards. Looks at the first chunk only; a declaration split
+ * across chunks is still refused by on_start_document(). */
+static gboolean
+check_declared_encoding (Reader     *reader,
+                         const char *data,
+                         gsize       length)
+{
+  const char *end, *p, *close;
+  g_autofree char *name = NULL;
+
+  if (length < 6 || memcmp (data, "<?xml", 5) != 0 || !g_ascii_isspace (data[5]))
+    return TRUE;
+  end = g_strstr_len (data, (gssize) MIN (length, 4096), "?>");
+  p = end ? g_strstr_len (data, end - data, "encoding") : NULL;
+  if (p == NULL)
+    return TRUE;
+  for (p += 8; p < end && g_ascii_isspace (*p); p++)
+    ;
+  if (p == end || *p++ != '=')
+    return TRUE;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || (*p != '"' && *p != '\'') || (close = memchr (p + 1, *p, end - p - 1)) == NULL)
+    return TRUE;
+  p++;
+  if ((close - p == 5 && g_ascii_strncasecmp (p, "UTF-8", 5) == 0)
+      || (close - p == 4 && g_ascii_strncasecmp (p, "UTF8", 4) == 0))
+    return TRUE;
+  name = g_utf8_make_valid (p, close - p);
+  reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 0,
+                   "the document is in “%s”; landscapes are UTF-8", name);
+  return FALSE;
+}
+
 static gboolean
 check_first_bytes (Reader       *reader,
                    const guchar *data,
@@ -1558,7 +2152,11 @@ check_first_bytes (Reader       *reader,
     goto bad;
   if (length >= 1 && (data[0] == 0x00 || data[0] == 0x4C))
     goto bad;
-  return TRUE;
+  /* '<' and a zero byte: UTF-16LE or UTF-32LE without a mark, which
+   * libxml2 would detect and decode (UTF-32 through iconv) */
+  if (length >= 2 && data[0] == 0x3C && data[1] == 0x00)
+    goto bad;
+  return check_declared_encoding (reader, (const char *) data, length);
 
 bad:
   reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 1,
@@ -1575,6 +2173,11 @@ bad:
 enum {
   SCAN_TEXT, SCAN_LT, SCAN_TAG, SCAN_BANG, SCAN_BANG_DASH, SCAN_COMMENT,
   SCAN_CDATA, SCAN_PI, SCAN_DECL
+};
+
+/* the bytes that matter in a start tag outside quotes */
+static const guchar tag_marks[256] = {
+  ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1,
 };
 
 static gboolean
@@ -1597,6 +2200,25 @@ scan_attributes (Reader     *reader,
           reader->scan_state = SCAN_LT;
           continue;
         }
+      /* inside a start tag, whole runs at a time: what SCAN_TAG below
+       * does byte by byte, in the same order */
+      if (reader->scan_state == SCAN_TAG && reader->scan_quote != 0)
+        {
+          const char *q = memchr (p, reader->scan_quote, (gsize) (end - p));
+
+          if (q == NULL)
+            return TRUE;
+          p = q + 1;
+          reader->scan_quote = 0;
+          continue;
+        }
+      if (reader->scan_state == SCAN_TAG)
+        {
+          while (p < end && !tag_marks[(guchar) *p])
+            p++;
+          if (p == end)
+            return TRUE;
+        }
       c = *p++;
       switch (reader->scan_state)
         {
@@ -1616,13 +2238,10 @@ scan_attributes (Reader     *reader,
             reader->scan_quote = c;
           else if (c == '>')
             reader->scan_state = SCAN_TEXT;
+          /* the caller reports it (the scan may run on the read-ahead
+           * thread, see load_from_file()) */
           else if (c == '=' && ++reader->scan_attributes > reader->options.max_attributes)
-            {
-              reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
-                               "an element has more than %u attributes",
-                               reader->options.max_attributes);
-              return FALSE;
-            }
+            return FALSE;
           break;
         case SCAN_BANG:
           reader->scan_state = c == '-' ? SCAN_BANG_DASH : c == '[' ? SCAN_CDATA : SCAN_DECL;
@@ -1656,11 +2275,20 @@ scan_attributes (Reader     *reader,
   return TRUE;
 }
 
+typedef enum {
+  SCAN_NOT_DONE,
+  SCAN_PASSED,
+  SCAN_FAILED,
+} ScanResult;
+
+/* Parses the next @length bytes; @scanned says whether scan_attributes()
+ * has been run over them already, and with what result. */
 static gboolean
-reader_feed (Reader     *reader,
-             const char *data,
-             gsize       length,
-             gboolean    last)
+reader_feed_scanned (Reader     *reader,
+                     const char *data,
+                     gsize       length,
+                     gboolean    last,
+                     ScanResult  scanned)
 {
   if (reader_failed (reader))
     return FALSE;
@@ -1674,8 +2302,14 @@ reader_feed (Reader     *reader,
       return FALSE;
     }
   reader->bytes_read += length;
-  if (!scan_attributes (reader, data, length))
-    return FALSE;
+  if (scanned == SCAN_FAILED
+      || (scanned == SCAN_NOT_DONE && !scan_attributes (reader, data, length)))
+    {
+      reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
+                       "an element has more than %u attributes",
+                       reader->options.max_attributes);
+      return FALSE;
+    }
 
   g_private_set (&in_klynge_parse, GINT_TO_POINTER (1));
   /* xmlParseChunk takes an int length; feed large buffers in parts */
@@ -1692,6 +2326,8 @@ reader_feed (Reader     *reader,
     }
   g_private_set (&in_klynge_parse, NULL);
 
+  /* what the worker found in this chunk, before the chunk counts as read */
+  flush_deferred (reader);
   if (!reader_failed (reader) && (reader->parser->wellFormed == 0 || reader->parser->nsWellFormed == 0))
     reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, reader_line (reader), reader_column (reader),
                      "the document is not well-formed XML");
@@ -1700,11 +2336,21 @@ reader_feed (Reader     *reader,
   return !reader_failed (reader);
 }
 
+static gboolean
+reader_feed (Reader     *reader,
+             const char *data,
+             gsize       length,
+             gboolean    last)
+{
+  return reader_feed_scanned (reader, data, length, last, SCAN_NOT_DONE);
+}
+
 /* After the last byte: forward references, then hand the landscape over. */
 static KlyngeLandscape *
 reader_finish (Reader  *reader,
                GError **error)
 {
+  flush_deferred (reader);
   if (!reader_failed (reader) && !reader->root_seen)
     reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, 1, 0, "the document is empty");
 
@@ -1767,6 +2413,125 @@ load_from_stream (Reader        *reader,
       if (!reader_feed (reader, buffer, (gsize) n, n == 0) || n == 0)
         break;
     }
+  return reader_finish (reader, error);
+}
+
+/* A file is read, and scanned for attribute counts, on a thread of its
+ * own, a few chunks ahead of the parse: the parse sees the same chunks in
+ * the same order, with the same checks at the same points, as
+ * load_from_stream() gives it. Only for streams the loader opened itself,
+ * since it reads ahead of what has been parsed. */
+
+#define READ_AHEAD 4
+
+typedef struct {
+  char *data;
+  gssize length;         /* -1: an error */
+  GError *error;
+  ScanResult scanned;
+} Chunk;
+
+typedef struct {
+  Reader *reader;
+  GInputStream *stream;
+  GCancellable *cancellable;
+  GAsyncQueue *empty;    /* Chunk, for the read-ahead thread to fill */
+  GAsyncQueue *full;     /* Chunk, for the parse, in order */
+  gint stop;             /* atomic: the parse is over */
+} ReadAhead;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *ahead = data;
+  gboolean scan_ok = TRUE;
+
+  for (;;)
+    {
+      Chunk *chunk = g_async_queue_pop (ahead->empty);
+
+      if (g_atomic_int_get (&ahead->stop))
+        {
+          g_async_queue_push (ahead->full, chunk);
+          break;
+        }
+      chunk->error = NULL;
+      chunk->length = g_input_stream_read (ahead->stream, chunk->data, CHUNK_SIZE,
+                                           ahead->cancellable, &chunk->error);
+      /* once a scan fails, the parse stops at that chunk */
+      if (chunk->length >= 0)
+        {
+          scan_ok = scan_ok && scan_attributes (ahead->reader, chunk->data, (gsize) chunk->length);
+          chunk->scanned = scan_ok ? SCAN_PASSED : SCAN_FAILED;
+        }
+      g_async_queue_push (ahead->full, chunk);
+      if (chunk->length <= 0 || !scan_ok)
+        break;
+    }
+  return NULL;
+}
+
+static KlyngeLandscape *
+load_from_file (Reader        *reader,
+                GInputStream  *stream,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ReadAhead ahead = { reader, stream, cancellable, NULL, NULL, 0 };
+  Chunk chunks[READ_AHEAD];
+  Chunk wake = { NULL, 0, NULL, SCAN_NOT_DONE };
+  GThread *thread;
+  gboolean cancelled = FALSE;
+
+  ahead.empty = g_async_queue_new ();
+  ahead.full = g_async_queue_new ();
+  for (guint i = 0; i < READ_AHEAD; i++)
+    {
+      chunks[i].data = g_malloc (CHUNK_SIZE);
+      chunks[i].error = NULL;
+      g_async_queue_push (ahead.empty, &chunks[i]);
+    }
+  thread = g_thread_new ("klynge-read", read_ahead_thread, &ahead);
+
+  for (;;)
+    {
+      Chunk *chunk = g_async_queue_pop (ahead.full);
+      gboolean go_on;
+
+      if (chunk->length < 0)
+        {
+          if (g_error_matches (chunk->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&chunk->error));
+              cancelled = TRUE;
+            }
+          else
+            reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0, "cannot read: %s", chunk->error->message);
+          g_clear_error (&chunk->error);
+          g_async_queue_push (ahead.empty, chunk);
+          break;
+        }
+      go_on = reader_feed_scanned (reader, chunk->data, (gsize) chunk->length, chunk->length == 0,
+                                   chunk->scanned) && chunk->length > 0;
+      g_async_queue_push (ahead.empty, chunk);
+      if (!go_on)
+        break;
+    }
+
+  /* the read-ahead thread stops at the end, at an error, at a failed
+   * scan, or when it next takes a chunk (@wake, if it waits for one) */
+  g_atomic_int_set (&ahead.stop, 1);
+  g_async_queue_push (ahead.empty, &wake);
+  g_thread_join (thread);
+  for (Chunk *left; (left = g_async_queue_try_pop (ahead.full)) != NULL; )
+    if (left != &wake)
+      g_clear_error (&left->error);
+  g_async_queue_unref (ahead.empty);
+  g_async_queue_unref (ahead.full);
+  for (guint i = 0; i < READ_AHEAD; i++)
+    g_free (chunks[i].data);
+  if (cancelled)
+    return NULL;
   return reader_finish (reader, error);
 }
 
@@ -1909,7 +2674,7 @@ klynge_landscape_load_file_full (const char          *path,
   reader->progress_data = progress_data;
   stream = open_file (reader, path, cancellable, error);
   if (stream != NULL)
-    landscape = load_from_stream (reader, stream, cancellable, error);
+    landscape = load_from_file (reader, stream, cancellable, error);
   reader_free (reader);
   return landscape;
 }
@@ -1970,7 +2735,7 @@ klynge_landscape_validate_file (const char        *path,
     }
   else
     {
-      landscape = load_from_stream (reader, stream, NULL, &error);
+      landscape = load_from_file (reader, stream, NULL, &error);
       g_clear_error (&error);
     }
   if (reader->problems->len == 0 && reader->landscape != NULL)

@@ -23,6 +23,13 @@
 
 #define BUFFER_SIZE (256 * 1024)
 
+#define PREFETCH_AHEAD 8
+#if defined (__GNUC__) || defined (__clang__)
+#define PREFETCH(p) __builtin_prefetch (p)
+#else
+#define PREFETCH(p) ((void) (p))
+#endif
+
 typedef struct Writer Writer;
 typedef gboolean (*FlushFunc) (Writer *writer, const char *data, gsize length, GError **error);
 
@@ -34,6 +41,8 @@ struct Writer
   gpointer target;          /* a GByteArray, a GOutputStream or an fd */
   GCancellable *cancellable;
   GError *error;
+  const char *kind_nicks[8];  /* member kinds, by value, as met */
+  const char *size_nicks[8];  /* member sizes */
 };
 
 static gboolean
@@ -76,6 +85,20 @@ put_str (Writer     *writer,
   put (writer, text, strlen (text));
 }
 
+/* The bytes put_escaped() must look at: C0 controls (refused, or escaped
+ * in places), the characters it escapes, and every byte outside ASCII
+ * (checked as UTF-8). Text without any of them is written as it is. */
+static const guchar text_marks[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* Escapes @text for an attribute value (in_attribute) or element text.
  * Tab, newline and carriage return are escaped in attributes so they
  * survive attribute-value normalisation; carriage return also in text. */
@@ -86,6 +109,15 @@ put_escaped (Writer     *writer,
 {
   const char *run = text;
   const char *p;
+
+  /* the usual case, plain ASCII: one pass, one copy */
+  for (p = text; !text_marks[(guchar) *p]; p++)
+    ;
+  if (*p == '\0')
+    {
+      put (writer, text, (gsize) (p - text));
+      return;
+    }
 
   if (G_UNLIKELY (!klynge_text_is_valid (text, -1)))
     {
@@ -237,26 +269,74 @@ write_funding_source (Writer   *writer,
   put_record_end (writer, KLYNGE_RECORD (source));
 }
 
+/* The nick of a member's kind or size, looked up once per save. */
+static const char *
+member_nick (const char **cache,
+             guint        n_cache,
+             GType        type,
+             int          value)
+{
+  if (value < 0 || (guint) value >= n_cache)
+    return _klynge_enum_to_nick (type, value);
+  if (cache[value] == NULL)
+    cache[value] = _klynge_enum_to_nick (type, value);
+  return cache[value];
+}
+
 static void
 write_member (Writer          *writer,
               KlyngeLandscape *landscape,
               guint32          index)
 {
   KlyngeMemberSlot *slot = &g_array_index (landscape->members, KlyngeMemberSlot, index);
-  KlyngeMember *object = g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index));
-  KlyngeMemberSize size = _klynge_landscape_member_size (landscape, index);
+  /* a member has an object only once the API has handed it out */
+  KlyngeMember *object = g_hash_table_size (landscape->member_objects) > 0
+    ? g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index)) : NULL;
+  KlyngeMemberSize size;
+  KlyngeMemberKind kind;
+  const char *name, *cvr, *nick;
   char cvr_buf[9];
-  const char *cvr = _klynge_landscape_member_cvr (landscape, index, cvr_buf);
 
-  PUT_LITERAL (writer, "    <member");
-  put_attribute (writer, "id", slot->id);
+  if (object != NULL)
+    {
+      size = _klynge_landscape_member_size (landscape, index);
+      kind = _klynge_landscape_member_kind (landscape, index);
+      name = _klynge_landscape_member_name (landscape, index);
+      cvr = _klynge_landscape_member_cvr (landscape, index, cvr_buf);
+    }
+  else
+    {
+      /* what those give for a member without an object */
+      size = slot->size;
+      kind = slot->kind;
+      name = slot->name;
+      cvr = NULL;
+      if (slot->cvr != 0)
+        {
+          /* "%08u" */
+          guint32 v = slot->cvr;
+
+          for (int i = 7; i >= 0; i--, v /= 10)
+            cvr_buf[i] = (char) ('0' + v % 10);
+          cvr_buf[8] = '\0';
+          cvr = cvr_buf;
+        }
+    }
+
+  PUT_LITERAL (writer, "    <member id=\"");
+  put_escaped (writer, slot->id, TRUE);
+  PUT_LITERAL (writer, "\"");
   if (cvr != NULL)
     put_attribute_raw (writer, "cvr", cvr, strlen (cvr));
-  put_enum (writer, "kind", KLYNGE_TYPE_MEMBER_KIND, _klynge_landscape_member_kind (landscape, index));
+  nick = member_nick (writer->kind_nicks, G_N_ELEMENTS (writer->kind_nicks), KLYNGE_TYPE_MEMBER_KIND, kind);
+  put_attribute_raw (writer, "kind", nick, strlen (nick));
   if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
-    put_enum (writer, "size", KLYNGE_TYPE_MEMBER_SIZE, size);
+    {
+      nick = member_nick (writer->size_nicks, G_N_ELEMENTS (writer->size_nicks), KLYNGE_TYPE_MEMBER_SIZE, size);
+      put_attribute_raw (writer, "size", nick, strlen (nick));
+    }
   PUT_LITERAL (writer, ">\n");
-  put_text_element (writer, "      ", "name", _klynge_landscape_member_name (landscape, index));
+  put_text_element (writer, "      ", "name", name);
   if (object != NULL)
     put_provenance (writer, KLYNGE_RECORD (object));
   PUT_LITERAL (writer, "    </member>\n");
@@ -305,11 +385,22 @@ write_organisation (Writer          *writer,
     }
   for (guint i = 0; i < entry->memberships->len; i++)
     {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) (gpointer) entry->memberships->data;
+      const KlyngeMemberSlot *members = (const KlyngeMemberSlot *) (gpointer) landscape->members->data;
+      guint n = entry->memberships->len;
+      const KlyngeMembershipSlot *slot = &slots[i];
       KlyngeDate date;
 
-      PUT_LITERAL (writer, "      <membership");
-      put_attribute (writer, "member", g_array_index (landscape->members, KlyngeMemberSlot, slot->member).id);
+      /* each membership reads its member's slot and then its id, both
+       * anywhere in memory: fetch them a few memberships ahead */
+      if (i + 2 * PREFETCH_AHEAD < n)
+        PREFETCH (&members[slots[i + 2 * PREFETCH_AHEAD].member]);
+      if (i + PREFETCH_AHEAD < n)
+        PREFETCH (members[slots[i + PREFETCH_AHEAD].member].id);
+
+      PUT_LITERAL (writer, "      <membership member=\"");
+      put_escaped (writer, members[slot->member].id, TRUE);
+      PUT_LITERAL (writer, "\"");
       _klynge_date_unpack (slot->since, &date);
       put_date (writer, "since", &date);
       _klynge_date_unpack (slot->until, &date);

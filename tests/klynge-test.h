@@ -22,12 +22,70 @@
 #define ck_assert_no_error(err) \
   ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")
 
+/* Counts criticals from the library instead of aborting on them (make
+ * check runs with G_DEBUG=fatal-criticals), for the tests of programmer
+ * errors. */
+static guint klynge_test_n_criticals;
+
+static G_GNUC_UNUSED void
+klynge_test_count_critical (const char     *domain,
+                            GLogLevelFlags  level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  klynge_test_n_criticals++;
+}
+
+/* Asserts that @statement emits exactly one critical in the Klynge log
+ * domain (a g_return_if_fail, say). */
+#define assert_critical(statement) \
+  G_STMT_START { \
+    GLogLevelFlags old_fatal_ = g_log_set_always_fatal (G_LOG_FATAL_MASK); \
+    guint handler_ = g_log_set_handler ("Klynge", G_LOG_LEVEL_CRITICAL, \
+                                        klynge_test_count_critical, NULL); \
+    klynge_test_n_criticals = 0; \
+    statement; \
+    g_log_remove_handler ("Klynge", handler_); \
+    g_log_set_always_fatal (old_fatal_); \
+    ck_assert_msg (klynge_test_n_criticals == 1, "expected one critical from: %s", #statement); \
+  } G_STMT_END
+
 /* The path of a file in the source tree (tests/data/...); free with g_free. */
 static inline char *
 klynge_test_path (const char *relative)
 {
   const char *srcdir = g_getenv ("KLYNGE_TEST_SRCDIR");
   return g_build_filename (srcdir ? srcdir : KLYNGE_TEST_SRCDIR, relative, NULL);
+}
+
+/* A date from text; "" or NULL gives "no date". */
+static G_GNUC_UNUSED KlyngeDate
+klynge_test_date (const char *text)
+{
+  KlyngeDate date = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL || *text == '\0')
+    return date;
+  ck_assert_msg (klynge_date_parse (text, &date, &error), "bad test date %s: %s",
+                 text, error ? error->message : "");
+  return date;
+}
+
+/* Adds a membership that must succeed; NULL dates are left out. */
+static G_GNUC_UNUSED void
+klynge_test_add_membership (KlyngeLandscape *landscape,
+                            const char      *organisation,
+                            const char      *member,
+                            const char      *since,
+                            const char      *until)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate s = klynge_test_date (since), u = klynge_test_date (until);
+
+  ck_assert (klynge_landscape_add_membership (landscape, organisation, member,
+                                              since ? &s : NULL, until ? &u : NULL, &error));
+  ck_assert_no_error (error);
 }
 
 /* Runs @suite and returns the process exit status. */

@@ -13,20 +13,6 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* A date from text; "" or NULL gives "no date". */
-static KlyngeDate
-date_of (const char *text)
-{
-  KlyngeDate date = { 0, };
-  g_autoptr(GError) error = NULL;
-
-  if (text == NULL || *text == '\0')
-    return date;
-  ck_assert_msg (klynge_date_parse (text, &date, &error), "bad test date %s: %s",
-                 text, error ? error->message : "");
-  return date;
-}
-
 #define add_ok(landscape, record) \
   do { \
     g_autoptr(GError) add_error_ = NULL; \
@@ -38,8 +24,8 @@ date_of (const char *text)
 #define add_membership_ok(landscape, org, member, since, until) \
   do { \
     g_autoptr(GError) mem_error_ = NULL; \
-    KlyngeDate since_ = date_of (since); \
-    KlyngeDate until_ = date_of (until); \
+    KlyngeDate since_ = klynge_test_date (since); \
+    KlyngeDate until_ = klynge_test_date (until); \
     gboolean added_ = klynge_landscape_add_membership ((landscape), (org), (member), \
                                                        (since) ? &since_ : NULL, \
                                                        (until) ? &until_ : NULL, \
@@ -62,12 +48,12 @@ org_new (const char             *id,
 
   if (founded != NULL)
     {
-      KlyngeDate d = date_of (founded);
+      KlyngeDate d = klynge_test_date (founded);
       ck_assert (klynge_organisation_set_founded (org, &d, &error));
     }
   if (dissolved != NULL)
     {
-      KlyngeDate d = date_of (dissolved);
+      KlyngeDate d = klynge_test_date (dissolved);
       ck_assert (klynge_organisation_set_dissolved (org, &d, &error));
     }
   if (city != NULL)
@@ -104,7 +90,7 @@ contract_new (const char *id,
               ...)
 {
   g_autoptr(GError) error = NULL;
-  KlyngeDate start = date_of ("2019-10-01"), end = date_of ("2021-09-30");
+  KlyngeDate start = klynge_test_date ("2019-10-01"), end = klynge_test_date ("2021-09-30");
   KlyngePeriod period;
   KlyngeContract *contract;
   const char *source;
@@ -136,7 +122,7 @@ merger_new (const char       *id,
             ...)
 {
   g_autoptr(GError) error = NULL;
-  KlyngeDate eff = date_of (effective);
+  KlyngeDate eff = klynge_test_date (effective);
   KlyngeMerger *merger = klynge_merger_new (id, kind, successor, &eff);
   const char *predecessor;
   va_list args;
@@ -821,7 +807,7 @@ START_TEST (test_landscape_filter_active_on_respects_founded_and_dissolved_bound
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
-  KlyngeDate date = date_of (active_on_cases[_i].date);
+  KlyngeDate date = klynge_test_date (active_on_cases[_i].date);
   g_autoptr(GPtrArray) orgs = NULL;
   g_autofree char *got = NULL;
 
@@ -838,7 +824,7 @@ START_TEST (test_landscape_filter_conditions_combine_so_all_must_hold)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
-  KlyngeDate d2019 = date_of ("2019"), d2020_07 = date_of ("2020-07-01");
+  KlyngeDate d2019 = klynge_test_date ("2019"), d2020_07 = klynge_test_date ("2020-07-01");
   g_autoptr(GPtrArray) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
 
   /* city + focus area */
@@ -993,8 +979,8 @@ START_TEST (test_landscape_add_membership_refuses_the_same_member_since_the_same
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(GError) error = NULL;
-  KlyngeDate since = date_of ("2015");
-  KlyngeDate until = date_of ("2016");
+  KlyngeDate since = klynge_test_date ("2015");
+  KlyngeDate until = klynge_test_date ("2016");
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *got = NULL;
 
@@ -1067,8 +1053,8 @@ START_TEST (test_landscape_add_membership_refuses_bad_input_with_its_code)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(GError) error = NULL;
-  KlyngeDate since = date_of (bad_memberships[_i].since);
-  KlyngeDate until = date_of (bad_memberships[_i].until);
+  KlyngeDate since = klynge_test_date (bad_memberships[_i].since);
+  KlyngeDate until = klynge_test_date (bad_memberships[_i].until);
 
   ck_assert (!klynge_landscape_add_membership (landscape, bad_memberships[_i].organisation,
                                                bad_memberships[_i].member,
@@ -1087,7 +1073,7 @@ START_TEST (test_landscape_remove_membership_with_since_removes_only_that_one)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(GError) error = NULL;
-  KlyngeDate since = date_of ("2019");
+  KlyngeDate since = klynge_test_date ("2019");
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *got = NULL;
 
@@ -1131,7 +1117,7 @@ START_TEST (test_landscape_remove_membership_is_not_found_when_there_is_none)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(GError) error = NULL;
-  KlyngeDate other = date_of ("2016");
+  KlyngeDate other = klynge_test_date ("2016");
 
   /* member without membership of that organisation */
   ck_assert (!klynge_landscape_remove_membership (landscape, "org-c", "m-zeta", NULL, &error));
@@ -1188,7 +1174,7 @@ static const struct {
 START_TEST (test_landscape_list_members_of_active_on_a_date_counts_each_member_once)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
-  KlyngeDate date = date_of (members_active_cases[_i].date);
+  KlyngeDate date = klynge_test_date (members_active_cases[_i].date);
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *got = NULL;
 

@@ -17,31 +17,6 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
-/* Counts criticals from the library instead of aborting on them (make
- * check runs with G_DEBUG=fatal-criticals). */
-static guint n_criticals;
-
-static void
-count_critical (const char     *domain,
-                GLogLevelFlags  level,
-                const char     *message,
-                gpointer        user_data)
-{
-  n_criticals++;
-}
-
-#define assert_critical(statement) \
-  G_STMT_START { \
-    GLogLevelFlags old_fatal_ = g_log_set_always_fatal (G_LOG_FATAL_MASK); \
-    guint handler_ = g_log_set_handler ("Klynge", G_LOG_LEVEL_CRITICAL, \
-                                        count_critical, NULL); \
-    n_criticals = 0; \
-    statement; \
-    g_log_remove_handler ("Klynge", handler_); \
-    g_log_set_always_fatal (old_fatal_); \
-    ck_assert_msg (n_criticals == 1, "expected one critical from: %s", #statement); \
-  } G_STMT_END
-
 typedef struct {
   int value;
   const char *nick;

@@ -64,6 +64,27 @@ G_BEGIN_DECLS
  * @KLYNGE_ERROR_NOT_FOUND: no record has that identifier
  * @KLYNGE_ERROR_INCONSISTENT: records contradict each other (a completed
  *   merger whose predecessors are not dissolved, say)
+ * @KLYNGE_ERROR_CONTRACT_GAP: a renewal starts more than one day after the
+ *   contract it renews ends, leaving days without a contract
+ * @KLYNGE_ERROR_CONTRACT_OVERLAP: a renewal starts on or before the last
+ *   day of the contract it renews
+ * @KLYNGE_ERROR_SHARES_NOT_EQUAL: co-funders that should pay equal shares
+ *   of a contract do not
+ * @KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE: a merger's predecessor is not
+ *   active on the day before the effective date: already dissolved (or
+ *   merged) or not yet founded
+ * @KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE: an absorption's successor is not
+ *   active on the effective date, or a merger's new successor was
+ *   dissolved before it
+ * @KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR: a merger names its
+ *   successor among its predecessors
+ * @KLYNGE_ERROR_MERGER_CYCLE: a predecessor descends, through completed
+ *   mergers, from the successor
+ * @KLYNGE_ERROR_MERGER_DATE_ORDER: a merger's dates are out of order (it
+ *   takes effect on or before a predecessor's founding or a merger that
+ *   created a predecessor, or a new successor's founding date differs from
+ *   the effective date)
+ * @KLYNGE_ERROR_MERGER_ALREADY_COMPLETED: the merger is already completed
  *
  * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
  * own code; messages of load errors start with `file:line:col: `.
@@ -101,6 +122,15 @@ typedef enum {
   KLYNGE_ERROR_REFERENCED,
   KLYNGE_ERROR_NOT_FOUND,
   KLYNGE_ERROR_INCONSISTENT,
+  KLYNGE_ERROR_CONTRACT_GAP,
+  KLYNGE_ERROR_CONTRACT_OVERLAP,
+  KLYNGE_ERROR_SHARES_NOT_EQUAL,
+  KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE,
+  KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE,
+  KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR,
+  KLYNGE_ERROR_MERGER_CYCLE,
+  KLYNGE_ERROR_MERGER_DATE_ORDER,
+  KLYNGE_ERROR_MERGER_ALREADY_COMPLETED,
 } KlyngeError;
 
 GQuark klynge_error_quark (void);

@@ -25,5 +25,9 @@
 #include <klynge/klynge-filter.h>
 #include <klynge/klynge-load-options.h>
 #include <klynge/klynge-landscape.h>
+#include <klynge/klynge-funding.h>
+#include <klynge/klynge-consolidation.h>
+#include <klynge/klynge-due-diligence.h>
+#include <klynge/klynge-export.h>
 
 #undef __KLYNGE_INSIDE__

@@ -1,0 +1,839 @@
+/* klynge-bench.c: klynge against libxml2's own floor, at three sizes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * `make bench` runs this driver. For every size it generates a synthetic
+ * landscape (bench/klynge-generate), then, round after round, runs the
+ * floor (bench/sax-floor: a bare libxml2 SAX2 pass) and each klynge
+ * operation in a child process of its own, so that every figure comes
+ * with that process's peak RSS (getrusage of the child) and no operation
+ * warms or pollutes the next. Each child times only its operation (after
+ * loading, for the queries) and prints the seconds. Floor and klynge run
+ * interleaved in the same rounds, so the ratios hold on a shared machine;
+ * the figures are medians. At the end every target of issue 8 is printed
+ * with its measured figure and PASS or FAIL; the exit status is 0 only
+ * when all pass.
+ *
+ * The driver is also its own child: `klynge-bench --child OP FILE [OUT]`.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <klynge/klynge.h>
+
+/* Colleagues' functions may be missing from the library the driver runs
+ * against; a weak reference is NULL then and the figure says "not
+ * available". */
+#pragma weak klynge_landscape_member_overlaps
+#pragma weak klynge_landscape_funding_totals
+#pragma weak klynge_landscape_list_ancestors
+#pragma weak klynge_landscape_list_descendants
+
+#define EXIT_NOT_AVAILABLE 3
+
+/* --- children ------------------------------------------------------------ */
+
+static KlyngeLandscape *
+child_load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape = klynge_landscape_load_file (path, &error);
+
+  if (landscape == NULL)
+    {
+      g_printerr ("klynge-bench: %s\n", error->message);
+      exit (1);
+    }
+  return landscape;
+}
+
+static void
+child_report (gint64 start,
+              const char *detail)
+{
+  printf ("%.6f %s\n", (g_get_monotonic_time () - start) / 1e6, detail ? detail : "");
+  fflush (stdout);
+}
+
+/* Runs one operation and exits without freeing anything: the process is
+ * about to end, and freeing is not what is measured. */
+static int
+run_child (const char *op,
+           const char *path,
+           const char *out)
+{
+  KlyngeLandscape *landscape;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  gint64 start;
+
+  if (strcmp (op, "load") == 0)
+    {
+      /* the load alone, for profiling */
+      start = g_get_monotonic_time ();
+      landscape = child_load (path);
+      child_report (start, NULL);
+      _exit (0);
+    }
+  if (strcmp (op, "load-save") == 0)
+    {
+      struct rusage usage;
+      double load_seconds;
+
+      /* the peak RSS of the load is taken before the save begins */
+      start = g_get_monotonic_time ();
+      landscape = child_load (path);
+      load_seconds = (g_get_monotonic_time () - start) / 1e6;
+      getrusage (RUSAGE_SELF, &usage);
+      start = g_get_monotonic_time ();
+      if (!klynge_landscape_save_file (landscape, out, &error))
+        {
+          g_printerr ("klynge-bench: %s\n", error->message);
+          _exit (1);
+        }
+      printf ("%.6f %ld %.6f\n", load_seconds, usage.ru_maxrss,
+              (g_get_monotonic_time () - start) / 1e6);
+      fflush (stdout);
+      _exit (0);
+    }
+  if (strcmp (op, "default") == 0)
+    {
+      start = g_get_monotonic_time ();
+      landscape = klynge_landscape_new_default ();
+      child_report (start, NULL);
+      _exit (landscape != NULL ? 0 : 1);
+    }
+
+  landscape = child_load (path);
+  if (strcmp (op, "lineage") == 0)
+    {
+      GPtrArray *mergers;
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      guint64 links = 0;
+
+      if (klynge_landscape_list_ancestors == NULL || klynge_landscape_list_descendants == NULL)
+        _exit (EXIT_NOT_AVAILABLE);
+      /* every organisation a merger names, once */
+      mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
+      for (guint i = 0; i < mergers->len; i++)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+          const char * const *predecessors = klynge_merger_get_predecessors (merger);
+          const char *successor = klynge_merger_get_successor (merger);
+
+          if (g_hash_table_add (seen, (gpointer) successor))
+            g_ptr_array_add (ids, (gpointer) successor);
+          for (guint j = 0; predecessors[j] != NULL; j++)
+            if (g_hash_table_add (seen, (gpointer) predecessors[j]))
+              g_ptr_array_add (ids, (gpointer) predecessors[j]);
+        }
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < ids->len; i++)
+        {
+          GPtrArray *up = klynge_landscape_list_ancestors (landscape, g_ptr_array_index (ids, i));
+          GPtrArray *down = klynge_landscape_list_descendants (landscape, g_ptr_array_index (ids, i));
+
+          links += (up ? up->len : 0) + (down ? down->len : 0);
+          g_clear_pointer (&up, g_ptr_array_unref);
+          g_clear_pointer (&down, g_ptr_array_unref);
+        }
+      detail = g_strdup_printf ("%u organisations, %" G_GUINT64_FORMAT " links", ids->len, links);
+      child_report (start, detail);
+      _exit (0);
+    }
+  if (strcmp (op, "funding") == 0)
+    {
+      GPtrArray *totals;
+
+      if (klynge_landscape_funding_totals == NULL)
+        _exit (EXIT_NOT_AVAILABLE);
+      start = g_get_monotonic_time ();
+      totals = klynge_landscape_funding_totals (landscape, KLYNGE_FUNDING_BY_YEAR, NULL);
+      detail = g_strdup_printf ("%u years", totals ? totals->len : 0);
+      child_report (start, detail);
+      _exit (0);
+    }
+  if (strcmp (op, "overlap") == 0)
+    {
+      GPtrArray *overlaps;
+
+      if (klynge_landscape_member_overlaps == NULL)
+        _exit (EXIT_NOT_AVAILABLE);
+      start = g_get_monotonic_time ();
+      overlaps = klynge_landscape_member_overlaps (landscape, 1);
+      detail = g_strdup_printf ("%u pairs share members", overlaps ? overlaps->len : 0);
+      child_report (start, detail);
+      _exit (0);
+    }
+  g_printerr ("klynge-bench: unknown operation %s\n", op);
+  return 2;
+}
+
+/* --- the driver ---------------------------------------------------------- */
+
+typedef struct {
+  const char *label;
+  gint64 organisations, members, memberships;
+  guint runs;
+  gboolean enabled;
+  char *skip_reason;
+  char *path;
+  char *saved;
+  guint64 bytes;
+  double generate_seconds;
+} Size;
+
+static Size sizes[] = {
+  { "27 MB",   1000,   100000,   300000,   5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "273 MB",  10000,  1000000,  3000000,  5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "2.7 GB",  100000, 10000000, 30000000, 5, TRUE, NULL, NULL, NULL, 0, 0 },
+};
+#define N_SIZES G_N_ELEMENTS (sizes)
+
+typedef enum {
+  OP_FLOOR, OP_LOAD, OP_SAVE, OP_FLOOR_SAVED, OP_LINEAGE, OP_FUNDING, OP_OVERLAP,
+  OP_DEFAULT, OP_DATAFRAME, N_OPS
+} Op;
+
+static const char * const op_names[N_OPS] = {
+  "floor (SAX2 pass)", "load", "save", "floor on saved file", "lineage of merged",
+  "funding per year", "all-pairs overlap", "new_default()", "to_dataframe()",
+};
+
+typedef struct {
+  GArray *seconds;     /* double */
+  GArray *rss_kb;      /* glong */
+  char *detail;
+  char *unavailable;   /* why there is no figure */
+} Figure;
+
+static Figure figures[N_SIZES][N_OPS];
+
+static char *opt_generate = NULL;
+static char *opt_floor = NULL;
+static char *opt_workdir = NULL;
+static char *opt_python = NULL;
+static char *opt_pythonpath = NULL;
+static char *opt_typelibdir = NULL;
+static char *opt_libdir = NULL;
+static char *opt_sizes = NULL;
+static gint opt_runs = 5;
+static gint opt_timeout = 300;
+static gboolean opt_keep = FALSE;
+static char *self_exe;
+
+/* Runs @argv with @timeout seconds; on success fills *seconds from the
+ * child's first output word and *rss_kb from its rusage. Returns the exit
+ * status, or -1 for a signal (a timeout is SIGALRM). */
+static int
+run (char       **argv,
+     char       **envp,
+     guint        timeout,
+     double      *seconds,
+     glong       *rss_kb,
+     char       **rest,
+     char       **error_text)
+{
+  int out_pipe[2], err_pipe[2];
+  struct rusage usage;
+  GString *out = g_string_new (NULL), *err = g_string_new (NULL);
+  pid_t pid;
+  int status;
+
+  if (pipe (out_pipe) != 0 || pipe (err_pipe) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+  fflush (stdout);
+  pid = fork ();
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      dup2 (out_pipe[1], 1);
+      dup2 (err_pipe[1], 2);
+      close (out_pipe[0]);
+      close (err_pipe[0]);
+      /* an alarm survives exec: the child dies at its deadline */
+      alarm (timeout);
+      if (envp != NULL)
+        execve (argv[0], argv, envp);
+      else
+        execv (argv[0], argv);
+      fprintf (stderr, "cannot run %s: %s\n", argv[0], g_strerror (errno));
+      _exit (127);
+    }
+  close (out_pipe[1]);
+  close (err_pipe[1]);
+  /* outputs are small: read stdout, then stderr */
+  for (int i = 0; i < 2; i++)
+    {
+      int fd = i == 0 ? out_pipe[0] : err_pipe[0];
+      GString *to = i == 0 ? out : err;
+      char buf[4096];
+      ssize_t n;
+
+      while ((n = read (fd, buf, sizeof buf)) != 0)
+        {
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            break;
+          g_string_append_len (to, buf, n);
+        }
+      close (fd);
+    }
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      g_error ("wait4: %s", g_strerror (errno));
+
+  *rss_kb = usage.ru_maxrss;
+  *seconds = g_ascii_strtod (out->str, NULL);
+  if (rest != NULL)
+    {
+      const char *space = strchr (out->str, ' ');
+      *rest = g_strstrip (g_strdup (space ? space + 1 : ""));
+    }
+  if (error_text != NULL)
+    *error_text = g_strstrip (g_string_free (err, FALSE));
+  else
+    g_string_free (err, TRUE);
+  g_string_free (out, TRUE);
+  if (WIFSIGNALED (status))
+    return WTERMSIG (status) == SIGALRM ? -2 : -1;
+  return WEXITSTATUS (status);
+}
+
+static const char python_script[] =
+  "import sys, time\n"
+  "path, expected = sys.argv[1], int(sys.argv[2])\n"
+  "try:\n"
+  "    import klynge\n"
+  "    import pandas\n"
+  "except Exception as e:\n"
+  "    print('import failed: %s' % e, file=sys.stderr)\n"
+  "    sys.exit(3)\n"
+  "if not hasattr(klynge, 'to_dataframe'):\n"
+  "    print('klynge has no to_dataframe()', file=sys.stderr)\n"
+  "    sys.exit(3)\n"
+  "landscape = klynge.load(path)\n"
+  "start = time.monotonic()\n"
+  "frame = klynge.to_dataframe(landscape, 'membership')\n"
+  "seconds = time.monotonic() - start\n"
+  "if len(frame) != expected:\n"
+  "    print('%d rows, expected %d' % (len(frame), expected), file=sys.stderr)\n"
+  "    sys.exit(1)\n"
+  "print('%.6f %d rows' % (seconds, len(frame)))\n";
+
+static void
+measure (Size  *size,
+         guint  s,
+         Op     op)
+{
+  Figure *figure = &figures[s][op];
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *error_text = NULL;
+  g_autofree char *rest = NULL;
+  char expected[32];
+  double seconds;
+  glong rss;
+  int status;
+
+  if (figure->unavailable != NULL)
+    return;
+  switch (op)
+    {
+    case OP_FLOOR:
+    case OP_FLOOR_SAVED:
+      if (op == OP_FLOOR_SAVED && !g_file_test (size->saved, G_FILE_TEST_EXISTS))
+        return;
+      g_ptr_array_add (argv, g_strdup (opt_floor));
+      g_ptr_array_add (argv, g_strdup (op == OP_FLOOR ? size->path : size->saved));
+      break;
+    case OP_DATAFRAME:
+      if (opt_python == NULL || *opt_python == '\0' || strcmp (opt_python, ":") == 0)
+        {
+          figure->unavailable = g_strdup ("no Python interpreter was configured");
+          return;
+        }
+      g_snprintf (expected, sizeof expected, "%" G_GINT64_FORMAT, size->memberships);
+      g_ptr_array_add (argv, g_find_program_in_path (opt_python));
+      g_ptr_array_add (argv, g_strdup ("-c"));
+      g_ptr_array_add (argv, g_strdup (python_script));
+      g_ptr_array_add (argv, g_strdup (size->path));
+      g_ptr_array_add (argv, g_strdup (expected));
+      envp = g_get_environ ();
+      if (opt_pythonpath != NULL)
+        envp = g_environ_setenv (envp, "PYTHONPATH", opt_pythonpath, TRUE);
+      if (opt_typelibdir != NULL)
+        envp = g_environ_setenv (envp, "GI_TYPELIB_PATH", opt_typelibdir, TRUE);
+      if (opt_libdir != NULL)
+        envp = g_environ_setenv (envp, "LD_LIBRARY_PATH", opt_libdir, TRUE);
+      envp = g_environ_setenv (envp, "PYTHONDONTWRITEBYTECODE", "1", TRUE);
+      if (g_ptr_array_index (argv, 0) == NULL)
+        {
+          figure->unavailable = g_strdup_printf ("cannot find %s", opt_python);
+          return;
+        }
+      break;
+    default:
+      g_ptr_array_add (argv, g_strdup (self_exe));
+      g_ptr_array_add (argv, g_strdup ("--child"));
+      g_ptr_array_add (argv, g_strdup (op == OP_LOAD ? "load-save"
+                                       : op == OP_LINEAGE ? "lineage" : op == OP_FUNDING ? "funding"
+                                       : op == OP_OVERLAP ? "overlap" : "default"));
+      g_ptr_array_add (argv, g_strdup (size->path));
+      g_ptr_array_add (argv, g_strdup (size->saved));
+      break;
+    }
+  g_ptr_array_add (argv, NULL);
+
+  status = run ((char **) argv->pdata, envp, (guint) opt_timeout, &seconds, &rss, &rest, &error_text);
+  if (status == 0 && op == OP_LOAD)
+    {
+      /* load, its peak RSS, and the save that followed in the same process */
+      g_auto(GStrv) words = g_strsplit (rest ? rest : "", " ", 0);
+      Figure *save = &figures[s][OP_SAVE];
+      double save_seconds;
+
+      g_array_append_val (figure->seconds, seconds);
+      rss = words[0] ? (glong) g_ascii_strtoll (words[0], NULL, 10) : 0;
+      g_array_append_val (figure->rss_kb, rss);
+      save_seconds = words[0] && words[1] ? g_ascii_strtod (words[1], NULL) : 0;
+      g_array_append_val (save->seconds, save_seconds);
+    }
+  else if (status == 0)
+    {
+      g_array_append_val (figure->seconds, seconds);
+      g_array_append_val (figure->rss_kb, rss);
+      if (rest != NULL && *rest != '\0')
+        {
+          g_free (figure->detail);
+          figure->detail = g_steal_pointer (&rest);
+        }
+    }
+  else if (status == EXIT_NOT_AVAILABLE)
+    figure->unavailable = g_strdup_printf ("not available%s%s",
+                                           error_text && *error_text ? ": " : "",
+                                           error_text ? error_text : "");
+  else if (status == -2)
+    figure->unavailable = g_strdup_printf ("timed out after %d s", opt_timeout);
+  else
+    figure->unavailable = g_strdup_printf ("failed (%s%d): %s", status < 0 ? "signal, " : "status ",
+                                           status, error_text ? error_text : "");
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+median (Figure *figure,
+        double *value)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint n;
+
+  if (figure->seconds == NULL || figure->seconds->len == 0)
+    return FALSE;
+  n = figure->seconds->len;
+  sorted = g_array_copy (figure->seconds);
+  g_array_sort (sorted, compare_double);
+  *value = n % 2 ? g_array_index (sorted, double, n / 2)
+                 : (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+  return TRUE;
+}
+
+static glong
+peak_rss_kb (Figure *figure)
+{
+  glong peak = 0;
+
+  for (guint i = 0; figure->rss_kb != NULL && i < figure->rss_kb->len; i++)
+    peak = MAX (peak, g_array_index (figure->rss_kb, glong, i));
+  return peak;
+}
+
+static char *
+machine_description (void)
+{
+  g_autofree char *cpuinfo = NULL, *meminfo = NULL;
+  g_autofree char *model = NULL;
+  guint64 mem_kb = 0;
+  char *line;
+
+  if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL)
+      && (line = strstr (cpuinfo, "model name")) != NULL)
+    {
+      char *colon = strchr (line, ':');
+      char *eol = strchr (line, '\n');
+      if (colon != NULL && eol != NULL && colon < eol)
+        model = g_strstrip (g_strndup (colon + 1, (gsize) (eol - colon - 1)));
+    }
+  if (g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL)
+      && (line = strstr (meminfo, "MemTotal:")) != NULL)
+    mem_kb = g_ascii_strtoull (line + 9, NULL, 10);
+  return g_strdup_printf ("%ld cores (nproc), %s, %.1f GB RAM",
+                          sysconf (_SC_NPROCESSORS_ONLN), model ? model : "unknown CPU",
+                          mem_kb / 1048576.0);
+}
+
+static guint64
+mem_available_bytes (void)
+{
+  g_autofree char *meminfo = NULL;
+  char *line;
+
+  if (g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL)
+      && (line = strstr (meminfo, "MemAvailable:")) != NULL)
+    return g_ascii_strtoull (line + 13, NULL, 10) * 1024;
+  return 0;
+}
+
+static guint64
+disk_available_bytes (const char *dir)
+{
+  struct statvfs st;
+
+  if (statvfs (dir, &st) != 0)
+    return 0;
+  return (guint64) st.f_bavail * st.f_frsize;
+}
+
+static gboolean
+prepare_size (Size  *size,
+              guint  s)
+{
+  g_autofree char *name = g_strdup_printf ("landscape-%" G_GINT64_FORMAT ".xml", size->members);
+  g_autofree char *saved = g_strdup_printf ("saved-%" G_GINT64_FORMAT ".xml", size->members);
+  g_autofree char *organisations = g_strdup_printf ("--organisations=%" G_GINT64_FORMAT, size->organisations);
+  g_autofree char *members = g_strdup_printf ("--members=%" G_GINT64_FORMAT, size->members);
+  g_autofree char *memberships = g_strdup_printf ("--memberships=%" G_GINT64_FORMAT, size->memberships);
+  g_autofree char *output = NULL;
+  g_autofree char *error_text = NULL;
+  char *argv[8];
+  GStatBuf st;
+  double seconds;
+  glong rss;
+  gint64 start;
+  int status;
+
+  size->path = g_build_filename (opt_workdir, name, NULL);
+  size->saved = g_build_filename (opt_workdir, saved, NULL);
+  output = g_strdup_printf ("--output=%s", size->path);
+  argv[0] = opt_generate;
+  argv[1] = (char *) "--seed=8";
+  argv[2] = organisations;
+  argv[3] = members;
+  argv[4] = memberships;
+  argv[5] = output;
+  argv[6] = NULL;
+
+  start = g_get_monotonic_time ();
+  status = run (argv, NULL, (guint) opt_timeout, &seconds, &rss, NULL, &error_text);
+  size->generate_seconds = (g_get_monotonic_time () - start) / 1e6;
+  if (status != 0 || g_stat (size->path, &st) != 0)
+    {
+      size->skip_reason = g_strdup_printf ("the generator failed: %s", error_text ? error_text : "");
+      return FALSE;
+    }
+  size->bytes = (guint64) st.st_size;
+  for (guint op = 0; op < N_OPS; op++)
+    {
+      figures[s][op].seconds = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[s][op].rss_kb = g_array_new (FALSE, FALSE, sizeof (glong));
+    }
+  return TRUE;
+}
+
+typedef struct {
+  guint passed, failed;
+} Tally;
+
+static void
+target (Tally      *tally,
+        const char *what,
+        gboolean    measured,
+        double      value,
+        const char *unit,
+        double      limit,
+        const char *why_not)
+{
+  if (!measured)
+    {
+      printf ("  %-58s %-20s FAIL\n", what, why_not ? why_not : "not measured");
+      tally->failed++;
+      return;
+    }
+  printf ("  %-58s %8.2f%-3s (≤ %.2f%s) %s\n", what, value, unit, limit, unit,
+          value <= limit ? "PASS" : "FAIL");
+  if (value <= limit)
+    tally->passed++;
+  else
+    tally->failed++;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  GOptionEntry entries[] = {
+    { "generate", 0, 0, G_OPTION_ARG_FILENAME, &opt_generate, "The generator", "PROGRAM" },
+    { "floor", 0, 0, G_OPTION_ARG_FILENAME, &opt_floor, "The SAX2 floor program", "PROGRAM" },
+    { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opt_workdir, "Where generated files go", "DIR" },
+    { "python", 0, 0, G_OPTION_ARG_FILENAME, &opt_python, "Python for to_dataframe()", "PROGRAM" },
+    { "pythonpath", 0, 0, G_OPTION_ARG_STRING, &opt_pythonpath, "PYTHONPATH for it", "PATH" },
+    { "typelibdir", 0, 0, G_OPTION_ARG_STRING, &opt_typelibdir, "GI_TYPELIB_PATH for it", "PATH" },
+    { "libdir", 0, 0, G_OPTION_ARG_STRING, &opt_libdir, "LD_LIBRARY_PATH for it", "PATH" },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &opt_sizes, "Sizes to run: any of 27,273,2700 (all)", "LIST" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Rounds per size, at least 5 (5)", "N" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &opt_timeout, "Seconds before a run is given up (300)", "S" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the generated files", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *machine = NULL;
+  Tally tally = { 0, 0 };
+  double load_ratio_limit = 2.0, save_ratio_limit = 1.5, rss_limit = 0.6;
+
+  if (argc >= 4 && strcmp (argv[1], "--child") == 0)
+    return run_child (argv[2], argv[3], argc > 4 ? argv[4] : NULL);
+
+  context = g_option_context_new ("- time klynge against a bare libxml2 SAX2 pass");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Run by `make bench`. Every target of issue 8 is printed with its\n"
+    "figure and PASS or FAIL; the exit status is 0 when all pass.\n"
+    "Example: klynge-bench --generate=bench/klynge-generate --floor=bench/sax-floor \\\n"
+    "           --workdir=bench-data --sizes=27,273 --runs=5\n");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("klynge-bench: %s\n", error->message);
+      return 2;
+    }
+  if (opt_generate == NULL || opt_floor == NULL || opt_workdir == NULL)
+    {
+      g_printerr ("klynge-bench: --generate, --floor and --workdir are needed\n");
+      return 2;
+    }
+  if (opt_runs < 5)
+    opt_runs = 5;
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_exe == NULL)
+    self_exe = g_strdup (argv[0]);
+  if (opt_sizes != NULL)
+    {
+      g_auto(GStrv) wanted = g_strsplit (opt_sizes, ",", -1);
+      static const char * const keys[N_SIZES] = { "27", "273", "2700" };
+
+      for (guint s = 0; s < N_SIZES; s++)
+        {
+          sizes[s].enabled = g_strv_contains ((const char * const *) wanted, keys[s]);
+          if (!sizes[s].enabled)
+            sizes[s].skip_reason = g_strdup ("not asked for (--sizes)");
+        }
+    }
+  g_mkdir_with_parents (opt_workdir, 0755);
+
+  machine = machine_description ();
+  printf ("klynge benchmarks (issue 8)\n");
+  printf ("machine: %s\n", machine);
+  {
+    double load[3];
+    if (getloadavg (load, 3) == 3)
+      printf ("load average: %.2f %.2f %.2f (the machine is shared: every ratio compares "
+              "runs interleaved in the same rounds)\n", load[0], load[1], load[2]);
+  }
+  printf ("each figure: median of %d runs, each in its own process; RSS is that process's peak\n\n",
+          opt_runs);
+
+  for (guint s = 0; s < N_SIZES; s++)
+    {
+      Size *size = &sizes[s];
+      double estimate;
+
+      if (!size->enabled)
+        continue;
+      if (s == 2)
+        {
+          /* 2.7 GB: only where disk, memory and time allow */
+          double floor273, load273, save273;
+          guint64 need_disk = (guint64) 3 * 2800000000u, need_mem = (guint64) 4 * 1700000000u;
+
+          if (disk_available_bytes (opt_workdir) < need_disk)
+            size->skip_reason = g_strdup_printf ("skipped: %.1f GB of disk free, %.1f GB needed",
+                                                 disk_available_bytes (opt_workdir) / 1e9, need_disk / 1e9);
+          else if (mem_available_bytes () < need_mem)
+            size->skip_reason = g_strdup_printf ("skipped: %.1f GB of memory available, %.1f GB needed",
+                                                 mem_available_bytes () / 1e9, need_mem / 1e9);
+          else if (sizes[1].enabled && median (&figures[1][OP_FLOOR], &floor273)
+                   && median (&figures[1][OP_LOAD], &load273) && median (&figures[1][OP_SAVE], &save273)
+                   && (estimate = 10.5 * opt_runs * (2 * floor273 + load273 + save273)
+                       + 10 * sizes[1].generate_seconds) > 330)
+            size->skip_reason = g_strdup_printf ("skipped: it would take about %.0f s", estimate);
+          if (size->skip_reason != NULL)
+            {
+              size->enabled = FALSE;
+              printf ("== %s: %s\n\n", size->label, size->skip_reason);
+              continue;
+            }
+        }
+      if (!prepare_size (size, s))
+        {
+          size->enabled = FALSE;
+          printf ("== %s: %s\n\n", size->label, size->skip_reason);
+          continue;
+        }
+      printf ("== %s: %s, %" G_GUINT64_FORMAT " bytes; %" G_GINT64_FORMAT " organisations, %"
+              G_GINT64_FORMAT " members, %" G_GINT64_FORMAT " memberships (generated in %.2f s)\n",
+              size->label, size->path, size->bytes, size->organisations, size->members,
+              size->memberships, size->generate_seconds);
+      fflush (stdout);
+
+      for (int r = 0; r < opt_runs; r++)
+        {
+          /* floor and load back to back in every round, then the rest */
+          measure (size, s, OP_FLOOR);
+          measure (size, s, OP_LOAD);   /* and the save */
+          measure (size, s, OP_FLOOR_SAVED);
+          if (s == 2)
+            continue;   /* at 2.7 GB only what the growth targets need */
+          measure (size, s, OP_LINEAGE);
+          measure (size, s, OP_FUNDING);
+          measure (size, s, OP_OVERLAP);
+          if (s == 0)
+            measure (size, s, OP_DEFAULT);
+          measure (size, s, OP_DATAFRAME);
+        }
+
+      {
+        double floor_s = 0, floor_saved = 0;
+        gboolean have_floor = median (&figures[s][OP_FLOOR], &floor_s);
+        gboolean identical = FALSE;
+        g_autofree char *a = NULL, *b = NULL;
+        gsize la = 0, lb = 0;
+
+        median (&figures[s][OP_FLOOR_SAVED], &floor_saved);
+        printf ("  %-22s %10s %9s %12s %10s  %s\n", "operation", "median s", "× floor",
+                "peak RSS MB", "RSS/file", "notes");
+        for (guint op = 0; op < N_OPS; op++)
+          {
+            Figure *figure = &figures[s][op];
+            double value;
+            double base = op == OP_SAVE ? floor_saved : floor_s;
+
+            if (figure->unavailable != NULL)
+              {
+                printf ("  %-22s %s\n", op_names[op], figure->unavailable);
+                continue;
+              }
+            if (!median (figure, &value))
+              continue;
+            printf ("  %-22s %10.3f %9.2f ", op_names[op], value,
+                    have_floor && base > 0 ? value / base : 0.0);
+            if (peak_rss_kb (figure) > 0)
+              printf ("%12.1f %10.2f", peak_rss_kb (figure) / 1024.0,
+                      peak_rss_kb (figure) * 1024.0 / (double) size->bytes);
+            else
+              printf ("%12s %10s", "-", "-");
+            printf ("  %s%s\n", op == OP_SAVE ? "after the load, in its process; × the floor on the saved file" : "",
+                    figure->detail ? figure->detail : "");
+          }
+        if (g_file_get_contents (size->path, &a, &la, NULL)
+            && g_file_get_contents (size->saved, &b, &lb, NULL))
+          identical = la == lb && memcmp (a, b, la) == 0;
+        printf ("  saved file is byte-identical to the generated one: %s\n\n", identical ? "yes" : "NO");
+        fflush (stdout);
+      }
+    }
+
+  printf ("targets (issue 8)\n");
+  for (guint s = 0; s < N_SIZES; s++)
+    {
+      double floor_s, floor_saved, load_s, save_s;
+      g_autofree char *what = NULL;
+      gboolean ok;
+
+      if (!sizes[s].enabled)
+        continue;
+      ok = median (&figures[s][OP_FLOOR], &floor_s) && median (&figures[s][OP_LOAD], &load_s);
+      what = g_strdup_printf ("load ≤ 2.0 × floor, %s", sizes[s].label);
+      target (&tally, what, ok, ok ? load_s / floor_s : 0, " ×", load_ratio_limit,
+              figures[s][OP_LOAD].unavailable);
+      g_free (what);
+      ok = median (&figures[s][OP_FLOOR_SAVED], &floor_saved) && median (&figures[s][OP_SAVE], &save_s);
+      what = g_strdup_printf ("save ≤ 1.5 × floor on the saved file, %s", sizes[s].label);
+      target (&tally, what, ok, ok ? save_s / floor_saved : 0, " ×", save_ratio_limit,
+              figures[s][OP_SAVE].unavailable);
+      g_free (what);
+      ok = figures[s][OP_LOAD].rss_kb != NULL && figures[s][OP_LOAD].rss_kb->len > 0;
+      what = g_strdup_printf ("peak RSS while loading ≤ 0.6 × file size, %s", sizes[s].label);
+      target (&tally, what, ok, ok ? peak_rss_kb (&figures[s][OP_LOAD]) * 1024.0 / (double) sizes[s].bytes : 0,
+              " ×", rss_limit, figures[s][OP_LOAD].unavailable);
+    }
+  /* growth: the time for 10 × the data, scaled to exactly 10 × the bytes */
+  for (guint s = 1; s < N_SIZES; s++)
+    {
+      static const Op grown[] = { OP_LOAD, OP_SAVE };
+
+      if (!sizes[s].enabled || !sizes[s - 1].enabled)
+        {
+          if (s == 2 && sizes[1].enabled)
+            printf ("  %-58s %s\n", "growth 273 MB → 2.7 GB", sizes[2].skip_reason
+                    ? sizes[2].skip_reason : "skipped");
+          continue;
+        }
+      for (guint g = 0; g < G_N_ELEMENTS (grown); g++)
+        {
+          double small, large;
+          gboolean ok = median (&figures[s - 1][grown[g]], &small) && median (&figures[s][grown[g]], &large);
+          double data = (double) sizes[s].bytes / (double) sizes[s - 1].bytes;
+          g_autofree char *what = g_strdup_printf ("%s: 10 × the data (%s → %s) within 12 × the time",
+                                                   op_names[grown[g]], sizes[s - 1].label, sizes[s].label);
+
+          target (&tally, what, ok, ok ? large / small * 10.0 / data : 0, " ×", 12.0, NULL);
+        }
+    }
+  if (sizes[1].enabled)
+    {
+      double value;
+      gboolean ok = median (&figures[1][OP_OVERLAP], &value);
+
+      target (&tally, "all-pairs member overlap, 10,000 organisations ≤ 2 s", ok, value, " s", 2.0,
+              figures[1][OP_OVERLAP].unavailable);
+      ok = median (&figures[1][OP_DATAFRAME], &value);
+      target (&tally, "klynge.to_dataframe() of 3,000,000 memberships ≤ 3 s", ok, value, " s", 3.0,
+              figures[1][OP_DATAFRAME].unavailable);
+    }
+  else
+    printf ("  the overlap and to_dataframe() targets need the 273 MB size\n");
+  printf ("%u of %u targets pass\n", tally.passed, tally.passed + tally.failed);
+
+  if (!opt_keep)
+    for (guint s = 0; s < N_SIZES; s++)
+      {
+        if (sizes[s].path != NULL)
+          g_unlink (sizes[s].path);
+        if (sizes[s].saved != NULL)
+          g_unlink (sizes[s].saved);
+      }
+  return tally.failed == 0 ? 0 : 1;
+}

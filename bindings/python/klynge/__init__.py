@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""klynge: the Danish cluster landscape, for analysts.
+
+A small helper package over the klynge C library, which Python reaches
+through GObject Introspection (``from gi.repository import Klynge``; this
+package imports it for you as ``klynge.Klynge``).
+
+Loading
+    ``klynge.default()``
+        the built-in Danish landscape (a new, independent copy each call)
+    ``klynge.load(path)``
+        a landscape from an XML file
+    ``klynge.loads(data, name="<bytes>")``
+        a landscape from XML in memory
+    ``klynge.save(landscape, path)``
+        writes it back (atomically)
+
+Records
+    ``klynge.organisations(landscape)``, ``members``, ``memberships``,
+    ``funding_sources``, ``contracts``, ``mergers``, ``initiatives``
+        iterate over the records (:class:`Klynge.Organisation`, ...) in
+        document order; the same generators are methods of the landscape
+        (``landscape.organisations()``)
+    ``landscape[id]``, ``id in landscape``, ``len(landscape)``, ``iter(landscape)``
+        lookup by id, and every record in document order
+
+Tables
+    ``klynge.to_records(landscape, kind)``
+        a list of dicts, one per row; dates as :class:`datetime.date` with a
+        ``<key>_precision`` of ``"year"``, ``"month"`` or ``"day"``; money as
+        :class:`decimal.Decimal`
+    ``klynge.to_dataframe(landscape, kind)``
+        the same as a pandas DataFrame, read from the library's CSV export
+        (needs pandas)
+
+    *kind* is one of ``"organisation"``, ``"member"``, ``"membership"``,
+    ``"funding-source"``, ``"contract"``, ``"share"``, ``"merger"``,
+    ``"initiative"``, or one of the tables of multi-valued fields
+    (``"location"``, ``"focus-area"``, ``"label"``, ``"predecessor"``,
+    ``"participant"``, ``"source"``); the keys are the XML attribute names.
+
+Errors
+    Every failure is a :class:`klynge.Error` (a :class:`GLib.Error`) with the
+    ``KLYNGE_ERROR`` ``code``, and ``file``, ``line`` and ``column`` where the
+    library knows them.  The introspected API raises it too once ``klynge`` is
+    imported.
+
+Example::
+
+    >>> import klynge
+    >>> landscape = klynge.default()
+    >>> ced = landscape["ced"]
+    >>> ced.get_name()
+    'Cluster Excellence Denmark'
+    >>> rows = klynge.to_records(landscape, "contract")
+    >>> rows[0]["amount"], rows[0]["start"], rows[0]["start_precision"]
+    (Decimal('8000000.00'), datetime.date(2019, 10, 1), 'day')
+
+Everything else (lineage, funding totals, due diligence, applying mergers,
+exports) is the C API as introspected: see ``help(klynge.Klynge.Landscape)``
+and the API reference (``make docs``).  Installing, the environment and the
+sugar this package adds are described in docs/python.md.
+"""
+
+import os
+
+from ._gi import GLib, Klynge
+from ._errors import DOMAIN, Error, raises_klynge_error
+from ._records import KINDS, TABLES, format_date, parse_date, to_records
+from ._dataframe import have_pandas, to_dataframe
+from . import _sugar
+
+_sugar.install()
+
+__all__ = [
+    "Klynge", "GLib", "Error", "DOMAIN",
+    "default", "load", "loads", "save", "validate",
+    "organisations", "members", "memberships", "funding_sources", "contracts",
+    "mergers", "initiatives",
+    "KINDS", "TABLES", "to_records", "to_dataframe", "have_pandas",
+    "parse_date", "format_date",
+    "__version__",
+]
+
+#: The version of the klynge library the package runs against.
+__version__ = "%d.%d.%d" % (Klynge.MAJOR_VERSION, Klynge.MINOR_VERSION,
+                            Klynge.MICRO_VERSION) \
+    if hasattr(Klynge, "MAJOR_VERSION") else "unknown"
+
+
+def default():
+    """The built-in Danish landscape, compiled into the library from public
+    sources: a new :class:`Klynge.Landscape` that the caller may change."""
+    return Klynge.Landscape.new_default()
+
+
+@raises_klynge_error
+def load(path):
+    """Loads a landscape from the XML file at *path* (a string or a path-like
+    object).
+
+    Raises :class:`klynge.Error` with the code, file and line of the first
+    problem: the file cannot be read (``IO``), is not well-formed
+    (``XML_SYNTAX``), breaks the format (``UNKNOWN_ELEMENT``,
+    ``BAD_DATE``, ...) or the records contradict each other
+    (``UNRESOLVED_REFERENCE``, ``DUPLICATE_ID``, ...).
+    """
+    return Klynge.Landscape.load_file(os.fspath(path))
+
+
+@raises_klynge_error
+def loads(data, name="<bytes>"):
+    """Loads a landscape from XML held in memory (``bytes`` or ``str``);
+    *name* stands for the file name in error messages."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return Klynge.Landscape.load_bytes(GLib.Bytes.new(data), name, None)
+
+
+@raises_klynge_error
+def save(landscape, path):
+    """Saves *landscape* as XML to *path*: a temporary file renamed into
+    place, so a failure never leaves a truncated file.  Raises
+    :class:`klynge.Error`."""
+    landscape.save_file(os.fspath(path))
+
+
+def validate(landscape):
+    """Every problem validation finds in *landscape*, as a list of
+    :class:`Klynge.Problem` (empty when it is valid).  Turn one into an
+    exception with :meth:`klynge.Error.from_problem`."""
+    return list(landscape.validate())
+
+
+def organisations(landscape, filter=None):
+    """Iterates over the organisations of *landscape* in document order;
+    *filter*, a :class:`Klynge.Filter`, keeps only those it matches."""
+    return landscape.organisations(filter)
+
+
+def members(landscape):
+    """Iterates over the members (:class:`Klynge.Member`) of *landscape*."""
+    return landscape.members()
+
+
+def memberships(landscape):
+    """Iterates over every :class:`Klynge.Membership` of *landscape*,
+    organisation by organisation.  For millions of them prefer
+    ``to_records(landscape, "membership")`` or ``to_dataframe``."""
+    return landscape.memberships()
+
+
+def funding_sources(landscape):
+    """Iterates over the funding sources of *landscape*."""
+    return landscape.funding_sources()
+
+
+def contracts(landscape):
+    """Iterates over the contracts of *landscape*."""
+    return landscape.contracts()
+
+
+def mergers(landscape):
+    """Iterates over the mergers (consolidation events) of *landscape*."""
+    return landscape.mergers()
+
+
+def initiatives(landscape):
+    """Iterates over the initiatives of the support body in *landscape*."""
+    return landscape.initiatives()

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""to_dataframe(): a landscape's tables as pandas DataFrames."""
+
+import decimal
+import io
+
+from ._records import (DATE_COLUMNS, DECIMAL_COLUMNS, PRECISION_SUFFIX, export_csv,
+                       list_values)
+
+__all__ = ["to_dataframe", "have_pandas"]
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
+def have_pandas():
+    """Whether pandas can be imported, so that :func:`to_dataframe` works."""
+    return _pandas() is not None
+
+
+def to_dataframe(landscape, kind):
+    """One table of *landscape* as a :class:`pandas.DataFrame`.
+
+    The same table, columns and row order as :func:`klynge.to_records`,
+    read with :func:`pandas.read_csv` straight from the library's CSV
+    export, so it stays fast on millions of rows.  Column types:
+
+    * a value that is not set is missing (``NaN`` / ``NaT``);
+    * a date column is ``datetime64[ns]``, the first day the date stands
+      for, followed by a ``<column>_precision`` column of ``"year"``,
+      ``"month"`` or ``"day"``;
+    * ``amount`` (kroner, two decimals) and ``percent`` hold exact
+      :class:`decimal.Decimal` values (``object`` dtype); use
+      ``.astype(float)`` only for plotting;
+    * multi-valued columns (``cities``, ``focus-areas``, ``predecessors``,
+      ``participants``, ``sources``) hold lists of strings;
+    * the other columns are strings (``object`` dtype).
+
+    Raises :class:`ImportError` when pandas is not installed (Debian:
+    python3-pandas) and :class:`klynge.Error` for an unknown *kind*.
+    """
+    pandas = _pandas()
+    if pandas is None:
+        raise ImportError("klynge.to_dataframe() needs pandas (Debian: apt-get install "
+                          "python3-pandas); klynge.to_records() works without it")
+    data = export_csv(landscape, kind)
+    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                            na_values=[""], encoding="utf-8")
+
+    for column in DATE_COLUMNS.get(kind, ()):
+        text = frame[column]
+        length = text.str.len()
+        precision = length.map({4: "year", 7: "month", 10: "day"})
+        padded = text.where(length != 4, text + "-01-01")
+        padded = padded.where(length != 7, text + "-01")
+        position = frame.columns.get_loc(column)
+        frame[column] = pandas.to_datetime(padded, format="%Y-%m-%d")
+        frame.insert(position + 1, column + PRECISION_SUFFIX,
+                     precision.astype(object).where(precision.notna(), None))
+
+    for column in DECIMAL_COLUMNS.get(kind, ()):
+        frame[column] = frame[column].map(decimal.Decimal, na_action="ignore")
+
+    lists = list_values(landscape, kind)
+    if lists:
+        ids = frame["id"].tolist()
+        for column, mapping in lists.items():
+            frame[column] = pandas.Series([list(mapping.get(i, ())) for i in ids],
+                                          index=frame.index, dtype=object)
+    return frame

@@ -1,0 +1,328 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Pythonic sugar on the introspected classes (applied on ``import klynge``).
+
+This is the helper package's equivalent of a ``gi/overrides`` module: it
+patches the classes of ``gi.repository.Klynge`` in place, so that the
+sugar is there whether the user then writes ``Klynge.Landscape`` or uses
+the helper functions.  (A ``gi.overrides`` module would have to be
+installed into PyGObject's own package directory, which a ``--prefix``
+install cannot do cleanly.)  What it adds:
+
+* every introspected function or method that can fail raises
+  :class:`klynge.Error` (a :class:`GLib.Error` subclass) instead of a bare
+  :class:`GLib.Error`;
+* :class:`Klynge.Landscape`: ``len()``, iteration over every record in
+  document order, ``id in landscape``, ``landscape[id]`` (``KeyError``
+  when absent), and the generators ``organisations()``, ``members()``,
+  ``memberships()``, ``funding_sources()``, ``contracts()``, ``mergers()``
+  and ``initiatives()``;
+* records: a readable ``repr()``; equality and hashing by kind and id
+  (identity of the record, not equality of content);
+* values (:class:`Klynge.Date`, :class:`Klynge.Period`,
+  :class:`Klynge.Membership`, :class:`Klynge.Share`, ...): ``str()``,
+  ``repr()`` and equality by value; ``Klynge.Date.to_date()`` and
+  ``Klynge.Period`` ``in``.
+"""
+
+import datetime
+
+from gi import _gi
+
+from ._errors import Error
+from ._gi import GLib, Klynge
+
+__all__ = []
+
+_PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
+
+
+class _RaisingKlyngeError:
+    """Descriptor around an introspected callable that turns a
+    ``KLYNGE_ERROR`` :class:`GLib.Error` into :class:`klynge.Error`."""
+
+    def __init__(self, info):
+        self.info = info
+        self.__doc__ = info.__doc__
+        self.__name__ = info.get_name()
+
+    def __get__(self, obj, cls=None):
+        info = self.info
+        if info.is_constructor():
+            # constructors take the class first, which allows subclasses
+            def bound(*args, **kwargs):
+                return info(cls if cls is not None else type(obj), *args, **kwargs)
+        elif info.is_method() and obj is not None:
+            def bound(*args, **kwargs):
+                return info(obj, *args, **kwargs)
+        else:
+            bound = info
+
+        def call(*args, **kwargs):
+            try:
+                return bound(*args, **kwargs)
+            except GLib.Error as error:
+                converted = Error.from_gerror(error)
+                if converted is error:
+                    raise
+                raise converted from None
+
+        call.__name__ = self.__name__
+        call.__doc__ = self.__doc__
+        return call
+
+
+def _raise_klynge_errors(cls):
+    for name, value in list(vars(cls).items()):
+        if isinstance(value, _gi.FunctionInfo) and value.can_throw_gerror():
+            setattr(cls, name, _RaisingKlyngeError(value))
+
+
+def _klynge_classes():
+    repository = _gi.Repository.get_default()
+    for info in repository.get_infos("Klynge"):
+        if isinstance(info, (_gi.ObjectInfo, _gi.StructInfo)):
+            cls = getattr(Klynge, info.get_name(), None)
+            if isinstance(cls, type):
+                yield cls
+
+
+# --- values ---------------------------------------------------------------
+
+def _date_precision_name(self):
+    """The precision as ``"year"``, ``"month"`` or ``"day"`` (``None``
+    when the date is not set)."""
+    return _PRECISION_NAMES.get(int(self.get_precision()))
+
+
+def _date_to_date(self):
+    """The first day the date stands for, as a :class:`datetime.date`
+    (``None`` when the date is not set)."""
+    if not self.year:
+        return None
+    return datetime.date(self.year, self.month or 1, self.day or 1)
+
+
+def _date_str(self):
+    return self.to_string() if self.year else ""
+
+
+def _date_repr(self):
+    return "Klynge.Date(%r)" % _date_str(self)
+
+
+def _date_key(self):
+    return (self.year, self.month, self.day)
+
+
+def _value_eq(key):
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return key(self) == key(other)
+    return __eq__
+
+
+def _value_hash(key):
+    def __hash__(self):
+        return hash((type(self).__name__, key(self)))
+    return __hash__
+
+
+def _period_key(self):
+    return (_date_key(self.start), _date_key(self.end))
+
+
+def _period_contains(self, date):
+    if isinstance(date, datetime.date):
+        date = Klynge.Date.new(date.year, date.month, date.day)
+    return self.contains(date)
+
+
+def _membership_key(self):
+    return (self.get_organisation(), self.get_member(),
+            _date_key(self.get_since()), _date_key(self.get_until()))
+
+
+def _membership_repr(self):
+    return "<Klynge.Membership %s in %s since %s until %s>" % (
+        self.get_member(), self.get_organisation(),
+        _date_str(self.get_since()) or "-", _date_str(self.get_until()) or "-")
+
+
+def _patch_values():
+    Date = Klynge.Date
+    Date.precision_name = property(_date_precision_name)
+    Date.to_date = _date_to_date
+    Date.__str__ = _date_str
+    Date.__repr__ = _date_repr
+    Date.__eq__ = _value_eq(_date_key)
+    Date.__hash__ = _value_hash(_date_key)
+
+    Period = Klynge.Period
+    Period.__str__ = lambda self: self.to_string()
+    Period.__repr__ = lambda self: "Klynge.Period(%r)" % self.to_string()
+    Period.__eq__ = _value_eq(_period_key)
+    Period.__hash__ = _value_hash(_period_key)
+    Period.__contains__ = _period_contains
+
+    Membership = Klynge.Membership
+    Membership.__repr__ = _membership_repr
+    Membership.__eq__ = _value_eq(_membership_key)
+    Membership.__hash__ = _value_hash(_membership_key)
+
+    Klynge.Share.__repr__ = lambda self: "<Klynge.Share %s %s%%>" % (
+        self.get_source(), Klynge.percent_to_string(self.get_basis_points(), 2))
+    Klynge.Source.__repr__ = lambda self: "<Klynge.Source %s>" % self.get_href()
+    Klynge.Location.__repr__ = lambda self: "<Klynge.Location %s>" % ", ".join(
+        part for part in (self.get_city(), self.get_address(), self.get_role()) if part)
+    Klynge.Label.__repr__ = lambda self: "<Klynge.Label %s %s>" % (
+        self.get_level().value_nick, _date_str(self.get_awarded()))
+    Klynge.Problem.__str__ = lambda self: self.to_string()
+    Klynge.Problem.__repr__ = lambda self: "<Klynge.Problem %s>" % self.to_string()
+
+    overlap = getattr(Klynge, "Overlap", None)
+    if overlap is not None:
+        overlap.__repr__ = lambda self: "<Klynge.Overlap %s & %s: %d shared of %d>" % (
+            self.get_a(), self.get_b(), self.get_shared(), self.get_union())
+    link = getattr(Klynge, "LineageLink", None)
+    if link is not None:
+        link.__repr__ = lambda self: "<Klynge.LineageLink %s via %s (%s, %s)>" % (
+            self.get_organisation(), self.get_via(), self.get_merger(),
+            _date_str(self.get_effective()))
+    total = getattr(Klynge, "FundingTotal", None)
+    if total is not None:
+        def _total_repr(self):
+            keys = [("source", self.get_source()), ("holder", self.get_holder()),
+                    ("year", self.get_year() or None), ("kind", self.get_kind_name())]
+            shown = " ".join("%s=%s" % (k, v) for k, v in keys if v)
+            return "<Klynge.FundingTotal %s%s%s øre>" % (shown, " " if shown else "",
+                                                        self.get_amount())
+        total.__repr__ = _total_repr
+
+
+# --- records --------------------------------------------------------------
+
+def _record_title(self):
+    for getter in ("get_name", "get_title"):
+        method = getattr(self, getter, None)
+        if method is not None:
+            return method()
+    return None
+
+
+def _record_repr(self):
+    title = _record_title(self)
+    return "<Klynge.%s %r%s>" % (type(self).__name__, self.get_id(),
+                                 " " + title if title else "")
+
+
+def _record_key(self):
+    return (self.get_kind_name(), self.get_id())
+
+
+def _record_eq(self, other):
+    if not isinstance(other, Klynge.Record):
+        return NotImplemented
+    return _record_key(self) == _record_key(other)
+
+
+def _record_hash(self):
+    return hash(_record_key(self))
+
+
+def _patch_records():
+    for cls in (Klynge.Record, Klynge.Organisation, Klynge.Member, Klynge.FundingSource,
+                Klynge.Contract, Klynge.Merger, Klynge.Initiative):
+        cls.__repr__ = _record_repr
+        cls.__eq__ = _record_eq
+        cls.__hash__ = _record_hash
+
+
+# --- the landscape -------------------------------------------------------
+
+def _listing(gtype_of):
+    def listing(self):
+        return iter(self.list(gtype_of().__gtype__))
+    return listing
+
+
+def _organisations(self, filter=None):
+    """Iterates over the organisations in document order; *filter* is an
+    optional :class:`Klynge.Filter`."""
+    if filter is None:
+        return iter(self.list(Klynge.Organisation.__gtype__))
+    return iter(self.list_organisations(filter))
+
+
+def _memberships(self):
+    """Iterates over every membership (:class:`Klynge.Membership`),
+    organisation by organisation in document order."""
+    for organisation in self.list(Klynge.Organisation.__gtype__):
+        yield from self.list_memberships_of_organisation(organisation.get_id()) or ()
+
+
+def _landscape_len(self):
+    return self.count(Klynge.Record.__gtype__)
+
+
+def _landscape_iter(self):
+    return iter(self.list(Klynge.Record.__gtype__))
+
+
+def _landscape_getitem(self, id):
+    record = self.lookup(id) if isinstance(id, str) else None
+    if record is None:
+        raise KeyError(id)
+    return record
+
+
+def _landscape_contains(self, id):
+    return isinstance(id, str) and self.contains(id)
+
+
+def _landscape_repr(self):
+    parts = []
+    for name, cls in (("organisations", Klynge.Organisation), ("members", Klynge.Member),
+                      ("contracts", Klynge.Contract), ("mergers", Klynge.Merger),
+                      ("initiatives", Klynge.Initiative)):
+        parts.append("%d %s" % (self.count(cls.__gtype__), name))
+    parts.append("%d memberships" % self.count_memberships())
+    return "<Klynge.Landscape: %s>" % ", ".join(parts)
+
+
+def _patch_landscape():
+    Landscape = Klynge.Landscape
+    Landscape.__len__ = _landscape_len
+    Landscape.__iter__ = _landscape_iter
+    Landscape.__getitem__ = _landscape_getitem
+    Landscape.__contains__ = _landscape_contains
+    Landscape.__repr__ = _landscape_repr
+    Landscape.__str__ = _landscape_repr
+    Landscape.organisations = _organisations
+    Landscape.members = _listing(lambda: Klynge.Member)
+    Landscape.members.__doc__ = "Iterates over the members in document order."
+    Landscape.funding_sources = _listing(lambda: Klynge.FundingSource)
+    Landscape.funding_sources.__doc__ = "Iterates over the funding sources in document order."
+    Landscape.contracts = _listing(lambda: Klynge.Contract)
+    Landscape.contracts.__doc__ = "Iterates over the contracts in document order."
+    Landscape.mergers = _listing(lambda: Klynge.Merger)
+    Landscape.mergers.__doc__ = "Iterates over the mergers in document order."
+    Landscape.initiatives = _listing(lambda: Klynge.Initiative)
+    Landscape.initiatives.__doc__ = "Iterates over the initiatives in document order."
+    Landscape.memberships = _memberships
+
+
+def install():
+    """Applies the sugar; idempotent."""
+    if getattr(Klynge, "_klynge_sugar_installed", False):
+        return
+    for cls in _klynge_classes():
+        _raise_klynge_errors(cls)
+    for info in _gi.Repository.get_default().get_infos("Klynge"):
+        if (isinstance(info, _gi.FunctionInfo) and info.can_throw_gerror()
+                and not info.is_method() and not info.is_constructor()):
+            setattr(Klynge, info.get_name(), _RaisingKlyngeError(info).__get__(None))
+    _patch_values()
+    _patch_records()
+    _patch_landscape()
+    Klynge._klynge_sugar_installed = True

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Consolidation through Python: lineage, status on a date, views, merging."""
+
+import pytest
+
+
+def _date(Klynge, text):
+    return Klynge.Date.new_from_string(text)
+
+
+def test_ancestors_of_energy_cluster_denmark_are_its_predecessors(builtin, Klynge):
+    links = builtin.list_ancestors("ecd")
+    assert [link.get_organisation() for link in links] == ["house-of-energy", "eic", "clean-energi"]
+    assert {link.get_merger() for link in links} == {"merger-2020-ecd"}
+    assert str(links[0].get_effective()) == "2020-07-01"
+
+
+def test_descendants_lead_from_a_predecessor_to_its_successor(builtin):
+    (link,) = builtin.list_descendants("house-of-energy")
+    assert (link.get_organisation(), link.get_merger()) == ("ecd", "merger-2020-ecd")
+
+
+def test_status_and_resolution_on_a_date(builtin, Klynge):
+    before = builtin.get_status("house-of-energy", _date(Klynge, "2019-01-01"))
+    after = builtin.get_status("house-of-energy", _date(Klynge, "2022-01-01"))
+    assert before[0] == Klynge.OrganisationStatus.ACTIVE
+    assert after == (Klynge.OrganisationStatus.MERGED, "ecd")
+    assert builtin.resolve_on("house-of-energy", _date(Klynge, "2022-01-01")) == "ecd"
+
+
+def test_a_view_as_of_a_date_sees_the_landscape_then(builtin, Klynge):
+    view = Klynge.LandscapeView.new(builtin, _date(Klynge, "2019-01-01"))
+    assert view.is_active("house-of-energy")
+    assert not view.is_active("ecd")
+    assert view.count_organisations() == len(list(view.list_organisations(None)))
+
+
+def test_lineage_as_graphviz_names_the_organisations(builtin):
+    dot = builtin.lineage_to_dot("ecd")
+    assert dot.startswith("digraph")
+    assert '"house-of-energy"' in dot and '"ecd"' in dot
+
+
+def test_applying_a_merger_dissolves_the_predecessors(klynge, Klynge, full):
+    successor = Klynge.Organisation.new("org-d", Klynge.OrganisationKind.CLUSTER, "Klynge D")
+    successor.set_founded(_date(Klynge, "2023-01-01"))
+    full.add(successor)
+    merger = Klynge.Merger.new("mg-2023", Klynge.MergerKind.MERGER, "org-d",
+                               _date(Klynge, "2023-01-01"))
+    merger.set_status(Klynge.MergerStatus.AGREED)
+    merger.add_predecessor("org-c")
+    merger.add_predecessor("org-hub")
+    full.add(merger)
+    full.apply_merger(merger)
+    assert str(full["org-c"].get_dissolved()) == "2022-12-31"
+    assert full.resolve_on("org-c", _date(Klynge, "2023-06-01")) == "org-d"
+    assert {m.get_member() for m in full.list_memberships_of_organisation("org-d")} == {"m-1"}
+
+
+def test_applying_a_completed_merger_raises_and_changes_nothing(klynge, Klynge, builtin):
+    landscape = klynge.default()
+    merger = landscape["merger-2020-ecd"]
+    before = klynge.to_records(landscape, "organisation")
+    with pytest.raises(klynge.Error) as caught:
+        landscape.apply_merger(merger)
+    assert caught.value.code == klynge.Error.MERGER_ALREADY_COMPLETED
+    assert klynge.to_records(landscape, "organisation") == before

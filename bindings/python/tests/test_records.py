@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""to_records(): tables as lists of dicts with Python value types."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+
+def test_kinds_are_the_ones_the_design_fixes(klynge):
+    assert klynge.KINDS == ("organisation", "member", "membership", "funding-source",
+                            "contract", "share", "merger", "initiative")
+    assert set(klynge.KINDS) <= set(klynge.TABLES)
+
+
+def test_organisation_rows_have_the_xml_attribute_names(klynge, full):
+    rows = klynge.to_records(full, "organisation")
+    assert [row["id"] for row in rows] == ["org-hub", "org-a", "org-b", "org-c"]
+    assert rows[1] == {
+        "id": "org-a", "kind": "cluster",
+        "founded": datetime.date(2014, 5, 9), "founded_precision": "day",
+        "dissolved": datetime.date(2020, 6, 30), "dissolved_precision": "day",
+        "cvr": "24256790", "name": "Klynge A", "name-en": "Cluster A",
+        "website": "https://a.example", "cities": ["Aalborg"],
+        "focus-areas": ["energy", "water"],
+        "sources": ["https://example.org/a", "https://example.org/a-2"],
+        "note": "Sources disagree on the founding month.",
+    }
+
+
+def test_partial_dates_keep_their_precision(klynge, full):
+    hub = klynge.to_records(full, "organisation")[0]
+    assert hub["founded"] == datetime.date(2014, 1, 1)
+    assert hub["founded_precision"] == "year"
+    assert hub["dissolved"] is None and hub["dissolved_precision"] is None
+    assert klynge.format_date(hub["founded"], hub["founded_precision"]) == "2014"
+    membership = klynge.to_records(full, "membership")[1]
+    assert (membership["since"], membership["since_precision"]) == (datetime.date(2020, 7, 1), "month")
+
+
+def test_membership_rows_name_organisation_member_since_and_until(klynge, full):
+    assert klynge.to_records(full, "membership") == [
+        {"organisation": "org-c", "member": "m-1",
+         "since": datetime.date(2020, 7, 1), "since_precision": "day",
+         "until": None, "until_precision": None},
+        {"organisation": "org-c", "member": "m-2",
+         "since": datetime.date(2020, 7, 1), "since_precision": "month",
+         "until": datetime.date(2022, 12, 31), "until_precision": "day"},
+    ]
+
+
+def test_money_and_percent_are_exact_decimals(klynge, full):
+    contracts = klynge.to_records(full, "contract")
+    assert [c["amount"] for c in contracts] == [Decimal("8000000.00"), Decimal("4000000.00")]
+    assert contracts[1]["renews"] == "c-hub-2019"
+    shares = klynge.to_records(full, "share")
+    assert shares == [
+        {"contract": "c-hub-2019", "source": "fs-a", "percent": Decimal("50.00")},
+        {"contract": "c-hub-2019", "source": "fs-b", "percent": Decimal("50.00")},
+        {"contract": "c-hub-2021", "source": "fs-a", "percent": Decimal("100.00")},
+    ]
+
+
+def test_merger_and_initiative_rows_list_their_parties(klynge, full):
+    (merger,) = klynge.to_records(full, "merger")
+    assert merger["predecessors"] == ["org-a", "org-b"]
+    assert (merger["successor"], merger["kind"], merger["status"]) == ("org-c", "merger", "completed")
+    assert merger["effective"] == datetime.date(2020, 7, 1)
+    initiatives = klynge.to_records(full, "initiative")
+    assert initiatives[1]["participants"] == ["org-c", "org-hub"]
+    assert initiatives[1]["replaces"] == "i-camp"
+    assert initiatives[1]["start_precision"] == "month"
+
+
+def test_member_and_funding_source_rows(klynge, full):
+    members = klynge.to_records(full, "member")
+    assert members[0] == {"id": "m-1", "cvr": "13748136", "kind": "company", "size": "sme",
+                          "name": "Eksempel ApS", "sources": ["https://example.org/m-1"],
+                          "note": "Member with a CVR number."}
+    sources = klynge.to_records(full, "funding-source")
+    assert sources[0]["parent"] == "Ministerium A"
+    assert sources[1]["parent"] is None and sources[1]["sources"] == []
+
+
+def test_tables_of_multi_valued_fields(klynge, full):
+    labels = klynge.to_records(full, "label")
+    assert labels[0] == {"organisation": "org-hub", "level": "silver",
+                         "awarded": datetime.date(2018, 3, 1), "awarded_precision": "month",
+                         "valid-until": datetime.date(2020, 3, 1),
+                         "valid-until_precision": "month"}
+    assert klynge.to_records(full, "predecessor") == [{"merger": "mg-2020", "ref": "org-a"},
+                                                      {"merger": "mg-2020", "ref": "org-b"}]
+
+
+@pytest.mark.parametrize("kind", ["organisation", "member", "membership", "funding-source",
+                                  "contract", "share", "merger", "initiative"])
+def test_every_kind_of_the_builtin_data_converts(klynge, builtin, kind):
+    rows = klynge.to_records(builtin, kind)
+    for row in rows:
+        for key, value in row.items():
+            assert value is None or isinstance(value, (str, list, datetime.date, Decimal)), key
+            if key.endswith("_precision"):
+                assert value in (None, "year", "month", "day")
+
+
+def test_builtin_contract_amounts_match_the_library(klynge, builtin, Klynge):
+    rows = {row["id"]: row for row in klynge.to_records(builtin, "contract")}
+    for contract in builtin.contracts():
+        assert rows[contract.get_id()]["amount"] * 100 == contract.get_amount()
+
+
+def test_rows_are_in_document_order(klynge, builtin):
+    ids = [row["id"] for row in klynge.to_records(builtin, "organisation")]
+    assert ids == [o.get_id() for o in builtin.organisations()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2014", (datetime.date(2014, 1, 1), "year")),
+    ("2020-05", (datetime.date(2020, 5, 1), "month")),
+    ("2019-10-01", (datetime.date(2019, 10, 1), "day")),
+    ("", (None, None)),
+])
+def test_parse_date_and_format_date_are_inverse(klynge, text, expected):
+    assert klynge.parse_date(text) == expected
+    assert klynge.format_date(*expected) == (text or None)

@@ -1,0 +1,1839 @@
+/* klynge-consolidation.c: applying mergers, lineage, the landscape as of a date
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "klynge-landscape-private.h"
+
+/**
+ * SECTION:klynge-consolidation
+ * @title: Consolidation
+ * @short_description: checking and applying mergers, lineage, member
+ *   overlap and the landscape as of a date
+ *
+ * A #KlyngeMerger records a consolidation: two or more predecessors form a
+ * new successor (`merger`), or one or more fold into an existing one
+ * (`absorption`). A landscape loaded from a file records history, so its
+ * `completed` mergers are already reflected in the records; a `proposed`
+ * or `agreed` merger is carried out with klynge_landscape_apply_merger(),
+ * after klynge_landscape_check_merger() has listed whatever stands in its
+ * way.
+ *
+ * Dates: a partial date (`2021`, `2021-01`) stands for its first day, as
+ * in klynge_organisation_is_active_on(). A merger that takes effect on day
+ * E dissolves its predecessors on day E − 1, their last day.
+ *
+ * Lineage (klynge_landscape_list_ancestors(),
+ * klynge_landscape_list_descendants(), klynge_landscape_resolve_on(),
+ * klynge_landscape_lineage_to_dot()) follows `completed` mergers only:
+ * proposed and agreed ones have not happened yet.
+ */
+
+#define DAY_OPEN G_MAXUINT32
+
+static inline guint32
+first_day (const KlyngeDate *date)
+{
+  return klynge_date_get_first_day (date);
+}
+
+static const char *
+org_id (KlyngeOrgEntry *entry)
+{
+  return klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
+}
+
+static KlyngeOrgEntry *
+org_at (KlyngeLandscape *self,
+        guint            index)
+{
+  return g_ptr_array_index (self->organisations, index);
+}
+
+/* The last day a membership covers; DAY_OPEN when it has no end. */
+static guint32
+until_last_day (guint32 packed)
+{
+  KlyngeDate date;
+
+  if (packed == 0)
+    return DAY_OPEN;
+  _klynge_date_unpack (packed, &date);
+  return klynge_date_get_last_day (&date);
+}
+
+static guint32
+since_first_day (guint32 packed)
+{
+  return packed >> 2;
+}
+
+static char *
+date_string (const KlyngeDate *date)
+{
+  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
+}
+
+static char *
+day_string (guint32 day)
+{
+  KlyngeDate date;
+
+  klynge_date_init_from_day (&date, day);
+  return klynge_date_to_string (&date);
+}
+
+/* The first completed merger, in landscape order, that names @id as a
+ * predecessor; NULL when there is none. */
+static KlyngeMerger *
+completed_merger_of_predecessor (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  for (guint i = 0; i < self->mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+
+      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+          && klynge_merger_has_predecessor (merger, id))
+        return merger;
+    }
+  return NULL;
+}
+
+/* Adds to @set (borrowed strings) every organisation that @id leads to
+ * through completed mergers, @id excluded. */
+static void
+collect_descendant_set (KlyngeLandscape *self,
+                        const char      *id,
+                        GHashTable      *set)
+{
+  GPtrArray *queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, (gpointer) id);
+  for (guint q = 0; q < queue->len; q++)
+    {
+      const char *current = g_ptr_array_index (queue, q);
+
+      for (guint i = 0; i < self->mergers->len; i++)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+          const char *successor = klynge_merger_get_successor (merger);
+
+          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+              || !klynge_merger_has_predecessor (merger, current)
+              || successor == NULL || g_hash_table_contains (set, successor)
+              || g_strcmp0 (successor, id) == 0)
+            continue;
+          g_hash_table_add (set, (gpointer) successor);
+          g_ptr_array_add (queue, (gpointer) successor);
+        }
+    }
+  g_ptr_array_unref (queue);
+}
+
+/* --- checking ------------------------------------------------------------ */
+
+static void add_problem (GPtrArray  *problems,
+                         int         code,
+                         const char *record_id,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (GPtrArray  *problems,
+             int         code,
+             const char *record_id,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, klynge_problem_new (code, NULL, 0, 0, record_id, message));
+}
+
+static KlyngeOrganisation *
+resolve_organisation (KlyngeLandscape *self,
+                      const char      *id,
+                      const char      *role,
+                      GPtrArray       *problems)
+{
+  KlyngeError code;
+
+  if (_klynge_landscape_resolve (self, id, KLYNGE_TYPE_ORGANISATION, &code))
+    return KLYNGE_ORGANISATION (klynge_landscape_lookup (self, id));
+  add_problem (problems, code, id,
+               code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
+               ? "the %s “%s” names no record"
+               : "the %s “%s” is not an organisation", role, id);
+  return NULL;
+}
+
+static void
+check_predecessor (KlyngeLandscape  *self,
+                   const char       *id,
+                   KlyngeOrganisation *organisation,
+                   guint32           effective_day,
+                   GHashTable       *successor_descendants,
+                   GPtrArray        *problems)
+{
+  const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
+  const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
+  KlyngeMerger *earlier = completed_merger_of_predecessor (self, id);
+  g_autofree char *effective = day_string (effective_day);
+
+  if (klynge_date_is_set (founded) && first_day (founded) > effective_day)
+    {
+      g_autofree char *f = klynge_date_to_string (founded);
+      add_problem (problems, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE, id,
+                   "the predecessor “%s” is not yet founded on %s (founded %s)",
+                   id, effective, f);
+    }
+  else if (klynge_date_is_set (founded) && first_day (founded) == effective_day)
+    add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
+                 "the predecessor “%s” is founded on the effective date %s, so it "
+                 "would be dissolved the day before it was founded", id, effective);
+
+  if (earlier != NULL)
+    add_problem (problems, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE, id,
+                 "the predecessor “%s” is already a predecessor of the completed merger “%s” into “%s”",
+                 id, klynge_record_get_id (KLYNGE_RECORD (earlier)),
+                 klynge_merger_get_successor (earlier));
+  else if (klynge_date_is_set (dissolved) && first_day (dissolved) < effective_day)
+    {
+      g_autofree char *d = klynge_date_to_string (dissolved);
+      add_problem (problems, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE, id,
+                   "the predecessor “%s” is already dissolved (%s) before the effective date %s",
+                   id, d, effective);
+    }
+
+  /* a completed merger that created this predecessor must come first */
+  for (guint i = 0; i < self->mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+
+      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+          && g_strcmp0 (klynge_merger_get_successor (merger), id) == 0
+          && first_day (klynge_merger_get_effective (merger)) >= effective_day)
+        {
+          g_autofree char *e = klynge_date_to_string (klynge_merger_get_effective (merger));
+          add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
+                       "the predecessor “%s” was created by “%s” on %s, not before the effective date %s",
+                       id, klynge_record_get_id (KLYNGE_RECORD (merger)), e, effective);
+        }
+    }
+
+  if (successor_descendants != NULL && g_hash_table_contains (successor_descendants, id))
+    add_problem (problems, KLYNGE_ERROR_MERGER_CYCLE, id,
+                 "the predecessor “%s” descends from the successor through completed mergers",
+                 id);
+}
+
+static void
+check_successor (KlyngeLandscape    *self,
+                 const char         *id,
+                 KlyngeOrganisation *organisation,
+                 KlyngeMergerKind    kind,
+                 guint32             effective_day,
+                 GPtrArray          *problems)
+{
+  const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
+  const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
+  g_autofree char *effective = day_string (effective_day);
+
+  if (kind == KLYNGE_MERGER_KIND_MERGER && klynge_date_is_set (founded)
+      && first_day (founded) != effective_day)
+    {
+      g_autofree char *f = klynge_date_to_string (founded);
+      add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
+                   "the successor “%s” of a merger is founded on %s, not on the effective date %s",
+                   id, f, effective);
+    }
+  else if (kind == KLYNGE_MERGER_KIND_ABSORPTION && klynge_date_is_set (founded)
+           && first_day (founded) > effective_day)
+    {
+      g_autofree char *f = klynge_date_to_string (founded);
+      add_problem (problems, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE, id,
+                   "the successor “%s” is not yet founded on the effective date %s (founded %s)",
+                   id, effective, f);
+    }
+  if (klynge_date_is_set (dissolved) && first_day (dissolved) < effective_day)
+    {
+      g_autofree char *d = klynge_date_to_string (dissolved);
+      add_problem (problems, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE, id,
+                   "the successor “%s” is dissolved (%s) before the effective date %s",
+                   id, d, effective);
+    }
+}
+
+/**
+ * klynge_landscape_check_merger_of:
+ * @self: a landscape
+ * @kind: %KLYNGE_MERGER_KIND_MERGER or %KLYNGE_MERGER_KIND_ABSORPTION
+ * @successor: (nullable): the successor's id; %NULL for a merger into a
+ *   new organisation that is not in the landscape yet
+ * @predecessors: (array zero-terminated=1): the predecessors' ids
+ * @effective: the date the merger takes effect
+ *
+ * Checks a merger that has no record (yet): whether it could be applied
+ * to @self. Every problem is listed, each with its own code:
+ *
+ * - %KLYNGE_ERROR_BAD_DATE: @effective is not set (nothing else is then
+ *   checked);
+ * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer than two predecessors for a
+ *   merger, none for an absorption;
+ * - %KLYNGE_ERROR_MISSING_ATTRIBUTE: an absorption without a successor;
+ * - %KLYNGE_ERROR_UNRESOLVED_REFERENCE, %KLYNGE_ERROR_WRONG_REFERENCE_KIND:
+ *   a predecessor or the successor is not an organisation of @self;
+ * - %KLYNGE_ERROR_DUPLICATE_ID: a predecessor is named twice;
+ * - %KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR: the successor is among
+ *   the predecessors;
+ * - %KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE: a predecessor is founded
+ *   after the effective date, has a dissolution date before it, or is
+ *   already the predecessor of a completed merger; it must be active on
+ *   the day before the effective date, which becomes its last;
+ * - %KLYNGE_ERROR_MERGER_DATE_ORDER: a predecessor is founded on the
+ *   effective date itself, a completed merger created a predecessor on or
+ *   after the effective date, or the successor of a merger (a new
+ *   organisation) has a founding date other than the effective date;
+ * - %KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE: the successor is dissolved
+ *   before the effective date, or an absorption's successor is founded
+ *   after it;
+ * - %KLYNGE_ERROR_MERGER_CYCLE: a predecessor descends, through completed
+ *   mergers, from the successor.
+ *
+ * Partial dates stand for their first day.
+ *
+ * Returns: (transfer container) (element-type KlyngeProblem): the problems
+ *   in the order above, predecessor by predecessor; empty when the merger
+ *   can be applied. The array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_check_merger_of (KlyngeLandscape    *self,
+                                  KlyngeMergerKind    kind,
+                                  const char         *successor,
+                                  const char * const *predecessors,
+                                  const KlyngeDate   *effective)
+{
+  GPtrArray *problems;
+  KlyngeOrganisation *successor_org = NULL;
+  g_autoptr(GHashTable) descendants = NULL;
+  guint n = 0, needed;
+  guint32 effective_day;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, NULL);
+  g_return_val_if_fail (effective != NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
+  if (!klynge_date_is_set (effective) || !klynge_date_is_valid (effective))
+    {
+      add_problem (problems, KLYNGE_ERROR_BAD_DATE, successor,
+                   "the merger has no valid effective date");
+      return problems;
+    }
+  effective_day = first_day (effective);
+
+  if (predecessors != NULL)
+    n = g_strv_length ((char **) predecessors);
+  needed = kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+  if (n < needed)
+    add_problem (problems, KLYNGE_ERROR_TOO_FEW_PARTIES, successor,
+                 "%u predecessor%s; a%s needs at least %u", n, n == 1 ? "" : "s",
+                 kind == KLYNGE_MERGER_KIND_MERGER ? " merger" : "n absorption", needed);
+
+  if (successor == NULL)
+    {
+      if (kind == KLYNGE_MERGER_KIND_ABSORPTION)
+        add_problem (problems, KLYNGE_ERROR_MISSING_ATTRIBUTE, NULL,
+                     "an absorption needs an existing successor");
+    }
+  else
+    {
+      successor_org = resolve_organisation (self, successor, "successor", problems);
+      if (successor_org != NULL)
+        {
+          descendants = g_hash_table_new (g_str_hash, g_str_equal);
+          collect_descendant_set (self, successor, descendants);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = predecessors[i];
+      KlyngeOrganisation *organisation;
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = strcmp (predecessors[j], id) == 0;
+      if (repeated)
+        {
+          add_problem (problems, KLYNGE_ERROR_DUPLICATE_ID, id,
+                       "the predecessor “%s” is named twice", id);
+          continue;
+        }
+      if (g_strcmp0 (id, successor) == 0)
+        {
+          add_problem (problems, KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR, id,
+                       "the successor “%s” is also named as a predecessor", id);
+          continue;
+        }
+      organisation = resolve_organisation (self, id, "predecessor", problems);
+      if (organisation != NULL)
+        check_predecessor (self, id, organisation, effective_day, descendants, problems);
+    }
+
+  if (successor_org != NULL)
+    check_successor (self, successor, successor_org, kind, effective_day, problems);
+
+  return problems;
+}
+
+/**
+ * klynge_landscape_check_merger:
+ * @self: a landscape
+ * @merger: a merger, in @self or not yet added to it
+ *
+ * Lists every problem that stands in the way of applying @merger with
+ * klynge_landscape_apply_merger(): %KLYNGE_ERROR_MERGER_ALREADY_COMPLETED
+ * when its status is `completed`, %KLYNGE_ERROR_DUPLICATE_ID when it is
+ * not in @self and another record has its id, and then everything
+ * klynge_landscape_check_merger_of() finds for its kind, successor,
+ * predecessors and effective date.
+ *
+ * Returns: (transfer container) (element-type KlyngeProblem): the problems,
+ *   empty when @merger can be applied. The array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_check_merger (KlyngeLandscape *self,
+                               KlyngeMerger    *merger)
+{
+  GPtrArray *problems, *rest;
+  const char *id;
+  KlyngeRecord *existing;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (KLYNGE_IS_MERGER (merger), NULL);
+
+  id = klynge_record_get_id (KLYNGE_RECORD (merger));
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
+  existing = g_hash_table_lookup (self->ids, id);
+  if (existing != NULL && existing != KLYNGE_RECORD (merger))
+    add_problem (problems, KLYNGE_ERROR_DUPLICATE_ID, id,
+                 "the id “%s” of the merger is already used in the landscape", id);
+  if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED)
+    add_problem (problems, KLYNGE_ERROR_MERGER_ALREADY_COMPLETED, id,
+                 "the merger “%s” is already completed", id);
+
+  rest = klynge_landscape_check_merger_of (self, klynge_merger_get_kind (merger),
+                                           klynge_merger_get_successor (merger),
+                                           klynge_merger_get_predecessors (merger),
+                                           klynge_merger_get_effective (merger));
+  for (guint i = 0; i < rest->len; i++)
+    g_ptr_array_add (problems, klynge_problem_ref (g_ptr_array_index (rest, i)));
+  g_ptr_array_unref (rest);
+  return problems;
+}
+
+/* --- applying -------------------------------------------------------------- */
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  const KlyngeMembershipSlot *x = a, *y = b;
+
+  if (x->member != y->member)
+    return x->member < y->member ? -1 : 1;
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return 0;
+}
+
+/* Whether a membership goes on at or after @day: it is carried over. */
+static inline gboolean
+slot_current (const KlyngeMembershipSlot *slot,
+              guint32                     day)
+{
+  return slot->until == 0 || until_last_day (slot->until) >= day;
+}
+
+static void
+carry_memberships (KlyngeLandscape *self,
+                   KlyngeOrgEntry  *successor,
+                   GPtrArray       *predecessors,
+                   guint32          effective_day)
+{
+  GArray *carried = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
+  GArray *old = successor->memberships;
+  guint old_len = old->len;
+
+  /* the successor's ended memberships stay as they are; its current ones
+   * merge with what the predecessors bring */
+  for (guint i = 0; i < old->len; i++)
+    {
+      KlyngeMembershipSlot *slot = &g_array_index (old, KlyngeMembershipSlot, i);
+      g_array_append_val (slot_current (slot, effective_day) ? carried : result, *slot);
+    }
+  for (guint p = 0; p < predecessors->len; p++)
+    {
+      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (predecessors, p))->memberships;
+
+      for (guint i = 0; i < slots->len; i++)
+        {
+          KlyngeMembershipSlot *slot = &g_array_index (slots, KlyngeMembershipSlot, i);
+          if (slot_current (slot, effective_day))
+            g_array_append_val (carried, *slot);
+        }
+    }
+  qsort (carried->data, carried->len, sizeof (KlyngeMembershipSlot), compare_slots);
+
+  /* one membership per member: the earliest since, the latest until */
+  for (guint i = 0; i < carried->len;)
+    {
+      KlyngeMembershipSlot merged = g_array_index (carried, KlyngeMembershipSlot, i);
+      guint32 last = until_last_day (merged.until);
+      guint j;
+
+      for (j = i + 1; j < carried->len; j++)
+        {
+          KlyngeMembershipSlot *slot = &g_array_index (carried, KlyngeMembershipSlot, j);
+          guint32 l;
+
+          if (slot->member != merged.member)
+            break;
+          l = until_last_day (slot->until);
+          if (l > last)
+            {
+              last = l;
+              merged.until = slot->until;
+            }
+        }
+      g_array_append_val (result, merged);
+      i = j;
+    }
+  qsort (result->data, result->len, sizeof (KlyngeMembershipSlot), compare_slots);
+
+  /* an ended membership of the successor since the same date as a merged
+   * one is covered by it: keep the one that lasts longer */
+  {
+    guint out = 0;
+
+    for (guint i = 0; i < result->len; i++)
+      {
+        KlyngeMembershipSlot *slot = &g_array_index (result, KlyngeMembershipSlot, i);
+
+        if (out > 0 && compare_slots (&g_array_index (result, KlyngeMembershipSlot, out - 1), slot) == 0)
+          {
+            KlyngeMembershipSlot *kept = &g_array_index (result, KlyngeMembershipSlot, out - 1);
+            if (until_last_day (slot->until) > until_last_day (kept->until))
+              kept->until = slot->until;
+            continue;
+          }
+        g_array_index (result, KlyngeMembershipSlot, out++) = *slot;
+      }
+    g_array_set_size (result, out);
+  }
+
+  successor->memberships = result;
+  self->n_memberships = self->n_memberships - old_len + result->len;
+  g_array_unref (old);
+  g_array_unref (carried);
+}
+
+/* The predecessor keeps its memberships as history, ending on its last
+ * day; those that begin after it went over to the successor. */
+static void
+clip_memberships (KlyngeLandscape *self,
+                  KlyngeOrgEntry  *entry,
+                  const KlyngeDate *dissolved)
+{
+  guint32 last_day = first_day (dissolved);
+  guint32 packed = _klynge_date_pack (dissolved);
+  GArray *slots = entry->memberships;
+  guint out = 0;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      KlyngeMembershipSlot slot = g_array_index (slots, KlyngeMembershipSlot, i);
+
+      if (slot.since != 0 && since_first_day (slot.since) > last_day)
+        continue;
+      if (until_last_day (slot.until) > last_day)
+        slot.until = packed;
+      g_array_index (slots, KlyngeMembershipSlot, out++) = slot;
+    }
+  self->n_memberships -= slots->len - out;
+  g_array_set_size (slots, out);
+}
+
+static gboolean
+has_location (KlyngeOrganisation *organisation,
+              KlyngeLocation     *location)
+{
+  GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+  for (guint i = 0; i < locations->len; i++)
+    {
+      KlyngeLocation *l = g_ptr_array_index (locations, i);
+
+      if (g_strcmp0 (klynge_location_get_city (l), klynge_location_get_city (location)) == 0
+          && g_strcmp0 (klynge_location_get_address (l), klynge_location_get_address (location)) == 0
+          && g_strcmp0 (klynge_location_get_role (l), klynge_location_get_role (location)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * klynge_landscape_apply_merger:
+ * @self: a landscape
+ * @merger: a `proposed` or `agreed` merger, in @self or not yet added
+ * @error: return location for a #GError, or %NULL
+ *
+ * Carries out @merger, all or nothing. It first runs
+ * klynge_landscape_check_merger(); if that finds any problem, the merger
+ * is refused with the code of the first problem and a message that lists
+ * them all, and @self is left exactly as it was. Otherwise, with E the
+ * effective date (a partial date stands for its first day):
+ *
+ * - @merger is added to @self if it is not in it yet, and its status set
+ *   to `completed`;
+ * - the successor of a `merger` (a new organisation, which the caller adds
+ *   to @self first) gets E as its founding date when it has none;
+ * - every predecessor is dissolved on E − 1 (a full date), its last day;
+ * - memberships: every membership of a predecessor or of the successor
+ *   that has no `until` or one on or after E is current. The successor
+ *   ends up with one membership per member of the current ones: since the
+ *   earliest of their `since` dates (an unknown `since` counts as the
+ *   earliest), until the latest of their `until` dates (none when one of
+ *   them has none). Memberships that ended before E are not carried over
+ *   ("until is respected"); the successor's own ended memberships stay as
+ *   they are. Predecessors keep their memberships as history, clipped to
+ *   end on E − 1; one that begins after E − 1 is removed from the
+ *   predecessor, since it now belongs to the successor;
+ * - contracts: a contract held by a predecessor whose period ends on or
+ *   after E moves to the successor whole (its holder changes, so its
+ *   funding, even for days before E, is the successor's); contracts that
+ *   ended before E stay with the predecessor as history;
+ * - focus areas and locations: the successor keeps its own and gains the
+ *   predecessors' in predecessor order, without duplicates (a location is
+ *   a duplicate when city, address and role are all equal). ESCA labels
+ *   are not carried over: they were awarded to the predecessor.
+ *
+ * Records that refer to a predecessor (initiatives, for instance) keep
+ * referring to it: they are history too.
+ *
+ * Returns: %TRUE when applied
+ */
+gboolean
+klynge_landscape_apply_merger (KlyngeLandscape  *self,
+                               KlyngeMerger     *merger,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) predecessors = NULL;
+  const char * const *ids;
+  KlyngeOrgEntry *successor;
+  KlyngeOrganisation *successor_org;
+  const KlyngeDate *effective;
+  const char *successor_id;
+  KlyngeDate dissolved;
+  guint32 effective_day;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_MERGER (merger), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  problems = klynge_landscape_check_merger (self, merger);
+  if (problems->len > 0)
+    {
+      KlyngeProblem *first = g_ptr_array_index (problems, 0);
+      GString *message = g_string_new (NULL);
+
+      g_string_append_printf (message, "merger “%s” refused: ",
+                              klynge_record_get_id (KLYNGE_RECORD (merger)));
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (message, "%s%s", i > 0 ? "; " : "",
+                                klynge_problem_get_message (g_ptr_array_index (problems, i)));
+      g_set_error_literal (error, KLYNGE_ERROR, klynge_problem_get_code (first), message->str);
+      g_string_free (message, TRUE);
+      return FALSE;
+    }
+
+  /* From here on nothing can fail: every value was checked above. */
+  effective = klynge_merger_get_effective (merger);
+  effective_day = first_day (effective);
+  klynge_date_init_from_day (&dissolved, effective_day - 1);
+  successor_id = klynge_merger_get_successor (merger);
+  successor = _klynge_landscape_get_org_entry (self, successor_id);
+  successor_org = successor->organisation;
+  ids = klynge_merger_get_predecessors (merger);
+
+  predecessors = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (predecessors, _klynge_landscape_get_org_entry (self, ids[i]));
+
+  if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER
+      && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
+    g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
+
+  carry_memberships (self, successor, predecessors, effective_day);
+
+  for (guint p = 0; p < predecessors->len; p++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
+      KlyngeOrganisation *organisation = entry->organisation;
+      const char * const *areas = klynge_organisation_get_focus_areas (organisation);
+      GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+      g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
+      clip_memberships (self, entry, &dissolved);
+
+      for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
+        if (!klynge_organisation_has_focus_area (successor_org, areas[i]))
+          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
+      for (guint i = 0; i < locations->len; i++)
+        if (!has_location (successor_org, g_ptr_array_index (locations, i)))
+          klynge_organisation_add_location (successor_org, g_ptr_array_index (locations, i));
+    }
+
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+
+      if (klynge_merger_has_predecessor (merger, klynge_contract_get_holder (contract))
+          && klynge_period_get_last_day (klynge_contract_get_period (contract)) >= effective_day)
+        g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
+    }
+
+  klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+  if (g_hash_table_lookup (self->ids, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
+    _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
+  self->by_member_valid = FALSE;
+  return TRUE;
+}
+
+/* --- status on a date -------------------------------------------------- */
+
+/**
+ * klynge_landscape_get_status:
+ * @self: a landscape
+ * @id: the id of an organisation of @self
+ * @date: a set date
+ * @merged_into: (out) (optional) (transfer none) (nullable): for
+ *   %KLYNGE_ORGANISATION_STATUS_MERGED, the successor; %NULL otherwise
+ *
+ * The organisation's status on @date, derived from its founding and
+ * dissolution dates (partial dates stand for their first day; the
+ * dissolution date is the last active day) and the completed mergers:
+ * an organisation dissolved before @date is
+ * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger names it as a
+ * predecessor (the first such, in landscape order), and
+ * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise.
+ *
+ * Returns: the status
+ */
+KlyngeOrganisationStatus
+klynge_landscape_get_status (KlyngeLandscape   *self,
+                             const char        *id,
+                             const KlyngeDate  *date,
+                             const char       **merged_into)
+{
+  KlyngeOrgEntry *entry;
+  KlyngeOrganisation *organisation;
+  const KlyngeDate *founded, *dissolved;
+  guint32 day;
+
+  if (merged_into != NULL)
+    *merged_into = NULL;
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+  g_return_val_if_fail (id != NULL, KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+  g_return_val_if_fail (date != NULL && klynge_date_is_set (date), KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+  entry = _klynge_landscape_get_org_entry (self, id);
+  g_return_val_if_fail (entry != NULL, KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+
+  organisation = entry->organisation;
+  founded = klynge_organisation_get_founded (organisation);
+  dissolved = klynge_organisation_get_dissolved (organisation);
+  day = first_day (date);
+  if (klynge_date_is_set (founded) && first_day (founded) > day)
+    return KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED;
+  if (klynge_date_is_set (dissolved) && first_day (dissolved) < day)
+    {
+      KlyngeMerger *merger = completed_merger_of_predecessor (self, id);
+
+      if (merger == NULL)
+        return KLYNGE_ORGANISATION_STATUS_DISSOLVED;
+      if (merged_into != NULL)
+        *merged_into = klynge_merger_get_successor (merger);
+      return KLYNGE_ORGANISATION_STATUS_MERGED;
+    }
+  return KLYNGE_ORGANISATION_STATUS_ACTIVE;
+}
+
+/**
+ * klynge_landscape_resolve_on:
+ * @self: a landscape
+ * @id: an organisation's id
+ * @date: a set date
+ *
+ * What @id was on @date: @id itself when it was active then; when it had
+ * been dissolved by a completed merger, what its successor was on @date,
+ * following the chain of successors as far as it goes. %NULL when @id is
+ * not an organisation of @self, was not yet founded on @date, or the
+ * chain ends in an organisation that was dissolved without a successor
+ * (MARLOG after 2022) or not yet founded on @date (a successor founded
+ * later than its predecessors were dissolved, which partial dates can
+ * cause). Statuses follow klynge_landscape_get_status().
+ *
+ * Returns: (transfer none) (nullable): the id of the organisation active
+ *   on @date, owned by @self
+ */
+const char *
+klynge_landscape_resolve_on (KlyngeLandscape  *self,
+                             const char       *id,
+                             const KlyngeDate *date)
+{
+  const char *current = id;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (date != NULL && klynge_date_is_set (date), NULL);
+
+  /* a chain is at most as long as there are organisations */
+  for (guint hops = 0; hops <= self->organisations->len; hops++)
+    {
+      KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (self, current);
+      const char *next = NULL;
+
+      if (entry == NULL)
+        return NULL;
+      switch (klynge_landscape_get_status (self, current, date, &next))
+        {
+        case KLYNGE_ORGANISATION_STATUS_ACTIVE:
+          return org_id (entry);
+        case KLYNGE_ORGANISATION_STATUS_MERGED:
+          current = next;
+          break;
+        case KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED:
+        case KLYNGE_ORGANISATION_STATUS_DISSOLVED:
+        default:
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
+/* --- lineage ------------------------------------------------------------- */
+
+struct _KlyngeLineageLink
+{
+  gint ref_count;
+  char *organisation;
+  char *via;
+  char *merger;
+  KlyngeDate effective;
+  guint depth;
+};
+
+G_DEFINE_BOXED_TYPE (KlyngeLineageLink, klynge_lineage_link,
+                     klynge_lineage_link_ref, klynge_lineage_link_unref)
+
+static KlyngeLineageLink *
+lineage_link_new (const char       *organisation,
+                  const char       *via,
+                  KlyngeMerger     *merger,
+                  guint             depth)
+{
+  KlyngeLineageLink *link = g_new0 (KlyngeLineageLink, 1);
+
+  link->ref_count = 1;
+  link->organisation = g_strdup (organisation);
+  link->via = g_strdup (via);
+  link->merger = g_strdup (klynge_record_get_id (KLYNGE_RECORD (merger)));
+  link->effective = *klynge_merger_get_effective (merger);
+  link->depth = depth;
+  return link;
+}
+
+/**
+ * klynge_lineage_link_ref:
+ * @link: a lineage link
+ *
+ * Returns: (transfer full): @link, with one more reference
+ */
+KlyngeLineageLink *
+klynge_lineage_link_ref (KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+  g_atomic_int_inc (&link->ref_count);
+  return link;
+}
+
+/**
+ * klynge_lineage_link_unref:
+ * @link: (transfer full): a lineage link
+ *
+ * Drops a reference, freeing @link with the last.
+ */
+void
+klynge_lineage_link_unref (KlyngeLineageLink *link)
+{
+  g_return_if_fail (link != NULL);
+  if (!g_atomic_int_dec_and_test (&link->ref_count))
+    return;
+  g_free (link->organisation);
+  g_free (link->via);
+  g_free (link->merger);
+  g_free (link);
+}
+
+/**
+ * klynge_lineage_link_get_organisation:
+ * @link: a lineage link
+ *
+ * Returns: the ancestor or descendant this link leads to
+ */
+const char *
+klynge_lineage_link_get_organisation (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+  return link->organisation;
+}
+
+/**
+ * klynge_lineage_link_get_via:
+ * @link: a lineage link
+ *
+ * The other side of the merger: for an ancestor, the successor it merged
+ * into; for a descendant, the predecessor it was formed from. For a
+ * direct link (depth 1) that is the organisation whose lineage was asked.
+ *
+ * Returns: an organisation's id
+ */
+const char *
+klynge_lineage_link_get_via (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+  return link->via;
+}
+
+/**
+ * klynge_lineage_link_get_merger:
+ * @link: a lineage link
+ *
+ * Returns: the id of the completed merger of this step
+ */
+const char *
+klynge_lineage_link_get_merger (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+  return link->merger;
+}
+
+/**
+ * klynge_lineage_link_get_effective:
+ * @link: a lineage link
+ *
+ * Returns: (transfer none): the merger's effective date
+ */
+const KlyngeDate *
+klynge_lineage_link_get_effective (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+  return &link->effective;
+}
+
+/**
+ * klynge_lineage_link_get_depth:
+ * @link: a lineage link
+ *
+ * Returns: how many mergers away the organisation is: 1 for a direct
+ *   predecessor or successor, 2 for one of theirs, and so on
+ */
+guint
+klynge_lineage_link_get_depth (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, 0);
+  return link->depth;
+}
+
+static void
+collect_ancestors (KlyngeLandscape *self,
+                   const char      *id,
+                   guint            depth,
+                   GHashTable      *seen,
+                   GPtrArray       *out)
+{
+  for (guint i = 0; i < self->mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+      const char * const *predecessors;
+
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+          || g_strcmp0 (klynge_merger_get_successor (merger), id) != 0)
+        continue;
+      predecessors = klynge_merger_get_predecessors (merger);
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          if (g_hash_table_contains (seen, predecessors[j]))
+            continue;
+          g_hash_table_add (seen, (gpointer) predecessors[j]);
+          g_ptr_array_add (out, lineage_link_new (predecessors[j], id, merger, depth));
+          collect_ancestors (self, predecessors[j], depth + 1, seen, out);
+        }
+    }
+}
+
+static void
+collect_descendants (KlyngeLandscape *self,
+                     const char      *id,
+                     guint            depth,
+                     GHashTable      *seen,
+                     GPtrArray       *out)
+{
+  for (guint i = 0; i < self->mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+      const char *successor = klynge_merger_get_successor (merger);
+
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+          || !klynge_merger_has_predecessor (merger, id)
+          || successor == NULL || g_hash_table_contains (seen, successor))
+        continue;
+      g_hash_table_add (seen, (gpointer) successor);
+      g_ptr_array_add (out, lineage_link_new (successor, id, merger, depth));
+      collect_descendants (self, successor, depth + 1, seen, out);
+    }
+}
+
+/**
+ * klynge_landscape_list_ancestors:
+ * @self: a landscape
+ * @id: an organisation's id
+ *
+ * Every organisation that went into @id through completed mergers: its
+ * predecessors, theirs, and so on, depth first (each predecessor is
+ * followed by its own ancestors), mergers in landscape order and
+ * predecessors in the merger's order. Each organisation is listed once.
+ *
+ * Returns: (transfer container) (element-type KlyngeLineageLink) (nullable):
+ *   the ancestors; %NULL when @id is not an organisation of @self. The
+ *   array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_list_ancestors (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (_klynge_landscape_get_org_entry (self, id) == NULL)
+    return NULL;
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (seen, (gpointer) id);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_lineage_link_unref);
+  collect_ancestors (self, id, 1, seen, out);
+  return out;
+}
+
+/**
+ * klynge_landscape_list_descendants:
+ * @self: a landscape
+ * @id: an organisation's id
+ *
+ * Every organisation that @id went into through completed mergers: its
+ * successor, that one's successor, and so on, depth first, mergers in
+ * landscape order. Each organisation is listed once.
+ *
+ * Returns: (transfer container) (element-type KlyngeLineageLink) (nullable):
+ *   the descendants; %NULL when @id is not an organisation of @self. The
+ *   array frees its elements.
+ */
+GPtrArray *
+klynge_landscape_list_descendants (KlyngeLandscape *self,
+                                   const char      *id)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (_klynge_landscape_get_org_entry (self, id) == NULL)
+    return NULL;
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (seen, (gpointer) id);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_lineage_link_unref);
+  collect_descendants (self, id, 1, seen, out);
+  return out;
+}
+
+static void
+append_dot_string (GString    *out,
+                   const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * klynge_landscape_lineage_to_dot:
+ * @self: a landscape
+ * @id: (nullable): an organisation's id, or %NULL for every organisation
+ *   that takes part in a completed merger
+ *
+ * The consolidation @id was part of, as a Graphviz DOT digraph (render it
+ * with `dot -Tsvg`): every organisation connected to @id through completed
+ * mergers, in either direction and over any number of steps (so the other
+ * predecessors of its successor are there too), as a node labelled with
+ * its name and its founding and dissolution dates (`?` where unknown),
+ * and for every predecessor of each such merger an edge to the successor,
+ * labelled with the effective date and carrying the merger's id as its
+ * tooltip. Time runs from left to right; @id's node is drawn bold. Nodes
+ * are in landscape order and edges in merger and predecessor order, so
+ * the output is stable.
+ *
+ * Returns: (transfer full) (nullable): the DOT text; %NULL when @id is not
+ *   an organisation of @self
+ */
+char *
+klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  g_autoptr(GHashTable) nodes = NULL;
+  g_autoptr(GPtrArray) mergers = NULL;
+  GPtrArray *queue;
+  GString *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  if (id != NULL && _klynge_landscape_get_org_entry (self, id) == NULL)
+    return NULL;
+
+  nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  mergers = g_ptr_array_new ();
+  queue = g_ptr_array_new ();
+  if (id != NULL)
+    {
+      g_hash_table_add (nodes, (gpointer) id);
+      g_ptr_array_add (queue, (gpointer) id);
+    }
+
+  /* the connected component over completed mergers (all of them for NULL) */
+  for (gboolean grew = TRUE; grew;)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < self->mergers->len; i++)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+          const char * const *predecessors = klynge_merger_get_predecessors (merger);
+          const char *successor = klynge_merger_get_successor (merger);
+          gboolean touches;
+
+          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+              || g_ptr_array_find (mergers, merger, NULL))
+            continue;
+          touches = id == NULL || g_hash_table_contains (nodes, successor);
+          for (guint j = 0; !touches && predecessors[j] != NULL; j++)
+            touches = g_hash_table_contains (nodes, predecessors[j]);
+          if (!touches)
+            continue;
+          g_ptr_array_add (mergers, merger);
+          g_hash_table_add (nodes, (gpointer) successor);
+          for (guint j = 0; predecessors[j] != NULL; j++)
+            g_hash_table_add (nodes, (gpointer) predecessors[j]);
+          grew = TRUE;
+        }
+    }
+  g_ptr_array_unref (queue);
+
+  out = g_string_new ("digraph lineage {\n"
+                      "  rankdir=LR;\n"
+                      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                      "  edge [fontname=\"Helvetica\", fontsize=10];\n");
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = org_at (self, i);
+      KlyngeOrganisation *organisation = entry->organisation;
+      const char *oid = org_id (entry);
+      g_autofree char *founded = NULL, *dissolved = NULL, *label = NULL;
+
+      if (!g_hash_table_contains (nodes, oid))
+        continue;
+      founded = date_string (klynge_organisation_get_founded (organisation));
+      dissolved = klynge_date_is_set (klynge_organisation_get_dissolved (organisation))
+        ? klynge_date_to_string (klynge_organisation_get_dissolved (organisation))
+        : g_strdup ("");
+      label = g_strdup_printf ("%s\n%s –%s%s", klynge_organisation_get_name (organisation),
+                               founded, *dissolved != '\0' ? " " : "", dissolved);
+      g_string_append (out, "  ");
+      append_dot_string (out, oid);
+      g_string_append (out, " [label=");
+      append_dot_string (out, label);
+      if (g_strcmp0 (oid, id) == 0)
+        g_string_append (out, ", style=\"rounded,bold\", penwidth=2");
+      g_string_append (out, "];\n");
+    }
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      g_autofree char *effective = klynge_date_to_string (klynge_merger_get_effective (merger));
+
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          g_string_append (out, "  ");
+          append_dot_string (out, predecessors[j]);
+          g_string_append (out, " -> ");
+          append_dot_string (out, klynge_merger_get_successor (merger));
+          g_string_append (out, " [label=");
+          append_dot_string (out, effective);
+          g_string_append (out, ", tooltip=");
+          append_dot_string (out, klynge_record_get_id (KLYNGE_RECORD (merger)));
+          if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_ABSORPTION)
+            g_string_append (out, ", style=dashed");
+          g_string_append (out, "];\n");
+        }
+    }
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
+}
+
+/* --- member overlap ------------------------------------------------------ */
+
+struct _KlyngeOverlap
+{
+  gint ref_count;
+  guint shared;
+  guint n_union;
+  const char *a;      /* in the same block, after the struct */
+  const char *b;
+};
+
+G_DEFINE_BOXED_TYPE (KlyngeOverlap, klynge_overlap, klynge_overlap_ref, klynge_overlap_unref)
+
+/* ids stored in the same block, after the struct; lengths count the NUL */
+static KlyngeOverlap *
+overlap_new_len (const char *a,
+                 gsize       la,
+                 const char *b,
+                 gsize       lb,
+                 guint       shared,
+                 guint       n_union)
+{
+  KlyngeOverlap *overlap;
+  char *strings;
+
+  overlap = g_malloc (sizeof (KlyngeOverlap) + la + lb);
+  strings = (char *) (overlap + 1);
+  memcpy (strings, a, la);
+  memcpy (strings + la, b, lb);
+  overlap->ref_count = 1;
+  overlap->shared = shared;
+  overlap->n_union = n_union;
+  overlap->a = strings;
+  overlap->b = strings + la;
+  return overlap;
+}
+
+/**
+ * klynge_overlap_new:
+ * @a: an organisation's id
+ * @b: another organisation's id
+ * @shared: how many distinct members both have
+ * @n_union: how many distinct members either has
+ *
+ * Returns: (transfer full): a new overlap
+ */
+KlyngeOverlap *
+klynge_overlap_new (const char *a,
+                    const char *b,
+                    guint       shared,
+                    guint       n_union)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (shared <= n_union, NULL);
+
+  return overlap_new_len (a, strlen (a) + 1, b, strlen (b) + 1, shared, n_union);
+}
+
+/**
+ * klynge_overlap_ref:
+ * @overlap: an overlap
+ *
+ * Returns: (transfer full): @overlap, with one more reference
+ */
+KlyngeOverlap *
+klynge_overlap_ref (KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, NULL);
+  g_atomic_int_inc (&overlap->ref_count);
+  return overlap;
+}
+
+/**
+ * klynge_overlap_unref:
+ * @overlap: (transfer full): an overlap
+ *
+ * Drops a reference, freeing @overlap with the last.
+ */
+void
+klynge_overlap_unref (KlyngeOverlap *overlap)
+{
+  g_return_if_fail (overlap != NULL);
+  if (g_atomic_int_dec_and_test (&overlap->ref_count))
+    g_free (overlap);
+}
+
+/**
+ * klynge_overlap_get_a:
+ * @overlap: an overlap
+ *
+ * Returns: the first organisation's id (the earlier in landscape order)
+ */
+const char *
+klynge_overlap_get_a (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, NULL);
+  return overlap->a;
+}
+
+/**
+ * klynge_overlap_get_b:
+ * @overlap: an overlap
+ *
+ * Returns: the second organisation's id
+ */
+const char *
+klynge_overlap_get_b (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, NULL);
+  return overlap->b;
+}
+
+/**
+ * klynge_overlap_get_shared:
+ * @overlap: an overlap
+ *
+ * Returns: how many distinct members both organisations have
+ */
+guint
+klynge_overlap_get_shared (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, 0);
+  return overlap->shared;
+}
+
+/**
+ * klynge_overlap_get_union:
+ * @overlap: an overlap
+ *
+ * Returns: how many distinct members either organisation has
+ */
+guint
+klynge_overlap_get_union (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, 0);
+  return overlap->n_union;
+}
+
+/**
+ * klynge_overlap_get_jaccard:
+ * @overlap: an overlap
+ *
+ * The Jaccard index: shared ÷ union, a ratio between 0 and 1 (0 when
+ * neither organisation has members).
+ *
+ * Returns: the Jaccard index
+ */
+double
+klynge_overlap_get_jaccard (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, 0.0);
+  return overlap->n_union == 0 ? 0.0 : (double) overlap->shared / (double) overlap->n_union;
+}
+
+static guint
+count_distinct (GArray *slots)
+{
+  guint n = 0;
+  guint32 last = G_MAXUINT32;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      guint32 m = g_array_index (slots, KlyngeMembershipSlot, i).member;
+      if (m != last)
+        n++;
+      last = m;
+    }
+  return n;
+}
+
+/* Distinct members both sorted slot arrays share, in one linear pass. */
+static guint
+count_shared (GArray *x,
+              GArray *y)
+{
+  const KlyngeMembershipSlot *a = (const KlyngeMembershipSlot *) x->data;
+  const KlyngeMembershipSlot *b = (const KlyngeMembershipSlot *) y->data;
+  guint i = 0, j = 0, shared = 0;
+
+  while (i < x->len && j < y->len)
+    {
+      guint32 ma = a[i].member, mb = b[j].member;
+
+      if (ma < mb)
+        i++;
+      else if (mb < ma)
+        j++;
+      else
+        {
+          shared++;
+          while (i < x->len && a[i].member == ma)
+            i++;
+          while (j < y->len && b[j].member == mb)
+            j++;
+        }
+    }
+  return shared;
+}
+
+/**
+ * klynge_landscape_count_shared_members:
+ * @self: a landscape
+ * @a: an organisation's id
+ * @b: another organisation's id
+ *
+ * How many distinct members @a and @b share, counting every membership
+ * whatever its dates, in time linear in their memberships.
+ *
+ * Returns: the number of shared members; 0 when either is not an
+ *   organisation of @self
+ */
+guint
+klynge_landscape_count_shared_members (KlyngeLandscape *self,
+                                       const char      *a,
+                                       const char      *b)
+{
+  KlyngeOrgEntry *x, *y;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  x = _klynge_landscape_get_org_entry (self, a);
+  y = _klynge_landscape_get_org_entry (self, b);
+  if (x == NULL || y == NULL)
+    return 0;
+  return count_shared (x->memberships, y->memberships);
+}
+
+static inline guint32
+lowest_bit (guint64 word)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return (guint32) __builtin_ctzll (word);
+#else
+  guint32 bit = 0;
+
+  while ((word & 1) == 0)
+    {
+      word >>= 1;
+      bit++;
+    }
+  return bit;
+#endif
+}
+
+/**
+ * klynge_landscape_member_overlaps:
+ * @self: a landscape
+ * @min_shared: list only pairs that share at least this many members (0
+ *   counts as 1: pairs with nothing in common are never listed)
+ *
+ * The member overlap of every pair of organisations, counting distinct
+ * members and every membership whatever its dates. It works from an
+ * index of member → organisations, so its cost grows with the sum over
+ * members of the square of how many organisations each belongs to, not
+ * with the number of pairs of organisations.
+ *
+ * Returns: (transfer container) (element-type KlyngeOverlap): one row per
+ *   pair, the first organisation earlier in landscape order than the
+ *   second, ordered by the first and then the second. The array frees its
+ *   elements.
+ */
+GPtrArray *
+klynge_landscape_member_overlaps (KlyngeLandscape *self,
+                                  guint            min_shared)
+{
+  GPtrArray *out;
+  guint n;
+  guint *distinct;
+  const char **ids;
+  gsize *lens;
+  guint32 *counts;
+  guint64 *touched;
+  guint n_words;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  if (min_shared == 0)
+    min_shared = 1;
+  n = self->organisations->len;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_overlap_unref);
+  if (n < 2)
+    return out;
+
+  _klynge_landscape_index_by_member (self);
+  distinct = g_new (guint, n);
+  ids = g_new (const char *, n);
+  lens = g_new (gsize, n);
+  for (guint a = 0; a < n; a++)
+    {
+      distinct[a] = count_distinct (org_at (self, a)->memberships);
+      ids[a] = org_id (org_at (self, a));
+      lens[a] = strlen (ids[a]) + 1;
+    }
+  counts = g_new0 (guint32, n);
+  n_words = (n + 63) / 64;
+  touched = g_new0 (guint64, n_words);
+
+  for (guint a = 0; a < n; a++)
+    {
+      const KlyngeOrgEntry *entry = org_at (self, a);
+      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
+      guint n_slots = entry->memberships->len;
+      guint32 last = G_MAXUINT32;
+      gboolean any = FALSE;
+
+      if (distinct[a] < min_shared)
+        continue;
+      for (guint i = 0; i < n_slots; i++)
+        {
+          guint32 m = slots[i].member;
+          guint32 previous = G_MAXUINT32;
+          guint32 begin, k;
+
+          if (m == last)
+            continue;
+          last = m;
+          /* a member's organisations come in landscape order, repeated
+           * once per membership: walk back from the end to a */
+          begin = self->by_member_offsets[m];
+          for (k = self->by_member_offsets[m + 1]; k > begin; k--)
+            {
+              guint32 b = self->by_member_orgs[k - 1];
+
+              if (b <= a)
+                break;
+              if (b == previous)
+                continue;
+              previous = b;
+              if (counts[b]++ == 0)
+                {
+                  touched[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+                  any = TRUE;
+                }
+            }
+        }
+      if (!any)
+        continue;
+      /* the bitmap gives the pairs in order without sorting */
+      for (guint w = (a + 1) / 64; w < n_words; w++)
+        {
+          guint64 word = touched[w];
+
+          touched[w] = 0;
+          while (word != 0)
+            {
+              guint32 b = w * 64 + lowest_bit (word);
+
+              word &= word - 1;
+              if (counts[b] >= min_shared)
+                g_ptr_array_add (out, overlap_new_len (ids[a], lens[a], ids[b], lens[b],
+                                                       counts[b],
+                                                       distinct[a] + distinct[b] - counts[b]));
+              counts[b] = 0;
+            }
+        }
+    }
+  g_free (touched);
+  g_free (counts);
+  g_free (ids);
+  g_free (lens);
+  g_free (distinct);
+  return out;
+}
+
+/* --- the landscape as of a date ---------------------------------------- */
+
+/**
+ * KlyngeLandscapeView:
+ *
+ * The landscape as it stood on a date, without a copy: the view holds a
+ * reference on the landscape and the date, and answers from the
+ * landscape's current records each time it is asked, so edits to the
+ * landscape show. Organisations are those active on the date
+ * (klynge_organisation_is_active_on()); members are those whose
+ * membership covers the date.
+ */
+struct _KlyngeLandscapeView
+{
+  GObject parent_instance;
+  KlyngeLandscape *landscape;
+  KlyngeDate date;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeLandscapeView, klynge_landscape_view, G_TYPE_OBJECT)
+
+static void
+klynge_landscape_view_finalize (GObject *object)
+{
+  KlyngeLandscapeView *self = KLYNGE_LANDSCAPE_VIEW (object);
+
+  g_clear_object (&self->landscape);
+  G_OBJECT_CLASS (klynge_landscape_view_parent_class)->finalize (object);
+}
+
+static void
+klynge_landscape_view_class_init (KlyngeLandscapeViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_landscape_view_finalize;
+}
+
+static void
+klynge_landscape_view_init (KlyngeLandscapeView *self)
+{
+}
+
+/**
+ * klynge_landscape_view_new:
+ * @landscape: a landscape
+ * @date: a set date; a partial date stands for its first day
+ *
+ * Returns: (transfer full): a view of @landscape as it stood on @date
+ */
+KlyngeLandscapeView *
+klynge_landscape_view_new (KlyngeLandscape  *landscape,
+                           const KlyngeDate *date)
+{
+  KlyngeLandscapeView *self;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (landscape), NULL);
+  g_return_val_if_fail (date != NULL && klynge_date_is_set (date), NULL);
+
+  self = g_object_new (KLYNGE_TYPE_LANDSCAPE_VIEW, NULL);
+  self->landscape = g_object_ref (landscape);
+  self->date = *date;
+  return self;
+}
+
+/**
+ * klynge_landscape_view_get_landscape:
+ * @self: a view
+ *
+ * Returns: (transfer none): the landscape viewed
+ */
+KlyngeLandscape *
+klynge_landscape_view_get_landscape (KlyngeLandscapeView *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
+  return self->landscape;
+}
+
+/**
+ * klynge_landscape_view_get_date:
+ * @self: a view
+ *
+ * Returns: (transfer none): the date of the view
+ */
+const KlyngeDate *
+klynge_landscape_view_get_date (KlyngeLandscapeView *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
+  return &self->date;
+}
+
+/**
+ * klynge_landscape_view_is_active:
+ * @self: a view
+ * @id: an id
+ *
+ * Returns: whether @id names an organisation active on the view's date
+ */
+gboolean
+klynge_landscape_view_is_active (KlyngeLandscapeView *self,
+                                 const char          *id)
+{
+  KlyngeOrgEntry *entry;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  entry = _klynge_landscape_get_org_entry (self->landscape, id);
+  return entry != NULL && klynge_organisation_is_active_on (entry->organisation, &self->date);
+}
+
+/**
+ * klynge_landscape_view_count_organisations:
+ * @self: a view
+ *
+ * Returns: how many organisations were active on the view's date
+ */
+guint
+klynge_landscape_view_count_organisations (KlyngeLandscapeView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
+  for (guint i = 0; i < self->landscape->organisations->len; i++)
+    if (klynge_organisation_is_active_on (org_at (self->landscape, i)->organisation, &self->date))
+      n++;
+  return n;
+}
+
+/**
+ * klynge_landscape_view_list_organisations:
+ * @self: a view
+ * @filter: (nullable): further conditions, or %NULL
+ *
+ * Returns: (transfer container) (element-type KlyngeOrganisation): the
+ *   organisations active on the view's date that match @filter, in
+ *   landscape order; the array holds a reference on each
+ */
+GPtrArray *
+klynge_landscape_view_list_organisations (KlyngeLandscapeView *self,
+                                          KlyngeFilter        *filter)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->landscape->organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = org_at (self->landscape, i)->organisation;
+
+      if (klynge_organisation_is_active_on (organisation, &self->date)
+          && klynge_filter_matches (filter, organisation))
+        g_ptr_array_add (out, g_object_ref (organisation));
+    }
+  return out;
+}
+
+/**
+ * klynge_landscape_view_list_members_of:
+ * @self: a view
+ * @organisation: an organisation's id
+ *
+ * Returns: (transfer container) (element-type KlyngeMember) (nullable): the
+ *   distinct members whose membership of @organisation covers the view's
+ *   date, in the order members were added; %NULL when @organisation is not
+ *   an organisation of the landscape. The array holds a reference on each.
+ */
+GPtrArray *
+klynge_landscape_view_list_members_of (KlyngeLandscapeView *self,
+                                       const char          *organisation)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
+  g_return_val_if_fail (organisation != NULL, NULL);
+
+  return klynge_landscape_list_members_of (self->landscape, organisation, &self->date);
+}
+
+/**
+ * klynge_landscape_view_count_members_of:
+ * @self: a view
+ * @organisation: an organisation's id
+ *
+ * Counts what klynge_landscape_view_list_members_of() lists, without
+ * creating member objects.
+ *
+ * Returns: the number of distinct members of @organisation on the view's
+ *   date; 0 when it is not an organisation of the landscape
+ */
+guint
+klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
+                                        const char          *organisation)
+{
+  KlyngeOrgEntry *entry;
+  guint32 day, last = G_MAXUINT32;
+  guint n = 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
+  g_return_val_if_fail (organisation != NULL, 0);
+
+  entry = _klynge_landscape_get_org_entry (self->landscape, organisation);
+  if (entry == NULL)
+    return 0;
+  day = first_day (&self->date);
+  for (guint i = 0; i < entry->memberships->len; i++)
+    {
+      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+
+      if (slot->member == last)
+        continue;
+      if (slot->since != 0 && since_first_day (slot->since) > day)
+        continue;
+      if (until_last_day (slot->until) < day)
+        continue;
+      last = slot->member;
+      n++;
+    }
+  return n;
+}
+
+/**
+ * klynge_landscape_view_get_status:
+ * @self: a view
+ * @id: the id of an organisation of the landscape
+ * @merged_into: (out) (optional) (transfer none) (nullable): the successor,
+ *   for %KLYNGE_ORGANISATION_STATUS_MERGED
+ *
+ * Returns: klynge_landscape_get_status() on the view's date
+ */
+KlyngeOrganisationStatus
+klynge_landscape_view_get_status (KlyngeLandscapeView  *self,
+                                  const char           *id,
+                                  const char          **merged_into)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+  return klynge_landscape_get_status (self->landscape, id, &self->date, merged_into);
+}
+
+/**
+ * klynge_landscape_view_resolve:
+ * @self: a view
+ * @id: an organisation's id
+ *
+ * Returns: (transfer none) (nullable): klynge_landscape_resolve_on() on the
+ *   view's date
+ */
+const char *
+klynge_landscape_view_resolve (KlyngeLandscapeView *self,
+                               const char          *id)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
+  return klynge_landscape_resolve_on (self->landscape, id, &self->date);
+}

@@ -1,0 +1,1183 @@
+/* klynge-export.c: CSV and GraphML exports of a landscape
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Both exports stream through one buffered emitter and read members and
+ * memberships straight from the landscape's compact storage, so that a
+ * landscape with millions of memberships is written without making an
+ * object per row.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-landscape-private.h"
+
+/**
+ * SECTION:klynge-export
+ * @title: CSV and GraphML exports
+ * @short_description: a landscape as tables and as a graph
+ *
+ * For analysts and their tools a landscape can be written as CSV tables
+ * and as a GraphML graph.
+ *
+ * ## CSV
+ *
+ * klynge_landscape_export_csv() writes one table per kind of row
+ * (RFC 4180: UTF-8 without a byte-order mark, a header row, fields
+ * separated by commas, rows ended by CRLF, fields holding a comma, a
+ * double quote, a carriage return or a line feed enclosed in double
+ * quotes with inner quotes doubled). The columns are the XML attribute
+ * and text-element names of docs/format.md; an empty field is a value
+ * that is not set. Dates are written as in the XML, keeping their
+ * precision (`2020`, `2020-06`, `2020-07-01`); amounts in kroner with two
+ * decimals (`8000000.00`); percents with two decimals (`50.00`).
+ *
+ * | kind | columns |
+ * |---|---|
+ * | `funding-source` | id, kind, name, parent, sources, note |
+ * | `member` | id, cvr, kind, size, name, sources, note |
+ * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
+ * | `membership` | organisation, member, since, until |
+ * | `contract` | id, holder, start, end, amount, renews, sources, note |
+ * | `share` | contract, source, percent |
+ * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
+ * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, sources, note |
+ * | `location` | organisation, city, address, role |
+ * | `focus-area` | organisation, focus-area |
+ * | `label` | organisation, level, awarded, valid-until |
+ * | `predecessor` | merger, ref |
+ * | `participant` | initiative, ref |
+ * | `source` | record, href, accessed |
+ *
+ * The plural columns (`cities`, `focus-areas`, `predecessors`,
+ * `participants`, `sources`: the `href` of each citation) join the
+ * values of repeated child elements, in document order, with
+ * %KLYNGE_CSV_LIST_SEPARATOR. They are a convenience for filtering; a
+ * value that itself contains the separator cannot be told apart, so the
+ * last six tables give the same values one per row, exactly.
+ *
+ * ## GraphML
+ *
+ * klynge_landscape_export_graphml() writes a directed graph for Gephi,
+ * NetworkX or igraph. Nodes are the organisations and then the members,
+ * with the record id as node id; edges are memberships (member →
+ * organisation) and completed or planned mergers (each predecessor →
+ * the successor). Node data: `type` (`organisation` or `member`),
+ * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`; edge data:
+ * `type` (`membership` or `merger`), `since`, `until` for memberships
+ * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
+ * member with several memberships of one organisation gives parallel
+ * edges. References that name no organisation (in a landscape that does
+ * not validate) give no edge.
+ */
+
+#define BUFFER_SIZE (256 * 1024)
+/* rows between checks of the cancellable */
+#define CANCEL_INTERVAL 4096
+
+typedef struct Emitter Emitter;
+typedef gboolean (*FlushFunc) (Emitter *emitter, const char *data, gsize length, GError **error);
+
+struct Emitter
+{
+  char *buffer;
+  gsize length;
+  FlushFunc flush;
+  gpointer target;              /* a GByteArray or a GOutputStream */
+  GCancellable *cancellable;
+  GError *error;
+  guint rows;                   /* since the last look at the cancellable */
+  gboolean row_started;
+  GString *scratch;             /* for joined values */
+};
+
+static gboolean
+emitter_flush (Emitter *emitter)
+{
+  if (emitter->error != NULL)
+    return FALSE;
+  if (emitter->length > 0
+      && !emitter->flush (emitter, emitter->buffer, emitter->length, &emitter->error))
+    return FALSE;
+  emitter->length = 0;
+  return TRUE;
+}
+
+static inline void
+put (Emitter    *emitter,
+     const char *data,
+     gsize       length)
+{
+  if (G_UNLIKELY (emitter->length + length > BUFFER_SIZE))
+    {
+      if (!emitter_flush (emitter))
+        return;
+      if (length > BUFFER_SIZE)
+        {
+          (void) emitter->flush (emitter, data, length, &emitter->error);
+          return;
+        }
+    }
+  memcpy (emitter->buffer + emitter->length, data, length);
+  emitter->length += length;
+}
+
+#define PUT_LITERAL(e, s) put ((e), (s), sizeof (s) - 1)
+
+static void
+put_str (Emitter    *emitter,
+         const char *text)
+{
+  put (emitter, text, strlen (text));
+}
+
+/* FALSE once an error is set; looks at the cancellable now and then. */
+static gboolean
+emitter_ok (Emitter *emitter)
+{
+  if (emitter->error != NULL)
+    return FALSE;
+  if (emitter->cancellable != NULL && ++emitter->rows >= CANCEL_INTERVAL)
+    {
+      emitter->rows = 0;
+      if (g_cancellable_set_error_if_cancelled (emitter->cancellable, &emitter->error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+emitter_init (Emitter      *emitter,
+              FlushFunc     flush,
+              gpointer      target,
+              GCancellable *cancellable)
+{
+  memset (emitter, 0, sizeof *emitter);
+  emitter->buffer = g_malloc (BUFFER_SIZE);
+  emitter->flush = flush;
+  emitter->target = target;
+  emitter->cancellable = cancellable;
+  emitter->scratch = g_string_new (NULL);
+}
+
+static gboolean
+emitter_finish (Emitter  *emitter,
+                GError  **error)
+{
+  if (emitter->error == NULL && emitter->cancellable != NULL)
+    g_cancellable_set_error_if_cancelled (emitter->cancellable, &emitter->error);
+  emitter_flush (emitter);
+  g_free (emitter->buffer);
+  g_string_free (emitter->scratch, TRUE);
+  if (emitter->error != NULL)
+    {
+      g_propagate_error (error, emitter->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+flush_to_bytes (Emitter    *emitter,
+                const char *data,
+                gsize       length,
+                GError    **error)
+{
+  g_byte_array_append (emitter->target, (const guint8 *) data, (guint) length);
+  return TRUE;
+}
+
+static gboolean
+flush_to_stream (Emitter    *emitter,
+                 const char *data,
+                 gsize       length,
+                 GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_output_stream_write_all (emitter->target, data, length, NULL, emitter->cancellable, &local))
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "cannot write: %s", local->message);
+  return FALSE;
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+static void
+csv_field_len (Emitter    *emitter,
+               const char *text,
+               gsize       length)
+{
+  const char *run;
+  const char *end;
+  const char *p;
+
+  if (emitter->row_started)
+    put (emitter, ",", 1);
+  emitter->row_started = TRUE;
+  if (text == NULL || length == 0)
+    return;
+
+  end = text + length;
+  for (p = text; p < end; p++)
+    if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n')
+      break;
+  if (p == end)
+    {
+      put (emitter, text, length);
+      return;
+    }
+
+  put (emitter, "\"", 1);
+  for (run = text, p = text; p < end; p++)
+    if (*p == '"')
+      {
+        put (emitter, run, (gsize) (p - run) + 1);
+        run = p;      /* the quote is written again: doubled */
+      }
+  put (emitter, run, (gsize) (end - run));
+  put (emitter, "\"", 1);
+}
+
+static void
+csv_field (Emitter    *emitter,
+           const char *text)
+{
+  csv_field_len (emitter, text, text != NULL ? strlen (text) : 0);
+}
+
+static void
+csv_date (Emitter          *emitter,
+          const KlyngeDate *date)
+{
+  char buf[10];
+
+  csv_field_len (emitter, buf, date != NULL ? _klynge_date_format (date, buf) : 0);
+}
+
+static void
+csv_packed_date (Emitter *emitter,
+                 guint32  packed)
+{
+  KlyngeDate date;
+
+  _klynge_date_unpack (packed, &date);
+  csv_date (emitter, &date);
+}
+
+static void
+csv_enum (Emitter *emitter,
+          GType    type,
+          int      value)
+{
+  csv_field (emitter, _klynge_enum_to_nick (type, value));
+}
+
+static void
+csv_money (Emitter *emitter,
+           gint64   ore)
+{
+  g_autofree char *text = klynge_money_to_string (ore, 2);
+
+  csv_field (emitter, text);
+}
+
+static void
+csv_row_end (Emitter *emitter)
+{
+  put (emitter, "\r\n", 2);
+  emitter->row_started = FALSE;
+}
+
+static void
+csv_header (Emitter            *emitter,
+            const char * const *columns)
+{
+  for (guint i = 0; columns[i] != NULL; i++)
+    csv_field (emitter, columns[i]);
+  csv_row_end (emitter);
+}
+
+static void
+csv_joined_strv (Emitter            *emitter,
+                 const char * const *values)
+{
+  g_string_truncate (emitter->scratch, 0);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
+      g_string_append (emitter->scratch, values[i]);
+    }
+  csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
+}
+
+static void
+csv_sources (Emitter      *emitter,
+             KlyngeRecord *record)
+{
+  GPtrArray *sources = record != NULL ? klynge_record_get_sources (record) : NULL;
+
+  g_string_truncate (emitter->scratch, 0);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      if (i > 0)
+        g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
+      g_string_append (emitter->scratch, klynge_source_get_href (g_ptr_array_index (sources, i)));
+    }
+  csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
+}
+
+static void
+csv_provenance (Emitter      *emitter,
+                KlyngeRecord *record)
+{
+  csv_sources (emitter, record);
+  csv_field (emitter, record != NULL ? klynge_record_get_note (record) : NULL);
+}
+
+static KlyngeOrganisation *
+entry_organisation (KlyngeLandscape *self,
+                    guint            i)
+{
+  return ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation;
+}
+
+static void
+csv_funding_sources (Emitter         *emitter,
+                     KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "id", "kind", "name", "parent", "sources", "note", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->funding_sources->len && emitter_ok (emitter); i++)
+    {
+      KlyngeFundingSource *source = g_ptr_array_index (self->funding_sources, i);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (source)));
+      csv_enum (emitter, KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source));
+      csv_field (emitter, klynge_funding_source_get_name (source));
+      csv_field (emitter, klynge_funding_source_get_parent (source));
+      csv_provenance (emitter, KLYNGE_RECORD (source));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_members (Emitter         *emitter,
+             KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "id", "cvr", "kind", "size", "name", "sources", "note", NULL };
+
+  csv_header (emitter, columns);
+  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMember *object;
+      KlyngeMemberSize size;
+      char cvr_buf[9];
+
+      if (slot->removed)
+        continue;
+      object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
+      size = _klynge_landscape_member_size (self, i);
+      csv_field (emitter, slot->id);
+      csv_field (emitter, _klynge_landscape_member_cvr (self, i, cvr_buf));
+      csv_enum (emitter, KLYNGE_TYPE_MEMBER_KIND, _klynge_landscape_member_kind (self, i));
+      csv_field (emitter, size != KLYNGE_MEMBER_SIZE_UNKNOWN
+                          ? _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size) : NULL);
+      csv_field (emitter, _klynge_landscape_member_name (self, i));
+      csv_provenance (emitter, object != NULL ? KLYNGE_RECORD (object) : NULL);
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_organisations (Emitter         *emitter,
+                   KlyngeLandscape *self)
+{
+  static const char * const columns[] = {
+    "id", "kind", "founded", "dissolved", "cvr", "name", "name-en", "website",
+    "cities", "focus-areas", "sources", "note", NULL
+  };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)));
+      csv_enum (emitter, KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation));
+      csv_date (emitter, klynge_organisation_get_founded (organisation));
+      csv_date (emitter, klynge_organisation_get_dissolved (organisation));
+      csv_field (emitter, klynge_organisation_get_cvr (organisation));
+      csv_field (emitter, klynge_organisation_get_name (organisation));
+      csv_field (emitter, klynge_organisation_get_name_en (organisation));
+      csv_field (emitter, klynge_organisation_get_website (organisation));
+      g_string_truncate (emitter->scratch, 0);
+      for (guint j = 0; j < locations->len; j++)
+        {
+          if (j > 0)
+            g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
+          g_string_append (emitter->scratch, klynge_location_get_city (g_ptr_array_index (locations, j)));
+        }
+      csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
+      csv_joined_strv (emitter, klynge_organisation_get_focus_areas (organisation));
+      csv_provenance (emitter, KLYNGE_RECORD (organisation));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_memberships (Emitter         *emitter,
+                 KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "organisation", "member", "since", "until", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->organisations->len && emitter->error == NULL; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+      const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
+      gsize organisation_len = strlen (organisation);
+
+      for (guint j = 0; j < entry->memberships->len && emitter_ok (emitter); j++)
+        {
+          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
+
+          csv_field_len (emitter, organisation, organisation_len);
+          csv_field (emitter, g_array_index (self->members, KlyngeMemberSlot, slot->member).id);
+          csv_packed_date (emitter, slot->since);
+          csv_packed_date (emitter, slot->until);
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_contracts (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "id", "holder", "start", "end", "amount", "renews", "sources", "note", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->contracts->len && emitter_ok (emitter); i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+      const KlyngePeriod *period = klynge_contract_get_period (contract);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (contract)));
+      csv_field (emitter, klynge_contract_get_holder (contract));
+      csv_date (emitter, &period->start);
+      csv_date (emitter, &period->end);
+      csv_money (emitter, klynge_contract_get_amount (contract));
+      csv_field (emitter, klynge_contract_get_renews (contract));
+      csv_provenance (emitter, KLYNGE_RECORD (contract));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_shares (Emitter         *emitter,
+            KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "contract", "source", "percent", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->contracts->len && emitter_ok (emitter); i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+      GPtrArray *shares = klynge_contract_get_shares (contract);
+
+      for (guint j = 0; j < shares->len; j++)
+        {
+          KlyngeShare *share = g_ptr_array_index (shares, j);
+          g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
+
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (contract)));
+          csv_field (emitter, klynge_share_get_source (share));
+          csv_field (emitter, percent);
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_mergers (Emitter         *emitter,
+             KlyngeLandscape *self)
+{
+  static const char * const columns[] = {
+    "id", "effective", "successor", "kind", "status", "predecessors", "sources", "note", NULL
+  };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (merger)));
+      csv_date (emitter, klynge_merger_get_effective (merger));
+      csv_field (emitter, klynge_merger_get_successor (merger));
+      csv_enum (emitter, KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger));
+      csv_enum (emitter, KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger));
+      csv_joined_strv (emitter, klynge_merger_get_predecessors (merger));
+      csv_provenance (emitter, KLYNGE_RECORD (merger));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_initiatives (Emitter         *emitter,
+                 KlyngeLandscape *self)
+{
+  static const char * const columns[] = {
+    "id", "kind", "theme", "host", "start", "end", "replaces", "title", "participants",
+    "sources", "note", NULL
+  };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->initiatives->len && emitter_ok (emitter); i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (initiative)));
+      csv_enum (emitter, KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative));
+      csv_enum (emitter, KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative));
+      csv_field (emitter, klynge_initiative_get_host (initiative));
+      csv_date (emitter, klynge_initiative_get_start (initiative));
+      csv_date (emitter, klynge_initiative_get_end (initiative));
+      csv_field (emitter, klynge_initiative_get_replaces (initiative));
+      csv_field (emitter, klynge_initiative_get_title (initiative));
+      csv_joined_strv (emitter, klynge_initiative_get_participants (initiative));
+      csv_provenance (emitter, KLYNGE_RECORD (initiative));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_locations (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "organisation", "city", "address", "role", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+      for (guint j = 0; j < locations->len; j++)
+        {
+          KlyngeLocation *location = g_ptr_array_index (locations, j);
+
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)));
+          csv_field (emitter, klynge_location_get_city (location));
+          csv_field (emitter, klynge_location_get_address (location));
+          csv_field (emitter, klynge_location_get_role (location));
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_focus_areas (Emitter         *emitter,
+                 KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "organisation", "focus-area", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
+
+      for (guint j = 0; focus_areas[j] != NULL; j++)
+        {
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)));
+          csv_field (emitter, focus_areas[j]);
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_labels (Emitter         *emitter,
+            KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "organisation", "level", "awarded", "valid-until", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      GPtrArray *labels = klynge_organisation_get_labels (organisation);
+
+      for (guint j = 0; j < labels->len; j++)
+        {
+          KlyngeLabel *label = g_ptr_array_index (labels, j);
+
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)));
+          csv_enum (emitter, KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
+          csv_date (emitter, klynge_label_get_awarded (label));
+          csv_date (emitter, klynge_label_get_valid_until (label));
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_refs (Emitter            *emitter,
+          KlyngeRecord       *record,
+          const char * const *refs)
+{
+  for (guint j = 0; refs[j] != NULL; j++)
+    {
+      csv_field (emitter, klynge_record_get_id (record));
+      csv_field (emitter, refs[j]);
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_predecessors (Emitter         *emitter,
+                  KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "merger", "ref", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+
+      csv_refs (emitter, KLYNGE_RECORD (merger), klynge_merger_get_predecessors (merger));
+    }
+}
+
+static void
+csv_participants (Emitter         *emitter,
+                  KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "initiative", "ref", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->initiatives->len && emitter_ok (emitter); i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+
+      csv_refs (emitter, KLYNGE_RECORD (initiative), klynge_initiative_get_participants (initiative));
+    }
+}
+
+static void
+csv_sources_of (Emitter      *emitter,
+                KlyngeRecord *record,
+                const char   *id)
+{
+  GPtrArray *sources = klynge_record_get_sources (record);
+
+  for (guint j = 0; j < sources->len; j++)
+    {
+      KlyngeSource *source = g_ptr_array_index (sources, j);
+
+      csv_field (emitter, id);
+      csv_field (emitter, klynge_source_get_href (source));
+      csv_date (emitter, klynge_source_get_accessed (source));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_sources_of_array (Emitter   *emitter,
+                      GPtrArray *records)
+{
+  for (guint i = 0; i < records->len && emitter_ok (emitter); i++)
+    {
+      KlyngeRecord *record = g_ptr_array_index (records, i);
+
+      csv_sources_of (emitter, record, klynge_record_get_id (record));
+    }
+}
+
+/* Every record's citations, records in document order. */
+static void
+csv_citations (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "record", "href", "accessed", NULL };
+
+  csv_header (emitter, columns);
+  csv_sources_of_array (emitter, self->funding_sources);
+  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMember *object;
+
+      if (slot->removed)
+        continue;
+      /* only members with an object can carry citations */
+      object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
+      if (object != NULL)
+        csv_sources_of (emitter, KLYNGE_RECORD (object), slot->id);
+    }
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeRecord *record = KLYNGE_RECORD (entry_organisation (self, i));
+
+      csv_sources_of (emitter, record, klynge_record_get_id (record));
+    }
+  csv_sources_of_array (emitter, self->contracts);
+  csv_sources_of_array (emitter, self->mergers);
+  csv_sources_of_array (emitter, self->initiatives);
+}
+
+typedef struct {
+  const char *kind;
+  void (*write) (Emitter *emitter, KlyngeLandscape *self);
+} CsvTable;
+
+static const CsvTable csv_tables[] = {
+  { "organisation", csv_organisations },
+  { "member", csv_members },
+  { "membership", csv_memberships },
+  { "funding-source", csv_funding_sources },
+  { "contract", csv_contracts },
+  { "share", csv_shares },
+  { "merger", csv_mergers },
+  { "initiative", csv_initiatives },
+  { "location", csv_locations },
+  { "focus-area", csv_focus_areas },
+  { "label", csv_labels },
+  { "predecessor", csv_predecessors },
+  { "participant", csv_participants },
+  { "source", csv_citations },
+};
+
+static const char * const csv_kinds[] = {
+  "organisation", "member", "membership", "funding-source", "contract", "share",
+  "merger", "initiative", "location", "focus-area", "label", "predecessor",
+  "participant", "source", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
+
+/**
+ * klynge_landscape_export_csv_kinds:
+ *
+ * The kinds of table klynge_landscape_export_csv() writes, in a stable
+ * order: `organisation`, `member`, `membership`, `funding-source`,
+ * `contract`, `share`, `merger`, `initiative`, then the tables that give
+ * multi-valued fields one row per value: `location`, `focus-area`,
+ * `label`, `predecessor`, `participant` and `source`.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the kinds
+ */
+const char * const *
+klynge_landscape_export_csv_kinds (void)
+{
+  return csv_kinds;
+}
+
+static const CsvTable *
+find_table (const char  *kind,
+            GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_tables); i++)
+    if (strcmp (csv_tables[i].kind, kind) == 0)
+      return &csv_tables[i];
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
+               "“%s” is not a kind of CSV table (one of organisation, member, membership, "
+               "funding-source, contract, share, merger, initiative, location, focus-area, "
+               "label, predecessor, participant, source)", kind);
+  return NULL;
+}
+
+/**
+ * klynge_landscape_export_csv:
+ * @self: a landscape
+ * @kind: the kind of table, one of klynge_landscape_export_csv_kinds()
+ * @stream: where to write the table
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes one table of the landscape as CSV (RFC 4180, UTF-8, a header
+ * row; see the description of this section for the columns) to @stream,
+ * which is left open. Rows follow the landscape's order. The output is
+ * buffered and streamed, so even millions of memberships take memory only
+ * for the buffer.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set to
+ *   %KLYNGE_ERROR_BAD_ENUM for an unknown @kind (nothing is written),
+ *   %KLYNGE_ERROR_IO when writing fails, or %G_IO_ERROR_CANCELLED; part
+ *   of the table may have been written then
+ */
+gboolean
+klynge_landscape_export_csv (KlyngeLandscape  *self,
+                             const char       *kind,
+                             GOutputStream    *stream,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  const CsvTable *table;
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  table = find_table (kind, error);
+  if (table == NULL)
+    return FALSE;
+  emitter_init (&emitter, flush_to_stream, stream, cancellable);
+  table->write (&emitter, self);
+  return emitter_finish (&emitter, error);
+}
+
+/**
+ * klynge_landscape_export_csv_bytes:
+ * @self: a landscape
+ * @kind: the kind of table, one of klynge_landscape_export_csv_kinds()
+ * @error: return location for a #GError
+ *
+ * Like klynge_landscape_export_csv(), in memory.
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error set
+ *   to %KLYNGE_ERROR_BAD_ENUM for an unknown @kind
+ */
+GBytes *
+klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
+                                   const char       *kind,
+                                   GError          **error)
+{
+  const CsvTable *table;
+  GByteArray *array;
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  table = find_table (kind, error);
+  if (table == NULL)
+    return NULL;
+  array = g_byte_array_new ();
+  emitter_init (&emitter, flush_to_bytes, array, NULL);
+  table->write (&emitter, self);
+  if (!emitter_finish (&emitter, error))
+    {
+      g_byte_array_unref (array);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (array);
+}
+
+/* --- GraphML ------------------------------------------------------------ */
+
+#define GRAPHML_NAMESPACE "http://graphml.graphdrawing.org/xmlns"
+
+static void
+xml_escaped (Emitter    *emitter,
+             const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '\t': entity = "&#9;"; break;
+        case '\n': entity = "&#10;"; break;
+        default: entity = NULL; break;
+        }
+      if (entity == NULL)
+        continue;
+      put (emitter, run, (gsize) (p - run));
+      put_str (emitter, entity);
+      run = p + 1;
+    }
+  put (emitter, run, (gsize) (p - run));
+}
+
+static void
+graphml_data_len (Emitter    *emitter,
+                  const char *key,
+                  const char *value,
+                  gsize       length,
+                  gboolean    escape)
+{
+  if (value == NULL || length == 0)
+    return;
+  PUT_LITERAL (emitter, "      <data key=\"");
+  put_str (emitter, key);
+  PUT_LITERAL (emitter, "\">");
+  if (escape)
+    xml_escaped (emitter, value);
+  else
+    put (emitter, value, length);
+  PUT_LITERAL (emitter, "</data>\n");
+}
+
+static void
+graphml_data (Emitter    *emitter,
+              const char *key,
+              const char *value)
+{
+  if (value != NULL)
+    graphml_data_len (emitter, key, value, strlen (value), TRUE);
+}
+
+/* Enum nicks, dates and CVR numbers need no escaping. */
+static void
+graphml_data_raw (Emitter    *emitter,
+                  const char *key,
+                  const char *value)
+{
+  if (value != NULL)
+    graphml_data_len (emitter, key, value, strlen (value), FALSE);
+}
+
+static void
+graphml_date (Emitter          *emitter,
+              const char       *key,
+              const KlyngeDate *date)
+{
+  char buf[10];
+
+  if (date != NULL)
+    graphml_data_len (emitter, key, buf, _klynge_date_format (date, buf), FALSE);
+}
+
+static void
+graphml_keys (Emitter *emitter)
+{
+  static const struct { const char *id, *domain, *name; } keys[] = {
+    { "n-type", "node", "type" },
+    { "n-kind", "node", "kind" },
+    { "n-name", "node", "name" },
+    { "n-founded", "node", "founded" },
+    { "n-dissolved", "node", "dissolved" },
+    { "n-cvr", "node", "cvr" },
+    { "n-size", "node", "size" },
+    { "e-type", "edge", "type" },
+    { "e-since", "edge", "since" },
+    { "e-until", "edge", "until" },
+    { "e-merger", "edge", "merger" },
+    { "e-effective", "edge", "effective" },
+    { "e-kind", "edge", "kind" },
+    { "e-status", "edge", "status" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      PUT_LITERAL (emitter, "  <key id=\"");
+      put_str (emitter, keys[i].id);
+      PUT_LITERAL (emitter, "\" for=\"");
+      put_str (emitter, keys[i].domain);
+      PUT_LITERAL (emitter, "\" attr.name=\"");
+      put_str (emitter, keys[i].name);
+      PUT_LITERAL (emitter, "\" attr.type=\"string\"/>\n");
+    }
+}
+
+static void
+graphml_node_start (Emitter    *emitter,
+                    const char *id,
+                    const char *type)
+{
+  PUT_LITERAL (emitter, "    <node id=\"");
+  xml_escaped (emitter, id);
+  PUT_LITERAL (emitter, "\">\n");
+  graphml_data_raw (emitter, "n-type", type);
+}
+
+static void
+graphml_edge_start (Emitter    *emitter,
+                    const char *source,
+                    const char *target,
+                    const char *type)
+{
+  PUT_LITERAL (emitter, "    <edge source=\"");
+  xml_escaped (emitter, source);
+  PUT_LITERAL (emitter, "\" target=\"");
+  xml_escaped (emitter, target);
+  PUT_LITERAL (emitter, "\">\n");
+  graphml_data_raw (emitter, "e-type", type);
+}
+
+static void
+graphml_nodes (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+
+      graphml_node_start (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)), "organisation");
+      graphml_data_raw (emitter, "n-kind", _klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND,
+                                                                 klynge_organisation_get_kind (organisation)));
+      graphml_data (emitter, "n-name", klynge_organisation_get_name (organisation));
+      graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
+      graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
+      graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
+      PUT_LITERAL (emitter, "    </node>\n");
+    }
+  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMemberSize size;
+      char cvr_buf[9];
+
+      if (slot->removed)
+        continue;
+      size = _klynge_landscape_member_size (self, i);
+      graphml_node_start (emitter, slot->id, "member");
+      graphml_data_raw (emitter, "n-kind", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND,
+                                                                 _klynge_landscape_member_kind (self, i)));
+      graphml_data (emitter, "n-name", _klynge_landscape_member_name (self, i));
+      graphml_data_raw (emitter, "n-cvr", _klynge_landscape_member_cvr (self, i, cvr_buf));
+      if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
+        graphml_data_raw (emitter, "n-size", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
+      PUT_LITERAL (emitter, "    </node>\n");
+    }
+}
+
+static void
+graphml_edges (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  for (guint i = 0; i < self->organisations->len && emitter->error == NULL; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+      const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
+
+      for (guint j = 0; j < entry->memberships->len && emitter_ok (emitter); j++)
+        {
+          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
+          KlyngeDate date;
+
+          graphml_edge_start (emitter, g_array_index (self->members, KlyngeMemberSlot, slot->member).id,
+                              organisation, "membership");
+          _klynge_date_unpack (slot->since, &date);
+          graphml_date (emitter, "e-since", &date);
+          _klynge_date_unpack (slot->until, &date);
+          graphml_date (emitter, "e-until", &date);
+          PUT_LITERAL (emitter, "    </edge>\n");
+        }
+    }
+  for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      const char *successor = klynge_merger_get_successor (merger);
+
+      if (successor == NULL || _klynge_landscape_get_org_entry (self, successor) == NULL)
+        continue;
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          if (_klynge_landscape_get_org_entry (self, predecessors[j]) == NULL)
+            continue;
+          graphml_edge_start (emitter, predecessors[j], successor, "merger");
+          graphml_data (emitter, "e-merger", klynge_record_get_id (KLYNGE_RECORD (merger)));
+          graphml_date (emitter, "e-effective", klynge_merger_get_effective (merger));
+          graphml_data_raw (emitter, "e-kind", _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND,
+                                                                     klynge_merger_get_kind (merger)));
+          graphml_data_raw (emitter, "e-status", _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS,
+                                                                       klynge_merger_get_status (merger)));
+          PUT_LITERAL (emitter, "    </edge>\n");
+        }
+    }
+}
+
+static void
+write_graphml (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  PUT_LITERAL (emitter,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<graphml xmlns=\"" GRAPHML_NAMESPACE "\""
+               " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+               " xsi:schemaLocation=\"" GRAPHML_NAMESPACE " " GRAPHML_NAMESPACE "/1.0/graphml.xsd\">\n");
+  graphml_keys (emitter);
+  PUT_LITERAL (emitter, "  <graph id=\"landscape\" edgedefault=\"directed\">\n");
+  graphml_nodes (emitter, self);
+  graphml_edges (emitter, self);
+  PUT_LITERAL (emitter, "  </graph>\n</graphml>\n");
+}
+
+/**
+ * klynge_landscape_export_graphml:
+ * @self: a landscape
+ * @stream: where to write the graph
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the landscape as a GraphML graph (see the description of this
+ * section: organisations and members as nodes, memberships and mergers as
+ * edges) to @stream, which is left open. The output is buffered and
+ * streamed.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set to
+ *   %KLYNGE_ERROR_IO when writing fails, or %G_IO_ERROR_CANCELLED; part
+ *   of the graph may have been written then
+ */
+gboolean
+klynge_landscape_export_graphml (KlyngeLandscape  *self,
+                                 GOutputStream    *stream,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  emitter_init (&emitter, flush_to_stream, stream, cancellable);
+  write_graphml (&emitter, self);
+  return emitter_finish (&emitter, error);
+}
+
+/**
+ * klynge_landscape_export_graphml_bytes:
+ * @self: a landscape
+ * @error: return location for a #GError
+ *
+ * Like klynge_landscape_export_graphml(), in memory.
+ *
+ * Returns: (transfer full) (nullable): the graph, or %NULL with @error set
+ */
+GBytes *
+klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
+                                       GError          **error)
+{
+  GByteArray *array;
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  array = g_byte_array_new ();
+  emitter_init (&emitter, flush_to_bytes, array, NULL);
+  write_graphml (&emitter, self);
+  if (!emitter_finish (&emitter, error))
+    {
+      g_byte_array_unref (array);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (array);
+}

@@ -1,0 +1,54 @@
+"""Shared fixtures for the tests of the klynge command-line tool."""
+
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+SRCDIR = pathlib.Path(os.environ.get("KLYNGE_TEST_SRCDIR", pathlib.Path(__file__).parents[2]))
+TOOL = os.environ.get("KLYNGE_TOOL", str(SRCDIR / "tools" / "klynge"))
+
+
+class Result:
+    """What one run of the tool did."""
+
+    def __init__(self, completed):
+        self.status = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+
+    def __repr__(self):
+        return f"<exit {self.status}\nstdout:\n{self.stdout}\nstderr:\n{self.stderr}>"
+
+
+@pytest.fixture
+def klynge():
+    """Runs the klynge tool with the given arguments; returns a Result."""
+
+    def run(*args, input=None):
+        completed = subprocess.run(
+            [TOOL, *map(str, args)],
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return Result(completed)
+
+    return run
+
+
+@pytest.fixture
+def srcdir():
+    return SRCDIR
+
+
+@pytest.fixture
+def fixture_path():
+    """The path of a file under tests/data."""
+
+    def path(*parts):
+        return SRCDIR / "tests" / "data" / pathlib.Path(*parts)
+
+    return path

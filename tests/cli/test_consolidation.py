@@ -1,0 +1,287 @@
+"""Tests of `klynge lineage`, `klynge due-diligence` and `klynge merge`."""
+
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+NS = "{urn:klynge:landscape:1}"
+DOT = shutil.which("dot") or ("/usr/bin/dot" if os.path.exists("/usr/bin/dot") else None)
+
+# two clusters to merge, with synthetic members and contracts
+SMALL = """<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="1">
+  <funding-sources>
+    <funding-source id="fund" kind="national-agency"><name>Fund</name></funding-source>
+  </funding-sources>
+  <members>
+    <member id="m1" kind="company" size="sme"><name>Member One</name></member>
+    <member id="m2" kind="company" size="large"><name>Member Two</name></member>
+    <member id="m3" kind="knowledge-institution"><name>Member Three</name></member>
+  </members>
+  <organisations>
+    <organisation id="a" kind="cluster" founded="2010">
+      <name>Klynge A</name>
+      <location city="Aalborg"/>
+      <focus-area>energy</focus-area>
+      <membership member="m1" since="2015"/>
+      <membership member="m2" since="2016-01-01"/>
+    </organisation>
+    <organisation id="b" kind="cluster" founded="2012">
+      <name>Klynge B</name>
+      <location city="Odense"/>
+      <focus-area>water</focus-area>
+      <membership member="m1" since="2013-05-01"/>
+      <membership member="m3" since="2014" until="2019-12-31"/>
+    </organisation>
+    <organisation id="gone" kind="cluster" founded="2000" dissolved="2020">
+      <name>Gone</name>
+    </organisation>
+  </organisations>
+  <contracts>
+    <contract id="a-now" holder="a" start="2023-01-01" end="2025-12-31" amount="3000.00">
+      <share source="fund" percent="100"/>
+    </contract>
+    <contract id="b-old" holder="b" start="2018-01-01" end="2019-12-31" amount="1000.00">
+      <share source="fund" percent="100"/>
+    </contract>
+  </contracts>
+</landscape>
+"""
+
+
+@pytest.fixture
+def small(tmp_path):
+    path = tmp_path / "small.xml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def memberships(path, organisation):
+    root = ET.parse(path).getroot()
+    for org in root.iter(NS + "organisation"):
+        if org.get("id") == organisation:
+            return {m.get("member"): (m.get("since"), m.get("until")) for m in org.iter(NS + "membership")}
+    raise KeyError(organisation)
+
+
+# --- lineage -----------------------------------------------------------------
+
+def test_lineage_of_ecd_lists_its_three_predecessors_with_merger_and_date(klynge):
+    result = klynge("lineage", "ecd")
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("ecd  Energy Cluster Denmark  (2020-07-01")
+    for predecessor in ("house-of-energy", "eic", "clean-energi"):
+        assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, effective 2020-07-01]" in line
+                   for line in lines), result
+    assert "Successors:\n  none" in result.stdout
+
+
+def test_lineage_says_what_clean_energi_was_on_a_date(klynge):
+    after = klynge("lineage", "clean-energi", "--on", "2020-12-31")
+    before = klynge("lineage", "clean-energi", "--on", "2020-06-30")
+    assert after.status == 0 and before.status == 0
+    assert "On 2020-12-31: merged; it was ecd  Energy Cluster Denmark" in after.stdout
+    assert "On 2020-06-30: active itself" in before.stdout
+
+
+def test_lineage_shows_the_2014_merger_and_marlogs_end(klynge):
+    clean = klynge("lineage", "clean")
+    assert "lean-energy-cluster" in clean.stdout and "[merger-2014-clean, effective 2014-05-09]" in clean.stdout
+    mdc = klynge("lineage", "mdc", "--on", "2023-01-01")
+    assert mdc.status == 0
+    assert "merged into marlog, which was not active then" in mdc.stdout
+
+
+def test_lineage_dot_is_a_stable_digraph(klynge):
+    first = klynge("lineage", "ecd", "--format", "dot")
+    second = klynge("lineage", "ecd", "--format", "dot")
+    assert first.status == 0, first
+    assert first.stdout == second.stdout
+    assert first.stdout.startswith("digraph lineage {")
+    assert '"eic" -> "ecd" [label="2020-07-01", tooltip="merger-2020-ecd"];' in first.stdout
+
+
+@pytest.mark.skipif(DOT is None, reason="Graphviz dot is not installed (Debian package graphviz)")
+def test_lineage_dot_renders_with_graphviz(klynge):
+    result = klynge("lineage", "ecd", "--format", "dot")
+    assert result.status == 0
+    svg = subprocess.run([DOT, "-Tsvg"], input=result.stdout, capture_output=True, text=True, timeout=60)
+    assert svg.returncode == 0, svg.stderr
+    assert "<svg" in svg.stdout
+    assert "Energy Cluster Denmark" in svg.stdout
+    assert "House of Energy" in svg.stdout
+
+
+@pytest.mark.parametrize("args, status", [
+    (["lineage"], 2),
+    (["lineage", "ecd", "extra"], 2),
+    (["lineage", "ecd", "--format", "png"], 2),
+    (["lineage", "ecd", "--on", "2020-13-01"], 2),
+    (["lineage", "ecd", "--format", "dot", "--on", "2020-01-01"], 2),
+    (["lineage", "no-such-organisation"], 1),
+    (["lineage", "siu"], 1),
+])
+def test_lineage_bad_input(klynge, args, status):
+    result = klynge(*args)
+    assert result.status == status, result
+    assert result.stderr
+
+
+def test_lineage_help_shows_examples(klynge):
+    result = klynge("lineage", "--help")
+    assert result.status == 0
+    assert "klynge lineage ecd --format dot | dot -Tsvg" in result.stdout
+
+
+# --- due diligence ---------------------------------------------------------------
+
+@pytest.fixture
+def denmark_with_members(klynge, tmp_path):
+    """The built-in landscape with synthetic members added to two real
+    predecessors of Energy Cluster Denmark."""
+    exported = klynge("export", "--format", "xml")
+    assert exported.status == 0, exported
+    text = exported.stdout
+    members = ('  <members>\n'
+               '    <member id="test-m1" kind="company" size="sme"><name>Testfirma Et ApS</name></member>\n'
+               '    <member id="test-m2" kind="knowledge-institution" size="large"><name>Test Universitet</name></member>\n'
+               '    <member id="test-m3" kind="company"><name>Testfirma Tre A/S</name></member>\n'
+               '  </members>\n')
+    text = text.replace("  <organisations>", members + "  <organisations>", 1)
+
+    def add(org, refs):
+        nonlocal text
+        block = re.search(r'<organisation id="%s"[^>]*>.*?</organisation>' % re.escape(org), text, re.S)
+        assert block, org
+        body = block.group(0)
+        rows = "".join('<membership member="%s" since="2018"/>\n      ' % ref for ref in refs)
+        # memberships come before the provenance (source, note)
+        cut = min(i for i in (body.find("<source"), body.find("<note"), body.find("</organisation>")) if i >= 0)
+        text = text.replace(body, body[:cut] + rows + body[cut:], 1)
+
+    add("house-of-energy", ["test-m1", "test-m2"])
+    add("eic", ["test-m2", "test-m3"])
+    path = tmp_path / "denmark-members.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_due_diligence_on_two_real_predecessors_names_their_shared_members(klynge, denmark_with_members):
+    result = klynge("due-diligence", "house-of-energy", "eic", "--date", "2020-01-01",
+                    "--landscape", denmark_with_members)
+    assert result.status == 0, result
+    out = result.stdout
+    assert out.startswith("Due diligence: house-of-energy, eic on 2020-01-01")
+    shared = out.split("Shared members\n", 1)[1].split("\n\n", 1)[0]
+    assert "test-m2  Test Universitet (in 2)" in shared
+    assert "test-m1" not in shared and "test-m3" not in shared
+    assert "house-of-energy – eic: 1 shared of 3 (Jaccard 0.333)" in out
+    # they were merged into ecd in July 2020, which blocks merging them again
+    assert "Blocked: 2 problems" in out
+    assert "merger-2020-ecd" in out
+
+
+def test_due_diligence_reports_funding_and_coverage(klynge):
+    result = klynge("due-diligence", "dlsc", "vision-dk", "--date", "2021-06-01")
+    assert result.status == 0, result
+    assert "Funding by source (DKK)" in result.stdout
+    assert "2020-06-01..2021-05-31" in result.stdout and "2021-06-01..2022-05-31" in result.stdout
+    assert "dlsc-ufm-2021 (dlsc)" in result.stdout
+    assert "Blocked: no" in result.stdout
+
+
+@pytest.mark.parametrize("args, status", [
+    (["due-diligence"], 2),
+    (["due-diligence", "ecd"], 2),
+    (["due-diligence", "ecd", "dlsc", "--date", "yesterday"], 2),
+    (["due-diligence", "ecd", "nobody"], 1),
+    (["due-diligence", "ecd", "ecd"], 1),
+])
+def test_due_diligence_bad_input(klynge, args, status):
+    result = klynge(*args)
+    assert result.status == status, result
+    assert result.stderr
+
+
+# --- merge ---------------------------------------------------------------------
+
+def test_merge_into_a_new_successor_writes_the_merged_landscape(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01", "a", "b",
+                    "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "merger-2024-01-01-ab: a, b merge into ab on 2024-01-01 (merger)" in result.stdout
+    assert "contracts moved: a-now" in result.stdout
+    assert memberships(out, "ab") == {"m1": ("2013-05-01", None), "m2": ("2016-01-01", None)}
+    assert memberships(out, "a")["m1"] == ("2015", "2023-12-31")
+
+    validate = klynge("validate", out)
+    assert validate.status == 0, validate
+    lineage = klynge("lineage", "ab", "--landscape", out)
+    assert "[merger-2024-01-01-ab, effective 2024-01-01]" in lineage.stdout
+    assert klynge("lineage", "a", "--on", "2024-06-01", "--landscape", out).stdout.rstrip().endswith(
+        "merged; it was ab  Klynge AB  (2024-01-01 –)")
+    # the saved landscape loads and saves back unchanged
+    again = klynge("export", "--format", "xml", "--landscape", out)
+    assert again.stdout == out.read_text(encoding="utf-8")
+
+
+def test_merge_absorbs_into_an_existing_successor(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--into", "a", "--date", "2024-01-01", "b", "--id", "b-into-a",
+                    "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "(absorption)" in result.stdout
+    assert memberships(out, "a") == {"m1": ("2013-05-01", None), "m2": ("2016-01-01", None)}
+    root = ET.parse(out).getroot()
+    merger = next(root.iter(NS + "merger"))
+    assert merger.get("id") == "b-into-a" and merger.get("status") == "completed"
+    assert merger.get("kind") == "absorption"
+
+
+def test_refused_merge_lists_every_problem_and_writes_nothing(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    out.write_text("keep me", encoding="utf-8")
+    result = klynge("merge", "--into", "a", "--date", "2024-01-01", "gone", "nobody", "a",
+                    "--landscape", small, "--output", out)
+    assert result.status == 1, result
+    assert "gone" in result.stderr and "already dissolved" in result.stderr
+    assert "nobody" in result.stderr
+    assert "also named as a predecessor" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert result.stdout == ""
+
+
+def test_dry_run_says_what_would_change_and_writes_nothing(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    before = small.read_bytes()
+    result = klynge("merge", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01", "a", "b",
+                    "--landscape", small, "--output", out, "--dry-run")
+    assert result.status == 0, result
+    assert result.stdout.startswith("would apply merger-2024-01-01-ab")
+    assert "ab: 2 members (before: 0)" in result.stdout
+    assert not out.exists()
+    assert small.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [
+    ["merge", "a", "b", "--date", "2024-01-01", "--output", "x.xml"],
+    ["merge", "--into", "ab", "a", "b", "--output", "x.xml"],
+    ["merge", "--into", "ab", "--date", "2024-01-01", "--output", "x.xml"],
+    ["merge", "--into", "ab", "--name", "AB", "--date", "2024-01-01", "a", "b"],
+    ["merge", "--into", "ab", "--date", "2024-01-01", "a", "b", "--output", "x.xml"],
+    ["merge", "--into", "a", "--name", "A", "--date", "2024-01-01", "b", "--output", "x.xml"],
+    ["merge", "--into", "ab", "--name", "AB", "--kind", "fusion", "--date", "2024-01-01", "a", "b", "--output", "x.xml"],
+    ["merge", "--into", "ab", "--name", "AB", "--date", "2024-02-30", "a", "b", "--output", "x.xml"],
+])
+def test_merge_usage_errors(klynge, small, tmp_path, args):
+    result = klynge(*args, "--landscape", small)
+    assert result.status == 2, result
+    assert "Try “klynge merge --help”" in result.stderr
+    assert not (tmp_path / "x.xml").exists()

@@ -1,0 +1,230 @@
+"""Tests of `klynge funding`: totals by source, holder, year and kind."""
+
+import csv
+import io
+import os
+import pathlib
+import subprocess
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+
+# the tool under test, as conftest.py finds it (imported by path there, not
+# here: another suite's conftest may be the one named "conftest")
+TOOL = os.environ.get("KLYNGE_TOOL", str(pathlib.Path(__file__).parents[2] / "tools" / "klynge"))
+
+NS = "{urn:klynge:landscape:1}"
+
+CED_LANDSCAPE = """<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="1">
+  <funding-sources>
+    <funding-source id="siu" kind="national-agency"><name>SIU</name></funding-source>
+    <funding-source id="es" kind="national-agency"><name>Erhvervsstyrelsen</name></funding-source>
+    <funding-source id="deb" kind="national-agency"><name>DEB</name></funding-source>
+    <funding-source id="ufs" kind="national-agency"><name>UFS</name></funding-source>
+  </funding-sources>
+  <organisations>
+    <organisation id="ced" kind="support-body" founded="2014"><name>Cluster Excellence Denmark</name></organisation>
+    <organisation id="k" kind="cluster" founded="2014"><name>Klynge</name></organisation>
+  </organisations>
+  <contracts>
+    <contract id="ced-2019" holder="ced" start="2019-10-01" end="2021-09-30" amount="8000000.00">
+      <share source="siu" percent="50"/>
+      <share source="es" percent="50"/>
+    </contract>
+    <contract id="ced-2021" holder="ced" start="2021-10-01" end="2022-09-30" amount="4000000.00" renews="ced-2019">
+      <share source="deb" percent="50.00"/>
+      <share source="ufs" percent="50.00"/>
+    </contract>
+    <contract id="k-2020" holder="k" start="2020" end="2020" amount="1000.01">
+      <share source="siu" percent="100"/>
+    </contract>
+  </contracts>
+</landscape>
+"""
+
+
+@pytest.fixture
+def ced_file(tmp_path):
+    path = tmp_path / "ced.xml"
+    path.write_text(CED_LANDSCAPE, encoding="utf-8")
+    return path
+
+
+def rows(result):
+    """The CSV output as a list of dicts."""
+    assert result.status == 0, result
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def builtin_contract_total(srcdir):
+    """The sum of the contract amounts in the built-in data, in DKK."""
+    tree = ET.parse(srcdir / "data" / "denmark.xml")
+    return sum(Decimal(c.get("amount")) for c in tree.iter(NS + "contract"))
+
+
+def test_per_year_totals_of_the_builtin_data_sum_to_the_contract_amounts(klynge, srcdir):
+    result = klynge("funding", "--by", "year", "--format", "csv")
+    table = rows(result)
+    assert result.stdout.splitlines()[0] == "year,amount"
+    years = [int(r["year"]) for r in table]
+    assert years == sorted(years) and len(set(years)) == len(years)
+    assert sum(Decimal(r["amount"]) for r in table) == builtin_contract_total(srcdir)
+
+
+def test_every_grouping_of_the_builtin_data_sums_to_the_contract_amounts(klynge, srcdir):
+    total = builtin_contract_total(srcdir)
+    for by in ("total", "source", "holder", "kind", "year", "source,year",
+               "source,holder,year,kind"):
+        table = rows(klynge("funding", "--by", by, "--format", "csv"))
+        assert sum(Decimal(r["amount"]) for r in table) == total, by
+
+
+def test_builtin_ced_contract_pays_each_agency_half_split_exactly_by_year(klynge):
+    table = rows(klynge("funding", "--by", "source,holder,year", "--format", "csv"))
+    ced = {(r["year"], r["source"]): r["amount"] for r in table if r["holder"] == "ced"}
+    assert ced[("2019", "siu")] == "503419.97"
+    assert ced[("2020", "siu")] == "2002735.98"
+    assert ced[("2021", "siu")] == "1493844.05"
+    assert ced[("2019", "es")] == "503419.97"
+    assert ced[("2020", "es")] == "2002735.98"
+    assert ced[("2021", "es")] == "1493844.05"
+    assert sum(Decimal(ced[(y, "siu")]) for y in ("2019", "2020", "2021")) == Decimal("4000000.00")
+
+
+def test_default_grouping_is_by_source_and_year_sorted_by_year_then_landscape_order(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file, "--format", "csv")
+    assert result.stdout.splitlines() == [
+        "year,source,amount",
+        "2019,siu,503419.97",
+        "2019,es,503419.97",
+        "2020,siu,2003735.99",
+        "2020,es,2002735.98",
+        "2021,siu,1493844.05",
+        "2021,es,1493844.05",
+        "2021,deb,504109.58",
+        "2021,ufs,504109.58",
+        "2022,deb,1495890.42",
+        "2022,ufs,1495890.42",
+    ]
+
+
+def test_csv_columns_follow_the_xml_attribute_names(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file, "--by", "kind,holder,source,year",
+                    "--format", "csv")
+    assert result.stdout.splitlines()[0] == "year,source,holder,kind,amount"
+    first = rows(result)[0]
+    assert first == {"year": "2019", "source": "siu", "holder": "ced",
+                     "kind": "support-body", "amount": "503419.97"}
+
+
+def test_csv_lines_end_in_crlf(ced_file):
+    out = subprocess.run([TOOL, "funding", "--landscape", str(ced_file), "--by", "total",
+                          "--format", "csv"], capture_output=True, check=True).stdout
+    assert out == b"amount\r\n12001000.01\r\n"
+
+
+def test_repeated_by_options_combine(klynge, ced_file):
+    once = klynge("funding", "--landscape", ced_file, "--by", "source,year", "--format", "csv")
+    twice = klynge("funding", "--landscape", ced_file, "--by", "year", "--by", "source",
+                   "--format", "csv")
+    assert once.status == twice.status == 0
+    assert once.stdout == twice.stdout
+
+
+def test_text_output_is_an_aligned_table_with_thousands_separators_and_a_total(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file, "--by", "source")
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Source", "Amount", "(DKK)"]
+    assert lines[1].split() == ["siu", "4,001,000.01"]
+    assert lines[2].split() == ["es", "4,000,000.00"]
+    assert lines[3].split() == ["deb", "2,000,000.00"]
+    assert lines[4].split() == ["ufs", "2,000,000.00"]
+    assert lines[5].split() == ["Total", "12,001,000.01"]
+    assert len(lines) == 6
+    # every line has the same width: the amounts are right-aligned
+    assert len({len(line) for line in lines}) == 1
+
+
+def test_text_grand_total_is_one_amount(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file, "--by", "total")
+    assert result.status == 0, result
+    assert result.stdout.splitlines()[-1].strip() == "12,001,000.01"
+
+
+def test_from_and_to_count_only_the_days_of_the_period(klynge, ced_file):
+    full = {(r["year"], r["source"]): r["amount"]
+            for r in rows(klynge("funding", "--landscape", ced_file, "--format", "csv"))}
+    clipped = rows(klynge("funding", "--landscape", ced_file, "--format", "csv",
+                          "--from", "2021-01-01", "--to", "2021-12-31"))
+    assert {r["year"] for r in clipped} == {"2021"}
+    for r in clipped:
+        assert full[(r["year"], r["source"])] == r["amount"]
+
+
+def test_a_partial_to_date_means_its_last_day(klynge, ced_file):
+    by_day = klynge("funding", "--landscape", ced_file, "--by", "total", "--format", "csv",
+                    "--from", "2020-01-01", "--to", "2020-12-31")
+    by_year = klynge("funding", "--landscape", ced_file, "--by", "total", "--format", "csv",
+                     "--from", "2020", "--to", "2020")
+    assert by_day.status == by_year.status == 0
+    assert by_day.stdout == by_year.stdout
+
+
+def test_from_or_to_alone_is_open_ended_and_the_halves_sum_to_the_whole(klynge, ced_file):
+    def total(*args):
+        table = rows(klynge("funding", "--landscape", ced_file, "--by", "total",
+                            "--format", "csv", *args))
+        return Decimal(table[0]["amount"])
+
+    assert total("--to", "2021-03-14") + total("--from", "2021-03-15") == total()
+    assert total() == Decimal("12001000.01")
+
+
+def test_by_kind_uses_the_holders_organisation_kind(klynge, ced_file):
+    table = rows(klynge("funding", "--landscape", ced_file, "--by", "kind", "--format", "csv"))
+    assert table == [{"kind": "cluster", "amount": "1000.01"},
+                     {"kind": "support-body", "amount": "12000000.00"}]
+
+
+def test_a_period_without_contracts_gives_no_rows(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file, "--format", "csv", "--from", "2030")
+    assert result.status == 0
+    assert result.stdout.splitlines() == ["year,source,amount"]
+    text = klynge("funding", "--landscape", ced_file, "--from", "2030")
+    assert text.status == 0 and text.stdout.strip() != ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--by", "colour"], "colour"),
+    (["--by", "total,year"], "total"),
+    (["--format", "xml"], "xml"),
+    (["--from", "2021-13-01"], "--from"),
+    (["--to", "yesterday"], "--to"),
+    (["--from", "2022", "--to", "2021"], "before"),
+    (["extra"], "extra"),
+    (["--no-such-option"], "no-such-option"),
+])
+def test_bad_usage_exits_2_with_a_message_and_no_output(klynge, args, message):
+    result = klynge("funding", *args)
+    assert result.status == 2, result
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "klynge funding --help" in result.stderr
+
+
+def test_a_missing_landscape_file_exits_1(klynge, tmp_path):
+    result = klynge("funding", "--landscape", tmp_path / "missing.xml")
+    assert result.status == 1, result
+    assert result.stdout == ""
+    assert result.stderr.startswith("klynge: ")
+
+
+def test_help_describes_the_options_with_examples(klynge):
+    result = klynge("funding", "--help")
+    assert result.status == 0, result
+    for text in ("--by", "--from", "--to", "--format", "--landscape", "Examples:",
+                 "klynge funding --by year --format csv"):
+        assert text in result.stdout

@@ -1,0 +1,736 @@
+/* test-consolidation.c: applying mergers, lineage, views, member overlap
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-test.h"
+
+static KlyngeOrganisation *
+add_org (KlyngeLandscape *landscape,
+         const char      *id,
+         const char      *founded,
+         const char      *dissolved)
+{
+  g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, id);
+  g_autoptr(GError) error = NULL;
+  KlyngeDate f, d;
+
+  if (founded != NULL)
+    {
+      f = klynge_test_date (founded);
+      ck_assert (klynge_organisation_set_founded (organisation, &f, &error));
+    }
+  if (dissolved != NULL)
+    {
+      d = klynge_test_date (dissolved);
+      ck_assert (klynge_organisation_set_dissolved (organisation, &d, &error));
+    }
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), &error));
+  ck_assert_no_error (error);
+  return organisation;
+}
+
+static void
+add_member (KlyngeLandscape *landscape,
+            const char      *id)
+{
+  g_autoptr(KlyngeMember) member = klynge_member_new (id, KLYNGE_MEMBER_KIND_COMPANY, id);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (member), &error));
+  ck_assert_no_error (error);
+}
+
+static void
+add_contract (KlyngeLandscape *landscape,
+              const char      *id,
+              const char      *holder,
+              const char      *start,
+              const char      *end,
+              gint64           amount)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate s = klynge_test_date (start), e = klynge_test_date (end);
+  g_autoptr(KlyngePeriod) period = klynge_period_new (&s, &e, &error);
+  g_autoptr(KlyngeContract) contract = klynge_contract_new (id, holder, period, amount);
+  g_autoptr(KlyngeShare) share = klynge_share_new ("fund", 10000, &error);
+
+  ck_assert_no_error (error);
+  ck_assert (klynge_contract_add_share (contract, share, &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error));
+  ck_assert_no_error (error);
+}
+
+static KlyngeMerger *
+add_merger (KlyngeLandscape   *landscape,
+            const char        *id,
+            KlyngeMergerKind   kind,
+            const char        *successor,
+            const char        *effective,
+            const char * const *predecessors)
+{
+  KlyngeDate e = klynge_test_date (effective);
+  KlyngeMerger *merger = klynge_merger_new (id, kind, successor, &e);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    ck_assert (klynge_merger_add_predecessor (merger, predecessors[i], &error));
+  if (landscape != NULL)
+    {
+      ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (merger), &error));
+      ck_assert_no_error (error);
+    }
+  return merger;
+}
+
+/* A small landscape: clusters a and b to merge into ab on 2024-01-01,
+ * with members m1..m5 and contracts. */
+static KlyngeLandscape *
+synthetic_landscape (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+  g_autoptr(KlyngeFundingSource) fund = klynge_funding_source_new ("fund", KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "Fund");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLocation) aalborg = klynge_location_new ("Aalborg", NULL, "secretariat", &error);
+  g_autoptr(KlyngeLocation) odense = klynge_location_new ("Odense", NULL, NULL, &error);
+  KlyngeOrganisation *a, *b;
+
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (fund), &error));
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i);
+      add_member (landscape, id);
+    }
+  a = add_org (landscape, "a", "2010", NULL);
+  b = add_org (landscape, "b", "2012-03-01", NULL);
+  add_org (landscape, "ab", NULL, NULL);
+  ck_assert (klynge_organisation_add_focus_area (a, "energy", &error));
+  ck_assert (klynge_organisation_add_focus_area (b, "water", &error));
+  ck_assert (klynge_organisation_add_focus_area (b, "energy", &error));
+  klynge_organisation_add_location (a, aalborg);
+  klynge_organisation_add_location (b, aalborg);
+  klynge_organisation_add_location (b, odense);
+
+  klynge_test_add_membership (landscape, "a", "m1", "2015", NULL);
+  klynge_test_add_membership (landscape, "b", "m1", "2013-05-01", "2030-12-31");
+  klynge_test_add_membership (landscape, "a", "m2", "2016-01-01", NULL);
+  klynge_test_add_membership (landscape, "b", "m3", "2014-01-01", "2019-12-31");   /* ended: not carried */
+  klynge_test_add_membership (landscape, "b", "m4", NULL, NULL);                   /* since unknown */
+  klynge_test_add_membership (landscape, "a", "m4", "2020-02-02", NULL);
+  klynge_test_add_membership (landscape, "a", "m5", "2024-06-01", NULL);           /* begins after the merger */
+
+  add_contract (landscape, "a-old", "a", "2018-01-01", "2019-12-31", 100000);
+  add_contract (landscape, "a-now", "a", "2023-01-01", "2025-12-31", 300000);
+  add_contract (landscape, "b-last", "b", "2023-01-01", "2023-12-31", 200000);
+  add_contract (landscape, "b-next", "b", "2024-01-01", "2024-12-31", 200000);
+  return landscape;
+}
+
+static GBytes *
+save (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = klynge_landscape_save_bytes (landscape, &error);
+
+  ck_assert_no_error (error);
+  ck_assert (bytes != NULL);
+  return bytes;
+}
+
+static gboolean
+has_problem (GPtrArray *problems,
+             int        code)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (klynge_problem_get_code (g_ptr_array_index (problems, i)) == code)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+resolve (KlyngeLandscape *landscape,
+         const char      *id,
+         const char      *on)
+{
+  KlyngeDate date = klynge_test_date (on);
+  return klynge_landscape_resolve_on (landscape, id, &date);
+}
+
+/* --- built-in data ------------------------------------------------------- */
+
+START_TEST (test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  g_autoptr(GPtrArray) ancestors = klynge_landscape_list_ancestors (landscape, "ecd");
+  g_autoptr(GPtrArray) descendants = klynge_landscape_list_descendants (landscape, "ecd");
+  const char *expected[] = { "house-of-energy", "eic", "clean-energi" };
+
+  ck_assert_uint_eq (ancestors->len, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      KlyngeLineageLink *link = g_ptr_array_index (ancestors, i);
+      g_autofree char *effective = klynge_date_to_string (klynge_lineage_link_get_effective (link));
+
+      ck_assert_str_eq (klynge_lineage_link_get_organisation (link), expected[i]);
+      ck_assert_str_eq (klynge_lineage_link_get_merger (link), "merger-2020-ecd");
+      ck_assert_str_eq (klynge_lineage_link_get_via (link), "ecd");
+      ck_assert_str_eq (effective, "2020-07-01");
+      ck_assert_uint_eq (klynge_lineage_link_get_depth (link), 1);
+    }
+  ck_assert_uint_eq (descendants->len, 0);
+}
+END_TEST
+
+START_TEST (test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  KlyngeDate d = klynge_test_date ("2020-12-31");
+  const char *merged_into = NULL;
+
+  ck_assert_str_eq (resolve (landscape, "clean-energi", "2020-06-30"), "clean-energi");
+  ck_assert_str_eq (resolve (landscape, "clean-energi", "2020-12-31"), "ecd");
+  ck_assert_ptr_null (resolve (landscape, "clean-energi", "2014-05-08"));
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean-energi", &d, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_str_eq (merged_into, "ecd");
+  d = klynge_test_date ("2020-06-30");
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean-energi", &d, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_ACTIVE);
+  ck_assert_ptr_null (merged_into);
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "ecd", &d, NULL),
+                    KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
+  ck_assert_ptr_null (resolve (landscape, "no-such-organisation", "2020-06-30"));
+}
+END_TEST
+
+START_TEST (test_clean_was_formed_in_2014_from_lean_energy_cluster_and_ccc)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  g_autoptr(GPtrArray) ancestors = klynge_landscape_list_ancestors (landscape, "clean");
+  g_autoptr(GPtrArray) descendants = klynge_landscape_list_descendants (landscape, "ccc");
+  KlyngeLineageLink *link;
+  g_autofree char *effective = NULL;
+
+  ck_assert_uint_eq (ancestors->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 0)), "lean-energy-cluster");
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 1)), "ccc");
+  ck_assert_uint_eq (descendants->len, 1);
+  link = g_ptr_array_index (descendants, 0);
+  effective = klynge_date_to_string (klynge_lineage_link_get_effective (link));
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (link), "clean");
+  ck_assert_str_eq (klynge_lineage_link_get_merger (link), "merger-2014-clean");
+  ck_assert_str_eq (effective, "2014-05-09");
+  ck_assert_str_eq (resolve (landscape, "ccc", "2014-05-08"), "ccc");
+  ck_assert_str_eq (resolve (landscape, "ccc", "2014-05-09"), "clean");
+  ck_assert_str_eq (resolve (landscape, "lean-energy-cluster", "2019-01-01"), "clean");
+}
+END_TEST
+
+START_TEST (test_marlog_ends_in_2022_without_a_successor)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  KlyngeDate d = klynge_test_date ("2023-01-01");
+  const char *merged_into = NULL;
+
+  ck_assert_str_eq (resolve (landscape, "mdc", "2021-06-01"), "marlog");
+  ck_assert_str_eq (resolve (landscape, "marlog", "2022-01-01"), "marlog");
+  ck_assert_ptr_null (resolve (landscape, "marlog", "2023-01-01"));
+  ck_assert_ptr_null (resolve (landscape, "mdc", "2023-01-01"));
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "marlog", &d, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_DISSOLVED);
+  ck_assert_ptr_null (merged_into);
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "mdc", &d, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_str_eq (merged_into, "marlog");
+}
+END_TEST
+
+START_TEST (test_completed_builtin_merger_cannot_be_applied_again)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  KlyngeMerger *merger = KLYNGE_MERGER (klynge_landscape_lookup (landscape, "merger-2020-ecd"));
+  g_autoptr(GPtrArray) problems = klynge_landscape_check_merger (landscape, merger);
+  g_autoptr(GBytes) before = save (landscape);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)),
+                    KLYNGE_ERROR_MERGER_ALREADY_COMPLETED);
+  ck_assert (has_problem (problems, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE));
+  ck_assert (!klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_MERGER_ALREADY_COMPLETED);
+  after = save (landscape);
+  ck_assert (g_bytes_equal (before, after));
+}
+END_TEST
+
+START_TEST (test_lineage_dot_of_ecd_is_a_stable_digraph)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  g_autofree char *dot = klynge_landscape_lineage_to_dot (landscape, "ecd");
+  g_autofree char *again = klynge_landscape_lineage_to_dot (landscape, "ecd");
+  g_autofree char *all = klynge_landscape_lineage_to_dot (landscape, NULL);
+
+  ck_assert (g_str_has_prefix (dot, "digraph lineage {\n"));
+  ck_assert (strstr (dot, "\"clean-energi\" -> \"ecd\" [label=\"2020-07-01\", tooltip=\"merger-2020-ecd\"]") != NULL);
+  ck_assert (strstr (dot, "\"ecd\" [label=\"Energy Cluster Denmark\\n2020-07-01 –\"") != NULL);
+  ck_assert (strstr (dot, "\"clean\"") == NULL);
+  ck_assert_str_eq (dot, again);
+  ck_assert (strstr (all, "\"ccc\" -> \"clean\"") != NULL);
+  ck_assert (strstr (all, "\"mdc\" -> \"marlog\"") != NULL);
+  ck_assert_ptr_null (klynge_landscape_lineage_to_dot (landscape, "siu"));
+}
+END_TEST
+
+START_TEST (test_view_shows_the_landscape_as_it_stood)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  KlyngeDate d = klynge_test_date ("2020-06-30");
+  g_autoptr(KlyngeLandscapeView) view = klynge_landscape_view_new (landscape, &d);
+  g_autoptr(GPtrArray) active = klynge_landscape_view_list_organisations (view, NULL);
+  KlyngeDate later = klynge_test_date ("2020-07-01");
+  g_autoptr(KlyngeLandscapeView) after = klynge_landscape_view_new (landscape, &later);
+  gboolean found = FALSE;
+
+  ck_assert_ptr_eq (klynge_landscape_view_get_landscape (view), landscape);
+  ck_assert (klynge_date_equal (klynge_landscape_view_get_date (view), &d));
+  ck_assert (klynge_landscape_view_is_active (view, "clean-energi"));
+  ck_assert (!klynge_landscape_view_is_active (view, "ecd"));
+  ck_assert (!klynge_landscape_view_is_active (after, "clean-energi"));
+  ck_assert (klynge_landscape_view_is_active (after, "ecd"));
+  ck_assert_uint_eq (active->len, klynge_landscape_view_count_organisations (view));
+  for (guint i = 0; i < active->len; i++)
+    {
+      ck_assert (klynge_organisation_is_active_on (g_ptr_array_index (active, i), &d));
+      found |= strcmp (klynge_record_get_id (g_ptr_array_index (active, i)), "eic") == 0;
+    }
+  ck_assert (found);
+  ck_assert_str_eq (klynge_landscape_view_resolve (after, "eic"), "ecd");
+  ck_assert_int_eq (klynge_landscape_view_get_status (after, "eic", NULL), KLYNGE_ORGANISATION_STATUS_MERGED);
+}
+END_TEST
+
+/* --- applying ------------------------------------------------------------ */
+
+static const KlyngeMembership *
+find_membership (GPtrArray  *memberships,
+                 const char *member)
+{
+  for (guint i = 0; i < memberships->len; i++)
+    if (strcmp (klynge_membership_get_member (g_ptr_array_index (memberships, i)), member) == 0)
+      return g_ptr_array_index (memberships, i);
+  return NULL;
+}
+
+static char *
+date_text (const KlyngeDate *date)
+{
+  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("-");
+}
+
+static void
+assert_membership (GPtrArray  *memberships,
+                   const char *member,
+                   const char *since,
+                   const char *until)
+{
+  const KlyngeMembership *m = find_membership (memberships, member);
+  g_autofree char *s = NULL, *u = NULL;
+
+  ck_assert_msg (m != NULL, "no membership of %s", member);
+  s = date_text (klynge_membership_get_since (m));
+  u = date_text (klynge_membership_get_until (m));
+  ck_assert_str_eq (s, since);
+  ck_assert_str_eq (u, until);
+}
+
+START_TEST (test_merger_creates_the_successor_with_the_union_of_members)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = klynge_landscape_check_merger (landscape, merger);
+  g_autoptr(GPtrArray) of_ab = NULL, of_a = NULL, of_b = NULL;
+  KlyngeOrganisation *a = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  KlyngeOrganisation *ab = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab"));
+  g_autofree char *dissolved = NULL, *founded = NULL;
+  const char * const *areas;
+  GPtrArray *locations;
+
+  ck_assert_uint_eq (problems->len, 0);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_COMPLETED);
+  dissolved = klynge_date_to_string (klynge_organisation_get_dissolved (a));
+  ck_assert_str_eq (dissolved, "2023-12-31");
+  founded = klynge_date_to_string (klynge_organisation_get_founded (ab));
+  ck_assert_str_eq (founded, "2024-01-01");
+
+  /* one membership per member: earliest since, latest until; m3 ended */
+  of_ab = klynge_landscape_list_memberships_of_organisation (landscape, "ab");
+  ck_assert_uint_eq (of_ab->len, 4);
+  assert_membership (of_ab, "m1", "2013-05-01", "-");
+  assert_membership (of_ab, "m2", "2016-01-01", "-");
+  assert_membership (of_ab, "m4", "-", "-");
+  assert_membership (of_ab, "m5", "2024-06-01", "-");
+  ck_assert_ptr_null (find_membership (of_ab, "m3"));
+
+  /* the predecessors keep their history, ending on their last day */
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  ck_assert_uint_eq (of_a->len, 3);
+  assert_membership (of_a, "m1", "2015", "2023-12-31");
+  ck_assert_ptr_null (find_membership (of_a, "m5"));
+  of_b = klynge_landscape_list_memberships_of_organisation (landscape, "b");
+  assert_membership (of_b, "m3", "2014-01-01", "2019-12-31");
+  assert_membership (of_b, "m1", "2013-05-01", "2023-12-31");
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), 4 + 3 + 3);
+
+  /* contracts running on or after the effective date move */
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-old"))), "a");
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-now"))), "ab");
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "b-last"))), "b");
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "b-next"))), "ab");
+
+  areas = klynge_organisation_get_focus_areas (ab);
+  ck_assert_uint_eq (g_strv_length ((char **) areas), 2);
+  ck_assert_str_eq (areas[0], "energy");
+  ck_assert_str_eq (areas[1], "water");
+  locations = klynge_organisation_get_locations (ab);
+  ck_assert_uint_eq (locations->len, 2);
+  ck_assert_str_eq (klynge_location_get_city (g_ptr_array_index (locations, 0)), "Aalborg");
+  ck_assert_str_eq (klynge_location_get_city (g_ptr_array_index (locations, 1)), "Odense");
+
+  problems = (g_ptr_array_unref (problems), klynge_landscape_validate (landscape));
+  ck_assert_uint_eq (problems->len, 0);
+  ck_assert_str_eq (resolve (landscape, "a", "2024-01-01"), "ab");
+  ck_assert_str_eq (resolve (landscape, "a", "2023-12-31"), "a");
+}
+END_TEST
+
+START_TEST (test_absorption_folds_into_an_existing_successor_and_earliest_since_wins)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "b", NULL };
+  g_autoptr(KlyngeMerger) merger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) of_a = NULL;
+  KlyngeOrganisation *a = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  g_autofree char *founded = NULL;
+
+  /* m1: a since 2015, b since 2013-05-01 until 2030-12-31 */
+  klynge_test_add_membership (landscape, "a", "m3", "2010", "2012-12-31");   /* a's own history */
+  merger = add_merger (landscape, "m-b-into-a", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2024-01-01", predecessors);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  founded = klynge_date_to_string (klynge_organisation_get_founded (a));
+  ck_assert_str_eq (founded, "2010");
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  assert_membership (of_a, "m1", "2013-05-01", "-");
+  assert_membership (of_a, "m3", "2010", "2012-12-31");
+  assert_membership (of_a, "m4", "-", "-");
+  ck_assert_uint_eq (of_a->len, 5);   /* m1 m2 m3 m4 m5, each once */
+  ck_assert (klynge_organisation_has_focus_area (a, "water"));
+  ck_assert (klynge_organisation_has_city (a, "Odense"));
+}
+END_TEST
+
+START_TEST (test_a_merger_not_yet_in_the_landscape_is_added_when_applied)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (NULL, "m-new", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", predecessors);
+  g_autoptr(KlyngeMerger) clash = add_merger (NULL, "a", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = klynge_landscape_check_merger (landscape, clash);
+
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), KLYNGE_ERROR_DUPLICATE_ID);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  ck_assert_ptr_eq (klynge_landscape_lookup (landscape, "m-new"), merger);
+}
+END_TEST
+
+typedef struct {
+  const char *name;
+  KlyngeMergerKind kind;
+  const char *successor;
+  const char *effective;
+  const char *predecessors[4];
+  int code;
+} Refusal;
+
+/* in synthetic_landscape () plus: "gone" dissolved 2020, "late" founded
+ * 2025, "fresh" founded 2024-01-01, "old-ab" merged into "a" in 2022
+ * (completed, records left inconsistent on purpose), "made" created by a
+ * completed merger on 2024-06-01 */
+static const Refusal refusals[] = {
+  { "unknown predecessor", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "nobody", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { "predecessor is a member", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+  { "predecessor already dissolved", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "gone", NULL }, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "predecessor not yet founded", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "late", NULL }, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "predecessor founded on the effective date", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "fresh", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "predecessor created by a later merger", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "made", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "new successor founded on another day", KLYNGE_MERGER_KIND_MERGER, "late", "2024-01-01", { "a", "b", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "absorbing successor not yet founded", KLYNGE_MERGER_KIND_ABSORPTION, "late", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+  { "absorbing successor dissolved", KLYNGE_MERGER_KIND_ABSORPTION, "gone", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+  { "successor among the predecessors", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "ab", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR },
+  { "cycle", KLYNGE_MERGER_KIND_ABSORPTION, "old-ab", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_CYCLE },
+  { "predecessor named twice", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "a", NULL }, KLYNGE_ERROR_DUPLICATE_ID },
+  { "too few predecessors", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_TOO_FEW_PARTIES },
+  { "unknown successor", KLYNGE_MERGER_KIND_ABSORPTION, "nobody", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+};
+
+static KlyngeLandscape *
+refusal_landscape (void)
+{
+  KlyngeLandscape *landscape = synthetic_landscape ();
+  const char *old[] = { "old-ab", NULL };
+  const char *pre_made[] = { "b", NULL };
+  g_autoptr(KlyngeMerger) m1 = NULL, m2 = NULL;
+
+  add_org (landscape, "gone", "2000", "2020");
+  add_org (landscape, "late", "2025", NULL);
+  add_org (landscape, "fresh", "2024-01-01", NULL);
+  add_org (landscape, "old-ab", "2001", NULL);
+  add_org (landscape, "made", "2024-06-01", NULL);
+  m1 = add_merger (landscape, "hist-1", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2022-01-01", old);
+  klynge_merger_set_status (m1, KLYNGE_MERGER_STATUS_COMPLETED);
+  m2 = add_merger (landscape, "hist-2", KLYNGE_MERGER_KIND_ABSORPTION, "made", "2024-06-01", pre_made);
+  /* "b" must stay usable for the other cases: hist-2 stays proposed, so
+   * it only counts for the date order once completed below */
+  return landscape;
+}
+
+START_TEST (test_refused_merger_has_its_own_code_and_changes_nothing)
+{
+  const Refusal *r = &refusals[_i];
+  g_autoptr(KlyngeLandscape) landscape = refusal_landscape ();
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) problems_of = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeMerger) merger = NULL;
+  KlyngeDate effective = klynge_test_date (r->effective);
+
+  if (strcmp (r->name, "predecessor created by a later merger") == 0)
+    klynge_merger_set_status (KLYNGE_MERGER (klynge_landscape_lookup (landscape, "hist-2")),
+                              KLYNGE_MERGER_STATUS_COMPLETED);
+  before = save (landscape);
+
+  problems_of = klynge_landscape_check_merger_of (landscape, r->kind, r->successor,
+                                                  r->predecessors, &effective);
+  ck_assert_msg (has_problem (problems_of, r->code), "%s: code %d not reported", r->name, r->code);
+
+  /* cases a merger record can hold are applied too */
+  if (r->code != KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR && r->code != KLYNGE_ERROR_DUPLICATE_ID)
+    {
+      merger = klynge_merger_new ("refused", r->kind, r->successor, &effective);
+      for (guint i = 0; r->predecessors[i] != NULL; i++)
+        ck_assert (klynge_merger_add_predecessor (merger, r->predecessors[i], NULL));
+      problems = klynge_landscape_check_merger (landscape, merger);
+      ck_assert_msg (problems->len > 0, "%s: no problem", r->name);
+      ck_assert (!klynge_landscape_apply_merger (landscape, merger, &error));
+      ck_assert_msg (error != NULL && error->domain == KLYNGE_ERROR, "%s", r->name);
+      ck_assert_msg (has_problem (problems, r->code), "%s", r->name);
+      ck_assert_int_eq (error->code, klynge_problem_get_code (g_ptr_array_index (problems, 0)));
+      ck_assert (klynge_landscape_lookup (landscape, "refused") == NULL);
+      ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_PROPOSED);
+    }
+  after = save (landscape);
+  ck_assert_msg (g_bytes_equal (before, after), "%s changed the landscape", r->name);
+}
+END_TEST
+
+START_TEST (test_every_problem_is_listed)
+{
+  g_autoptr(KlyngeLandscape) landscape = refusal_landscape ();
+  const char *predecessors[] = { "nobody", "gone", "late", NULL };
+  KlyngeDate effective = klynge_test_date ("2024-01-01");
+  g_autoptr(GPtrArray) problems = klynge_landscape_check_merger_of (landscape, KLYNGE_MERGER_KIND_MERGER,
+                                                                    "ab", predecessors, &effective);
+
+  ck_assert_uint_eq (problems->len, 3);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), KLYNGE_ERROR_UNRESOLVED_REFERENCE);
+  ck_assert_str_eq (klynge_problem_get_record_id (g_ptr_array_index (problems, 0)), "nobody");
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 1)), KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE);
+  ck_assert_str_eq (klynge_problem_get_record_id (g_ptr_array_index (problems, 1)), "gone");
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 2)), KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE);
+  ck_assert_str_eq (klynge_problem_get_record_id (g_ptr_array_index (problems, 2)), "late");
+}
+END_TEST
+
+START_TEST (test_apply_save_load_and_lineage_agree)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL, again = NULL;
+  g_autoptr(KlyngeLandscape) loaded = NULL;
+  g_autoptr(GPtrArray) ancestors = NULL, loaded_ancestors = NULL, problems = NULL;
+  g_autoptr(GPtrArray) m1 = NULL, m2 = NULL;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  saved = save (landscape);
+  loaded = klynge_landscape_load_bytes (saved, "merged.xml", NULL, &error);
+  ck_assert_no_error (error);
+  again = save (loaded);
+  ck_assert (g_bytes_equal (saved, again));
+
+  problems = klynge_landscape_validate (loaded);
+  ck_assert_uint_eq (problems->len, 0);
+  ancestors = klynge_landscape_list_ancestors (landscape, "ab");
+  loaded_ancestors = klynge_landscape_list_ancestors (loaded, "ab");
+  ck_assert_uint_eq (ancestors->len, 2);
+  ck_assert_uint_eq (loaded_ancestors->len, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, i)),
+                        klynge_lineage_link_get_organisation (g_ptr_array_index (loaded_ancestors, i)));
+      ck_assert_str_eq (klynge_lineage_link_get_merger (g_ptr_array_index (loaded_ancestors, i)), "m-ab");
+    }
+  ck_assert_str_eq (resolve (loaded, "b", "2024-01-01"), "ab");
+  ck_assert_str_eq (resolve (loaded, "b", "2023-12-31"), "b");
+  m1 = klynge_landscape_list_memberships_of_organisation (landscape, "ab");
+  m2 = klynge_landscape_list_memberships_of_organisation (loaded, "ab");
+  ck_assert_uint_eq (m1->len, m2->len);
+  ck_assert_int_eq (klynge_merger_get_status (KLYNGE_MERGER (klynge_landscape_lookup (loaded, "m-ab"))),
+                    KLYNGE_MERGER_STATUS_COMPLETED);
+}
+END_TEST
+
+START_TEST (test_view_counts_members_active_on_its_date)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  KlyngeDate d = klynge_test_date ("2019-06-01");
+  g_autoptr(KlyngeLandscapeView) view = klynge_landscape_view_new (landscape, &d);
+  g_autoptr(GPtrArray) members = klynge_landscape_view_list_members_of (view, "b");
+
+  /* b: m1 (2013-05-01..2030), m3 (2014..2019), m4 (since unknown) */
+  ck_assert_uint_eq (members->len, 3);
+  ck_assert_uint_eq (klynge_landscape_view_count_members_of (view, "b"), 3);
+  /* a: m1 (2015), m2 (2016); m4 from 2020, m5 from 2024 */
+  ck_assert_uint_eq (klynge_landscape_view_count_members_of (view, "a"), 2);
+  ck_assert_uint_eq (klynge_landscape_view_count_members_of (view, "nobody"), 0);
+  ck_assert_ptr_null (klynge_landscape_view_list_members_of (view, "nobody"));
+}
+END_TEST
+
+/* --- member overlap -------------------------------------------------------- */
+
+START_TEST (test_pair_overlap_counts_distinct_members)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+
+  klynge_test_add_membership (landscape, "a", "m1", "2000", "2001");    /* m1 twice in a */
+  /* a: m1 m2 m4 m5; b: m1 m3 m4 */
+  ck_assert_uint_eq (klynge_landscape_count_shared_members (landscape, "a", "b"), 2);
+  ck_assert_uint_eq (klynge_landscape_count_shared_members (landscape, "b", "a"), 2);
+  ck_assert_uint_eq (klynge_landscape_count_shared_members (landscape, "a", "ab"), 0);
+  ck_assert_uint_eq (klynge_landscape_count_shared_members (landscape, "a", "nobody"), 0);
+}
+END_TEST
+
+START_TEST (test_all_pairs_overlap_agrees_with_pairwise_counts)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GPtrArray) overlaps = NULL;
+  g_autoptr(GPtrArray) twos = NULL;
+  const guint n_orgs = 30, n_members = 200;
+  guint expected = 0, expected_two = 0, row = 0;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", m);
+      add_member (landscape, id);
+    }
+  for (guint o = 0; o < n_orgs; o++)
+    {
+      g_autofree char *id = g_strdup_printf ("o%u", o);
+      KlyngeOrganisation *organisation = add_org (landscape, id, NULL, NULL);
+
+      (void) organisation;
+      for (guint k = 0; k < 25; k++)
+        {
+          g_autofree char *member = g_strdup_printf ("m%u", g_rand_int_range (rand, 0, n_members));
+          g_autofree char *since = g_strdup_printf ("%u", 2000 + k);
+          klynge_test_add_membership (landscape, id, member, since, NULL);   /* repeats allowed */
+        }
+    }
+
+  overlaps = klynge_landscape_member_overlaps (landscape, 0);
+  twos = klynge_landscape_member_overlaps (landscape, 2);
+  for (guint a = 0; a < n_orgs; a++)
+    for (guint b = a + 1; b < n_orgs; b++)
+      {
+        g_autofree char *ia = g_strdup_printf ("o%u", a);
+        g_autofree char *ib = g_strdup_printf ("o%u", b);
+        guint shared = klynge_landscape_count_shared_members (landscape, ia, ib);
+        KlyngeOverlap *overlap;
+        g_autoptr(GPtrArray) ma = NULL, mb = NULL;
+
+        if (shared == 0)
+          continue;
+        expected++;
+        if (shared >= 2)
+          expected_two++;
+        ck_assert_uint_lt (row, overlaps->len);
+        overlap = g_ptr_array_index (overlaps, row++);
+        ck_assert_str_eq (klynge_overlap_get_a (overlap), ia);
+        ck_assert_str_eq (klynge_overlap_get_b (overlap), ib);
+        ck_assert_uint_eq (klynge_overlap_get_shared (overlap), shared);
+        ma = klynge_landscape_list_members_of (landscape, ia, NULL);
+        mb = klynge_landscape_list_members_of (landscape, ib, NULL);
+        ck_assert_uint_eq (klynge_overlap_get_union (overlap), ma->len + mb->len - shared);
+        ck_assert (klynge_overlap_get_jaccard (overlap) == (double) shared / (double) (ma->len + mb->len - shared));
+      }
+  ck_assert_uint_eq (overlaps->len, expected);
+  ck_assert_uint_eq (twos->len, expected_two);
+  ck_assert_uint_gt (expected, 0);
+}
+END_TEST
+
+static Suite *
+consolidation_suite (void)
+{
+  Suite *suite = suite_create ("consolidation");
+  TCase *builtin = tcase_create ("built-in data");
+  TCase *apply = tcase_create ("apply");
+  TCase *overlap = tcase_create ("overlap");
+
+  tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
+  tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
+  tcase_add_test (builtin, test_clean_was_formed_in_2014_from_lean_energy_cluster_and_ccc);
+  tcase_add_test (builtin, test_marlog_ends_in_2022_without_a_successor);
+  tcase_add_test (builtin, test_completed_builtin_merger_cannot_be_applied_again);
+  tcase_add_test (builtin, test_lineage_dot_of_ecd_is_a_stable_digraph);
+  tcase_add_test (builtin, test_view_shows_the_landscape_as_it_stood);
+  suite_add_tcase (suite, builtin);
+
+  tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
+  tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
+  tcase_add_test (apply, test_a_merger_not_yet_in_the_landscape_is_added_when_applied);
+  tcase_add_loop_test (apply, test_refused_merger_has_its_own_code_and_changes_nothing, 0, G_N_ELEMENTS (refusals));
+  tcase_add_test (apply, test_every_problem_is_listed);
+  tcase_add_test (apply, test_apply_save_load_and_lineage_agree);
+  tcase_add_test (apply, test_view_counts_members_active_on_its_date);
+  suite_add_tcase (suite, apply);
+
+  tcase_add_test (overlap, test_pair_overlap_counts_distinct_members);
+  tcase_add_test (overlap, test_all_pairs_overlap_agrees_with_pairwise_counts);
+  suite_add_tcase (suite, overlap);
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (consolidation_suite ());
+}

@@ -1,0 +1,200 @@
+/* test-crash-safety.c: a save killed at any moment leaves a whole file
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A child process saves a large synthetic landscape (20,000 members,
+ * 100,000 memberships) to one path over and over, alternating between two
+ * versions of it; the parent kills it with SIGKILL at a random moment, a
+ * hundred times. After every kill the file must be byte for byte one of
+ * the two complete documents (or, when the first save was killed, not
+ * there at all), and must load. The random seed is printed, and
+ * KLYNGE_TEST_SEED repeats a run.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "klynge-test.h"
+
+#define N_ORGANISATIONS 50
+#define N_MEMBERS 20000
+#define MEMBERSHIPS_PER_MEMBER 5
+#define N_KILLS 100
+
+/* Two versions of one landscape that differ in every member's name, so a
+ * file mixing the two could never pass for either. */
+static KlyngeLandscape *
+build_landscape (guint version)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since;
+
+  ck_assert (klynge_date_parse ("2019-10-01", &since, NULL));
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
+    {
+      g_autofree char *id = g_strdup_printf ("klynge-%u", o);
+      g_autofree char *name = g_strdup_printf ("Syntetisk klynge %u", o);
+      g_autoptr(KlyngeOrganisation) organisation =
+        klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, name);
+
+      ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), &error));
+    }
+  for (guint m = 0; m < N_MEMBERS; m++)
+    {
+      g_autofree char *id = g_strdup_printf ("m-%u", m);
+      g_autofree char *name = g_strdup_printf ("Syntetisk virksomhed %u, udgave %u", m, version);
+      g_autoptr(KlyngeMember) member = klynge_member_new (id, KLYNGE_MEMBER_KIND_COMPANY, name);
+
+      ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (member), &error));
+      for (guint k = 0; k < MEMBERSHIPS_PER_MEMBER; k++)
+        {
+          g_autofree char *organisation = g_strdup_printf ("klynge-%u", (m + 7 * k) % N_ORGANISATIONS);
+
+          ck_assert_msg (klynge_landscape_add_membership (landscape, organisation, id, &since, NULL, &error),
+                         "%s", error ? error->message : "");
+        }
+    }
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), N_MEMBERS * MEMBERSHIPS_PER_MEMBER);
+  return g_steal_pointer (&landscape);
+}
+
+/* Removes what killed saves leave behind (their temporary files) and
+ * returns how many there were. */
+static guint
+remove_leftovers (const char *dir,
+                  const char *keep)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  ck_assert_ptr_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (strcmp (name, keep) == 0)
+        continue;
+      ck_assert_msg (g_str_has_prefix (name, ".landscape.xml."), "unexpected file %s", name);
+      path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+      removed++;
+    }
+  return removed;
+}
+
+START_TEST (test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_document)
+{
+  g_autoptr(KlyngeLandscape) old_landscape = build_landscape (1);
+  g_autoptr(KlyngeLandscape) new_landscape = build_landscape (2);
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-crash-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "landscape.xml", NULL);
+  g_autoptr(GRand) rand = NULL;
+  const char *seed_text = g_getenv ("KLYNGE_TEST_SEED");
+  guint32 seed = seed_text ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
+  gint64 started, save_usec;
+  guint seen_old = 0, seen_new = 0, seen_none = 0, mid_save = 0;
+
+  old_bytes = klynge_landscape_save_bytes (old_landscape, &error);
+  ck_assert_no_error (error);
+  new_bytes = klynge_landscape_save_bytes (new_landscape, &error);
+  ck_assert_no_error (error);
+  ck_assert (!g_bytes_equal (old_bytes, new_bytes));
+
+  /* how long a save takes, so the kills spread over whole saves */
+  started = g_get_monotonic_time ();
+  ck_assert (klynge_landscape_save_file (old_landscape, path, &error));
+  save_usec = MAX (g_get_monotonic_time () - started, 1000);
+  rand = g_rand_new_with_seed (seed);
+  printf ("crash-safety: seed %u (KLYNGE_TEST_SEED), %zu-byte documents, a save takes %" G_GINT64_FORMAT " µs\n",
+          seed, g_bytes_get_size (old_bytes), save_usec);
+
+  for (guint kill_number = 0; kill_number < N_KILLS; kill_number++)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(KlyngeLandscape) loaded = NULL;
+      gsize length;
+      pid_t child;
+      int status;
+      gboolean existed;
+
+      /* every tenth round starts with no file, killing the very first save */
+      if (kill_number % 10 == 9)
+        g_unlink (path);
+      existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+      fflush (NULL);
+      child = fork ();
+      ck_assert_int_ge (child, 0);
+      if (child == 0)
+        {
+          for (guint round = 0;; round++)
+            if (!klynge_landscape_save_file (round % 2 == 0 ? new_landscape : old_landscape, path, NULL))
+              _exit (3);
+        }
+
+      g_usleep ((gulong) g_rand_int_range (rand, 0, (gint32) MIN (3 * save_usec, G_MAXINT32)));
+      ck_assert_int_eq (kill (child, SIGKILL), 0);
+      ck_assert_int_eq (waitpid (child, &status, 0), child);
+      ck_assert_msg (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL,
+                     "the saving child ended by itself (status %d): a save failed", status);
+
+      mid_save += remove_leftovers (dir, "landscape.xml") > 0;
+      if (!g_file_get_contents (path, &contents, &length, &error))
+        {
+          ck_assert_msg (!existed && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT),
+                         "kill %u: %s", kill_number, error->message);
+          g_clear_error (&error);
+          seen_none++;
+          continue;
+        }
+      if (length == g_bytes_get_size (old_bytes) && memcmp (contents, g_bytes_get_data (old_bytes, NULL), length) == 0)
+        seen_old++;
+      else if (length == g_bytes_get_size (new_bytes) && memcmp (contents, g_bytes_get_data (new_bytes, NULL), length) == 0)
+        seen_new++;
+      else
+        ck_abort_msg ("kill %u (seed %u): the file (%zu bytes) is neither document", kill_number, seed, length);
+
+      loaded = klynge_landscape_load_file (path, &error);
+      ck_assert_no_error (error);
+      ck_assert_uint_eq (klynge_landscape_count_memberships (loaded), N_MEMBERS * MEMBERSHIPS_PER_MEMBER);
+    }
+  printf ("crash-safety: %u kills: old document %u times, new %u, no file yet %u; "
+          "%u kills left a temporary file (killed mid-save)\n",
+          N_KILLS, seen_old, seen_new, seen_none, mid_save);
+  ck_assert_uint_eq (seen_old + seen_new + seen_none, N_KILLS);
+
+  g_unlink (path);
+  ck_assert_uint_eq (remove_leftovers (dir, "landscape.xml"), 0);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
+static Suite *
+crash_safety_suite (void)
+{
+  Suite *suite = suite_create ("crash-safety");
+  TCase *kills = tcase_create ("sigkill");
+
+  tcase_set_timeout (kills, 120);
+  tcase_add_test (kills, test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_document);
+  suite_add_tcase (suite, kills);
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (crash_safety_suite ());
+}

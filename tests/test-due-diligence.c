@@ -1,0 +1,386 @@
+/* test-due-diligence.c: the report on a possible merger
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-test.h"
+
+static void
+add_member (KlyngeLandscape  *landscape,
+            const char       *id,
+            KlyngeMemberKind  kind,
+            KlyngeMemberSize  size)
+{
+  g_autoptr(KlyngeMember) member = klynge_member_new (id, kind, id);
+  g_autoptr(GError) error = NULL;
+
+  klynge_member_set_size (member, size);
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (member), &error));
+  ck_assert_no_error (error);
+}
+
+static void
+add_org (KlyngeLandscape *landscape,
+         const char      *id,
+         const char      *city,
+         const char      *focus)
+{
+  g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, id);
+  g_autoptr(GError) error = NULL;
+  KlyngeDate founded = klynge_test_date ("2010");
+
+  ck_assert (klynge_organisation_set_founded (organisation, &founded, &error));
+  if (city != NULL)
+    {
+      g_autoptr(KlyngeLocation) location = klynge_location_new (city, NULL, NULL, &error);
+      klynge_organisation_add_location (organisation, location);
+    }
+  if (focus != NULL)
+    ck_assert (klynge_organisation_add_focus_area (organisation, focus, &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), &error));
+  ck_assert_no_error (error);
+}
+
+static void
+add_contract (KlyngeLandscape *landscape,
+              const char      *id,
+              const char      *holder,
+              const char      *start,
+              const char      *end,
+              gint64           amount,
+              const char      *source,
+              const char      *other)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate s = klynge_test_date (start), e = klynge_test_date (end);
+  g_autoptr(KlyngePeriod) period = klynge_period_new (&s, &e, &error);
+  g_autoptr(KlyngeContract) contract = klynge_contract_new (id, holder, period, amount);
+  g_autoptr(KlyngeShare) share = klynge_share_new (source, other ? 5000 : 10000, &error);
+
+  ck_assert (klynge_contract_add_share (contract, share, &error));
+  if (other != NULL)
+    {
+      g_autoptr(KlyngeShare) second = klynge_share_new (other, 5000, &error);
+      ck_assert (klynge_contract_add_share (contract, second, &error));
+    }
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error));
+  ck_assert_no_error (error);
+}
+
+static KlyngeLandscape *
+synthetic_landscape (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+  g_autoptr(KlyngeFundingSource) siu = klynge_funding_source_new ("siu", KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "SIU");
+  g_autoptr(KlyngeFundingSource) es = klynge_funding_source_new ("es", KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "ES");
+  g_autoptr(KlyngeFundingSource) eu = klynge_funding_source_new ("eu", KLYNGE_FUNDING_SOURCE_KIND_EU_PROGRAMME, "EU");
+
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (siu), NULL));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (es), NULL));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (eu), NULL));
+  add_member (landscape, "m1", KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_SME);
+  add_member (landscape, "m2", KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_LARGE);
+  add_member (landscape, "m3", KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION, KLYNGE_MEMBER_SIZE_LARGE);
+  add_member (landscape, "m4", KLYNGE_MEMBER_KIND_PUBLIC, KLYNGE_MEMBER_SIZE_UNKNOWN);
+  add_member (landscape, "m5", KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_MICRO);
+
+  add_org (landscape, "x", "Aarhus", "energy");
+  add_org (landscape, "y", "Aarhus", "water");
+  add_org (landscape, "z", "Vejle", "energy");
+
+  /* x: m1 m2 m3; y: m2 m3 m4 (m5 ended); z: m3 */
+  klynge_test_add_membership (landscape, "x", "m1", "2015", NULL);
+  klynge_test_add_membership (landscape, "x", "m2", "2016", NULL);
+  klynge_test_add_membership (landscape, "x", "m3", "2016", "2024-12-31");
+  klynge_test_add_membership (landscape, "y", "m2", "2018", NULL);
+  klynge_test_add_membership (landscape, "y", "m3", "2018", NULL);
+  klynge_test_add_membership (landscape, "y", "m3", "2012", "2013");         /* same member again */
+  klynge_test_add_membership (landscape, "y", "m4", NULL, NULL);
+  klynge_test_add_membership (landscape, "y", "m5", "2015", "2023-12-31");   /* ended before the date */
+  klynge_test_add_membership (landscape, "z", "m3", "2020", NULL);
+
+  /* 2024 is a leap year: 366 days */
+  add_contract (landscape, "x-2024", "x", "2024-01-01", "2024-12-31", 36600, "siu", "es");
+  add_contract (landscape, "y-2023", "y", "2023-01-01", "2023-12-31", 36500, "siu", NULL);
+  add_contract (landscape, "y-2024", "y", "2024-07-01", "2026-06-30", 73000, "siu", NULL);
+  add_contract (landscape, "z-eu", "z", "2024-01-01", "2027-12-31", 100000, "eu", NULL);
+  return landscape;
+}
+
+static KlyngeDueDiligence *
+report_on (KlyngeLandscape    *landscape,
+           const char * const *ids,
+           const char         *date)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate d = klynge_test_date (date);
+  KlyngeDueDiligence *report = klynge_landscape_due_diligence (landscape, ids, &d, &error);
+
+  ck_assert_no_error (error);
+  ck_assert (report != NULL);
+  return report;
+}
+
+START_TEST (test_overlap_per_pair_and_combined_members)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", "z", NULL };
+  g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
+  g_autoptr(GPtrArray) overlaps = klynge_due_diligence_get_overlaps (report);
+  g_autoptr(GPtrArray) shared = klynge_due_diligence_list_shared_members (report);
+  KlyngeOverlap *xy, *xz, *yz;
+
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (report, "x"), 3);
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (report, "y"), 3);
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (report, "z"), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (report, "nobody"), 0);
+  ck_assert_uint_eq (klynge_due_diligence_count_combined_members (report), 4);
+
+  ck_assert_uint_eq (overlaps->len, 3);
+  xy = g_ptr_array_index (overlaps, 0);
+  xz = g_ptr_array_index (overlaps, 1);
+  yz = g_ptr_array_index (overlaps, 2);
+  ck_assert_str_eq (klynge_overlap_get_a (xy), "x");
+  ck_assert_str_eq (klynge_overlap_get_b (xy), "y");
+  ck_assert_uint_eq (klynge_overlap_get_shared (xy), 2);
+  ck_assert_uint_eq (klynge_overlap_get_union (xy), 4);
+  ck_assert (klynge_overlap_get_jaccard (xy) == 0.5);
+  ck_assert_str_eq (klynge_overlap_get_b (xz), "z");
+  ck_assert_uint_eq (klynge_overlap_get_shared (xz), 1);
+  ck_assert_uint_eq (klynge_overlap_get_union (xz), 3);
+  ck_assert_uint_eq (klynge_overlap_get_shared (yz), 1);
+
+  ck_assert_uint_eq (shared->len, 2);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (shared, 0)), "m2");
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (shared, 1)), "m3");
+
+  ck_assert_uint_eq (klynge_due_diligence_count_by_kind (report, KLYNGE_MEMBER_KIND_COMPANY), 2);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_kind (report, KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_kind (report, KLYNGE_MEMBER_KIND_PUBLIC), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_kind (report, KLYNGE_MEMBER_KIND_OTHER), 0);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_size (report, KLYNGE_MEMBER_SIZE_LARGE), 2);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_size (report, KLYNGE_MEMBER_SIZE_SME), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_size (report, KLYNGE_MEMBER_SIZE_UNKNOWN), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_by_size (report, KLYNGE_MEMBER_SIZE_MICRO), 0);
+}
+END_TEST
+
+START_TEST (test_members_whose_membership_ended_before_the_date_do_not_count)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(KlyngeDueDiligence) early = report_on (landscape, ids, "2023-06-01");
+  g_autoptr(KlyngeDueDiligence) late = report_on (landscape, ids, "2025-01-01");
+
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (early, "y"), 4);   /* m5 still */
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (late, "x"), 2);    /* m3 ended */
+  ck_assert_uint_eq (klynge_due_diligence_count_combined_members (late), 4);
+}
+END_TEST
+
+START_TEST (test_funding_by_source_for_the_year_before_and_after)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
+  const char * const *sources = klynge_due_diligence_get_funding_sources (report);
+  g_autofree char *before = klynge_period_to_string (klynge_due_diligence_get_year_before (report));
+  g_autofree char *after = klynge_period_to_string (klynge_due_diligence_get_year_after (report));
+
+  ck_assert_str_eq (before, "2023-07-01..2024-06-30");
+  ck_assert_str_eq (after, "2024-07-01..2025-06-30");
+  ck_assert_uint_eq (g_strv_length ((char **) sources), 2);
+  ck_assert_str_eq (sources[0], "siu");
+  ck_assert_str_eq (sources[1], "es");
+  /* agrees with the funding API, holder by holder */
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 b = 0, a = 0;
+
+      for (guint h = 0; ids[h] != NULL; h++)
+        {
+          b += klynge_landscape_funding_paid (landscape, sources[i], ids[h], klynge_due_diligence_get_year_before (report));
+          a += klynge_landscape_funding_paid (landscape, sources[i], ids[h], klynge_due_diligence_get_year_after (report));
+        }
+      ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, sources[i]), b);
+      ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, sources[i]), a);
+    }
+  /* es: half of x-2024 (36600 øre over 366 days): 182 days before, 184 after */
+  ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, "es"), 9100);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, "es"), 9200);
+  /* siu: the other half of x-2024, y-2023 from July (184 of 365 days) and
+   * y-2024's first year (365 of 730 days) */
+  ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, "siu"), 9100 + 18400);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, "siu"), 9200 + 36500);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, NULL), 9100 + 9100 + 18400);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, NULL), 9200 + 9200 + 36500);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, "eu"), 0);
+}
+END_TEST
+
+START_TEST (test_contracts_that_move_end_or_conflict)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", "z", NULL };
+  g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
+  g_autoptr(GPtrArray) moving = klynge_due_diligence_list_moving_contracts (report);
+  g_autoptr(GPtrArray) ending = klynge_due_diligence_list_ending_contracts (report);
+  g_autoptr(GPtrArray) conflicts = klynge_due_diligence_get_conflicts (report);
+  KlyngeContractConflict *conflict;
+  g_autofree char *period = NULL;
+
+  ck_assert_uint_eq (moving->len, 3);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (moving, 0)), "x-2024");
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (moving, 1)), "y-2024");
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (moving, 2)), "z-eu");
+  ck_assert_uint_eq (ending->len, 1);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (ending, 0)), "x-2024");
+
+  ck_assert_uint_eq (conflicts->len, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  period = klynge_period_to_string (klynge_contract_conflict_get_period (conflict));
+  ck_assert_str_eq (klynge_contract_conflict_get_a (conflict), "x-2024");
+  ck_assert_str_eq (klynge_contract_conflict_get_b (conflict), "y-2024");
+  ck_assert_str_eq (klynge_contract_conflict_get_source (conflict), "siu");
+  ck_assert_str_eq (period, "2024-07-01..2024-12-31");
+}
+END_TEST
+
+START_TEST (test_focus_area_and_city_coverage)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", "z", NULL };
+  g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
+  const char * const *areas = klynge_due_diligence_get_focus_areas (report);
+  const char * const *cities = klynge_due_diligence_get_cities (report);
+
+  ck_assert_uint_eq (g_strv_length ((char **) areas), 2);
+  ck_assert_str_eq (areas[0], "energy");
+  ck_assert_str_eq (areas[1], "water");
+  ck_assert_uint_eq (klynge_due_diligence_count_focus_area (report, "energy"), 2);
+  ck_assert_uint_eq (klynge_due_diligence_count_focus_area (report, "water"), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_focus_area (report, "space"), 0);
+  ck_assert_uint_eq (g_strv_length ((char **) cities), 2);
+  ck_assert_str_eq (cities[0], "Aarhus");
+  ck_assert_uint_eq (klynge_due_diligence_count_city (report, "Aarhus"), 2);
+  ck_assert_uint_eq (klynge_due_diligence_count_city (report, "Vejle"), 1);
+  ck_assert (!klynge_due_diligence_is_blocked (report));
+}
+END_TEST
+
+START_TEST (test_real_predecessors_of_ecd_report_their_shared_members)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  const char *ids[] = { "house-of-energy", "eic", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+
+  /* synthetic members, in the test only */
+  add_member (landscape, "test-member-1", KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_SME);
+  add_member (landscape, "test-member-2", KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION, KLYNGE_MEMBER_SIZE_LARGE);
+  add_member (landscape, "test-member-3", KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_SMALL);
+  klynge_test_add_membership (landscape, "house-of-energy", "test-member-1", "2018", NULL);
+  klynge_test_add_membership (landscape, "house-of-energy", "test-member-2", "2018", NULL);
+  klynge_test_add_membership (landscape, "eic", "test-member-2", "2019", NULL);
+  klynge_test_add_membership (landscape, "eic", "test-member-3", "2019", NULL);
+
+  report = report_on (landscape, ids, "2020-01-01");
+  shared = klynge_due_diligence_list_shared_members (report);
+  ck_assert_uint_eq (shared->len, 1);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (shared, 0)), "test-member-2");
+  ck_assert_uint_eq (klynge_due_diligence_count_combined_members (report), 3);
+
+  /* they were merged into ecd later: that blocks merging them again */
+  ck_assert (klynge_due_diligence_is_blocked (report));
+  problems = klynge_due_diligence_get_problems (report);
+  ck_assert_uint_eq (problems->len, 2);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)),
+                    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE);
+
+  text = klynge_due_diligence_to_text (report);
+  ck_assert (strstr (text, "test-member-2") != NULL);
+  ck_assert (strstr (text, "house-of-energy – eic: 1 shared of 3 (Jaccard 0.333)") != NULL);
+  ck_assert (strstr (text, "merger-2020-ecd") != NULL);
+}
+END_TEST
+
+typedef struct {
+  const char *name;
+  const char *ids[4];
+  int code;
+} BadInput;
+
+static const BadInput bad_inputs[] = {
+  { "one organisation", { "x", NULL }, KLYNGE_ERROR_TOO_FEW_PARTIES },
+  { "no organisation", { NULL }, KLYNGE_ERROR_TOO_FEW_PARTIES },
+  { "unknown id", { "x", "nobody", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { "a member", { "x", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+  { "a funding source", { "siu", "x", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+  { "named twice", { "x", "y", "x", NULL }, KLYNGE_ERROR_DUPLICATE_ID },
+};
+
+START_TEST (test_bad_input_is_refused_with_its_code)
+{
+  const BadInput *bad = &bad_inputs[_i];
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  g_autoptr(GError) error = NULL;
+  KlyngeDate d = klynge_test_date ("2024-07-01");
+  KlyngeDueDiligence *report = klynge_landscape_due_diligence (landscape, bad->ids, &d, &error);
+
+  ck_assert_msg (report == NULL, "%s", bad->name);
+  ck_assert_klynge_error (error, bad->code);
+}
+END_TEST
+
+START_TEST (test_report_as_text_has_every_section)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
+  g_autofree char *text = klynge_due_diligence_to_text (report);
+  const char *sections[] = { "Due diligence: x, y on 2024-07-01", "Blocked: no", "Members (",
+                             "Overlap", "Shared members", "Members by kind", "Members by size",
+                             "Funding by source (DKK)", "Contracts moving to the successor",
+                             "Contract conflicts", "Focus areas", "Cities", "Problems" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    ck_assert_msg (strstr (text, sections[i]) != NULL, "no “%s” in\n%s", sections[i], text);
+  ck_assert (strstr (text, "x-2024 and y-2024: both paid by siu for 2024-07-01..2024-12-31") != NULL);
+  ck_assert (g_str_has_suffix (text, "\n"));
+}
+END_TEST
+
+static Suite *
+due_diligence_suite (void)
+{
+  Suite *suite = suite_create ("due-diligence");
+  TCase *members = tcase_create ("members");
+  TCase *money = tcase_create ("funding and contracts");
+  TCase *other = tcase_create ("coverage, problems, input");
+
+  tcase_add_test (members, test_overlap_per_pair_and_combined_members);
+  tcase_add_test (members, test_members_whose_membership_ended_before_the_date_do_not_count);
+  tcase_add_test (members, test_real_predecessors_of_ecd_report_their_shared_members);
+  suite_add_tcase (suite, members);
+
+  tcase_add_test (money, test_funding_by_source_for_the_year_before_and_after);
+  tcase_add_test (money, test_contracts_that_move_end_or_conflict);
+  suite_add_tcase (suite, money);
+
+  tcase_add_test (other, test_focus_area_and_city_coverage);
+  tcase_add_loop_test (other, test_bad_input_is_refused_with_its_code, 0, G_N_ELEMENTS (bad_inputs));
+  tcase_add_test (other, test_report_as_text_has_every_section);
+  suite_add_tcase (suite, other);
+  return suite;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (due_diligence_suite ());
+}

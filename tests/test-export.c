@@ -1,0 +1,665 @@
+/* test-export.c: the CSV and GraphML exports
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "klynge-test.h"
+
+/* A small synthetic landscape with every kind of record and the values
+ * that need care in CSV: commas, quotes, line breaks, partial dates. */
+static const char small_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+  "  <funding-sources>\n"
+  "    <funding-source id=\"siu\" kind=\"national-agency\">\n"
+  "      <name>Styrelsen for Institutioner og Uddannelsesstøtte</name>\n"
+  "      <parent>Uddannelses- og Forskningsministeriet</parent>\n"
+  "    </funding-source>\n"
+  "    <funding-source id=\"es\" kind=\"national-agency\"><name>Erhvervsstyrelsen</name></funding-source>\n"
+  "  </funding-sources>\n"
+  "  <members>\n"
+  "    <member id=\"m-1\" cvr=\"13748136\" kind=\"company\" size=\"sme\"><name>Eksempel, \"Test\" &amp; Co ApS</name></member>\n"
+  "    <member id=\"m-2\" kind=\"knowledge-institution\"><name>Et Universitet</name>"
+  "<source href=\"https://example.org/m2\" accessed=\"2026-11-27\"/></member>\n"
+  "  </members>\n"
+  "  <organisations>\n"
+  "    <organisation id=\"ced\" kind=\"support-body\" founded=\"2014\">\n"
+  "      <name>Support Body</name>\n"
+  "      <location city=\"Lemvig\" address=\"Havnen 66\" role=\"secretariat\"/>\n"
+  "      <location city=\"København V\"/>\n"
+  "    </organisation>\n"
+  "    <organisation id=\"a\" kind=\"cluster\" founded=\"2014-05-09\" dissolved=\"2020-06-30\" cvr=\"24256790\">\n"
+  "      <name>Klynge A</name>\n"
+  "      <name-en>Cluster A</name-en>\n"
+  "      <website>https://a.example</website>\n"
+  "      <location city=\"Aalborg\" role=\"secretariat\"/>\n"
+  "      <focus-area>energy</focus-area>\n"
+  "      <focus-area>water, climate</focus-area>\n"
+  "      <label level=\"gold\" awarded=\"2019-07\" valid-until=\"2021-07\"/>\n"
+  "      <membership member=\"m-1\" since=\"2019-10-01\"/>\n"
+  "      <membership member=\"m-2\" since=\"2015\" until=\"2019-12-31\"/>\n"
+  "      <membership member=\"m-2\" since=\"2020-03\"/>\n"
+  "      <source href=\"https://example.org/a\" accessed=\"2026-11-27\"/>\n"
+  "      <source href=\"https://example.org/a2\"/>\n"
+  "      <note>Line one\nline \"two\"</note>\n"
+  "    </organisation>\n"
+  "    <organisation id=\"b\" kind=\"cluster\" founded=\"2015\" dissolved=\"2020-06-30\"><name>Klynge B</name></organisation>\n"
+  "    <organisation id=\"ab\" kind=\"cluster\" founded=\"2020-07-01\"><name>Klynge AB</name>"
+  "<membership member=\"m-1\" since=\"2020-07-01\"/></organisation>\n"
+  "  </organisations>\n"
+  "  <contracts>\n"
+  "    <contract id=\"ced-2019\" holder=\"ced\" start=\"2019-10-01\" end=\"2021-09-30\" amount=\"8000000\">\n"
+  "      <share source=\"siu\" percent=\"50\"/>\n"
+  "      <share source=\"es\" percent=\"50.00\"/>\n"
+  "    </contract>\n"
+  "    <contract id=\"ced-2021\" holder=\"ced\" start=\"2021-10\" end=\"2022-09-30\" amount=\"4000000.5\" renews=\"ced-2019\">\n"
+  "      <share source=\"siu\" percent=\"33.34\"/>\n"
+  "      <share source=\"es\" percent=\"66.66\"/>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "  <mergers>\n"
+  "    <merger id=\"m2020\" effective=\"2020-07-01\" successor=\"ab\" kind=\"merger\" status=\"completed\">\n"
+  "      <predecessor ref=\"a\"/><predecessor ref=\"b\"/>\n"
+  "    </merger>\n"
+  "  </mergers>\n"
+  "  <initiatives>\n"
+  "    <initiative id=\"camp\" kind=\"event\" theme=\"professionalisation\" host=\"ced\" start=\"2019\">\n"
+  "      <title>Innovation Camp</title>\n"
+  "    </initiative>\n"
+  "    <initiative id=\"summit\" kind=\"event\" theme=\"professionalisation\" host=\"ced\" start=\"2020\" replaces=\"camp\">\n"
+  "      <title>Summit</title>\n"
+  "      <participant ref=\"a\"/><participant ref=\"ab\"/>\n"
+  "    </initiative>\n"
+  "  </initiatives>\n"
+  "</landscape>\n";
+
+static KlyngeLandscape *
+load_xml (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape = klynge_landscape_load_bytes (bytes, "small.xml", NULL, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (landscape);
+  return landscape;
+}
+
+static char *
+csv_of (KlyngeLandscape *landscape,
+        const char      *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = klynge_landscape_export_csv_bytes (landscape, kind, &error);
+  gsize size;
+  const char *data;
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
+}
+
+static void
+assert_csv (const char *kind,
+            const char *expected)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autofree char *text = csv_of (landscape, kind);
+
+  ck_assert_str_eq (text, expected);
+}
+
+/* --- CSV: the tables ---------------------------------------------------- */
+
+START_TEST (test_csv_kinds_are_listed_in_a_stable_order)
+{
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+  static const char * const expected[] = {
+    "organisation", "member", "membership", "funding-source", "contract", "share",
+    "merger", "initiative", "location", "focus-area", "label", "predecessor",
+    "participant", "source", NULL
+  };
+
+  ck_assert_uint_eq (g_strv_length ((char **) kinds), G_N_ELEMENTS (expected) - 1);
+  for (guint i = 0; expected[i] != NULL; i++)
+    ck_assert_str_eq (kinds[i], expected[i]);
+}
+END_TEST
+
+START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
+{
+  assert_csv ("organisation",
+              "id,kind,founded,dissolved,cvr,name,name-en,website,cities,focus-areas,sources,note\r\n"
+              "ced,support-body,2014,,,Support Body,,,Lemvig|København V,,,\r\n"
+              "a,cluster,2014-05-09,2020-06-30,24256790,Klynge A,Cluster A,https://a.example,Aalborg,"
+              "\"energy|water, climate\",https://example.org/a|https://example.org/a2,"
+              "\"Line one\nline \"\"two\"\"\"\r\n"
+              "b,cluster,2015,2020-06-30,,Klynge B,,,,,,\r\n"
+              "ab,cluster,2020-07-01,,,Klynge AB,,,,,,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_member_table_has_cvr_kind_size_and_quoted_names)
+{
+  assert_csv ("member",
+              "id,cvr,kind,size,name,sources,note\r\n"
+              "m-1,13748136,company,sme,\"Eksempel, \"\"Test\"\" & Co ApS\",,\r\n"
+              "m-2,,knowledge-institution,,Et Universitet,https://example.org/m2,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_membership_dates_keep_their_precision)
+{
+  assert_csv ("membership",
+              "organisation,member,since,until\r\n"
+              "a,m-1,2019-10-01,\r\n"
+              "a,m-2,2015,2019-12-31\r\n"
+              "a,m-2,2020-03,\r\n"
+              "ab,m-1,2020-07-01,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_funding_source_table)
+{
+  assert_csv ("funding-source",
+              "id,kind,name,parent,sources,note\r\n"
+              "siu,national-agency,Styrelsen for Institutioner og Uddannelsesstøtte,"
+              "Uddannelses- og Forskningsministeriet,,\r\n"
+              "es,national-agency,Erhvervsstyrelsen,,,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_amounts_have_two_decimals_whatever_was_written)
+{
+  assert_csv ("contract",
+              "id,holder,start,end,amount,renews,sources,note\r\n"
+              "ced-2019,ced,2019-10-01,2021-09-30,8000000.00,,,\r\n"
+              "ced-2021,ced,2021-10,2022-09-30,4000000.50,ced-2019,,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_percents_have_two_decimals)
+{
+  assert_csv ("share",
+              "contract,source,percent\r\n"
+              "ced-2019,siu,50.00\r\n"
+              "ced-2019,es,50.00\r\n"
+              "ced-2021,siu,33.34\r\n"
+              "ced-2021,es,66.66\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_merger_joins_predecessors)
+{
+  assert_csv ("merger",
+              "id,effective,successor,kind,status,predecessors,sources,note\r\n"
+              "m2020,2020-07-01,ab,merger,completed,a|b,,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_initiative_table)
+{
+  assert_csv ("initiative",
+              "id,kind,theme,host,start,end,replaces,title,participants,sources,note\r\n"
+              "camp,event,professionalisation,ced,2019,,,Innovation Camp,,,\r\n"
+              "summit,event,professionalisation,ced,2020,,camp,Summit,a|ab,,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
+{
+  assert_csv ("location",
+              "organisation,city,address,role\r\n"
+              "ced,Lemvig,Havnen 66,secretariat\r\n"
+              "ced,København V,,\r\n"
+              "a,Aalborg,,secretariat\r\n");
+  assert_csv ("focus-area",
+              "organisation,focus-area\r\n"
+              "a,energy\r\n"
+              "a,\"water, climate\"\r\n");
+  assert_csv ("label",
+              "organisation,level,awarded,valid-until\r\n"
+              "a,gold,2019-07,2021-07\r\n");
+  assert_csv ("predecessor", "merger,ref\r\nm2020,a\r\nm2020,b\r\n");
+  assert_csv ("participant", "initiative,ref\r\nsummit,a\r\nsummit,ab\r\n");
+  assert_csv ("source",
+              "record,href,accessed\r\n"
+              "m-2,https://example.org/m2,2026-11-27\r\n"
+              "a,https://example.org/a,2026-11-27\r\n"
+              "a,https://example.org/a2,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_of_an_empty_landscape_is_the_header_alone)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autofree char *text = csv_of (landscape, kinds[i]);
+      const char *crlf = strstr (text, "\r\n");
+
+      ck_assert_ptr_nonnull (crlf);
+      ck_assert_str_eq (crlf, "\r\n");
+    }
+}
+END_TEST
+
+/* Unknown kinds are refused with BAD_ENUM, and nothing is written. */
+static const char * const bad_kinds[] = {
+  "", "organisations", "Organisation", "memberships", "record", "all", "csv", " member",
+};
+
+START_TEST (test_csv_unknown_kind_is_bad_enum)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = klynge_landscape_export_csv_bytes (landscape, bad_kinds[_i], &error);
+  ck_assert_ptr_null (bytes);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ENUM);
+
+  ck_assert (!klynge_landscape_export_csv (landscape, bad_kinds[_i], stream, NULL, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ENUM);
+  ck_assert_uint_eq (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), 0);
+}
+END_TEST
+
+START_TEST (test_csv_to_a_stream_equals_csv_in_memory)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) streamed = NULL;
+      g_autoptr(GBytes) bytes = klynge_landscape_export_csv_bytes (landscape, kinds[i], &error);
+
+      ck_assert_no_error (error);
+      ck_assert (klynge_landscape_export_csv (landscape, kinds[i], stream, NULL, &error));
+      ck_assert_no_error (error);
+      ck_assert (g_output_stream_close (stream, NULL, NULL));
+      streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+      ck_assert (g_bytes_equal (streamed, bytes));
+    }
+}
+END_TEST
+
+/* --- CSV: large landscapes, failures ------------------------------------------ */
+
+#define N_ORGS 10
+#define N_MEMBERS 3000
+
+static KlyngeLandscape *
+load_large (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+                                         "  <members>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape;
+
+  for (guint m = 0; m < N_MEMBERS; m++)
+    g_string_append_printf (xml, "    <member id=\"m-%u\" kind=\"company\"><name>Member %u</name></member>\n", m, m);
+  g_string_append (xml, "  </members>\n  <organisations>\n");
+  for (guint o = 0; o < N_ORGS; o++)
+    {
+      g_string_append_printf (xml, "    <organisation id=\"org-%u\" kind=\"cluster\"><name>Org %u</name>\n", o, o);
+      for (guint m = 0; m < N_MEMBERS; m++)
+        g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"2020-01-%02u\"/>\n", m, 1 + m % 28);
+      g_string_append (xml, "    </organisation>\n");
+    }
+  g_string_append (xml, "  </organisations>\n</landscape>\n");
+  bytes = g_bytes_new (xml->str, xml->len);
+  landscape = klynge_landscape_load_bytes (bytes, "large.xml", NULL, &error);
+  ck_assert_no_error (error);
+  return landscape;
+}
+
+static guint
+count_lines (const char *data,
+             gsize       size)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < size; i++)
+    if (data[i] == '\n')
+      n++;
+  return n;
+}
+
+START_TEST (test_csv_streams_many_memberships_in_order)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected_last = NULL;
+  const char *data;
+  gsize size;
+
+  ck_assert (klynge_landscape_export_csv (landscape, "membership", stream, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  data = g_bytes_get_data (bytes, &size);
+  /* larger than the emitter's buffer, so it was flushed several times */
+  ck_assert_uint_gt (size, 256 * 1024);
+  ck_assert_uint_eq (count_lines (data, size), 1 + N_ORGS * N_MEMBERS);
+  ck_assert (g_str_has_prefix (data, "organisation,member,since,until\r\norg-0,m-0,2020-01-01,\r\n"));
+  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,\r\n", N_ORGS - 1, N_MEMBERS - 1,
+                                   1 + (N_MEMBERS - 1) % 28);
+  ck_assert_uint_ge (size, strlen (expected_last));
+  ck_assert_int_eq (memcmp (data + size - strlen (expected_last), expected_last, strlen (expected_last)), 0);
+}
+END_TEST
+
+START_TEST (test_csv_to_a_closed_stream_is_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
+  ck_assert (!klynge_landscape_export_csv (landscape, "organisation", stream, NULL, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  ck_assert (!klynge_landscape_export_graphml (landscape, stream, NULL, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+}
+END_TEST
+
+START_TEST (test_export_with_a_cancelled_cancellable_is_cancelled)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  ck_assert (!klynge_landscape_export_csv (landscape, "membership", stream, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  ck_assert (!klynge_landscape_export_graphml (landscape, stream, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
+/* --- GraphML ------------------------------------------------------------------- */
+
+static xmlDocPtr
+graphml_doc (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = klynge_landscape_export_graphml_bytes (landscape, &error);
+  gsize size;
+  const char *data;
+  xmlDocPtr doc;
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, (int) size, "export.graphml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  ck_assert_msg (doc != NULL, "the GraphML is not well-formed");
+  return doc;
+}
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0
+         && node->ns != NULL && strcmp ((const char *) node->ns->href, "http://graphml.graphdrawing.org/xmlns") == 0;
+}
+
+static xmlNodePtr
+find_graph (xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+
+  ck_assert (is_element (root, "graphml"));
+  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+    if (is_element (child, "graph"))
+      return child;
+  ck_abort_msg ("no graph element");
+  return NULL;
+}
+
+/* The value of <data key="KEY"> under @node, or NULL; free with g_free */
+static char *
+data_of (xmlNodePtr  node,
+         const char *key)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    if (is_element (child, "data"))
+      {
+        xmlChar *k = xmlGetProp (child, (const xmlChar *) "key");
+        gboolean match = k != NULL && strcmp ((const char *) k, key) == 0;
+
+        xmlFree (k);
+        if (match)
+          {
+            xmlChar *content = xmlNodeGetContent (child);
+            char *value = g_strdup ((const char *) content);
+            xmlFree (content);
+            return value;
+          }
+      }
+  return NULL;
+}
+
+static char *
+prop (xmlNodePtr  node,
+      const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+START_TEST (test_graphml_has_organisations_and_members_as_nodes)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  static const char * const ids[] = { "ced", "a", "b", "ab", "m-1", "m-2" };
+  static const char * const types[] = { "organisation", "organisation", "organisation", "organisation", "member", "member" };
+  guint n = 0;
+  g_autofree char *edgedefault = prop (graph, "edgedefault");
+
+  ck_assert_str_eq (edgedefault, "directed");
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      {
+        g_autofree char *id = prop (child, "id");
+        g_autofree char *type = data_of (child, "n-type");
+
+        ck_assert_uint_lt (n, G_N_ELEMENTS (ids));
+        ck_assert_str_eq (id, ids[n]);
+        ck_assert_str_eq (type, types[n]);
+        if (strcmp (id, "a") == 0)
+          {
+            g_autofree char *name = data_of (child, "n-name");
+            g_autofree char *founded = data_of (child, "n-founded");
+            g_autofree char *dissolved = data_of (child, "n-dissolved");
+            g_autofree char *cvr = data_of (child, "n-cvr");
+            g_autofree char *kind = data_of (child, "n-kind");
+
+            ck_assert_str_eq (name, "Klynge A");
+            ck_assert_str_eq (founded, "2014-05-09");
+            ck_assert_str_eq (dissolved, "2020-06-30");
+            ck_assert_str_eq (cvr, "24256790");
+            ck_assert_str_eq (kind, "cluster");
+          }
+        if (strcmp (id, "m-1") == 0)
+          {
+            /* markup in names survives the escaping */
+            g_autofree char *name = data_of (child, "n-name");
+            g_autofree char *size = data_of (child, "n-size");
+
+            ck_assert_str_eq (name, "Eksempel, \"Test\" & Co ApS");
+            ck_assert_str_eq (size, "sme");
+          }
+        n++;
+      }
+  ck_assert_uint_eq (n, G_N_ELEMENTS (ids));
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  static const char * const expected[] = {
+    /* source target type since until / merger */
+    "m-1 a membership 2019-10-01 -",
+    "m-2 a membership 2015 2019-12-31",
+    "m-2 a membership 2020-03 -",
+    "m-1 ab membership 2020-07-01 -",
+    "a ab merger m2020 2020-07-01",
+    "b ab merger m2020 2020-07-01",
+  };
+  guint n = 0;
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "edge"))
+      {
+        g_autofree char *source = prop (child, "source");
+        g_autofree char *target = prop (child, "target");
+        g_autofree char *type = data_of (child, "e-type");
+        g_autofree char *x = NULL;
+        g_autofree char *y = NULL;
+        g_autofree char *line = NULL;
+
+        if (g_strcmp0 (type, "membership") == 0)
+          {
+            x = data_of (child, "e-since");
+            y = data_of (child, "e-until");
+          }
+        else
+          {
+            x = data_of (child, "e-merger");
+            y = data_of (child, "e-effective");
+          }
+        line = g_strdup_printf ("%s %s %s %s %s", source, target, type, x ? x : "-", y ? y : "-");
+        ck_assert_uint_lt (n, G_N_ELEMENTS (expected));
+        ck_assert_str_eq (line, expected[n]);
+        n++;
+      }
+  ck_assert_uint_eq (n, G_N_ELEMENTS (expected));
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_graphml_of_an_empty_landscape_is_an_empty_graph)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    ck_assert (child->type != XML_ELEMENT_NODE);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_graphml_of_the_default_landscape_has_every_organisation)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  guint nodes = 0, merger_edges = 0, predecessors = 0;
+  g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
+
+  for (guint i = 0; i < mergers->len; i++)
+    predecessors += g_strv_length ((char **) klynge_merger_get_predecessors (g_ptr_array_index (mergers, i)));
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      nodes++;
+    else if (is_element (child, "edge"))
+      merger_edges++;
+  ck_assert_uint_eq (nodes, klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION)
+                            + klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER));
+  ck_assert_uint_eq (merger_edges, predecessors + klynge_landscape_count_memberships (landscape));
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_graphml_streams_many_memberships)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) in_memory = NULL;
+
+  ck_assert (klynge_landscape_export_graphml (landscape, stream, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  in_memory = klynge_landscape_export_graphml_bytes (landscape, &error);
+  ck_assert_no_error (error);
+  ck_assert (g_bytes_equal (bytes, in_memory));
+  ck_assert_uint_gt (g_bytes_get_size (bytes), 256 * 1024);
+}
+END_TEST
+
+static Suite *
+export_suite (void)
+{
+  Suite *s = suite_create ("export");
+  TCase *tc;
+
+  tc = tcase_create ("csv");
+  tcase_add_test (tc, test_csv_kinds_are_listed_in_a_stable_order);
+  tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
+  tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
+  tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);
+  tcase_add_test (tc, test_csv_funding_source_table);
+  tcase_add_test (tc, test_csv_amounts_have_two_decimals_whatever_was_written);
+  tcase_add_test (tc, test_csv_percents_have_two_decimals);
+  tcase_add_test (tc, test_csv_merger_joins_predecessors);
+  tcase_add_test (tc, test_csv_initiative_table);
+  tcase_add_test (tc, test_csv_multi_valued_tables_give_one_row_per_value);
+  tcase_add_test (tc, test_csv_of_an_empty_landscape_is_the_header_alone);
+  tcase_add_loop_test (tc, test_csv_unknown_kind_is_bad_enum, 0, G_N_ELEMENTS (bad_kinds));
+  tcase_add_test (tc, test_csv_to_a_stream_equals_csv_in_memory);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("streaming");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_csv_streams_many_memberships_in_order);
+  tcase_add_test (tc, test_csv_to_a_closed_stream_is_an_io_error);
+  tcase_add_test (tc, test_export_with_a_cancelled_cancellable_is_cancelled);
+  tcase_add_test (tc, test_graphml_streams_many_memberships);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("graphml");
+  tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
+  tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
+  tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
+  tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return klynge_test_run (export_suite ());
+}

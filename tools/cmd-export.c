@@ -1,0 +1,99 @@
+/* cmd-export.c: klynge export: the landscape as XML, CSV or GraphML
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-tool.h"
+
+static const char description[] =
+  "Writes the landscape to standard output or, with --output, to FILE (which\n"
+  "is replaced only when the export succeeds). Formats:\n"
+  "  xml      the canonical landscape document (docs/format.md)\n"
+  "  csv      one table, chosen with --kind: organisation, member,\n"
+  "           membership, funding-source, contract, share, merger,\n"
+  "           initiative, location, focus-area, label, predecessor,\n"
+  "           participant or source (RFC 4180, UTF-8, header row; columns\n"
+  "           are the XML attribute names; plural columns such as\n"
+  "           focus-areas join their values with “|”)\n"
+  "  graphml  organisations and members as nodes, memberships and mergers\n"
+  "           as edges, for Gephi, NetworkX or igraph\n"
+  "\n"
+  "Examples:\n"
+  "  klynge export --format xml --output denmark.xml\n"
+  "  klynge export --format csv --kind organisation > organisations.csv\n"
+  "  klynge export --format graphml --landscape big.xml --output big.graphml";
+
+int
+tool_export (Tool  *tool,
+             int    argc,
+             char **argv)
+{
+  const ToolCommand *command = tool_find_command ("export");
+  g_autofree char *format = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format, "Write FORMAT: xml, csv or graphml (required)", "FORMAT" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, "For csv: the table to write (required)", "KIND" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  int status;
+
+  if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
+  if (format == NULL)
+    return tool_usage_error (command, "--format is required (xml, csv or graphml)");
+  if (strcmp (format, "xml") != 0 && strcmp (format, "csv") != 0 && strcmp (format, "graphml") != 0)
+    return tool_usage_error (command, "--format: “%s” is not a format (xml, csv or graphml)", format);
+  if (strcmp (format, "csv") == 0)
+    {
+      const char * const *kinds = klynge_landscape_export_csv_kinds ();
+
+      if (kind == NULL)
+        return tool_usage_error (command, "--format csv needs --kind, the table to write");
+      if (!g_strv_contains (kinds, kind))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) kinds);
+          return tool_usage_error (command, "--kind: “%s” is not a kind of table (%s)", kind, list);
+        }
+    }
+  else if (kind != NULL)
+    return tool_usage_error (command, "--kind applies only to --format csv");
+
+  landscape = tool_load_landscape (tool);
+  if (landscape == NULL)
+    return TOOL_EXIT_DATA;
+
+  stream = tool_open_output (output, &error);
+  if (stream == NULL)
+    return tool_fail (error);
+  if (strcmp (format, "xml") == 0)
+    ok = klynge_landscape_save_stream (landscape, stream, NULL, &error);
+  else if (strcmp (format, "csv") == 0)
+    ok = klynge_landscape_export_csv (landscape, kind, stream, NULL, &error);
+  else
+    ok = klynge_landscape_export_graphml (landscape, stream, NULL, &error);
+
+  if (!ok)
+    {
+      /* abandon the temporary file: the target keeps its old content */
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      (void) g_output_stream_close (stream, cancel, NULL);
+      return tool_fail (error);
+    }
+  if (!tool_close_output (stream, &error))
+    return tool_fail (error);
+  return TOOL_EXIT_OK;
+}

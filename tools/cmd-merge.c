@@ -1,0 +1,232 @@
+/* cmd-merge.c: klynge merge
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-tool.h"
+
+static const char description[] =
+  "Merges the predecessors ID... into the organisation --into on --date and\n"
+  "writes the resulting landscape to --output. The merger is recorded as a\n"
+  "completed merger; the predecessors are dissolved the day before --date,\n"
+  "their current memberships carried over to the successor (one per member,\n"
+  "the earliest since and latest until), their contracts that run on or after\n"
+  "--date moved to it, and their focus areas and locations added to it.\n"
+  "\n"
+  "  --into ID       the successor: an organisation of the landscape, or with\n"
+  "                  --name a new one, founded on --date\n"
+  "  --date DATE     the date the merger takes effect\n"
+  "  --kind KIND     merger (into a new successor) or absorption (into an\n"
+  "                  existing one); the default is absorption when --into\n"
+  "                  exists and merger otherwise\n"
+  "  --name NAME     the name of a new successor (a cluster)\n"
+  "  --id ID         the merger's id (default: merger-DATE-INTO)\n"
+  "  --output FILE   where to write the landscape (“-” for standard output);\n"
+  "                  written to a temporary file and renamed into place\n"
+  "  --dry-run       check and say what would change; write nothing\n"
+  "\n"
+  "A refused merger writes nothing and exits with status 1, listing every\n"
+  "problem on standard error.\n"
+  "\n"
+  "Examples:\n"
+  "  klynge merge --landscape in.xml --into ab --name \"Klynge AB\" --date 2025-01-01 a b --output out.xml\n"
+  "  klynge merge --landscape in.xml --into a --date 2025-01-01 b --dry-run";
+
+static void
+print_problems (GPtrArray *problems)
+{
+  g_printerr ("klynge merge: the merger is refused:\n");
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("  %s\n", klynge_problem_get_message (g_ptr_array_index (problems, i)));
+}
+
+static guint
+count_distinct_members (KlyngeLandscape *landscape,
+                        const char      *organisation)
+{
+  g_autoptr(GPtrArray) members = klynge_landscape_list_members_of (landscape, organisation, NULL);
+
+  return members != NULL ? members->len : 0;
+}
+
+int
+tool_merge (Tool  *tool,
+            int    argc,
+            char **argv)
+{
+  const ToolCommand *command = tool_find_command ("merge");
+  g_autofree char *into = NULL, *date_text = NULL, *kind_text = NULL;
+  g_autofree char *name = NULL, *merger_id = NULL, *output = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "into", 'i', 0, G_OPTION_ARG_STRING, &into, "The successor organisation", "ID" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, "The date the merger takes effect", "DATE" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text, "merger or absorption", "KIND" },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, "The name of a new successor", "NAME" },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &merger_id, "The merger's id (default: merger-DATE-INTO)", "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the landscape to FILE", "FILE" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and show what would change; write nothing", NULL },
+    { NULL }
+  };
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(KlyngeMerger) merger = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) moving = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_auto(GStrv) predecessors = NULL;
+  g_autofree char *dissolved_text = NULL;
+  KlyngeMergerKind kind = KLYNGE_MERGER_KIND_MERGER;
+  gboolean successor_exists;
+  KlyngeDate date = { 0, }, dissolved;
+  guint members_before;
+  int status;
+
+  if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
+    return status;
+  if (into == NULL)
+    return tool_usage_error (command, "--into ID is required: the successor");
+  if (date_text == NULL)
+    return tool_usage_error (command, "--date DATE is required: when the merger takes effect");
+  if (!tool_parse_date (command, "--date", date_text, &date))
+    return TOOL_EXIT_USAGE;
+  if (argc < 2)
+    return tool_usage_error (command, "give the ids of the predecessors");
+  if (output == NULL && !dry_run)
+    return tool_usage_error (command, "--output FILE is required (or --dry-run)");
+  if (kind_text != NULL && strcmp (kind_text, "merger") != 0 && strcmp (kind_text, "absorption") != 0)
+    return tool_usage_error (command, "--kind: “%s” is not merger or absorption", kind_text);
+  if (!klynge_id_is_valid (into))
+    return tool_usage_error (command, "--into: “%s” is not a valid id", into);
+  if (merger_id != NULL && !klynge_id_is_valid (merger_id))
+    return tool_usage_error (command, "--id: “%s” is not a valid id", merger_id);
+  predecessors = g_new0 (char *, argc);
+  for (int i = 1; i < argc; i++)
+    {
+      if (!klynge_id_is_valid (argv[i]))
+        return tool_usage_error (command, "“%s” is not a valid id", argv[i]);
+      predecessors[i - 1] = g_strdup (argv[i]);
+    }
+
+  landscape = tool_load_landscape (tool);
+  if (landscape == NULL)
+    return TOOL_EXIT_DATA;
+
+  successor_exists = klynge_landscape_contains (landscape, into);
+  if (kind_text != NULL)
+    kind = strcmp (kind_text, "absorption") == 0 ? KLYNGE_MERGER_KIND_ABSORPTION : KLYNGE_MERGER_KIND_MERGER;
+  else
+    kind = successor_exists ? KLYNGE_MERGER_KIND_ABSORPTION : KLYNGE_MERGER_KIND_MERGER;
+  if (!successor_exists && kind == KLYNGE_MERGER_KIND_MERGER && name == NULL)
+    return tool_usage_error (command, "--into “%s” is not in the landscape: give --name NAME to create it", into);
+  if (successor_exists && name != NULL)
+    return tool_usage_error (command, "--name creates a new successor, but “%s” already exists", into);
+  if (merger_id == NULL)
+    {
+      g_autofree char *d = klynge_date_to_string (&date);
+      merger_id = g_strdup_printf ("merger-%s-%s", d, into);
+    }
+
+  /* check everything before changing anything */
+  problems = klynge_landscape_check_merger_of (landscape, kind,
+                                               successor_exists || kind == KLYNGE_MERGER_KIND_ABSORPTION ? into : NULL,
+                                               (const char * const *) predecessors, &date);
+  if (klynge_landscape_contains (landscape, merger_id))
+    g_ptr_array_add (problems, klynge_problem_new (KLYNGE_ERROR_DUPLICATE_ID, NULL, 0, 0, merger_id,
+                                                   "the merger id is already used in the landscape"));
+  if (!successor_exists && g_strv_contains ((const char * const *) predecessors, into))
+    g_ptr_array_add (problems, klynge_problem_new (KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR, NULL, 0, 0, into,
+                                                   "the successor is also named as a predecessor"));
+  if (problems->len > 0)
+    {
+      print_problems (problems);
+      return TOOL_EXIT_DATA;
+    }
+
+  if (!successor_exists)
+    {
+      g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (into, KLYNGE_ORGANISATION_KIND_CLUSTER, name);
+
+      if (!klynge_organisation_set_founded (organisation, &date, &error)
+          || !klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), &error))
+        return tool_fail (error);
+    }
+  merger = klynge_merger_new (merger_id, kind, into, &date);
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    if (!klynge_merger_add_predecessor (merger, predecessors[i], &error))
+      return tool_fail (error);
+
+  /* what will move, for the summary */
+  members_before = count_distinct_members (landscape, into);
+  moving = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+
+    for (guint i = 0; i < contracts->len; i++)
+      {
+        KlyngeContract *contract = g_ptr_array_index (contracts, i);
+        if (g_strv_contains ((const char * const *) predecessors, klynge_contract_get_holder (contract))
+            && klynge_period_get_last_day (klynge_contract_get_period (contract)) >= klynge_date_get_first_day (&date))
+          g_ptr_array_add (moving, g_object_ref (contract));
+      }
+  }
+
+  if (!klynge_landscape_apply_merger (landscape, merger, &error))
+    {
+      problems = klynge_landscape_check_merger (landscape, merger);
+      if (problems->len > 0)
+        print_problems (problems);
+      else
+        tool_fail (error);
+      return TOOL_EXIT_DATA;
+    }
+
+  klynge_date_init_from_day (&dissolved, klynge_date_get_first_day (&date) - 1);
+  dissolved_text = klynge_date_to_string (&dissolved);
+  {
+    g_autofree char *list = g_strjoinv (", ", predecessors);
+    g_string_append_printf (summary, "%s%s: %s %s %s on %s (%s)\n", dry_run ? "would apply " : "",
+                            merger_id, list, kind == KLYNGE_MERGER_KIND_MERGER ? "merge into" : "are absorbed by",
+                            into, date_text, kind == KLYNGE_MERGER_KIND_MERGER ? "merger" : "absorption");
+    g_string_append_printf (summary, "  dissolved on %s: %s\n", dissolved_text, list);
+  }
+  g_string_append_printf (summary, "  %s: %u members (before: %u)\n", into,
+                          count_distinct_members (landscape, into), members_before);
+  g_string_append (summary, "  contracts moved:");
+  if (moving->len == 0)
+    g_string_append (summary, " none");
+  for (guint i = 0; i < moving->len; i++)
+    g_string_append_printf (summary, "%s %s", i > 0 ? "," : "",
+                            klynge_record_get_id (g_ptr_array_index (moving, i)));
+  g_string_append_c (summary, '\n');
+
+  if (!dry_run)
+    {
+      g_autoptr(GOutputStream) stream = tool_open_output (output, &error);
+
+      if (stream == NULL)
+        return tool_fail (error);
+      if (!klynge_landscape_save_stream (landscape, stream, NULL, &error))
+        {
+          /* abandon the temporary file: the target keeps its old content */
+          g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+          g_cancellable_cancel (cancel);
+          (void) g_output_stream_close (stream, cancel, NULL);
+          return tool_fail (error);
+        }
+      if (!tool_close_output (stream, &error))
+        return tool_fail (error);
+    }
+
+  /* the summary goes where it does not mix with the landscape */
+  if (!dry_run && output != NULL && strcmp (output, "-") == 0)
+    g_printerr ("%s", summary->str);
+  else
+    g_print ("%s", summary->str);
+  return TOOL_EXIT_OK;
+}

@@ -1,0 +1,353 @@
+/* cmd-show.c: klynge show ID: every field and source of one record
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-tool.h"
+
+static const char description[] =
+  "Prints every field of the record with that id, whatever its kind\n"
+  "(organisation, member, funding source, contract, merger or initiative):\n"
+  "its values, locations, labels, focus areas, memberships, the records that\n"
+  "refer to it, its sources and its note. An unknown id is a data problem\n"
+  "(exit status 1).\n"
+  "\n"
+  "Examples:\n"
+  "  klynge show ecd\n"
+  "  klynge show merger-2020-ecd\n"
+  "  klynge show ced-2019";
+
+static void
+field (const char *label,
+       const char *value)
+{
+  if (value != NULL && *value != '\0')
+    g_print ("%-14s %s\n", label, value);
+}
+
+static void
+date_field (const char       *label,
+            const KlyngeDate *date)
+{
+  if (date != NULL && klynge_date_is_set (date))
+    {
+      g_autofree char *text = klynge_date_to_string (date);
+      field (label, text);
+    }
+}
+
+/* "ecd (Energy Cluster Denmark)" for a reference that resolves */
+static char *
+describe_ref (KlyngeLandscape *landscape,
+              const char      *id)
+{
+  KlyngeRecord *record = id != NULL ? klynge_landscape_lookup (landscape, id) : NULL;
+  const char *name = NULL;
+
+  if (id == NULL)
+    return NULL;
+  if (KLYNGE_IS_ORGANISATION (record))
+    name = klynge_organisation_get_name (KLYNGE_ORGANISATION (record));
+  else if (KLYNGE_IS_MEMBER (record))
+    name = klynge_member_get_name (KLYNGE_MEMBER (record));
+  else if (KLYNGE_IS_FUNDING_SOURCE (record))
+    name = klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record));
+  else if (KLYNGE_IS_INITIATIVE (record))
+    name = klynge_initiative_get_title (KLYNGE_INITIATIVE (record));
+  else if (record == NULL)
+    return g_strdup_printf ("%s (no such record)", id);
+  return name != NULL ? g_strdup_printf ("%s (%s)", id, name) : g_strdup (id);
+}
+
+static void
+ref_field (KlyngeLandscape *landscape,
+           const char      *label,
+           const char      *id)
+{
+  g_autofree char *text = describe_ref (landscape, id);
+  field (label, text);
+}
+
+static void
+ref_list (KlyngeLandscape    *landscape,
+          const char         *label,
+          const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    ref_field (landscape, i == 0 ? label : "", ids[i]);
+}
+
+/* An organisation's memberships are listed up to this many. */
+#define MAX_LISTED 50
+
+/* "m-1 (Eksempel ApS), 2019-10-01–" under the organisation, or the
+ * organisation under the member */
+static void
+print_membership (KlyngeLandscape  *landscape,
+                  KlyngeMembership *membership,
+                  gboolean          of_member,
+                  const char       *label)
+{
+  const KlyngeDate *since = klynge_membership_get_since (membership);
+  const KlyngeDate *until = klynge_membership_get_until (membership);
+  g_autofree char *other = describe_ref (landscape, of_member ? klynge_membership_get_organisation (membership)
+                                                              : klynge_membership_get_member (membership));
+  g_autofree char *since_text = since != NULL && klynge_date_is_set (since) ? klynge_date_to_string (since) : g_strdup ("?");
+  g_autofree char *until_text = until != NULL && klynge_date_is_set (until) ? klynge_date_to_string (until) : g_strdup ("");
+  g_autofree char *text = g_strdup_printf ("%s, %s–%s", other, since_text, until_text);
+
+  field (label, text);
+}
+
+static void
+show_organisation (KlyngeLandscape    *landscape,
+                   KlyngeOrganisation *organisation)
+{
+  const char *id = klynge_record_get_id (KLYNGE_RECORD (organisation));
+  const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
+  GPtrArray *locations = klynge_organisation_get_locations (organisation);
+  GPtrArray *labels = klynge_organisation_get_labels (organisation);
+  g_autoptr(GPtrArray) memberships = klynge_landscape_list_memberships_of_organisation (landscape, id);
+  g_autoptr(GPtrArray) active = NULL;
+  KlyngeDate today;
+
+  field ("kind", tool_nick (KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation)));
+  field ("name", klynge_organisation_get_name (organisation));
+  field ("name (en)", klynge_organisation_get_name_en (organisation));
+  date_field ("founded", klynge_organisation_get_founded (organisation));
+  date_field ("dissolved", klynge_organisation_get_dissolved (organisation));
+  field ("cvr", klynge_organisation_get_cvr (organisation));
+  field ("website", klynge_organisation_get_website (organisation));
+  for (guint i = 0; i < locations->len; i++)
+    {
+      KlyngeLocation *location = g_ptr_array_index (locations, i);
+      const char *address = klynge_location_get_address (location);
+      const char *role = klynge_location_get_role (location);
+      g_autofree char *text = g_strdup_printf ("%s%s%s%s%s%s", klynge_location_get_city (location),
+                                               address ? ", " : "", address ? address : "",
+                                               role ? " (" : "", role ? role : "", role ? ")" : "");
+      field (i == 0 ? "location" : "", text);
+    }
+  for (guint i = 0; focus_areas[i] != NULL; i++)
+    field (i == 0 ? "focus area" : "", focus_areas[i]);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      KlyngeLabel *label = g_ptr_array_index (labels, i);
+      g_autofree char *awarded = klynge_date_to_string (klynge_label_get_awarded (label));
+      const KlyngeDate *until = klynge_label_get_valid_until (label);
+      g_autofree char *until_text = until != NULL && klynge_date_is_set (until)
+                                    ? klynge_date_to_string (until) : NULL;
+      g_autofree char *text = g_strdup_printf ("%s, awarded %s%s%s",
+                                               tool_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label)),
+                                               awarded, until_text ? ", valid until " : "",
+                                               until_text ? until_text : "");
+      field (i == 0 ? "label" : "", text);
+    }
+  klynge_date_init_today (&today);
+  active = klynge_landscape_list_members_of (landscape, id, &today);
+  {
+    g_autofree char *text = g_strdup_printf ("%u (members active today: %u)",
+                                             memberships != NULL ? memberships->len : 0,
+                                             active != NULL ? active->len : 0);
+    field ("memberships", text);
+  }
+  for (guint i = 0; memberships != NULL && i < memberships->len && i < MAX_LISTED; i++)
+    print_membership (landscape, g_ptr_array_index (memberships, i), FALSE, "");
+  if (memberships != NULL && memberships->len > MAX_LISTED)
+    {
+      g_autofree char *text = g_strdup_printf ("… and %u more (klynge export --format csv --kind membership)",
+                                               memberships->len - MAX_LISTED);
+      field ("", text);
+    }
+}
+
+static void
+show_member (KlyngeLandscape *landscape,
+             KlyngeMember    *member)
+{
+  const char *id = klynge_record_get_id (KLYNGE_RECORD (member));
+  g_autoptr(GPtrArray) memberships = klynge_landscape_list_memberships_of_member (landscape, id);
+  KlyngeMemberSize size = klynge_member_get_size (member);
+
+  field ("kind", tool_nick (KLYNGE_TYPE_MEMBER_KIND, klynge_member_get_kind (member)));
+  field ("name", klynge_member_get_name (member));
+  field ("cvr", klynge_member_get_cvr (member));
+  if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
+    field ("size", tool_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
+  for (guint i = 0; memberships != NULL && i < memberships->len; i++)
+    print_membership (landscape, g_ptr_array_index (memberships, i), TRUE, i == 0 ? "membership" : "");
+}
+
+static void
+show_funding_source (KlyngeFundingSource *source)
+{
+  field ("kind", tool_nick (KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source)));
+  field ("name", klynge_funding_source_get_name (source));
+  field ("parent", klynge_funding_source_get_parent (source));
+}
+
+static void
+show_contract (KlyngeLandscape *landscape,
+               KlyngeContract  *contract)
+{
+  g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
+  g_autofree char *money = tool_format_money (klynge_contract_get_amount (contract), TRUE);
+  g_autofree char *amount = g_strconcat (money, " DKK", NULL);
+  GPtrArray *shares = klynge_contract_get_shares (contract);
+
+  ref_field (landscape, "holder", klynge_contract_get_holder (contract));
+  field ("period", period);
+  {
+    g_autofree char *days = g_strdup_printf ("%u", klynge_period_get_length_days (klynge_contract_get_period (contract)));
+    field ("days", days);
+  }
+  field ("amount", amount);
+  ref_field (landscape, "renews", klynge_contract_get_renews (contract));
+  for (guint i = 0; i < shares->len; i++)
+    {
+      KlyngeShare *share = g_ptr_array_index (shares, i);
+      g_autofree char *source = describe_ref (landscape, klynge_share_get_source (share));
+      guint bp = klynge_share_get_basis_points (share);
+      g_autofree char *paid = tool_format_money (klynge_contract_share_amount (contract, klynge_share_get_source (share)), TRUE);
+      g_autofree char *text = g_strdup_printf ("%s: %u.%02u %% = %s DKK", source, bp / 100, bp % 100, paid);
+
+      field (i == 0 ? "share" : "", text);
+    }
+}
+
+static void
+show_merger (KlyngeLandscape *landscape,
+             KlyngeMerger    *merger)
+{
+  field ("kind", tool_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
+  field ("status", tool_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
+  date_field ("effective", klynge_merger_get_effective (merger));
+  ref_field (landscape, "successor", klynge_merger_get_successor (merger));
+  ref_list (landscape, "predecessor", klynge_merger_get_predecessors (merger));
+}
+
+static void
+show_initiative (KlyngeLandscape  *landscape,
+                 KlyngeInitiative *initiative)
+{
+  field ("title", klynge_initiative_get_title (initiative));
+  field ("kind", tool_nick (KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative)));
+  field ("theme", tool_nick (KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative)));
+  ref_field (landscape, "host", klynge_initiative_get_host (initiative));
+  date_field ("start", klynge_initiative_get_start (initiative));
+  date_field ("end", klynge_initiative_get_end (initiative));
+  ref_field (landscape, "replaces", klynge_initiative_get_replaces (initiative));
+  ref_list (landscape, "participant", klynge_initiative_get_participants (initiative));
+}
+
+/* The note, wrapped at 78 columns on spaces and indented; its own line
+ * breaks are kept. */
+static void
+print_note (const char *note)
+{
+  g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+  g_print ("note\n");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+      glong column = 0;
+
+      g_print ("  ");
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          glong length = g_utf8_strlen (words[j], -1);
+
+          if (column > 0 && column + 1 + length > 76)
+            {
+              g_print ("\n  ");
+              column = 0;
+            }
+          else if (j > 0)
+            {
+              g_print (" ");
+              column++;
+            }
+          g_print ("%s", words[j]);
+          column += length;
+        }
+      g_print ("\n");
+    }
+}
+
+int
+tool_show (Tool  *tool,
+           int    argc,
+           char **argv)
+{
+  const ToolCommand *command = tool_find_command ("show");
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GPtrArray) referrers = NULL;
+  KlyngeRecord *record;
+  GPtrArray *sources;
+  const char *note;
+  int status;
+
+  if (!tool_parse_options (tool, command, description, NULL, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return tool_usage_error (command, "which record? Give its id");
+  if (argc > 2)
+    return tool_usage_error (command, "unexpected argument “%s”; give one id", argv[2]);
+
+  landscape = tool_load_landscape (tool);
+  if (landscape == NULL)
+    return TOOL_EXIT_DATA;
+  record = klynge_landscape_lookup (landscape, argv[1]);
+  if (record == NULL)
+    {
+      g_printerr ("klynge: no record has the id “%s”\n", argv[1]);
+      return TOOL_EXIT_DATA;
+    }
+
+  field ("id", klynge_record_get_id (record));
+  field ("record", klynge_record_get_kind_name (record));
+  if (KLYNGE_IS_ORGANISATION (record))
+    show_organisation (landscape, KLYNGE_ORGANISATION (record));
+  else if (KLYNGE_IS_MEMBER (record))
+    show_member (landscape, KLYNGE_MEMBER (record));
+  else if (KLYNGE_IS_FUNDING_SOURCE (record))
+    show_funding_source (KLYNGE_FUNDING_SOURCE (record));
+  else if (KLYNGE_IS_CONTRACT (record))
+    show_contract (landscape, KLYNGE_CONTRACT (record));
+  else if (KLYNGE_IS_MERGER (record))
+    show_merger (landscape, KLYNGE_MERGER (record));
+  else if (KLYNGE_IS_INITIATIVE (record))
+    show_initiative (landscape, KLYNGE_INITIATIVE (record));
+
+  /* a member's referrers are its organisations, listed above */
+  referrers = KLYNGE_IS_MEMBER (record) ? NULL
+              : klynge_landscape_list_referrers (landscape, klynge_record_get_id (record));
+  for (guint i = 0; referrers != NULL && i < referrers->len; i++)
+    {
+      KlyngeRecord *referrer = g_ptr_array_index (referrers, i);
+      g_autofree char *text = g_strdup_printf ("%s %s", klynge_record_get_kind_name (referrer),
+                                               klynge_record_get_id (referrer));
+      field (i == 0 ? "referred to by" : "", text);
+    }
+
+  sources = klynge_record_get_sources (record);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      KlyngeSource *source = g_ptr_array_index (sources, i);
+      const KlyngeDate *accessed = klynge_source_get_accessed (source);
+      g_autofree char *when = accessed != NULL && klynge_date_is_set (accessed)
+                              ? klynge_date_to_string (accessed) : NULL;
+      g_autofree char *text = when != NULL
+                              ? g_strdup_printf ("%s (accessed %s)", klynge_source_get_href (source), when)
+                              : g_strdup (klynge_source_get_href (source));
+      field (i == 0 ? "source" : "", text);
+    }
+  note = klynge_record_get_note (record);
+  if (note != NULL)
+    print_note (note);
+  return TOOL_EXIT_OK;
+}

@@ -1,0 +1,513 @@
+/* cmd-summary.c: klynge summary: the landscape on a date
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "klynge-tool.h"
+
+static const char description[] =
+  "Summarises the landscape on a date: the organisations active that day by\n"
+  "kind (with the names of the active clusters and innovation networks), the\n"
+  "consolidation timeline (completed mergers per year with their successors),\n"
+  "funding by source and calendar year, and the support body's contract\n"
+  "status that day. Amounts are DKK with two decimals and “,” between\n"
+  "thousands, whatever the locale.\n"
+  "\n"
+  "Without --as-of the date is today, moved into the span of the dates in the\n"
+  "data (organisations, contracts, mergers, initiatives) when it lies outside.\n"
+  "\n"
+  "Examples:\n"
+  "  klynge summary\n"
+  "  klynge summary --as-of 2021-06-30\n"
+  "  klynge summary --landscape my-landscape.xml --as-of 2020";
+
+/* --- formatting ------------------------------------------------------------ */
+
+/* printf's %-*s counts bytes; names are UTF-8 */
+static void
+print_padded (const char *text,
+              int         width)
+{
+  int pad = width - (int) g_utf8_strlen (text, -1);
+
+  g_print ("%s%*s", text, MAX (pad, 0), "");
+}
+
+static char *
+date_text (const KlyngeDate *date)
+{
+  return date != NULL && klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
+}
+
+static const char *
+organisation_name (KlyngeLandscape *landscape,
+                   const char      *id)
+{
+  KlyngeRecord *record = id != NULL ? klynge_landscape_lookup (landscape, id) : NULL;
+
+  return KLYNGE_IS_ORGANISATION (record) ? klynge_organisation_get_name (KLYNGE_ORGANISATION (record)) : id;
+}
+
+/* --- the date ---------------------------------------------------------------- */
+
+typedef struct {
+  guint32 first;   /* day numbers; 0 when no date was seen */
+  guint32 last;
+} Span;
+
+static void
+span_add (Span             *span,
+          const KlyngeDate *date)
+{
+  guint32 first, last;
+
+  if (date == NULL || !klynge_date_is_set (date))
+    return;
+  first = klynge_date_get_first_day (date);
+  last = klynge_date_get_last_day (date);
+  if (span->first == 0 || first < span->first)
+    span->first = first;
+  if (last > span->last)
+    span->last = last;
+}
+
+static Span
+data_span (KlyngeLandscape *landscape)
+{
+  g_autoptr(GPtrArray) records = klynge_landscape_list_organisations (landscape, NULL);
+  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+  g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
+  g_autoptr(GPtrArray) initiatives = klynge_landscape_list (landscape, KLYNGE_TYPE_INITIATIVE);
+  Span span = { 0, 0 };
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KlyngeOrganisation *organisation = g_ptr_array_index (records, i);
+      span_add (&span, klynge_organisation_get_founded (organisation));
+      span_add (&span, klynge_organisation_get_dissolved (organisation));
+    }
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      const KlyngePeriod *period = klynge_contract_get_period (g_ptr_array_index (contracts, i));
+      span_add (&span, &period->start);
+      span_add (&span, &period->end);
+    }
+  for (guint i = 0; i < mergers->len; i++)
+    span_add (&span, klynge_merger_get_effective (g_ptr_array_index (mergers, i)));
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      span_add (&span, klynge_initiative_get_start (g_ptr_array_index (initiatives, i)));
+      span_add (&span, klynge_initiative_get_end (g_ptr_array_index (initiatives, i)));
+    }
+  return span;
+}
+
+/* --- sections --------------------------------------------------------------- */
+
+static int
+compare_by_name (gconstpointer a,
+                 gconstpointer b)
+{
+  KlyngeOrganisation *x = *(KlyngeOrganisation * const *) a;
+  KlyngeOrganisation *y = *(KlyngeOrganisation * const *) b;
+  g_autofree char *fx = g_utf8_casefold (klynge_organisation_get_name (x), -1);
+  g_autofree char *fy = g_utf8_casefold (klynge_organisation_get_name (y), -1);
+  int c = strcmp (fx, fy);
+
+  return c != 0 ? c : strcmp (klynge_record_get_id (KLYNGE_RECORD (x)), klynge_record_get_id (KLYNGE_RECORD (y)));
+}
+
+static void
+print_names (const char *title,
+             GPtrArray  *organisations)
+{
+  int id_width = 0;
+
+  if (organisations->len == 0)
+    return;
+  g_ptr_array_sort (organisations, compare_by_name);
+  for (guint i = 0; i < organisations->len; i++)
+    id_width = MAX (id_width, (int) strlen (klynge_record_get_id (g_ptr_array_index (organisations, i))));
+  g_print ("\n  %s (%u):\n", title, organisations->len);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = g_ptr_array_index (organisations, i);
+      g_print ("    %-*s  %s\n", id_width, klynge_record_get_id (KLYNGE_RECORD (organisation)),
+               klynge_organisation_get_name (organisation));
+    }
+}
+
+static void
+section_organisations (KlyngeLandscape  *landscape,
+                       const KlyngeDate *date,
+                       const char       *when)
+{
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) clusters = g_ptr_array_new ();
+  g_autoptr(GPtrArray) networks = g_ptr_array_new ();
+  GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
+  guint counts[16] = { 0 };
+
+  klynge_filter_set_active_on (filter, date);
+  active = klynge_landscape_list_organisations (landscape, filter);
+  for (guint i = 0; i < active->len; i++)
+    {
+      KlyngeOrganisation *organisation = g_ptr_array_index (active, i);
+      KlyngeOrganisationKind kind = klynge_organisation_get_kind (organisation);
+
+      if ((guint) kind < G_N_ELEMENTS (counts))
+        counts[kind]++;
+      if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
+        g_ptr_array_add (clusters, organisation);
+      else if (kind == KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK)
+        g_ptr_array_add (networks, organisation);
+    }
+
+  g_print ("Organisations active on %s\n", when);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_print ("  %-20s %4u\n", klass->values[i].value_nick,
+             (guint) klass->values[i].value < G_N_ELEMENTS (counts) ? counts[klass->values[i].value] : 0);
+  g_print ("  %-20s %4u\n", "total", active->len);
+  print_names ("clusters", clusters);
+  print_names ("innovation networks", networks);
+  g_type_class_unref (klass);
+}
+
+typedef struct {
+  KlyngeMerger *merger;
+  guint index;
+} MergerRef;
+
+static int
+compare_mergers (gconstpointer a,
+                 gconstpointer b)
+{
+  const MergerRef *x = a;
+  const MergerRef *y = b;
+  guint32 dx = klynge_date_get_first_day (klynge_merger_get_effective (x->merger));
+  guint32 dy = klynge_date_get_first_day (klynge_merger_get_effective (y->merger));
+
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static guint
+count_strv (const char * const *strv)
+{
+  guint n = 0;
+
+  while (strv != NULL && strv[n] != NULL)
+    n++;
+  return n;
+}
+
+static void
+section_mergers (KlyngeLandscape  *landscape,
+                 const KlyngeDate *date,
+                 const char       *when)
+{
+  g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (MergerRef));
+  guint32 day = klynge_date_get_first_day (date);
+  guint n_done = 0, n_predecessors = 0, n_other = 0;
+  guint last_year = 0;
+  int name_width = 0;
+
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      MergerRef ref = { g_ptr_array_index (mergers, i), i };
+      const char *name = organisation_name (landscape, klynge_merger_get_successor (ref.merger));
+
+      g_array_append_val (sorted, ref);
+      name_width = MAX (name_width, (int) g_utf8_strlen (name != NULL ? name : "?", -1));
+    }
+  g_array_sort (sorted, compare_mergers);
+
+  g_print ("\nConsolidation: mergers completed by %s\n", when);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      KlyngeMerger *merger = g_array_index (sorted, MergerRef, i).merger;
+      const KlyngeDate *effective = klynge_merger_get_effective (merger);
+      const char *name = organisation_name (landscape, klynge_merger_get_successor (merger));
+      guint n = count_strv (klynge_merger_get_predecessors (merger));
+      g_autofree char *effective_text = date_text (effective);
+
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+          || klynge_date_get_first_day (effective) > day)
+        {
+          n_other++;
+          continue;
+        }
+      if (effective->year != last_year)
+        g_print ("  %u  ", effective->year);
+      else
+        g_print ("        ");
+      last_year = effective->year;
+      print_padded (name != NULL ? name : "?", name_width);
+      g_print ("  %2u predecessor%s  %-10s  %s\n", n, n == 1 ? " " : "s", effective_text,
+               tool_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
+      n_done++;
+      n_predecessors += n;
+    }
+  if (n_done == 0)
+    g_print ("  none\n");
+  else
+    g_print ("  %u merger%s of %u predecessor organisations\n", n_done, n_done == 1 ? "" : "s", n_predecessors);
+
+  if (n_other == 0)
+    return;
+  g_print ("\n  Later or not completed:\n");
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      KlyngeMerger *merger = g_array_index (sorted, MergerRef, i).merger;
+      const KlyngeDate *effective = klynge_merger_get_effective (merger);
+      g_autofree char *effective_text = NULL;
+
+      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+          && klynge_date_get_first_day (effective) <= day)
+        continue;
+      effective_text = date_text (effective);
+      g_print ("    %-10s  %s → %s (%s)\n", effective_text, klynge_record_get_id (KLYNGE_RECORD (merger)),
+               organisation_name (landscape, klynge_merger_get_successor (merger)),
+               tool_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
+    }
+}
+
+static void
+section_funding (KlyngeLandscape *landscape)
+{
+  g_autoptr(GPtrArray) totals = klynge_landscape_funding_totals (landscape,
+                                                                  KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_YEAR,
+                                                                  NULL);
+  g_autoptr(GPtrArray) sources = klynge_landscape_list (landscape, KLYNGE_TYPE_FUNDING_SOURCE);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  int amount_width = (int) strlen ("amount");
+  int id_width = (int) strlen ("source");
+  gint64 grand_total = 0;
+
+  /* sources in landscape order, then any that name no funding source */
+  for (guint i = 0; i < sources->len; i++)
+    g_ptr_array_add (ids, (gpointer) klynge_record_get_id (g_ptr_array_index (sources, i)));
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const char *source = klynge_funding_total_get_source (g_ptr_array_index (totals, i));
+      if (source != NULL && !g_ptr_array_find_with_equal_func (ids, source, g_str_equal, NULL))
+        g_ptr_array_add (ids, (gpointer) source);
+    }
+  for (guint i = 0; i < totals->len; i++)
+    {
+      g_autofree char *text = tool_format_money (klynge_funding_total_get_amount (g_ptr_array_index (totals, i)), TRUE);
+      grand_total += klynge_funding_total_get_amount (g_ptr_array_index (totals, i));
+      amount_width = MAX (amount_width, (int) strlen (text));
+    }
+  {
+    g_autofree char *text = tool_format_money (grand_total, TRUE);
+    amount_width = MAX (amount_width, (int) strlen (text));
+  }
+  for (guint i = 0; i < ids->len; i++)
+    id_width = MAX (id_width, (int) strlen (g_ptr_array_index (ids, i)));
+
+  g_print ("\nFunding by source and calendar year (DKK, contracts pro-rated by day)\n");
+  if (totals->len == 0)
+    {
+      g_print ("  no contracts\n");
+      return;
+    }
+  g_print ("  %-*s  year  %*s\n", id_width, "source", amount_width, "amount");
+  for (guint s = 0; s < ids->len; s++)
+    {
+      const char *id = g_ptr_array_index (ids, s);
+      KlyngeRecord *record = klynge_landscape_lookup (landscape, id);
+      gint64 subtotal = 0;
+      guint rows = 0;
+
+      for (guint i = 0; i < totals->len; i++)
+        {
+          KlyngeFundingTotal *total = g_ptr_array_index (totals, i);
+          g_autofree char *text = NULL;
+
+          if (g_strcmp0 (klynge_funding_total_get_source (total), id) != 0)
+            continue;
+          text = tool_format_money (klynge_funding_total_get_amount (total), TRUE);
+          if (rows == 0)
+            g_print ("  %-*s  %4u  %*s\n", id_width, id, klynge_funding_total_get_year (total), amount_width, text);
+          else
+            g_print ("  %-*s  %4u  %*s\n", id_width, "", klynge_funding_total_get_year (total), amount_width, text);
+          subtotal += klynge_funding_total_get_amount (total);
+          rows++;
+        }
+      if (rows > 0)
+        {
+          g_autofree char *text = tool_format_money (subtotal, TRUE);
+          g_print ("  %-*s  %-4s  %*s  %s\n", id_width, "", "all", amount_width, text,
+                   KLYNGE_IS_FUNDING_SOURCE (record)
+                   ? klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record)) : "");
+        }
+    }
+  {
+    g_autofree char *text = tool_format_money (grand_total, TRUE);
+    g_print ("  %-*s  %-4s  %*s\n", id_width, "total", "", amount_width, text);
+  }
+}
+
+static void
+print_contract (KlyngeContract *contract,
+                const char     *indent)
+{
+  g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
+  g_autofree char *amount = tool_format_money (klynge_contract_get_amount (contract), TRUE);
+  GPtrArray *shares = klynge_contract_get_shares (contract);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      KlyngeShare *share = g_ptr_array_index (shares, i);
+      guint bp = klynge_share_get_basis_points (share);
+
+      g_string_append_printf (text, "%s%s %u.%02u %%", i > 0 ? ", " : "", klynge_share_get_source (share),
+                              bp / 100, bp % 100);
+    }
+  g_print ("%s%s  %s  %s DKK  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
+           period, amount, text->str);
+}
+
+static void
+section_support_body (KlyngeLandscape  *landscape,
+                      const KlyngeDate *date,
+                      const char       *when)
+{
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+  guint32 day = klynge_date_get_first_day (date);
+
+  klynge_filter_set_kind (filter, KLYNGE_ORGANISATION_KIND_SUPPORT_BODY);
+  bodies = klynge_landscape_list_organisations (landscape, filter);
+
+  g_print ("\nSupport body contracts on %s\n", when);
+  if (bodies->len == 0)
+    g_print ("  no support body in the landscape\n");
+  for (guint b = 0; b < bodies->len; b++)
+    {
+      KlyngeOrganisation *body = g_ptr_array_index (bodies, b);
+      const char *id = klynge_record_get_id (KLYNGE_RECORD (body));
+      KlyngeContract *last_ended = NULL;
+      KlyngeContract *next = NULL;
+      guint n_active = 0;
+
+      g_print ("  %s (%s)%s\n", klynge_organisation_get_name (body), id,
+               klynge_organisation_is_active_on (body, date) ? "" : ", not active on that date");
+      for (guint i = 0; i < contracts->len; i++)
+        {
+          KlyngeContract *contract = g_ptr_array_index (contracts, i);
+          const KlyngePeriod *period = klynge_contract_get_period (contract);
+
+          if (g_strcmp0 (klynge_contract_get_holder (contract), id) != 0)
+            continue;
+          if (klynge_period_contains_day (period, day))
+            {
+              print_contract (contract, "    active: ");
+              n_active++;
+            }
+          else if (klynge_period_get_last_day (period) < day)
+            {
+              if (last_ended == NULL
+                  || klynge_period_get_last_day (period)
+                     > klynge_period_get_last_day (klynge_contract_get_period (last_ended)))
+                last_ended = contract;
+            }
+          else if (next == NULL
+                   || klynge_period_get_first_day (period)
+                      < klynge_period_get_first_day (klynge_contract_get_period (next)))
+            next = contract;
+        }
+      if (n_active == 0)
+        {
+          if (last_ended != NULL)
+            {
+              g_autofree char *end = klynge_date_to_string (&klynge_contract_get_period (last_ended)->end);
+              g_print ("    no contract on %s; the last ended %s (%s)\n", when, end,
+                       klynge_record_get_id (KLYNGE_RECORD (last_ended)));
+            }
+          else
+            g_print ("    no contract on %s\n", when);
+        }
+      if (next != NULL)
+        print_contract (next, "    next:   ");
+    }
+}
+
+int
+tool_summary (Tool  *tool,
+              int    argc,
+              char **argv)
+{
+  const ToolCommand *command = tool_find_command ("summary");
+  g_autofree char *as_of = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 'd', 0, G_OPTION_ARG_STRING, &as_of,
+      "Summarise the landscape on DATE (YYYY, YYYY-MM or YYYY-MM-DD; default today)", "DATE" },
+    { NULL }
+  };
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autofree char *when = NULL;
+  const char *note = "";
+  KlyngeDate date;
+  Span span;
+  int status;
+
+  if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
+  if (as_of != NULL && !tool_parse_date (command, "--as-of", as_of, &date))
+    return TOOL_EXIT_USAGE;
+
+  landscape = tool_load_landscape (tool);
+  if (landscape == NULL)
+    return TOOL_EXIT_DATA;
+
+  span = data_span (landscape);
+  if (as_of == NULL)
+    {
+      klynge_date_init_today (&date);
+      note = " (today)";
+      if (span.first != 0 && klynge_date_get_first_day (&date) > span.last)
+        {
+          klynge_date_init_from_day (&date, span.last);
+          note = " (the latest date in the data)";
+        }
+      else if (span.first != 0 && klynge_date_get_first_day (&date) < span.first)
+        {
+          klynge_date_init_from_day (&date, span.first);
+          note = " (the earliest date in the data)";
+        }
+    }
+  when = klynge_date_to_string (&date);
+
+  g_print ("Cluster landscape (%s) as of %s%s\n", tool->landscape_path != NULL ? tool->landscape_path
+           : "built-in Danish landscape", when, note);
+  if (span.first != 0)
+    {
+      KlyngeDate first, last;
+      g_autofree char *first_text = NULL;
+      g_autofree char *last_text = NULL;
+
+      klynge_date_init_from_day (&first, span.first);
+      klynge_date_init_from_day (&last, span.last);
+      first_text = klynge_date_to_string (&first);
+      last_text = klynge_date_to_string (&last);
+      g_print ("Dates in the data: %s to %s\n", first_text, last_text);
+    }
+  g_print ("\n");
+  section_organisations (landscape, &date, when);
+  section_mergers (landscape, &date, when);
+  section_funding (landscape);
+  section_support_body (landscape, &date, when);
+  return TOOL_EXIT_OK;
+}
