@@ -14,7 +14,7 @@ if test -z "$tarball"; then
   tarball=$(ls "$builddir"/klynge-*.tar.xz | tail -n 1)
 fi
 tar -C "$work" -xJf "$tarball"
-(cd "$work"/klynge-*/ && ./configure --prefix="$prefix" --disable-introspection >/dev/null \
+(cd "$work"/klynge-*/ && ./configure --prefix="$prefix" >/dev/null \
    && make -j"$(nproc)" >/dev/null && make install >/dev/null)
 
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
@@ -29,4 +29,12 @@ diff -u "$srcdir/examples/hello.c" "$work/example.c" || { echo "FAIL: README's C
 cc -Wall -Wextra -Werror "$work/example.c" -o "$work/example" $(pkg-config --cflags --libs klynge-1.0)
 LD_LIBRARY_PATH="$prefix/lib" "$work/example" >"$work/out.txt"
 grep -q '1 organisation(s), 1 member(s)' "$work/out.txt" || { echo "FAIL: unexpected output:"; cat "$work/out.txt"; exit 1; }
-echo "PASS: installed from the tarball to $prefix; the README's C example builds with pkg-config alone and runs"
+# an analyst's Python, from the same prefix, with only PYTHONPATH set (as
+# docs/python.md documents for a prefix outside /usr)
+package=$(find "$prefix" -path '*/klynge/__init__.py' | head -n 1)
+test -n "$package" || { echo "FAIL: the Python package was not installed"; exit 1; }
+env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$(dirname "$package")")" \
+  /usr/bin/python3 -c "import klynge; print(klynge.default())" >"$work/py.txt"
+grep -q 'Landscape' "$work/py.txt" || { echo "FAIL: import klynge printed:"; cat "$work/py.txt"; exit 1; }
+
+echo "PASS: installed from the tarball to $prefix; the README's C example builds with pkg-config alone and runs; import klynge works from the prefix"
