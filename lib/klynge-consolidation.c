@@ -424,7 +424,7 @@ klynge_landscape_check_merger (KlyngeLandscape *self,
 
   id = klynge_record_get_id (KLYNGE_RECORD (merger));
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
-  existing = g_hash_table_lookup (self->ids, id);
+  existing = _klynge_landscape_lookup_id (self, id);
   if (existing != NULL && existing != KLYNGE_RECORD (merger))
     add_problem (problems, KLYNGE_ERROR_DUPLICATE_ID, id,
                  "the id “%s” of the merger is already used in the landscape", id);
@@ -494,7 +494,8 @@ carry_memberships (KlyngeLandscape *self,
             g_array_append_val (carried, *slot);
         }
     }
-  qsort (carried->data, carried->len, sizeof (KlyngeMembershipSlot), compare_slots);
+  if (carried->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
+    qsort (carried->data, carried->len, sizeof (KlyngeMembershipSlot), compare_slots);
 
   /* one membership per member: the earliest since, the latest until */
   for (guint i = 0; i < carried->len;)
@@ -520,7 +521,8 @@ carry_memberships (KlyngeLandscape *self,
       g_array_append_val (result, merged);
       i = j;
     }
-  qsort (result->data, result->len, sizeof (KlyngeMembershipSlot), compare_slots);
+  if (result->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
+    qsort (result->data, result->len, sizeof (KlyngeMembershipSlot), compare_slots);
 
   /* an ended membership of the successor since the same date as a merged
    * one is covered by it: keep the one that lasts longer */
@@ -716,7 +718,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
     }
 
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
-  if (g_hash_table_lookup (self->ids, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
+  if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
     _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
   self->by_member_valid = FALSE;
   return TRUE;

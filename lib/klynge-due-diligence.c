@@ -315,7 +315,8 @@ compute_members (KlyngeDueDiligence *self,
 
   /* each set holds a member once, so a run of k equal indexes in the
    * sorted concatenation is a member of k organisations */
-  qsort (all->data, all->len, sizeof (guint32), compare_guint32);
+  if (all->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
+    qsort (all->data, all->len, sizeof (guint32), compare_guint32);
   self->shared_members = g_ptr_array_new_with_free_func (g_object_unref);
   self->shared_counts = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < all->len;)

@@ -185,36 +185,52 @@ typedef struct {
  * look-ups are made in batches, on a second thread, so that their cache
  * misses overlap each other and the parse (see post_batch()). */
 typedef struct {
-  guint32 id_offset;     /* in Batch.ids: the value as it stands in the document */
-  guint32 id_length;
-  guint32 since;
-  guint32 until;
+  /* in Batch.text: the values as they stand in the document; a length
+   * of NO_VALUE for an attribute that is not there */
+  guint32 offsets[3];    /* member, since, until */
+  guint32 lengths[3];
   guint line;
 } DeferredMembership;
 
-/* Deferred memberships of one organisation, handed to the worker. */
+#define NO_VALUE G_MAXUINT32
+
+/* The deferred memberships of one organisation within a batch. */
 typedef struct {
   KlyngeOrgEntry *entry;
   KlyngeRecord *record;  /* the organisation, for the problems */
+  guint first;           /* its first in Batch.deferred */
+  gboolean end;          /* the organisation ends after them */
+} Segment;
+
+/* Deferred memberships, organisation by organisation, handed to the
+ * worker together. */
+typedef struct {
   GArray *deferred;      /* DeferredMembership */
-  GString *ids;
-  gboolean end;          /* the organisation ends after these */
+  GString *text;
+  GArray *segments;      /* Segment */
 } Batch;
 
-/* posted at this many */
-#define BATCH_SIZE 512
+/* posted at this many memberships, or organisations */
+#define BATCH_SIZE 1024
+#define BATCH_SEGMENTS 256
+/* batches posted and not yet done, at most */
+#define MAX_QUEUED 64
+/* the size from which a document is read with the worker and the
+ * read-ahead thread; streams of unknown size never are */
+#define THREADS_FROM (1024 * 1024)
 
 /* What the worker found wrong, for the parsing thread to report in
  * document order, exactly as the general path would have. */
 typedef enum {
-  FAILURE_UNRESOLVED,    /* no member has the id */
+  FAILURE_MEMBERSHIP,    /* the member is not found, or a date fails */
   FAILURE_DUPLICATE,     /* a second membership since the same date */
 } FailureKind;
 
 typedef struct {
   FailureKind kind;
-  KlyngeRecord *record;  /* the organisation */
-  char *value;           /* UNRESOLVED: the member attribute as it stands */
+  KlyngeOrgEntry *entry; /* the organisation */
+  KlyngeRecord *record;
+  char *values[3];       /* MEMBERSHIP: member, since, until as they stand */
   guint32 member;        /* DUPLICATE: the member's slot */
   guint line;
 } Failure;
@@ -268,7 +284,12 @@ typedef struct {
   guint n_done;                 /* (lock) */
   gboolean quit;                /* (lock) */
   gboolean worker_waits;        /* (lock) for work */
-  gboolean parser_waits;        /* (lock) for the worker to be done */
+  gboolean parser_waits;        /* (lock) for the worker */
+  /* Whether every chunk waits for the worker before it counts as read:
+   * so that after an error found there no more chunks are read or
+   * reported to @progress, as on a single thread. A file the loader
+   * opened itself, read without @progress, need not. */
+  gboolean sync_every_chunk;
   /* the worker's while it runs, the parsing thread's after sync_worker() */
   GArray *pending_memberships;  /* PendingMembership */
   KlyngeMemberQuery *queries;   /* BATCH_SIZE of them */
@@ -330,8 +351,8 @@ reader_fatal_at (Reader     *reader,
                  ...) G_GNUC_PRINTF (5, 6);
 
 static void flush_deferred (Reader *reader);
-static void post_batch (Reader *reader, gboolean end);
-static Batch *take_batch (Reader *reader);
+static void post_batch (Reader *reader);
+static Segment *current_segment (Reader *reader);
 static void sync_worker (Reader *reader);
 
 /* An error that ends the load (and, when collecting, the listing). */
@@ -942,43 +963,60 @@ end_organisation (Reader *reader)
 {
   if (reader->org_entry == NULL)
     return;
-  post_batch (reader, TRUE);
+  current_segment (reader)->end = TRUE;
+  if (reader->batch->segments->len >= BATCH_SEGMENTS)
+    post_batch (reader);
   reader->org_entry = NULL;
 }
 
-static void
-start_membership (Reader *reader,
-                  guint   line)
+/* The checks of a membership's values, reporting what fails; on success
+ * fills @pending. */
+static gboolean
+check_membership (Reader            *reader,
+                  guint              line,
+                  PendingMembership *pending)
 {
-  PendingMembership pending = { { 0, 0, 0 }, line };
   KlyngeDate since, until;
   guint32 member;
 
   if (reader->org_entry == NULL || !value_reference (reader, A_MEMBER, KLYNGE_TYPE_MEMBER, line))
-    return;
+    return FALSE;
   if (!value_date (reader, A_SINCE, &since, line) || !value_date (reader, A_UNTIL, &until, line))
-    return;
+    return FALSE;
   if (klynge_date_is_set (&since) && klynge_date_is_set (&until)
       && klynge_date_get_last_day (&until) < klynge_date_get_first_day (&since))
     {
       reader_problem_at (reader, KLYNGE_ERROR_BAD_PERIOD, line,
                          "membership of “%s” ends (%s) before it begins (%s)",
                          reader->values[A_MEMBER], reader->values[A_UNTIL], reader->values[A_SINCE]);
-      return;
+      return FALSE;
     }
   _klynge_landscape_find_member (reader->landscape, reader->values[A_MEMBER], &member);
-  pending.slot.member = member;
-  pending.slot.since = _klynge_date_pack (&since);
-  pending.slot.until = _klynge_date_pack (&until);
-  g_array_append_val (reader->pending_memberships, pending);
+  pending->slot.member = member;
+  pending->slot.since = _klynge_date_pack (&since);
+  pending->slot.until = _klynge_date_pack (&until);
+  pending->line = line;
+  return TRUE;
+}
+
+static void
+start_membership (Reader *reader,
+                  guint   line)
+{
+  PendingMembership pending;
+
+  if (check_membership (reader, line, &pending))
+    g_array_append_val (reader->pending_memberships, pending);
 }
 
 /* The common case of the bulkiest element, straight from libxml2's
- * attribute array: known attributes, no '&', a member that exists, dates
- * that parse, a period that holds. It stores nothing unless all of that
- * is so; anything else returns FALSE and takes the general path
- * (read_attributes(), start_membership()), which reports exactly what is
- * wrong. */
+ * attribute array: known attributes, none twice, none prefixed or
+ * over-long, a member. Anything else returns FALSE and takes the general
+ * path (read_attributes(), start_membership()), which reports exactly
+ * what is wrong. The values go to the worker, which looks the member up,
+ * parses the dates and checks the period; whatever fails there is
+ * reported by check_membership() on the values as read_attributes()
+ * would have decoded them (see sync_worker()). */
 static gboolean
 start_membership_fast (Reader         *reader,
                        int             nb_attributes,
@@ -988,7 +1026,6 @@ start_membership_fast (Reader         *reader,
   const char *values[3] = { NULL, NULL, NULL };
   gsize lengths[3] = { 0, 0, 0 };
   DeferredMembership deferred;
-  KlyngeDate since, until;
 
   if (reader->org_entry == NULL || (guint) nb_attributes > reader->options.max_attributes)
     return FALSE;
@@ -1018,25 +1055,18 @@ start_membership_fast (Reader         *reader,
     }
   if (values[0] == NULL)
     return FALSE;
-  memset (&since, 0, sizeof since);
-  memset (&until, 0, sizeof until);
-  if ((values[1] != NULL && !klynge_date_parse_len (values[1], (gssize) lengths[1], &since, NULL))
-      || (values[2] != NULL && !klynge_date_parse_len (values[2], (gssize) lengths[2], &until, NULL)))
-    return FALSE;
-  if (values[1] != NULL && values[2] != NULL
-      && klynge_date_get_last_day (&until) < klynge_date_get_first_day (&since))
-    return FALSE;
-  if (reader->batch == NULL)
-    reader->batch = take_batch (reader);
-  deferred.id_offset = (guint32) reader->batch->ids->len;
-  deferred.id_length = (guint32) lengths[0];
-  deferred.since = _klynge_date_pack (&since);
-  deferred.until = _klynge_date_pack (&until);
+  current_segment (reader);
+  for (guint v = 0; v < 3; v++)
+    {
+      deferred.offsets[v] = (guint32) reader->batch->text->len;
+      deferred.lengths[v] = values[v] != NULL ? (guint32) lengths[v] : NO_VALUE;
+      if (values[v] != NULL)
+        g_string_append_len (reader->batch->text, values[v], (gssize) lengths[v]);
+    }
   deferred.line = line;
-  g_string_append_len (reader->batch->ids, values[0], (gssize) lengths[0]);
   g_array_append_val (reader->batch->deferred, deferred);
   if (reader->batch->deferred->len >= BATCH_SIZE)
-    post_batch (reader, FALSE);
+    post_batch (reader);
   return TRUE;
 }
 
@@ -1054,14 +1084,34 @@ take_batch (Reader *reader)
     {
       batch = g_new0 (Batch, 1);
       batch->deferred = g_array_sized_new (FALSE, FALSE, sizeof (DeferredMembership), BATCH_SIZE);
-      batch->ids = g_string_sized_new (16 * BATCH_SIZE);
+      batch->text = g_string_sized_new (32 * BATCH_SIZE);
+      batch->segments = g_array_sized_new (FALSE, FALSE, sizeof (Segment), BATCH_SEGMENTS);
     }
   g_array_set_size (batch->deferred, 0);
-  g_string_truncate (batch->ids, 0);
-  batch->entry = reader->org_entry;
-  batch->record = reader->record;
-  batch->end = FALSE;
+  g_string_truncate (batch->text, 0);
+  g_array_set_size (batch->segments, 0);
   return batch;
+}
+
+/* The segment of the organisation being read, in the batch being
+ * filled. */
+static Segment *
+current_segment (Reader *reader)
+{
+  Segment *last;
+
+  if (reader->batch == NULL)
+    reader->batch = take_batch (reader);
+  last = reader->batch->segments->len > 0
+    ? &g_array_index (reader->batch->segments, Segment, reader->batch->segments->len - 1) : NULL;
+  if (last == NULL || last->end || last->entry != reader->org_entry)
+    {
+      Segment segment = { reader->org_entry, reader->record, reader->batch->deferred->len, FALSE };
+
+      g_array_append_val (reader->batch->segments, segment);
+      last = &g_array_index (reader->batch->segments, Segment, reader->batch->segments->len - 1);
+    }
+  return last;
 }
 
 static void
@@ -1070,32 +1120,51 @@ batch_free (gpointer data)
   Batch *batch = data;
 
   g_array_unref (batch->deferred);
-  g_string_free (batch->ids, TRUE);
+  g_string_free (batch->text, TRUE);
+  g_array_unref (batch->segments);
   g_free (batch);
 }
 
 static void
-add_failure (Reader       *reader,
-             FailureKind   kind,
-             KlyngeRecord *record,
-             char         *value,
-             guint32       member,
-             guint         line)
+add_failure (Reader             *reader,
+             FailureKind         kind,
+             Batch              *batch,
+             Segment            *segment,
+             DeferredMembership *d,
+             guint32             member,
+             guint               line)
 {
-  Failure failure = { kind, record, value, member, line };
+  Failure failure = { kind, segment->entry, segment->record, { NULL, NULL, NULL }, member, line };
 
+  for (guint v = 0; d != NULL && v < 3; v++)
+    if (d->lengths[v] != NO_VALUE)
+      failure.values[v] = g_strndup (batch->text->str + d->offsets[v], d->lengths[v]);
   g_array_append_val (reader->failures, failure);
+}
+
+static void
+failure_clear (Failure *failure)
+{
+  for (guint v = 0; v < 3; v++)
+    g_free (failure->values[v]);
 }
 
 /* On the worker: what end_organisation() did on a single thread. */
 static void
-finish_organisation (Reader *reader,
-                     Batch  *batch)
+finish_organisation (Reader  *reader,
+                     Batch   *batch,
+                     Segment *segment)
 {
   GArray *pending = reader->pending_memberships;
-  GArray *stored = batch->entry->memberships;
+  GArray *stored = segment->entry->memberships;
+  gboolean sorted = TRUE;
 
-  g_array_sort (pending, compare_pending);
+  /* a saved landscape has them in order already */
+  for (guint i = 1; i < pending->len && sorted; i++)
+    sorted = compare_pending (&g_array_index (pending, PendingMembership, i - 1),
+                              &g_array_index (pending, PendingMembership, i)) < 0;
+  if (!sorted)
+    g_array_sort (pending, compare_pending);
   for (guint i = 0; i < pending->len; i++)
     {
       PendingMembership *p = &g_array_index (pending, PendingMembership, i);
@@ -1103,7 +1172,7 @@ finish_organisation (Reader *reader,
       if (i > 0 && p->slot.member == g_array_index (pending, PendingMembership, i - 1).slot.member
           && p->slot.since == g_array_index (pending, PendingMembership, i - 1).slot.since)
         {
-          add_failure (reader, FAILURE_DUPLICATE, batch->record, NULL, p->slot.member, p->line);
+          add_failure (reader, FAILURE_DUPLICATE, batch, segment, NULL, p->slot.member, p->line);
           continue;
         }
       g_array_append_val (stored, p->slot);
@@ -1112,37 +1181,66 @@ finish_organisation (Reader *reader,
   g_array_set_size (pending, 0);
 }
 
-/* On the worker: looks the members of a batch up, as start_membership()
- * would have, and finishes the organisation when it ends. */
+/* On the worker (or, when it is idle, the parsing thread): looks the
+ * members of a batch up, as start_membership() would have, and finishes
+ * the organisations that end. */
 static void
 process_batch (Reader *reader,
                Batch  *batch)
 {
   guint n = batch->deferred->len;
+  guint s = 0;
 
   for (guint i = 0; i < n; i++)
     {
       DeferredMembership *d = &g_array_index (batch->deferred, DeferredMembership, i);
 
-      reader->queries[i].id = batch->ids->str + d->id_offset;
-      reader->queries[i].length = d->id_length;
+      reader->queries[i].id = batch->text->str + d->offsets[0];
+      reader->queries[i].length = d->lengths[0];
     }
   _klynge_landscape_find_members (reader->landscape, reader->queries, n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i <= n; i++)
     {
-      DeferredMembership *d = &g_array_index (batch->deferred, DeferredMembership, i);
+      DeferredMembership *d;
+      KlyngeDate dates[2];
+      gboolean ok;
 
-      if (reader->queries[i].found)
+      /* the organisations whose memberships end here */
+      while (s < batch->segments->len
+             && (s + 1 < batch->segments->len
+                 ? g_array_index (batch->segments, Segment, s + 1).first <= i : i == n))
         {
-          PendingMembership pending = { { reader->queries[i].index, d->since, d->until }, d->line };
+          Segment *segment = &g_array_index (batch->segments, Segment, s);
+
+          if (segment->end)
+            finish_organisation (reader, batch, segment);
+          s++;
+        }
+      if (i == n)
+        break;
+      d = &g_array_index (batch->deferred, DeferredMembership, i);
+      ok = reader->queries[i].found;
+
+      /* what check_membership() checks, without reporting */
+      for (guint v = 1; v < 3; v++)
+        {
+          memset (&dates[v - 1], 0, sizeof dates[v - 1]);
+          ok = ok && (d->lengths[v] == NO_VALUE
+                      || klynge_date_parse_len (batch->text->str + d->offsets[v], d->lengths[v],
+                                                &dates[v - 1], NULL));
+        }
+      ok = ok && !(d->lengths[1] != NO_VALUE && d->lengths[2] != NO_VALUE
+                   && klynge_date_get_last_day (&dates[1]) < klynge_date_get_first_day (&dates[0]));
+      if (ok)
+        {
+          PendingMembership pending = { { reader->queries[i].index, _klynge_date_pack (&dates[0]),
+                                          _klynge_date_pack (&dates[1]) }, d->line };
           g_array_append_val (reader->pending_memberships, pending);
         }
       else
-        add_failure (reader, FAILURE_UNRESOLVED, batch->record,
-                     g_strndup (reader->queries[i].id, d->id_length), 0, d->line);
+        add_failure (reader, FAILURE_MEMBERSHIP, batch,
+                     &g_array_index (batch->segments, Segment, s), d, 0, d->line);
     }
-  if (batch->end)
-    finish_organisation (reader, batch);
 }
 
 static gpointer
@@ -1170,32 +1268,41 @@ membership_worker (gpointer data)
       g_queue_push_tail (&reader->spare, batch);
       reader->n_done++;
       /* a wake-up is a system call: only when the parse waits */
-      if (reader->parser_waits && reader->n_done == reader->n_posted)
+      if (reader->parser_waits)
         g_cond_broadcast (&reader->cond);
     }
   g_mutex_unlock (&reader->lock);
   return NULL;
 }
 
-/* Hands the batch being filled (or, at the end of an organisation, an
- * empty one) to the worker. */
+/* Hands the batch being filled to the worker. */
 static void
-post_batch (Reader   *reader,
-            gboolean  end)
+post_batch (Reader *reader)
 {
   Batch *batch = reader->batch;
 
   if (batch == NULL)
-    {
-      if (!end)
-        return;
-      batch = take_batch (reader);
-    }
+    return;
   reader->batch = NULL;
-  batch->end = end;
+  if (reader->bytes_total < THREADS_FROM)
+    {
+      /* a small document is done before a thread would have started */
+      process_batch (reader, batch);
+      g_mutex_lock (&reader->lock);
+      g_queue_push_tail (&reader->spare, batch);
+      g_mutex_unlock (&reader->lock);
+      return;
+    }
   if (reader->worker == NULL)
     reader->worker = g_thread_new ("klynge-load", membership_worker, reader);
   g_mutex_lock (&reader->lock);
+  /* a worker kept from running must not make the queue grow and grow */
+  while (reader->n_posted - reader->n_done >= MAX_QUEUED)
+    {
+      reader->parser_waits = TRUE;
+      g_cond_wait (&reader->cond, &reader->lock);
+      reader->parser_waits = FALSE;
+    }
   g_queue_push_tail (&reader->queue, batch);
   reader->n_posted++;
   if (reader->worker_waits)
@@ -1209,18 +1316,37 @@ post_batch (Reader   *reader,
 static void
 sync_worker (Reader *reader)
 {
-  if (reader->batch != NULL)
-    post_batch (reader, FALSE);
-  if (reader->worker == NULL)
-    return;
-  g_mutex_lock (&reader->lock);
-  while (reader->n_done != reader->n_posted)
+  Batch *batch = reader->batch;
+  gboolean idle = TRUE;
+
+  if (reader->worker != NULL)
     {
-      reader->parser_waits = TRUE;
-      g_cond_wait (&reader->cond, &reader->lock);
-      reader->parser_waits = FALSE;
+      g_mutex_lock (&reader->lock);
+      idle = reader->n_done == reader->n_posted;
+      g_mutex_unlock (&reader->lock);
     }
-  g_mutex_unlock (&reader->lock);
+  if (batch != NULL && idle)
+    {
+      /* the worker has nothing: do the rest here rather than wake it */
+      reader->batch = NULL;
+      process_batch (reader, batch);
+      g_mutex_lock (&reader->lock);
+      g_queue_push_tail (&reader->spare, batch);
+      g_mutex_unlock (&reader->lock);
+    }
+  else if (batch != NULL)
+    post_batch (reader);
+  if (reader->worker != NULL)
+    {
+      g_mutex_lock (&reader->lock);
+      while (reader->n_done != reader->n_posted)
+        {
+          reader->parser_waits = TRUE;
+          g_cond_wait (&reader->cond, &reader->lock);
+          reader->parser_waits = FALSE;
+        }
+      g_mutex_unlock (&reader->lock);
+    }
 
   if (reader->worker_memberships > 0)
     {
@@ -1237,16 +1363,40 @@ sync_worker (Reader *reader)
       if (reader_failed (reader))
         break;
       reader->record = failure->record;
-      if (failure->kind == FAILURE_UNRESOLVED)
+      if (failure->kind == FAILURE_MEMBERSHIP)
         {
-          GString *value = g_string_new (NULL);
-          const char *saved = reader->values[A_MEMBER];
+          static const AttributeId ids[3] = { A_MEMBER, A_SINCE, A_UNTIL };
+          const char *saved_values[3];
+          gsize saved_lengths[3];
+          GString *decoded[3] = { NULL, NULL, NULL };
+          KlyngeOrgEntry *entry = reader->org_entry;
+          PendingMembership pending;
 
-          append_attribute_value (value, failure->value, strlen (failure->value));
-          reader->values[A_MEMBER] = value->str;
-          value_reference (reader, A_MEMBER, KLYNGE_TYPE_MEMBER, failure->line);
-          reader->values[A_MEMBER] = saved;
-          g_string_free (value, TRUE);
+          /* the values as read_attributes() gives them, and the checks
+           * of the general path */
+          for (guint v = 0; v < 3; v++)
+            {
+              saved_values[v] = reader->values[ids[v]];
+              saved_lengths[v] = reader->value_lengths[ids[v]];
+              reader->values[ids[v]] = NULL;
+              if (failure->values[v] != NULL)
+                {
+                  decoded[v] = g_string_new (NULL);
+                  append_attribute_value (decoded[v], failure->values[v], strlen (failure->values[v]));
+                  reader->values[ids[v]] = decoded[v]->str;
+                  reader->value_lengths[ids[v]] = decoded[v]->len;
+                }
+            }
+          reader->org_entry = failure->entry;
+          check_membership (reader, failure->line, &pending);
+          reader->org_entry = entry;
+          for (guint v = 0; v < 3; v++)
+            {
+              reader->values[ids[v]] = saved_values[v];
+              reader->value_lengths[ids[v]] = saved_lengths[v];
+              if (decoded[v] != NULL)
+                g_string_free (decoded[v], TRUE);
+            }
         }
       else
         reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, failure->line,
@@ -1256,7 +1406,7 @@ sync_worker (Reader *reader)
       reader->record = record;
     }
   for (guint i = 0; i < reader->failures->len; i++)
-    g_free (g_array_index (reader->failures, Failure, i).value);
+    failure_clear (&g_array_index (reader->failures, Failure, i));
   g_array_set_size (reader->failures, 0);
 }
 
@@ -1276,7 +1426,7 @@ stop_worker (Reader *reader)
   g_queue_clear_full (&reader->queue, batch_free);
   g_queue_clear_full (&reader->spare, batch_free);
   for (guint i = 0; i < reader->failures->len; i++)
-    g_free (g_array_index (reader->failures, Failure, i).value);
+    failure_clear (&g_array_index (reader->failures, Failure, i));
   g_array_set_size (reader->failures, 0);
 }
 
@@ -1547,7 +1697,13 @@ end_text (Reader    *reader,
       else if (!_klynge_check_text (text, "name", FALSE, &error))
         reader_problem_from_error (reader, line, error);
       else
-        g_string_assign (reader->member_name, text);
+        {
+          /* the text becomes the name: swap the buffers, not the bytes */
+          GString *name = reader->member_name;
+
+          reader->member_name = reader->text;
+          reader->text = name;
+        }
       return;
     }
   if (element == E_NOTE)
@@ -2056,6 +2212,7 @@ reader_new (const char              *name,
   reader->pending_memberships = g_array_new (FALSE, FALSE, sizeof (PendingMembership));
   reader->queries = g_new (KlyngeMemberQuery, BATCH_SIZE);
   reader->failures = g_array_new (FALSE, FALSE, sizeof (Failure));
+  reader->sync_every_chunk = TRUE;
   g_mutex_init (&reader->lock);
   g_cond_init (&reader->cond);
 
@@ -2116,31 +2273,46 @@ check_declared_encoding (Reader     *reader,
                          const char *data,
                          gsize       length)
 {
-  const char *end, *p, *close;
+  const char *end, *p;
   g_autofree char *name = NULL;
 
   if (length < 6 || memcmp (data, "<?xml", 5) != 0 || !g_ascii_isspace (data[5]))
     return TRUE;
   end = g_strstr_len (data, (gssize) MIN (length, 4096), "?>");
-  p = end ? g_strstr_len (data, end - data, "encoding") : NULL;
-  if (p == NULL)
+  if (end == NULL)
     return TRUE;
-  for (p += 8; p < end && g_ascii_isspace (*p); p++)
-    ;
-  if (p == end || *p++ != '=')
-    return TRUE;
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-  if (p == end || (*p != '"' && *p != '\'') || (close = memchr (p + 1, *p, end - p - 1)) == NULL)
-    return TRUE;
-  p++;
-  if ((close - p == 5 && g_ascii_strncasecmp (p, "UTF-8", 5) == 0)
-      || (close - p == 4 && g_ascii_strncasecmp (p, "UTF8", 4) == 0))
-    return TRUE;
-  name = g_utf8_make_valid (p, close - p);
-  reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 0,
-                   "the document is in “%s”; landscapes are UTF-8", name);
-  return FALSE;
+  /* the pseudo-attributes one by one, as libxml2 reads them */
+  for (p = data + 5; p < end;)
+    {
+      const char *key, *value, *close;
+      gsize key_length;
+
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      for (key = p; p < end && g_ascii_isalpha (*p); p++)
+        ;
+      key_length = (gsize) (p - key);
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (key_length == 0 || p == end || *p++ != '=')
+        return TRUE;
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p == end || (*p != '"' && *p != '\'') || (close = memchr (p + 1, *p, (gsize) (end - p - 1))) == NULL)
+        return TRUE;
+      value = p + 1;
+      p = close + 1;
+      if (key_length != 8 || memcmp (key, "encoding", 8) != 0)
+        continue;
+      if ((close - value == 5 && g_ascii_strncasecmp (value, "UTF-8", 5) == 0)
+          || (close - value == 4 && g_ascii_strncasecmp (value, "UTF8", 4) == 0))
+        return TRUE;
+      name = g_utf8_make_valid (value, close - value);
+      reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 0,
+                       "the document is in “%s”; landscapes are UTF-8", name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -2175,6 +2347,18 @@ enum {
   SCAN_CDATA, SCAN_PI, SCAN_DECL
 };
 
+/* Non-zero when a byte of @w is @c (the "has zero byte" trick on w ^ c):
+ * exact, as the borrow cannot make a byte that differs from @c look like
+ * it when the test is only used to stop a fast loop. */
+static inline guint64
+has_byte (guint64 w,
+          guchar  c)
+{
+  guint64 x = w ^ (G_GUINT64_CONSTANT (0x0101010101010101) * c);
+
+  return (x - G_GUINT64_CONSTANT (0x0101010101010101)) & ~x & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
 /* the bytes that matter in a start tag outside quotes */
 static const guchar tag_marks[256] = {
   ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1,
@@ -2186,93 +2370,119 @@ scan_attributes (Reader     *reader,
                  gsize       length)
 {
   const char *p = data, *end = data + length;
+  /* the state in locals, so that it stays in registers; stored back
+   * whenever the scan returns */
+  int state = reader->scan_state;
+  guint marks = reader->scan_marks;
+  char quote = reader->scan_quote;
+  guint attrs = reader->scan_attributes;
+  guint max_attributes = reader->options.max_attributes;
+#define SCAN_RETURN(result) \
+  G_STMT_START { \
+    reader->scan_state = state; \
+    reader->scan_marks = marks; \
+    reader->scan_quote = quote; \
+    reader->scan_attributes = attrs; \
+    return (result); \
+  } G_STMT_END
 
   while (p < end)
     {
       char c;
 
-      if (reader->scan_state == SCAN_TEXT)
+      if (state == SCAN_TEXT)
         {
           p = memchr (p, '<', (gsize) (end - p));
           if (p == NULL)
-            return TRUE;
+            SCAN_RETURN (TRUE);
           p++;
-          reader->scan_state = SCAN_LT;
+          state = SCAN_LT;
           continue;
         }
       /* inside a start tag, whole runs at a time: what SCAN_TAG below
        * does byte by byte, in the same order */
-      if (reader->scan_state == SCAN_TAG && reader->scan_quote != 0)
+      if (state == SCAN_TAG && quote != 0)
         {
-          const char *q = memchr (p, reader->scan_quote, (gsize) (end - p));
+          const char *q = memchr (p, quote, (gsize) (end - p));
 
           if (q == NULL)
-            return TRUE;
+            SCAN_RETURN (TRUE);
           p = q + 1;
-          reader->scan_quote = 0;
+          quote = 0;
           continue;
         }
-      if (reader->scan_state == SCAN_TAG)
+      if (state == SCAN_TAG)
         {
+          /* eight bytes at a time while none of them matters */
+          while (end - p >= 8)
+            {
+              guint64 w;
+
+              memcpy (&w, p, 8);
+              if (has_byte (w, '"') | has_byte (w, '\'') | has_byte (w, '=') | has_byte (w, '>'))
+                break;
+              p += 8;
+            }
           while (p < end && !tag_marks[(guchar) *p])
             p++;
           if (p == end)
-            return TRUE;
+            SCAN_RETURN (TRUE);
         }
       c = *p++;
-      switch (reader->scan_state)
+      switch (state)
         {
         case SCAN_LT:
-          reader->scan_marks = 0;
-          reader->scan_quote = 0;
-          reader->scan_attributes = 0;
-          reader->scan_state = c == '!' ? SCAN_BANG : c == '?' ? SCAN_PI : c == '/' ? SCAN_DECL : SCAN_TAG;
+          marks = 0;
+          quote = 0;
+          attrs = 0;
+          state = c == '!' ? SCAN_BANG : c == '?' ? SCAN_PI : c == '/' ? SCAN_DECL : SCAN_TAG;
           break;
         case SCAN_TAG:
-          if (reader->scan_quote != 0)
+          if (quote != 0)
             {
-              if (c == reader->scan_quote)
-                reader->scan_quote = 0;
+              if (c == quote)
+                quote = 0;
             }
           else if (c == '"' || c == '\'')
-            reader->scan_quote = c;
+            quote = c;
           else if (c == '>')
-            reader->scan_state = SCAN_TEXT;
+            state = SCAN_TEXT;
           /* the caller reports it (the scan may run on the read-ahead
            * thread, see load_from_file()) */
-          else if (c == '=' && ++reader->scan_attributes > reader->options.max_attributes)
-            return FALSE;
+          else if (c == '=' && ++attrs > max_attributes)
+            SCAN_RETURN (FALSE);
           break;
         case SCAN_BANG:
-          reader->scan_state = c == '-' ? SCAN_BANG_DASH : c == '[' ? SCAN_CDATA : SCAN_DECL;
+          state = c == '-' ? SCAN_BANG_DASH : c == '[' ? SCAN_CDATA : SCAN_DECL;
           break;
         case SCAN_BANG_DASH:
-          reader->scan_state = c == '-' ? SCAN_COMMENT : SCAN_DECL;
+          state = c == '-' ? SCAN_COMMENT : SCAN_DECL;
           break;
         case SCAN_COMMENT:
-          if (c == '>' && reader->scan_marks >= 2)
-            reader->scan_state = SCAN_TEXT;
-          reader->scan_marks = c == '-' ? reader->scan_marks + 1 : 0;
+          if (c == '>' && marks >= 2)
+            state = SCAN_TEXT;
+          marks = c == '-' ? marks + 1 : 0;
           break;
         case SCAN_CDATA:
-          if (c == '>' && reader->scan_marks >= 2)
-            reader->scan_state = SCAN_TEXT;
-          reader->scan_marks = c == ']' ? reader->scan_marks + 1 : 0;
+          if (c == '>' && marks >= 2)
+            state = SCAN_TEXT;
+          marks = c == ']' ? marks + 1 : 0;
           break;
         case SCAN_PI:
-          if (c == '>' && reader->scan_marks > 0)
-            reader->scan_state = SCAN_TEXT;
-          reader->scan_marks = c == '?';
+          if (c == '>' && marks > 0)
+            state = SCAN_TEXT;
+          marks = c == '?';
           break;
         case SCAN_DECL:
           if (c == '>')
-            reader->scan_state = SCAN_TEXT;
+            state = SCAN_TEXT;
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  return TRUE;
+  SCAN_RETURN (TRUE);
+#undef SCAN_RETURN
 }
 
 typedef enum {
@@ -2327,7 +2537,8 @@ reader_feed_scanned (Reader     *reader,
   g_private_set (&in_klynge_parse, NULL);
 
   /* what the worker found in this chunk, before the chunk counts as read */
-  flush_deferred (reader);
+  if (reader->sync_every_chunk)
+    flush_deferred (reader);
   if (!reader_failed (reader) && (reader->parser->wellFormed == 0 || reader->parser->nsWellFormed == 0))
     reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, reader_line (reader), reader_column (reader),
                      "the document is not well-formed XML");
@@ -2422,7 +2633,7 @@ load_from_stream (Reader        *reader,
  * load_from_stream() gives it. Only for streams the loader opened itself,
  * since it reads ahead of what has been parsed. */
 
-#define READ_AHEAD 4
+#define READ_AHEAD 8
 
 typedef struct {
   char *data;
@@ -2485,6 +2696,7 @@ load_from_file (Reader        *reader,
 
   ahead.empty = g_async_queue_new ();
   ahead.full = g_async_queue_new ();
+  reader->sync_every_chunk = reader->progress != NULL;
   for (guint i = 0; i < READ_AHEAD; i++)
     {
       chunks[i].data = g_malloc (CHUNK_SIZE);
@@ -2498,6 +2710,15 @@ load_from_file (Reader        *reader,
       Chunk *chunk = g_async_queue_pop (ahead.full);
       gboolean go_on;
 
+      /* an error the worker has found comes first */
+      if (chunk->length < 0)
+        flush_deferred (reader);
+      if (chunk->length < 0 && reader_failed (reader))
+        {
+          g_clear_error (&chunk->error);
+          g_async_queue_push (ahead.empty, chunk);
+          break;
+        }
       if (chunk->length < 0)
         {
           if (g_error_matches (chunk->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -2673,8 +2894,10 @@ klynge_landscape_load_file_full (const char          *path,
   reader->progress = progress;
   reader->progress_data = progress_data;
   stream = open_file (reader, path, cancellable, error);
-  if (stream != NULL)
+  if (stream != NULL && reader->bytes_total >= THREADS_FROM)
     landscape = load_from_file (reader, stream, cancellable, error);
+  else if (stream != NULL)
+    landscape = load_from_stream (reader, stream, cancellable, error);
   reader_free (reader);
   return landscape;
 }
@@ -2735,7 +2958,9 @@ klynge_landscape_validate_file (const char        *path,
     }
   else
     {
-      landscape = load_from_file (reader, stream, NULL, &error);
+      landscape = reader->bytes_total >= THREADS_FROM
+        ? load_from_file (reader, stream, NULL, &error)
+        : load_from_stream (reader, stream, NULL, &error);
       g_clear_error (&error);
     }
   if (reader->problems->len == 0 && reader->landscape != NULL)

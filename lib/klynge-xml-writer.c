@@ -9,6 +9,9 @@
  * file writes a temporary file beside it, fsyncs and renames it, so the
  * old file stays whole whatever happens.
  */
+/* sync_file_range() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -683,7 +686,13 @@ do_write (int         fd,
 typedef struct {
   int fd;
   const char *path;
+  goffset written;       /* bytes written so far */
+  goffset flushing;      /* bytes whose writing-back has been started */
 } FileTarget;
+
+/* A large file is handed to the disk as it is written, not all at the
+ * final fsync(), so that writing it back overlaps writing it. */
+#define WRITE_BACK_EVERY (32 * 1024 * 1024)
 
 static gboolean
 flush_to_fd (Writer     *writer,
@@ -708,7 +717,17 @@ flush_to_fd (Writer     *writer,
         }
       data += n;
       length -= (gsize) n;
+      target->written += n;
     }
+#if defined (SYNC_FILE_RANGE_WRITE)
+  if (target->written - target->flushing >= WRITE_BACK_EVERY)
+    {
+      /* only a start: errors show at the fsync() */
+      (void) sync_file_range (target->fd, target->flushing, target->written - target->flushing,
+                              SYNC_FILE_RANGE_WRITE);
+      target->flushing = target->written;
+    }
+#endif
   return TRUE;
 }
 
@@ -749,6 +768,8 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
   base = g_path_get_basename (path);
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   target.path = path;
+  target.written = 0;
+  target.flushing = 0;
   target.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (target.fd < 0)
     {

@@ -6,11 +6,16 @@
  * checks, the reference counting and boxed copies of the small value
  * types, and the writer's less common paths (a value larger than its
  * buffer, an interrupted write, a failing or cancelled output stream)
- * and files that cannot be read.
+ * and files that cannot be read; and documents in other encodings, which
+ * must be refused before libxml2 hands them to iconv (and so loads a
+ * converter module of the C library).
  */
 #include "config.h"
 
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
+#include <iconv.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -323,6 +328,77 @@ START_TEST (test_a_directory_is_refused_with_an_io_error)
 }
 END_TEST
 
+/* --- other encodings never reach iconv --------------------------------- */
+
+/* iconv_open() interposed: libxml2 calls it for any encoding it does not
+ * decode itself. */
+static guint iconv_opens;
+
+iconv_t iconv_open (const char *to, const char *from);
+iconv_t
+iconv_open (const char *to,
+            const char *from)
+{
+  static iconv_t (*real) (const char *, const char *);
+
+  if (real == NULL)
+    real = (iconv_t (*) (const char *, const char *)) dlsym (RTLD_NEXT, "iconv_open");
+  iconv_opens++;
+  return real (to, from);
+}
+
+START_TEST (test_documents_in_other_encodings_are_refused_before_iconv_sees_them)
+{
+  static const char body[] =
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"><members>"
+    "<member id=\"m\" kind=\"company\"><name>x</name></member></members></landscape>";
+  static const char * const declarations[] = {
+    "<?xml version=\"1.0\" encoding=\"EUC-JP\"?>",
+    "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>",
+    "<?xml version='1.0' standalone='yes' encoding='UCS-4'?>",
+    "<?xml version=\"encoding='UTF-8'\" encoding=\"SHIFT_JIS\"?>",
+    "<?xml version=\"1.0\"\n  encoding = \"ebcdic-cp-us\" ?>",
+  };
+  g_autoptr(GString) utf16 = g_string_new (NULL);
+  g_autoptr(GString) utf32 = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  iconv_opens = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (declarations); i++)
+    {
+      g_autofree char *doc = g_strconcat (declarations[i], body, NULL);
+
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = g_bytes_new (doc, strlen (doc));
+      landscape = klynge_landscape_load_bytes (bytes, "declared", NULL, &error);
+      ck_assert_ptr_null (landscape);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+    }
+  /* UTF-16LE and UTF-32LE without a byte-order mark */
+  for (const char *p = body; *p != '\0'; p++)
+    {
+      g_string_append_c (utf16, *p);
+      g_string_append_len (utf16, "\0", 1);
+      g_string_append_c (utf32, *p);
+      g_string_append_len (utf32, "\0\0\0", 3);
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (utf16->str, utf16->len);
+  landscape = klynge_landscape_load_bytes (bytes, "utf16", NULL, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (utf32->str, utf32->len);
+  landscape = klynge_landscape_load_bytes (bytes, "utf32", NULL, &error);
+  ck_assert_ptr_null (landscape);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
+
+  ck_assert_uint_eq (iconv_opens, 0);
+}
+END_TEST
+
 static Suite *
 coverage_gaps_suite (void)
 {
@@ -331,6 +407,7 @@ coverage_gaps_suite (void)
   TCase *values = tcase_create ("values");
   TCase *writer = tcase_create ("writer");
   TCase *reading = tcase_create ("read-failures");
+  TCase *encodings = tcase_create ("foreign-encodings");
 
   tcase_add_test (version, test_version_functions_agree_with_the_header);
   tcase_add_test (version, test_check_version_accepts_this_and_older_versions_only);
@@ -344,10 +421,12 @@ coverage_gaps_suite (void)
   tcase_add_test (writer, test_save_stream_that_is_cancelled_reports_the_cancellation);
   tcase_add_test (reading, test_a_file_whose_reads_fail_gives_an_io_error_and_no_landscape);
   tcase_add_test (reading, test_a_directory_is_refused_with_an_io_error);
+  tcase_add_test (encodings, test_documents_in_other_encodings_are_refused_before_iconv_sees_them);
   suite_add_tcase (suite, version);
   suite_add_tcase (suite, values);
   suite_add_tcase (suite, writer);
   suite_add_tcase (suite, reading);
+  suite_add_tcase (suite, encodings);
   return suite;
 }
 

@@ -9,6 +9,11 @@
  * the two complete documents (or, when the first save was killed, not
  * there at all), and must load. The random seed is printed, and
  * KLYNGE_TEST_SEED repeats a run.
+ *
+ * The same large save also fails, through the writer's hooks, at every
+ * one of its write(2) calls in turn, and at fsync(2) and rename(2): each
+ * time the error is KLYNGE_ERROR_IO naming the file, the old document is
+ * untouched and no temporary file is left behind.
  */
 #include "config.h"
 
@@ -22,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "klynge-test.h"
+#include "klynge-xml-private.h"
 
 #define N_ORGANISATIONS 50
 #define N_MEMBERS 20000
@@ -181,15 +187,121 @@ START_TEST (test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_docu
 }
 END_TEST
 
+static guint writes_before_failure;
+static guint writes_made;
+static int injected_errno;
+
+static gssize
+write_failing_at_call (int         fd,
+                       const void *buf,
+                       gsize       count)
+{
+  if (writes_made++ == writes_before_failure)
+    {
+      errno = injected_errno;
+      return -1;
+    }
+  return write (fd, buf, count);
+}
+
+static int
+fsync_failing (int fd)
+{
+  errno = EIO;
+  return -1;
+}
+
+static int
+rename_failing (const char *from,
+                const char *to)
+{
+  errno = EXDEV;
+  return -1;
+}
+
+/* Saves @landscape over @path with @hooks and asserts the failure is
+ * coded, names the file, and leaves @old_bytes in place and nothing else. */
+static void
+assert_failed_save_leaves_the_old_file (KlyngeLandscape         *landscape,
+                                        const char              *dir,
+                                        const char              *path,
+                                        GBytes                  *old_bytes,
+                                        const KlyngeWriterHooks *hooks,
+                                        const char              *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gboolean ok;
+
+  _klynge_xml_writer_set_hooks (hooks);
+  ok = klynge_landscape_save_file (landscape, path, &error);
+  _klynge_xml_writer_set_hooks (NULL);
+  ck_assert_msg (!ok, "%s: the save succeeded", what);
+  ck_assert_msg (error != NULL && strstr (error->message, path) != NULL, "%s: %s", what,
+                 error ? error->message : "no error");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  ck_assert_msg (length == g_bytes_get_size (old_bytes)
+                 && memcmp (contents, g_bytes_get_data (old_bytes, NULL), length) == 0,
+                 "%s: the old document changed", what);
+  ck_assert_msg (remove_leftovers (dir, "landscape.xml") == 0, "%s: a temporary file was left", what);
+}
+
+START_TEST (test_a_save_failing_at_any_write_fsync_or_rename_keeps_the_old_document)
+{
+  g_autoptr(KlyngeLandscape) old_landscape = build_landscape (1);
+  g_autoptr(KlyngeLandscape) new_landscape = build_landscape (2);
+  g_autoptr(GBytes) old_bytes = klynge_landscape_save_bytes (old_landscape, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-faults-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "landscape.xml", NULL);
+  KlyngeWriterHooks counting = { write_failing_at_call, NULL, NULL };
+  KlyngeWriterHooks fsync_hooks = { NULL, fsync_failing, NULL };
+  KlyngeWriterHooks rename_hooks = { NULL, NULL, rename_failing };
+  static const int errnos[] = { ENOSPC, EIO, EDQUOT, EFBIG };
+  guint n_writes;
+
+  ck_assert (klynge_landscape_save_file (old_landscape, path, NULL));
+
+  /* how many write(2) calls a whole save makes */
+  writes_before_failure = G_MAXUINT;
+  writes_made = 0;
+  _klynge_xml_writer_set_hooks (&counting);
+  ck_assert (klynge_landscape_save_file (old_landscape, path, NULL));
+  _klynge_xml_writer_set_hooks (NULL);
+  n_writes = writes_made;
+  ck_assert_uint_gt (n_writes, 10);
+
+  for (guint k = 0; k < n_writes; k++)
+    {
+      g_autofree char *what = g_strdup_printf ("write %u of %u failing", k + 1, n_writes);
+
+      writes_before_failure = k;
+      writes_made = 0;
+      injected_errno = errnos[k % G_N_ELEMENTS (errnos)];
+      assert_failed_save_leaves_the_old_file (new_landscape, dir, path, old_bytes, &counting, what);
+    }
+  assert_failed_save_leaves_the_old_file (new_landscape, dir, path, old_bytes, &fsync_hooks, "fsync failing");
+  assert_failed_save_leaves_the_old_file (new_landscape, dir, path, old_bytes, &rename_hooks, "rename failing");
+
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
 static Suite *
 crash_safety_suite (void)
 {
   Suite *suite = suite_create ("crash-safety");
   TCase *kills = tcase_create ("sigkill");
+  TCase *faults = tcase_create ("injected-failures");
 
   tcase_set_timeout (kills, 120);
   tcase_add_test (kills, test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_document);
+  tcase_set_timeout (faults, 60);
+  tcase_add_test (faults, test_a_save_failing_at_any_write_fsync_or_rename_keeps_the_old_document);
   suite_add_tcase (suite, kills);
+  suite_add_tcase (suite, faults);
   return suite;
 }
 
