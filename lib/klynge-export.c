@@ -446,12 +446,23 @@ csv_memberships (Emitter         *emitter,
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
       gsize organisation_len = strlen (organisation);
 
-      for (guint j = 0; j < entry->memberships->len && emitter_ok (emitter); j++)
+      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
+      const KlyngeMemberSlot *members = (const KlyngeMemberSlot *) self->members->data;
+      guint n = entry->memberships->len;
+
+      for (guint j = 0; j < n && emitter_ok (emitter); j++)
         {
-          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
+          const KlyngeMembershipSlot *slot = &slots[j];
+
+          /* each row reads its member's slot, then its id, both anywhere
+           * in memory: fetch them a few rows ahead */
+          if (j + 16 < n)
+            KLYNGE_PREFETCH (&members[slots[j + 16].member]);
+          if (j + 8 < n)
+            KLYNGE_PREFETCH (members[slots[j + 8].member].id);
 
           csv_field_len (emitter, organisation, organisation_len);
-          csv_field (emitter, g_array_index (self->members, KlyngeMemberSlot, slot->member).id);
+          csv_field (emitter, members[slot->member].id);
           csv_packed_date (emitter, slot->since);
           csv_packed_date (emitter, slot->until);
           csv_row_end (emitter);

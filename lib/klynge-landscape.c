@@ -342,11 +342,6 @@ _klynge_landscape_find_member_len (KlyngeLandscape *self,
  * queries apart, prefetching what the next stage reads, so that many
  * misses are under way at once. */
 #define FIND_WINDOW 12
-#if defined (__GNUC__) || defined (__clang__)
-#define PREFETCH(p) __builtin_prefetch (p)
-#else
-#define PREFETCH(p) ((void) (p))
-#endif
 
 void
 _klynge_landscape_find_members (KlyngeLandscape   *self,
@@ -369,7 +364,7 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
           KlyngeMemberQuery *q = &queries[i];
 
           q->hash = member_id_hash (q->id, q->length);
-          PREFETCH (&ids->entries[q->hash & ids->mask]);
+          KLYNGE_PREFETCH (&ids->entries[q->hash & ids->mask]);
         }
       /* stage 2: the first entry with the hash; prefetch its slot */
       if (i >= FIND_WINDOW && i - FIND_WINDOW < n)
@@ -384,7 +379,7 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
               {
                 q->candidate = TRUE;
                 q->probe = j;
-                PREFETCH (member_slot (self, ids->entries[j].index));
+                KLYNGE_PREFETCH (member_slot (self, ids->entries[j].index));
                 break;
               }
         }
@@ -394,7 +389,7 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
           KlyngeMemberQuery *q = &queries[i - 2 * FIND_WINDOW];
 
           if (q->candidate)
-            PREFETCH (member_slot (self, ids->entries[q->probe].index)->id);
+            KLYNGE_PREFETCH (member_slot (self, ids->entries[q->probe].index)->id);
         }
       /* stage 4: compare; after a hash collision, probe on the slow way */
       if (i >= 3 * FIND_WINDOW)
@@ -423,7 +418,7 @@ _klynge_landscape_prefetch_member (KlyngeLandscape *self,
                                    gsize            length)
 {
   if (self->member_ids.entries != NULL)
-    PREFETCH (&self->member_ids.entries[member_id_hash (id, length) & self->member_ids.mask]);
+    KLYNGE_PREFETCH (&self->member_ids.entries[member_id_hash (id, length) & self->member_ids.mask]);
 }
 
 gboolean

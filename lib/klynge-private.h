@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* Asks the processor to fetch memory that a loop will read a few rounds
+ * later: memberships point at member slots anywhere in memory. */
+#if defined (__GNUC__) || defined (__clang__)
+#define KLYNGE_PREFETCH(p) __builtin_prefetch (p)
+#else
+#define KLYNGE_PREFETCH(p) ((void) (p))
+#endif
+
 /* klynge-identifiers.c */
 gboolean     _klynge_check_id            (const char        *id,
                                           const char        *what,

@@ -27,11 +27,6 @@
 #define BUFFER_SIZE (256 * 1024)
 
 #define PREFETCH_AHEAD 8
-#if defined (__GNUC__) || defined (__clang__)
-#define PREFETCH(p) __builtin_prefetch (p)
-#else
-#define PREFETCH(p) ((void) (p))
-#endif
 
 typedef struct Writer Writer;
 typedef gboolean (*FlushFunc) (Writer *writer, const char *data, gsize length, GError **error);
@@ -397,9 +392,9 @@ write_organisation (Writer          *writer,
       /* each membership reads its member's slot and then its id, both
        * anywhere in memory: fetch them a few memberships ahead */
       if (i + 2 * PREFETCH_AHEAD < n)
-        PREFETCH (&members[slots[i + 2 * PREFETCH_AHEAD].member]);
+        KLYNGE_PREFETCH (&members[slots[i + 2 * PREFETCH_AHEAD].member]);
       if (i + PREFETCH_AHEAD < n)
-        PREFETCH (members[slots[i + PREFETCH_AHEAD].member].id);
+        KLYNGE_PREFETCH (members[slots[i + PREFETCH_AHEAD].member].id);
 
       PUT_LITERAL (writer, "      <membership member=\"");
       put_escaped (writer, members[slot->member].id, TRUE);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """to_dataframe(): a landscape's tables as pandas DataFrames."""
 
+import csv
 import decimal
 import io
 
@@ -21,6 +22,9 @@ def _pandas():
 def have_pandas():
     """Whether pandas can be imported, so that :func:`to_dataframe` works."""
     return _pandas() is not None
+
+
+_PRECISIONS = {4: "year", 7: "month", 10: "day"}
 
 
 def to_dataframe(landscape, kind):
@@ -48,20 +52,31 @@ def to_dataframe(landscape, kind):
     if pandas is None:
         raise ImportError("klynge.to_dataframe() needs pandas (Debian: apt-get install "
                           "python3-pandas); klynge.to_records() works without it")
+    import numpy  # pandas depends on it
+
     data = export_csv(landscape, kind)
-    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+    date_columns = DATE_COLUMNS.get(kind, ())
+    header = next(csv.reader(io.StringIO(data[:data.find(b"\n")].decode("utf-8"))))
+    # Dates repeat a lot (a few thousand distinct values in millions of
+    # rows): read them as categories and convert each distinct value once.
+    dtypes = {name: ("category" if name in date_columns else str) for name in header}
+    frame = pandas.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False,
                             na_values=[""], encoding="utf-8")
 
-    for column in DATE_COLUMNS.get(kind, ()):
-        text = frame[column]
-        length = text.str.len()
-        precision = length.map({4: "year", 7: "month", 10: "day"})
-        padded = text.where(length != 4, text + "-01-01")
-        padded = padded.where(length != 7, text + "-01")
+    for column in date_columns:
+        categorical = frame[column].cat
+        distinct = pandas.Series(categorical.categories.astype(str))
+        length = distinct.str.len()
+        padded = distinct.where(length != 4, distinct + "-01-01")
+        padded = padded.where(length != 7, distinct + "-01")
+        # code -1 (no date) picks the sentinel appended at the end
+        dates = numpy.append(pandas.to_datetime(padded, format="%Y-%m-%d").to_numpy(),
+                             numpy.datetime64("NaT", "ns"))
+        precisions = numpy.array(length.map(_PRECISIONS).tolist() + [None], dtype=object)
+        codes = categorical.codes.to_numpy()
         position = frame.columns.get_loc(column)
-        frame[column] = pandas.to_datetime(padded, format="%Y-%m-%d")
-        frame.insert(position + 1, column + PRECISION_SUFFIX,
-                     precision.astype(object).where(precision.notna(), None))
+        frame[column] = dates[codes]
+        frame.insert(position + 1, column + PRECISION_SUFFIX, precisions[codes])
 
     for column in DECIMAL_COLUMNS.get(kind, ()):
         frame[column] = frame[column].map(decimal.Decimal, na_action="ignore")
