@@ -129,7 +129,7 @@ KlyngeMemberSize _klynge_landscape_member_size    (KlyngeLandscape  *self,
                                                    guint32           index);
 
 /* Bulk interface for the reader: no checks beyond what is documented; the
- * reader checks values, and calls _klynge_landscape_finish_bulk() once. */
+ * reader checks values and keeps each organisation's memberships sorted. */
 guint32          _klynge_landscape_add_member_slot (KlyngeLandscape *self,
                                                    const char       *id,
                                                    gsize             id_len,
@@ -148,13 +148,6 @@ void             _klynge_landscape_append_membership (KlyngeLandscape *self,
                                                    guint32           member,
                                                    guint32           since,
                                                    guint32           until);
-/* Sorts every organisation's memberships; on a duplicate sets
- * KLYNGE_ERROR_DUPLICATE_MEMBERSHIP and returns the organisation in
- * @where. */
-gboolean         _klynge_landscape_finish_bulk    (KlyngeLandscape  *self,
-                                                   KlyngeOrgEntry  **where,
-                                                   guint32          *member,
-                                                   GError          **error);
 void             _klynge_landscape_index_by_member (KlyngeLandscape *self);
 
 /* klynge-validate.c */

@@ -1101,39 +1101,6 @@ _klynge_landscape_append_membership (KlyngeLandscape *self,
   self->by_member_valid = FALSE;
 }
 
-gboolean
-_klynge_landscape_finish_bulk (KlyngeLandscape  *self,
-                               KlyngeOrgEntry  **where,
-                               guint32          *member,
-                               GError          **error)
-{
-  for (guint i = 0; i < self->organisations->len; i++)
-    {
-      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
-      GArray *slots = entry->memberships;
-      gboolean sorted = TRUE;
-
-      for (guint j = 1; j < slots->len && sorted; j++)
-        sorted = compare_membership_slots (&g_array_index (slots, KlyngeMembershipSlot, j - 1),
-                                           &g_array_index (slots, KlyngeMembershipSlot, j)) < 0;
-      if (!sorted)
-        qsort (slots->data, slots->len, sizeof (KlyngeMembershipSlot), compare_membership_slots);
-      for (guint j = 1; j < slots->len; j++)
-        if (compare_membership_slots (&g_array_index (slots, KlyngeMembershipSlot, j - 1),
-                                      &g_array_index (slots, KlyngeMembershipSlot, j)) == 0)
-          {
-            *where = entry;
-            *member = g_array_index (slots, KlyngeMembershipSlot, j).member;
-            g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
-                         "member “%s” has two memberships of “%s” since the same date",
-                         member_slot (self, *member)->id,
-                         klynge_record_get_id (KLYNGE_RECORD (entry->organisation)));
-            return FALSE;
-          }
-    }
-  return TRUE;
-}
-
 static KlyngeOrgEntry *
 require_org_entry (KlyngeLandscape  *self,
                    const char       *id,

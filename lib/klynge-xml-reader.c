@@ -2276,12 +2276,16 @@ check_declared_encoding (Reader     *reader,
   const char *end, *p;
   g_autofree char *name = NULL;
 
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;  /* a UTF-8 byte-order mark */
+      length -= 3;
+    }
   if (length < 6 || memcmp (data, "<?xml", 5) != 0 || !g_ascii_isspace (data[5]))
     return TRUE;
-  end = g_strstr_len (data, (gssize) MIN (length, 4096), "?>");
-  if (end == NULL)
-    return TRUE;
-  /* the pseudo-attributes one by one, as libxml2 reads them */
+  end = data + MIN (length, 4096);
+  /* the pseudo-attributes one by one, as libxml2 reads them, up to "?>"
+   * (which may also stand inside a quoted value) */
   for (p = data + 5; p < end;)
     {
       const char *key, *value, *close;
@@ -2289,6 +2293,8 @@ check_declared_encoding (Reader     *reader,
 
       while (p < end && g_ascii_isspace (*p))
         p++;
+      if (p + 1 < end && p[0] == '?' && p[1] == '>')
+        return TRUE;
       for (key = p; p < end && g_ascii_isalpha (*p); p++)
         ;
       key_length = (gsize) (p - key);

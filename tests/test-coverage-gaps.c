@@ -358,6 +358,7 @@ START_TEST (test_documents_in_other_encodings_are_refused_before_iconv_sees_them
     "<?xml version='1.0' standalone='yes' encoding='UCS-4'?>",
     "<?xml version=\"encoding='UTF-8'\" encoding=\"SHIFT_JIS\"?>",
     "<?xml version=\"1.0\"\n  encoding = \"ebcdic-cp-us\" ?>",
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"EUC-JP\"?>",
   };
   g_autoptr(GString) utf16 = g_string_new (NULL);
   g_autoptr(GString) utf32 = g_string_new (NULL);
