@@ -201,19 +201,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *field by a copy of @value; returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 klynge_contract_finalize (GObject *object)
 {
@@ -430,7 +417,7 @@ klynge_contract_set_holder (KlyngeContract  *self,
   if (!_klynge_check_id (holder, "holder", error))
     return FALSE;
 
-  if (replace_string (&self->holder, holder))
+  if (_klynge_replace_string (&self->holder, holder))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLDER]);
 
   return TRUE;
@@ -604,7 +591,7 @@ klynge_contract_set_renews (KlyngeContract  *self,
         }
     }
 
-  if (replace_string (&self->renews, renews))
+  if (_klynge_replace_string (&self->renews, renews))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENEWS]);
 
   return TRUE;

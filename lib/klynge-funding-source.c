@@ -33,19 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *field by a copy of @value; returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 klynge_funding_source_finalize (GObject *object)
 {
@@ -231,7 +218,7 @@ klynge_funding_source_set_name (KlyngeFundingSource  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (replace_string (&self->name, name))
+  if (_klynge_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 
   return TRUE;
@@ -314,7 +301,7 @@ klynge_funding_source_set_parent (KlyngeFundingSource  *self,
   if (parent != NULL && !_klynge_check_text (parent, "parent", FALSE, error))
     return FALSE;
 
-  if (replace_string (&self->parent, parent))
+  if (_klynge_replace_string (&self->parent, parent))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT]);
 
   return TRUE;

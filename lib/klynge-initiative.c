@@ -48,19 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *field by a copy of @value; returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 klynge_initiative_finalize (GObject *object)
 {
@@ -335,7 +322,7 @@ klynge_initiative_set_title (KlyngeInitiative  *self,
   if (!_klynge_check_text (title, "title", FALSE, error))
     return FALSE;
 
-  if (replace_string (&self->title, title))
+  if (_klynge_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
   return TRUE;
@@ -451,7 +438,7 @@ klynge_initiative_set_host (KlyngeInitiative  *self,
   if (!_klynge_check_id (host, "host", error))
     return FALSE;
 
-  if (replace_string (&self->host, host))
+  if (_klynge_replace_string (&self->host, host))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
 
   return TRUE;
@@ -625,7 +612,7 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
         }
     }
 
-  if (replace_string (&self->replaces, replaces))
+  if (_klynge_replace_string (&self->replaces, replaces))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES]);
 
   return TRUE;

@@ -39,19 +39,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *field by a copy of @value; returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 klynge_member_finalize (GObject *object)
 {
@@ -255,7 +242,7 @@ klynge_member_set_name (KlyngeMember  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (replace_string (&self->name, name))
+  if (_klynge_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 
   return TRUE;
@@ -370,7 +357,7 @@ klynge_member_set_cvr (KlyngeMember  *self,
   if (cvr != NULL && !_klynge_check_cvr (cvr, error))
     return FALSE;
 
-  if (replace_string (&self->cvr, cvr))
+  if (_klynge_replace_string (&self->cvr, cvr))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
 
   return TRUE;

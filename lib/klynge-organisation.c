@@ -348,19 +348,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *field by a copy of @value; returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 klynge_organisation_finalize (GObject *object)
 {
@@ -627,7 +614,7 @@ klynge_organisation_set_name (KlyngeOrganisation  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (replace_string (&self->name, name))
+  if (_klynge_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 
   return TRUE;
@@ -670,7 +657,7 @@ klynge_organisation_set_name_en (KlyngeOrganisation  *self,
   if (!check_optional_text (name_en, "name-en", error))
     return FALSE;
 
-  if (replace_string (&self->name_en, name_en))
+  if (_klynge_replace_string (&self->name_en, name_en))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_EN]);
 
   return TRUE;
@@ -906,7 +893,7 @@ klynge_organisation_set_cvr (KlyngeOrganisation  *self,
   if (cvr != NULL && !_klynge_check_cvr (cvr, error))
     return FALSE;
 
-  if (replace_string (&self->cvr, cvr))
+  if (_klynge_replace_string (&self->cvr, cvr))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
 
   return TRUE;
@@ -950,7 +937,7 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
   if (!check_optional_text (website, "website", error))
     return FALSE;
 
-  if (replace_string (&self->website, website))
+  if (_klynge_replace_string (&self->website, website))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
 
   return TRUE;

@@ -20,6 +20,20 @@ G_BEGIN_DECLS
 #define KLYNGE_PREFETCH(p) ((void) (p))
 #endif
 
+/* Replaces *field by a copy of @value; returns whether it changed, so
+ * that setters notify only on a change (g_set_str() from GLib 2.76). */
+static inline gboolean
+_klynge_replace_string (char       **field,
+                        const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
 /* klynge-identifiers.c */
 gboolean     _klynge_check_id            (const char        *id,
                                           const char        *what,
