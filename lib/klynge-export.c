@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "klynge-landscape-private.h"
+#include "klynge-output-private.h"
 
 /**
  * SECTION:klynge-export
@@ -72,55 +73,22 @@
  * not validate) give no edge.
  */
 
-#define BUFFER_SIZE (256 * 1024)
 /* rows between checks of the cancellable */
 #define CANCEL_INTERVAL 4096
 
-typedef struct Emitter Emitter;
-typedef gboolean (*FlushFunc) (Emitter *emitter, const char *data, gsize length, GError **error);
-
-struct Emitter
-{
-  char *buffer;
-  gsize length;
-  FlushFunc flush;
-  gpointer target;              /* a GByteArray or a GOutputStream */
-  GCancellable *cancellable;
-  GError *error;
+typedef struct {
+  KlyngeOutput out;
   guint rows;                   /* since the last look at the cancellable */
   gboolean row_started;
   GString *scratch;             /* for joined values */
-};
-
-static gboolean
-emitter_flush (Emitter *emitter)
-{
-  if (emitter->error != NULL)
-    return FALSE;
-  if (emitter->length > 0
-      && !emitter->flush (emitter, emitter->buffer, emitter->length, &emitter->error))
-    return FALSE;
-  emitter->length = 0;
-  return TRUE;
-}
+} Emitter;
 
 static inline void
 put (Emitter    *emitter,
      const char *data,
      gsize       length)
 {
-  if (G_UNLIKELY (emitter->length + length > BUFFER_SIZE))
-    {
-      if (!emitter_flush (emitter))
-        return;
-      if (length > BUFFER_SIZE)
-        {
-          (void) emitter->flush (emitter, data, length, &emitter->error);
-          return;
-        }
-    }
-  memcpy (emitter->buffer + emitter->length, data, length);
-  emitter->length += length;
+  _klynge_output_put (&emitter->out, data, length);
 }
 
 #define PUT_LITERAL(e, s) put ((e), (s), sizeof (s) - 1)
@@ -136,28 +104,23 @@ put_str (Emitter    *emitter,
 static gboolean
 emitter_ok (Emitter *emitter)
 {
-  if (emitter->error != NULL)
+  if (emitter->out.error != NULL)
     return FALSE;
-  if (emitter->cancellable != NULL && ++emitter->rows >= CANCEL_INTERVAL)
+  if (emitter->out.cancellable != NULL && ++emitter->rows >= CANCEL_INTERVAL)
     {
       emitter->rows = 0;
-      if (g_cancellable_set_error_if_cancelled (emitter->cancellable, &emitter->error))
+      if (g_cancellable_set_error_if_cancelled (emitter->out.cancellable, &emitter->out.error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* Sets up the rest once @emitter->out is set up. */
 static void
-emitter_init (Emitter      *emitter,
-              FlushFunc     flush,
-              gpointer      target,
-              GCancellable *cancellable)
+emitter_init (Emitter *emitter)
 {
-  memset (emitter, 0, sizeof *emitter);
-  emitter->buffer = g_malloc (BUFFER_SIZE);
-  emitter->flush = flush;
-  emitter->target = target;
-  emitter->cancellable = cancellable;
+  emitter->rows = 0;
+  emitter->row_started = FALSE;
   emitter->scratch = g_string_new (NULL);
 }
 
@@ -165,44 +128,10 @@ static gboolean
 emitter_finish (Emitter  *emitter,
                 GError  **error)
 {
-  if (emitter->error == NULL && emitter->cancellable != NULL)
-    g_cancellable_set_error_if_cancelled (emitter->cancellable, &emitter->error);
-  emitter_flush (emitter);
-  g_free (emitter->buffer);
+  if (emitter->out.error == NULL && emitter->out.cancellable != NULL)
+    g_cancellable_set_error_if_cancelled (emitter->out.cancellable, &emitter->out.error);
   g_string_free (emitter->scratch, TRUE);
-  if (emitter->error != NULL)
-    {
-      g_propagate_error (error, emitter->error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-flush_to_bytes (Emitter    *emitter,
-                const char *data,
-                gsize       length,
-                GError    **error)
-{
-  g_byte_array_append (emitter->target, (const guint8 *) data, (guint) length);
-  return TRUE;
-}
-
-static gboolean
-flush_to_stream (Emitter    *emitter,
-                 const char *data,
-                 gsize       length,
-                 GError    **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (g_output_stream_write_all (emitter->target, data, length, NULL, emitter->cancellable, &local))
-    return TRUE;
-  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local));
-  else
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "cannot write: %s", local->message);
-  return FALSE;
+  return _klynge_output_finish (&emitter->out, error);
 }
 
 /* --- CSV ---------------------------------------------------------------- */
@@ -440,7 +369,7 @@ csv_memberships (Emitter         *emitter,
   static const char * const columns[] = { "organisation", "member", "since", "until", NULL };
 
   csv_header (emitter, columns);
-  for (guint i = 0; i < self->organisations->len && emitter->error == NULL; i++)
+  for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
@@ -845,7 +774,8 @@ klynge_landscape_export_csv (KlyngeLandscape  *self,
   table = find_table (kind, error);
   if (table == NULL)
     return FALSE;
-  emitter_init (&emitter, flush_to_stream, stream, cancellable);
+  _klynge_output_init_stream (&emitter.out, stream, cancellable);
+  emitter_init (&emitter);
   table->write (&emitter, self);
   return emitter_finish (&emitter, error);
 }
@@ -878,7 +808,8 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
   if (table == NULL)
     return NULL;
   array = g_byte_array_new ();
-  emitter_init (&emitter, flush_to_bytes, array, NULL);
+  _klynge_output_init_bytes (&emitter.out, array);
+  emitter_init (&emitter);
   table->write (&emitter, self);
   if (!emitter_finish (&emitter, error))
     {
@@ -1070,7 +1001,7 @@ static void
 graphml_edges (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  for (guint i = 0; i < self->organisations->len && emitter->error == NULL; i++)
+  for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
@@ -1158,7 +1089,8 @@ klynge_landscape_export_graphml (KlyngeLandscape  *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  emitter_init (&emitter, flush_to_stream, stream, cancellable);
+  _klynge_output_init_stream (&emitter.out, stream, cancellable);
+  emitter_init (&emitter);
   write_graphml (&emitter, self);
   return emitter_finish (&emitter, error);
 }
@@ -1183,7 +1115,8 @@ klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   array = g_byte_array_new ();
-  emitter_init (&emitter, flush_to_bytes, array, NULL);
+  _klynge_output_init_bytes (&emitter.out, array);
+  emitter_init (&emitter);
   write_graphml (&emitter, self);
   if (!emitter_finish (&emitter, error))
     {

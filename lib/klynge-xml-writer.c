@@ -22,56 +22,23 @@
 
 #include <glib/gstdio.h>
 
+#include "klynge-output-private.h"
 #include "klynge-xml-private.h"
-
-#define BUFFER_SIZE (256 * 1024)
 
 #define PREFETCH_AHEAD 8
 
-typedef struct Writer Writer;
-typedef gboolean (*FlushFunc) (Writer *writer, const char *data, gsize length, GError **error);
-
-struct Writer
-{
-  char *buffer;
-  gsize length;
-  FlushFunc flush;
-  gpointer target;          /* a GByteArray, a GOutputStream or an fd */
-  GCancellable *cancellable;
-  GError *error;
+typedef struct {
+  KlyngeOutput out;
   const char *kind_nicks[8];  /* member kinds, by value, as met */
   const char *size_nicks[8];  /* member sizes */
-};
-
-static gboolean
-writer_flush (Writer *writer)
-{
-  if (writer->error != NULL)
-    return FALSE;
-  if (writer->length > 0 && !writer->flush (writer, writer->buffer, writer->length, &writer->error))
-    return FALSE;
-  writer->length = 0;
-  return TRUE;
-}
+} Writer;
 
 static inline void
 put (Writer     *writer,
      const char *data,
      gsize       length)
 {
-  if (G_UNLIKELY (writer->length + length > BUFFER_SIZE))
-    {
-      if (!writer_flush (writer))
-        return;
-      if (length > BUFFER_SIZE)
-        {
-          if (!writer->flush (writer, data, length, &writer->error))
-            return;
-          return;
-        }
-    }
-  memcpy (writer->buffer + writer->length, data, length);
-  writer->length += length;
+  _klynge_output_put (&writer->out, data, length);
 }
 
 #define PUT_LITERAL(w, s) put ((w), (s), sizeof (s) - 1)
@@ -119,8 +86,8 @@ put_escaped (Writer     *writer,
 
   if (G_UNLIKELY (!klynge_text_is_valid (text, -1)))
     {
-      if (writer->error == NULL)
-        g_set_error (&writer->error, KLYNGE_ERROR, KLYNGE_ERROR_ENCODING,
+      if (writer->out.error == NULL)
+        g_set_error (&writer->out.error, KLYNGE_ERROR, KLYNGE_ERROR_ENCODING,
                      "a value is not UTF-8 text that XML can carry; nothing was saved");
       return;
     }
@@ -497,14 +464,14 @@ write_section (Writer          *writer,
   PUT_LITERAL (writer, "  <");
   put_str (writer, section);
   PUT_LITERAL (writer, ">\n");
-  for (guint i = 0; i < records->len && writer->error == NULL; i++)
+  for (guint i = 0; i < records->len && writer->out.error == NULL; i++)
     write_one (writer, g_ptr_array_index (records, i));
   PUT_LITERAL (writer, "  </");
   put_str (writer, section);
   PUT_LITERAL (writer, ">\n");
 }
 
-static gboolean
+static void
 write_landscape (Writer          *writer,
                  KlyngeLandscape *self)
 {
@@ -512,7 +479,7 @@ write_landscape (Writer          *writer,
   if (klynge_landscape_count (self, KLYNGE_TYPE_RECORD) == 0)
     {
       PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\"/>\n");
-      return writer_flush (writer);
+      return;
     }
   PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
 
@@ -520,7 +487,7 @@ write_landscape (Writer          *writer,
   if (self->n_members > 0)
     {
       PUT_LITERAL (writer, "  <members>\n");
-      for (guint32 i = 0; i < self->members->len && writer->error == NULL; i++)
+      for (guint32 i = 0; i < self->members->len && writer->out.error == NULL; i++)
         if (!g_array_index (self->members, KlyngeMemberSlot, i).removed)
           write_member (writer, self, i);
       PUT_LITERAL (writer, "  </members>\n");
@@ -528,7 +495,7 @@ write_landscape (Writer          *writer,
   if (self->organisations->len > 0)
     {
       PUT_LITERAL (writer, "  <organisations>\n");
-      for (guint i = 0; i < self->organisations->len && writer->error == NULL; i++)
+      for (guint i = 0; i < self->organisations->len && writer->out.error == NULL; i++)
         write_organisation (writer, self, g_ptr_array_index (self->organisations, i));
       PUT_LITERAL (writer, "  </organisations>\n");
     }
@@ -536,45 +503,9 @@ write_landscape (Writer          *writer,
   write_section (writer, "mergers", self->mergers, write_merger);
   write_section (writer, "initiatives", self->initiatives, write_initiative);
   PUT_LITERAL (writer, "</landscape>\n");
-  return writer_flush (writer);
-}
-
-static void
-writer_init (Writer    *writer,
-             FlushFunc  flush,
-             gpointer   target)
-{
-  memset (writer, 0, sizeof *writer);
-  writer->buffer = g_malloc (BUFFER_SIZE);
-  writer->flush = flush;
-  writer->target = target;
-}
-
-static gboolean
-writer_finish (Writer  *writer,
-               gboolean ok,
-               GError **error)
-{
-  g_free (writer->buffer);
-  if (writer->error != NULL)
-    {
-      g_propagate_error (error, writer->error);
-      return FALSE;
-    }
-  return ok;
 }
 
 /* --- bytes and streams -------------------------------------------------- */
-
-static gboolean
-flush_to_bytes (Writer     *writer,
-                const char *data,
-                gsize       length,
-                GError    **error)
-{
-  g_byte_array_append (writer->target, (const guint8 *) data, (guint) length);
-  return TRUE;
-}
 
 /**
  * klynge_landscape_save_bytes:
@@ -591,38 +522,20 @@ klynge_landscape_save_bytes (KlyngeLandscape  *self,
                              GError          **error)
 {
   GByteArray *array;
-  Writer writer;
-  gboolean ok;
+  Writer writer = { { 0, }, };
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   array = g_byte_array_new ();
-  writer_init (&writer, flush_to_bytes, array);
-  ok = write_landscape (&writer, self);
-  if (!writer_finish (&writer, ok, error))
+  _klynge_output_init_bytes (&writer.out, array);
+  write_landscape (&writer, self);
+  if (!_klynge_output_finish (&writer.out, error))
     {
       g_byte_array_unref (array);
       return NULL;
     }
   return g_byte_array_free_to_bytes (array);
-}
-
-static gboolean
-flush_to_stream (Writer     *writer,
-                 const char *data,
-                 gsize       length,
-                 GError    **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (g_output_stream_write_all (writer->target, data, length, NULL, writer->cancellable, &local))
-    return TRUE;
-  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local));
-  else
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "cannot write: %s", local->message);
-  return FALSE;
 }
 
 /**
@@ -644,17 +557,15 @@ klynge_landscape_save_stream (KlyngeLandscape  *self,
                               GCancellable     *cancellable,
                               GError          **error)
 {
-  Writer writer;
-  gboolean ok;
+  Writer writer = { { 0, }, };
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  writer_init (&writer, flush_to_stream, stream);
-  writer.cancellable = cancellable;
-  ok = write_landscape (&writer, self);
-  return writer_finish (&writer, ok, error);
+  _klynge_output_init_stream (&writer.out, stream, cancellable);
+  write_landscape (&writer, self);
+  return _klynge_output_finish (&writer.out, error);
 }
 
 /* --- atomic file save -------------------------------------------------- */
@@ -690,12 +601,12 @@ typedef struct {
 #define WRITE_BACK_EVERY (32 * 1024 * 1024)
 
 static gboolean
-flush_to_fd (Writer     *writer,
-             const char *data,
-             gsize       length,
-             GError    **error)
+flush_to_fd (KlyngeOutput  *output,
+             const char    *data,
+             gsize          length,
+             GError       **error)
 {
-  FileTarget *target = writer->target;
+  FileTarget *target = output->target;
 
   while (length > 0)
     {
@@ -750,7 +661,7 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
   FileTarget target;
-  Writer writer;
+  Writer writer = { { 0, }, };
   GStatBuf st;
   gboolean ok;
   int saved;
@@ -776,9 +687,9 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
   if (g_stat (path, &st) == 0)
     (void) fchmod (target.fd, st.st_mode & 07777);
 
-  writer_init (&writer, flush_to_fd, &target);
-  ok = write_landscape (&writer, self);
-  ok = writer_finish (&writer, ok, error);
+  _klynge_output_init (&writer.out, flush_to_fd, &target, NULL);
+  write_landscape (&writer, self);
+  ok = _klynge_output_finish (&writer.out, error);
 
   if (ok && (hooks.fsync != NULL ? hooks.fsync (target.fd) : fsync (target.fd)) != 0)
     {

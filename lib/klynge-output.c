@@ -1,0 +1,91 @@
+/* klynge-output.c: the buffered output behind the XML writer and the
+ * exports
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "klynge-output-private.h"
+
+void
+_klynge_output_init (KlyngeOutput      *output,
+                     KlyngeOutputFlush  flush,
+                     gpointer           target,
+                     GCancellable      *cancellable)
+{
+  memset (output, 0, sizeof *output);
+  output->buffer = g_malloc (KLYNGE_OUTPUT_BUFFER_SIZE);
+  output->flush = flush;
+  output->target = target;
+  output->cancellable = cancellable;
+}
+
+static gboolean
+flush_to_bytes (KlyngeOutput  *output,
+                const char    *data,
+                gsize          length,
+                GError       **error)
+{
+  g_byte_array_append (output->target, (const guint8 *) data, (guint) length);
+  return TRUE;
+}
+
+void
+_klynge_output_init_bytes (KlyngeOutput *output,
+                           GByteArray   *array)
+{
+  _klynge_output_init (output, flush_to_bytes, array, NULL);
+}
+
+static gboolean
+flush_to_stream (KlyngeOutput  *output,
+                 const char    *data,
+                 gsize          length,
+                 GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_output_stream_write_all (output->target, data, length, NULL, output->cancellable, &local))
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "cannot write: %s", local->message);
+  return FALSE;
+}
+
+void
+_klynge_output_init_stream (KlyngeOutput  *output,
+                            GOutputStream *stream,
+                            GCancellable  *cancellable)
+{
+  _klynge_output_init (output, flush_to_stream, stream, cancellable);
+}
+
+gboolean
+_klynge_output_flush (KlyngeOutput *output)
+{
+  if (output->error != NULL)
+    return FALSE;
+  if (output->length > 0
+      && !output->flush (output, output->buffer, output->length, &output->error))
+    return FALSE;
+  output->length = 0;
+  return TRUE;
+}
+
+gboolean
+_klynge_output_finish (KlyngeOutput  *output,
+                       GError       **error)
+{
+  _klynge_output_flush (output);
+  g_clear_pointer (&output->buffer, g_free);
+  if (output->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&output->error));
+      return FALSE;
+    }
+  return TRUE;
+}
