@@ -373,6 +373,8 @@ main (int    argc,
   guint32 *pred;
   guint32 *pool;
   guint64 pool_len;
+  guint64 pool_ready;      /* pool[pool_ready..] founded on the current day */
+  guint32 current_day = 0;
   static const char * const sources[] = { "siu", "es", "region-nord", "region-midt", "eu-interreg" };
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -426,18 +428,29 @@ main (int    argc,
   pool_len = 0;
   for (guint64 i = 0; i < n_leaves; i++)
     pool[pool_len++] = (guint32) i;
+  pool_ready = pool_len;
   for (gint64 j = 0; j < n_mergers; j++)
     {
-      /* effective dates rise with j, so chains run forward in time */
+      /* effective dates rise with j, so chains run forward in time; with
+       * more mergers than days several share a day, and a successor may
+       * merge again only on a later day than the one it was founded on */
       guint32 effective = julian_of (2010, 1, 1) + (guint32) ((guint64) j * 5000 / (guint64) n_mergers);
       guint32 successor = (guint32) (n_leaves + (guint64) j);
 
+      if (effective != current_day)
+        {
+          pool_ready = pool_len;
+          current_day = effective;
+        }
       for (int p = 0; p < 2; p++)
         {
-          guint64 at = rng_below (pool_len);
+          /* pool[0..pool_ready) may merge; pool_ready >= 2 because the
+           * leaves are at least two per merger */
+          guint64 at = rng_below (pool_ready);
           guint32 org = pool[at];
 
-          pool[at] = pool[--pool_len];
+          pool[at] = pool[--pool_ready];
+          pool[pool_ready] = pool[--pool_len];
           pred[2 * j + p] = org;
           orgs[org].dissolved = date_from_julian (effective - 1);
           orgs[org].last_year = orgs[org].dissolved.year;
