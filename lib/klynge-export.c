@@ -303,9 +303,9 @@ csv_members (Emitter         *emitter,
   static const char * const columns[] = { "id", "cvr", "kind", "size", "name", "sources", "note", NULL };
 
   csv_header (emitter, columns);
-  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
       KlyngeMemberSize size;
       char cvr_buf[9];
@@ -314,7 +314,7 @@ csv_members (Emitter         *emitter,
         continue;
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
       size = _klynge_landscape_member_size (self, i);
-      csv_field (emitter, slot->id);
+      csv_field (emitter, _klynge_landscape_member_id (self, i));
       csv_field (emitter, _klynge_landscape_member_cvr (self, i, cvr_buf));
       csv_enum (emitter, KLYNGE_TYPE_MEMBER_KIND, _klynge_landscape_member_kind (self, i));
       csv_field (emitter, size != KLYNGE_MEMBER_SIZE_UNKNOWN
@@ -376,22 +376,19 @@ csv_memberships (Emitter         *emitter,
       gsize organisation_len = strlen (organisation);
 
       const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
-      const KlyngeMemberSlot *members = (const KlyngeMemberSlot *) self->members->data;
       guint n = entry->memberships->len;
 
       for (guint j = 0; j < n && emitter_ok (emitter); j++)
         {
           const KlyngeMembershipSlot *slot = &slots[j];
 
-          /* each row reads its member's slot, then its id, both anywhere
-           * in memory: fetch them a few rows ahead */
-          if (j + 16 < n)
-            KLYNGE_PREFETCH (&members[slots[j + 16].member]);
-          if (j + 8 < n)
-            KLYNGE_PREFETCH (members[slots[j + 8].member].id);
+          /* each row reads its member's id, anywhere in memory: fetch it
+           * a few rows ahead */
+          if (j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n)
+            KLYNGE_PREFETCH (&self->members.ids[slots[j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
 
           csv_field_len (emitter, organisation, organisation_len);
-          csv_field (emitter, members[slot->member].id);
+          csv_field (emitter, _klynge_landscape_member_id (self, slot->member));
           csv_packed_date (emitter, slot->since);
           csv_packed_date (emitter, slot->until);
           csv_row_end (emitter);
@@ -652,9 +649,9 @@ csv_citations (Emitter         *emitter,
 
   csv_header (emitter, columns);
   csv_sources_of_array (emitter, self->funding_sources);
-  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
 
       if (slot->removed)
@@ -662,7 +659,7 @@ csv_citations (Emitter         *emitter,
       /* only members with an object can carry citations */
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
       if (object != NULL)
-        csv_sources_of (emitter, KLYNGE_RECORD (object), slot->id);
+        csv_sources_of (emitter, KLYNGE_RECORD (object), _klynge_landscape_member_id (self, i));
     }
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
@@ -977,16 +974,16 @@ graphml_nodes (Emitter         *emitter,
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
       PUT_LITERAL (emitter, "    </node>\n");
     }
-  for (guint32 i = 0; i < self->members->len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &g_array_index (self->members, KlyngeMemberSlot, i);
+      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMemberSize size;
       char cvr_buf[9];
 
       if (slot->removed)
         continue;
       size = _klynge_landscape_member_size (self, i);
-      graphml_node_start (emitter, slot->id, "member");
+      graphml_node_start (emitter, _klynge_landscape_member_id (self, i), "member");
       graphml_data_raw (emitter, "n-kind", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND,
                                                                  _klynge_landscape_member_kind (self, i)));
       graphml_data (emitter, "n-name", _klynge_landscape_member_name (self, i));
@@ -1011,7 +1008,7 @@ graphml_edges (Emitter         *emitter,
           KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
           KlyngeDate date;
 
-          graphml_edge_start (emitter, g_array_index (self->members, KlyngeMemberSlot, slot->member).id,
+          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slot->member),
                               organisation, "membership");
           _klynge_date_unpack (slot->since, &date);
           graphml_date (emitter, "e-since", &date);

@@ -6,15 +6,17 @@
 #pragma once
 
 #include "klynge-private.h"
+#include "klynge-bulk-memory-private.h"
+
+#include <string.h>
 
 G_BEGIN_DECLS
 
 /* Members and memberships are the bulk of a large landscape, so they are
- * stored as plain structs with strings in a chunk that never moves; a
- * KlyngeMember object is made only when the API hands one out, and from
+ * stored as plain structs with names in a string chunk that never moves;
+ * a KlyngeMember object is made only when the API hands one out, and from
  * then on that object holds the member's fields. */
 typedef struct {
-  const char *id;        /* in the string chunk */
   const char *name;      /* in the string chunk */
   guint32 cvr;           /* the 8 digits as a number; 0 when none */
   guint8 kind;           /* KlyngeMemberKind */
@@ -29,9 +31,48 @@ typedef struct {
   guint32 until;         /* _klynge_date_pack() */
 } KlyngeMembershipSlot;
 
+/* A member's id, in a dense array beside the slots. Every membership
+ * names a member at random: with the id behind a pointer in the slot,
+ * reading it took two dependent cache misses, which no prefetch could
+ * overlap, and writing ten million members' memberships took about 14
+ * times as long as writing a million's. Here the id's address follows from the
+ * member's index alone, and an id of up to 15 bytes (all the usual ones)
+ * is in that one place; a longer one is in the string chunk, its address
+ * here and text[15] set to 1. */
+typedef struct {
+  char text[16];
+} KlyngeMemberId;
+
+#define KLYNGE_MEMBER_ID_INLINE_MAX 15
+
+/* How far ahead a loop over memberships prefetches their members' ids. */
+#define KLYNGE_MEMBER_ID_PREFETCH_AHEAD 16
+
+static inline const char *
+_klynge_member_id_text (const KlyngeMemberId *id)
+{
+  const char *text;
+
+  if (G_LIKELY (id->text[KLYNGE_MEMBER_ID_INLINE_MAX] == '\0'))
+    return id->text;
+  memcpy (&text, id->text, sizeof text);
+  return text;
+}
+
+/* The member slots and ids, in the order members were added; the ids on
+ * huge pages once large (klynge-bulk-memory-private.h). An inline id
+ * moves when the arrays grow: use what _klynge_member_id_text() gives at
+ * once. */
+typedef struct {
+  KlyngeMemberSlot *data;
+  KlyngeMemberId *ids;
+  guint32 len;
+  guint32 capacity;
+} KlyngeMemberSlots;
+
 /* Member ids → slot indexes: open addressing with linear probing, at
  * most 70 % full; an entry is the id's hash and the slot, and the id is
- * compared in the slot. A million members take 16 MB here, against 40 MB
+ * compared in the member's KlyngeMemberId. A million members take 16 MB here, against 40 MB
  * for a GHashTable. */
 typedef struct {
   guint32 hash;          /* never 0; 0 marks an empty entry */
@@ -66,8 +107,8 @@ struct _KlyngeLandscape
   GPtrArray *mergers;           /* KlyngeMerger */
   GPtrArray *initiatives;       /* KlyngeInitiative */
 
-  GStringChunk *strings;
-  GArray *members;              /* KlyngeMemberSlot */
+  GStringChunk *strings;        /* member names, long member ids */
+  KlyngeMemberSlots members;
   guint n_members;              /* not counting removed ones */
   GHashTable *member_objects;   /* slot index → KlyngeMember */
   guint n_memberships;
@@ -115,6 +156,13 @@ void             _klynge_landscape_prefetch_member (KlyngeLandscape *self,
  * NULL. */
 gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
                                                    const char       *id);
+/* The member's id; see KlyngeMemberSlots for how long it stays put. */
+static inline const char *
+_klynge_landscape_member_id (KlyngeLandscape *self,
+                             guint32          index)
+{
+  return _klynge_member_id_text (&self->members.ids[index]);
+}
 KlyngeMember    *_klynge_landscape_get_member_object (KlyngeLandscape *self,
                                                    guint32           index);
 /* The member's fields, from its object when one exists. */

@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "klynge-landscape-private.h"
 
@@ -30,9 +29,6 @@
 
 G_DEFINE_FINAL_TYPE (KlyngeLandscape, klynge_landscape, G_TYPE_OBJECT)
 
-static void member_ids_free_entries (KlyngeMemberIdEntry *entries,
-                                     guint32              size);
-
 static void
 org_entry_free (gpointer data)
 {
@@ -50,7 +46,7 @@ klynge_landscape_finalize (GObject *object)
 
   g_hash_table_unref (self->ids);
   if (self->member_ids.entries != NULL)
-    member_ids_free_entries (self->member_ids.entries, self->member_ids.mask + 1);
+    _klynge_bulk_free (self->member_ids.entries, (gsize) (self->member_ids.mask + 1) * sizeof (KlyngeMemberIdEntry));
   g_hash_table_unref (self->org_entries);
   g_ptr_array_unref (self->funding_sources);
   g_ptr_array_unref (self->organisations);
@@ -58,7 +54,8 @@ klynge_landscape_finalize (GObject *object)
   g_ptr_array_unref (self->mergers);
   g_ptr_array_unref (self->initiatives);
   g_hash_table_unref (self->member_objects);
-  g_array_unref (self->members);
+  g_free (self->members.data);
+  _klynge_bulk_free (self->members.ids, (gsize) self->members.capacity * sizeof (KlyngeMemberId));
   g_string_chunk_free (self->strings);
   g_free (self->by_member_offsets);
   g_free (self->by_member_orgs);
@@ -83,7 +80,6 @@ klynge_landscape_init (KlyngeLandscape *self)
   self->mergers = g_ptr_array_new_with_free_func (g_object_unref);
   self->initiatives = g_ptr_array_new_with_free_func (g_object_unref);
   self->strings = g_string_chunk_new (64 * 1024);
-  self->members = g_array_new (FALSE, TRUE, sizeof (KlyngeMemberSlot));
   self->member_objects = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
@@ -106,64 +102,16 @@ static inline KlyngeMemberSlot *
 member_slot (KlyngeLandscape *self,
              guint32          index)
 {
-  return &g_array_index (self->members, KlyngeMemberSlot, index);
+  return &self->members.data[index];
 }
 
 /* The member id table (KlyngeMemberIds): loading a large landscape looks
  * a member id up for every membership, at random, so look-ups come in
  * batches whose cache misses overlap (_klynge_landscape_find_members()).
  * An entry is a hash and a slot index; the id itself is compared in the
- * slot. */
+ * member's KlyngeMemberId. */
 
 #define MEMBER_IDS_MIN_SIZE 64
-#define HUGE_PAGE (2 * 1024 * 1024)
-
-/* Look-ups land anywhere in the table, so a large one asks for huge pages
- * (where the kernel gives them on request) to spare a TLB miss on top of
- * the cache miss. */
-static KlyngeMemberIdEntry *
-member_ids_alloc_entries (guint32 size)
-{
-  gsize bytes = (gsize) size * sizeof (KlyngeMemberIdEntry);
-#ifdef MAP_ANONYMOUS
-  char *map, *start;
-  gsize head;
-
-  if (bytes < HUGE_PAGE)
-    return g_new0 (KlyngeMemberIdEntry, size);
-  /* fresh anonymous pages are zero already: no memset; aligned to a
-   * huge page by trimming an over-sized mapping */
-  map = mmap (NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED)
-    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, bytes);
-  start = (char *) (((guintptr) map + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
-  head = (gsize) (start - map);
-  if (head > 0)
-    munmap (map, head);
-  munmap (start + bytes, HUGE_PAGE - head);
-#ifdef MADV_HUGEPAGE
-  (void) madvise (start, bytes, MADV_HUGEPAGE);
-#endif
-  return (KlyngeMemberIdEntry *) start;
-#else
-  return g_new0 (KlyngeMemberIdEntry, size);
-#endif
-}
-
-static void
-member_ids_free_entries (KlyngeMemberIdEntry *entries,
-                         guint32              size)
-{
-#ifdef MAP_ANONYMOUS
-  if ((gsize) size * sizeof (KlyngeMemberIdEntry) >= HUGE_PAGE)
-    {
-      munmap (entries, (gsize) size * sizeof (KlyngeMemberIdEntry));
-      return;
-    }
-#endif
-  g_free (entries);
-}
-
 static inline guint64
 mix64 (guint64 h)
 {
@@ -208,7 +156,7 @@ member_id_is (KlyngeLandscape           *self,
               const char                *id,
               gsize                      length)
 {
-  const char *stored = member_slot (self, entry->index)->id;
+  const char *stored = _klynge_landscape_member_id (self, entry->index);
 
   /* ids are short: a loop beats a call; @stored ends at its NUL, which
    * no id has inside */
@@ -280,13 +228,13 @@ member_ids_insert (KlyngeLandscape *self,
       guint32 old_size = old != NULL ? ids->mask + 1 : 0;
       guint32 size = old != NULL ? 2 * old_size : MEMBER_IDS_MIN_SIZE;
 
-      ids->entries = member_ids_alloc_entries (size);
+      ids->entries = _klynge_bulk_alloc0 ((gsize) size * sizeof (KlyngeMemberIdEntry));
       ids->mask = size - 1;
       for (guint32 i = 0; i < old_size; i++)
         if (old[i].hash != 0)
           member_ids_place (ids, &old[i]);
       if (old != NULL)
-        member_ids_free_entries (old, old_size);
+        _klynge_bulk_free (old, (gsize) old_size * sizeof (KlyngeMemberIdEntry));
     }
   entry.hash = member_id_hash (id, length);
   entry.index = index;
@@ -337,10 +285,10 @@ _klynge_landscape_find_member_len (KlyngeLandscape *self,
   return TRUE;
 }
 
-/* A look-up takes three dependent reads (the entry, the member's slot, its
- * id); the batch runs them as a pipeline of three stages, FIND_WINDOW
- * queries apart, prefetching what the next stage reads, so that many
- * misses are under way at once. */
+/* A look-up takes two dependent reads (the entry, then the member's id);
+ * the batch runs them as a pipeline of three stages, FIND_WINDOW queries
+ * apart, prefetching what the next stage reads, so that many misses are
+ * under way at once. */
 #define FIND_WINDOW 12
 
 void
@@ -356,7 +304,7 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
         queries[i].found = FALSE;
       return;
     }
-  for (guint i = 0; i < n + 3 * FIND_WINDOW; i++)
+  for (guint i = 0; i < n + 2 * FIND_WINDOW; i++)
     {
       /* stage 1: hash, prefetch the home entry */
       if (i < n)
@@ -366,7 +314,7 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
           q->hash = member_id_hash (q->id, q->length);
           KLYNGE_PREFETCH (&ids->entries[q->hash & ids->mask]);
         }
-      /* stage 2: the first entry with the hash; prefetch its slot */
+      /* stage 2: the first entry with the hash; prefetch its id */
       if (i >= FIND_WINDOW && i - FIND_WINDOW < n)
         {
           KlyngeMemberQuery *q = &queries[i - FIND_WINDOW];
@@ -379,22 +327,14 @@ _klynge_landscape_find_members (KlyngeLandscape   *self,
               {
                 q->candidate = TRUE;
                 q->probe = j;
-                KLYNGE_PREFETCH (member_slot (self, ids->entries[j].index));
+                KLYNGE_PREFETCH (&self->members.ids[ids->entries[j].index]);
                 break;
               }
         }
-      /* stage 3: prefetch the candidate's id */
-      if (i >= 2 * FIND_WINDOW && i - 2 * FIND_WINDOW < n)
+      /* stage 3: compare; after a hash collision, probe on the slow way */
+      if (i >= 2 * FIND_WINDOW)
         {
           KlyngeMemberQuery *q = &queries[i - 2 * FIND_WINDOW];
-
-          if (q->candidate)
-            KLYNGE_PREFETCH (member_slot (self, ids->entries[q->probe].index)->id);
-        }
-      /* stage 4: compare; after a hash collision, probe on the slow way */
-      if (i >= 3 * FIND_WINDOW)
-        {
-          KlyngeMemberQuery *q = &queries[i - 3 * FIND_WINDOW];
           gssize at;
 
           if (!q->candidate)
@@ -457,15 +397,37 @@ _klynge_landscape_add_member_slot (KlyngeLandscape  *self,
                                    KlyngeMemberSize  size)
 {
   KlyngeMemberSlot slot = { 0, };
-  guint32 index = self->members->len;
+  KlyngeMemberSlots *members = &self->members;
+  guint32 index = members->len;
 
-  slot.id = g_string_chunk_insert_len (self->strings, id, id_len);
-  slot.name = name != NULL ? g_string_chunk_insert_len (self->strings, name, name_len) : NULL;
+  if (G_UNLIKELY (members->len == members->capacity))
+    {
+      guint32 capacity = MAX (members->capacity * 2, 64);
+
+      if (capacity <= members->capacity)
+        g_error ("%s: too many members", G_STRLOC);
+      members->data = g_renew (KlyngeMemberSlot, members->data, capacity);
+      members->ids = _klynge_bulk_grow (members->ids,
+                                        (gsize) members->capacity * sizeof (KlyngeMemberId),
+                                        (gsize) capacity * sizeof (KlyngeMemberId));
+      members->capacity = capacity;
+    }
+  /* the ids grow zeroed: an inline id's padding is NULs already */
+  if (id_len <= KLYNGE_MEMBER_ID_INLINE_MAX)
+    memcpy (members->ids[index].text, id, id_len);
+  else
+    {
+      const char *text = g_string_chunk_insert_len (self->strings, id, (gssize) id_len);
+
+      memcpy (members->ids[index].text, &text, sizeof text);
+      members->ids[index].text[KLYNGE_MEMBER_ID_INLINE_MAX] = 1;
+    }
+  slot.name = name != NULL ? g_string_chunk_insert_len (self->strings, name, (gssize) name_len) : NULL;
   slot.cvr = cvr;
   slot.kind = kind;
   slot.size = size;
-  g_array_append_val (self->members, slot);
-  member_ids_insert (self, slot.id, id_len, index);
+  members->data[members->len++] = slot;
+  member_ids_insert (self, id, id_len, index);
   self->n_members++;
   self->by_member_valid = FALSE;
   return index;
@@ -490,7 +452,7 @@ _klynge_landscape_get_member_object (KlyngeLandscape *self,
   if (member != NULL)
     return member;
 
-  member = klynge_member_new (slot->id, slot->kind, slot->name);
+  member = klynge_member_new (_klynge_landscape_member_id (self, index), slot->kind, slot->name);
   klynge_member_set_size (member, slot->size);
   if (slot->cvr != 0)
     {
@@ -850,7 +812,7 @@ klynge_landscape_list (KlyngeLandscape *self,
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_FUNDING_SOURCE)
     append_refs (out, self->funding_sources);
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_MEMBER)
-    for (guint32 i = 0; i < self->members->len; i++)
+    for (guint32 i = 0; i < self->members.len; i++)
       if (!member_slot (self, i)->removed)
         g_ptr_array_add (out, g_object_ref (_klynge_landscape_get_member_object (self, i)));
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_ORGANISATION)
@@ -1279,7 +1241,7 @@ membership_value (KlyngeLandscape            *self,
   _klynge_date_unpack (slot->since, &since);
   _klynge_date_unpack (slot->until, &until);
   return klynge_membership_new (klynge_record_get_id (KLYNGE_RECORD (entry->organisation)),
-                                member_slot (self, slot->member)->id, &since, &until);
+                                _klynge_landscape_member_id (self, slot->member), &since, &until);
 }
 
 /**
@@ -1315,7 +1277,7 @@ klynge_landscape_list_memberships_of_organisation (KlyngeLandscape *self,
 void
 _klynge_landscape_index_by_member (KlyngeLandscape *self)
 {
-  guint32 n = self->members->len;
+  guint32 n = self->members.len;
   guint32 *fill;
 
   if (self->by_member_valid)

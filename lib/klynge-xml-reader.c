@@ -1401,7 +1401,7 @@ sync_worker (Reader *reader)
       else
         reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, failure->line,
                            "member “%s” has a second membership of “%s” since the same date",
-                           g_array_index (reader->landscape->members, KlyngeMemberSlot, failure->member).id,
+                           _klynge_landscape_member_id (reader->landscape, failure->member),
                            klynge_record_get_id (failure->record));
       reader->record = record;
     }

@@ -25,8 +25,6 @@
 #include "klynge-output-private.h"
 #include "klynge-xml-private.h"
 
-#define PREFETCH_AHEAD 8
-
 typedef struct {
   KlyngeOutput out;
   const char *kind_nicks[8];  /* member kinds, by value, as met */
@@ -253,7 +251,7 @@ write_member (Writer          *writer,
               KlyngeLandscape *landscape,
               guint32          index)
 {
-  KlyngeMemberSlot *slot = &g_array_index (landscape->members, KlyngeMemberSlot, index);
+  KlyngeMemberSlot *slot = &landscape->members.data[index];
   /* a member has an object only once the API has handed it out */
   KlyngeMember *object = g_hash_table_size (landscape->member_objects) > 0
     ? g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index)) : NULL;
@@ -289,7 +287,7 @@ write_member (Writer          *writer,
     }
 
   PUT_LITERAL (writer, "    <member id=\"");
-  put_escaped (writer, slot->id, TRUE);
+  put_escaped (writer, _klynge_landscape_member_id (landscape, index), TRUE);
   PUT_LITERAL (writer, "\"");
   if (cvr != NULL)
     put_attribute_raw (writer, "cvr", cvr, strlen (cvr));
@@ -350,21 +348,17 @@ write_organisation (Writer          *writer,
     }
   for (guint i = 0; i < entry->memberships->len; i++)
     {
-      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) (gpointer) entry->memberships->data;
-      const KlyngeMemberSlot *members = (const KlyngeMemberSlot *) (gpointer) landscape->members->data;
-      guint n = entry->memberships->len;
+      const KlyngeMembershipSlot *slots = (gconstpointer) entry->memberships->data;
       const KlyngeMembershipSlot *slot = &slots[i];
       KlyngeDate date;
 
-      /* each membership reads its member's slot and then its id, both
-       * anywhere in memory: fetch them a few memberships ahead */
-      if (i + 2 * PREFETCH_AHEAD < n)
-        KLYNGE_PREFETCH (&members[slots[i + 2 * PREFETCH_AHEAD].member]);
-      if (i + PREFETCH_AHEAD < n)
-        KLYNGE_PREFETCH (members[slots[i + PREFETCH_AHEAD].member].id);
+      /* each membership reads its member's id, anywhere in memory: fetch
+       * it a few memberships ahead */
+      if (i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < entry->memberships->len)
+        KLYNGE_PREFETCH (&landscape->members.ids[slots[i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
 
       PUT_LITERAL (writer, "      <membership member=\"");
-      put_escaped (writer, members[slot->member].id, TRUE);
+      put_escaped (writer, _klynge_landscape_member_id (landscape, slot->member), TRUE);
       PUT_LITERAL (writer, "\"");
       _klynge_date_unpack (slot->since, &date);
       put_date (writer, "since", &date);
@@ -487,8 +481,8 @@ write_landscape (Writer          *writer,
   if (self->n_members > 0)
     {
       PUT_LITERAL (writer, "  <members>\n");
-      for (guint32 i = 0; i < self->members->len && writer->out.error == NULL; i++)
-        if (!g_array_index (self->members, KlyngeMemberSlot, i).removed)
+      for (guint32 i = 0; i < self->members.len && writer->out.error == NULL; i++)
+        if (!self->members.data[i].removed)
           write_member (writer, self, i);
       PUT_LITERAL (writer, "  </members>\n");
     }
