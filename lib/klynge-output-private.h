@@ -15,11 +15,12 @@ G_BEGIN_DECLS
 
 typedef struct KlyngeOutput KlyngeOutput;
 
-/* Writes @length bytes to the output's target; FALSE with @error set on
- * failure. */
+/* Takes the output->length bytes in output->buffer to the target, and
+ * leaves output->length at what it kept back in the buffer: normally 0,
+ * but a target may keep a few bytes, or hand the buffer on and put
+ * another in its place (see the file save's direct I/O). FALSE with
+ * @error set on failure. */
 typedef gboolean (*KlyngeOutputFlush) (KlyngeOutput  *output,
-                                       const char    *data,
-                                       gsize          length,
                                        GError       **error);
 
 /* Output goes into a buffer and reaches the target in large blocks. The
@@ -28,6 +29,7 @@ struct KlyngeOutput
 {
   char *buffer;
   gsize length;
+  gsize capacity;
   KlyngeOutputFlush flush;
   gpointer target;              /* what the flush function writes to */
   GCancellable *cancellable;
@@ -46,6 +48,9 @@ void     _klynge_output_init_stream (KlyngeOutput      *output,
                                      GOutputStream     *stream,
                                      GCancellable      *cancellable);
 gboolean _klynge_output_flush       (KlyngeOutput      *output);
+void     _klynge_output_put_slow    (KlyngeOutput      *output,
+                                     const char        *data,
+                                     gsize              length);
 /* Flushes what is buffered, frees the buffer and hands over the first
  * error, if any. */
 gboolean _klynge_output_finish      (KlyngeOutput      *output,
@@ -56,15 +61,10 @@ _klynge_output_put (KlyngeOutput *output,
                     const char   *data,
                     gsize         length)
 {
-  if (G_UNLIKELY (output->length + length > KLYNGE_OUTPUT_BUFFER_SIZE))
+  if (G_UNLIKELY (output->length + length > output->capacity))
     {
-      if (!_klynge_output_flush (output))
-        return;
-      if (length > KLYNGE_OUTPUT_BUFFER_SIZE)
-        {
-          (void) output->flush (output, data, length, &output->error);
-          return;
-        }
+      _klynge_output_put_slow (output, data, length);
+      return;
     }
   memcpy (output->buffer + output->length, data, length);
   output->length += length;

@@ -17,6 +17,7 @@ _klynge_output_init (KlyngeOutput      *output,
 {
   memset (output, 0, sizeof *output);
   output->buffer = g_malloc (KLYNGE_OUTPUT_BUFFER_SIZE);
+  output->capacity = KLYNGE_OUTPUT_BUFFER_SIZE;
   output->flush = flush;
   output->target = target;
   output->cancellable = cancellable;
@@ -24,11 +25,10 @@ _klynge_output_init (KlyngeOutput      *output,
 
 static gboolean
 flush_to_bytes (KlyngeOutput  *output,
-                const char    *data,
-                gsize          length,
                 GError       **error)
 {
-  g_byte_array_append (output->target, (const guint8 *) data, (guint) length);
+  g_byte_array_append (output->target, (const guint8 *) output->buffer, (guint) output->length);
+  output->length = 0;
   return TRUE;
 }
 
@@ -41,14 +41,16 @@ _klynge_output_init_bytes (KlyngeOutput *output,
 
 static gboolean
 flush_to_stream (KlyngeOutput  *output,
-                 const char    *data,
-                 gsize          length,
                  GError       **error)
 {
   g_autoptr(GError) local = NULL;
 
-  if (g_output_stream_write_all (output->target, data, length, NULL, output->cancellable, &local))
-    return TRUE;
+  if (g_output_stream_write_all (output->target, output->buffer, output->length, NULL,
+                                 output->cancellable, &local))
+    {
+      output->length = 0;
+      return TRUE;
+    }
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_steal_pointer (&local));
   else
@@ -69,11 +71,27 @@ _klynge_output_flush (KlyngeOutput *output)
 {
   if (output->error != NULL)
     return FALSE;
-  if (output->length > 0
-      && !output->flush (output, output->buffer, output->length, &output->error))
-    return FALSE;
-  output->length = 0;
-  return TRUE;
+  return output->length == 0 || output->flush (output, &output->error);
+}
+
+/* What does not fit: the buffer is filled and flushed as often as it
+ * takes, so that a target always gets full buffers. */
+void
+_klynge_output_put_slow (KlyngeOutput *output,
+                         const char   *data,
+                         gsize         length)
+{
+  while (output->error == NULL)
+    {
+      gsize n = MIN (length, output->capacity - output->length);
+
+      memcpy (output->buffer + output->length, data, n);
+      output->length += n;
+      data += n;
+      length -= n;
+      if (length == 0 || !_klynge_output_flush (output))
+        return;
+    }
 }
 
 gboolean

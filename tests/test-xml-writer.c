@@ -5,15 +5,20 @@
  * KLYNGE_TEST_REGENERATE_OUTPUT=1 rewrites tests/data/roundtrip/out from
  * the inputs; review the diff before committing it.
  */
+/* O_DIRECT */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "klynge-test.h"
+#include "klynge-output-private.h"
 #include "klynge-xml-private.h"
 
 static GPtrArray *
@@ -207,6 +212,43 @@ typedef struct {
 
 static SaveFixture save;
 
+/* A landscape whose document is some 800 KB: with small direct-I/O
+ * settings in the hooks it takes the path of multi-gigabyte files. The
+ * output reaches the file in flushes of a little under 256 KiB, so
+ * direct I/O from 200000 bytes on begins after the first flush, at an
+ * offset that is not aligned. */
+#define TEST_DIRECT_FROM 200000
+#define TEST_DIRECT_BLOCK (64 * 1024)
+static KlyngeLandscape *
+large_landscape (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n"
+                                         "  <members>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (xml, "    <member id=\"m-%u\" kind=\"company\">\n"
+                            "      <name>Virksomhed %u ApS</name>\n    </member>\n", i, i);
+  g_string_append (xml, "  </members>\n  <organisations>\n");
+  for (guint o = 0; o < 4; o++)
+    {
+      g_string_append_printf (xml, "    <organisation id=\"o-%u\" kind=\"cluster\">\n"
+                              "      <name>Klynge %u</name>\n", o, o);
+      for (guint i = 0; i < 1000 + 700 * o; i++)
+        g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"20%02u-0%u-1%u\"/>\n",
+                                (i * 7 + o) % 4000, 10 + i % 10, 1 + i % 9, i % 10);
+      g_string_append (xml, "    </organisation>\n");
+    }
+  g_string_append (xml, "  </organisations>\n</landscape>\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  landscape = klynge_landscape_load_bytes (bytes, "large.xml", NULL, &error);
+  ck_assert_no_error (error);
+  return landscape;
+}
+
 static void
 save_setup (void)
 {
@@ -349,6 +391,132 @@ START_TEST (test_save_file_keeps_the_old_file_when_rename_fails)
 }
 END_TEST
 
+/* What the hooks below saw. */
+static guint direct_writes;
+static guint refused_writes;
+
+static gboolean
+fd_is_direct (int fd)
+{
+  int flags = fcntl (fd, F_GETFL);
+
+  return flags >= 0 && (flags & O_DIRECT) != 0;
+}
+
+static gssize
+write_counting_direct (int         fd,
+                       const void *buf,
+                       gsize       count)
+{
+  if (fd_is_direct (fd))
+    direct_writes++;
+  return write (fd, buf, count);
+}
+
+/* A file system that takes O_DIRECT at open but not at write. */
+static gssize
+write_refusing_direct (int         fd,
+                       const void *buf,
+                       gsize       count)
+{
+  if (fd_is_direct (fd))
+    {
+      refused_writes++;
+      errno = EINVAL;
+      return -1;
+    }
+  return write (fd, buf, count);
+}
+
+/* Whether the save's directory takes direct I/O at all (tmpfs before
+ * Linux 6.6 does not, and the save then writes as usual). */
+static gboolean
+directory_takes_direct_io (void)
+{
+  g_autofree char *probe = g_build_filename (save.dir, "probe", NULL);
+  int fd = open (probe, O_WRONLY | O_CREAT | O_DIRECT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  g_unlink (probe);
+  return TRUE;
+}
+
+static void
+assert_file_holds (const char *path,
+                   GBytes     *expected)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  ck_assert_uint_eq (length, g_bytes_get_size (expected));
+  ck_assert (memcmp (contents, g_bytes_get_data (expected, NULL), length) == 0);
+}
+
+START_TEST (test_save_file_writes_a_large_file_directly_and_whole)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  g_autoptr(GError) error = NULL;
+  KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+
+  ck_assert_uint_gt (g_bytes_get_size (bytes), TEST_DIRECT_FROM + 6 * TEST_DIRECT_BLOCK);
+  direct_writes = 0;
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
+  ck_assert_no_error (error);
+  assert_file_holds (save.path, bytes);
+  if (directory_takes_direct_io ())
+    ck_assert_uint_ge (direct_writes, (g_bytes_get_size (bytes) - KLYNGE_OUTPUT_BUFFER_SIZE) / TEST_DIRECT_BLOCK);
+  else
+    ck_assert_uint_eq (direct_writes, 0);
+}
+END_TEST
+
+START_TEST (test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_direct_writes)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  /* before the switch, up to the block boundary, in the first direct
+   * block, blocks later, in the tail written at the end */
+  const gsize limits[] = { 100000, 258000, 300000, 500000, g_bytes_get_size (bytes) - 100 };
+
+  ck_assert_uint_gt (g_bytes_get_size (bytes), TEST_DIRECT_FROM + 6 * TEST_DIRECT_BLOCK);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+      g_autoptr(GError) error = NULL;
+
+      bytes_allowed = limits[i];
+      _klynge_xml_writer_set_hooks (&hooks);
+      ck_assert (!klynge_landscape_save_file (landscape, save.path, &error));
+      ck_assert_msg (strstr (error->message, save.path) != NULL, "%s", error->message);
+      ck_assert_msg (strstr (error->message, g_strerror (ENOSPC)) != NULL, "%s", error->message);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+      assert_old_file_untouched ();
+    }
+}
+END_TEST
+
+START_TEST (test_save_file_writes_through_the_cache_when_direct_writes_are_refused)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  g_autoptr(GError) error = NULL;
+  KlyngeWriterHooks hooks = { write_refusing_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+
+  refused_writes = 0;
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
+  ck_assert_no_error (error);
+  assert_file_holds (save.path, bytes);
+  /* refused once, then never asked again */
+  ck_assert_uint_eq (refused_writes, directory_takes_direct_io () ? 1 : 0);
+}
+END_TEST
+
 START_TEST (test_save_file_reports_a_missing_directory_as_io_error)
 {
   g_autoptr(GError) error = NULL;
@@ -405,6 +573,9 @@ writer_suite (void)
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_the_disk_fills_up);
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_fsync_fails);
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_rename_fails);
+  tcase_add_test (atomic, test_save_file_writes_a_large_file_directly_and_whole);
+  tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_direct_writes);
+  tcase_add_test (atomic, test_save_file_writes_through_the_cache_when_direct_writes_are_refused);
   tcase_add_test (atomic, test_save_file_reports_a_missing_directory_as_io_error);
   tcase_add_test (atomic, test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_file);
   tcase_add_test (atomic, test_save_file_keeps_the_permissions_of_the_old_file);
