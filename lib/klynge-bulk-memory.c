@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+/* mremap() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <string.h>
@@ -12,19 +15,17 @@
 #include <sys/mman.h>
 #endif
 
-gpointer
-_klynge_bulk_alloc0 (gsize bytes)
-{
 #ifdef MAP_ANONYMOUS
+/* A mapping of @bytes (a multiple of the page size) aligned to a huge
+ * page, by trimming an over-sized one. */
+static char *
+map_aligned (gsize bytes,
+             int   protection)
+{
   char *map, *start;
   gsize head;
 
-  if (bytes < KLYNGE_HUGE_PAGE_SIZE)
-    return g_malloc0 (bytes);
-  /* fresh anonymous pages are zero already; aligned to a huge page by
-   * trimming an over-sized mapping */
-  map = mmap (NULL, bytes + KLYNGE_HUGE_PAGE_SIZE, PROT_READ | PROT_WRITE,
-              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  map = mmap (NULL, bytes + KLYNGE_HUGE_PAGE_SIZE, protection, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (map == MAP_FAILED)
     g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, bytes);
   start = (char *) (((guintptr) map + KLYNGE_HUGE_PAGE_SIZE - 1) & ~(guintptr) (KLYNGE_HUGE_PAGE_SIZE - 1));
@@ -32,6 +33,20 @@ _klynge_bulk_alloc0 (gsize bytes)
   if (head > 0)
     munmap (map, head);
   munmap (start + bytes, KLYNGE_HUGE_PAGE_SIZE - head);
+  return start;
+}
+#endif
+
+gpointer
+_klynge_bulk_alloc0 (gsize bytes)
+{
+#ifdef MAP_ANONYMOUS
+  char *start;
+
+  if (bytes < KLYNGE_HUGE_PAGE_SIZE)
+    return g_malloc0 (bytes);
+  /* fresh anonymous pages are zero already */
+  start = map_aligned (bytes, PROT_READ | PROT_WRITE);
 #ifdef MADV_HUGEPAGE
   (void) madvise (start, bytes, MADV_HUGEPAGE);
 #endif
@@ -72,7 +87,24 @@ _klynge_bulk_grow (gpointer block,
       memset (grown + old_bytes, 0, new_bytes - old_bytes);
       return grown;
     }
-  /* not mremap(): pages it moves keep their small size */
+#if defined (MREMAP_MAYMOVE) && defined (MREMAP_FIXED)
+  if (old_bytes >= KLYNGE_HUGE_PAGE_SIZE)
+    {
+      /* the pages move to an aligned place, huge ones whole: nothing is
+       * copied, and what is there already is not faulted in again */
+      char *place = map_aligned (new_bytes, PROT_NONE);
+
+      grown = mremap (block, old_bytes, new_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, place);
+      if (grown != MAP_FAILED)
+        {
+#ifdef MADV_HUGEPAGE
+          (void) madvise (grown, new_bytes, MADV_HUGEPAGE);
+#endif
+          return grown;
+        }
+      munmap (place, new_bytes);
+    }
+#endif
   grown = _klynge_bulk_alloc0 (new_bytes);
   if (old_bytes > 0)
     memcpy (grown, block, old_bytes);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "klynge-test.h"
+#include "klynge-landscape-private.h"
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -1735,6 +1736,36 @@ END_TEST
 
 /* --- the suite ---------------------------------------------------------------- */
 
+/* Past 2 MiB the member ids live in a huge-page mapping that moves as it
+ * grows; ids longer than 15 bytes live elsewhere. Every id must still be
+ * found, and read back, after all the moves. */
+START_TEST (test_landscape_keeps_every_member_id_while_its_storage_grows)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  const guint32 n = 140000;   /* the ids pass 2 MiB at 131072 members */
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      /* every seventh id is too long to keep in place */
+      g_autofree char *id = g_strdup_printf (i % 7 == 0 ? "member-with-a-long-id-%u" : "m-%u", i);
+
+      ck_assert_uint_eq (_klynge_landscape_add_member_slot (landscape, id, strlen (id), "Navn", 4, 0,
+                                                            KLYNGE_MEMBER_KIND_COMPANY,
+                                                            KLYNGE_MEMBER_SIZE_UNKNOWN), i);
+    }
+  for (guint32 i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf (i % 7 == 0 ? "member-with-a-long-id-%u" : "m-%u", i);
+      guint32 index = G_MAXUINT32;
+
+      ck_assert_str_eq (_klynge_landscape_member_id (landscape, i), id);
+      ck_assert (_klynge_landscape_find_member (landscape, id, &index));
+      ck_assert_uint_eq (index, i);
+    }
+  ck_assert (!_klynge_landscape_find_member (landscape, "m-140000", NULL));
+}
+END_TEST
+
 static Suite *
 landscape_suite (void)
 {
@@ -1827,6 +1858,7 @@ landscape_suite (void)
   suite_add_tcase (suite, validate);
 
   tcase_add_test (large, test_landscape_with_10000_members_and_50000_memberships_counts_right);
+  tcase_add_test (large, test_landscape_keeps_every_member_id_while_its_storage_grows);
   /* no timing assertion: only room for slow machines and valgrind */
   tcase_set_timeout (large, 120);
   suite_add_tcase (suite, large);
