@@ -24,7 +24,8 @@ void _klynge_load_options_init_defaults (KlyngeLoadOptions *options);
 /* Fault injection for the writer's tests: replacements for write(2),
  * fsync(2) and rename(2), NULL meaning the real call; and, so that small
  * documents take the large files' path, where direct I/O begins and the
- * size of its blocks (a multiple of 4096), 0 meaning the default. */
+ * size of its blocks (rounded up to a multiple of 4096), 0 meaning the
+ * default. */
 typedef struct {
   gssize (*write)  (int fd, const void *buf, gsize count);
   int    (*fsync)  (int fd);

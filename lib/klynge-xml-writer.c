@@ -901,7 +901,10 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   target.path = path;
   target.direct_from = hooks.direct_from > 0 ? hooks.direct_from : DIRECT_FROM;
-  target.block_size = hooks.direct_block_size > 0 ? hooks.direct_block_size : DIRECT_BLOCK_SIZE;
+  /* a whole number of aligned units, or the output could never flush */
+  target.block_size = hooks.direct_block_size > 0
+    ? (hooks.direct_block_size + DIRECT_ALIGN - 1) & ~(gsize) (DIRECT_ALIGN - 1)
+    : DIRECT_BLOCK_SIZE;
   target.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (target.fd < 0)
     {

@@ -475,6 +475,22 @@ START_TEST (test_save_file_writes_a_large_file_directly_and_whole)
 }
 END_TEST
 
+/* A block size that is not a whole number of 4096-byte units would leave
+ * a full buffer that can never be flushed: it is rounded up. */
+START_TEST (test_save_file_rounds_an_odd_block_size_up_and_writes_the_whole_file)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  g_autoptr(GError) error = NULL;
+  KlyngeWriterHooks hooks = { NULL, NULL, NULL, TEST_DIRECT_FROM, 1000 };
+
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
+  ck_assert_no_error (error);
+  assert_file_holds (save.path, bytes);
+}
+END_TEST
+
 START_TEST (test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_direct_writes)
 {
   g_autoptr(KlyngeLandscape) landscape = large_landscape ();
@@ -574,6 +590,7 @@ writer_suite (void)
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_fsync_fails);
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_rename_fails);
   tcase_add_test (atomic, test_save_file_writes_a_large_file_directly_and_whole);
+  tcase_add_test (atomic, test_save_file_rounds_an_odd_block_size_up_and_writes_the_whole_file);
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_direct_writes);
   tcase_add_test (atomic, test_save_file_writes_through_the_cache_when_direct_writes_are_refused);
   tcase_add_test (atomic, test_save_file_reports_a_missing_directory_as_io_error);
