@@ -315,6 +315,8 @@ write_organisation (Writer          *writer,
   const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
   GPtrArray *locations = klynge_organisation_get_locations (organisation);
   GPtrArray *labels = klynge_organisation_get_labels (organisation);
+  const KlyngeMembershipSlot *slots;
+  guint n_slots;
 
   put_record_start (writer, KLYNGE_RECORD (organisation));
   put_enum (writer, "kind", KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation));
@@ -347,15 +349,16 @@ write_organisation (Writer          *writer,
       put_date (writer, "valid-until", klynge_label_get_valid_until (label));
       PUT_LITERAL (writer, "/>\n");
     }
-  for (guint i = 0; i < entry->memberships->len; i++)
+  slots = (gconstpointer) entry->memberships->data;
+  n_slots = entry->memberships->len;
+  for (guint i = 0; i < n_slots; i++)
     {
-      const KlyngeMembershipSlot *slots = (gconstpointer) entry->memberships->data;
       const KlyngeMembershipSlot *slot = &slots[i];
       KlyngeDate date;
 
       /* each membership reads its member's id, anywhere in memory: fetch
        * it a few memberships ahead */
-      if (i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < entry->memberships->len)
+      if (i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n_slots)
         KLYNGE_PREFETCH (&landscape->members.ids[slots[i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
 
       PUT_LITERAL (writer, "      <membership member=\"");
