@@ -77,6 +77,8 @@ KlyngeShare *_klynge_share_new_full      (const char        *source,
 guint        _klynge_share_get_decimals  (const KlyngeShare *share);
 
 /* klynge-problem.c: a GError for a problem, with "file:line:col: " */
+void         _klynge_problem_to_error    (const KlyngeProblem *problem,
+                                          GError           **error);
 void         _klynge_set_error_at        (GError           **error,
                                           int                code,
                                           const char        *file,

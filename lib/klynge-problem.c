@@ -197,6 +197,20 @@ klynge_problem_to_string (const KlyngeProblem *problem)
   return g_strconcat (where, problem->message, NULL);
 }
 
+/* The GError that reports @problem: its code, and klynge_problem_to_string()
+ * as the message, so that the error's text and the problem's data agree. */
+void
+_klynge_problem_to_error (const KlyngeProblem  *problem,
+                          GError              **error)
+{
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
+    return;
+  text = klynge_problem_to_string (problem);
+  g_set_error_literal (error, KLYNGE_ERROR, problem->code, text);
+}
+
 void
 _klynge_set_error_at (GError    **error,
                       int         code,

@@ -242,6 +242,7 @@ typedef struct {
   char *file;
 
   GError *error;          /* the first fatal error */
+  KlyngeProblem *fatal;   /* the same as data; NULL for a cancellation */
   GPtrArray *problems;    /* when collecting every problem; else NULL */
 
   const xmlChar *element_atoms[N_ELEMENTS];
@@ -374,10 +375,10 @@ reader_fatal_at (Reader     *reader,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  _klynge_set_error_at (&reader->error, code, reader->file, line, column, "%s", message);
+  reader->fatal = klynge_problem_new (code, reader->file, line, column, NULL, message);
+  _klynge_problem_to_error (reader->fatal, &reader->error);
   if (reader->problems != NULL)
-    g_ptr_array_add (reader->problems,
-                     klynge_problem_new (code, reader->file, line, column, NULL, message));
+    g_ptr_array_add (reader->problems, klynge_problem_ref (reader->fatal));
   reader_stop (reader);
 }
 
@@ -2246,6 +2247,7 @@ reader_free (Reader *reader)
   g_clear_object (&reader->landscape);
   g_clear_object (&reader->member_object);
   g_clear_error (&reader->error);
+  g_clear_pointer (&reader->fatal, klynge_problem_unref);
   g_clear_pointer (&reader->problems, g_ptr_array_unref);
   g_string_free (reader->scratch, TRUE);
   g_string_free (reader->text, TRUE);
@@ -2588,9 +2590,8 @@ reader_finish (Reader  *reader,
 
   if (reader->problems != NULL && reader->problems->len > 0 && reader->error == NULL)
     {
-      KlyngeProblem *first = g_ptr_array_index (reader->problems, 0);
-      g_autofree char *text = klynge_problem_to_string (first);
-      reader->error = g_error_new_literal (KLYNGE_ERROR, klynge_problem_get_code (first), text);
+      reader->fatal = klynge_problem_ref (g_ptr_array_index (reader->problems, 0));
+      _klynge_problem_to_error (reader->fatal, &reader->error);
     }
   if (reader->error != NULL)
     {
@@ -2796,6 +2797,29 @@ klynge_landscape_load_stream (GInputStream       *stream,
   return landscape;
 }
 
+static KlyngeLandscape *
+load_bytes (GBytes             *bytes,
+            const char         *name,
+            KlyngeLoadOptions  *options,
+            KlyngeProblem     **problem,
+            GError            **error)
+{
+  Reader *reader;
+  KlyngeLandscape *landscape;
+  gsize length;
+  const char *data;
+
+  data = g_bytes_get_data (bytes, &length);
+  reader = reader_new (name ? name : "<bytes>", options, FALSE);
+  reader->bytes_total = length;
+  reader_feed (reader, data, length, TRUE);
+  landscape = reader_finish (reader, error);
+  if (problem != NULL)
+    *problem = g_steal_pointer (&reader->fatal);
+  reader_free (reader);
+  return landscape;
+}
+
 /**
  * klynge_landscape_load_bytes:
  * @bytes: a landscape document
@@ -2813,21 +2837,43 @@ klynge_landscape_load_bytes (GBytes             *bytes,
                              KlyngeLoadOptions  *options,
                              GError            **error)
 {
-  Reader *reader;
-  KlyngeLandscape *landscape;
-  gsize length;
-  const char *data;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  reader = reader_new (name ? name : "<bytes>", options, FALSE);
-  reader->bytes_total = length;
-  reader_feed (reader, data, length, TRUE);
-  landscape = reader_finish (reader, error);
-  reader_free (reader);
-  return landscape;
+  return load_bytes (bytes, name, options, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_bytes_with_problem:
+ * @bytes: a landscape document
+ * @name: (nullable): a name for the input in messages and in the problem
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problem: (out) (optional) (nullable) (transfer full): return location
+ *   for what made the load fail
+ *
+ * Reads a landscape from memory as klynge_landscape_load_bytes() does,
+ * but reports a failure as a #KlyngeProblem rather than a #GError: its
+ * code, the file name, line and column as numbers, and the message
+ * without them. klynge_problem_to_string() of it is the message of the
+ * #GError that klynge_landscape_load_bytes() gives for the same input.
+ *
+ * Meant for language bindings: PyGObject, for one, turns a #GError into
+ * an exception that keeps only its domain, code and message.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problem set
+ */
+KlyngeLandscape *
+klynge_landscape_load_bytes_with_problem (GBytes             *bytes,
+                                          const char         *name,
+                                          KlyngeLoadOptions  *options,
+                                          KlyngeProblem     **problem)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (problem != NULL)
+    *problem = NULL;
+  return load_bytes (bytes, name, options, problem, NULL);
 }
 
 static GInputStream *
@@ -2844,10 +2890,16 @@ open_file (Reader        *reader,
   stream = g_file_read (file, cancellable, &local);
   if (stream == NULL)
     {
+      g_autofree char *message = NULL;
+
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local));
-      else
-        _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0, "cannot open: %s", local->message);
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      message = g_strdup_printf ("cannot open: %s", local->message);
+      reader->fatal = klynge_problem_new (KLYNGE_ERROR_IO, path, 0, 0, NULL, message);
+      _klynge_problem_to_error (reader->fatal, error);
       return NULL;
     }
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
@@ -2857,14 +2909,44 @@ open_file (Reader        *reader,
       /* refuse an oversized file before reading any of it */
       if (reader->bytes_total > reader->options.max_input_size)
         {
-          _klynge_set_error_at (error, KLYNGE_ERROR_LIMIT_EXCEEDED, path, 0, 0,
-                                "the file has %" G_GUINT64_FORMAT " bytes; at most %" G_GUINT64_FORMAT " are allowed",
-                                reader->bytes_total, reader->options.max_input_size);
+          g_autofree char *message =
+            g_strdup_printf ("the file has %" G_GUINT64_FORMAT " bytes; at most %" G_GUINT64_FORMAT " are allowed",
+                             reader->bytes_total, reader->options.max_input_size);
+
+          reader->fatal = klynge_problem_new (KLYNGE_ERROR_LIMIT_EXCEEDED, path, 0, 0, NULL, message);
+          _klynge_problem_to_error (reader->fatal, error);
           g_object_unref (stream);
           return NULL;
         }
     }
   return G_INPUT_STREAM (stream);
+}
+
+static KlyngeLandscape *
+load_file (const char          *path,
+           KlyngeLoadOptions   *options,
+           GCancellable        *cancellable,
+           KlyngeProgressFunc   progress,
+           gpointer             progress_data,
+           KlyngeProblem      **problem,
+           GError             **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  Reader *reader;
+  KlyngeLandscape *landscape = NULL;
+
+  reader = reader_new (path, options, FALSE);
+  reader->progress = progress;
+  reader->progress_data = progress_data;
+  stream = open_file (reader, path, cancellable, error);
+  if (stream != NULL && reader->bytes_total >= THREADS_FROM)
+    landscape = load_from_file (reader, stream, cancellable, error);
+  else if (stream != NULL)
+    landscape = load_from_stream (reader, stream, cancellable, error);
+  if (problem != NULL)
+    *problem = g_steal_pointer (&reader->fatal);
+  reader_free (reader);
+  return landscape;
 }
 
 /**
@@ -2889,23 +2971,43 @@ klynge_landscape_load_file_full (const char          *path,
                                  gpointer             progress_data,
                                  GError             **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
-  Reader *reader;
-  KlyngeLandscape *landscape = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  reader = reader_new (path, options, FALSE);
-  reader->progress = progress;
-  reader->progress_data = progress_data;
-  stream = open_file (reader, path, cancellable, error);
-  if (stream != NULL && reader->bytes_total >= THREADS_FROM)
-    landscape = load_from_file (reader, stream, cancellable, error);
-  else if (stream != NULL)
-    landscape = load_from_stream (reader, stream, cancellable, error);
-  reader_free (reader);
-  return landscape;
+  return load_file (path, options, cancellable, progress, progress_data, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_file_with_problem:
+ * @path: (type filename): the file to read
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problem: (out) (optional) (nullable) (transfer full): return location
+ *   for what made the load fail
+ *
+ * Reads a landscape file as klynge_landscape_load_file_full() does, but
+ * reports a failure as a #KlyngeProblem rather than a #GError: its code,
+ * the file, line and column as numbers (0 where not known, as for a file
+ * that cannot be opened), and the message without them.
+ * klynge_problem_to_string() of it is the message of the #GError that
+ * klynge_landscape_load_file() gives for the same file.
+ *
+ * Meant for language bindings: PyGObject, for one, turns a #GError into
+ * an exception that keeps only its domain, code and message, so the
+ * location would have to be read back out of the text.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problem set
+ */
+KlyngeLandscape *
+klynge_landscape_load_file_with_problem (const char         *path,
+                                         KlyngeLoadOptions  *options,
+                                         KlyngeProblem     **problem)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (problem != NULL)
+    *problem = NULL;
+  return load_file (path, options, NULL, NULL, NULL, problem, NULL);
 }
 
 /**

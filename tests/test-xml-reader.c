@@ -98,6 +98,45 @@ error_line (const GError *error,
   return (guint) g_ascii_strtoull (rest + 1, NULL, 10);
 }
 
+/* The _with_problem loads of @path, from the file and from memory, fail
+ * with the problem that @error (of the GError load) reports: the same
+ * code and text, and the location as data. */
+static void
+assert_problem_is_error (const char   *path,
+                         const GError *error)
+{
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeProblem) from_bytes = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) bytes_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  landscape = klynge_landscape_load_file_with_problem (path, NULL, &problem);
+  ck_assert_msg (landscape == NULL, "%s loaded, but should fail", path);
+  ck_assert_msg (problem != NULL, "%s: no problem", path);
+  ck_assert_int_eq (klynge_problem_get_code (problem), error->code);
+  ck_assert_str_eq (klynge_problem_get_file (problem), path);
+  ck_assert_uint_eq (klynge_problem_get_line (problem), error_line (error, path));
+  text = klynge_problem_to_string (problem);
+  ck_assert_str_eq (text, error->message);
+  ck_assert_ptr_null (klynge_problem_get_record_id (problem));
+
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  ck_assert_ptr_null (klynge_landscape_load_bytes (bytes, path, NULL, &bytes_error));
+  ck_assert_ptr_nonnull (bytes_error);
+  ck_assert_ptr_null (klynge_landscape_load_bytes_with_problem (bytes, path, NULL, &from_bytes));
+  ck_assert_ptr_nonnull (from_bytes);
+  ck_assert_int_eq (klynge_problem_get_code (from_bytes), bytes_error->code);
+  ck_assert_str_eq (klynge_problem_get_file (from_bytes), path);
+  g_free (text);
+  text = klynge_problem_to_string (from_bytes);
+  ck_assert_str_eq (text, bytes_error->message);
+}
+
 static void
 assert_rejected_as_expected (const char *path)
 {
@@ -116,6 +155,7 @@ assert_rejected_as_expected (const char *path)
   if (line > 0)
     ck_assert_msg (error_line (error, path) == line, "%s: expected line %u: %s",
                    path, line, error->message);
+  assert_problem_is_error (path, error);
 }
 
 /* --- valid and invalid fixtures ----------------------------------------- */
@@ -318,6 +358,53 @@ START_TEST (test_reader_refuses_a_missing_file_with_io_error)
 
   ck_assert_ptr_null (landscape);
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+}
+END_TEST
+
+START_TEST (test_reader_reports_a_missing_file_as_a_problem_naming_it)
+{
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeLandscape) landscape =
+    klynge_landscape_load_file_with_problem ("/nonexistent/klynge.xml", NULL, &problem);
+
+  ck_assert_ptr_null (landscape);
+  ck_assert_int_eq (klynge_problem_get_code (problem), KLYNGE_ERROR_IO);
+  ck_assert_str_eq (klynge_problem_get_file (problem), "/nonexistent/klynge.xml");
+  ck_assert_uint_eq (klynge_problem_get_line (problem), 0);
+  ck_assert_uint_eq (klynge_problem_get_column (problem), 0);
+  ck_assert (g_str_has_prefix (klynge_problem_get_message (problem), "cannot open: "));
+}
+END_TEST
+
+START_TEST (test_reader_reports_no_problem_when_the_load_succeeds)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/full.xml");
+  g_autoptr(KlyngeProblem) problem = klynge_problem_new (KLYNGE_ERROR_FAILED, NULL, 0, 0, NULL, "stale");
+  KlyngeProblem *stale = problem;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(KlyngeLandscape) without = NULL;
+
+  /* the out parameter is overwritten, not freed: it is the caller's */
+  landscape = klynge_landscape_load_file_with_problem (path, NULL, &problem);
+  ck_assert_ptr_nonnull (landscape);
+  ck_assert_ptr_null (problem);
+  klynge_problem_unref (stale);
+  without = klynge_landscape_load_file_with_problem (path, NULL, NULL);
+  ck_assert_ptr_nonnull (without);
+}
+END_TEST
+
+START_TEST (test_reader_reports_a_column_where_libxml2_gives_one)
+{
+  g_autoptr(KlyngeProblem) problem = NULL;
+  const char *text = "<landscape\n  x";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+  ck_assert_ptr_null (klynge_landscape_load_bytes_with_problem (bytes, "broken.xml", NULL, &problem));
+  ck_assert_int_eq (klynge_problem_get_code (problem), KLYNGE_ERROR_XML_SYNTAX);
+  ck_assert_str_eq (klynge_problem_get_file (problem), "broken.xml");
+  ck_assert_uint_eq (klynge_problem_get_line (problem), 2);
+  ck_assert_uint_gt (klynge_problem_get_column (problem), 0);
 }
 END_TEST
 
@@ -674,6 +761,9 @@ reader_suite (void)
   tcase_add_test (content, test_reader_loads_an_empty_landscape);
   tcase_add_test (entry, test_reader_loads_from_a_stream);
   tcase_add_test (entry, test_reader_refuses_a_missing_file_with_io_error);
+  tcase_add_test (entry, test_reader_reports_a_missing_file_as_a_problem_naming_it);
+  tcase_add_test (entry, test_reader_reports_no_problem_when_the_load_succeeds);
+  tcase_add_test (entry, test_reader_reports_a_column_where_libxml2_gives_one);
   tcase_add_test (entry, test_reader_refuses_empty_input_as_syntax_error);
   tcase_add_test (entry, test_reader_returns_no_landscape_when_reading_fails);
   tcase_add_test (entry, test_reader_loads_a_file_asynchronously_with_progress);

@@ -94,6 +94,13 @@ KlyngeLandscape *klynge_landscape_load_bytes           (GBytes             *byte
                                                         const char         *name,
                                                         KlyngeLoadOptions  *options,
                                                         GError            **error);
+KlyngeLandscape *klynge_landscape_load_file_with_problem  (const char         *path,
+                                                          KlyngeLoadOptions  *options,
+                                                          KlyngeProblem     **problem);
+KlyngeLandscape *klynge_landscape_load_bytes_with_problem (GBytes             *bytes,
+                                                          const char         *name,
+                                                          KlyngeLoadOptions  *options,
+                                                          KlyngeProblem     **problem);
 KlyngeLandscape *klynge_landscape_load_stream          (GInputStream       *stream,
                                                         const char         *name,
                                                         KlyngeLoadOptions  *options,

@@ -65,7 +65,7 @@ sugar this package adds are described in docs/python.md.
 import os
 
 from ._gi import GLib, Klynge
-from ._errors import DOMAIN, Error, raises_klynge_error
+from ._errors import DOMAIN, Error
 from ._records import KINDS, TABLES, format_date, parse_date, to_records
 from ._dataframe import have_pandas, to_dataframe
 from . import _sugar
@@ -94,7 +94,6 @@ def default():
     return Klynge.Landscape.new_default()
 
 
-@raises_klynge_error
 def load(path):
     """Loads a landscape from the XML file at *path* (a string or a path-like
     object).
@@ -103,26 +102,25 @@ def load(path):
     problem: the file cannot be read (``IO``), is not well-formed
     (``XML_SYNTAX``), breaks the format (``UNKNOWN_ELEMENT``,
     ``BAD_DATE``, ...) or the records contradict each other
-    (``UNRESOLVED_REFERENCE``, ``DUPLICATE_ID``, ...).
+    (``UNRESOLVED_REFERENCE``, ``DUPLICATE_ID``, ...).  The file, line
+    and column are the library's data about the failure.
     """
-    return Klynge.Landscape.load_file(os.fspath(path))
+    return _sugar.load_file(os.fspath(path))
 
 
-@raises_klynge_error
 def loads(data, name="<bytes>"):
     """Loads a landscape from XML held in memory (``bytes`` or ``str``);
     *name* stands for the file name in error messages."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return Klynge.Landscape.load_bytes(GLib.Bytes.new(data), name, None)
+    return _sugar.load_bytes(GLib.Bytes.new(data), name)
 
 
-@raises_klynge_error
 def save(landscape, path):
     """Saves *landscape* as XML to *path*: a temporary file renamed into
     place, so a failure never leaves a truncated file.  Raises
-    :class:`klynge.Error`."""
-    landscape.save_file(os.fspath(path))
+    :class:`klynge.Error` whose ``file`` is *path*."""
+    Klynge.Landscape.save_file(landscape, os.fspath(path))
 
 
 def validate(landscape):

@@ -2,7 +2,6 @@
 """klynge.Error: a KLYNGE_ERROR GError as a Python exception."""
 
 import functools
-import re
 
 from ._gi import GLib, Klynge
 
@@ -10,12 +9,6 @@ __all__ = ["Error", "DOMAIN"]
 
 #: The GError domain of every klynge failure (``KLYNGE_ERROR``).
 DOMAIN = "klynge-error-quark"
-
-# "file:line:col: message" or "file:line: message" (load errors), or
-# "file: message" (I/O errors)
-_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)\Z",
-                      re.S)
-_FILE_ONLY = re.compile(r"^(?P<file>[^:\n]+): (?P<message>.*)\Z", re.S)
 
 
 def _code_enum(code):
@@ -67,34 +60,28 @@ class Error(GLib.Error):
         return str(int(self.code))
 
     @classmethod
-    def from_message(cls, code, message):
-        """An :class:`Error` with *code* whose file, line and column are
-        parsed from *message* (``file:line:column: reason``,
-        ``file:line: reason`` or ``file: reason``)."""
-        match = _LOCATED.match(message)
-        if match:
-            column = int(match["column"]) if match["column"] else None
-            return cls(code, message, match["file"], int(match["line"]), column,
-                       match["message"])
-        match = _FILE_ONLY.match(message)
-        if match and ("/" in match["file"] or not any(c.isspace() for c in match["file"])):
-            return cls(code, message, match["file"], None, None, match["message"])
-        return cls(code, message)
-
-    @classmethod
-    def from_gerror(cls, error):
+    def from_gerror(cls, error, file=None):
         """Turns a :class:`GLib.Error` of the ``KLYNGE_ERROR`` domain into an
-        :class:`Error`; returns any other error unchanged."""
+        :class:`Error`; returns any other error unchanged.
+
+        A :class:`GLib.Error` carries only a code and a message, so the
+        location is not known (``None``) unless the caller knows *file*,
+        the file the failed call was about; a ``file: `` prefix of the
+        message is then left out of :attr:`reason`.  Loads report their
+        location as data instead: see :meth:`from_problem`."""
         if isinstance(error, Error) or getattr(error, "domain", None) != DOMAIN:
             return error
-        new = cls.from_message(error.code, error.message)
-        new.__cause__ = None
-        return new
+        reason = error.message
+        if file is not None and reason.startswith(file + ": "):
+            reason = reason[len(file) + 2:]
+        return cls(error.code, error.message, file, None, None, reason)
 
     @classmethod
     def from_problem(cls, problem):
-        """An :class:`Error` for a :class:`Klynge.Problem` that validation
-        found."""
+        """An :class:`Error` for a :class:`Klynge.Problem`: what validation
+        found, or why a load failed.  Code, file, line, column and reason
+        are the problem's own data; the message is its text, the message of
+        the :class:`GLib.Error` the library reports for the same failure."""
         file = problem.get_file()
         line = problem.get_line() or None
         column = problem.get_column() or None
@@ -117,16 +104,19 @@ for _value in getattr(Klynge.Error, "__enum_values__", {}).values():
 del _value
 
 
-def raises_klynge_error(function):
+def raises_klynge_error(function, file_of=None):
     """Decorator: a ``KLYNGE_ERROR`` :class:`GLib.Error` raised inside
-    *function* leaves it as :class:`klynge.Error`."""
+    *function* leaves it as :class:`klynge.Error`.  *file_of*, if given, is
+    called with the call's arguments and names the file the call is about
+    (see :meth:`Error.from_gerror`)."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
         except GLib.Error as error:
-            converted = Error.from_gerror(error)
+            file = file_of(*args, **kwargs) if file_of is not None else None
+            converted = Error.from_gerror(error, file)
             if converted is error:
                 raise
             raise converted from None

@@ -2,22 +2,28 @@
 """Pythonic sugar on the introspected classes (applied on ``import klynge``).
 
 This is the helper package's equivalent of a ``gi/overrides`` module: it
-patches the classes of ``gi.repository.Klynge`` in place, so that the
-sugar is there whether the user then writes ``Klynge.Landscape`` or uses
-the helper functions.  (A ``gi.overrides`` module would have to be
+sets attributes on the classes of ``gi.repository.Klynge`` in place, so
+that the sugar is there whether the user then writes ``Klynge.Landscape``
+or uses the helper functions.  (A ``gi.overrides`` module would have to be
 installed into PyGObject's own package directory, which a ``--prefix``
-install cannot do cleanly.)  What it adds:
+install cannot do cleanly.)  It uses only public interfaces: which
+functions can fail comes from the typelib through ``GIRepository``, and
+everything it adds is a plain attribute of a Klynge class, so no other
+class (``GObject.Object``, ``Gio.Cancellable``, ...) changes.  What it adds:
 
 * every introspected function or method that can fail raises
   :class:`klynge.Error` (a :class:`GLib.Error` subclass) instead of a bare
-  :class:`GLib.Error`;
+  :class:`GLib.Error`; ``Klynge.Landscape.load_file()`` and ``load_bytes()``
+  give it the file, line and column of the failure, which the library
+  reports as a :class:`Klynge.Problem`;
 * :class:`Klynge.Landscape`: ``len()``, iteration over every record in
   document order, ``id in landscape``, ``landscape[id]`` (``KeyError``
   when absent), and the generators ``organisations()``, ``members()``,
   ``memberships()``, ``funding_sources()``, ``contracts()``, ``mergers()``
   and ``initiatives()``;
 * records: a readable ``repr()``; equality and hashing by kind and id
-  (identity of the record, not equality of content);
+  (identity of the record, not equality of content), defined once on
+  :class:`Klynge.Record`;
 * values (:class:`Klynge.Date`, :class:`Klynge.Period`,
   :class:`Klynge.Membership`, :class:`Klynge.Share`, ...): ``str()``,
   ``repr()`` and equality by value; ``Klynge.Date.to_date()`` and
@@ -26,64 +32,139 @@ install cannot do cleanly.)  What it adds:
 
 import datetime
 
-from gi import _gi
+import gi
 
-from ._errors import Error
-from ._gi import GLib, Klynge
+gi.require_version("GIRepository", "2.0")
 
-__all__ = []
+from gi.repository import GIRepository  # noqa: E402
+
+from ._errors import Error, raises_klynge_error  # noqa: E402
+from ._gi import GLib, Klynge  # noqa: E402
+
+__all__ = ["load_file", "load_bytes"]
 
 _PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
 
+_NAMESPACE = "Klynge"
+
+
+# --- failures as klynge.Error ----------------------------------------------
 
 class _RaisingKlyngeError:
-    """Descriptor around an introspected callable that turns a
-    ``KLYNGE_ERROR`` :class:`GLib.Error` into :class:`klynge.Error`."""
+    """Descriptor around an introspected method, constructor or static
+    function of a class that turns a ``KLYNGE_ERROR`` :class:`GLib.Error`
+    into :class:`klynge.Error`.  *flags* are the callable's
+    ``GIRepository.FunctionInfoFlags``: they say what it is bound to."""
 
-    def __init__(self, info):
-        self.info = info
-        self.__doc__ = info.__doc__
-        self.__name__ = info.get_name()
+    def __init__(self, function, flags):
+        self.function = function
+        self.flags = flags
+        self.__doc__ = getattr(function, "__doc__", None)
 
     def __get__(self, obj, cls=None):
-        info = self.info
-        if info.is_constructor():
+        function = self.function
+        if self.flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR:
             # constructors take the class first, which allows subclasses
+            owner = cls if cls is not None else type(obj)
+
             def bound(*args, **kwargs):
-                return info(cls if cls is not None else type(obj), *args, **kwargs)
-        elif info.is_method() and obj is not None:
+                return function(owner, *args, **kwargs)
+        elif self.flags & GIRepository.FunctionInfoFlags.IS_METHOD and obj is not None:
             def bound(*args, **kwargs):
-                return info(obj, *args, **kwargs)
+                return function(obj, *args, **kwargs)
         else:
-            bound = info
-
-        def call(*args, **kwargs):
-            try:
-                return bound(*args, **kwargs)
-            except GLib.Error as error:
-                converted = Error.from_gerror(error)
-                if converted is error:
-                    raise
-                raise converted from None
-
-        call.__name__ = self.__name__
-        call.__doc__ = self.__doc__
-        return call
+            bound = function
+        return raises_klynge_error(bound)
 
 
-def _raise_klynge_errors(cls):
-    for name, value in list(vars(cls).items()):
-        if isinstance(value, _gi.FunctionInfo) and value.can_throw_gerror():
-            setattr(cls, name, _RaisingKlyngeError(value))
+_METHODS = {
+    GIRepository.InfoType.OBJECT: (GIRepository.object_info_get_n_methods,
+                                   GIRepository.object_info_get_method),
+    GIRepository.InfoType.INTERFACE: (GIRepository.interface_info_get_n_methods,
+                                      GIRepository.interface_info_get_method),
+    GIRepository.InfoType.STRUCT: (GIRepository.struct_info_get_n_methods,
+                                   GIRepository.struct_info_get_method),
+    GIRepository.InfoType.BOXED: (GIRepository.struct_info_get_n_methods,
+                                  GIRepository.struct_info_get_method),
+    GIRepository.InfoType.UNION: (GIRepository.union_info_get_n_methods,
+                                  GIRepository.union_info_get_method),
+    GIRepository.InfoType.ENUM: (GIRepository.enum_info_get_n_methods,
+                                 GIRepository.enum_info_get_method),
+    GIRepository.InfoType.FLAGS: (GIRepository.enum_info_get_n_methods,
+                                  GIRepository.enum_info_get_method),
+}
 
 
-def _klynge_classes():
-    repository = _gi.Repository.get_default()
-    for info in repository.get_infos("Klynge"):
-        if isinstance(info, (_gi.ObjectInfo, _gi.StructInfo)):
-            cls = getattr(Klynge, info.get_name(), None)
-            if isinstance(cls, type):
-                yield cls
+def _failing_callables():
+    """(owner, name, flags) of every function of the typelib that takes a
+    ``GError **``: *owner* is ``Klynge`` for a function of the namespace,
+    else the class whose method or constructor it is."""
+    repository = GIRepository.Repository.get_default()
+    for i in range(repository.get_n_infos(_NAMESPACE)):
+        info = repository.get_info(_NAMESPACE, i)
+        kind = info.get_type()
+        if kind == GIRepository.InfoType.FUNCTION:
+            if GIRepository.callable_info_can_throw_gerror(info):
+                yield Klynge, info.get_name(), 0
+            continue
+        if kind not in _METHODS:
+            continue
+        count, method = _METHODS[kind]
+        owner = getattr(Klynge, info.get_name(), None)
+        if not isinstance(owner, type):
+            continue
+        for j in range(count(info)):
+            function = method(info, j)
+            if GIRepository.callable_info_can_throw_gerror(function):
+                yield owner, function.get_name(), GIRepository.function_info_get_flags(function)
+
+
+def _raise_klynge_errors():
+    for owner, name, flags in _failing_callables():
+        if owner is Klynge:
+            function = getattr(Klynge, name, None)
+            if function is not None:
+                setattr(Klynge, name, raises_klynge_error(function))
+            continue
+        if owner is Klynge.Landscape and name in _LOCATED:
+            continue
+        # the introspected callable is in the dict of the class that
+        # declares it, never inherited: subclasses reach the wrapper
+        function = vars(owner).get(name)
+        if function is not None:
+            setattr(owner, name, _RaisingKlyngeError(function, flags))
+
+
+def load_file(path, options=None):
+    """:meth:`Klynge.Landscape.load_file`, failing with a :class:`klynge.Error`
+    whose location is the library's :class:`Klynge.Problem`."""
+    landscape, problem = Klynge.Landscape.load_file_with_problem(path, options)
+    if landscape is None:
+        raise Error.from_problem(problem)
+    return landscape
+
+
+def load_bytes(bytes, name=None, options=None):
+    """:meth:`Klynge.Landscape.load_bytes`, failing with a
+    :class:`klynge.Error` whose location is the library's
+    :class:`Klynge.Problem`."""
+    landscape, problem = Klynge.Landscape.load_bytes_with_problem(bytes, name, options)
+    if landscape is None:
+        raise Error.from_problem(problem)
+    return landscape
+
+
+# Replaced below with versions that know the location of the failure;
+# _raise_klynge_errors() leaves them alone.
+_LOCATED = ("load_file", "load_bytes", "save_file")
+
+
+def _patch_load_and_save():
+    Landscape = Klynge.Landscape
+    Landscape.load_file = staticmethod(load_file)
+    Landscape.load_bytes = staticmethod(load_bytes)
+    Landscape.save_file = raises_klynge_error(vars(Landscape)["save_file"],
+                                              file_of=lambda landscape, path: path)
 
 
 # --- values ---------------------------------------------------------------
@@ -231,11 +312,11 @@ def _record_hash(self):
 
 
 def _patch_records():
-    for cls in (Klynge.Record, Klynge.Organisation, Klynge.Member, Klynge.FundingSource,
-                Klynge.Contract, Klynge.Merger, Klynge.Initiative):
-        cls.__repr__ = _record_repr
-        cls.__eq__ = _record_eq
-        cls.__hash__ = _record_hash
+    # on the base class only: every record kind inherits them, and no
+    # class outside Klynge sees them
+    Klynge.Record.__repr__ = _record_repr
+    Klynge.Record.__eq__ = _record_eq
+    Klynge.Record.__hash__ = _record_hash
 
 
 # --- the landscape -------------------------------------------------------
@@ -316,12 +397,8 @@ def install():
     """Applies the sugar; idempotent."""
     if getattr(Klynge, "_klynge_sugar_installed", False):
         return
-    for cls in _klynge_classes():
-        _raise_klynge_errors(cls)
-    for info in _gi.Repository.get_default().get_infos("Klynge"):
-        if (isinstance(info, _gi.FunctionInfo) and info.can_throw_gerror()
-                and not info.is_method() and not info.is_constructor()):
-            setattr(Klynge, info.get_name(), _RaisingKlyngeError(info).__get__(None))
+    _patch_load_and_save()
+    _raise_klynge_errors()
     _patch_values()
     _patch_records()
     _patch_landscape()

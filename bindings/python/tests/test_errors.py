@@ -18,7 +18,7 @@ def _expected(path):
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_each_invalid_fixture_raises_its_code_at_its_line(klynge, path):
+def test_each_invalid_fixture_raises_its_code_at_its_line(klynge, Klynge, path):
     code_name, line = _expected(path)
     with pytest.raises(klynge.Error) as caught:
         klynge.load(path)
@@ -29,6 +29,13 @@ def test_each_invalid_fixture_raises_its_code_at_its_line(klynge, path):
     assert error.file == str(path)
     assert error.column is None or error.column >= 1
     assert str(path) in str(error)
+    # the location is the library's data about the failure
+    landscape, problem = Klynge.Landscape.load_file_with_problem(str(path), None)
+    assert landscape is None
+    assert (error.file, error.line, error.column, error.reason) == \
+        (problem.get_file(), problem.get_line() or None, problem.get_column() or None,
+         problem.get_message())
+    assert error.message == problem.to_string()
 
 
 def test_there_are_invalid_fixtures_to_test():
@@ -91,27 +98,87 @@ def test_unknown_table_kind_raises_bad_enum(klynge, builtin):
     assert caught.value.code == klynge.Error.BAD_ENUM
 
 
-@pytest.mark.parametrize("message, file, line, column, reason", [
-    ("a.xml:12:7: bad date", "a.xml", 12, 7, "bad date"),
-    ("a.xml:12: bad CVR", "a.xml", 12, None, "bad CVR"),
-    ("/tmp/x y.xml:3:1: unknown element “z”", "/tmp/x y.xml", 3, 1, "unknown element “z”"),
-    ("/tmp/gone.xml: cannot open: no such file", "/tmp/gone.xml", None, None,
-     "cannot open: no such file"),
-    ("“2020-13” is not a date: there is no month 13", None, None, None,
-     "“2020-13” is not a date: there is no month 13"),
+def test_the_location_is_data_even_when_the_file_name_looks_like_one(klynge, tmp_path):
+    # parsed from "file:line:col: reason", this name would give line 7
+    path = tmp_path / "a:7:9: b.xml"
+    path.write_text('<landscape xmlns="urn:klynge:landscape:1" version="1">\n<bogus/>\n'
+                    '</landscape>\n')
+    with pytest.raises(klynge.Error) as caught:
+        klynge.load(path)
+    error = caught.value
+    assert error.code == klynge.Error.UNKNOWN_ELEMENT
+    assert (error.file, error.line) == (str(path), 2)
+    assert error.message.startswith(str(path) + ":2")
+    assert error.message.endswith(": " + error.reason)
+    assert "7" not in error.reason
+
+
+_HEAD = b'<landscape xmlns="urn:klynge:landscape:1" version="1">\n'
+
+
+@pytest.mark.parametrize("data, code, line, column", [
+    (_HEAD + b"  <organisations x=>", "XML_SYNTAX", 2, 20),
+    (_HEAD + b'\n  <organisations>\n'
+     b'    <organisation id="x" kind="nonsense"><name>X</name></organisation>\n'
+     b'  </organisations>\n</landscape>\n', "BAD_ENUM", 4, None),
+    (b'<landscape version="1"/>', "NOT_A_LANDSCAPE", 1, None),
 ])
-def test_messages_are_parsed_into_file_line_and_column(klynge, message, file, line, column,
-                                                       reason):
-    error = klynge.Error.from_message(klynge.Error.FAILED, message)
-    assert (error.file, error.line, error.column, error.reason) == (file, line, column, reason)
-    assert error.message == message
+def test_loads_reports_the_name_line_and_column_of_the_problem(klynge, Klynge, data, code,
+                                                               line, column):
+    with pytest.raises(klynge.Error) as caught:
+        klynge.loads(data, name="memory.xml")
+    error = caught.value
+    _, problem = Klynge.Landscape.load_bytes_with_problem(_bytes(data), "memory.xml", None)
+    assert error.code_name == code
+    assert (error.file, error.line, error.column) == ("memory.xml", line, column)
+    assert (problem.get_file(), problem.get_line(), problem.get_column() or None) == \
+        (error.file, error.line, error.column)
+    assert error.reason == problem.get_message()
+
+
+def _bytes(data):
+    from gi.repository import GLib
+    return GLib.Bytes.new(data)
+
+
+def test_the_introspected_loads_carry_the_location_too(klynge, Klynge, data_path):
+    path = str(data_path("invalid", "bad-cvr--letter.xml"))
+    with pytest.raises(klynge.Error) as caught:
+        Klynge.Landscape.load_file(path)
+    assert (caught.value.file, caught.value.line) == (path, 15)
+    with pytest.raises(klynge.Error) as caught:
+        Klynge.Landscape.load_bytes(_bytes(b"<landscape"), "mine", None)
+    assert (caught.value.file, caught.value.line) == ("mine", 1)
+
+
+def test_a_failed_save_names_the_file(klynge, landscape, tmp_path):
+    path = tmp_path / "no-such-dir" / "out.xml"
+    with pytest.raises(klynge.Error) as caught:
+        klynge.save(landscape, path)
+    assert caught.value.code == klynge.Error.IO
+    assert caught.value.file == str(path)
+    assert caught.value.line is None
+    assert not caught.value.reason.startswith(str(path))
+    with pytest.raises(klynge.Error) as caught:
+        landscape.save_file(str(path))
+    assert caught.value.file == str(path)
+
+
+def test_a_bare_glib_error_gets_no_location_from_its_text(klynge):
+    from gi.repository import GLib
+    error = klynge.Error.from_gerror(GLib.Error("a.xml:12:7: bad date", klynge.DOMAIN,
+                                                int(klynge.Error.BAD_DATE)))
+    assert isinstance(error, klynge.Error)
+    assert (error.file, error.line, error.column) == (None, None, None)
+    assert error.reason == error.message == "a.xml:12:7: bad date"
+    assert error.code == klynge.Error.BAD_DATE
 
 
 def test_errors_survive_pickling(klynge):
-    error = klynge.Error.from_message(klynge.Error.BAD_CVR, "f.xml:2:3: bad CVR")
+    error = klynge.Error(klynge.Error.BAD_CVR, "f.xml:2:3: bad CVR", "f.xml", 2, 3, "bad CVR")
     again = pickle.loads(pickle.dumps(error))
-    assert (again.code, again.file, again.line, again.message) == \
-        (klynge.Error.BAD_CVR, "f.xml", 2, "f.xml:2:3: bad CVR")
+    assert (again.code, again.file, again.line, again.column, again.reason, again.message) == \
+        (klynge.Error.BAD_CVR, "f.xml", 2, 3, "bad CVR", "f.xml:2:3: bad CVR")
 
 
 def test_problems_from_validation_become_errors(klynge, Klynge, landscape):

@@ -102,3 +102,64 @@ def test_help_of_the_package_reads_well(klynge):
         assert hasattr(klynge, name), name
     for name in ("load", "default", "to_records", "to_dataframe", "save", "loads", "validate"):
         assert getattr(klynge, name).__doc__, name
+
+
+def test_equality_of_other_gobjects_is_untouched(klynge, Klynge):
+    from gi.repository import Gio, GObject
+    plain, other = GObject.Object(), GObject.Object()
+    assert plain == plain and plain != other
+    assert len({plain, other}) == 2
+    first, second = Gio.Cancellable(), Gio.Cancellable()
+    assert first != second and first == first
+    # the sugar lives on the Klynge classes, never on a class they share
+    for cls in (GObject.Object, Gio.Cancellable):
+        for name in ("__eq__", "__hash__", "__repr__"):
+            for base in cls.__mro__:
+                if name in vars(base):
+                    assert getattr(vars(base)[name], "__module__", None) != "klynge._sugar", \
+                        (cls, name, base)
+    assert "__eq__" in vars(Klynge.Record)
+    assert "__eq__" not in vars(Klynge.Organisation)
+
+
+def test_importing_klynge_leaves_other_gobjects_as_they_were(srcdir):
+    # in a fresh interpreter: the slots of GObject classes before and after
+    import os
+    import subprocess
+    import sys
+    script = (
+        "import gi\n"
+        "from gi.repository import GObject, Gio, GLib\n"
+        "def slots():\n"
+        "    return [(c.__name__, n, getattr(c, n)) for c in (GObject.Object, Gio.Cancellable,\n"
+        "            GLib.Bytes) for n in ('__eq__', '__ne__', '__hash__', '__repr__')]\n"
+        "before = slots()\n"
+        "import klynge\n"
+        "assert slots() == before, [a for a, b in zip(slots(), before) if a != b]\n"
+        "print('same')\n")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(srcdir / "bindings" / "python")] + [p for p in [env.get("PYTHONPATH")] if p])
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "same"
+
+
+def test_the_package_uses_no_private_pygobject_module(srcdir):
+    import re
+    private = re.compile(r"\bgi\._\w+|from\s+gi\s+import\s+_\w+|\bgi\.(module|types|importer)\b")
+    sources = sorted((srcdir / "bindings" / "python" / "klynge").glob("*.py"))
+    assert sources
+    for source in sources:
+        for number, line in enumerate(source.read_text().splitlines(), 1):
+            assert not private.search(line), "%s:%d: %s" % (source.name, number, line)
+
+
+def test_failing_methods_of_every_kind_raise_klynge_error(klynge, Klynge, full):
+    # a constructor, an instance method and a function of the namespace
+    for call in (lambda: Klynge.Period.new_from_string("2020-01-01..2019-01-01"),
+                 lambda: full.remove("nobody"),
+                 lambda: Klynge.money_parse("x")):
+        with pytest.raises(klynge.Error):
+            call()
