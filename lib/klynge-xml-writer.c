@@ -9,7 +9,7 @@
  * file writes a temporary file beside it, fsyncs and renames it, so the
  * old file stays whole whatever happens.
  */
-/* sync_file_range() */
+/* sync_file_range(), O_DIRECT, statx() */
 #define _GNU_SOURCE
 
 #include "config.h"
@@ -24,6 +24,16 @@
 
 #include "klynge-output-private.h"
 #include "klynge-xml-private.h"
+
+/* Direct I/O is not POSIX: where <fcntl.h> has no O_DIRECT (macOS, some
+ * BSDs) every save goes through the page cache, and the flag is 0 so that
+ * the code that clears it needs no conditions of its own. */
+#ifdef O_DIRECT
+#define HAVE_DIRECT_IO 1
+#else
+#define HAVE_DIRECT_IO 0
+#define O_DIRECT 0
+#endif
 
 
 typedef struct {
@@ -722,19 +732,42 @@ flush_direct (KlyngeOutput  *output,
   return TRUE;
 }
 
+/* Whether the file's file system takes direct I/O in DIRECT_ALIGN units:
+ * offsets and lengths are multiples of it, buffers aligned to it. Linux
+ * 6.1 and later say so through statx(); where nothing says, the fcntl()
+ * that sets O_DIRECT and then the first write (EINVAL, see write_all())
+ * decide. */
+static gboolean
+direct_io_fits (int fd)
+{
+#if HAVE_DIRECT_IO && defined (STATX_DIOALIGN)
+  struct statx stx;
+
+  if (statx (fd, "", AT_EMPTY_PATH, STATX_DIOALIGN, &stx) == 0
+      && (stx.stx_mask & STATX_DIOALIGN) != 0)
+    return stx.stx_dio_offset_align != 0   /* no direct I/O here at all */
+      && DIRECT_ALIGN % stx.stx_dio_offset_align == 0
+      && DIRECT_ALIGN % stx.stx_dio_mem_align == 0;
+#endif
+  return HAVE_DIRECT_IO;
+}
+
 /* At an aligned offset, with @length (less than DIRECT_ALIGN) bytes of
  * @data still to write: switches the file to direct I/O, starts the
  * thread and puts @data in the first block, or leaves the file as it is
- * when the file system refuses. */
+ * when the platform or the file system cannot. */
 static gboolean
 start_direct (KlyngeOutput *output,
               const char   *data,
               gsize         length)
 {
   FileTarget *target = output->target;
-  int flags = fcntl (target->fd, F_GETFL);
+  int flags;
 
   target->direct_tried = TRUE;
+  if (hooks.buffered_only || !direct_io_fits (target->fd))
+    return FALSE;
+  flags = fcntl (target->fd, F_GETFL);
   if (flags < 0 || fcntl (target->fd, F_SETFL, flags | O_DIRECT) != 0)
     return FALSE;
   target->direct = TRUE;
@@ -873,9 +906,10 @@ flush_to_fd (KlyngeOutput  *output,
  * a temporary file in the same directory, flushed to disk and renamed over
  * @path, so @path is at every moment either the old file or the whole new
  * one. An existing file keeps its permissions. A document of more than
- * 32 MiB is written with direct I/O where the file system allows it, from
- * a second thread: saving gigabytes then neither waits for the page cache
- * to drain nor pushes other files out of it. Failures are
+ * 32 MiB is written with direct I/O where the platform and the file
+ * system allow it, from a second thread: saving gigabytes then neither
+ * waits for the page cache to drain nor pushes other files out of it.
+ * Elsewhere it goes through the page cache; the file is the same. Failures are
  * %KLYNGE_ERROR_IO (or %KLYNGE_ERROR_ENCODING for a value XML cannot
  * carry), naming the file.
  *

@@ -15,6 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef O_DIRECT
+#define O_DIRECT 0
+#endif
+
 #include <glib/gstdio.h>
 
 #include "klynge-test.h"
@@ -283,21 +287,28 @@ save_teardown (void)
   g_clear_pointer (&save.old_contents, g_free);
 }
 
+static guint
+files_in_save_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (save.dir, 0, NULL);
+  guint files = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  return files;
+}
+
 /* The target holds the old bytes, and no temporary file is left over. */
 static void
 assert_old_file_untouched (void)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GDir) dir = g_dir_open (save.dir, 0, NULL);
   gsize length;
-  guint files = 0;
 
   ck_assert (g_file_get_contents (save.path, &contents, &length, NULL));
   ck_assert_uint_eq (length, save.old_length);
   ck_assert (memcmp (contents, save.old_contents, length) == 0);
-  while (g_dir_read_name (dir) != NULL)
-    files++;
-  ck_assert_uint_eq (files, 1);
+  ck_assert_uint_eq (files_in_save_dir (), 1);
 }
 
 static gsize bytes_allowed;
@@ -428,19 +439,29 @@ write_refusing_direct (int         fd,
   return write (fd, buf, count);
 }
 
-/* Whether the save's directory takes direct I/O at all (tmpfs before
- * Linux 6.6 does not, and the save then writes as usual). */
+/* Whether @dir takes direct I/O at all (tmpfs before Linux 6.6 does not,
+ * nor does a platform without O_DIRECT, and the save then writes as
+ * usual). */
 static gboolean
-directory_takes_direct_io (void)
+takes_direct_io (const char *dir)
 {
-  g_autofree char *probe = g_build_filename (save.dir, "probe", NULL);
-  int fd = open (probe, O_WRONLY | O_CREAT | O_DIRECT | O_CLOEXEC, 0600);
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+  int fd;
 
+  if (O_DIRECT == 0)
+    return FALSE;
+  fd = open (probe, O_WRONLY | O_CREAT | O_DIRECT | O_CLOEXEC, 0600);
   if (fd < 0)
     return FALSE;
   close (fd);
   g_unlink (probe);
   return TRUE;
+}
+
+static gboolean
+directory_takes_direct_io (void)
+{
+  return takes_direct_io (save.dir);
 }
 
 static void
@@ -533,6 +554,88 @@ START_TEST (test_save_file_writes_through_the_cache_when_direct_writes_are_refus
 }
 END_TEST
 
+/* As where the platform or the file system has no direct I/O: the same
+ * bytes, all through the page cache, and still atomic. */
+START_TEST (test_save_file_without_direct_io_writes_the_same_bytes_through_the_cache)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  g_autoptr(GBytes) bytes = save_to_bytes (landscape);
+  g_autoptr(GError) error = NULL;
+  KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
+
+  direct_writes = 0;
+  _klynge_xml_writer_set_hooks (&hooks);
+  ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
+  ck_assert_no_error (error);
+  assert_file_holds (save.path, bytes);
+  ck_assert_uint_eq (direct_writes, 0);
+  /* no temporary file left over */
+  ck_assert_uint_eq (files_in_save_dir (), 1);
+}
+END_TEST
+
+START_TEST (test_save_file_without_direct_io_keeps_the_old_file_when_the_disk_fills_up)
+{
+  g_autoptr(KlyngeLandscape) landscape = large_landscape ();
+  const gsize limits[] = { 100000, 258000, 500000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
+      g_autoptr(GError) error = NULL;
+
+      bytes_allowed = limits[i];
+      _klynge_xml_writer_set_hooks (&hooks);
+      ck_assert (!klynge_landscape_save_file (landscape, save.path, &error));
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+      assert_old_file_untouched ();
+    }
+}
+END_TEST
+
+/* A real file system of another kind: tmpfs, which refuses O_DIRECT
+ * before Linux 6.6 and takes it since. Either way, and with direct I/O
+ * switched off, the file is the document byte for byte. */
+START_TEST (test_save_file_to_tmpfs_writes_the_same_bytes_with_or_without_direct_io)
+{
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (!g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR)
+      || (dir = g_mkdtemp (g_strdup ("/dev/shm/klynge-save-XXXXXX"))) == NULL)
+    {
+      g_printerr ("skipped: no writable /dev/shm\n");
+      return;
+    }
+  landscape = large_landscape ();
+  bytes = save_to_bytes (landscape);
+  path = g_build_filename (dir, "landscape.xml", NULL);
+  for (int buffered_only = 0; buffered_only <= 1; buffered_only++)
+    {
+      KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK,
+                                  buffered_only };
+      g_autoptr(GError) error = NULL;
+      gboolean saved;
+
+      direct_writes = 0;
+      _klynge_xml_writer_set_hooks (&hooks);
+      saved = klynge_landscape_save_file (landscape, path, &error);
+      _klynge_xml_writer_set_hooks (NULL);
+      ck_assert_no_error (error);
+      ck_assert (saved);
+      assert_file_holds (path, bytes);
+      if (buffered_only || !takes_direct_io (dir))
+        ck_assert_uint_eq (direct_writes, 0);
+      else
+        ck_assert_uint_gt (direct_writes, 0);
+    }
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
 START_TEST (test_save_file_reports_a_missing_directory_as_io_error)
 {
   g_autoptr(GError) error = NULL;
@@ -593,6 +696,9 @@ writer_suite (void)
   tcase_add_test (atomic, test_save_file_rounds_an_odd_block_size_up_and_writes_the_whole_file);
   tcase_add_test (atomic, test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_direct_writes);
   tcase_add_test (atomic, test_save_file_writes_through_the_cache_when_direct_writes_are_refused);
+  tcase_add_test (atomic, test_save_file_without_direct_io_writes_the_same_bytes_through_the_cache);
+  tcase_add_test (atomic, test_save_file_without_direct_io_keeps_the_old_file_when_the_disk_fills_up);
+  tcase_add_test (atomic, test_save_file_to_tmpfs_writes_the_same_bytes_with_or_without_direct_io);
   tcase_add_test (atomic, test_save_file_reports_a_missing_directory_as_io_error);
   tcase_add_test (atomic, test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_file);
   tcase_add_test (atomic, test_save_file_keeps_the_permissions_of_the_old_file);
