@@ -275,6 +275,26 @@ klynge_contract_set_property (GObject      *object,
 }
 
 static void
+klynge_contract_foreach_reference (KlyngeRecord *record,
+                                   GCallback     callback,
+                                   gpointer      user_data)
+{
+  KlyngeReferenceFunc func = (KlyngeReferenceFunc) callback;
+  KlyngeContract *self = KLYNGE_CONTRACT (record);
+  const char *renews = klynge_contract_get_renews (self);
+  GPtrArray *shares = klynge_contract_get_shares (self);
+
+  if (!func (record, klynge_contract_get_holder (self), KLYNGE_TYPE_ORGANISATION, "holder", user_data))
+    return;
+  if (renews != NULL && !func (record, renews, KLYNGE_TYPE_CONTRACT, "renews", user_data))
+    return;
+  for (guint i = 0; i < shares->len; i++)
+    if (!func (record, klynge_share_get_source (g_ptr_array_index (shares, i)),
+               KLYNGE_TYPE_FUNDING_SOURCE, "share source", user_data))
+      return;
+}
+
+static void
 klynge_contract_class_init (KlyngeContractClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -285,6 +305,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
   object_class->set_property = klynge_contract_set_property;
 
   record_class->element_name = "contract";
+  record_class->foreach_reference = klynge_contract_foreach_reference;
 
   /**
    * KlyngeContract:holder:

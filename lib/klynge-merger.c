@@ -114,6 +114,22 @@ klynge_merger_set_property (GObject      *object,
 }
 
 static void
+klynge_merger_foreach_reference (KlyngeRecord *record,
+                                 GCallback     callback,
+                                 gpointer      user_data)
+{
+  KlyngeReferenceFunc func = (KlyngeReferenceFunc) callback;
+  KlyngeMerger *self = KLYNGE_MERGER (record);
+  const char * const *predecessors = klynge_merger_get_predecessors (self);
+
+  if (!func (record, self->successor, KLYNGE_TYPE_ORGANISATION, "successor", user_data))
+    return;
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    if (!func (record, predecessors[i], KLYNGE_TYPE_ORGANISATION, "predecessor", user_data))
+      return;
+}
+
+static void
 klynge_merger_class_init (KlyngeMergerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -124,6 +140,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
   object_class->set_property = klynge_merger_set_property;
 
   record_class->element_name = "merger";
+  record_class->foreach_reference = klynge_merger_foreach_reference;
 
   /**
    * KlyngeMerger:kind:

@@ -23,6 +23,7 @@
 #include <libxml/SAX2.h>
 
 #include "klynge-xml-private.h"
+#include "klynge-validate-private.h"
 
 typedef enum {
   E_LANDSCAPE,

@@ -324,6 +324,115 @@ START_TEST (test_source_equal_compares_href_and_accessed_date_with_precision)
 }
 END_TEST
 
+/* --- references ------------------------------------------------------------ */
+
+static gboolean
+append_reference (KlyngeRecord *from,
+                  const char   *target,
+                  GType         expected,
+                  const char   *attribute,
+                  gpointer      user_data)
+{
+  GString *out = user_data;
+
+  g_string_append_printf (out, "%s%s=%s:%s", out->len > 0 ? " " : "",
+                          attribute, target, g_type_name (expected));
+  return TRUE;
+}
+
+static gboolean
+count_and_stop (KlyngeRecord *from,
+                const char   *target,
+                GType         expected,
+                const char   *attribute,
+                gpointer      user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  return FALSE;
+}
+
+static KlyngeRecord *
+referring_record (guint kind)
+{
+  KlyngePeriod period = { { 2021, 10, 1 }, { 2022, 9, 30 } };
+  KlyngeDate effective = { 2020, 7, 1 };
+  g_autoptr(GError) error = NULL;
+
+  switch (kind)
+    {
+    case 0:
+      {
+        KlyngeContract *contract = klynge_contract_new ("ced-2021", "ced", &period, 100);
+        g_autoptr(KlyngeShare) siu = klynge_share_new ("siu", 5000, &error);
+        g_autoptr(KlyngeShare) es = klynge_share_new ("es", 5000, &error);
+
+        ck_assert (klynge_contract_set_renews (contract, "ced-2019", &error));
+        ck_assert (klynge_contract_add_share (contract, siu, &error));
+        ck_assert (klynge_contract_add_share (contract, es, &error));
+        return KLYNGE_RECORD (contract);
+      }
+    case 1:
+      {
+        KlyngeMerger *merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "ecd", &effective);
+
+        ck_assert (klynge_merger_add_predecessor (merger, "a", &error));
+        ck_assert (klynge_merger_add_predecessor (merger, "b", &error));
+        return KLYNGE_RECORD (merger);
+      }
+    case 2:
+      {
+        KlyngeInitiative *initiative = klynge_initiative_new ("dcs", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                              KLYNGE_INITIATIVE_THEME_BRANDING,
+                                                              "ced", "Danish Cluster Summit");
+
+        ck_assert (klynge_initiative_set_replaces (initiative, "camp", &error));
+        ck_assert (klynge_initiative_add_participant (initiative, "a", &error));
+        return KLYNGE_RECORD (initiative);
+      }
+    case 3:
+      return KLYNGE_RECORD (klynge_organisation_new ("o", KLYNGE_ORGANISATION_KIND_CLUSTER, "O"));
+    case 4:
+      return KLYNGE_RECORD (klynge_member_new ("m", KLYNGE_MEMBER_KIND_COMPANY, "M"));
+    case 5:
+      return KLYNGE_RECORD (klynge_funding_source_new ("f", KLYNGE_FUNDING_SOURCE_KIND_REGIONAL, "F"));
+    default:
+      return new_record ("t");
+    }
+}
+
+static const char *const references_of_kind[] = {
+  "holder=ced:KlyngeOrganisation renews=ced-2019:KlyngeContract "
+  "share source=siu:KlyngeFundingSource share source=es:KlyngeFundingSource",
+  "successor=ecd:KlyngeOrganisation predecessor=a:KlyngeOrganisation predecessor=b:KlyngeOrganisation",
+  "host=ced:KlyngeOrganisation replaces=camp:KlyngeInitiative participant=a:KlyngeOrganisation",
+  "",   /* an organisation */
+  "",   /* a member */
+  "",   /* a funding source */
+  "",   /* a kind that does not implement foreach_reference */
+};
+
+START_TEST (test_record_foreach_reference_gives_each_kind_s_references_in_document_order)
+{
+  g_autoptr(KlyngeRecord) record = referring_record (_i);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  _klynge_record_foreach_reference (record, append_reference, out);
+  ck_assert_str_eq (out->str, references_of_kind[_i]);
+}
+END_TEST
+
+START_TEST (test_record_foreach_reference_stops_when_the_function_returns_false)
+{
+  g_autoptr(KlyngeRecord) record = referring_record (_i);
+  guint calls = 0;
+
+  _klynge_record_foreach_reference (record, count_and_stop, &calls);
+  ck_assert_uint_eq (calls, *references_of_kind[_i] != '\0' ? 1 : 0);
+}
+END_TEST
+
 /* --- enum nick helpers ---------------------------------------------------- */
 
 static const char *const not_nicks[] = { "Cluster", " cluster", "cluster ", "klynge", "" };
@@ -385,6 +494,13 @@ record_suite (void)
   tcase_add_test (tc, test_source_keeps_partial_accessed_date_with_its_precision);
   tcase_add_test (tc, test_source_is_refcounted_and_boxed_copy_shares_it);
   tcase_add_test (tc, test_source_equal_compares_href_and_accessed_date_with_precision);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("references");
+  tcase_add_loop_test (tc, test_record_foreach_reference_gives_each_kind_s_references_in_document_order,
+                       0, G_N_ELEMENTS (references_of_kind));
+  tcase_add_loop_test (tc, test_record_foreach_reference_stops_when_the_function_returns_false,
+                       0, G_N_ELEMENTS (references_of_kind));
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("enums");
