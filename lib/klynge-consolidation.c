@@ -287,8 +287,8 @@ check_successor (KlyngeLandscape    *self,
  *
  * - %KLYNGE_ERROR_BAD_DATE: @effective is not set (nothing else is then
  *   checked);
- * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer than two predecessors for a
- *   merger, none for an absorption;
+ * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer predecessors than
+ *   klynge_merger_kind_min_predecessors() of @kind;
  * - %KLYNGE_ERROR_MISSING_ATTRIBUTE: an absorption without a successor;
  * - %KLYNGE_ERROR_UNRESOLVED_REFERENCE, %KLYNGE_ERROR_WRONG_REFERENCE_KIND:
  *   a predecessor or the successor is not an organisation of @self;
@@ -343,7 +343,7 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
 
   if (predecessors != NULL)
     n = g_strv_length ((char **) predecessors);
-  needed = kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+  needed = klynge_merger_kind_min_predecessors (kind);
   if (n < needed)
     add_problem (problems, KLYNGE_ERROR_TOO_FEW_PARTIES, successor,
                  "%u predecessor%s; a%s needs at least %u", n, n == 1 ? "" : "s",

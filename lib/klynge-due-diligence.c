@@ -553,7 +553,7 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
 
   if (ids != NULL)
     n = g_strv_length ((char **) ids);
-  if (n < 2)
+  if (n < klynge_merger_kind_min_predecessors (KLYNGE_MERGER_KIND_MERGER))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
                    "a due-diligence report needs at least two organisations, not %u", n);

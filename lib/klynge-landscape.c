@@ -700,7 +700,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
     {
       KlyngeMerger *merger = KLYNGE_MERGER (record);
       guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
 
       if (n < needed)
         {

@@ -130,7 +130,7 @@ check_mergers (ProblemSink *sink)
       KlyngeRecord *record = KLYNGE_RECORD (merger);
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
       guint n = g_strv_length ((char **) predecessors);
-      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
       const KlyngeDate *effective = klynge_merger_get_effective (merger);
 
       if (n < needed)
