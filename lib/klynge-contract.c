@@ -888,3 +888,36 @@ klynge_contract_share_amount_in_period (KlyngeContract     *self,
                                 klynge_contract_share_amount (self, source),
                                 period);
 }
+
+/**
+ * klynge_contract_moves_to_successor:
+ * @self: a contract
+ * @predecessors: (array zero-terminated=1): the ids of the organisations
+ *   that a merger folds into its successor
+ * @effective: the date the merger takes effect; set. A partial date
+ *   stands for its first day.
+ *
+ * Whether the merger moves @self to its successor. A contract moves when
+ * one of @predecessors holds it and its period ends on or after the
+ * effective date. It moves whole, so its funding, even for days before
+ * that date, becomes the successor's. A contract that ended before the
+ * effective date stays with its holder as history.
+ *
+ * klynge_landscape_apply_merger() moves contracts by this rule, and a
+ * due-diligence report lists them by it.
+ *
+ * Returns: %TRUE when @self moves to the successor
+ */
+gboolean
+klynge_contract_moves_to_successor (KlyngeContract     *self,
+                                    const char * const *predecessors,
+                                    const KlyngeDate   *effective)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (predecessors != NULL, FALSE);
+  g_return_val_if_fail (effective != NULL && klynge_date_is_set (effective), FALSE);
+
+  return self->holder != NULL
+    && g_strv_contains (predecessors, self->holder)
+    && klynge_period_get_last_day (&self->period) >= klynge_date_get_first_day (effective);
+}

@@ -33,7 +33,8 @@
  *   together (klynge_landscape_funding_paid(), pro-rated by days) in the
  *   year before the date (the year up to the day before it) and in the
  *   year from the date on; the year after 29 February ends on 28 February;
- * - contracts: those that would move to the successor (held by one of the
+ * - contracts: those that would move to the successor
+ *   (klynge_contract_moves_to_successor(): held by one of the
  *   organisations, ending on or after the date), those of them that end
  *   within the year after the date (and so need renewing by the
  *   successor), and conflicts: two moving contracts of different
@@ -396,13 +397,6 @@ compute_funding (KlyngeDueDiligence *self,
   self->funding_after = (gint64 *) (gpointer) g_array_free (after, FALSE);
 }
 
-static gboolean
-is_party (KlyngeDueDiligence *self,
-          const char         *id)
-{
-  return id != NULL && g_strv_contains ((const char * const *) self->organisations, id);
-}
-
 static void
 compute_contracts (KlyngeDueDiligence *self,
                    KlyngeLandscape    *landscape,
@@ -417,7 +411,8 @@ compute_contracts (KlyngeDueDiligence *self,
       KlyngeContract *contract = g_ptr_array_index (landscape->contracts, i);
       guint32 last = klynge_period_get_last_day (klynge_contract_get_period (contract));
 
-      if (!is_party (self, klynge_contract_get_holder (contract)) || last < day)
+      if (!klynge_contract_moves_to_successor (contract, (const char * const *) self->organisations,
+                                               &self->date))
         continue;
       g_ptr_array_add (self->moving, g_object_ref (contract));
       if (last <= klynge_period_get_last_day (&self->after))

@@ -510,6 +510,52 @@ START_TEST (test_contract_share_amount_of_the_largest_amount_does_not_overflow)
 }
 END_TEST
 
+/* --- mergers ------------------------------------------------------------------- */
+
+/* The CED contract (2019-10-01..2021-09-30, held by ced) in a merger of
+ * @predecessors on @effective. */
+static const struct {
+  const char *what;
+  const char *predecessors[3];
+  const char *effective;
+  gboolean moves;
+} moving_cases[] = {
+  { "held by a predecessor, running on the effective date", { "ced", "b" }, "2020-07-01", TRUE },
+  { "held by a predecessor, ending on the effective date", { "b", "ced" }, "2021-09-30", TRUE },
+  { "held by a predecessor, ended the day before", { "ced", "b" }, "2021-10-01", FALSE },
+  { "held by a predecessor, not yet begun: moves whole", { "ced" }, "2019-01-01", TRUE },
+  { "a month stands for its first day, in the period", { "ced" }, "2021-09", TRUE },
+  { "a month stands for its first day, after the period", { "ced" }, "2021-10", FALSE },
+  { "a year stands for its first day", { "ced" }, "2021", TRUE },
+  { "held by an organisation that is not a predecessor", { "a", "b" }, "2020-07-01", FALSE },
+  { "no predecessors", { NULL }, "2020-07-01", FALSE },
+};
+
+START_TEST (test_contract_moves_to_successor_when_held_by_a_predecessor_and_not_ended_before_the_merger)
+{
+  g_autoptr(KlyngeContract) contract = new_ced_contract ();
+  KlyngeDate effective = klynge_test_date (moving_cases[_i].effective);
+
+  ck_assert_msg (klynge_contract_moves_to_successor (contract, moving_cases[_i].predecessors, &effective)
+                 == moving_cases[_i].moves, "%s", moving_cases[_i].what);
+}
+END_TEST
+
+START_TEST (test_contract_moves_to_successor_without_predecessors_or_date_is_a_programmer_error)
+{
+  g_autoptr(KlyngeContract) contract = new_ced_contract ();
+  static const char * const predecessors[] = { "ced", NULL };
+  KlyngeDate effective = { 2020, 7, 1 }, unset = { 0, 0, 0 };
+  gboolean moves = TRUE;
+
+  assert_critical (moves = klynge_contract_moves_to_successor (contract, NULL, &effective));
+  ck_assert (!moves);
+  moves = TRUE;
+  assert_critical (moves = klynge_contract_moves_to_successor (contract, predecessors, &unset));
+  ck_assert (!moves);
+}
+END_TEST
+
 static Suite *
 contract_suite (void)
 {
@@ -550,6 +596,12 @@ contract_suite (void)
                        0, G_N_ELEMENTS (splits));
   tcase_add_test (tc, test_contract_share_amount_of_one_ore_split_in_halves_goes_to_the_first);
   tcase_add_test (tc, test_contract_share_amount_of_the_largest_amount_does_not_overflow);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("mergers");
+  tcase_add_loop_test (tc, test_contract_moves_to_successor_when_held_by_a_predecessor_and_not_ended_before_the_merger,
+                       0, G_N_ELEMENTS (moving_cases));
+  tcase_add_test (tc, test_contract_moves_to_successor_without_predecessors_or_date_is_a_programmer_error);
   suite_add_tcase (suite, tc);
 
   return suite;

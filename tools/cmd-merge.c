@@ -169,8 +169,7 @@ tool_merge (Tool  *tool,
     for (guint i = 0; i < contracts->len; i++)
       {
         KlyngeContract *contract = g_ptr_array_index (contracts, i);
-        if (g_strv_contains ((const char * const *) predecessors, klynge_contract_get_holder (contract))
-            && klynge_period_get_last_day (klynge_contract_get_period (contract)) >= klynge_date_get_first_day (&date))
+        if (klynge_contract_moves_to_successor (contract, (const char * const *) predecessors, &date))
           g_ptr_array_add (moving, g_object_ref (contract));
       }
   }

@@ -71,5 +71,8 @@ gint64              klynge_contract_share_amount   (KlyngeContract     *self,
 gint64              klynge_contract_share_amount_in_period (KlyngeContract     *self,
                                                             const char         *source,
                                                             const KlyngePeriod *period);
+gboolean            klynge_contract_moves_to_successor (KlyngeContract     *self,
+                                                        const char * const *predecessors,
+                                                        const KlyngeDate   *effective);
 
 G_END_DECLS
