@@ -994,21 +994,9 @@ static void
 append_money (GString *out,
               gint64   ore)
 {
-  g_autofree char *text = klynge_money_to_string (ore, 2);
-  gsize len = strlen (text);
-  gsize integer = len - 3;   /* "...NNN.DD" */
-  gsize start = text[0] == '-' ? 1 : 0;
-  GString *grouped = g_string_new (NULL);
+  g_autofree char *text = klynge_money_to_grouped_string (ore);
 
-  /* thousands separated by commas, as the funding command writes them */
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > start && i < integer && (integer - i) % 3 == 0)
-        g_string_append_c (grouped, ',');
-      g_string_append_c (grouped, text[i]);
-    }
-  g_string_append_printf (out, "%18s", grouped->str);
-  g_string_free (grouped, TRUE);
+  g_string_append_printf (out, "%18s", text);
 }
 
 static const char *

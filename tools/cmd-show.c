@@ -194,7 +194,7 @@ show_contract (KlyngeLandscape *landscape,
                KlyngeContract  *contract)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *money = tool_format_money (klynge_contract_get_amount (contract), TRUE);
+  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
   g_autofree char *amount = g_strconcat (money, " DKK", NULL);
   GPtrArray *shares = klynge_contract_get_shares (contract);
 
@@ -211,7 +211,7 @@ show_contract (KlyngeLandscape *landscape,
       KlyngeShare *share = g_ptr_array_index (shares, i);
       g_autofree char *source = describe_ref (landscape, klynge_share_get_source (share));
       guint bp = klynge_share_get_basis_points (share);
-      g_autofree char *paid = tool_format_money (klynge_contract_share_amount (contract, klynge_share_get_source (share)), TRUE);
+      g_autofree char *paid = klynge_money_to_grouped_string (klynge_contract_share_amount (contract, klynge_share_get_source (share)));
       g_autofree char *text = g_strdup_printf ("%s: %u.%02u %% = %s DKK", source, bp / 100, bp % 100, paid);
 
       field (i == 0 ? "share" : "", text);
