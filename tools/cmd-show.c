@@ -210,9 +210,9 @@ show_contract (KlyngeLandscape *landscape,
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
       g_autofree char *source = describe_ref (landscape, klynge_share_get_source (share));
-      guint bp = klynge_share_get_basis_points (share);
+      g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
       g_autofree char *paid = klynge_money_to_grouped_string (klynge_contract_share_amount (contract, klynge_share_get_source (share)));
-      g_autofree char *text = g_strdup_printf ("%s: %u.%02u %% = %s DKK", source, bp / 100, bp % 100, paid);
+      g_autofree char *text = g_strdup_printf ("%s: %s %% = %s DKK", source, percent, paid);
 
       field (i == 0 ? "share" : "", text);
     }

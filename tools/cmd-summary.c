@@ -367,10 +367,9 @@ print_contract (KlyngeContract *contract,
   for (guint i = 0; i < shares->len; i++)
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
-      guint bp = klynge_share_get_basis_points (share);
+      g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
 
-      g_string_append_printf (text, "%s%s %u.%02u %%", i > 0 ? ", " : "", klynge_share_get_source (share),
-                              bp / 100, bp % 100);
+      g_string_append_printf (text, "%s%s %s %%", i > 0 ? ", " : "", klynge_share_get_source (share), percent);
     }
   g_print ("%s%s  %s  %s DKK  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
            period, amount, text->str);
