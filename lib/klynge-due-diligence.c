@@ -999,18 +999,6 @@ append_money (GString *out,
   g_string_append_printf (out, "%18s", text);
 }
 
-static const char *
-nick (GType type,
-      int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *name = v != NULL ? v->value_nick : "?";
-
-  g_type_class_unref (klass);
-  return name;
-}
-
 /**
  * klynge_due_diligence_to_text:
  * @self: a report
@@ -1077,11 +1065,11 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
 
   g_string_append (out, "\nMembers by kind\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_kind); k++)
-    g_string_append_printf (out, "  %-22s %8u\n", nick (KLYNGE_TYPE_MEMBER_KIND, k), self->by_kind[k]);
+    g_string_append_printf (out, "  %-22s %8u\n", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND, k), self->by_kind[k]);
   g_string_append (out, "\nMembers by size\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_size); k++)
     g_string_append_printf (out, "  %-22s %8u\n",
-                            k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : nick (KLYNGE_TYPE_MEMBER_SIZE, k),
+                            k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, k),
                             self->by_size[k]);
 
   g_string_append_printf (out, "\nFunding by source (DKK)\n  %-14s %18s %18s\n", "source", "year before", "year after");

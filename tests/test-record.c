@@ -433,7 +433,36 @@ START_TEST (test_record_foreach_reference_stops_when_the_function_returns_false)
 }
 END_TEST
 
-/* --- enum nick helpers ---------------------------------------------------- */
+/* --- enum nicks ------------------------------------------------------------ */
+
+/* One value of each enum type, with the name the XML format gives it. */
+static const struct {
+  GType (*get_type) (void);
+  int value;
+  const char *nick;
+} enum_nicks[] = {
+  { klynge_organisation_kind_get_type, KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK, "innovation-network" },
+  { klynge_label_level_get_type, KLYNGE_LABEL_LEVEL_GOLD, "gold" },
+  { klynge_organisation_status_get_type, KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED, "not-yet-founded" },
+  { klynge_member_kind_get_type, KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION, "knowledge-institution" },
+  { klynge_member_size_get_type, KLYNGE_MEMBER_SIZE_SME, "sme" },
+  { klynge_funding_source_kind_get_type, KLYNGE_FUNDING_SOURCE_KIND_EU_PROGRAMME, "eu-programme" },
+  { klynge_merger_kind_get_type, KLYNGE_MERGER_KIND_ABSORPTION, "absorption" },
+  { klynge_merger_status_get_type, KLYNGE_MERGER_STATUS_COMPLETED, "completed" },
+  { klynge_initiative_kind_get_type, KLYNGE_INITIATIVE_KIND_PROGRAMME, "programme" },
+  { klynge_initiative_theme_get_type, KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION, "professionalisation" },
+};
+
+START_TEST (test_enum_nick_is_the_xml_name_and_leads_back_to_the_value)
+{
+  GType type = enum_nicks[_i].get_type ();
+  int value = -1;
+
+  ck_assert_str_eq (klynge_enum_to_nick (type, enum_nicks[_i].value), enum_nicks[_i].nick);
+  ck_assert (klynge_enum_from_nick (type, enum_nicks[_i].nick, &value));
+  ck_assert_int_eq (value, enum_nicks[_i].value);
+}
+END_TEST
 
 static const char *const not_nicks[] = { "Cluster", " cluster", "cluster ", "klynge", "" };
 
@@ -441,7 +470,7 @@ START_TEST (test_enum_from_nick_matches_exactly_and_leaves_value_alone_on_failur
 {
   int value = 12345;
 
-  ck_assert (!_klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, not_nicks[_i], &value));
+  ck_assert (!klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, not_nicks[_i], &value));
   ck_assert_int_eq (value, 12345);
 }
 END_TEST
@@ -450,15 +479,29 @@ START_TEST (test_enum_from_nick_rejects_null)
 {
   int value = 12345;
 
-  ck_assert (!_klynge_enum_from_nick (KLYNGE_TYPE_MERGER_STATUS, NULL, &value));
+  ck_assert (!klynge_enum_from_nick (KLYNGE_TYPE_MERGER_STATUS, NULL, &value));
   ck_assert_int_eq (value, 12345);
 }
 END_TEST
 
 START_TEST (test_enum_to_nick_of_a_value_outside_the_enum_is_null)
 {
-  ck_assert_ptr_null (_klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, 3));
-  ck_assert_ptr_null (_klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, -1));
+  ck_assert_ptr_null (klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, 3));
+  ck_assert_ptr_null (klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, -1));
+}
+END_TEST
+
+START_TEST (test_enum_nicks_of_a_type_that_is_not_an_enum_are_a_programmer_error)
+{
+  const char *nick = "x";
+  gboolean found = TRUE;
+  int value = 12345;
+
+  assert_critical (nick = klynge_enum_to_nick (KLYNGE_TYPE_FUNDING_GROUPING, 1));
+  ck_assert_ptr_null (nick);
+  assert_critical (found = klynge_enum_from_nick (KLYNGE_TYPE_RECORD, "cluster", &value));
+  ck_assert (!found);
+  ck_assert_int_eq (value, 12345);
 }
 END_TEST
 
@@ -504,10 +547,13 @@ record_suite (void)
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("enums");
+  tcase_add_loop_test (tc, test_enum_nick_is_the_xml_name_and_leads_back_to_the_value,
+                       0, G_N_ELEMENTS (enum_nicks));
   tcase_add_loop_test (tc, test_enum_from_nick_matches_exactly_and_leaves_value_alone_on_failure,
                        0, G_N_ELEMENTS (not_nicks));
   tcase_add_test (tc, test_enum_from_nick_rejects_null);
   tcase_add_test (tc, test_enum_to_nick_of_a_value_outside_the_enum_is_null);
+  tcase_add_test (tc, test_enum_nicks_of_a_type_that_is_not_an_enum_are_a_programmer_error);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -250,7 +250,7 @@ section_mergers (KlyngeLandscape  *landscape,
       last_year = effective->year;
       print_padded (name != NULL ? name : "?", name_width);
       g_print ("  %2u predecessor%s  %-10s  %s\n", n, n == 1 ? " " : "s", effective_text,
-               tool_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
+               klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
       n_done++;
       n_predecessors += n;
     }
@@ -274,7 +274,7 @@ section_mergers (KlyngeLandscape  *landscape,
       effective_text = date_text (effective);
       g_print ("    %-10s  %s → %s (%s)\n", effective_text, klynge_record_get_id (KLYNGE_RECORD (merger)),
                organisation_name (landscape, klynge_merger_get_successor (merger)),
-               tool_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
+               klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
     }
 }
 

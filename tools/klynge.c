@@ -167,18 +167,6 @@ tool_close_output (GOutputStream  *stream,
   return g_output_stream_close (stream, NULL, error);
 }
 
-const char *
-tool_nick (GType type,
-           int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  /* enum classes of static types live as long as the program */
-  g_type_class_unref (klass);
-  return found != NULL ? found->value_nick : "?";
-}
-
 static void
 print_help (void)
 {
