@@ -764,6 +764,71 @@ klynge_contract_check_shares (KlyngeContract  *self,
 }
 
 /**
+ * klynge_contract_check_equal_shares:
+ * @self: a contract
+ * @sources: (nullable) (array zero-terminated=1): the ids of the
+ *   co-funders that should pay equal shares, or %NULL for all the
+ *   contract's sources
+ * @error: return location for a #GError
+ *
+ * Checks that co-funders pay equal shares of the contract, as a contract
+ * "financed equally by the two agencies" should: every named source must
+ * have a share, and all of them the same percent. Equal percents give
+ * amounts (klynge_contract_share_amount()) that differ by at most one
+ * øre, the øre left over by the split going to the earlier share. Fewer
+ * than two sources are trivially equal.
+ *
+ * Returns: %TRUE when the shares are equal; otherwise %FALSE with
+ *   %KLYNGE_ERROR_SHARES_NOT_EQUAL, naming the first source whose share
+ *   differs from the first one's or that has none
+ */
+gboolean
+klynge_contract_check_equal_shares (KlyngeContract      *self,
+                                    const char * const  *sources,
+                                    GError             **error)
+{
+  const char *id;
+  GPtrArray *shares;
+  const KlyngeShare *first = NULL;
+  guint n;
+
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = klynge_record_get_id (KLYNGE_RECORD (self));
+  shares = klynge_contract_get_shares (self);
+  n = sources != NULL ? g_strv_length ((char **) sources) : shares->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int index = sources != NULL ? find_share (self, sources[i]) : (int) i;
+      const KlyngeShare *share = index >= 0 ? g_ptr_array_index (shares, index) : NULL;
+
+      if (share == NULL)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_EQUAL,
+                       "contract “%s”: “%s” has no share, so it does not pay an equal share",
+                       id, sources[i]);
+          return FALSE;
+        }
+      if (first == NULL)
+        first = share;
+      else if (klynge_share_get_basis_points (share) != klynge_share_get_basis_points (first))
+        {
+          g_autofree char *a = klynge_percent_to_string (klynge_share_get_basis_points (first), 2);
+          g_autofree char *b = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
+
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_EQUAL,
+                       "contract “%s”: “%s” pays %s %% but “%s” pays %s %%, not an equal share",
+                       id, klynge_share_get_source (first), a,
+                       klynge_share_get_source (share), b);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * klynge_contract_amount_in_period:
  * @self: a #KlyngeContract
  * @period: the period to ask about

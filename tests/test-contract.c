@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "klynge-test.h"
 #include "klynge-private.h"
 
@@ -510,6 +513,73 @@ START_TEST (test_contract_share_amount_of_the_largest_amount_does_not_overflow)
 }
 END_TEST
 
+/* --- equal shares ---------------------------------------------------------- */
+
+/* Contract "c" of @amount øre with shares written "siu:5000,es:5000". */
+static KlyngeContract *
+new_contract_with_shares (gint64      amount,
+                          const char *shares)
+{
+  KlyngeContract *contract = klynge_contract_new ("c", "o", &ced_period, amount);
+  g_auto(GStrv) parts = g_strsplit (shares, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (parts[i], ":", 2);
+      g_autoptr(KlyngeShare) share = klynge_share_new (pair[0], (guint) atoi (pair[1]), NULL);
+
+      ck_assert (klynge_contract_add_share (contract, share, NULL));
+    }
+  return contract;
+}
+
+static const struct {
+  const char *shares;
+  const char *named;     /* comma-separated; NULL: all */
+  gboolean equal;
+} equal_cases[] = {
+  { "siu:5000,es:5000", NULL, TRUE },
+  { "siu:5000,es:5000", "siu,es", TRUE },
+  { "siu:5000,es:5000", "es,siu", TRUE },
+  { "siu:5000,es:5000", "siu", TRUE },
+  { "siu:10000", NULL, TRUE },
+  { "siu:6000,es:4000", NULL, FALSE },
+  { "siu:6000,es:4000", "siu,es", FALSE },
+  { "siu:5000,es:5000", "siu,deb", FALSE },          /* deb has no share */
+  { "siu:3333,es:3333,deb:3334", NULL, FALSE },
+  { "siu:3333,es:3333,deb:3334", "siu,es", TRUE },
+  { "siu:4000,es:4000,deb:2000", "siu,es", TRUE },
+  { "siu:4000,es:4000,deb:2000", "siu,es,deb", FALSE },
+};
+
+START_TEST (test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent)
+{
+  g_autoptr(KlyngeContract) contract = new_contract_with_shares (100001, equal_cases[_i].shares);
+  g_auto(GStrv) named = equal_cases[_i].named ? g_strsplit (equal_cases[_i].named, ",", -1) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean equal = klynge_contract_check_equal_shares (contract, (const char * const *) named, &error);
+
+  ck_assert_int_eq (equal, equal_cases[_i].equal);
+  if (equal)
+    ck_assert_no_error (error);
+  else
+    {
+      ck_assert_msg (strstr (error->message, "“c”") != NULL, "%s", error->message);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_SHARES_NOT_EQUAL);
+    }
+}
+END_TEST
+
+START_TEST (test_equal_shares_pay_amounts_at_most_one_ore_apart)
+{
+  g_autoptr(KlyngeContract) contract = new_contract_with_shares (100001, "siu:5000,es:5000");
+
+  ck_assert (klynge_contract_check_equal_shares (contract, NULL, NULL));
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "siu"), 50001);
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "es"), 50000);
+}
+END_TEST
+
 /* --- mergers ------------------------------------------------------------------- */
 
 /* The CED contract (2019-10-01..2021-09-30, held by ced) in a merger of
@@ -583,6 +653,9 @@ contract_suite (void)
   tcase_add_test (tc, test_contract_add_share_rejects_a_second_share_from_the_same_source);
   tcase_add_loop_test (tc, test_contract_check_shares_requires_shares_summing_to_exactly_100,
                        0, G_N_ELEMENTS (share_sets));
+  tcase_add_loop_test (tc, test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent,
+                       0, G_N_ELEMENTS (equal_cases));
+  tcase_add_test (tc, test_equal_shares_pay_amounts_at_most_one_ore_apart);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("money");
