@@ -95,9 +95,10 @@ klynge_share_new (const char  *source,
 
   if (basis_points > FULL_SHARE)
     {
+      g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERCENT,
-                   "A share of %u.%02u %% is above 100 %%",
-                   basis_points / 100, basis_points % 100);
+                   "A share of %s %% is above 100 %%", percent);
       return NULL;
     }
 
@@ -753,10 +754,11 @@ klynge_contract_check_shares (KlyngeContract  *self,
   total = klynge_contract_get_shares_total (self);
   if (total != FULL_SHARE)
     {
+      g_autofree char *percent = klynge_percent_to_string (total, 2);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_100,
-                   "The shares of contract “%s” sum to %u.%02u %%, not 100 %%",
-                   klynge_record_get_id (KLYNGE_RECORD (self)),
-                   total / 100, total % 100);
+                   "The shares of contract “%s” sum to %s %%, not 100 %%",
+                   klynge_record_get_id (KLYNGE_RECORD (self)), percent);
       return FALSE;
     }
 

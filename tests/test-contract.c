@@ -359,6 +359,17 @@ START_TEST (test_contract_check_shares_requires_shares_summing_to_exactly_100)
 }
 END_TEST
 
+START_TEST (test_contract_check_shares_says_what_the_shares_sum_to)
+{
+  static const guint thirds[] = { 3333, 3333, 3333 };
+  g_autoptr(KlyngeContract) contract = new_split_contract (100, thirds, G_N_ELEMENTS (thirds));
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (!klynge_contract_check_shares (contract, &error));
+  ck_assert_str_eq (error->message, "The shares of contract “c” sum to 99.99 %, not 100 %");
+}
+END_TEST
+
 /* --- money ---------------------------------------------------------------- */
 
 START_TEST (test_contract_ced_shares_are_400000000_ore_each)
@@ -653,6 +664,7 @@ contract_suite (void)
   tcase_add_test (tc, test_contract_add_share_rejects_a_second_share_from_the_same_source);
   tcase_add_loop_test (tc, test_contract_check_shares_requires_shares_summing_to_exactly_100,
                        0, G_N_ELEMENTS (share_sets));
+  tcase_add_test (tc, test_contract_check_shares_says_what_the_shares_sum_to);
   tcase_add_loop_test (tc, test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent,
                        0, G_N_ELEMENTS (equal_cases));
   tcase_add_test (tc, test_equal_shares_pay_amounts_at_most_one_ore_apart);
