@@ -30,8 +30,8 @@ from klynge import Klynge
 
 
 def kroner(ore):
-    """øre (an int) as kroner with thousands separators."""
-    return "{:,.2f}".format(Decimal(ore) / 100).replace(",", " ")
+    """øre (an int) as kroner with thousands separated by spaces."""
+    return Klynge.money_to_grouped_string(ore).replace(",", " ")
 
 
 def consolidation_timeline(landscape):

@@ -287,8 +287,8 @@ check_successor (KlyngeLandscape    *self,
  *
  * - %KLYNGE_ERROR_BAD_DATE: @effective is not set (nothing else is then
  *   checked);
- * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer than two predecessors for a
- *   merger, none for an absorption;
+ * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer predecessors than
+ *   klynge_merger_kind_min_predecessors() of @kind;
  * - %KLYNGE_ERROR_MISSING_ATTRIBUTE: an absorption without a successor;
  * - %KLYNGE_ERROR_UNRESOLVED_REFERENCE, %KLYNGE_ERROR_WRONG_REFERENCE_KIND:
  *   a predecessor or the successor is not an organisation of @self;
@@ -343,7 +343,7 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
 
   if (predecessors != NULL)
     n = g_strv_length ((char **) predecessors);
-  needed = kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+  needed = klynge_merger_kind_min_predecessors (kind);
   if (n < needed)
     add_problem (problems, KLYNGE_ERROR_TOO_FEW_PARTIES, successor,
                  "%u predecessor%s; a%s needs at least %u", n, n == 1 ? "" : "s",
@@ -622,10 +622,10 @@ has_location (KlyngeOrganisation *organisation,
  *   they are. Predecessors keep their memberships as history, clipped to
  *   end on E − 1; one that begins after E − 1 is removed from the
  *   predecessor, since it now belongs to the successor;
- * - contracts: a contract held by a predecessor whose period ends on or
- *   after E moves to the successor whole (its holder changes, so its
- *   funding, even for days before E, is the successor's); contracts that
- *   ended before E stay with the predecessor as history;
+ * - contracts: those that klynge_contract_moves_to_successor() moves
+ *   (held by a predecessor, ending on or after E) get the successor as
+ *   their holder; contracts that ended before E stay with the predecessor
+ *   as history;
  * - focus areas and locations: the successor keeps its own and gains the
  *   predecessors' in predecessor order, without duplicates (a location is
  *   a duplicate when city, address and role are all equal). ESCA labels
@@ -712,8 +712,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
     {
       KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
 
-      if (klynge_merger_has_predecessor (merger, klynge_contract_get_holder (contract))
-          && klynge_period_get_last_day (klynge_contract_get_period (contract)) >= effective_day)
+      if (klynge_contract_moves_to_successor (contract, ids, effective))
         g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
     }
 

@@ -95,9 +95,10 @@ klynge_share_new (const char  *source,
 
   if (basis_points > FULL_SHARE)
     {
+      g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERCENT,
-                   "A share of %u.%02u %% is above 100 %%",
-                   basis_points / 100, basis_points % 100);
+                   "A share of %s %% is above 100 %%", percent);
       return NULL;
     }
 
@@ -275,6 +276,26 @@ klynge_contract_set_property (GObject      *object,
 }
 
 static void
+klynge_contract_foreach_reference (KlyngeRecord *record,
+                                   GCallback     callback,
+                                   gpointer      user_data)
+{
+  KlyngeReferenceFunc func = (KlyngeReferenceFunc) callback;
+  KlyngeContract *self = KLYNGE_CONTRACT (record);
+  const char *renews = klynge_contract_get_renews (self);
+  GPtrArray *shares = klynge_contract_get_shares (self);
+
+  if (!func (record, klynge_contract_get_holder (self), KLYNGE_TYPE_ORGANISATION, "holder", user_data))
+    return;
+  if (renews != NULL && !func (record, renews, KLYNGE_TYPE_CONTRACT, "renews", user_data))
+    return;
+  for (guint i = 0; i < shares->len; i++)
+    if (!func (record, klynge_share_get_source (g_ptr_array_index (shares, i)),
+               KLYNGE_TYPE_FUNDING_SOURCE, "share source", user_data))
+      return;
+}
+
+static void
 klynge_contract_class_init (KlyngeContractClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -285,6 +306,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
   object_class->set_property = klynge_contract_set_property;
 
   record_class->element_name = "contract";
+  record_class->foreach_reference = klynge_contract_foreach_reference;
 
   /**
    * KlyngeContract:holder:
@@ -732,13 +754,79 @@ klynge_contract_check_shares (KlyngeContract  *self,
   total = klynge_contract_get_shares_total (self);
   if (total != FULL_SHARE)
     {
+      g_autofree char *percent = klynge_percent_to_string (total, 2);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_100,
-                   "The shares of contract “%s” sum to %u.%02u %%, not 100 %%",
-                   klynge_record_get_id (KLYNGE_RECORD (self)),
-                   total / 100, total % 100);
+                   "The shares of contract “%s” sum to %s %%, not 100 %%",
+                   klynge_record_get_id (KLYNGE_RECORD (self)), percent);
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/**
+ * klynge_contract_check_equal_shares:
+ * @self: a contract
+ * @sources: (nullable) (array zero-terminated=1): the ids of the
+ *   co-funders that should pay equal shares, or %NULL for all the
+ *   contract's sources
+ * @error: return location for a #GError
+ *
+ * Checks that co-funders pay equal shares of the contract, as a contract
+ * "financed equally by the two agencies" should: every named source must
+ * have a share, and all of them the same percent. Equal percents give
+ * amounts (klynge_contract_share_amount()) that differ by at most one
+ * øre, the øre left over by the split going to the earlier share. Fewer
+ * than two sources are trivially equal.
+ *
+ * Returns: %TRUE when the shares are equal; otherwise %FALSE with
+ *   %KLYNGE_ERROR_SHARES_NOT_EQUAL, naming the first source whose share
+ *   differs from the first one's or that has none
+ */
+gboolean
+klynge_contract_check_equal_shares (KlyngeContract      *self,
+                                    const char * const  *sources,
+                                    GError             **error)
+{
+  const char *id;
+  GPtrArray *shares;
+  const KlyngeShare *first = NULL;
+  guint n;
+
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = klynge_record_get_id (KLYNGE_RECORD (self));
+  shares = klynge_contract_get_shares (self);
+  n = sources != NULL ? g_strv_length ((char **) sources) : shares->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int index = sources != NULL ? find_share (self, sources[i]) : (int) i;
+      const KlyngeShare *share = index >= 0 ? g_ptr_array_index (shares, index) : NULL;
+
+      if (share == NULL)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_EQUAL,
+                       "contract “%s”: “%s” has no share, so it does not pay an equal share",
+                       id, sources[i]);
+          return FALSE;
+        }
+      if (first == NULL)
+        first = share;
+      else if (klynge_share_get_basis_points (share) != klynge_share_get_basis_points (first))
+        {
+          g_autofree char *a = klynge_percent_to_string (klynge_share_get_basis_points (first), 2);
+          g_autofree char *b = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
+
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_SHARES_NOT_EQUAL,
+                       "contract “%s”: “%s” pays %s %% but “%s” pays %s %%, not an equal share",
+                       id, klynge_share_get_source (first), a,
+                       klynge_share_get_source (share), b);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -866,4 +954,37 @@ klynge_contract_share_amount_in_period (KlyngeContract     *self,
   return klynge_period_prorate (&self->period,
                                 klynge_contract_share_amount (self, source),
                                 period);
+}
+
+/**
+ * klynge_contract_moves_to_successor:
+ * @self: a contract
+ * @predecessors: (array zero-terminated=1): the ids of the organisations
+ *   that a merger folds into its successor
+ * @effective: the date the merger takes effect; set. A partial date
+ *   stands for its first day.
+ *
+ * Whether the merger moves @self to its successor. A contract moves when
+ * one of @predecessors holds it and its period ends on or after the
+ * effective date. It moves whole, so its funding, even for days before
+ * that date, becomes the successor's. A contract that ended before the
+ * effective date stays with its holder as history.
+ *
+ * klynge_landscape_apply_merger() moves contracts by this rule, and a
+ * due-diligence report lists them by it.
+ *
+ * Returns: %TRUE when @self moves to the successor
+ */
+gboolean
+klynge_contract_moves_to_successor (KlyngeContract     *self,
+                                    const char * const *predecessors,
+                                    const KlyngeDate   *effective)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (predecessors != NULL, FALSE);
+  g_return_val_if_fail (effective != NULL && klynge_date_is_set (effective), FALSE);
+
+  return self->holder != NULL
+    && g_strv_contains (predecessors, self->holder)
+    && klynge_period_get_last_day (&self->period) >= klynge_date_get_first_day (effective);
 }

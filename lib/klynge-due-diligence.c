@@ -33,7 +33,8 @@
  *   together (klynge_landscape_funding_paid(), pro-rated by days) in the
  *   year before the date (the year up to the day before it) and in the
  *   year from the date on; the year after 29 February ends on 28 February;
- * - contracts: those that would move to the successor (held by one of the
+ * - contracts: those that would move to the successor
+ *   (klynge_contract_moves_to_successor(): held by one of the
  *   organisations, ending on or after the date), those of them that end
  *   within the year after the date (and so need renewing by the
  *   successor), and conflicts: two moving contracts of different
@@ -396,13 +397,6 @@ compute_funding (KlyngeDueDiligence *self,
   self->funding_after = (gint64 *) (gpointer) g_array_free (after, FALSE);
 }
 
-static gboolean
-is_party (KlyngeDueDiligence *self,
-          const char         *id)
-{
-  return id != NULL && g_strv_contains ((const char * const *) self->organisations, id);
-}
-
 static void
 compute_contracts (KlyngeDueDiligence *self,
                    KlyngeLandscape    *landscape,
@@ -417,7 +411,8 @@ compute_contracts (KlyngeDueDiligence *self,
       KlyngeContract *contract = g_ptr_array_index (landscape->contracts, i);
       guint32 last = klynge_period_get_last_day (klynge_contract_get_period (contract));
 
-      if (!is_party (self, klynge_contract_get_holder (contract)) || last < day)
+      if (!klynge_contract_moves_to_successor (contract, (const char * const *) self->organisations,
+                                               &self->date))
         continue;
       g_ptr_array_add (self->moving, g_object_ref (contract));
       if (last <= klynge_period_get_last_day (&self->after))
@@ -553,7 +548,7 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
 
   if (ids != NULL)
     n = g_strv_length ((char **) ids);
-  if (n < 2)
+  if (n < klynge_merger_kind_min_predecessors (KLYNGE_MERGER_KIND_MERGER))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
                    "a due-diligence report needs at least two organisations, not %u", n);
@@ -999,33 +994,9 @@ static void
 append_money (GString *out,
               gint64   ore)
 {
-  g_autofree char *text = klynge_money_to_string (ore, 2);
-  gsize len = strlen (text);
-  gsize integer = len - 3;   /* "...NNN.DD" */
-  gsize start = text[0] == '-' ? 1 : 0;
-  GString *grouped = g_string_new (NULL);
+  g_autofree char *text = klynge_money_to_grouped_string (ore);
 
-  /* thousands separated by commas, as the funding command writes them */
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > start && i < integer && (integer - i) % 3 == 0)
-        g_string_append_c (grouped, ',');
-      g_string_append_c (grouped, text[i]);
-    }
-  g_string_append_printf (out, "%18s", grouped->str);
-  g_string_free (grouped, TRUE);
-}
-
-static const char *
-nick (GType type,
-      int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *name = v != NULL ? v->value_nick : "?";
-
-  g_type_class_unref (klass);
-  return name;
+  g_string_append_printf (out, "%18s", text);
 }
 
 /**
@@ -1094,11 +1065,11 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
 
   g_string_append (out, "\nMembers by kind\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_kind); k++)
-    g_string_append_printf (out, "  %-22s %8u\n", nick (KLYNGE_TYPE_MEMBER_KIND, k), self->by_kind[k]);
+    g_string_append_printf (out, "  %-22s %8u\n", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND, k), self->by_kind[k]);
   g_string_append (out, "\nMembers by size\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_size); k++)
     g_string_append_printf (out, "  %-22s %8u\n",
-                            k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : nick (KLYNGE_TYPE_MEMBER_SIZE, k),
+                            k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, k),
                             self->by_size[k]);
 
   g_string_append_printf (out, "\nFunding by source (DKK)\n  %-14s %18s %18s\n", "source", "year before", "year after");

@@ -4,7 +4,9 @@
  *
  * Every enum's nicks are exactly its XML values (docs/format.md), so the
  * reader and writer translate through _klynge_enum_from_nick() and
- * _klynge_enum_to_nick() and never keep tables of their own.
+ * _klynge_enum_to_nick() and never keep tables of their own; the report
+ * texts and the tool use them too, through the public
+ * klynge_enum_to_nick() and klynge_enum_from_nick().
  */
 #include "config.h"
 
@@ -139,4 +141,46 @@ _klynge_enum_to_nick (GType type,
 
   enum_value = g_enum_get_value (get_enum_class (type), value);
   return enum_value != NULL ? enum_value->value_nick : NULL;
+}
+
+/**
+ * klynge_enum_to_nick:
+ * @enum_type: the #GType of one of klynge's enums, such as
+ *   %KLYNGE_TYPE_ORGANISATION_KIND
+ * @value: a value of @enum_type
+ *
+ * The name that the XML format and the `klynge` tool give @value, such
+ * as `innovation-network` for %KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK.
+ * An @enum_type that is not an enum type is a programmer error.
+ *
+ * Returns: (transfer none) (nullable): the name, a static string; %NULL
+ *   when @value is not one of @enum_type's values
+ */
+const char *
+klynge_enum_to_nick (GType enum_type,
+                     int   value)
+{
+  return _klynge_enum_to_nick (enum_type, value);
+}
+
+/**
+ * klynge_enum_from_nick:
+ * @enum_type: the #GType of one of klynge's enums, such as
+ *   %KLYNGE_TYPE_ORGANISATION_KIND
+ * @nick: (nullable): a name as the XML format writes it, such as `cluster`
+ * @value: (out): where to store the value
+ *
+ * The value of @enum_type that the XML format calls @nick. The match is
+ * exact: no trimming, no case folding. An @enum_type that is not an enum
+ * type is a programmer error.
+ *
+ * Returns: %TRUE and sets @value when @nick names a value of @enum_type;
+ *   %FALSE, leaving @value alone, otherwise
+ */
+gboolean
+klynge_enum_from_nick (GType       enum_type,
+                       const char *nick,
+                       int        *value)
+{
+  return _klynge_enum_from_nick (enum_type, nick, value);
 }

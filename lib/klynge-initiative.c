@@ -148,6 +148,25 @@ klynge_initiative_set_property (GObject      *object,
 }
 
 static void
+klynge_initiative_foreach_reference (KlyngeRecord *record,
+                                     GCallback     callback,
+                                     gpointer      user_data)
+{
+  KlyngeReferenceFunc func = (KlyngeReferenceFunc) callback;
+  KlyngeInitiative *self = KLYNGE_INITIATIVE (record);
+  const char * const *participants = klynge_initiative_get_participants (self);
+  const char *replaces = klynge_initiative_get_replaces (self);
+
+  if (!func (record, klynge_initiative_get_host (self), KLYNGE_TYPE_ORGANISATION, "host", user_data))
+    return;
+  if (replaces != NULL && !func (record, replaces, KLYNGE_TYPE_INITIATIVE, "replaces", user_data))
+    return;
+  for (guint i = 0; participants[i] != NULL; i++)
+    if (!func (record, participants[i], KLYNGE_TYPE_ORGANISATION, "participant", user_data))
+      return;
+}
+
+static void
 klynge_initiative_class_init (KlyngeInitiativeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -158,6 +177,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
   object_class->set_property = klynge_initiative_set_property;
 
   record_class->element_name = "initiative";
+  record_class->foreach_reference = klynge_initiative_foreach_reference;
 
   /**
    * KlyngeInitiative:title:

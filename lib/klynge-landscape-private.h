@@ -198,31 +198,15 @@ void             _klynge_landscape_append_membership (KlyngeLandscape *self,
                                                    guint32           until);
 void             _klynge_landscape_index_by_member (KlyngeLandscape *self);
 
-/* klynge-validate.c */
-void             _klynge_landscape_check_references (KlyngeLandscape *self,
-                                                   const char       *file,
-                                                   GPtrArray        *problems);
-void             _klynge_landscape_check_consistency (KlyngeLandscape *self,
-                                                   const char       *file,
-                                                   GPtrArray        *problems);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* Calls @func for every reference @record makes to another record (holder,
- * share sources, renews, successor, predecessors, host, participants,
- * replaces), in document order; stops when @func returns FALSE. */
-typedef gboolean (*KlyngeReferenceFunc) (KlyngeRecord *from,
-                                         const char   *target,
-                                         GType         expected,
-                                         const char   *attribute,
-                                         gpointer      user_data);
-void             _klynge_record_foreach_reference (KlyngeRecord        *record,
-                                                   KlyngeReferenceFunc  func,
-                                                   gpointer             user_data);
-/* Checks one reference: NULL when it resolves to a record of @expected,
- * otherwise the code (UNRESOLVED_REFERENCE or WRONG_REFERENCE_KIND). */
+/* Calls @func on every record but members, in landscape order (the
+ * order of the format's sections). Members are stored apart and name
+ * no other record. */
+void             _klynge_landscape_foreach_record (KlyngeLandscape *self,
+                                                   GFunc             func,
+                                                   gpointer          user_data);
+/* Checks one reference: TRUE when it resolves to a record of @expected,
+ * otherwise FALSE with the code (UNRESOLVED_REFERENCE or
+ * WRONG_REFERENCE_KIND). */
 gboolean         _klynge_landscape_resolve        (KlyngeLandscape  *self,
                                                    const char       *target,
                                                    GType             expected,

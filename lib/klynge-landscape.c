@@ -544,6 +544,19 @@ _klynge_landscape_resolve (KlyngeLandscape *self,
   return TRUE;
 }
 
+void
+_klynge_landscape_foreach_record (KlyngeLandscape *self,
+                                  GFunc            func,
+                                  gpointer         user_data)
+{
+  g_ptr_array_foreach (self->funding_sources, func, user_data);
+  for (guint i = 0; i < self->organisations->len; i++)
+    func (((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation, user_data);
+  g_ptr_array_foreach (self->contracts, func, user_data);
+  g_ptr_array_foreach (self->mergers, func, user_data);
+  g_ptr_array_foreach (self->initiatives, func, user_data);
+}
+
 static GPtrArray *
 list_for_type (KlyngeLandscape *self,
                GType            type)
@@ -687,7 +700,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
     {
       KlyngeMerger *merger = KLYNGE_MERGER (record);
       guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
 
       if (n < needed)
         {
@@ -877,20 +890,21 @@ find_reference (KlyngeRecord *from,
   return TRUE;
 }
 
-static void
-add_referrers_from (GPtrArray  *out,
-                    GPtrArray  *records,
-                    const char *id)
-{
-  for (guint i = 0; i < records->len; i++)
-    {
-      KlyngeRecord *record = g_ptr_array_index (records, i);
-      FindRefData data = { id, FALSE };
+typedef struct {
+  GPtrArray *out;
+  const char *id;
+} ReferrersData;
 
-      _klynge_record_foreach_reference (record, find_reference, &data);
-      if (data.found)
-        g_ptr_array_add (out, g_object_ref (record));
-    }
+static void
+add_if_referrer (gpointer record,
+                 gpointer user_data)
+{
+  ReferrersData *referrers = user_data;
+  FindRefData data = { referrers->id, FALSE };
+
+  _klynge_record_foreach_reference (record, find_reference, &data);
+  if (data.found)
+    g_ptr_array_add (referrers->out, g_object_ref (record));
 }
 
 static gboolean
@@ -946,9 +960,7 @@ klynge_landscape_list_referrers (KlyngeLandscape *self,
         }
       return out;
     }
-  add_referrers_from (out, self->contracts, id);
-  add_referrers_from (out, self->mergers, id);
-  add_referrers_from (out, self->initiatives, id);
+  _klynge_landscape_foreach_record (self, add_if_referrer, &(ReferrersData) { out, id });
   return out;
 }
 

@@ -114,6 +114,22 @@ klynge_merger_set_property (GObject      *object,
 }
 
 static void
+klynge_merger_foreach_reference (KlyngeRecord *record,
+                                 GCallback     callback,
+                                 gpointer      user_data)
+{
+  KlyngeReferenceFunc func = (KlyngeReferenceFunc) callback;
+  KlyngeMerger *self = KLYNGE_MERGER (record);
+  const char * const *predecessors = klynge_merger_get_predecessors (self);
+
+  if (!func (record, self->successor, KLYNGE_TYPE_ORGANISATION, "successor", user_data))
+    return;
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    if (!func (record, predecessors[i], KLYNGE_TYPE_ORGANISATION, "predecessor", user_data))
+      return;
+}
+
+static void
 klynge_merger_class_init (KlyngeMergerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -124,6 +140,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
   object_class->set_property = klynge_merger_set_property;
 
   record_class->element_name = "merger";
+  record_class->foreach_reference = klynge_merger_foreach_reference;
 
   /**
    * KlyngeMerger:kind:
@@ -210,6 +227,28 @@ klynge_merger_new (const char       *id,
                        "successor", successor,
                        "effective", effective,
                        NULL);
+}
+
+/**
+ * klynge_merger_kind_min_predecessors:
+ * @kind: a kind of merger
+ *
+ * The fewest predecessors a merger of @kind can have: two for
+ * %KLYNGE_MERGER_KIND_MERGER, which forms a new organisation out of
+ * several, and one for %KLYNGE_MERGER_KIND_ABSORPTION, which folds into
+ * an existing one. Loading, validating, adding and checking a merger all
+ * apply this rule, with %KLYNGE_ERROR_TOO_FEW_PARTIES; so does a
+ * due-diligence report, which is made for a merger. A value that is not
+ * a #KlyngeMergerKind is a programmer error.
+ *
+ * Returns: the least number of predecessors
+ */
+guint
+klynge_merger_kind_min_predecessors (KlyngeMergerKind kind)
+{
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, 0);
+
+  return kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
 }
 
 /**

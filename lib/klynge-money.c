@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "klynge-private.h"
 
 typedef enum {
@@ -187,6 +189,38 @@ klynge_money_to_string (gint64 ore,
   if (ore < 0)
     return format_hundredths ("-", -(guint64) ore, decimals);
   return format_hundredths ("", ore, decimals);
+}
+
+/**
+ * klynge_money_to_grouped_string:
+ * @ore: an amount in øre
+ *
+ * Formats an amount in kroner for people to read: two decimals and the
+ * thousands separated by commas, so `800000000` gives `8,000,000.00` and
+ * `-123456` gives `-1,234.56`. The separators are always these, whatever
+ * the locale, so that reports read the same everywhere;
+ * klynge_money_parse() does not read this form back.
+ *
+ * Returns: (transfer full): the text, to be freed with g_free()
+ */
+char *
+klynge_money_to_grouped_string (gint64 ore)
+{
+  g_autofree char *plain = klynge_money_to_string (ore, 2);
+  const char *digits = plain[0] == '-' ? plain + 1 : plain;
+  gsize whole = strlen (digits) - 3;      /* the digits before ".DD" */
+  GString *out = g_string_sized_new (strlen (plain) + whole / 3);
+
+  if (digits != plain)
+    g_string_append_c (out, '-');
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, digits + whole);
+  return g_string_free (out, FALSE);
 }
 
 /**

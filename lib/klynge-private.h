@@ -66,6 +66,22 @@ gsize        _klynge_date_format         (const KlyngeDate  *date,
 void         _klynge_record_set_line     (KlyngeRecord      *self,
                                           guint              line);
 
+/* Called for one reference from @from to the record with id @target
+ * (NULL when a required one is missing), which should be of type
+ * @expected; @attribute names it in messages, such as "holder". Returns
+ * FALSE to stop. */
+typedef gboolean (*KlyngeReferenceFunc) (KlyngeRecord *from,
+                                         const char   *target,
+                                         GType         expected,
+                                         const char   *attribute,
+                                         gpointer      user_data);
+/* Calls @func for every reference @record makes to another record, in
+ * document order, through the kind's foreach_reference; stops when @func
+ * returns FALSE. */
+void         _klynge_record_foreach_reference (KlyngeRecord        *record,
+                                               KlyngeReferenceFunc  func,
+                                               gpointer             user_data);
+
 /* klynge-contract.c: how many decimals the amount and shares were written
  * with, so that a loaded file saves back unchanged. */
 guint        _klynge_contract_get_amount_decimals (KlyngeContract *self);

@@ -25,6 +25,10 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KlyngeRecord, klynge_record, G_TYPE_OBJECT)
 
+/* Subclasses built against an older header must still fit: a slot taken
+ * from the padding keeps the class the size it was. */
+G_STATIC_ASSERT (sizeof (KlyngeRecordClass) == sizeof (GObjectClass) + 9 * sizeof (gpointer));
+
 enum {
   PROP_0,
   PROP_ID,
@@ -408,4 +412,19 @@ _klynge_record_set_line (KlyngeRecord *self,
 
   priv->line = line;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+}
+
+void
+_klynge_record_foreach_reference (KlyngeRecord        *record,
+                                  KlyngeReferenceFunc  func,
+                                  gpointer             user_data)
+{
+  KlyngeRecordClass *klass;
+
+  g_return_if_fail (KLYNGE_IS_RECORD (record));
+  g_return_if_fail (func != NULL);
+
+  klass = KLYNGE_RECORD_GET_CLASS (record);
+  if (klass->foreach_reference != NULL)
+    klass->foreach_reference (record, G_CALLBACK (func), user_data);
 }

@@ -9,53 +9,7 @@
 #include "config.h"
 
 #include "klynge-landscape-private.h"
-
-void
-_klynge_record_foreach_reference (KlyngeRecord        *record,
-                                  KlyngeReferenceFunc  func,
-                                  gpointer             user_data)
-{
-  if (KLYNGE_IS_CONTRACT (record))
-    {
-      KlyngeContract *contract = KLYNGE_CONTRACT (record);
-      GPtrArray *shares = klynge_contract_get_shares (contract);
-      const char *renews = klynge_contract_get_renews (contract);
-
-      if (!func (record, klynge_contract_get_holder (contract), KLYNGE_TYPE_ORGANISATION, "holder", user_data))
-        return;
-      if (renews != NULL && !func (record, renews, KLYNGE_TYPE_CONTRACT, "renews", user_data))
-        return;
-      for (guint i = 0; i < shares->len; i++)
-        if (!func (record, klynge_share_get_source (g_ptr_array_index (shares, i)),
-                   KLYNGE_TYPE_FUNDING_SOURCE, "share source", user_data))
-          return;
-    }
-  else if (KLYNGE_IS_MERGER (record))
-    {
-      KlyngeMerger *merger = KLYNGE_MERGER (record);
-      const char * const *predecessors = klynge_merger_get_predecessors (merger);
-
-      if (!func (record, klynge_merger_get_successor (merger), KLYNGE_TYPE_ORGANISATION, "successor", user_data))
-        return;
-      for (guint i = 0; predecessors[i] != NULL; i++)
-        if (!func (record, predecessors[i], KLYNGE_TYPE_ORGANISATION, "predecessor", user_data))
-          return;
-    }
-  else if (KLYNGE_IS_INITIATIVE (record))
-    {
-      KlyngeInitiative *initiative = KLYNGE_INITIATIVE (record);
-      const char * const *participants = klynge_initiative_get_participants (initiative);
-      const char *replaces = klynge_initiative_get_replaces (initiative);
-
-      if (!func (record, klynge_initiative_get_host (initiative), KLYNGE_TYPE_ORGANISATION, "host", user_data))
-        return;
-      if (replaces != NULL && !func (record, replaces, KLYNGE_TYPE_INITIATIVE, "replaces", user_data))
-        return;
-      for (guint i = 0; participants[i] != NULL; i++)
-        if (!func (record, participants[i], KLYNGE_TYPE_ORGANISATION, "participant", user_data))
-          return;
-    }
-}
+#include "klynge-validate-private.h"
 
 typedef struct {
   KlyngeLandscape *self;
@@ -111,11 +65,10 @@ check_reference (KlyngeRecord *from,
 }
 
 static void
-check_references_in (ProblemSink *sink,
-                     GPtrArray   *records)
+check_references_of (gpointer record,
+                     gpointer user_data)
 {
-  for (guint i = 0; i < records->len; i++)
-    _klynge_record_foreach_reference (g_ptr_array_index (records, i), check_reference, sink);
+  _klynge_record_foreach_reference (record, check_reference, user_data);
 }
 
 void
@@ -125,9 +78,7 @@ _klynge_landscape_check_references (KlyngeLandscape *self,
 {
   ProblemSink sink = { self, file, problems };
 
-  check_references_in (&sink, self->contracts);
-  check_references_in (&sink, self->mergers);
-  check_references_in (&sink, self->initiatives);
+  _klynge_landscape_foreach_record (self, check_references_of, &sink);
 }
 
 static void
@@ -179,7 +130,7 @@ check_mergers (ProblemSink *sink)
       KlyngeRecord *record = KLYNGE_RECORD (merger);
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
       guint n = g_strv_length ((char **) predecessors);
-      guint needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
       const KlyngeDate *effective = klynge_merger_get_effective (merger);
 
       if (n < needed)

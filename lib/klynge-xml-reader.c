@@ -23,6 +23,7 @@
 #include <libxml/SAX2.h>
 
 #include "klynge-xml-private.h"
+#include "klynge-validate-private.h"
 
 typedef enum {
   E_LANDSCAPE,
@@ -1604,7 +1605,7 @@ end_merger (Reader *reader,
     return;
   merger = KLYNGE_MERGER (reader->record);
   n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-  needed = klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+  needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
   if (n > 0 && n < needed)
     reader_problem_at (reader, KLYNGE_ERROR_TOO_FEW_PARTIES, line,
                        "merger “%s” has %u predecessor%s; a merger needs at least %u",

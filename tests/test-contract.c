@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "klynge-test.h"
 #include "klynge-private.h"
 
@@ -356,6 +359,17 @@ START_TEST (test_contract_check_shares_requires_shares_summing_to_exactly_100)
 }
 END_TEST
 
+START_TEST (test_contract_check_shares_says_what_the_shares_sum_to)
+{
+  static const guint thirds[] = { 3333, 3333, 3333 };
+  g_autoptr(KlyngeContract) contract = new_split_contract (100, thirds, G_N_ELEMENTS (thirds));
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (!klynge_contract_check_shares (contract, &error));
+  ck_assert_str_eq (error->message, "The shares of contract “c” sum to 99.99 %, not 100 %");
+}
+END_TEST
+
 /* --- money ---------------------------------------------------------------- */
 
 START_TEST (test_contract_ced_shares_are_400000000_ore_each)
@@ -510,6 +524,119 @@ START_TEST (test_contract_share_amount_of_the_largest_amount_does_not_overflow)
 }
 END_TEST
 
+/* --- equal shares ---------------------------------------------------------- */
+
+/* Contract "c" of @amount øre with shares written "siu:5000,es:5000". */
+static KlyngeContract *
+new_contract_with_shares (gint64      amount,
+                          const char *shares)
+{
+  KlyngeContract *contract = klynge_contract_new ("c", "o", &ced_period, amount);
+  g_auto(GStrv) parts = g_strsplit (shares, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (parts[i], ":", 2);
+      g_autoptr(KlyngeShare) share = klynge_share_new (pair[0], (guint) atoi (pair[1]), NULL);
+
+      ck_assert (klynge_contract_add_share (contract, share, NULL));
+    }
+  return contract;
+}
+
+static const struct {
+  const char *shares;
+  const char *named;     /* comma-separated; NULL: all */
+  gboolean equal;
+} equal_cases[] = {
+  { "siu:5000,es:5000", NULL, TRUE },
+  { "siu:5000,es:5000", "siu,es", TRUE },
+  { "siu:5000,es:5000", "es,siu", TRUE },
+  { "siu:5000,es:5000", "siu", TRUE },
+  { "siu:10000", NULL, TRUE },
+  { "siu:6000,es:4000", NULL, FALSE },
+  { "siu:6000,es:4000", "siu,es", FALSE },
+  { "siu:5000,es:5000", "siu,deb", FALSE },          /* deb has no share */
+  { "siu:3333,es:3333,deb:3334", NULL, FALSE },
+  { "siu:3333,es:3333,deb:3334", "siu,es", TRUE },
+  { "siu:4000,es:4000,deb:2000", "siu,es", TRUE },
+  { "siu:4000,es:4000,deb:2000", "siu,es,deb", FALSE },
+};
+
+START_TEST (test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent)
+{
+  g_autoptr(KlyngeContract) contract = new_contract_with_shares (100001, equal_cases[_i].shares);
+  g_auto(GStrv) named = equal_cases[_i].named ? g_strsplit (equal_cases[_i].named, ",", -1) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean equal = klynge_contract_check_equal_shares (contract, (const char * const *) named, &error);
+
+  ck_assert_int_eq (equal, equal_cases[_i].equal);
+  if (equal)
+    ck_assert_no_error (error);
+  else
+    {
+      ck_assert_msg (strstr (error->message, "“c”") != NULL, "%s", error->message);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_SHARES_NOT_EQUAL);
+    }
+}
+END_TEST
+
+START_TEST (test_equal_shares_pay_amounts_at_most_one_ore_apart)
+{
+  g_autoptr(KlyngeContract) contract = new_contract_with_shares (100001, "siu:5000,es:5000");
+
+  ck_assert (klynge_contract_check_equal_shares (contract, NULL, NULL));
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "siu"), 50001);
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "es"), 50000);
+}
+END_TEST
+
+/* --- mergers ------------------------------------------------------------------- */
+
+/* The CED contract (2019-10-01..2021-09-30, held by ced) in a merger of
+ * @predecessors on @effective. */
+static const struct {
+  const char *what;
+  const char *predecessors[3];
+  const char *effective;
+  gboolean moves;
+} moving_cases[] = {
+  { "held by a predecessor, running on the effective date", { "ced", "b" }, "2020-07-01", TRUE },
+  { "held by a predecessor, ending on the effective date", { "b", "ced" }, "2021-09-30", TRUE },
+  { "held by a predecessor, ended the day before", { "ced", "b" }, "2021-10-01", FALSE },
+  { "held by a predecessor, not yet begun: moves whole", { "ced" }, "2019-01-01", TRUE },
+  { "a month stands for its first day, in the period", { "ced" }, "2021-09", TRUE },
+  { "a month stands for its first day, after the period", { "ced" }, "2021-10", FALSE },
+  { "a year stands for its first day", { "ced" }, "2021", TRUE },
+  { "held by an organisation that is not a predecessor", { "a", "b" }, "2020-07-01", FALSE },
+  { "no predecessors", { NULL }, "2020-07-01", FALSE },
+};
+
+START_TEST (test_contract_moves_to_successor_when_held_by_a_predecessor_and_not_ended_before_the_merger)
+{
+  g_autoptr(KlyngeContract) contract = new_ced_contract ();
+  KlyngeDate effective = klynge_test_date (moving_cases[_i].effective);
+
+  ck_assert_msg (klynge_contract_moves_to_successor (contract, moving_cases[_i].predecessors, &effective)
+                 == moving_cases[_i].moves, "%s", moving_cases[_i].what);
+}
+END_TEST
+
+START_TEST (test_contract_moves_to_successor_without_predecessors_or_date_is_a_programmer_error)
+{
+  g_autoptr(KlyngeContract) contract = new_ced_contract ();
+  static const char * const predecessors[] = { "ced", NULL };
+  KlyngeDate effective = { 2020, 7, 1 }, unset = { 0, 0, 0 };
+  gboolean moves = TRUE;
+
+  assert_critical (moves = klynge_contract_moves_to_successor (contract, NULL, &effective));
+  ck_assert (!moves);
+  moves = TRUE;
+  assert_critical (moves = klynge_contract_moves_to_successor (contract, predecessors, &unset));
+  ck_assert (!moves);
+}
+END_TEST
+
 static Suite *
 contract_suite (void)
 {
@@ -537,6 +664,10 @@ contract_suite (void)
   tcase_add_test (tc, test_contract_add_share_rejects_a_second_share_from_the_same_source);
   tcase_add_loop_test (tc, test_contract_check_shares_requires_shares_summing_to_exactly_100,
                        0, G_N_ELEMENTS (share_sets));
+  tcase_add_test (tc, test_contract_check_shares_says_what_the_shares_sum_to);
+  tcase_add_loop_test (tc, test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent,
+                       0, G_N_ELEMENTS (equal_cases));
+  tcase_add_test (tc, test_equal_shares_pay_amounts_at_most_one_ore_apart);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("money");
@@ -550,6 +681,12 @@ contract_suite (void)
                        0, G_N_ELEMENTS (splits));
   tcase_add_test (tc, test_contract_share_amount_of_one_ore_split_in_halves_goes_to_the_first);
   tcase_add_test (tc, test_contract_share_amount_of_the_largest_amount_does_not_overflow);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("mergers");
+  tcase_add_loop_test (tc, test_contract_moves_to_successor_when_held_by_a_predecessor_and_not_ended_before_the_merger,
+                       0, G_N_ELEMENTS (moving_cases));
+  tcase_add_test (tc, test_contract_moves_to_successor_without_predecessors_or_date_is_a_programmer_error);
   suite_add_tcase (suite, tc);
 
   return suite;

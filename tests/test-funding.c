@@ -728,59 +728,6 @@ START_TEST (test_after_a_merger_the_successor_holds_the_contracts_active_on_its_
 }
 END_TEST
 
-/* --- equal shares ------------------------------------------------------------------------- */
-
-static const struct {
-  const char *shares;
-  const char *named;     /* comma-separated; NULL: all */
-  gboolean equal;
-} equal_cases[] = {
-  { "siu:5000,es:5000", NULL, TRUE },
-  { "siu:5000,es:5000", "siu,es", TRUE },
-  { "siu:5000,es:5000", "es,siu", TRUE },
-  { "siu:5000,es:5000", "siu", TRUE },
-  { "siu:10000", NULL, TRUE },
-  { "siu:6000,es:4000", NULL, FALSE },
-  { "siu:6000,es:4000", "siu,es", FALSE },
-  { "siu:5000,es:5000", "siu,deb", FALSE },          /* deb has no share */
-  { "siu:3333,es:3333,deb:3334", NULL, FALSE },
-  { "siu:3333,es:3333,deb:3334", "siu,es", TRUE },
-  { "siu:4000,es:4000,deb:2000", "siu,es", TRUE },
-  { "siu:4000,es:4000,deb:2000", "siu,es,deb", FALSE },
-};
-
-START_TEST (test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent)
-{
-  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
-  KlyngeContract *contract = add_contract (landscape, "c", "kb", "2020..2021", 100001,
-                                           equal_cases[_i].shares, NULL);
-  g_auto(GStrv) named = equal_cases[_i].named ? g_strsplit (equal_cases[_i].named, ",", -1) : NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean equal = klynge_contract_check_equal_shares (contract, (const char * const *) named, &error);
-
-  ck_assert_int_eq (equal, equal_cases[_i].equal);
-  if (equal)
-    ck_assert_no_error (error);
-  else
-    {
-      ck_assert_msg (strstr (error->message, "“c”") != NULL, "%s", error->message);
-      ck_assert_klynge_error (error, KLYNGE_ERROR_SHARES_NOT_EQUAL);
-    }
-}
-END_TEST
-
-START_TEST (test_equal_shares_pay_amounts_at_most_one_ore_apart)
-{
-  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
-  KlyngeContract *contract = add_contract (landscape, "c", "kb", "2020..2021", 100001,
-                                           "siu:5000,es:5000", NULL);
-
-  ck_assert (klynge_contract_check_equal_shares (contract, NULL, NULL));
-  ck_assert_int_eq (klynge_contract_share_amount (contract, "siu"), 50001);
-  ck_assert_int_eq (klynge_contract_share_amount (contract, "es"), 50000);
-}
-END_TEST
-
 /* --- properties over random contracts ------------------------------------------------------- */
 
 static const char * const random_sources[] = { "siu", "es", "deb", "ufs" };
@@ -1120,9 +1067,6 @@ funding_suite (void)
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("equal-shares");
-  tcase_add_loop_test (tc, test_contract_check_equal_shares_requires_named_cofunders_to_pay_the_same_percent,
-                       0, G_N_ELEMENTS (equal_cases));
-  tcase_add_test (tc, test_equal_shares_pay_amounts_at_most_one_ore_apart);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("properties");

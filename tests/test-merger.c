@@ -80,6 +80,30 @@ START_TEST (test_merger_status_nicks_round_trip)
 }
 END_TEST
 
+static const struct {
+  KlyngeMergerKind kind;
+  guint min;
+} min_predecessors[] = {
+  { KLYNGE_MERGER_KIND_MERGER, 2 },       /* several form a new organisation */
+  { KLYNGE_MERGER_KIND_ABSORPTION, 1 },   /* one is enough to fold into another */
+};
+
+START_TEST (test_merger_kind_min_predecessors_is_two_for_a_merger_and_one_for_an_absorption)
+{
+  ck_assert_uint_eq (klynge_merger_kind_min_predecessors (min_predecessors[_i].kind),
+                     min_predecessors[_i].min);
+}
+END_TEST
+
+START_TEST (test_merger_kind_min_predecessors_of_a_value_outside_the_enum_is_a_programmer_error)
+{
+  guint min = 99;
+
+  assert_critical (min = klynge_merger_kind_min_predecessors ((KlyngeMergerKind) 2));
+  ck_assert_uint_eq (min, 0);
+}
+END_TEST
+
 START_TEST (test_merger_new_is_proposed_with_no_predecessors)
 {
   g_autoptr(KlyngeMerger) merger =
@@ -270,6 +294,9 @@ merger_suite (void)
   tc = tcase_create ("enums");
   tcase_add_test (tc, test_merger_kind_nicks_round_trip);
   tcase_add_test (tc, test_merger_status_nicks_round_trip);
+  tcase_add_loop_test (tc, test_merger_kind_min_predecessors_is_two_for_a_merger_and_one_for_an_absorption,
+                       0, G_N_ELEMENTS (min_predecessors));
+  tcase_add_test (tc, test_merger_kind_min_predecessors_of_a_value_outside_the_enum_is_a_programmer_error);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("merger");

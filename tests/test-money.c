@@ -167,6 +167,31 @@ START_TEST (test_money_to_string_writes_at_least_the_decimals_asked_for)
 }
 END_TEST
 
+static const struct {
+  gint64 ore;
+  const char *text;
+} grouped_amounts[] = {
+  { 0, "0.00" },
+  { 5, "0.05" },
+  { 99999, "999.99" },                   /* three digits: no separator */
+  { 100000, "1,000.00" },
+  { 123456, "1,234.56" },
+  { 800000000, "8,000,000.00" },
+  { 10000000000, "100,000,000.00" },     /* a full group at the front */
+  { -123456, "-1,234.56" },              /* no separator after the sign */
+  { -99999, "-999.99" },
+  { KLYNGE_MONEY_MAX, "92,233,720,368,547,758.07" },
+  { G_MININT64, "-92,233,720,368,547,758.08" },
+};
+
+START_TEST (test_money_to_grouped_string_writes_two_decimals_and_separates_thousands_with_commas)
+{
+  g_autofree char *text = klynge_money_to_grouped_string (grouped_amounts[_i].ore);
+
+  ck_assert_str_eq (text, grouped_amounts[_i].text);
+}
+END_TEST
+
 /* --- percents ----------------------------------------------------------- */
 
 static const struct {
@@ -291,6 +316,8 @@ money_suite (void)
   tcase_add_test (money, test_money_parse_decimals_are_optional);
   tcase_add_loop_test (money, test_money_to_string_writes_at_least_the_decimals_asked_for,
                        0, G_N_ELEMENTS (formatted_amounts));
+  tcase_add_loop_test (money, test_money_to_grouped_string_writes_two_decimals_and_separates_thousands_with_commas,
+                       0, G_N_ELEMENTS (grouped_amounts));
   suite_add_tcase (suite, money);
 
   tcase_add_loop_test (percent, test_percent_parse_reads_basis_points_and_round_trips,

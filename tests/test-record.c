@@ -324,7 +324,145 @@ START_TEST (test_source_equal_compares_href_and_accessed_date_with_precision)
 }
 END_TEST
 
-/* --- enum nick helpers ---------------------------------------------------- */
+/* --- references ------------------------------------------------------------ */
+
+static gboolean
+append_reference (KlyngeRecord *from,
+                  const char   *target,
+                  GType         expected,
+                  const char   *attribute,
+                  gpointer      user_data)
+{
+  GString *out = user_data;
+
+  g_string_append_printf (out, "%s%s=%s:%s", out->len > 0 ? " " : "",
+                          attribute, target, g_type_name (expected));
+  return TRUE;
+}
+
+static gboolean
+count_and_stop (KlyngeRecord *from,
+                const char   *target,
+                GType         expected,
+                const char   *attribute,
+                gpointer      user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  return FALSE;
+}
+
+static KlyngeRecord *
+referring_record (guint kind)
+{
+  KlyngePeriod period = { { 2021, 10, 1 }, { 2022, 9, 30 } };
+  KlyngeDate effective = { 2020, 7, 1 };
+  g_autoptr(GError) error = NULL;
+
+  switch (kind)
+    {
+    case 0:
+      {
+        KlyngeContract *contract = klynge_contract_new ("ced-2021", "ced", &period, 100);
+        g_autoptr(KlyngeShare) siu = klynge_share_new ("siu", 5000, &error);
+        g_autoptr(KlyngeShare) es = klynge_share_new ("es", 5000, &error);
+
+        ck_assert (klynge_contract_set_renews (contract, "ced-2019", &error));
+        ck_assert (klynge_contract_add_share (contract, siu, &error));
+        ck_assert (klynge_contract_add_share (contract, es, &error));
+        return KLYNGE_RECORD (contract);
+      }
+    case 1:
+      {
+        KlyngeMerger *merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "ecd", &effective);
+
+        ck_assert (klynge_merger_add_predecessor (merger, "a", &error));
+        ck_assert (klynge_merger_add_predecessor (merger, "b", &error));
+        return KLYNGE_RECORD (merger);
+      }
+    case 2:
+      {
+        KlyngeInitiative *initiative = klynge_initiative_new ("dcs", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                              KLYNGE_INITIATIVE_THEME_BRANDING,
+                                                              "ced", "Danish Cluster Summit");
+
+        ck_assert (klynge_initiative_set_replaces (initiative, "camp", &error));
+        ck_assert (klynge_initiative_add_participant (initiative, "a", &error));
+        return KLYNGE_RECORD (initiative);
+      }
+    case 3:
+      return KLYNGE_RECORD (klynge_organisation_new ("o", KLYNGE_ORGANISATION_KIND_CLUSTER, "O"));
+    case 4:
+      return KLYNGE_RECORD (klynge_member_new ("m", KLYNGE_MEMBER_KIND_COMPANY, "M"));
+    case 5:
+      return KLYNGE_RECORD (klynge_funding_source_new ("f", KLYNGE_FUNDING_SOURCE_KIND_REGIONAL, "F"));
+    default:
+      return new_record ("t");
+    }
+}
+
+static const char *const references_of_kind[] = {
+  "holder=ced:KlyngeOrganisation renews=ced-2019:KlyngeContract "
+  "share source=siu:KlyngeFundingSource share source=es:KlyngeFundingSource",
+  "successor=ecd:KlyngeOrganisation predecessor=a:KlyngeOrganisation predecessor=b:KlyngeOrganisation",
+  "host=ced:KlyngeOrganisation replaces=camp:KlyngeInitiative participant=a:KlyngeOrganisation",
+  "",   /* an organisation */
+  "",   /* a member */
+  "",   /* a funding source */
+  "",   /* a kind that does not implement foreach_reference */
+};
+
+START_TEST (test_record_foreach_reference_gives_each_kind_s_references_in_document_order)
+{
+  g_autoptr(KlyngeRecord) record = referring_record (_i);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  _klynge_record_foreach_reference (record, append_reference, out);
+  ck_assert_str_eq (out->str, references_of_kind[_i]);
+}
+END_TEST
+
+START_TEST (test_record_foreach_reference_stops_when_the_function_returns_false)
+{
+  g_autoptr(KlyngeRecord) record = referring_record (_i);
+  guint calls = 0;
+
+  _klynge_record_foreach_reference (record, count_and_stop, &calls);
+  ck_assert_uint_eq (calls, *references_of_kind[_i] != '\0' ? 1 : 0);
+}
+END_TEST
+
+/* --- enum nicks ------------------------------------------------------------ */
+
+/* One value of each enum type, with the name the XML format gives it. */
+static const struct {
+  GType (*get_type) (void);
+  int value;
+  const char *nick;
+} enum_nicks[] = {
+  { klynge_organisation_kind_get_type, KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK, "innovation-network" },
+  { klynge_label_level_get_type, KLYNGE_LABEL_LEVEL_GOLD, "gold" },
+  { klynge_organisation_status_get_type, KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED, "not-yet-founded" },
+  { klynge_member_kind_get_type, KLYNGE_MEMBER_KIND_KNOWLEDGE_INSTITUTION, "knowledge-institution" },
+  { klynge_member_size_get_type, KLYNGE_MEMBER_SIZE_SME, "sme" },
+  { klynge_funding_source_kind_get_type, KLYNGE_FUNDING_SOURCE_KIND_EU_PROGRAMME, "eu-programme" },
+  { klynge_merger_kind_get_type, KLYNGE_MERGER_KIND_ABSORPTION, "absorption" },
+  { klynge_merger_status_get_type, KLYNGE_MERGER_STATUS_COMPLETED, "completed" },
+  { klynge_initiative_kind_get_type, KLYNGE_INITIATIVE_KIND_PROGRAMME, "programme" },
+  { klynge_initiative_theme_get_type, KLYNGE_INITIATIVE_THEME_PROFESSIONALISATION, "professionalisation" },
+};
+
+START_TEST (test_enum_nick_is_the_xml_name_and_leads_back_to_the_value)
+{
+  GType type = enum_nicks[_i].get_type ();
+  int value = -1;
+
+  ck_assert_str_eq (klynge_enum_to_nick (type, enum_nicks[_i].value), enum_nicks[_i].nick);
+  ck_assert (klynge_enum_from_nick (type, enum_nicks[_i].nick, &value));
+  ck_assert_int_eq (value, enum_nicks[_i].value);
+}
+END_TEST
 
 static const char *const not_nicks[] = { "Cluster", " cluster", "cluster ", "klynge", "" };
 
@@ -332,7 +470,7 @@ START_TEST (test_enum_from_nick_matches_exactly_and_leaves_value_alone_on_failur
 {
   int value = 12345;
 
-  ck_assert (!_klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, not_nicks[_i], &value));
+  ck_assert (!klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, not_nicks[_i], &value));
   ck_assert_int_eq (value, 12345);
 }
 END_TEST
@@ -341,15 +479,29 @@ START_TEST (test_enum_from_nick_rejects_null)
 {
   int value = 12345;
 
-  ck_assert (!_klynge_enum_from_nick (KLYNGE_TYPE_MERGER_STATUS, NULL, &value));
+  ck_assert (!klynge_enum_from_nick (KLYNGE_TYPE_MERGER_STATUS, NULL, &value));
   ck_assert_int_eq (value, 12345);
 }
 END_TEST
 
 START_TEST (test_enum_to_nick_of_a_value_outside_the_enum_is_null)
 {
-  ck_assert_ptr_null (_klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, 3));
-  ck_assert_ptr_null (_klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, -1));
+  ck_assert_ptr_null (klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, 3));
+  ck_assert_ptr_null (klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, -1));
+}
+END_TEST
+
+START_TEST (test_enum_nicks_of_a_type_that_is_not_an_enum_are_a_programmer_error)
+{
+  const char *nick = "x";
+  gboolean found = TRUE;
+  int value = 12345;
+
+  assert_critical (nick = klynge_enum_to_nick (KLYNGE_TYPE_FUNDING_GROUPING, 1));
+  ck_assert_ptr_null (nick);
+  assert_critical (found = klynge_enum_from_nick (KLYNGE_TYPE_RECORD, "cluster", &value));
+  ck_assert (!found);
+  ck_assert_int_eq (value, 12345);
 }
 END_TEST
 
@@ -387,11 +539,21 @@ record_suite (void)
   tcase_add_test (tc, test_source_equal_compares_href_and_accessed_date_with_precision);
   suite_add_tcase (suite, tc);
 
+  tc = tcase_create ("references");
+  tcase_add_loop_test (tc, test_record_foreach_reference_gives_each_kind_s_references_in_document_order,
+                       0, G_N_ELEMENTS (references_of_kind));
+  tcase_add_loop_test (tc, test_record_foreach_reference_stops_when_the_function_returns_false,
+                       0, G_N_ELEMENTS (references_of_kind));
+  suite_add_tcase (suite, tc);
+
   tc = tcase_create ("enums");
+  tcase_add_loop_test (tc, test_enum_nick_is_the_xml_name_and_leads_back_to_the_value,
+                       0, G_N_ELEMENTS (enum_nicks));
   tcase_add_loop_test (tc, test_enum_from_nick_matches_exactly_and_leaves_value_alone_on_failure,
                        0, G_N_ELEMENTS (not_nicks));
   tcase_add_test (tc, test_enum_from_nick_rejects_null);
   tcase_add_test (tc, test_enum_to_nick_of_a_value_outside_the_enum_is_null);
+  tcase_add_test (tc, test_enum_nicks_of_a_type_that_is_not_an_enum_are_a_programmer_error);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -48,7 +48,8 @@ tool_due_diligence (Tool  *tool,
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
     return status;
-  if (argc < 3)
+  /* argv[0] is the command: the ids follow it */
+  if ((guint) argc - 1 < klynge_merger_kind_min_predecessors (KLYNGE_MERGER_KIND_MERGER))
     return tool_usage_error (command, "give the ids of at least two organisations");
   if (date_text != NULL && !tool_parse_date (command, "--date", date_text, &date))
     return TOOL_EXIT_USAGE;

@@ -153,7 +153,7 @@ write_csv (GString               *out,
   for (guint r = 0; r < rows->len; r++)
     {
       const KlyngeFundingTotal *row = g_ptr_array_index (rows, r);
-      g_autofree char *amount = tool_format_money (klynge_funding_total_get_amount (row), FALSE);
+      g_autofree char *amount = klynge_money_to_string (klynge_funding_total_get_amount (row), 2);
 
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         if (grouping & columns[c].flag)
@@ -221,7 +221,7 @@ write_text (GString               *out,
           char *cell = NULL;
 
           if (c == amount_column)
-            cell = tool_format_money (klynge_funding_total_get_amount (row), TRUE);
+            cell = klynge_money_to_grouped_string (klynge_funding_total_get_amount (row));
           else if (grouping & columns[c].flag)
             cell = key_text (row, c);
           if (cell != NULL)
@@ -230,7 +230,7 @@ write_text (GString               *out,
         }
       total += klynge_funding_total_get_amount (row);
     }
-  total_text = tool_format_money (total, TRUE);
+  total_text = klynge_money_to_grouped_string (total);
   widths[amount_column] = MAX (widths[amount_column], (guint) strlen (total_text));
   if (first_column < amount_column)
     widths[first_column] = MAX (widths[first_column], (guint) strlen ("Total"));

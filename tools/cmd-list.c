@@ -34,30 +34,6 @@ format_span (KlyngeOrganisation *organisation)
   return g_strconcat (from, "–", to, NULL);
 }
 
-static const char *
-kind_nick_of (KlyngeOrganisation *organisation)
-{
-  GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
-  GEnumValue *value = g_enum_get_value (klass, klynge_organisation_get_kind (organisation));
-
-  /* the class stays alive: the type is static and the library holds it */
-  g_type_class_unref (klass);
-  return value != NULL ? value->value_nick : "?";
-}
-
-static gboolean
-parse_kind (const char             *nick,
-            KlyngeOrganisationKind *kind)
-{
-  GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
-  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
-
-  if (value != NULL)
-    *kind = value->value;
-  g_type_class_unref (klass);
-  return value != NULL;
-}
-
 int
 tool_list (Tool  *tool,
            int    argc,
@@ -80,8 +56,8 @@ tool_list (Tool  *tool,
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
   g_autoptr(GPtrArray) organisations = NULL;
   g_autoptr(GPtrArray) spans = NULL;
-  KlyngeOrganisationKind kind;
   KlyngeDate date;
+  int kind;
   int id_width = 0, span_width = 0;
   int status;
 
@@ -91,7 +67,7 @@ tool_list (Tool  *tool,
     return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
   if (kind_nick != NULL)
     {
-      if (!parse_kind (kind_nick, &kind))
+      if (!klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, kind_nick, &kind))
         return tool_usage_error (command, "--kind: “%s” is not a kind of organisation "
                                  "(cluster, innovation-network, support-body, agency, other)",
                                  kind_nick);
@@ -130,10 +106,12 @@ tool_list (Tool  *tool,
       const char *span = g_ptr_array_index (spans, i);
       /* pad by characters, not bytes: the dash is three bytes */
       int pad = span_width - (int) g_utf8_strlen (span, -1);
+      const char *kind_name = klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND,
+                                                   klynge_organisation_get_kind (organisation));
 
       g_print ("%-*s  %-*s  %s%*s  %s\n",
                id_width, klynge_record_get_id (KLYNGE_RECORD (organisation)),
-               (int) strlen ("innovation-network"), kind_nick_of (organisation),
+               (int) strlen ("innovation-network"), kind_name,
                span, pad, "",
                klynge_organisation_get_name (organisation));
     }

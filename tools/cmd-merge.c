@@ -82,7 +82,8 @@ tool_merge (Tool  *tool,
   g_autofree char *dissolved_text = NULL;
   KlyngeMergerKind kind = KLYNGE_MERGER_KIND_MERGER;
   gboolean successor_exists;
-  KlyngeDate date = { 0, }, dissolved;
+  KlyngeOrganisation *first_predecessor;
+  KlyngeDate date = { 0, };
   guint members_before;
   int status;
 
@@ -169,8 +170,7 @@ tool_merge (Tool  *tool,
     for (guint i = 0; i < contracts->len; i++)
       {
         KlyngeContract *contract = g_ptr_array_index (contracts, i);
-        if (g_strv_contains ((const char * const *) predecessors, klynge_contract_get_holder (contract))
-            && klynge_period_get_last_day (klynge_contract_get_period (contract)) >= klynge_date_get_first_day (&date))
+        if (klynge_contract_moves_to_successor (contract, (const char * const *) predecessors, &date))
           g_ptr_array_add (moving, g_object_ref (contract));
       }
   }
@@ -185,8 +185,9 @@ tool_merge (Tool  *tool,
       return TOOL_EXIT_DATA;
     }
 
-  klynge_date_init_from_day (&dissolved, klynge_date_get_first_day (&date) - 1);
-  dissolved_text = klynge_date_to_string (&dissolved);
+  /* the last day applying the merger gave the predecessors */
+  first_predecessor = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, predecessors[0]));
+  dissolved_text = klynge_date_to_string (klynge_organisation_get_dissolved (first_predecessor));
   {
     g_autofree char *list = g_strjoinv (", ", predecessors);
     g_string_append_printf (summary, "%s%s: %s %s %s on %s (%s)\n", dry_run ? "would apply " : "",

@@ -114,7 +114,7 @@ show_organisation (KlyngeLandscape    *landscape,
   g_autoptr(GPtrArray) active = NULL;
   KlyngeDate today;
 
-  field ("kind", tool_nick (KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation)));
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation)));
   field ("name", klynge_organisation_get_name (organisation));
   field ("name (en)", klynge_organisation_get_name_en (organisation));
   date_field ("founded", klynge_organisation_get_founded (organisation));
@@ -141,7 +141,7 @@ show_organisation (KlyngeLandscape    *landscape,
       g_autofree char *until_text = until != NULL && klynge_date_is_set (until)
                                     ? klynge_date_to_string (until) : NULL;
       g_autofree char *text = g_strdup_printf ("%s, awarded %s%s%s",
-                                               tool_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label)),
+                                               klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label)),
                                                awarded, until_text ? ", valid until " : "",
                                                until_text ? until_text : "");
       field (i == 0 ? "label" : "", text);
@@ -172,11 +172,11 @@ show_member (KlyngeLandscape *landscape,
   g_autoptr(GPtrArray) memberships = klynge_landscape_list_memberships_of_member (landscape, id);
   KlyngeMemberSize size = klynge_member_get_size (member);
 
-  field ("kind", tool_nick (KLYNGE_TYPE_MEMBER_KIND, klynge_member_get_kind (member)));
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND, klynge_member_get_kind (member)));
   field ("name", klynge_member_get_name (member));
   field ("cvr", klynge_member_get_cvr (member));
   if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
-    field ("size", tool_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
+    field ("size", klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
   for (guint i = 0; memberships != NULL && i < memberships->len; i++)
     print_membership (landscape, g_ptr_array_index (memberships, i), TRUE, i == 0 ? "membership" : "");
 }
@@ -184,7 +184,7 @@ show_member (KlyngeLandscape *landscape,
 static void
 show_funding_source (KlyngeFundingSource *source)
 {
-  field ("kind", tool_nick (KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source)));
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source)));
   field ("name", klynge_funding_source_get_name (source));
   field ("parent", klynge_funding_source_get_parent (source));
 }
@@ -194,7 +194,7 @@ show_contract (KlyngeLandscape *landscape,
                KlyngeContract  *contract)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *money = tool_format_money (klynge_contract_get_amount (contract), TRUE);
+  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
   g_autofree char *amount = g_strconcat (money, " DKK", NULL);
   GPtrArray *shares = klynge_contract_get_shares (contract);
 
@@ -210,9 +210,9 @@ show_contract (KlyngeLandscape *landscape,
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
       g_autofree char *source = describe_ref (landscape, klynge_share_get_source (share));
-      guint bp = klynge_share_get_basis_points (share);
-      g_autofree char *paid = tool_format_money (klynge_contract_share_amount (contract, klynge_share_get_source (share)), TRUE);
-      g_autofree char *text = g_strdup_printf ("%s: %u.%02u %% = %s DKK", source, bp / 100, bp % 100, paid);
+      g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
+      g_autofree char *paid = klynge_money_to_grouped_string (klynge_contract_share_amount (contract, klynge_share_get_source (share)));
+      g_autofree char *text = g_strdup_printf ("%s: %s %% = %s DKK", source, percent, paid);
 
       field (i == 0 ? "share" : "", text);
     }
@@ -222,8 +222,8 @@ static void
 show_merger (KlyngeLandscape *landscape,
              KlyngeMerger    *merger)
 {
-  field ("kind", tool_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
-  field ("status", tool_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
+  field ("status", klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
   date_field ("effective", klynge_merger_get_effective (merger));
   ref_field (landscape, "successor", klynge_merger_get_successor (merger));
   ref_list (landscape, "predecessor", klynge_merger_get_predecessors (merger));
@@ -234,8 +234,8 @@ show_initiative (KlyngeLandscape  *landscape,
                  KlyngeInitiative *initiative)
 {
   field ("title", klynge_initiative_get_title (initiative));
-  field ("kind", tool_nick (KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative)));
-  field ("theme", tool_nick (KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative)));
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative)));
+  field ("theme", klynge_enum_to_nick (KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative)));
   ref_field (landscape, "host", klynge_initiative_get_host (initiative));
   date_field ("start", klynge_initiative_get_start (initiative));
   date_field ("end", klynge_initiative_get_end (initiative));

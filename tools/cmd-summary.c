@@ -250,7 +250,7 @@ section_mergers (KlyngeLandscape  *landscape,
       last_year = effective->year;
       print_padded (name != NULL ? name : "?", name_width);
       g_print ("  %2u predecessor%s  %-10s  %s\n", n, n == 1 ? " " : "s", effective_text,
-               tool_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
+               klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
       n_done++;
       n_predecessors += n;
     }
@@ -274,7 +274,7 @@ section_mergers (KlyngeLandscape  *landscape,
       effective_text = date_text (effective);
       g_print ("    %-10s  %s → %s (%s)\n", effective_text, klynge_record_get_id (KLYNGE_RECORD (merger)),
                organisation_name (landscape, klynge_merger_get_successor (merger)),
-               tool_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
+               klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger)));
     }
 }
 
@@ -301,12 +301,12 @@ section_funding (KlyngeLandscape *landscape)
     }
   for (guint i = 0; i < totals->len; i++)
     {
-      g_autofree char *text = tool_format_money (klynge_funding_total_get_amount (g_ptr_array_index (totals, i)), TRUE);
+      g_autofree char *text = klynge_money_to_grouped_string (klynge_funding_total_get_amount (g_ptr_array_index (totals, i)));
       grand_total += klynge_funding_total_get_amount (g_ptr_array_index (totals, i));
       amount_width = MAX (amount_width, (int) strlen (text));
     }
   {
-    g_autofree char *text = tool_format_money (grand_total, TRUE);
+    g_autofree char *text = klynge_money_to_grouped_string (grand_total);
     amount_width = MAX (amount_width, (int) strlen (text));
   }
   for (guint i = 0; i < ids->len; i++)
@@ -333,7 +333,7 @@ section_funding (KlyngeLandscape *landscape)
 
           if (g_strcmp0 (klynge_funding_total_get_source (total), id) != 0)
             continue;
-          text = tool_format_money (klynge_funding_total_get_amount (total), TRUE);
+          text = klynge_money_to_grouped_string (klynge_funding_total_get_amount (total));
           if (rows == 0)
             g_print ("  %-*s  %4u  %*s\n", id_width, id, klynge_funding_total_get_year (total), amount_width, text);
           else
@@ -343,14 +343,14 @@ section_funding (KlyngeLandscape *landscape)
         }
       if (rows > 0)
         {
-          g_autofree char *text = tool_format_money (subtotal, TRUE);
+          g_autofree char *text = klynge_money_to_grouped_string (subtotal);
           g_print ("  %-*s  %-4s  %*s  %s\n", id_width, "", "all", amount_width, text,
                    KLYNGE_IS_FUNDING_SOURCE (record)
                    ? klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record)) : "");
         }
     }
   {
-    g_autofree char *text = tool_format_money (grand_total, TRUE);
+    g_autofree char *text = klynge_money_to_grouped_string (grand_total);
     g_print ("  %-*s  %-4s  %*s\n", id_width, "total", "", amount_width, text);
   }
 }
@@ -360,17 +360,16 @@ print_contract (KlyngeContract *contract,
                 const char     *indent)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *amount = tool_format_money (klynge_contract_get_amount (contract), TRUE);
+  g_autofree char *amount = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
   GPtrArray *shares = klynge_contract_get_shares (contract);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < shares->len; i++)
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
-      guint bp = klynge_share_get_basis_points (share);
+      g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
 
-      g_string_append_printf (text, "%s%s %u.%02u %%", i > 0 ? ", " : "", klynge_share_get_source (share),
-                              bp / 100, bp % 100);
+      g_string_append_printf (text, "%s%s %s %%", i > 0 ? ", " : "", klynge_share_get_source (share), percent);
     }
   g_print ("%s%s  %s  %s DKK  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
            period, amount, text->str);

@@ -68,15 +68,6 @@ GOutputStream    *tool_open_output     (const char     *path,
 gboolean          tool_close_output    (GOutputStream  *stream,
                                         GError        **error);
 
-/* An amount in øre as DKK with two decimals: "8000000.00", or with
- * @separators "8,000,000.00", whatever the locale. */
-char             *tool_format_money    (gint64          ore,
-                                        gboolean        separators);
-
-/* The XML name (nick) of an enum value, such as "cluster". */
-const char       *tool_nick            (GType           type,
-                                        int             value);
-
 /* The commands, one file each in tools/. */
 int tool_summary        (Tool *tool, int argc, char **argv);
 int tool_list           (Tool *tool, int argc, char **argv);

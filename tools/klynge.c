@@ -167,37 +167,6 @@ tool_close_output (GOutputStream  *stream,
   return g_output_stream_close (stream, NULL, error);
 }
 
-char *
-tool_format_money (gint64   ore,
-                   gboolean separators)
-{
-  guint64 value = ore < 0 ? -(guint64) ore : (guint64) ore;
-  g_autofree char *kroner = g_strdup_printf ("%" G_GUINT64_FORMAT, value / 100);
-  gsize n = strlen (kroner);
-  GString *out = g_string_new (ore < 0 ? "-" : NULL);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (separators && i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, kroner[i]);
-    }
-  g_string_append_printf (out, ".%02u", (guint) (value % 100));
-  return g_string_free (out, FALSE);
-}
-
-const char *
-tool_nick (GType type,
-           int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  /* enum classes of static types live as long as the program */
-  g_type_class_unref (klass);
-  return found != NULL ? found->value_nick : "?";
-}
-
 static void
 print_help (void)
 {

@@ -64,6 +64,9 @@ void                klynge_contract_clear_shares   (KlyngeContract     *self);
 guint               klynge_contract_get_shares_total (KlyngeContract   *self);
 gboolean            klynge_contract_check_shares   (KlyngeContract     *self,
                                                     GError            **error);
+gboolean            klynge_contract_check_equal_shares (KlyngeContract      *self,
+                                                        const char * const  *sources,
+                                                        GError             **error);
 gint64              klynge_contract_amount_in_period (KlyngeContract     *self,
                                                       const KlyngePeriod *period);
 gint64              klynge_contract_share_amount   (KlyngeContract     *self,
@@ -71,5 +74,8 @@ gint64              klynge_contract_share_amount   (KlyngeContract     *self,
 gint64              klynge_contract_share_amount_in_period (KlyngeContract     *self,
                                                             const char         *source,
                                                             const KlyngePeriod *period);
+gboolean            klynge_contract_moves_to_successor (KlyngeContract     *self,
+                                                        const char * const *predecessors,
+                                                        const KlyngeDate   *effective);
 
 G_END_DECLS

@@ -70,8 +70,4 @@ GPtrArray *klynge_landscape_contract_chain      (KlyngeLandscape       *self,
 GPtrArray *klynge_landscape_check_contract_chains (KlyngeLandscape     *self,
                                                    const char          *holder);
 
-gboolean   klynge_contract_check_equal_shares   (KlyngeContract        *self,
-                                                 const char * const    *sources,
-                                                 GError               **error);
-
 G_END_DECLS

@@ -31,6 +31,8 @@ typedef enum {
 GType klynge_merger_kind_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_MERGER_KIND (klynge_merger_kind_get_type ())
 
+guint klynge_merger_kind_min_predecessors (KlyngeMergerKind kind);
+
 /**
  * KlyngeMergerStatus:
  * @KLYNGE_MERGER_STATUS_PROPOSED: proposed, not agreed (`proposed`)

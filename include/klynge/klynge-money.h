@@ -25,6 +25,7 @@ gboolean  klynge_money_parse        (const char *text,
                                      GError    **error);
 char     *klynge_money_to_string    (gint64      ore,
                                      guint       decimals);
+char     *klynge_money_to_grouped_string (gint64 ore);
 
 gboolean  klynge_percent_parse      (const char *text,
                                      guint      *basis_points,

@@ -31,7 +31,14 @@ struct _KlyngeRecordClass
   const char *element_name;
 
   /*< private >*/
-  gpointer padding[8];
+  /* Calls a KlyngeReferenceFunc (lib/klynge-private.h) for each record
+   * this one names; kinds that name none leave it NULL. It took the first
+   * of eight padding slots, so the class keeps its size and layout. */
+  void (*foreach_reference) (KlyngeRecord *self,
+                             GCallback     func,
+                             gpointer      user_data);
+
+  gpointer padding[7];
 };
 
 const char  *klynge_record_get_id          (KlyngeRecord  *self);

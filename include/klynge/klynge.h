@@ -12,6 +12,7 @@
 #include <klynge/klynge-period.h>
 #include <klynge/klynge-money.h>
 #include <klynge/klynge-identifiers.h>
+#include <klynge/klynge-enums.h>
 #include <klynge/klynge-source.h>
 #include <klynge/klynge-problem.h>
 #include <klynge/klynge-record.h>

@@ -217,6 +217,7 @@ def test_merge_into_a_new_successor_writes_the_merged_landscape(klynge, small, t
                     "--landscape", small, "--output", out)
     assert result.status == 0, result
     assert "merger-2024-01-01-ab: a, b merge into ab on 2024-01-01 (merger)" in result.stdout
+    assert "  dissolved on 2023-12-31: a, b\n" in result.stdout
     assert "contracts moved: a-now" in result.stdout
     assert memberships(out, "ab") == {"m1": ("2013-05-01", None), "m2": ("2016-01-01", None)}
     assert memberships(out, "a")["m1"] == ("2015", "2023-12-31")
