@@ -33,8 +33,6 @@
  * proposed and agreed ones have not happened yet.
  */
 
-#define DAY_OPEN G_MAXUINT32
-
 static inline guint32
 first_day (const KlyngeDate *date)
 {
@@ -52,24 +50,6 @@ org_at (KlyngeLandscape *self,
         guint            index)
 {
   return g_ptr_array_index (self->organisations, index);
-}
-
-/* The last day a membership covers; DAY_OPEN when it has no end. */
-static guint32
-until_last_day (guint32 packed)
-{
-  KlyngeDate date;
-
-  if (packed == 0)
-    return DAY_OPEN;
-  _klynge_date_unpack (packed, &date);
-  return klynge_date_get_last_day (&date);
-}
-
-static guint32
-since_first_day (guint32 packed)
-{
-  return packed >> 2;
 }
 
 static char *
@@ -444,139 +424,6 @@ klynge_landscape_check_merger (KlyngeLandscape *self,
 
 /* --- applying -------------------------------------------------------------- */
 
-static int
-compare_slots (gconstpointer a,
-               gconstpointer b)
-{
-  const KlyngeMembershipSlot *x = a, *y = b;
-
-  if (x->member != y->member)
-    return x->member < y->member ? -1 : 1;
-  if (x->since != y->since)
-    return x->since < y->since ? -1 : 1;
-  return 0;
-}
-
-/* Whether a membership goes on at or after @day: it is carried over. */
-static inline gboolean
-slot_current (const KlyngeMembershipSlot *slot,
-              guint32                     day)
-{
-  return slot->until == 0 || until_last_day (slot->until) >= day;
-}
-
-static void
-carry_memberships (KlyngeLandscape *self,
-                   KlyngeOrgEntry  *successor,
-                   GPtrArray       *predecessors,
-                   guint32          effective_day)
-{
-  GArray *carried = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
-  GArray *old = successor->memberships;
-  guint old_len = old->len;
-
-  /* the successor's ended memberships stay as they are; its current ones
-   * merge with what the predecessors bring */
-  for (guint i = 0; i < old->len; i++)
-    {
-      KlyngeMembershipSlot *slot = &g_array_index (old, KlyngeMembershipSlot, i);
-      g_array_append_val (slot_current (slot, effective_day) ? carried : result, *slot);
-    }
-  for (guint p = 0; p < predecessors->len; p++)
-    {
-      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (predecessors, p))->memberships;
-
-      for (guint i = 0; i < slots->len; i++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (slots, KlyngeMembershipSlot, i);
-          if (slot_current (slot, effective_day))
-            g_array_append_val (carried, *slot);
-        }
-    }
-  if (carried->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
-    qsort (carried->data, carried->len, sizeof (KlyngeMembershipSlot), compare_slots);
-
-  /* one membership per member: the earliest since, the latest until */
-  for (guint i = 0; i < carried->len;)
-    {
-      KlyngeMembershipSlot merged = g_array_index (carried, KlyngeMembershipSlot, i);
-      guint32 last = until_last_day (merged.until);
-      guint j;
-
-      for (j = i + 1; j < carried->len; j++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (carried, KlyngeMembershipSlot, j);
-          guint32 l;
-
-          if (slot->member != merged.member)
-            break;
-          l = until_last_day (slot->until);
-          if (l > last)
-            {
-              last = l;
-              merged.until = slot->until;
-            }
-        }
-      g_array_append_val (result, merged);
-      i = j;
-    }
-  if (result->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
-    qsort (result->data, result->len, sizeof (KlyngeMembershipSlot), compare_slots);
-
-  /* an ended membership of the successor since the same date as a merged
-   * one is covered by it: keep the one that lasts longer */
-  {
-    guint out = 0;
-
-    for (guint i = 0; i < result->len; i++)
-      {
-        KlyngeMembershipSlot *slot = &g_array_index (result, KlyngeMembershipSlot, i);
-
-        if (out > 0 && compare_slots (&g_array_index (result, KlyngeMembershipSlot, out - 1), slot) == 0)
-          {
-            KlyngeMembershipSlot *kept = &g_array_index (result, KlyngeMembershipSlot, out - 1);
-            if (until_last_day (slot->until) > until_last_day (kept->until))
-              kept->until = slot->until;
-            continue;
-          }
-        g_array_index (result, KlyngeMembershipSlot, out++) = *slot;
-      }
-    g_array_set_size (result, out);
-  }
-
-  successor->memberships = result;
-  self->n_memberships = self->n_memberships - old_len + result->len;
-  g_array_unref (old);
-  g_array_unref (carried);
-}
-
-/* The predecessor keeps its memberships as history, ending on its last
- * day; those that begin after it went over to the successor. */
-static void
-clip_memberships (KlyngeLandscape *self,
-                  KlyngeOrgEntry  *entry,
-                  const KlyngeDate *dissolved)
-{
-  guint32 last_day = first_day (dissolved);
-  guint32 packed = _klynge_date_pack (dissolved);
-  GArray *slots = entry->memberships;
-  guint out = 0;
-
-  for (guint i = 0; i < slots->len; i++)
-    {
-      KlyngeMembershipSlot slot = g_array_index (slots, KlyngeMembershipSlot, i);
-
-      if (slot.since != 0 && since_first_day (slot.since) > last_day)
-        continue;
-      if (until_last_day (slot.until) > last_day)
-        slot.until = packed;
-      g_array_index (slots, KlyngeMembershipSlot, out++) = slot;
-    }
-  self->n_memberships -= slots->len - out;
-  g_array_set_size (slots, out);
-}
-
 static gboolean
 has_location (KlyngeOrganisation *organisation,
               KlyngeLocation     *location)
@@ -688,7 +535,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
     g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
 
-  carry_memberships (self, successor, predecessors, effective_day);
+  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
 
   for (guint p = 0; p < predecessors->len; p++)
     {
@@ -698,7 +545,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      clip_memberships (self, entry, &dissolved);
+      _klynge_membership_store_clip (&self->store, entry, &dissolved);
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
         if (!klynge_organisation_has_focus_area (successor_org, areas[i]))
@@ -720,7 +567,6 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
     _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
-  self->by_member_valid = FALSE;
   return TRUE;
 }
 
@@ -1378,14 +1224,16 @@ klynge_overlap_get_jaccard (const KlyngeOverlap *overlap)
 }
 
 static guint
-count_distinct (GArray *slots)
+count_distinct (const KlyngeOrgEntry *entry)
 {
-  guint n = 0;
+  const KlyngeMembershipSlot *slots;
+  guint n = 0, n_slots;
   guint32 last = G_MAXUINT32;
 
-  for (guint i = 0; i < slots->len; i++)
+  slots = _klynge_membership_store_org_slots (entry, &n_slots);
+  for (guint i = 0; i < n_slots; i++)
     {
-      guint32 m = g_array_index (slots, KlyngeMembershipSlot, i).member;
+      guint32 m = slots[i].member;
       if (m != last)
         n++;
       last = m;
@@ -1393,16 +1241,18 @@ count_distinct (GArray *slots)
   return n;
 }
 
-/* Distinct members both sorted slot arrays share, in one linear pass. */
+/* Distinct members both organisations share, in one linear pass over
+ * their sorted memberships. */
 static guint
-count_shared (GArray *x,
-              GArray *y)
+count_shared (const KlyngeOrgEntry *x,
+              const KlyngeOrgEntry *y)
 {
-  const KlyngeMembershipSlot *a = (const KlyngeMembershipSlot *) x->data;
-  const KlyngeMembershipSlot *b = (const KlyngeMembershipSlot *) y->data;
-  guint i = 0, j = 0, shared = 0;
+  const KlyngeMembershipSlot *a, *b;
+  guint i = 0, j = 0, shared = 0, n_a, n_b;
 
-  while (i < x->len && j < y->len)
+  a = _klynge_membership_store_org_slots (x, &n_a);
+  b = _klynge_membership_store_org_slots (y, &n_b);
+  while (i < n_a && j < n_b)
     {
       guint32 ma = a[i].member, mb = b[j].member;
 
@@ -1413,9 +1263,9 @@ count_shared (GArray *x,
       else
         {
           shared++;
-          while (i < x->len && a[i].member == ma)
+          while (i < n_a && a[i].member == ma)
             i++;
-          while (j < y->len && b[j].member == mb)
+          while (j < n_b && b[j].member == mb)
             j++;
         }
     }
@@ -1448,7 +1298,7 @@ klynge_landscape_count_shared_members (KlyngeLandscape *self,
   y = _klynge_landscape_get_org_entry (self, b);
   if (x == NULL || y == NULL)
     return 0;
-  return count_shared (x->memberships, y->memberships);
+  return count_shared (x, y);
 }
 
 static inline guint32
@@ -1507,13 +1357,13 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   if (n < 2)
     return out;
 
-  _klynge_landscape_index_by_member (self);
+  _klynge_membership_store_index_by_member (&self->store, self->organisations);
   distinct = g_new (guint, n);
   ids = g_new (const char *, n);
   lens = g_new (gsize, n);
   for (guint a = 0; a < n; a++)
     {
-      distinct[a] = count_distinct (org_at (self, a)->memberships);
+      distinct[a] = count_distinct (org_at (self, a));
       ids[a] = org_id (org_at (self, a));
       lens[a] = strlen (ids[a]) + 1;
     }
@@ -1524,28 +1374,30 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   for (guint a = 0; a < n; a++)
     {
       const KlyngeOrgEntry *entry = org_at (self, a);
-      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
-      guint n_slots = entry->memberships->len;
+      const KlyngeMembershipSlot *slots;
+      guint n_slots;
       guint32 last = G_MAXUINT32;
       gboolean any = FALSE;
 
       if (distinct[a] < min_shared)
         continue;
+      slots = _klynge_membership_store_org_slots (entry, &n_slots);
       for (guint i = 0; i < n_slots; i++)
         {
           guint32 m = slots[i].member;
           guint32 previous = G_MAXUINT32;
-          guint32 begin, k;
+          const guint32 *orgs;
+          guint k;
 
           if (m == last)
             continue;
           last = m;
           /* a member's organisations come in landscape order, repeated
            * once per membership: walk back from the end to a */
-          begin = self->by_member_offsets[m];
-          for (k = self->by_member_offsets[m + 1]; k > begin; k--)
+          orgs = _klynge_membership_store_orgs_of_member (&self->store, m, &k);
+          for (; k > 0; k--)
             {
-              guint32 b = self->by_member_orgs[k - 1];
+              guint32 b = orgs[k - 1];
 
               if (b <= a)
                 break;
@@ -1779,9 +1631,10 @@ guint
 klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
                                         const char          *organisation)
 {
+  const KlyngeMembershipSlot *slots;
   KlyngeOrgEntry *entry;
   guint32 day, last = G_MAXUINT32;
-  guint n = 0;
+  guint n = 0, n_slots;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
   g_return_val_if_fail (organisation != NULL, 0);
@@ -1790,15 +1643,12 @@ klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
   if (entry == NULL)
     return 0;
   day = first_day (&self->date);
-  for (guint i = 0; i < entry->memberships->len; i++)
+  slots = _klynge_membership_store_org_slots (entry, &n_slots);
+  for (guint i = 0; i < n_slots; i++)
     {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+      const KlyngeMembershipSlot *slot = &slots[i];
 
-      if (slot->member == last)
-        continue;
-      if (slot->since != 0 && since_first_day (slot->since) > day)
-        continue;
-      if (until_last_day (slot->until) < day)
+      if (slot->member == last || !_klynge_membership_slot_active_on (slot, day))
         continue;
       last = slot->member;
       n++;

@@ -189,16 +189,6 @@ csv_date (Emitter          *emitter,
 }
 
 static void
-csv_packed_date (Emitter *emitter,
-                 guint32  packed)
-{
-  KlyngeDate date;
-
-  _klynge_date_unpack (packed, &date);
-  csv_date (emitter, &date);
-}
-
-static void
 csv_enum (Emitter *emitter,
           GType    type,
           int      value)
@@ -303,14 +293,13 @@ csv_members (Emitter         *emitter,
   static const char * const columns[] = { "id", "cvr", "kind", "size", "name", "sources", "note", NULL };
 
   csv_header (emitter, columns);
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
       KlyngeMemberSize size;
       char cvr_buf[9];
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
       size = _klynge_landscape_member_size (self, i);
@@ -375,22 +364,24 @@ csv_memberships (Emitter         *emitter,
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
       gsize organisation_len = strlen (organisation);
 
-      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
-      guint n = entry->memberships->len;
+      guint n;
+      const KlyngeMembershipSlot *slots = _klynge_membership_store_org_slots (entry, &n);
 
       for (guint j = 0; j < n && emitter_ok (emitter); j++)
         {
           const KlyngeMembershipSlot *slot = &slots[j];
+          KlyngeDate since, until;
 
           /* each row reads its member's id, anywhere in memory: fetch it
            * a few rows ahead */
           if (j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n)
-            KLYNGE_PREFETCH (&self->members.ids[slots[j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
+            _klynge_membership_store_prefetch_member_id (&self->store, slots[j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member);
 
           csv_field_len (emitter, organisation, organisation_len);
           csv_field (emitter, _klynge_landscape_member_id (self, slot->member));
-          csv_packed_date (emitter, slot->since);
-          csv_packed_date (emitter, slot->until);
+          _klynge_membership_slot_get_dates (slot, &since, &until);
+          csv_date (emitter, &since);
+          csv_date (emitter, &until);
           csv_row_end (emitter);
         }
     }
@@ -649,12 +640,11 @@ csv_citations (Emitter         *emitter,
 
   csv_header (emitter, columns);
   csv_sources_of_array (emitter, self->funding_sources);
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       /* only members with an object can carry citations */
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
@@ -974,13 +964,12 @@ graphml_nodes (Emitter         *emitter,
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
       PUT_LITERAL (emitter, "    </node>\n");
     }
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMemberSize size;
       char cvr_buf[9];
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       size = _klynge_landscape_member_size (self, i);
       graphml_node_start (emitter, _klynge_landscape_member_id (self, i), "member");
@@ -1003,17 +992,19 @@ graphml_edges (Emitter         *emitter,
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
 
-      for (guint j = 0; j < entry->memberships->len && emitter_ok (emitter); j++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
-          KlyngeDate date;
+      const KlyngeMembershipSlot *slots;
+      guint n;
 
-          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slot->member),
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      for (guint j = 0; j < n && emitter_ok (emitter); j++)
+        {
+          KlyngeDate since, until;
+
+          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slots[j].member),
                               organisation, "membership");
-          _klynge_date_unpack (slot->since, &date);
-          graphml_date (emitter, "e-since", &date);
-          _klynge_date_unpack (slot->until, &date);
-          graphml_date (emitter, "e-until", &date);
+          _klynge_membership_slot_get_dates (&slots[j], &since, &until);
+          graphml_date (emitter, "e-since", &since);
+          graphml_date (emitter, "e-until", &until);
           PUT_LITERAL (emitter, "    </edge>\n");
         }
     }
