@@ -1,8 +1,9 @@
-/* klynge-export.c: CSV and GraphML exports of a landscape
+/* klynge-export.c: CSV and GraphML exports of a landscape, and the DOT
+ * graph of its lineage
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Both exports stream through one buffered emitter and read members and
+ * CSV and GraphML stream through one buffered emitter and read members and
  * memberships straight from the landscape's compact storage, so that a
  * landscape with millions of memberships is written without making an
  * object per row.
@@ -1112,4 +1113,156 @@ klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
       return NULL;
     }
   return g_byte_array_free_to_bytes (array);
+}
+
+/* --- DOT ---------------------------------------------------------------- */
+
+/* The lineage of a consolidation as a Graphviz digraph; its function is
+ * declared with the rest of the consolidation API (klynge-consolidation.h).
+ * A lineage has a handful of nodes, so it is built in a GString rather
+ * than streamed. */
+
+static char *
+date_string (const KlyngeDate *date)
+{
+  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
+}
+
+static void
+append_dot_string (GString    *out,
+                   const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * klynge_landscape_lineage_to_dot:
+ * @self: a landscape
+ * @id: (nullable): an organisation's id, or %NULL for every organisation
+ *   that takes part in a completed merger
+ *
+ * The consolidation @id was part of, as a Graphviz DOT digraph (render it
+ * with `dot -Tsvg`): every organisation connected to @id through completed
+ * mergers, in either direction and over any number of steps (so the other
+ * predecessors of its successor are there too), as a node labelled with
+ * its name and its founding and dissolution dates (`?` where unknown),
+ * and for every predecessor of each such merger an edge to the successor,
+ * labelled with the effective date and carrying the merger's id as its
+ * tooltip. Time runs from left to right; @id's node is drawn bold. Nodes
+ * are in landscape order and edges in merger and predecessor order, so
+ * the output is stable.
+ *
+ * Returns: (transfer full) (nullable): the DOT text; %NULL when @id is not
+ *   an organisation of @self
+ */
+char *
+klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  g_autoptr(GHashTable) nodes = NULL;
+  g_autoptr(GPtrArray) mergers = NULL;
+  GPtrArray *queue;
+  GString *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  if (id != NULL && _klynge_landscape_get_org_entry (self, id) == NULL)
+    return NULL;
+
+  nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  mergers = g_ptr_array_new ();
+  queue = g_ptr_array_new ();
+  if (id != NULL)
+    {
+      g_hash_table_add (nodes, (gpointer) id);
+      g_ptr_array_add (queue, (gpointer) id);
+    }
+
+  /* the connected component over completed mergers (all of them for NULL) */
+  for (gboolean grew = TRUE; grew;)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < self->mergers->len; i++)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+          const char * const *predecessors = klynge_merger_get_predecessors (merger);
+          const char *successor = klynge_merger_get_successor (merger);
+          gboolean touches;
+
+          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+              || g_ptr_array_find (mergers, merger, NULL))
+            continue;
+          touches = id == NULL || g_hash_table_contains (nodes, successor);
+          for (guint j = 0; !touches && predecessors[j] != NULL; j++)
+            touches = g_hash_table_contains (nodes, predecessors[j]);
+          if (!touches)
+            continue;
+          g_ptr_array_add (mergers, merger);
+          g_hash_table_add (nodes, (gpointer) successor);
+          for (guint j = 0; predecessors[j] != NULL; j++)
+            g_hash_table_add (nodes, (gpointer) predecessors[j]);
+          grew = TRUE;
+        }
+    }
+  g_ptr_array_unref (queue);
+
+  out = g_string_new ("digraph lineage {\n"
+                      "  rankdir=LR;\n"
+                      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                      "  edge [fontname=\"Helvetica\", fontsize=10];\n");
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      const char *oid = klynge_record_get_id (KLYNGE_RECORD (organisation));
+      g_autofree char *founded = NULL, *dissolved = NULL, *label = NULL;
+
+      if (!g_hash_table_contains (nodes, oid))
+        continue;
+      founded = date_string (klynge_organisation_get_founded (organisation));
+      dissolved = klynge_date_is_set (klynge_organisation_get_dissolved (organisation))
+        ? klynge_date_to_string (klynge_organisation_get_dissolved (organisation))
+        : g_strdup ("");
+      label = g_strdup_printf ("%s\n%s –%s%s", klynge_organisation_get_name (organisation),
+                               founded, *dissolved != '\0' ? " " : "", dissolved);
+      g_string_append (out, "  ");
+      append_dot_string (out, oid);
+      g_string_append (out, " [label=");
+      append_dot_string (out, label);
+      if (g_strcmp0 (oid, id) == 0)
+        g_string_append (out, ", style=\"rounded,bold\", penwidth=2");
+      g_string_append (out, "];\n");
+    }
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      g_autofree char *effective = klynge_date_to_string (klynge_merger_get_effective (merger));
+
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          g_string_append (out, "  ");
+          append_dot_string (out, predecessors[j]);
+          g_string_append (out, " -> ");
+          append_dot_string (out, klynge_merger_get_successor (merger));
+          g_string_append (out, " [label=");
+          append_dot_string (out, effective);
+          g_string_append (out, ", tooltip=");
+          append_dot_string (out, klynge_record_get_id (KLYNGE_RECORD (merger)));
+          if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_ABSORPTION)
+            g_string_append (out, ", style=dashed");
+          g_string_append (out, "];\n");
+        }
+    }
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
 }
