@@ -1,4 +1,4 @@
-/* klynge-consolidation.c: applying mergers, lineage, the landscape as of a date
+/* klynge-consolidation.c: applying mergers, lineage, member overlap
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -33,8 +33,6 @@
  * proposed and agreed ones have not happened yet.
  */
 
-#define DAY_OPEN G_MAXUINT32
-
 static inline guint32
 first_day (const KlyngeDate *date)
 {
@@ -52,30 +50,6 @@ org_at (KlyngeLandscape *self,
         guint            index)
 {
   return g_ptr_array_index (self->organisations, index);
-}
-
-/* The last day a membership covers; DAY_OPEN when it has no end. */
-static guint32
-until_last_day (guint32 packed)
-{
-  KlyngeDate date;
-
-  if (packed == 0)
-    return DAY_OPEN;
-  _klynge_date_unpack (packed, &date);
-  return klynge_date_get_last_day (&date);
-}
-
-static guint32
-since_first_day (guint32 packed)
-{
-  return packed >> 2;
-}
-
-static char *
-date_string (const KlyngeDate *date)
-{
-  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
 }
 
 static char *
@@ -444,139 +418,6 @@ klynge_landscape_check_merger (KlyngeLandscape *self,
 
 /* --- applying -------------------------------------------------------------- */
 
-static int
-compare_slots (gconstpointer a,
-               gconstpointer b)
-{
-  const KlyngeMembershipSlot *x = a, *y = b;
-
-  if (x->member != y->member)
-    return x->member < y->member ? -1 : 1;
-  if (x->since != y->since)
-    return x->since < y->since ? -1 : 1;
-  return 0;
-}
-
-/* Whether a membership goes on at or after @day: it is carried over. */
-static inline gboolean
-slot_current (const KlyngeMembershipSlot *slot,
-              guint32                     day)
-{
-  return slot->until == 0 || until_last_day (slot->until) >= day;
-}
-
-static void
-carry_memberships (KlyngeLandscape *self,
-                   KlyngeOrgEntry  *successor,
-                   GPtrArray       *predecessors,
-                   guint32          effective_day)
-{
-  GArray *carried = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
-  GArray *old = successor->memberships;
-  guint old_len = old->len;
-
-  /* the successor's ended memberships stay as they are; its current ones
-   * merge with what the predecessors bring */
-  for (guint i = 0; i < old->len; i++)
-    {
-      KlyngeMembershipSlot *slot = &g_array_index (old, KlyngeMembershipSlot, i);
-      g_array_append_val (slot_current (slot, effective_day) ? carried : result, *slot);
-    }
-  for (guint p = 0; p < predecessors->len; p++)
-    {
-      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (predecessors, p))->memberships;
-
-      for (guint i = 0; i < slots->len; i++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (slots, KlyngeMembershipSlot, i);
-          if (slot_current (slot, effective_day))
-            g_array_append_val (carried, *slot);
-        }
-    }
-  if (carried->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
-    qsort (carried->data, carried->len, sizeof (KlyngeMembershipSlot), compare_slots);
-
-  /* one membership per member: the earliest since, the latest until */
-  for (guint i = 0; i < carried->len;)
-    {
-      KlyngeMembershipSlot merged = g_array_index (carried, KlyngeMembershipSlot, i);
-      guint32 last = until_last_day (merged.until);
-      guint j;
-
-      for (j = i + 1; j < carried->len; j++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (carried, KlyngeMembershipSlot, j);
-          guint32 l;
-
-          if (slot->member != merged.member)
-            break;
-          l = until_last_day (slot->until);
-          if (l > last)
-            {
-              last = l;
-              merged.until = slot->until;
-            }
-        }
-      g_array_append_val (result, merged);
-      i = j;
-    }
-  if (result->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
-    qsort (result->data, result->len, sizeof (KlyngeMembershipSlot), compare_slots);
-
-  /* an ended membership of the successor since the same date as a merged
-   * one is covered by it: keep the one that lasts longer */
-  {
-    guint out = 0;
-
-    for (guint i = 0; i < result->len; i++)
-      {
-        KlyngeMembershipSlot *slot = &g_array_index (result, KlyngeMembershipSlot, i);
-
-        if (out > 0 && compare_slots (&g_array_index (result, KlyngeMembershipSlot, out - 1), slot) == 0)
-          {
-            KlyngeMembershipSlot *kept = &g_array_index (result, KlyngeMembershipSlot, out - 1);
-            if (until_last_day (slot->until) > until_last_day (kept->until))
-              kept->until = slot->until;
-            continue;
-          }
-        g_array_index (result, KlyngeMembershipSlot, out++) = *slot;
-      }
-    g_array_set_size (result, out);
-  }
-
-  successor->memberships = result;
-  self->n_memberships = self->n_memberships - old_len + result->len;
-  g_array_unref (old);
-  g_array_unref (carried);
-}
-
-/* The predecessor keeps its memberships as history, ending on its last
- * day; those that begin after it went over to the successor. */
-static void
-clip_memberships (KlyngeLandscape *self,
-                  KlyngeOrgEntry  *entry,
-                  const KlyngeDate *dissolved)
-{
-  guint32 last_day = first_day (dissolved);
-  guint32 packed = _klynge_date_pack (dissolved);
-  GArray *slots = entry->memberships;
-  guint out = 0;
-
-  for (guint i = 0; i < slots->len; i++)
-    {
-      KlyngeMembershipSlot slot = g_array_index (slots, KlyngeMembershipSlot, i);
-
-      if (slot.since != 0 && since_first_day (slot.since) > last_day)
-        continue;
-      if (until_last_day (slot.until) > last_day)
-        slot.until = packed;
-      g_array_index (slots, KlyngeMembershipSlot, out++) = slot;
-    }
-  self->n_memberships -= slots->len - out;
-  g_array_set_size (slots, out);
-}
-
 static gboolean
 has_location (KlyngeOrganisation *organisation,
               KlyngeLocation     *location)
@@ -688,7 +529,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
     g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
 
-  carry_memberships (self, successor, predecessors, effective_day);
+  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
 
   for (guint p = 0; p < predecessors->len; p++)
     {
@@ -698,7 +539,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      clip_memberships (self, entry, &dissolved);
+      _klynge_membership_store_clip (&self->store, entry, &dissolved);
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
         if (!klynge_organisation_has_focus_area (successor_org, areas[i]))
@@ -719,7 +560,6 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
     _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
-  self->by_member_valid = FALSE;
   return TRUE;
 }
 
@@ -1082,146 +922,6 @@ klynge_landscape_list_descendants (KlyngeLandscape *self,
   return out;
 }
 
-static void
-append_dot_string (GString    *out,
-                   const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      if (*p == '\n')
-        g_string_append (out, "\\n");
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * klynge_landscape_lineage_to_dot:
- * @self: a landscape
- * @id: (nullable): an organisation's id, or %NULL for every organisation
- *   that takes part in a completed merger
- *
- * The consolidation @id was part of, as a Graphviz DOT digraph (render it
- * with `dot -Tsvg`): every organisation connected to @id through completed
- * mergers, in either direction and over any number of steps (so the other
- * predecessors of its successor are there too), as a node labelled with
- * its name and its founding and dissolution dates (`?` where unknown),
- * and for every predecessor of each such merger an edge to the successor,
- * labelled with the effective date and carrying the merger's id as its
- * tooltip. Time runs from left to right; @id's node is drawn bold. Nodes
- * are in landscape order and edges in merger and predecessor order, so
- * the output is stable.
- *
- * Returns: (transfer full) (nullable): the DOT text; %NULL when @id is not
- *   an organisation of @self
- */
-char *
-klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
-                                 const char      *id)
-{
-  g_autoptr(GHashTable) nodes = NULL;
-  g_autoptr(GPtrArray) mergers = NULL;
-  GPtrArray *queue;
-  GString *out;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-
-  if (id != NULL && _klynge_landscape_get_org_entry (self, id) == NULL)
-    return NULL;
-
-  nodes = g_hash_table_new (g_str_hash, g_str_equal);
-  mergers = g_ptr_array_new ();
-  queue = g_ptr_array_new ();
-  if (id != NULL)
-    {
-      g_hash_table_add (nodes, (gpointer) id);
-      g_ptr_array_add (queue, (gpointer) id);
-    }
-
-  /* the connected component over completed mergers (all of them for NULL) */
-  for (gboolean grew = TRUE; grew;)
-    {
-      grew = FALSE;
-      for (guint i = 0; i < self->mergers->len; i++)
-        {
-          KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
-          const char * const *predecessors = klynge_merger_get_predecessors (merger);
-          const char *successor = klynge_merger_get_successor (merger);
-          gboolean touches;
-
-          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
-              || g_ptr_array_find (mergers, merger, NULL))
-            continue;
-          touches = id == NULL || g_hash_table_contains (nodes, successor);
-          for (guint j = 0; !touches && predecessors[j] != NULL; j++)
-            touches = g_hash_table_contains (nodes, predecessors[j]);
-          if (!touches)
-            continue;
-          g_ptr_array_add (mergers, merger);
-          g_hash_table_add (nodes, (gpointer) successor);
-          for (guint j = 0; predecessors[j] != NULL; j++)
-            g_hash_table_add (nodes, (gpointer) predecessors[j]);
-          grew = TRUE;
-        }
-    }
-  g_ptr_array_unref (queue);
-
-  out = g_string_new ("digraph lineage {\n"
-                      "  rankdir=LR;\n"
-                      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-                      "  edge [fontname=\"Helvetica\", fontsize=10];\n");
-  for (guint i = 0; i < self->organisations->len; i++)
-    {
-      KlyngeOrgEntry *entry = org_at (self, i);
-      KlyngeOrganisation *organisation = entry->organisation;
-      const char *oid = org_id (entry);
-      g_autofree char *founded = NULL, *dissolved = NULL, *label = NULL;
-
-      if (!g_hash_table_contains (nodes, oid))
-        continue;
-      founded = date_string (klynge_organisation_get_founded (organisation));
-      dissolved = klynge_date_is_set (klynge_organisation_get_dissolved (organisation))
-        ? klynge_date_to_string (klynge_organisation_get_dissolved (organisation))
-        : g_strdup ("");
-      label = g_strdup_printf ("%s\n%s –%s%s", klynge_organisation_get_name (organisation),
-                               founded, *dissolved != '\0' ? " " : "", dissolved);
-      g_string_append (out, "  ");
-      append_dot_string (out, oid);
-      g_string_append (out, " [label=");
-      append_dot_string (out, label);
-      if (g_strcmp0 (oid, id) == 0)
-        g_string_append (out, ", style=\"rounded,bold\", penwidth=2");
-      g_string_append (out, "];\n");
-    }
-  for (guint i = 0; i < mergers->len; i++)
-    {
-      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
-      const char * const *predecessors = klynge_merger_get_predecessors (merger);
-      g_autofree char *effective = klynge_date_to_string (klynge_merger_get_effective (merger));
-
-      for (guint j = 0; predecessors[j] != NULL; j++)
-        {
-          g_string_append (out, "  ");
-          append_dot_string (out, predecessors[j]);
-          g_string_append (out, " -> ");
-          append_dot_string (out, klynge_merger_get_successor (merger));
-          g_string_append (out, " [label=");
-          append_dot_string (out, effective);
-          g_string_append (out, ", tooltip=");
-          append_dot_string (out, klynge_record_get_id (KLYNGE_RECORD (merger)));
-          if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_ABSORPTION)
-            g_string_append (out, ", style=dashed");
-          g_string_append (out, "];\n");
-        }
-    }
-  g_string_append (out, "}\n");
-  return g_string_free (out, FALSE);
-}
-
 /* --- member overlap ------------------------------------------------------ */
 
 struct _KlyngeOverlap
@@ -1377,14 +1077,16 @@ klynge_overlap_get_jaccard (const KlyngeOverlap *overlap)
 }
 
 static guint
-count_distinct (GArray *slots)
+count_distinct (const KlyngeOrgEntry *entry)
 {
-  guint n = 0;
+  const KlyngeMembershipSlot *slots;
+  guint n = 0, n_slots;
   guint32 last = G_MAXUINT32;
 
-  for (guint i = 0; i < slots->len; i++)
+  slots = _klynge_membership_store_org_slots (entry, &n_slots);
+  for (guint i = 0; i < n_slots; i++)
     {
-      guint32 m = g_array_index (slots, KlyngeMembershipSlot, i).member;
+      guint32 m = slots[i].member;
       if (m != last)
         n++;
       last = m;
@@ -1392,16 +1094,18 @@ count_distinct (GArray *slots)
   return n;
 }
 
-/* Distinct members both sorted slot arrays share, in one linear pass. */
+/* Distinct members both organisations share, in one linear pass over
+ * their sorted memberships. */
 static guint
-count_shared (GArray *x,
-              GArray *y)
+count_shared (const KlyngeOrgEntry *x,
+              const KlyngeOrgEntry *y)
 {
-  const KlyngeMembershipSlot *a = (const KlyngeMembershipSlot *) x->data;
-  const KlyngeMembershipSlot *b = (const KlyngeMembershipSlot *) y->data;
-  guint i = 0, j = 0, shared = 0;
+  const KlyngeMembershipSlot *a, *b;
+  guint i = 0, j = 0, shared = 0, n_a, n_b;
 
-  while (i < x->len && j < y->len)
+  a = _klynge_membership_store_org_slots (x, &n_a);
+  b = _klynge_membership_store_org_slots (y, &n_b);
+  while (i < n_a && j < n_b)
     {
       guint32 ma = a[i].member, mb = b[j].member;
 
@@ -1412,9 +1116,9 @@ count_shared (GArray *x,
       else
         {
           shared++;
-          while (i < x->len && a[i].member == ma)
+          while (i < n_a && a[i].member == ma)
             i++;
-          while (j < y->len && b[j].member == mb)
+          while (j < n_b && b[j].member == mb)
             j++;
         }
     }
@@ -1447,7 +1151,7 @@ klynge_landscape_count_shared_members (KlyngeLandscape *self,
   y = _klynge_landscape_get_org_entry (self, b);
   if (x == NULL || y == NULL)
     return 0;
-  return count_shared (x->memberships, y->memberships);
+  return count_shared (x, y);
 }
 
 static inline guint32
@@ -1506,13 +1210,13 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   if (n < 2)
     return out;
 
-  _klynge_landscape_index_by_member (self);
+  _klynge_membership_store_index_by_member (&self->store, self->organisations);
   distinct = g_new (guint, n);
   ids = g_new (const char *, n);
   lens = g_new (gsize, n);
   for (guint a = 0; a < n; a++)
     {
-      distinct[a] = count_distinct (org_at (self, a)->memberships);
+      distinct[a] = count_distinct (org_at (self, a));
       ids[a] = org_id (org_at (self, a));
       lens[a] = strlen (ids[a]) + 1;
     }
@@ -1523,28 +1227,30 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   for (guint a = 0; a < n; a++)
     {
       const KlyngeOrgEntry *entry = org_at (self, a);
-      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
-      guint n_slots = entry->memberships->len;
+      const KlyngeMembershipSlot *slots;
+      guint n_slots;
       guint32 last = G_MAXUINT32;
       gboolean any = FALSE;
 
       if (distinct[a] < min_shared)
         continue;
+      slots = _klynge_membership_store_org_slots (entry, &n_slots);
       for (guint i = 0; i < n_slots; i++)
         {
           guint32 m = slots[i].member;
           guint32 previous = G_MAXUINT32;
-          guint32 begin, k;
+          const guint32 *orgs;
+          guint k;
 
           if (m == last)
             continue;
           last = m;
           /* a member's organisations come in landscape order, repeated
            * once per membership: walk back from the end to a */
-          begin = self->by_member_offsets[m];
-          for (k = self->by_member_offsets[m + 1]; k > begin; k--)
+          orgs = _klynge_membership_store_orgs_of_member (&self->store, m, &k);
+          for (; k > 0; k--)
             {
-              guint32 b = self->by_member_orgs[k - 1];
+              guint32 b = orgs[k - 1];
 
               if (b <= a)
                 break;
@@ -1585,256 +1291,4 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   g_free (lens);
   g_free (distinct);
   return out;
-}
-
-/* --- the landscape as of a date ---------------------------------------- */
-
-/**
- * KlyngeLandscapeView:
- *
- * The landscape as it stood on a date, without a copy: the view holds a
- * reference on the landscape and the date, and answers from the
- * landscape's current records each time it is asked, so edits to the
- * landscape show. Organisations are those active on the date
- * (klynge_organisation_is_active_on()); members are those whose
- * membership covers the date.
- */
-struct _KlyngeLandscapeView
-{
-  GObject parent_instance;
-  KlyngeLandscape *landscape;
-  KlyngeDate date;
-};
-
-G_DEFINE_FINAL_TYPE (KlyngeLandscapeView, klynge_landscape_view, G_TYPE_OBJECT)
-
-static void
-klynge_landscape_view_finalize (GObject *object)
-{
-  KlyngeLandscapeView *self = KLYNGE_LANDSCAPE_VIEW (object);
-
-  g_clear_object (&self->landscape);
-  G_OBJECT_CLASS (klynge_landscape_view_parent_class)->finalize (object);
-}
-
-static void
-klynge_landscape_view_class_init (KlyngeLandscapeViewClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = klynge_landscape_view_finalize;
-}
-
-static void
-klynge_landscape_view_init (KlyngeLandscapeView *self)
-{
-}
-
-/**
- * klynge_landscape_view_new:
- * @landscape: a landscape
- * @date: a set date; a partial date stands for its first day
- *
- * Returns: (transfer full): a view of @landscape as it stood on @date
- */
-KlyngeLandscapeView *
-klynge_landscape_view_new (KlyngeLandscape  *landscape,
-                           const KlyngeDate *date)
-{
-  KlyngeLandscapeView *self;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (landscape), NULL);
-  g_return_val_if_fail (date != NULL && klynge_date_is_set (date), NULL);
-
-  self = g_object_new (KLYNGE_TYPE_LANDSCAPE_VIEW, NULL);
-  self->landscape = g_object_ref (landscape);
-  self->date = *date;
-  return self;
-}
-
-/**
- * klynge_landscape_view_get_landscape:
- * @self: a view
- *
- * Returns: (transfer none): the landscape viewed
- */
-KlyngeLandscape *
-klynge_landscape_view_get_landscape (KlyngeLandscapeView *self)
-{
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
-  return self->landscape;
-}
-
-/**
- * klynge_landscape_view_get_date:
- * @self: a view
- *
- * Returns: (transfer none): the date of the view
- */
-const KlyngeDate *
-klynge_landscape_view_get_date (KlyngeLandscapeView *self)
-{
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
-  return &self->date;
-}
-
-/**
- * klynge_landscape_view_is_active:
- * @self: a view
- * @id: an id
- *
- * Returns: whether @id names an organisation active on the view's date
- */
-gboolean
-klynge_landscape_view_is_active (KlyngeLandscapeView *self,
-                                 const char          *id)
-{
-  KlyngeOrgEntry *entry;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  entry = _klynge_landscape_get_org_entry (self->landscape, id);
-  return entry != NULL && klynge_organisation_is_active_on (entry->organisation, &self->date);
-}
-
-/**
- * klynge_landscape_view_count_organisations:
- * @self: a view
- *
- * Returns: how many organisations were active on the view's date
- */
-guint
-klynge_landscape_view_count_organisations (KlyngeLandscapeView *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
-  for (guint i = 0; i < self->landscape->organisations->len; i++)
-    if (klynge_organisation_is_active_on (org_at (self->landscape, i)->organisation, &self->date))
-      n++;
-  return n;
-}
-
-/**
- * klynge_landscape_view_list_organisations:
- * @self: a view
- * @filter: (nullable): further conditions, or %NULL
- *
- * Returns: (transfer container) (element-type KlyngeOrganisation): the
- *   organisations active on the view's date that match @filter, in
- *   landscape order; the array holds a reference on each
- */
-GPtrArray *
-klynge_landscape_view_list_organisations (KlyngeLandscapeView *self,
-                                          KlyngeFilter        *filter)
-{
-  GPtrArray *out;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
-
-  out = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->landscape->organisations->len; i++)
-    {
-      KlyngeOrganisation *organisation = org_at (self->landscape, i)->organisation;
-
-      if (klynge_organisation_is_active_on (organisation, &self->date)
-          && klynge_filter_matches (filter, organisation))
-        g_ptr_array_add (out, g_object_ref (organisation));
-    }
-  return out;
-}
-
-/**
- * klynge_landscape_view_list_members_of:
- * @self: a view
- * @organisation: an organisation's id
- *
- * Returns: (transfer container) (element-type KlyngeMember) (nullable): the
- *   distinct members whose membership of @organisation covers the view's
- *   date, in the order members were added; %NULL when @organisation is not
- *   an organisation of the landscape. The array holds a reference on each.
- */
-GPtrArray *
-klynge_landscape_view_list_members_of (KlyngeLandscapeView *self,
-                                       const char          *organisation)
-{
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
-  g_return_val_if_fail (organisation != NULL, NULL);
-
-  return klynge_landscape_list_members_of (self->landscape, organisation, &self->date);
-}
-
-/**
- * klynge_landscape_view_count_members_of:
- * @self: a view
- * @organisation: an organisation's id
- *
- * Counts what klynge_landscape_view_list_members_of() lists, without
- * creating member objects.
- *
- * Returns: the number of distinct members of @organisation on the view's
- *   date; 0 when it is not an organisation of the landscape
- */
-guint
-klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
-                                        const char          *organisation)
-{
-  KlyngeOrgEntry *entry;
-  guint32 day, last = G_MAXUINT32;
-  guint n = 0;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
-  g_return_val_if_fail (organisation != NULL, 0);
-
-  entry = _klynge_landscape_get_org_entry (self->landscape, organisation);
-  if (entry == NULL)
-    return 0;
-  day = first_day (&self->date);
-  for (guint i = 0; i < entry->memberships->len; i++)
-    {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
-
-      if (slot->member == last)
-        continue;
-      if (slot->since != 0 && since_first_day (slot->since) > day)
-        continue;
-      if (until_last_day (slot->until) < day)
-        continue;
-      last = slot->member;
-      n++;
-    }
-  return n;
-}
-
-/**
- * klynge_landscape_view_get_status:
- * @self: a view
- * @id: the id of an organisation of the landscape
- * @merged_into: (out) (optional) (transfer none) (nullable): the successor,
- *   for %KLYNGE_ORGANISATION_STATUS_MERGED
- *
- * Returns: klynge_landscape_get_status() on the view's date
- */
-KlyngeOrganisationStatus
-klynge_landscape_view_get_status (KlyngeLandscapeView  *self,
-                                  const char           *id,
-                                  const char          **merged_into)
-{
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
-  return klynge_landscape_get_status (self->landscape, id, &self->date, merged_into);
-}
-
-/**
- * klynge_landscape_view_resolve:
- * @self: a view
- * @id: an organisation's id
- *
- * Returns: (transfer none) (nullable): klynge_landscape_resolve_on() on the
- *   view's date
- */
-const char *
-klynge_landscape_view_resolve (KlyngeLandscapeView *self,
-                               const char          *id)
-{
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), NULL);
-  return klynge_landscape_resolve_on (self->landscape, id, &self->date);
 }

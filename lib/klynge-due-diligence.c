@@ -219,17 +219,6 @@ klynge_due_diligence_init (KlyngeDueDiligence *self)
 
 /* --- building ------------------------------------------------------------ */
 
-static guint32
-until_last_day (guint32 packed)
-{
-  KlyngeDate date;
-
-  if (packed == 0)
-    return G_MAXUINT32;
-  _klynge_date_unpack (packed, &date);
-  return klynge_date_get_last_day (&date);
-}
-
 /* The distinct members whose membership has not ended before @day, as a
  * sorted array of member slot indexes. */
 static GArray *
@@ -237,13 +226,16 @@ current_members (KlyngeOrgEntry *entry,
                  guint32         day)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const KlyngeMembershipSlot *slots;
   guint32 last = G_MAXUINT32;
+  guint n;
 
-  for (guint i = 0; i < entry->memberships->len; i++)
+  slots = _klynge_membership_store_org_slots (entry, &n);
+  for (guint i = 0; i < n; i++)
     {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+      const KlyngeMembershipSlot *slot = &slots[i];
 
-      if (slot->member == last || until_last_day (slot->until) < day)
+      if (slot->member == last || !_klynge_membership_slot_goes_on (slot, day))
         continue;
       last = slot->member;
       g_array_append_val (out, slot->member);

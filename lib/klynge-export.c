@@ -1,8 +1,9 @@
-/* klynge-export.c: CSV and GraphML exports of a landscape
+/* klynge-export.c: CSV and GraphML exports of a landscape, and the DOT
+ * graph of its lineage
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Both exports stream through one buffered emitter and read members and
+ * CSV and GraphML stream through one buffered emitter and read members and
  * memberships straight from the landscape's compact storage, so that a
  * landscape with millions of memberships is written without making an
  * object per row.
@@ -189,16 +190,6 @@ csv_date (Emitter          *emitter,
 }
 
 static void
-csv_packed_date (Emitter *emitter,
-                 guint32  packed)
-{
-  KlyngeDate date;
-
-  _klynge_date_unpack (packed, &date);
-  csv_date (emitter, &date);
-}
-
-static void
 csv_enum (Emitter *emitter,
           GType    type,
           int      value)
@@ -303,14 +294,13 @@ csv_members (Emitter         *emitter,
   static const char * const columns[] = { "id", "cvr", "kind", "size", "name", "sources", "note", NULL };
 
   csv_header (emitter, columns);
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
       KlyngeMemberSize size;
       char cvr_buf[9];
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
       size = _klynge_landscape_member_size (self, i);
@@ -375,22 +365,24 @@ csv_memberships (Emitter         *emitter,
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
       gsize organisation_len = strlen (organisation);
 
-      const KlyngeMembershipSlot *slots = (const KlyngeMembershipSlot *) entry->memberships->data;
-      guint n = entry->memberships->len;
+      guint n;
+      const KlyngeMembershipSlot *slots = _klynge_membership_store_org_slots (entry, &n);
 
       for (guint j = 0; j < n && emitter_ok (emitter); j++)
         {
           const KlyngeMembershipSlot *slot = &slots[j];
+          KlyngeDate since, until;
 
           /* each row reads its member's id, anywhere in memory: fetch it
            * a few rows ahead */
           if (j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n)
-            KLYNGE_PREFETCH (&self->members.ids[slots[j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
+            _klynge_membership_store_prefetch_member_id (&self->store, slots[j + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member);
 
           csv_field_len (emitter, organisation, organisation_len);
           csv_field (emitter, _klynge_landscape_member_id (self, slot->member));
-          csv_packed_date (emitter, slot->since);
-          csv_packed_date (emitter, slot->until);
+          _klynge_membership_slot_get_dates (slot, &since, &until);
+          csv_date (emitter, &since);
+          csv_date (emitter, &until);
           csv_row_end (emitter);
         }
     }
@@ -649,12 +641,11 @@ csv_citations (Emitter         *emitter,
 
   csv_header (emitter, columns);
   csv_sources_of_array (emitter, self->funding_sources);
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMember *object;
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       /* only members with an object can carry citations */
       object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
@@ -974,13 +965,12 @@ graphml_nodes (Emitter         *emitter,
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
       PUT_LITERAL (emitter, "    </node>\n");
     }
-  for (guint32 i = 0; i < self->members.len && emitter_ok (emitter); i++)
+  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
-      KlyngeMemberSlot *slot = &self->members.data[i];
       KlyngeMemberSize size;
       char cvr_buf[9];
 
-      if (slot->removed)
+      if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       size = _klynge_landscape_member_size (self, i);
       graphml_node_start (emitter, _klynge_landscape_member_id (self, i), "member");
@@ -1003,17 +993,19 @@ graphml_edges (Emitter         *emitter,
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
       const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
 
-      for (guint j = 0; j < entry->memberships->len && emitter_ok (emitter); j++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, j);
-          KlyngeDate date;
+      const KlyngeMembershipSlot *slots;
+      guint n;
 
-          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slot->member),
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      for (guint j = 0; j < n && emitter_ok (emitter); j++)
+        {
+          KlyngeDate since, until;
+
+          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slots[j].member),
                               organisation, "membership");
-          _klynge_date_unpack (slot->since, &date);
-          graphml_date (emitter, "e-since", &date);
-          _klynge_date_unpack (slot->until, &date);
-          graphml_date (emitter, "e-until", &date);
+          _klynge_membership_slot_get_dates (&slots[j], &since, &until);
+          graphml_date (emitter, "e-since", &since);
+          graphml_date (emitter, "e-until", &until);
           PUT_LITERAL (emitter, "    </edge>\n");
         }
     }
@@ -1121,4 +1113,156 @@ klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
       return NULL;
     }
   return g_byte_array_free_to_bytes (array);
+}
+
+/* --- DOT ---------------------------------------------------------------- */
+
+/* The lineage of a consolidation as a Graphviz digraph; its function is
+ * declared with the rest of the consolidation API (klynge-consolidation.h).
+ * A lineage has a handful of nodes, so it is built in a GString rather
+ * than streamed. */
+
+static char *
+date_string (const KlyngeDate *date)
+{
+  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
+}
+
+static void
+append_dot_string (GString    *out,
+                   const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * klynge_landscape_lineage_to_dot:
+ * @self: a landscape
+ * @id: (nullable): an organisation's id, or %NULL for every organisation
+ *   that takes part in a completed merger
+ *
+ * The consolidation @id was part of, as a Graphviz DOT digraph (render it
+ * with `dot -Tsvg`): every organisation connected to @id through completed
+ * mergers, in either direction and over any number of steps (so the other
+ * predecessors of its successor are there too), as a node labelled with
+ * its name and its founding and dissolution dates (`?` where unknown),
+ * and for every predecessor of each such merger an edge to the successor,
+ * labelled with the effective date and carrying the merger's id as its
+ * tooltip. Time runs from left to right; @id's node is drawn bold. Nodes
+ * are in landscape order and edges in merger and predecessor order, so
+ * the output is stable.
+ *
+ * Returns: (transfer full) (nullable): the DOT text; %NULL when @id is not
+ *   an organisation of @self
+ */
+char *
+klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
+                                 const char      *id)
+{
+  g_autoptr(GHashTable) nodes = NULL;
+  g_autoptr(GPtrArray) mergers = NULL;
+  GPtrArray *queue;
+  GString *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  if (id != NULL && _klynge_landscape_get_org_entry (self, id) == NULL)
+    return NULL;
+
+  nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  mergers = g_ptr_array_new ();
+  queue = g_ptr_array_new ();
+  if (id != NULL)
+    {
+      g_hash_table_add (nodes, (gpointer) id);
+      g_ptr_array_add (queue, (gpointer) id);
+    }
+
+  /* the connected component over completed mergers (all of them for NULL) */
+  for (gboolean grew = TRUE; grew;)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < self->mergers->len; i++)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+          const char * const *predecessors = klynge_merger_get_predecessors (merger);
+          const char *successor = klynge_merger_get_successor (merger);
+          gboolean touches;
+
+          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+              || g_ptr_array_find (mergers, merger, NULL))
+            continue;
+          touches = id == NULL || g_hash_table_contains (nodes, successor);
+          for (guint j = 0; !touches && predecessors[j] != NULL; j++)
+            touches = g_hash_table_contains (nodes, predecessors[j]);
+          if (!touches)
+            continue;
+          g_ptr_array_add (mergers, merger);
+          g_hash_table_add (nodes, (gpointer) successor);
+          for (guint j = 0; predecessors[j] != NULL; j++)
+            g_hash_table_add (nodes, (gpointer) predecessors[j]);
+          grew = TRUE;
+        }
+    }
+  g_ptr_array_unref (queue);
+
+  out = g_string_new ("digraph lineage {\n"
+                      "  rankdir=LR;\n"
+                      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                      "  edge [fontname=\"Helvetica\", fontsize=10];\n");
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = entry_organisation (self, i);
+      const char *oid = klynge_record_get_id (KLYNGE_RECORD (organisation));
+      g_autofree char *founded = NULL, *dissolved = NULL, *label = NULL;
+
+      if (!g_hash_table_contains (nodes, oid))
+        continue;
+      founded = date_string (klynge_organisation_get_founded (organisation));
+      dissolved = klynge_date_is_set (klynge_organisation_get_dissolved (organisation))
+        ? klynge_date_to_string (klynge_organisation_get_dissolved (organisation))
+        : g_strdup ("");
+      label = g_strdup_printf ("%s\n%s –%s%s", klynge_organisation_get_name (organisation),
+                               founded, *dissolved != '\0' ? " " : "", dissolved);
+      g_string_append (out, "  ");
+      append_dot_string (out, oid);
+      g_string_append (out, " [label=");
+      append_dot_string (out, label);
+      if (g_strcmp0 (oid, id) == 0)
+        g_string_append (out, ", style=\"rounded,bold\", penwidth=2");
+      g_string_append (out, "];\n");
+    }
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      g_autofree char *effective = klynge_date_to_string (klynge_merger_get_effective (merger));
+
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          g_string_append (out, "  ");
+          append_dot_string (out, predecessors[j]);
+          g_string_append (out, " -> ");
+          append_dot_string (out, klynge_merger_get_successor (merger));
+          g_string_append (out, " [label=");
+          append_dot_string (out, effective);
+          g_string_append (out, ", tooltip=");
+          append_dot_string (out, klynge_record_get_id (KLYNGE_RECORD (merger)));
+          if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_ABSORPTION)
+            g_string_append (out, ", style=dashed");
+          g_string_append (out, "];\n");
+        }
+    }
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
 }

@@ -35,7 +35,7 @@ org_entry_free (gpointer data)
   KlyngeOrgEntry *entry = data;
 
   g_object_unref (entry->organisation);
-  g_array_unref (entry->memberships);
+  _klynge_membership_store_clear_org (entry);
   g_free (entry);
 }
 
@@ -45,8 +45,6 @@ klynge_landscape_finalize (GObject *object)
   KlyngeLandscape *self = KLYNGE_LANDSCAPE (object);
 
   g_hash_table_unref (self->ids);
-  if (self->member_ids.entries != NULL)
-    _klynge_bulk_free (self->member_ids.entries, (gsize) (self->member_ids.mask + 1) * sizeof (KlyngeMemberIdEntry));
   g_hash_table_unref (self->org_entries);
   g_ptr_array_unref (self->funding_sources);
   g_ptr_array_unref (self->organisations);
@@ -54,11 +52,7 @@ klynge_landscape_finalize (GObject *object)
   g_ptr_array_unref (self->mergers);
   g_ptr_array_unref (self->initiatives);
   g_hash_table_unref (self->member_objects);
-  g_free (self->members.data);
-  _klynge_bulk_free (self->members.ids, (gsize) self->members.capacity * sizeof (KlyngeMemberId));
-  g_string_chunk_free (self->strings);
-  g_free (self->by_member_offsets);
-  g_free (self->by_member_orgs);
+  _klynge_membership_store_clear (&self->store);
 
   G_OBJECT_CLASS (klynge_landscape_parent_class)->finalize (object);
 }
@@ -79,7 +73,7 @@ klynge_landscape_init (KlyngeLandscape *self)
   self->contracts = g_ptr_array_new_with_free_func (g_object_unref);
   self->mergers = g_ptr_array_new_with_free_func (g_object_unref);
   self->initiatives = g_ptr_array_new_with_free_func (g_object_unref);
-  self->strings = g_string_chunk_new (64 * 1024);
+  _klynge_membership_store_init (&self->store);
   self->member_objects = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
@@ -98,285 +92,21 @@ klynge_landscape_new (void)
 
 /* --- members ----------------------------------------------------------- */
 
-static inline KlyngeMemberSlot *
+static inline const KlyngeMemberSlot *
 member_slot (KlyngeLandscape *self,
              guint32          index)
 {
-  return &self->members.data[index];
-}
-
-/* The member id table (KlyngeMemberIds): loading a large landscape looks
- * a member id up for every membership, at random, so look-ups come in
- * batches whose cache misses overlap (_klynge_landscape_find_members()).
- * An entry is a hash and a slot index; the id itself is compared in the
- * member's KlyngeMemberId. */
-
-#define MEMBER_IDS_MIN_SIZE 64
-static inline guint64
-mix64 (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
-
-/* Hashes the @length bytes of @id, eight at a time. Never 0. */
-static inline guint32
-member_id_hash (const char *id,
-                gsize       length)
-{
-  guint64 h = length * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  gsize i;
-
-  for (i = 0; i + 8 <= length; i += 8)
-    {
-      guint64 w;
-
-      memcpy (&w, id + i, 8);
-      h = mix64 (h ^ w);
-    }
-  if (i < length)
-    {
-      guint64 w = 0;
-
-      memcpy (&w, id + i, length - i);
-      h = mix64 (h ^ w);
-    }
-  h ^= h >> 32;
-  return (guint32) h != 0 ? (guint32) h : 1;
-}
-
-/* Whether the member in @entry has the id @id of @length bytes. */
-static inline gboolean
-member_id_is (KlyngeLandscape           *self,
-              const KlyngeMemberIdEntry *entry,
-              const char                *id,
-              gsize                      length)
-{
-  const char *stored = _klynge_landscape_member_id (self, entry->index);
-
-  /* ids are short: a loop beats a call; @stored ends at its NUL, which
-   * no id has inside */
-  for (gsize i = 0; i < length; i++)
-    if (stored[i] != id[i])
-      return FALSE;
-  return stored[length] == '\0';
-}
-
-/* The position of @id in the table, from its home position @from on, or
- * -1. */
-static gssize
-member_ids_probe (KlyngeLandscape *self,
-                  guint32          hash,
-                  guint32          from,
-                  const char      *id,
-                  gsize            length)
-{
-  KlyngeMemberIds *ids = &self->member_ids;
-  guint32 i;
-
-  for (i = from; ids->entries[i].hash != 0; i = (i + 1) & ids->mask)
-    if (ids->entries[i].hash == hash && member_id_is (self, &ids->entries[i], id, length))
-      return i;
-  return -1;
-}
-
-static KlyngeMemberIdEntry *
-member_ids_find (KlyngeLandscape *self,
-                 const char      *id,
-                 gsize            length)
-{
-  KlyngeMemberIds *ids = &self->member_ids;
-  guint32 hash;
-  gssize at;
-
-  if (ids->count == 0)
-    return NULL;
-  hash = member_id_hash (id, length);
-  at = member_ids_probe (self, hash, hash & ids->mask, id, length);
-  return at >= 0 ? &ids->entries[at] : NULL;
-}
-
-static void
-member_ids_place (KlyngeMemberIds           *ids,
-                  const KlyngeMemberIdEntry *entry)
-{
-  guint32 i;
-
-  for (i = entry->hash & ids->mask; ids->entries[i].hash != 0; i = (i + 1) & ids->mask)
-    ;
-  ids->entries[i] = *entry;
-}
-
-/* Adds an id that is not in the table yet. */
-static void
-member_ids_insert (KlyngeLandscape *self,
-                   const char      *id,
-                   gsize            length,
-                   guint32          index)
-{
-  KlyngeMemberIds *ids = &self->member_ids;
-  KlyngeMemberIdEntry entry;
-
-  /* at most 70 % full, so that probes stay short */
-  if (ids->entries == NULL || (guint64) (ids->count + 1) * 10 > (guint64) (ids->mask + 1) * 7)
-    {
-      KlyngeMemberIdEntry *old = ids->entries;
-      guint32 old_size = old != NULL ? ids->mask + 1 : 0;
-      guint32 size = old != NULL ? 2 * old_size : MEMBER_IDS_MIN_SIZE;
-
-      ids->entries = _klynge_bulk_alloc0 ((gsize) size * sizeof (KlyngeMemberIdEntry));
-      ids->mask = size - 1;
-      for (guint32 i = 0; i < old_size; i++)
-        if (old[i].hash != 0)
-          member_ids_place (ids, &old[i]);
-      if (old != NULL)
-        _klynge_bulk_free (old, (gsize) old_size * sizeof (KlyngeMemberIdEntry));
-    }
-  entry.hash = member_id_hash (id, length);
-  entry.index = index;
-  member_ids_place (ids, &entry);
-  ids->count++;
-}
-
-/* Removes @entry, shifting back the entries that probed past it, so that
- * no tombstones are needed. */
-static void
-member_ids_remove (KlyngeLandscape     *self,
-                   KlyngeMemberIdEntry *entry)
-{
-  KlyngeMemberIds *ids = &self->member_ids;
-  guint32 i = (guint32) (entry - ids->entries);
-  guint32 j = i;
-
-  for (;;)
-    {
-      guint32 home;
-
-      j = (j + 1) & ids->mask;
-      if (ids->entries[j].hash == 0)
-        break;
-      home = ids->entries[j].hash & ids->mask;
-      /* the entry at j may move to i unless its home lies in (i, j] */
-      if (i <= j ? (home <= i || home > j) : (home <= i && home > j))
-        {
-          ids->entries[i] = ids->entries[j];
-          i = j;
-        }
-    }
-  ids->entries[i].hash = 0;
-  ids->count--;
-}
-
-gboolean
-_klynge_landscape_find_member_len (KlyngeLandscape *self,
-                                   const char      *id,
-                                   gsize            length,
-                                   guint32         *index)
-{
-  KlyngeMemberIdEntry *entry = member_ids_find (self, id, length);
-
-  if (entry == NULL)
-    return FALSE;
-  *index = entry->index;
-  return TRUE;
-}
-
-/* A look-up takes two dependent reads (the entry, then the member's id);
- * the batch runs them as a pipeline of three stages, FIND_WINDOW queries
- * apart, prefetching what the next stage reads, so that many misses are
- * under way at once. */
-#define FIND_WINDOW 12
-
-void
-_klynge_landscape_find_members (KlyngeLandscape   *self,
-                                KlyngeMemberQuery *queries,
-                                guint              n)
-{
-  KlyngeMemberIds *ids = &self->member_ids;
-
-  if (ids->count == 0)
-    {
-      for (guint i = 0; i < n; i++)
-        queries[i].found = FALSE;
-      return;
-    }
-  for (guint i = 0; i < n + 2 * FIND_WINDOW; i++)
-    {
-      /* stage 1: hash, prefetch the home entry */
-      if (i < n)
-        {
-          KlyngeMemberQuery *q = &queries[i];
-
-          q->hash = member_id_hash (q->id, q->length);
-          KLYNGE_PREFETCH (&ids->entries[q->hash & ids->mask]);
-        }
-      /* stage 2: the first entry with the hash; prefetch its id */
-      if (i >= FIND_WINDOW && i - FIND_WINDOW < n)
-        {
-          KlyngeMemberQuery *q = &queries[i - FIND_WINDOW];
-          guint32 j;
-
-          q->found = FALSE;
-          q->candidate = FALSE;
-          for (j = q->hash & ids->mask; ids->entries[j].hash != 0; j = (j + 1) & ids->mask)
-            if (ids->entries[j].hash == q->hash)
-              {
-                q->candidate = TRUE;
-                q->probe = j;
-                KLYNGE_PREFETCH (&self->members.ids[ids->entries[j].index]);
-                break;
-              }
-        }
-      /* stage 3: compare; after a hash collision, probe on the slow way */
-      if (i >= 2 * FIND_WINDOW)
-        {
-          KlyngeMemberQuery *q = &queries[i - 2 * FIND_WINDOW];
-          gssize at;
-
-          if (!q->candidate)
-            continue;
-          if (member_id_is (self, &ids->entries[q->probe], q->id, q->length))
-            at = q->probe;
-          else
-            at = member_ids_probe (self, q->hash, (q->probe + 1) & ids->mask, q->id, q->length);
-          if (at >= 0)
-            {
-              q->found = TRUE;
-              q->index = ids->entries[at].index;
-            }
-        }
-    }
-}
-
-void
-_klynge_landscape_prefetch_member (KlyngeLandscape *self,
-                                   const char      *id,
-                                   gsize            length)
-{
-  if (self->member_ids.entries != NULL)
-    KLYNGE_PREFETCH (&self->member_ids.entries[member_id_hash (id, length) & self->member_ids.mask]);
-}
-
-gboolean
-_klynge_landscape_find_member (KlyngeLandscape *self,
-                               const char      *id,
-                               guint32         *index)
-{
-  return _klynge_landscape_find_member_len (self, id, strlen (id), index);
+  return _klynge_membership_store_member_slot (&self->store, index);
 }
 
 gpointer
 _klynge_landscape_lookup_id (KlyngeLandscape *self,
                              const char      *id)
 {
-  KlyngeMemberIdEntry *entry = member_ids_find (self, id, strlen (id));
+  guint32 index;
 
-  if (entry != NULL)
-    return KLYNGE_MEMBER_TAG (entry->index);
+  if (_klynge_landscape_find_member (self, id, &index))
+    return KLYNGE_MEMBER_TAG (index);
   return g_hash_table_lookup (self->ids, id);
 }
 
@@ -384,53 +114,6 @@ static guint32
 parse_cvr_number (const char *cvr)
 {
   return cvr != NULL ? (guint32) strtoul (cvr, NULL, 10) : 0;
-}
-
-guint32
-_klynge_landscape_add_member_slot (KlyngeLandscape  *self,
-                                   const char       *id,
-                                   gsize             id_len,
-                                   const char       *name,
-                                   gsize             name_len,
-                                   guint32           cvr,
-                                   KlyngeMemberKind  kind,
-                                   KlyngeMemberSize  size)
-{
-  KlyngeMemberSlot slot = { 0, };
-  KlyngeMemberSlots *members = &self->members;
-  guint32 index = members->len;
-
-  if (G_UNLIKELY (members->len == members->capacity))
-    {
-      guint32 capacity = MAX (members->capacity * 2, 64);
-
-      if (capacity <= members->capacity)
-        g_error ("%s: too many members", G_STRLOC);
-      members->data = g_renew (KlyngeMemberSlot, members->data, capacity);
-      members->ids = _klynge_bulk_grow (members->ids,
-                                        (gsize) members->capacity * sizeof (KlyngeMemberId),
-                                        (gsize) capacity * sizeof (KlyngeMemberId));
-      members->capacity = capacity;
-    }
-  /* the ids grow zeroed: an inline id's padding is NULs already */
-  if (id_len <= KLYNGE_MEMBER_ID_INLINE_MAX)
-    memcpy (members->ids[index].text, id, id_len);
-  else
-    {
-      const char *text = g_string_chunk_insert_len (self->strings, id, (gssize) id_len);
-
-      memcpy (members->ids[index].text, &text, sizeof text);
-      members->ids[index].text[KLYNGE_MEMBER_ID_INLINE_MAX] = 1;
-    }
-  slot.name = name != NULL ? g_string_chunk_insert_len (self->strings, name, (gssize) name_len) : NULL;
-  slot.cvr = cvr;
-  slot.kind = kind;
-  slot.size = size;
-  members->data[members->len++] = slot;
-  member_ids_insert (self, id, id_len, index);
-  self->n_members++;
-  self->by_member_valid = FALSE;
-  return index;
 }
 
 void
@@ -445,7 +128,7 @@ KlyngeMember *
 _klynge_landscape_get_member_object (KlyngeLandscape *self,
                                      guint32          index)
 {
-  KlyngeMemberSlot *slot = member_slot (self, index);
+  const KlyngeMemberSlot *slot = member_slot (self, index);
   KlyngeMember *member;
 
   member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
@@ -583,11 +266,10 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
       KlyngeOrgEntry *entry = g_new0 (KlyngeOrgEntry, 1);
 
       entry->organisation = g_object_ref (KLYNGE_ORGANISATION (record));
-      entry->memberships = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
       entry->index = self->organisations->len;
+      _klynge_membership_store_add_org (&self->store, entry);
       g_ptr_array_add (self->organisations, entry);
       g_hash_table_insert (self->org_entries, record, entry);
-      self->by_member_valid = FALSE;
     }
   else if (type == KLYNGE_TYPE_MEMBER)
     {
@@ -596,11 +278,11 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
       const char *name = klynge_member_get_name (member);
       guint32 index;
 
-      index = _klynge_landscape_add_member_slot (self, id, strlen (id),
-                                                 name, name ? strlen (name) : 0,
-                                                 parse_cvr_number (klynge_member_get_cvr (member)),
-                                                 klynge_member_get_kind (member),
-                                                 klynge_member_get_size (member));
+      index = _klynge_membership_store_add_member (&self->store, id, strlen (id),
+                                                   name, name ? strlen (name) : 0,
+                                                   parse_cvr_number (klynge_member_get_cvr (member)),
+                                                   klynge_member_get_kind (member),
+                                                   klynge_member_get_size (member));
       /* The caller's object stays authoritative: its later edits show. */
       _klynge_landscape_attach_member_object (self, index, member);
       return;
@@ -780,12 +462,13 @@ klynge_landscape_count (KlyngeLandscape *self,
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
 
   if (kind == KLYNGE_TYPE_RECORD)
-    return self->funding_sources->len + self->n_members + self->organisations->len
+    return self->funding_sources->len + _klynge_membership_store_count_members (&self->store)
+      + self->organisations->len
       + self->contracts->len + self->mergers->len + self->initiatives->len;
   if (kind == KLYNGE_TYPE_ORGANISATION)
     return self->organisations->len;
   if (kind == KLYNGE_TYPE_MEMBER)
-    return self->n_members;
+    return _klynge_membership_store_count_members (&self->store);
   list = list_for_type (self, kind);
   g_return_val_if_fail (list != NULL, 0);
   return list->len;
@@ -825,8 +508,8 @@ klynge_landscape_list (KlyngeLandscape *self,
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_FUNDING_SOURCE)
     append_refs (out, self->funding_sources);
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_MEMBER)
-    for (guint32 i = 0; i < self->members.len; i++)
-      if (!member_slot (self, i)->removed)
+    for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store); i++)
+      if (_klynge_membership_store_member_present (&self->store, i))
         g_ptr_array_add (out, g_object_ref (_klynge_landscape_get_member_object (self, i)));
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_ORGANISATION)
     for (guint i = 0; i < self->organisations->len; i++)
@@ -907,25 +590,6 @@ add_if_referrer (gpointer record,
     g_ptr_array_add (referrers->out, g_object_ref (record));
 }
 
-static gboolean
-org_has_member (KlyngeOrgEntry *entry,
-                guint32         member)
-{
-  guint lo = 0, hi = entry->memberships->len;
-
-  /* memberships are sorted by member: binary search for the first */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (entry->memberships, KlyngeMembershipSlot, mid).member < member)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < entry->memberships->len
-    && g_array_index (entry->memberships, KlyngeMembershipSlot, lo).member == member;
-}
-
 /**
  * klynge_landscape_list_referrers:
  * @self: a landscape
@@ -955,7 +619,7 @@ klynge_landscape_list_referrers (KlyngeLandscape *self,
       for (guint i = 0; i < self->organisations->len; i++)
         {
           KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
-          if (org_has_member (entry, member))
+          if (_klynge_membership_store_org_has_member (entry, member))
             g_ptr_array_add (out, g_object_ref (entry->organisation));
         }
       return out;
@@ -1018,10 +682,8 @@ klynge_landscape_remove (KlyngeLandscape  *self,
     {
       guint32 index = KLYNGE_MEMBER_TAG_INDEX (value);
 
-      member_ids_remove (self, member_ids_find (self, id, strlen (id)));
       g_hash_table_remove (self->member_objects, GUINT_TO_POINTER (index));
-      member_slot (self, index)->removed = TRUE;
-      self->n_members--;
+      _klynge_membership_store_remove_member (&self->store, index);
       return TRUE;
     }
 
@@ -1030,13 +692,12 @@ klynge_landscape_remove (KlyngeLandscape  *self,
       KlyngeOrgEntry *entry = g_hash_table_lookup (self->org_entries, value);
       guint position = entry->index;
 
-      self->n_memberships -= entry->memberships->len;
+      _klynge_membership_store_remove_org (&self->store, entry);
       g_hash_table_remove (self->ids, id);
       g_hash_table_remove (self->org_entries, value);
       g_ptr_array_remove_index (self->organisations, position);
       for (guint i = position; i < self->organisations->len; i++)
         ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->index = i;
-      self->by_member_valid = FALSE;
       return TRUE;
     }
 
@@ -1047,33 +708,6 @@ klynge_landscape_remove (KlyngeLandscape  *self,
 }
 
 /* --- memberships ------------------------------------------------------- */
-
-static int
-compare_membership_slots (gconstpointer a,
-                          gconstpointer b)
-{
-  const KlyngeMembershipSlot *x = a, *y = b;
-
-  if (x->member != y->member)
-    return x->member < y->member ? -1 : 1;
-  if (x->since != y->since)
-    return x->since < y->since ? -1 : 1;
-  return 0;
-}
-
-void
-_klynge_landscape_append_membership (KlyngeLandscape *self,
-                                     KlyngeOrgEntry  *entry,
-                                     guint32          member,
-                                     guint32          since,
-                                     guint32          until)
-{
-  KlyngeMembershipSlot slot = { member, since, until };
-
-  g_array_append_val (entry->memberships, slot);
-  self->n_memberships++;
-  self->by_member_valid = FALSE;
-}
 
 static KlyngeOrgEntry *
 require_org_entry (KlyngeLandscape  *self,
@@ -1134,7 +768,6 @@ klynge_landscape_add_membership (KlyngeLandscape   *self,
   KlyngeMembershipSlot slot;
   KlyngeOrgEntry *entry;
   guint32 index;
-  guint position;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
@@ -1154,27 +787,14 @@ klynge_landscape_add_membership (KlyngeLandscape   *self,
       return FALSE;
     }
 
-  slot.member = index;
-  slot.since = since != NULL ? _klynge_date_pack (since) : 0;
-  slot.until = until != NULL ? _klynge_date_pack (until) : 0;
-
-  /* insert keeping (member, since) order */
-  for (position = entry->memberships->len; position > 0; position--)
+  _klynge_membership_slot_init (&slot, index, since, until);
+  if (!_klynge_membership_store_insert (&self->store, entry, &slot))
     {
-      int cmp = compare_membership_slots (&g_array_index (entry->memberships, KlyngeMembershipSlot, position - 1), &slot);
-      if (cmp == 0)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
-                       "member “%s” already has a membership of “%s” since that date",
-                       member, organisation);
-          return FALSE;
-        }
-      if (cmp < 0)
-        break;
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
+                   "member “%s” already has a membership of “%s” since that date",
+                   member, organisation);
+      return FALSE;
     }
-  g_array_insert_val (entry->memberships, position, slot);
-  self->n_memberships++;
-  self->by_member_valid = FALSE;
   return TRUE;
 }
 
@@ -1200,8 +820,6 @@ klynge_landscape_remove_membership (KlyngeLandscape   *self,
 {
   KlyngeOrgEntry *entry;
   guint32 index;
-  guint32 packed = since != NULL ? _klynge_date_pack (since) : 0;
-  guint removed = 0;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
@@ -1210,23 +828,12 @@ klynge_landscape_remove_membership (KlyngeLandscape   *self,
   entry = require_org_entry (self, organisation, error);
   if (entry == NULL || !require_member (self, member, &index, error))
     return FALSE;
-  for (guint i = entry->memberships->len; i > 0; i--)
-    {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i - 1);
-      if (slot->member == index && (since == NULL || slot->since == packed))
-        {
-          g_array_remove_index (entry->memberships, i - 1);
-          removed++;
-        }
-    }
-  if (removed == 0)
+  if (_klynge_membership_store_remove (&self->store, entry, index, since) == 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
                    "“%s” has no such membership of “%s”", member, organisation);
       return FALSE;
     }
-  self->n_memberships -= removed;
-  self->by_member_valid = FALSE;
   return TRUE;
 }
 
@@ -1240,7 +847,7 @@ guint
 klynge_landscape_count_memberships (KlyngeLandscape *self)
 {
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
-  return self->n_memberships;
+  return _klynge_membership_store_count_memberships (&self->store);
 }
 
 static KlyngeMembership *
@@ -1250,8 +857,7 @@ membership_value (KlyngeLandscape            *self,
 {
   KlyngeDate since, until;
 
-  _klynge_date_unpack (slot->since, &since);
-  _klynge_date_unpack (slot->until, &until);
+  _klynge_membership_slot_get_dates (slot, &since, &until);
   return klynge_membership_new (klynge_record_get_id (KLYNGE_RECORD (entry->organisation)),
                                 _klynge_landscape_member_id (self, slot->member), &since, &until);
 }
@@ -1270,8 +876,10 @@ GPtrArray *
 klynge_landscape_list_memberships_of_organisation (KlyngeLandscape *self,
                                                    const char      *organisation)
 {
+  const KlyngeMembershipSlot *slots;
   KlyngeOrgEntry *entry;
   GPtrArray *out;
+  guint n;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (organisation != NULL, NULL);
@@ -1279,44 +887,11 @@ klynge_landscape_list_memberships_of_organisation (KlyngeLandscape *self,
   entry = _klynge_landscape_get_org_entry (self, organisation);
   if (entry == NULL)
     return NULL;
-  out = g_ptr_array_new_full (entry->memberships->len, (GDestroyNotify) klynge_membership_free);
-  for (guint i = 0; i < entry->memberships->len; i++)
-    g_ptr_array_add (out, membership_value (self, entry,
-                                            &g_array_index (entry->memberships, KlyngeMembershipSlot, i)));
+  slots = _klynge_membership_store_org_slots (entry, &n);
+  out = g_ptr_array_new_full (n, (GDestroyNotify) klynge_membership_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (out, membership_value (self, entry, &slots[i]));
   return out;
-}
-
-void
-_klynge_landscape_index_by_member (KlyngeLandscape *self)
-{
-  guint32 n = self->members.len;
-  guint32 *fill;
-
-  if (self->by_member_valid)
-    return;
-  g_free (self->by_member_offsets);
-  g_free (self->by_member_orgs);
-  self->by_member_offsets = g_new0 (guint32, n + 1);
-  self->by_member_orgs = g_new (guint32, MAX (self->n_memberships, 1));
-
-  /* counting sort: organisations come out in landscape order per member */
-  for (guint i = 0; i < self->organisations->len; i++)
-    {
-      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->memberships;
-      for (guint j = 0; j < slots->len; j++)
-        self->by_member_offsets[g_array_index (slots, KlyngeMembershipSlot, j).member + 1]++;
-    }
-  for (guint32 m = 0; m < n; m++)
-    self->by_member_offsets[m + 1] += self->by_member_offsets[m];
-  fill = g_memdup2 (self->by_member_offsets, sizeof (guint32) * (n + 1));
-  for (guint i = 0; i < self->organisations->len; i++)
-    {
-      GArray *slots = ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->memberships;
-      for (guint j = 0; j < slots->len; j++)
-        self->by_member_orgs[fill[g_array_index (slots, KlyngeMembershipSlot, j).member]++] = i;
-    }
-  g_free (fill);
-  self->by_member_valid = TRUE;
 }
 
 /**
@@ -1333,52 +908,38 @@ GPtrArray *
 klynge_landscape_list_memberships_of_member (KlyngeLandscape *self,
                                              const char      *member)
 {
+  const guint32 *orgs;
   GPtrArray *out;
   guint32 index;
   guint32 last_org = G_MAXUINT32;
+  guint n_orgs;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (member != NULL, NULL);
 
   if (!_klynge_landscape_find_member (self, member, &index))
     return NULL;
-  _klynge_landscape_index_by_member (self);
+  _klynge_membership_store_index_by_member (&self->store, self->organisations);
+  orgs = _klynge_membership_store_orgs_of_member (&self->store, index, &n_orgs);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_membership_free);
-  for (guint32 k = self->by_member_offsets[index]; k < self->by_member_offsets[index + 1]; k++)
+  for (guint k = 0; k < n_orgs; k++)
     {
-      guint32 org = self->by_member_orgs[k];
+      guint32 org = orgs[k];
+      const KlyngeMembershipSlot *slots;
       KlyngeOrgEntry *entry;
+      guint n;
 
       /* an organisation appears once per membership: list them all once */
       if (org == last_org)
         continue;
       last_org = org;
       entry = g_ptr_array_index (self->organisations, org);
-      for (guint i = 0; i < entry->memberships->len; i++)
-        {
-          KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
-          if (slot->member == index)
-            g_ptr_array_add (out, membership_value (self, entry, slot));
-        }
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      for (guint i = 0; i < n; i++)
+        if (slots[i].member == index)
+          g_ptr_array_add (out, membership_value (self, entry, &slots[i]));
     }
   return out;
-}
-
-static gboolean
-slot_active_on (const KlyngeMembershipSlot *slot,
-                guint32                     day)
-{
-  KlyngeDate until;
-
-  if (slot->since != 0 && (slot->since >> 2) > day)
-    return FALSE;
-  if (slot->until != 0)
-    {
-      _klynge_date_unpack (slot->until, &until);
-      if (klynge_date_get_last_day (&until) < day)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -1397,8 +958,10 @@ klynge_landscape_list_members_of (KlyngeLandscape  *self,
                                   const char       *organisation,
                                   const KlyngeDate *active_on)
 {
+  const KlyngeMembershipSlot *slots;
   KlyngeOrgEntry *entry;
   GPtrArray *out;
+  guint n;
   guint32 last = G_MAXUINT32;
   guint32 day = active_on != NULL ? klynge_date_get_first_day (active_on) : 0;
 
@@ -1409,13 +972,15 @@ klynge_landscape_list_members_of (KlyngeLandscape  *self,
   if (entry == NULL)
     return NULL;
   out = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < entry->memberships->len; i++)
+  slots = _klynge_membership_store_org_slots (entry, &n);
+  for (guint i = 0; i < n; i++)
     {
-      KlyngeMembershipSlot *slot = &g_array_index (entry->memberships, KlyngeMembershipSlot, i);
+      const KlyngeMembershipSlot *slot = &slots[i];
 
       if (slot->member == last)
         continue;
-      if (active_on != NULL && klynge_date_is_set (active_on) && !slot_active_on (slot, day))
+      if (active_on != NULL && klynge_date_is_set (active_on)
+          && !_klynge_membership_slot_active_on (slot, day))
         continue;
       last = slot->member;
       g_ptr_array_add (out, g_object_ref (_klynge_landscape_get_member_object (self, slot->member)));

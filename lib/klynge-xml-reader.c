@@ -950,11 +950,10 @@ compare_pending (gconstpointer a,
                  gconstpointer b)
 {
   const PendingMembership *x = a, *y = b;
+  int cmp = _klynge_membership_slot_compare (&x->slot, &y->slot);
 
-  if (x->slot.member != y->slot.member)
-    return x->slot.member < y->slot.member ? -1 : 1;
-  if (x->slot.since != y->slot.since)
-    return x->slot.since < y->slot.since ? -1 : 1;
+  if (cmp != 0)
+    return cmp;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
@@ -994,9 +993,7 @@ check_membership (Reader            *reader,
       return FALSE;
     }
   _klynge_landscape_find_member (reader->landscape, reader->values[A_MEMBER], &member);
-  pending->slot.member = member;
-  pending->slot.since = _klynge_date_pack (&since);
-  pending->slot.until = _klynge_date_pack (&until);
+  _klynge_membership_slot_init (&pending->slot, member, &since, &until);
   pending->line = line;
   return TRUE;
 }
@@ -1158,7 +1155,6 @@ finish_organisation (Reader  *reader,
                      Segment *segment)
 {
   GArray *pending = reader->pending_memberships;
-  GArray *stored = segment->entry->memberships;
   gboolean sorted = TRUE;
 
   /* a saved landscape has them in order already */
@@ -1171,13 +1167,13 @@ finish_organisation (Reader  *reader,
     {
       PendingMembership *p = &g_array_index (pending, PendingMembership, i);
 
-      if (i > 0 && p->slot.member == g_array_index (pending, PendingMembership, i - 1).slot.member
-          && p->slot.since == g_array_index (pending, PendingMembership, i - 1).slot.since)
+      if (i > 0 && _klynge_membership_slot_compare (&p->slot,
+                                                    &g_array_index (pending, PendingMembership, i - 1).slot) == 0)
         {
           add_failure (reader, FAILURE_DUPLICATE, batch, segment, NULL, p->slot.member, p->line);
           continue;
         }
-      g_array_append_val (stored, p->slot);
+      _klynge_membership_store_append_uncounted (segment->entry, &p->slot);
       reader->worker_memberships++;
     }
   g_array_set_size (pending, 0);
@@ -1235,8 +1231,10 @@ process_batch (Reader *reader,
                    && klynge_date_get_last_day (&dates[1]) < klynge_date_get_first_day (&dates[0]));
       if (ok)
         {
-          PendingMembership pending = { { reader->queries[i].index, _klynge_date_pack (&dates[0]),
-                                          _klynge_date_pack (&dates[1]) }, d->line };
+          PendingMembership pending;
+
+          _klynge_membership_slot_init (&pending.slot, reader->queries[i].index, &dates[0], &dates[1]);
+          pending.line = d->line;
           g_array_append_val (reader->pending_memberships, pending);
         }
       else
@@ -1352,8 +1350,7 @@ sync_worker (Reader *reader)
 
   if (reader->worker_memberships > 0)
     {
-      reader->landscape->n_memberships += reader->worker_memberships;
-      reader->landscape->by_member_valid = FALSE;
+      _klynge_membership_store_count_appended (&reader->landscape->store, reader->worker_memberships);
       reader->worker_memberships = 0;
     }
   for (guint i = 0; i < reader->failures->len; i++)

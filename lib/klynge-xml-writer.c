@@ -262,7 +262,7 @@ write_member (Writer          *writer,
               KlyngeLandscape *landscape,
               guint32          index)
 {
-  KlyngeMemberSlot *slot = &landscape->members.data[index];
+  const KlyngeMemberSlot *slot = _klynge_membership_store_member_slot (&landscape->store, index);
   /* a member has an object only once the API has handed it out */
   KlyngeMember *object = g_hash_table_size (landscape->member_objects) > 0
     ? g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index)) : NULL;
@@ -359,25 +359,23 @@ write_organisation (Writer          *writer,
       put_date (writer, "valid-until", klynge_label_get_valid_until (label));
       PUT_LITERAL (writer, "/>\n");
     }
-  slots = (gconstpointer) entry->memberships->data;
-  n_slots = entry->memberships->len;
+  slots = _klynge_membership_store_org_slots (entry, &n_slots);
   for (guint i = 0; i < n_slots; i++)
     {
       const KlyngeMembershipSlot *slot = &slots[i];
-      KlyngeDate date;
+      KlyngeDate since, until;
 
       /* each membership reads its member's id, anywhere in memory: fetch
        * it a few memberships ahead */
       if (i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n_slots)
-        KLYNGE_PREFETCH (&landscape->members.ids[slots[i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member]);
+        _klynge_membership_store_prefetch_member_id (&landscape->store, slots[i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member);
 
       PUT_LITERAL (writer, "      <membership member=\"");
       put_escaped (writer, _klynge_landscape_member_id (landscape, slot->member), TRUE);
       PUT_LITERAL (writer, "\"");
-      _klynge_date_unpack (slot->since, &date);
-      put_date (writer, "since", &date);
-      _klynge_date_unpack (slot->until, &date);
-      put_date (writer, "until", &date);
+      _klynge_membership_slot_get_dates (slot, &since, &until);
+      put_date (writer, "since", &since);
+      put_date (writer, "until", &until);
       PUT_LITERAL (writer, "/>\n");
     }
   put_record_end (writer, KLYNGE_RECORD (organisation));
@@ -492,11 +490,12 @@ write_landscape (Writer          *writer,
   PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
 
   write_section (writer, "funding-sources", self->funding_sources, write_funding_source);
-  if (self->n_members > 0)
+  if (_klynge_membership_store_count_members (&self->store) > 0)
     {
       PUT_LITERAL (writer, "  <members>\n");
-      for (guint32 i = 0; i < self->members.len && writer->out.error == NULL; i++)
-        if (!self->members.data[i].removed)
+      for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store)
+                          && writer->out.error == NULL; i++)
+        if (_klynge_membership_store_member_present (&self->store, i))
           write_member (writer, self, i);
       PUT_LITERAL (writer, "  </members>\n");
     }
