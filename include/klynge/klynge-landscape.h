@@ -81,7 +81,7 @@ GPtrArray       *klynge_landscape_list_members_of      (KlyngeLandscape    *self
 /* Validation */
 GPtrArray       *klynge_landscape_validate             (KlyngeLandscape    *self);
 
-/* Loading (klynge-xml-reader.c) */
+/* Loading (klynge-xml-load.c) */
 KlyngeLandscape *klynge_landscape_load_file            (const char         *path,
                                                         GError            **error);
 KlyngeLandscape *klynge_landscape_load_file_full       (const char         *path,

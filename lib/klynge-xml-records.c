@@ -1,0 +1,303 @@
+/* klynge-xml-records.c: what the reader makes of each record
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The start and end handlers of the elements that make records (and of
+ * their children), other than members and memberships: the rows of the
+ * reader's table (klynge-xml-reader.c) name them. A handler reads the
+ * values that read_attributes() has decoded and checks them with the
+ * reader's typed helpers, so that every message has one wording.
+ */
+#include "config.h"
+
+#include "klynge-xml-reader-private.h"
+
+typedef KlyngeXmlReader Reader;
+
+static void
+begin_record (Reader       *reader,
+              KlyngeRecord *record,
+              guint         line)
+{
+  _klynge_record_set_line (record, line);
+  reader->record = record;
+  _klynge_landscape_add_record_unchecked (reader->landscape, record);
+}
+
+void
+_klynge_xml_end_record (Reader      *reader,
+                        const Frame *frame)
+{
+  reader->record = NULL;
+}
+
+void
+_klynge_xml_start_funding_source (Reader *reader,
+                                  guint   line)
+{
+  KlyngeFundingSource *source;
+  int kind = 0;
+
+  if (!claim_id (reader, line))
+    return;
+  value_enum (reader, A_KIND, KLYNGE_TYPE_FUNDING_SOURCE_KIND, &kind, line);
+  source = g_object_new (KLYNGE_TYPE_FUNDING_SOURCE, "id", reader->values[A_ID], NULL);
+  klynge_funding_source_set_kind (source, kind);
+  begin_record (reader, KLYNGE_RECORD (source), line);
+  g_object_unref (source);
+}
+
+void
+_klynge_xml_start_organisation (Reader *reader,
+                                guint   line)
+{
+  KlyngeOrganisation *organisation;
+  KlyngeDate founded, dissolved;
+  GError *error = NULL;
+  int kind = 0;
+
+  if (!claim_id (reader, line))
+    return;
+  value_enum (reader, A_KIND, KLYNGE_TYPE_ORGANISATION_KIND, &kind, line);
+  organisation = g_object_new (KLYNGE_TYPE_ORGANISATION, "id", reader->values[A_ID], NULL);
+  klynge_organisation_set_kind (organisation, kind);
+  if (value_date (reader, A_FOUNDED, &founded, line) && klynge_date_is_set (&founded)
+      && !klynge_organisation_set_founded (organisation, &founded, &error))
+    reader_problem_from_error (reader, line, error);
+  if (value_date (reader, A_DISSOLVED, &dissolved, line) && klynge_date_is_set (&dissolved)
+      && !klynge_organisation_set_dissolved (organisation, &dissolved, (error = NULL, &error)))
+    reader_problem_from_error (reader, line, error);
+  if (reader->values[A_CVR] != NULL
+      && !klynge_organisation_set_cvr (organisation, reader->values[A_CVR], (error = NULL, &error)))
+    reader_problem_from_error (reader, line, error);
+  begin_record (reader, KLYNGE_RECORD (organisation), line);
+  reader->org_entry = _klynge_landscape_get_org_entry (reader->landscape, reader->values[A_ID]);
+  g_object_unref (organisation);
+}
+
+/* Memberships are sorted per organisation once it is complete, which is
+ * also when duplicates show: in the bulk path. */
+void
+_klynge_xml_end_organisation (Reader      *reader,
+                              const Frame *frame)
+{
+  if (reader->org_entry != NULL)
+    _klynge_xml_bulk_end_organisation (reader->bulk, reader->org_entry, reader->record);
+  reader->org_entry = NULL;
+  _klynge_xml_end_record (reader, frame);
+}
+
+void
+_klynge_xml_start_location (Reader *reader,
+                            guint   line)
+{
+  g_autoptr(KlyngeLocation) location = NULL;
+  GError *error = NULL;
+
+  if (!KLYNGE_IS_ORGANISATION (reader->record) || reader->values[A_CITY] == NULL)
+    return;
+  location = klynge_location_new (reader->values[A_CITY], reader->values[A_ADDRESS],
+                                  reader->values[A_ROLE], &error);
+  if (location == NULL)
+    reader_problem_from_error (reader, line, error);
+  else
+    klynge_organisation_add_location (KLYNGE_ORGANISATION (reader->record), location);
+}
+
+void
+_klynge_xml_start_label (Reader *reader,
+                         guint   line)
+{
+  g_autoptr(KlyngeLabel) label = NULL;
+  KlyngeDate awarded, valid_until;
+  GError *error = NULL;
+  int level = 0;
+
+  if (!KLYNGE_IS_ORGANISATION (reader->record)
+      || !value_enum (reader, A_LEVEL, KLYNGE_TYPE_LABEL_LEVEL, &level, line)
+      || !value_date (reader, A_AWARDED, &awarded, line)
+      || !value_date (reader, A_VALID_UNTIL, &valid_until, line)
+      || !klynge_date_is_set (&awarded))
+    return;
+  label = klynge_label_new (level, &awarded, &valid_until, &error);
+  if (label == NULL)
+    reader_problem_from_error (reader, line, error);
+  else
+    klynge_organisation_add_label (KLYNGE_ORGANISATION (reader->record), label);
+}
+
+void
+_klynge_xml_start_contract (Reader *reader,
+                            guint   line)
+{
+  KlyngeContract *contract;
+  KlyngeDate start, end;
+  KlyngePeriod period;
+  GError *error = NULL;
+  gint64 amount = 0;
+  guint decimals = 2;
+  gboolean ok;
+
+  if (!claim_id (reader, line))
+    return;
+  ok = value_reference (reader, A_HOLDER, KLYNGE_TYPE_ORGANISATION, line);
+  ok = value_date (reader, A_START, &start, line) && ok;
+  ok = value_date (reader, A_END, &end, line) && ok;
+  if (ok && !klynge_period_init (&period, &start, &end, &error))
+    {
+      reader_problem_from_error (reader, line, error);
+      ok = FALSE;
+    }
+  if (reader->values[A_AMOUNT] != NULL
+      && !klynge_money_parse (reader->values[A_AMOUNT], &amount, &decimals, (error = NULL, &error)))
+    {
+      reader_problem_from_error (reader, line, error);
+      ok = FALSE;
+    }
+  if (!ok || !value_id (reader, A_RENEWS, line))
+    return;
+
+  contract = klynge_contract_new (reader->values[A_ID], reader->values[A_HOLDER], &period, amount);
+  _klynge_contract_set_amount_decimals (contract, decimals);
+  if (reader->values[A_RENEWS] != NULL)
+    klynge_contract_set_renews (contract, reader->values[A_RENEWS], NULL);
+  begin_record (reader, KLYNGE_RECORD (contract), line);
+  g_object_unref (contract);
+}
+
+void
+_klynge_xml_start_share (Reader *reader,
+                         guint   line)
+{
+  g_autoptr(KlyngeShare) share = NULL;
+  GError *error = NULL;
+  guint basis_points, decimals;
+
+  if (!KLYNGE_IS_CONTRACT (reader->record)
+      || !value_reference (reader, A_SOURCE, KLYNGE_TYPE_FUNDING_SOURCE, line)
+      || reader->values[A_PERCENT] == NULL)
+    return;
+  if (!klynge_percent_parse (reader->values[A_PERCENT], &basis_points, &decimals, &error))
+    {
+      reader_problem_from_error (reader, line, error);
+      return;
+    }
+  share = _klynge_share_new_full (reader->values[A_SOURCE], basis_points, decimals);
+  if (!klynge_contract_add_share (KLYNGE_CONTRACT (reader->record), share, &error))
+    reader_problem_from_error (reader, line, error);
+}
+
+void
+_klynge_xml_end_contract (Reader      *reader,
+                          const Frame *frame)
+{
+  GError *error = NULL;
+
+  if (KLYNGE_IS_CONTRACT (reader->record)
+      && klynge_contract_get_shares (KLYNGE_CONTRACT (reader->record))->len > 0
+      && !klynge_contract_check_shares (KLYNGE_CONTRACT (reader->record), &error))
+    reader_problem_from_error (reader, frame->line, error);
+  _klynge_xml_end_record (reader, frame);
+}
+
+void
+_klynge_xml_start_merger (Reader *reader,
+                          guint   line)
+{
+  KlyngeMerger *merger;
+  KlyngeDate effective;
+  int kind = 0, status = 0;
+  gboolean ok;
+
+  if (!claim_id (reader, line))
+    return;
+  ok = value_date (reader, A_EFFECTIVE, &effective, line);
+  ok = value_reference (reader, A_SUCCESSOR, KLYNGE_TYPE_ORGANISATION, line) && ok;
+  ok = value_enum (reader, A_KIND, KLYNGE_TYPE_MERGER_KIND, &kind, line) && ok;
+  ok = value_enum (reader, A_STATUS, KLYNGE_TYPE_MERGER_STATUS, &status, line) && ok;
+  if (!ok || !klynge_date_is_set (&effective))
+    return;
+  merger = klynge_merger_new (reader->values[A_ID], kind, reader->values[A_SUCCESSOR], &effective);
+  klynge_merger_set_status (merger, status);
+  begin_record (reader, KLYNGE_RECORD (merger), line);
+  g_object_unref (merger);
+}
+
+void
+_klynge_xml_start_predecessor (Reader *reader,
+                               guint   line)
+{
+  GError *error = NULL;
+
+  if (!KLYNGE_IS_MERGER (reader->record)
+      || !value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
+    return;
+  if (!klynge_merger_add_predecessor (KLYNGE_MERGER (reader->record), reader->values[A_REF], &error))
+    reader_problem_from_error (reader, line, error);
+}
+
+void
+_klynge_xml_end_merger (Reader      *reader,
+                        const Frame *frame)
+{
+  KlyngeMerger *merger;
+  guint n, needed;
+
+  if (KLYNGE_IS_MERGER (reader->record))
+    {
+      merger = KLYNGE_MERGER (reader->record);
+      n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
+      needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
+      if (n > 0 && n < needed)
+        reader_problem_at (reader, KLYNGE_ERROR_TOO_FEW_PARTIES, frame->line,
+                           "merger “%s” has %u predecessor%s; a merger needs at least %u",
+                           klynge_record_get_id (reader->record), n, n == 1 ? "" : "s", needed);
+    }
+  _klynge_xml_end_record (reader, frame);
+}
+
+void
+_klynge_xml_start_initiative (Reader *reader,
+                              guint   line)
+{
+  KlyngeInitiative *initiative;
+  KlyngeDate start, end;
+  GError *error = NULL;
+  int kind = 0, theme = 0;
+  gboolean ok;
+
+  if (!claim_id (reader, line))
+    return;
+  ok = value_enum (reader, A_KIND, KLYNGE_TYPE_INITIATIVE_KIND, &kind, line);
+  ok = value_enum (reader, A_THEME, KLYNGE_TYPE_INITIATIVE_THEME, &theme, line) && ok;
+  ok = value_reference (reader, A_HOST, KLYNGE_TYPE_ORGANISATION, line) && ok;
+  ok = value_date (reader, A_START, &start, line) && ok;
+  ok = value_date (reader, A_END, &end, line) && ok;
+  ok = value_id (reader, A_REPLACES, line) && ok;
+  if (!ok)
+    return;
+  initiative = g_object_new (KLYNGE_TYPE_INITIATIVE, "id", reader->values[A_ID], NULL);
+  klynge_initiative_set_kind (initiative, kind);
+  klynge_initiative_set_theme (initiative, theme);
+  klynge_initiative_set_host (initiative, reader->values[A_HOST], NULL);
+  if (!klynge_initiative_set_dates (initiative, &start, &end, &error))
+    reader_problem_from_error (reader, line, error);
+  if (reader->values[A_REPLACES] != NULL)
+    klynge_initiative_set_replaces (initiative, reader->values[A_REPLACES], NULL);
+  begin_record (reader, KLYNGE_RECORD (initiative), line);
+  g_object_unref (initiative);
+}
+
+void
+_klynge_xml_start_participant (Reader *reader,
+                               guint   line)
+{
+  GError *error = NULL;
+
+  if (!KLYNGE_IS_INITIATIVE (reader->record)
+      || !value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
+    return;
+  if (!klynge_initiative_add_participant (KLYNGE_INITIATIVE (reader->record), reader->values[A_REF], &error))
+    reader_problem_from_error (reader, line, error);
+}
+
