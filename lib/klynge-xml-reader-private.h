@@ -299,6 +299,12 @@ void _klynge_xml_end_merger           (KlyngeXmlReader *reader, const Frame *fra
 void _klynge_xml_start_initiative     (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_participant    (KlyngeXmlReader *reader, guint line);
 
+/* For tests: the size from which a document is read with the worker and
+ * the read-ahead thread (1 MiB; 0 sends every document through them).
+ * The environment variable KLYNGE_TEST_BULK_FROM, read once, sets it
+ * for whole programs. */
+void             _klynge_xml_reader_set_threads_from (guint64 size);
+
 /* --- klynge-xml-input.c -------------------------------------------------- */
 
 void             _klynge_xml_input_init        (void);

@@ -1281,6 +1281,31 @@ on_characters (void          *ctx,
  * read-ahead thread; streams of unknown size never are */
 #define THREADS_FROM (1024 * 1024)
 
+static guint64 threads_from_size = THREADS_FROM;
+
+static guint64
+threads_from (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      const char *env = g_getenv ("KLYNGE_TEST_BULK_FROM");
+
+      if (env != NULL && *env != '\0')
+        threads_from_size = g_ascii_strtoull (env, NULL, 10);
+      g_once_init_leave (&done, 1);
+    }
+  return threads_from_size;
+}
+
+void
+_klynge_xml_reader_set_threads_from (guint64 size)
+{
+  threads_from ();
+  threads_from_size = size;
+}
+
 KlyngeXmlReader *
 _klynge_xml_reader_new (const char              *name,
                         const KlyngeLoadOptions *options,
@@ -1318,6 +1343,7 @@ _klynge_xml_reader_new (const char              *name,
   reader->member_id = g_string_new (NULL);
   reader->member_name = g_string_new (NULL);
   reader->bulk = _klynge_xml_bulk_new (reader->landscape);
+  _klynge_xml_bulk_set_threaded (reader->bulk, threads_from () == 0);
   reader->sync_every_chunk = TRUE;
 
   /* No initial bytes: the names are interned in the parser's dictionary
@@ -1350,7 +1376,7 @@ _klynge_xml_reader_set_size (Reader  *reader,
 gboolean
 _klynge_xml_reader_threaded (Reader *reader)
 {
-  return reader->bytes_total >= THREADS_FROM;
+  return reader->bytes_total >= threads_from ();
 }
 
 void

@@ -100,3 +100,23 @@ klynge_test_run (Suite *suite)
   srunner_free (runner);
   return failed == 0 ? 0 : 1;
 }
+
+/* The files of a fixture folder (tests/data/...) with the given suffix,
+ * sorted; at least one. */
+static G_GNUC_UNUSED GPtrArray *
+klynge_test_fixture_files (const char *folder,
+                           const char *suffix)
+{
+  g_autofree char *dir_path = klynge_test_path (folder);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  ck_assert_msg (dir != NULL, "no fixture folder %s", dir_path);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  ck_assert_uint_gt (files->len, 0);
+  return files;
+}

@@ -19,25 +19,6 @@
 
 /* --- helpers ------------------------------------------------------------- */
 
-/* The files of a fixture folder with the given suffix, sorted. */
-static GPtrArray *
-fixture_files (const char *folder,
-               const char *suffix)
-{
-  g_autofree char *dir_path = klynge_test_path (folder);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  ck_assert_msg (dir != NULL, "no fixture folder %s", dir_path);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, suffix))
-      g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
-  ck_assert_uint_gt (files->len, 0);
-  return files;
-}
-
 /* Reads "KLYNGE_ERROR_X LINE" from a .expect sidecar. */
 static void
 read_expectation (const char *xml_path,
@@ -162,7 +143,7 @@ assert_rejected_as_expected (const char *path)
 
 START_TEST (test_reader_loads_every_valid_fixture)
 {
-  g_autoptr(GPtrArray) files = fixture_files ("tests/data/valid", ".xml");
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/valid", ".xml");
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -181,7 +162,7 @@ END_TEST
 
 START_TEST (test_reader_rejects_every_invalid_fixture_with_its_code_and_line)
 {
-  g_autoptr(GPtrArray) files = fixture_files ("tests/data/invalid", ".xml");
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/invalid", ".xml");
 
   for (guint i = 0; i < files->len; i++)
     assert_rejected_as_expected (g_ptr_array_index (files, i));
@@ -190,7 +171,7 @@ END_TEST
 
 START_TEST (test_reader_rejects_every_hostile_fixture_with_its_code)
 {
-  g_autoptr(GPtrArray) files = fixture_files ("tests/data/hostile", ".xml");
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/hostile", ".xml");
 
   for (guint i = 0; i < files->len; i++)
     assert_rejected_as_expected (g_ptr_array_index (files, i));
@@ -731,7 +712,7 @@ END_TEST
 
 START_TEST (test_validate_file_finds_nothing_in_valid_fixtures)
 {
-  g_autoptr(GPtrArray) files = fixture_files ("tests/data/valid", ".xml");
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/valid", ".xml");
 
   for (guint i = 0; i < files->len; i++)
     {
