@@ -356,8 +356,9 @@ read_attributes (Reader            *reader,
  * place in the element's row, for a fast start: FALSE unless all are
  * known, none is there twice, prefixed or over-long, and the required
  * ones are there. The values are as libxml2 gives them (see
- * _klynge_xml_decode_attribute()) and not NUL-terminated. */
-static gboolean
+ * _klynge_xml_decode_attribute()) and not NUL-terminated. Inlined, so
+ * that the loops over the row unroll for each element. */
+G_ALWAYS_INLINE static inline gboolean
 fast_attributes (Reader            *reader,
                  const ElementSpec *spec,
                  int                nb_attributes,
