@@ -74,6 +74,8 @@ struct _KlyngeXmlBulk
 {
   KlyngeLandscape *landscape;
   gboolean threaded;
+  guint batch_size;             /* memberships, at most BATCH_SIZE */
+  guint batch_segments;         /* organisations */
 
   Batch *batch;                 /* parsing thread: being filled */
   gboolean undrained;           /* parsing thread: handed over since drain() */
@@ -523,6 +525,8 @@ _klynge_xml_bulk_new (KlyngeLandscape *landscape)
   KlyngeXmlBulk *bulk = g_new0 (KlyngeXmlBulk, 1);
 
   bulk->landscape = landscape;
+  bulk->batch_size = BATCH_SIZE;
+  bulk->batch_segments = BATCH_SEGMENTS;
   bulk->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   bulk->queries = g_new (KlyngeMemberQuery, BATCH_SIZE);
   bulk->failures = g_array_new (FALSE, FALSE, sizeof (KlyngeXmlFailure));
@@ -540,6 +544,15 @@ _klynge_xml_bulk_set_threaded (KlyngeXmlBulk *bulk,
 {
   g_return_if_fail (bulk->worker == NULL);
   bulk->threaded = threaded;
+}
+
+/* For tests: batches of one membership or organisation, so that the
+ * worker checks every one, however small the document. */
+void
+_klynge_xml_bulk_set_tiny_batches (KlyngeXmlBulk *bulk)
+{
+  bulk->batch_size = 1;
+  bulk->batch_segments = 1;
 }
 
 void
@@ -621,7 +634,7 @@ _klynge_xml_bulk_add_membership (KlyngeXmlBulk                   *bulk,
   deferred.line = line;
   deferred.is_checked = FALSE;
   g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= BATCH_SIZE)
+  if (bulk->batch->deferred->len >= bulk->batch_size)
     post_batch (bulk);
 }
 
@@ -641,7 +654,7 @@ _klynge_xml_bulk_add_checked (KlyngeXmlBulk              *bulk,
   deferred.line = line;
   deferred.is_checked = TRUE;
   g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= BATCH_SIZE)
+  if (bulk->batch->deferred->len >= bulk->batch_size)
     post_batch (bulk);
 }
 
@@ -651,7 +664,7 @@ _klynge_xml_bulk_end_organisation (KlyngeXmlBulk  *bulk,
                                    KlyngeRecord   *organisation)
 {
   current_segment (bulk, entry, organisation)->end = TRUE;
-  if (bulk->batch->segments->len >= BATCH_SEGMENTS)
+  if (bulk->batch->segments->len >= bulk->batch_segments)
     post_batch (bulk);
 }
 

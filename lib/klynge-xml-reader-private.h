@@ -80,6 +80,7 @@ KlyngeXmlBulk *_klynge_xml_bulk_new              (KlyngeLandscape *landscape);
 void           _klynge_xml_bulk_free             (KlyngeXmlBulk   *bulk);
 void           _klynge_xml_bulk_set_threaded     (KlyngeXmlBulk   *bulk,
                                                   gboolean         threaded);
+void           _klynge_xml_bulk_set_tiny_batches (KlyngeXmlBulk   *bulk);
 guint32        _klynge_xml_bulk_add_member       (KlyngeXmlBulk   *bulk,
                                                   const char      *id,
                                                   gsize            id_length,
@@ -300,7 +301,8 @@ void _klynge_xml_start_initiative     (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_participant    (KlyngeXmlReader *reader, guint line);
 
 /* For tests: the size from which a document is read with the worker and
- * the read-ahead thread (1 MiB; 0 sends every document through them).
+ * the read-ahead thread (1 MiB). 0 sends every document through them,
+ * with every membership checked on the worker however few there are.
  * The environment variable KLYNGE_TEST_BULK_FROM, read once, sets it
  * for whole programs. */
 void             _klynge_xml_reader_set_threads_from (guint64 size);

@@ -1345,6 +1345,8 @@ _klynge_xml_reader_new (const char              *name,
   reader->member_name = g_string_new (NULL);
   reader->bulk = _klynge_xml_bulk_new (reader->landscape);
   _klynge_xml_bulk_set_threaded (reader->bulk, threads_from () == 0);
+  if (threads_from () == 0)
+    _klynge_xml_bulk_set_tiny_batches (reader->bulk);
   reader->sync_every_chunk = TRUE;
 
   /* No initial bytes: the names are interned in the parser's dictionary

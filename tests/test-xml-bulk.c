@@ -105,6 +105,54 @@ START_TEST (test_bulk_every_valid_fixture_loads_alike_both_ways)
 }
 END_TEST
 
+/* A membership whose member id names an organisation: of the wrong kind
+ * when that organisation stands before it, unresolved when after it, as
+ * on a single thread, although the worker's failures are reported later,
+ * when the later one has been read. */
+START_TEST (test_bulk_a_member_id_naming_an_organisation_counts_only_earlier_ones)
+{
+  static const char head[] =
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "<members><member id=\"m\" kind=\"company\"><name>M</name></member></members>\n"
+    "<organisations>\n"
+    "<organisation id=\"a\" kind=\"cluster\"><name>A</name>\n"
+    "<membership member=\"m\"/>\n"
+    "<membership member=\"";
+  static const char tail[] =
+    "\" since=\"2020\"/>\n"
+    "</organisation>\n"
+    "<organisation id=\"b\" kind=\"cluster\"><name>B</name></organisation>\n"
+    "</organisations>\n"
+    "</landscape>\n";
+  static const struct {
+    const char *member;
+    KlyngeError code;
+  } cases[] = {
+    { "a", KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+    { "b", KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *text = g_strconcat (head, cases[c].member, tail, NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (text), strlen (text));
+
+      for (guint threaded = 0; threaded < 2; threaded++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(KlyngeLandscape) landscape = NULL;
+
+          _klynge_xml_reader_set_threads_from (threaded ? 0 : THREADS_FROM_DEFAULT);
+          landscape = klynge_landscape_load_bytes (bytes, "refs.xml", NULL, &error);
+          ck_assert_ptr_null (landscape);
+          ck_assert_msg (error->code == (int) cases[c].code && g_str_has_prefix (error->message, "refs.xml:6:"),
+                         "member=\"%s\", %s: %s", cases[c].member,
+                         threaded ? "threaded" : "one thread", error->message);
+        }
+    }
+}
+END_TEST
+
 /* --- the order the worker relies on -------------------------------------- */
 
 /* The worker looks members up while the parse goes on, which is safe as
@@ -328,6 +376,7 @@ bulk_suite (void)
   tcase_add_test (fixtures, test_bulk_every_invalid_fixture_fails_alike_both_ways);
   tcase_add_test (fixtures, test_bulk_every_hostile_fixture_fails_alike_both_ways);
   tcase_add_test (fixtures, test_bulk_every_valid_fixture_loads_alike_both_ways);
+  tcase_add_test (fixtures, test_bulk_a_member_id_naming_an_organisation_counts_only_earlier_ones);
   tcase_add_test (order, test_bulk_memberships_before_a_member_do_not_see_it);
   tcase_set_timeout (large, 120);
   tcase_add_loop_test (large, test_bulk_a_deep_defect_in_a_large_document_is_found_as_in_a_small_one,
