@@ -17,8 +17,6 @@
 
 typedef KlyngeXmlReader Reader;
 
-#define flush_deferred _klynge_xml_reader_flush
-
 /* --- external entities --------------------------------------------------- */
 
 /* libxml2's external entity loader is process-wide; ours refuses every
@@ -356,7 +354,7 @@ reader_feed_scanned (Reader     *reader,
 
   /* what the worker found in this chunk, before the chunk counts as read */
   if (reader->sync_every_chunk)
-    flush_deferred (reader);
+    _klynge_xml_reader_flush (reader);
   if (!reader_failed (reader) && (reader->parser->wellFormed == 0 || reader->parser->nsWellFormed == 0))
     reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, reader_line (reader), reader_column (reader),
                      "the document is not well-formed XML");
@@ -492,7 +490,7 @@ _klynge_xml_input_load_file (Reader        *reader,
 
       /* an error the worker has found comes first */
       if (chunk->length < 0)
-        flush_deferred (reader);
+        _klynge_xml_reader_flush (reader);
       if (chunk->length < 0 && reader_failed (reader))
         {
           g_clear_error (&chunk->error);

@@ -232,6 +232,8 @@ void             _klynge_xml_reader_fatal_at (KlyngeXmlReader         *reader,
                                               guint                    column,
                                               const char              *format,
                                               ...) G_GNUC_PRINTF (5, 6);
+/* Reports what is pending (a member's duplicate id, what the bulk path
+ * found), as a single thread would have by now. */
 void             _klynge_xml_reader_flush    (KlyngeXmlReader         *reader);
 KlyngeLandscape *_klynge_xml_reader_finish   (KlyngeXmlReader         *reader,
                                               GError                 **error);
