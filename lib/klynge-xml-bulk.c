@@ -621,15 +621,24 @@ _klynge_xml_bulk_add_membership (KlyngeXmlBulk                   *bulk,
 {
   Deferred deferred;
   GString *text;
+  gsize at, length = 0;
 
   current_segment (bulk, entry, organisation);
   text = bulk->batch->text;
+  /* the values side by side, grown once: this runs for every membership */
+  at = text->len;
+  for (guint v = 0; v < KLYNGE_XML_N_MEMBERSHIP_VALUES; v++)
+    length += values->values[v] != NULL ? values->lengths[v] : 0;
+  g_string_set_size (text, at + length);
   for (guint v = 0; v < KLYNGE_XML_N_MEMBERSHIP_VALUES; v++)
     {
-      deferred.u.raw.offsets[v] = (guint32) text->len;
+      deferred.u.raw.offsets[v] = (guint32) at;
       deferred.u.raw.lengths[v] = values->values[v] != NULL ? (guint32) values->lengths[v] : NO_VALUE;
       if (values->values[v] != NULL)
-        g_string_append_len (text, values->values[v], (gssize) values->lengths[v]);
+        {
+          memcpy (text->str + at, values->values[v], values->lengths[v]);
+          at += values->lengths[v];
+        }
     }
   deferred.line = line;
   deferred.is_checked = FALSE;
