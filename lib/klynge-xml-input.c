@@ -65,8 +65,8 @@ _klynge_xml_input_on_start_document (void *ctx)
   if (declared != NULL
       && g_ascii_strcasecmp ((const char *) declared, "UTF-8") != 0
       && g_ascii_strcasecmp ((const char *) declared, "UTF8") != 0)
-    reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, reader_line (reader), 0,
-                     "the document is in “%s”; landscapes are UTF-8", (const char *) declared);
+    _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, _klynge_xml_reader_line (reader), 0,
+                                 "the document is in “%s”; landscapes are UTF-8", (const char *) declared);
 }
 
 /* Refuses an XML declaration that names an encoding other than UTF-8
@@ -122,8 +122,8 @@ check_declared_encoding (Reader     *reader,
           || (close - value == 4 && g_ascii_strncasecmp (value, "UTF8", 4) == 0))
         return TRUE;
       name = g_utf8_make_valid (value, close - value);
-      reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 0,
-                       "the document is in “%s”; landscapes are UTF-8", name);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 0,
+                                   "the document is in “%s”; landscapes are UTF-8", name);
       return FALSE;
     }
   return TRUE;
@@ -147,8 +147,8 @@ check_first_bytes (Reader       *reader,
   return check_declared_encoding (reader, (const char *) data, length);
 
 bad:
-  reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 1,
-                   "the document is not UTF-8 (it starts with a UTF-16, UTF-32 or EBCDIC mark)");
+  _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_ENCODING, 1, 1,
+                               "the document is not UTF-8 (it starts with a UTF-16, UTF-32 or EBCDIC mark)");
   return FALSE;
 }
 
@@ -316,24 +316,24 @@ reader_feed_scanned (Reader     *reader,
                      gboolean    last,
                      ScanResult  scanned)
 {
-  if (reader_failed (reader))
+  if (_klynge_xml_reader_failed (reader))
     return FALSE;
   if (reader->bytes_read == 0 && length > 0 && !check_first_bytes (reader, (const guchar *) data, length))
     return FALSE;
   if (reader->bytes_read + length > reader->options.max_input_size)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
-                       "the document is larger than the %" G_GUINT64_FORMAT " bytes allowed",
-                       reader->options.max_input_size);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
+                                   "the document is larger than the %" G_GUINT64_FORMAT " bytes allowed",
+                                   reader->options.max_input_size);
       return FALSE;
     }
   reader->bytes_read += length;
   if (scanned == SCAN_FAILED
       || (scanned == SCAN_NOT_DONE && !scan_attributes (reader, data, length)))
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
-                       "an element has more than %u attributes",
-                       reader->options.max_attributes);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, 0, 0,
+                                   "an element has more than %u attributes",
+                                   reader->options.max_attributes);
       return FALSE;
     }
 
@@ -347,7 +347,7 @@ reader_feed_scanned (Reader     *reader,
       xmlParseChunk (reader->parser, data, part, final);
       data += part;
       length -= (gsize) part;
-      if (reader_failed (reader) || final)
+      if (_klynge_xml_reader_failed (reader) || final)
         break;
     }
   g_private_set (&in_klynge_parse, NULL);
@@ -355,12 +355,14 @@ reader_feed_scanned (Reader     *reader,
   /* what the worker found in this chunk, before the chunk counts as read */
   if (reader->sync_every_chunk)
     _klynge_xml_reader_flush (reader);
-  if (!reader_failed (reader) && (reader->parser->wellFormed == 0 || reader->parser->nsWellFormed == 0))
-    reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, reader_line (reader), reader_column (reader),
-                     "the document is not well-formed XML");
+  if (!_klynge_xml_reader_failed (reader)
+      && (reader->parser->wellFormed == 0 || reader->parser->nsWellFormed == 0))
+    _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX,
+                                 _klynge_xml_reader_line (reader), _klynge_xml_reader_column (reader),
+                                 "the document is not well-formed XML");
   if (reader->progress != NULL)
     reader->progress (reader->bytes_read, reader->bytes_total, reader->progress_data);
-  return !reader_failed (reader);
+  return !_klynge_xml_reader_failed (reader);
 }
 
 gboolean
@@ -396,7 +398,7 @@ _klynge_xml_input_load_stream (Reader        *reader,
               g_propagate_error (error, g_steal_pointer (&local));
               return NULL;
             }
-          reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0, "cannot read: %s", local->message);
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0, "cannot read: %s", local->message);
           break;
         }
       if (!_klynge_xml_input_feed (reader, buffer, (gsize) n, n == 0) || n == 0)
@@ -491,7 +493,7 @@ _klynge_xml_input_load_file (Reader        *reader,
       /* an error the worker has found comes first */
       if (chunk->length < 0)
         _klynge_xml_reader_flush (reader);
-      if (chunk->length < 0 && reader_failed (reader))
+      if (chunk->length < 0 && _klynge_xml_reader_failed (reader))
         {
           g_clear_error (&chunk->error);
           g_async_queue_push (ahead.empty, chunk);
@@ -505,7 +507,8 @@ _klynge_xml_input_load_file (Reader        *reader,
               cancelled = TRUE;
             }
           else
-            reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0, "cannot read: %s", chunk->error->message);
+            _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0,
+                                         "cannot read: %s", chunk->error->message);
           g_clear_error (&chunk->error);
           g_async_queue_push (ahead.empty, chunk);
           break;

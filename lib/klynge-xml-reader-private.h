@@ -271,19 +271,6 @@ gboolean         _klynge_xml_value_reference (KlyngeXmlReader         *reader,
 gboolean         _klynge_xml_claim_id        (KlyngeXmlReader         *reader,
                                               guint                    line);
 
-/* Short names for the above inside the reader's files. */
-#define reader_line _klynge_xml_reader_line
-#define reader_column _klynge_xml_reader_column
-#define reader_failed _klynge_xml_reader_failed
-#define reader_fatal_at _klynge_xml_reader_fatal_at
-#define reader_problem_at _klynge_xml_problem_at
-#define reader_problem_from_error _klynge_xml_problem_from_error
-#define value_id _klynge_xml_value_id
-#define value_enum _klynge_xml_value_enum
-#define value_date _klynge_xml_value_date
-#define value_reference _klynge_xml_value_reference
-#define claim_id _klynge_xml_claim_id
-
 /* --- klynge-xml-records.c ------------------------------------------------ */
 
 /* The handlers of the records other than members; see the table. */

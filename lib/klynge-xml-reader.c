@@ -117,11 +117,11 @@ _klynge_xml_reader_fatal_at (Reader     *reader,
 /* An error in the data: when collecting, it is listed and reading goes
  * on; otherwise it ends the load like any other. In a dry run, nothing. */
 void
-reader_problem_at (Reader     *reader,
-                   int         code,
-                   guint       line,
-                   const char *format,
-                   ...)
+_klynge_xml_problem_at (Reader     *reader,
+                        int         code,
+                        guint       line,
+                        const char *format,
+                        ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -134,7 +134,7 @@ reader_problem_at (Reader     *reader,
   va_end (args);
   if (reader->problems == NULL)
     {
-      reader_fatal_at (reader, code, line, 0, "%s", message);
+      _klynge_xml_reader_fatal_at (reader, code, line, 0, "%s", message);
       return;
     }
   if (reader->error == NULL)
@@ -146,11 +146,11 @@ reader_problem_at (Reader     *reader,
 
 /* Reports a GError from a setter as a problem at @line. */
 void
-reader_problem_from_error (Reader *reader,
-                           guint   line,
-                           GError *error)
+_klynge_xml_problem_from_error (Reader *reader,
+                                guint   line,
+                                GError *error)
 {
-  reader_problem_at (reader, error->code, line, "%s", error->message);
+  _klynge_xml_problem_at (reader, error->code, line, "%s", error->message);
   g_error_free (error);
 }
 
@@ -161,10 +161,10 @@ report_reference (Reader     *reader,
                   const char *attribute,
                   const char *value)
 {
-  reader_problem_at (reader, code, line,
-                     code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
-                     ? KLYNGE_XML_UNRESOLVED_FORMAT : KLYNGE_XML_WRONG_KIND_FORMAT,
-                     attribute, value);
+  _klynge_xml_problem_at (reader, code, line,
+                          code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
+                          ? KLYNGE_XML_UNRESOLVED_FORMAT : KLYNGE_XML_WRONG_KIND_FORMAT,
+                          attribute, value);
 }
 
 /* Whether @id names a record of another kind than a member that was read
@@ -196,7 +196,7 @@ report_failure (Reader                 *reader,
 
   reader->record = failure->record;
   if (failure->message != NULL)
-    reader_problem_at (reader, failure->code, failure->line, "%s", failure->message);
+    _klynge_xml_problem_at (reader, failure->code, failure->line, "%s", failure->message);
   else
     report_reference (reader,
                       names_earlier_record (reader, failure->member, failure->entry)
@@ -249,8 +249,8 @@ on_structured_error (void        *user_data,
     }
 
   message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : "malformed XML"));
-  reader_fatal_at (reader, code, (guint) xml_error->line, (guint) xml_error->int2,
-                   "%s", message);
+  _klynge_xml_reader_fatal_at (reader, code, (guint) xml_error->line, (guint) xml_error->int2,
+                               "%s", message);
 }
 
 /* --- attributes -------------------------------------------------------- */
@@ -285,16 +285,16 @@ read_attributes (Reader            *reader,
                  int                nb_attributes,
                  const xmlChar    **attributes)
 {
-  guint line = reader_line (reader);
+  guint line = _klynge_xml_reader_line (reader);
 
   memset (reader->values, 0, sizeof reader->values);
   g_string_truncate (reader->scratch, 0);
 
   if ((guint) nb_attributes > reader->options.max_attributes)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
-                       "<%s> has %d attributes; at most %u are allowed",
-                       spec->name, nb_attributes, reader->options.max_attributes);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
+                                   "<%s> has %d attributes; at most %u are allowed",
+                                   spec->name, nb_attributes, reader->options.max_attributes);
       return FALSE;
     }
 
@@ -311,19 +311,19 @@ read_attributes (Reader            *reader,
           break;
       if (a == spec->n_attributes || prefix != NULL)
         {
-          reader_problem_at (reader, KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, line,
-                             "<%s> has no attribute “%s%s%s”", spec->name,
-                             prefix ? (const char *) prefix : "", prefix ? ":" : "",
-                             (const char *) localname);
-          if (reader_failed (reader))
+          _klynge_xml_problem_at (reader, KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, line,
+                                  "<%s> has no attribute “%s%s%s”", spec->name,
+                                  prefix ? (const char *) prefix : "", prefix ? ":" : "",
+                                  (const char *) localname);
+          if (_klynge_xml_reader_failed (reader))
             return FALSE;
           continue;
         }
       if (length > reader->options.max_value_length)
         {
-          reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
-                           "the value of “%s” is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed",
-                           (const char *) localname, length, reader->options.max_value_length);
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
+                                       "the value of “%s” is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed",
+                                       (const char *) localname, length, reader->options.max_value_length);
           return FALSE;
         }
       a = spec->attributes[a].attribute;
@@ -342,10 +342,10 @@ read_attributes (Reader            *reader,
         reader->values[id] = reader->scratch->str + reader->value_offsets[id];
       else if (spec->attributes[a].required)
         {
-          reader_problem_at (reader, KLYNGE_ERROR_MISSING_ATTRIBUTE, line,
-                             "<%s> needs the attribute “%s”", spec->name,
-                             attribute_names[id]);
-          if (reader_failed (reader))
+          _klynge_xml_problem_at (reader, KLYNGE_ERROR_MISSING_ATTRIBUTE, line,
+                                  "<%s> needs the attribute “%s”", spec->name,
+                                  attribute_names[id]);
+          if (_klynge_xml_reader_failed (reader))
             return FALSE;
         }
     }
@@ -394,25 +394,25 @@ fast_attributes (Reader            *reader,
  * UTF-8 already, so this is only about ids, enums and dates below. */
 
 gboolean
-value_id (Reader      *reader,
-          AttributeId  attribute,
-          guint        line)
+_klynge_xml_value_id (Reader      *reader,
+                      AttributeId  attribute,
+                      guint        line)
 {
   const char *value = reader->values[attribute];
 
   if (value == NULL || klynge_id_is_valid (value))
     return TRUE;
-  reader_problem_at (reader, KLYNGE_ERROR_BAD_ID, line, KLYNGE_XML_BAD_ID_FORMAT,
-                     value, attribute_names[attribute]);
+  _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_ID, line, KLYNGE_XML_BAD_ID_FORMAT,
+                          value, attribute_names[attribute]);
   return FALSE;
 }
 
 gboolean
-value_enum (Reader      *reader,
-            AttributeId  attribute,
-            GType        type,
-            int         *out,
-            guint        line)
+_klynge_xml_value_enum (Reader      *reader,
+                        AttributeId  attribute,
+                        GType        type,
+                        int         *out,
+                        guint        line)
 {
   const char *value = reader->values[attribute];
 
@@ -420,16 +420,16 @@ value_enum (Reader      *reader,
     return FALSE;
   if (_klynge_enum_from_nick (type, value, out))
     return TRUE;
-  reader_problem_at (reader, KLYNGE_ERROR_BAD_ENUM, line,
-                     "“%s” is not a valid %s", value, attribute_names[attribute]);
+  _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_ENUM, line,
+                          "“%s” is not a valid %s", value, attribute_names[attribute]);
   return FALSE;
 }
 
 gboolean
-value_date (Reader      *reader,
-            AttributeId  attribute,
-            KlyngeDate  *date,
-            guint        line)
+_klynge_xml_value_date (Reader      *reader,
+                        AttributeId  attribute,
+                        KlyngeDate  *date,
+                        guint        line)
 {
   GError *error = NULL;
 
@@ -439,24 +439,24 @@ value_date (Reader      *reader,
   if (klynge_date_parse_len (reader->values[attribute], (gssize) reader->value_lengths[attribute],
                              date, &error))
     return TRUE;
-  reader_problem_from_error (reader, line, error);
+  _klynge_xml_problem_from_error (reader, line, error);
   return FALSE;
 }
 
 /* Resolves a reference to a record that the format puts earlier in the
  * document, so that the error points at the element that holds it. */
 gboolean
-value_reference (Reader      *reader,
-                 AttributeId  attribute,
-                 GType        expected,
-                 guint        line)
+_klynge_xml_value_reference (Reader      *reader,
+                             AttributeId  attribute,
+                             GType        expected,
+                             guint        line)
 {
   const char *value = reader->values[attribute];
   KlyngeError code;
 
   if (value == NULL)
     return FALSE;
-  if (!value_id (reader, attribute, line))
+  if (!_klynge_xml_value_id (reader, attribute, line))
     return FALSE;
   if (_klynge_landscape_resolve (reader->landscape, value, expected, &code))
     return TRUE;
@@ -467,17 +467,17 @@ value_reference (Reader      *reader,
 /* --- records ----------------------------------------------------------- */
 
 gboolean
-claim_id (Reader *reader,
-          guint   line)
+_klynge_xml_claim_id (Reader *reader,
+                      guint   line)
 {
   const char *id = reader->values[A_ID];
 
-  if (id == NULL || !value_id (reader, A_ID, line))
+  if (id == NULL || !_klynge_xml_value_id (reader, A_ID, line))
     return FALSE;
   if (klynge_landscape_contains (reader->landscape, id))
     {
-      reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_ID, line,
-                         "the id “%s” is already used", id);
+      _klynge_xml_problem_at (reader, KLYNGE_ERROR_DUPLICATE_ID, line,
+                              "the id “%s” is already used", id);
       return FALSE;
     }
   return TRUE;
@@ -493,15 +493,15 @@ member_values (Reader *reader,
   GError *error = NULL;
   gboolean ok;
 
-  ok = value_enum (reader, A_KIND, KLYNGE_TYPE_MEMBER_KIND, &kind, line);
+  ok = _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_MEMBER_KIND, &kind, line);
   if (reader->values[A_SIZE] != NULL)
     {
-      if (!value_enum (reader, A_SIZE, KLYNGE_TYPE_MEMBER_SIZE, &size, line))
+      if (!_klynge_xml_value_enum (reader, A_SIZE, KLYNGE_TYPE_MEMBER_SIZE, &size, line))
         ok = FALSE;
       /* "unknown" is the enum's name for a missing attribute, not a value */
       else if (size == KLYNGE_MEMBER_SIZE_UNKNOWN)
         {
-          reader_problem_at (reader, KLYNGE_ERROR_BAD_ENUM, line, "“unknown” is not a valid size");
+          _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_ENUM, line, "“unknown” is not a valid size");
           ok = FALSE;
         }
     }
@@ -511,7 +511,7 @@ member_values (Reader *reader,
         reader->member_cvr = (guint32) g_ascii_strtoull (reader->values[A_CVR], NULL, 10);
       else
         {
-          reader_problem_from_error (reader, line, error);
+          _klynge_xml_problem_from_error (reader, line, error);
           ok = FALSE;
         }
     }
@@ -586,7 +586,7 @@ start_member_fast (Reader         *reader,
       reader->value_lengths[id] = lengths[a];
     }
   reader->dry_run = TRUE;
-  ok = value_id (reader, A_ID, line) && member_values (reader, line);
+  ok = _klynge_xml_value_id (reader, A_ID, line) && member_values (reader, line);
   reader->dry_run = FALSE;
   if (!ok)
     return FALSE;
@@ -605,8 +605,8 @@ resolve_claim (Reader *reader)
   reader->claim_pending = FALSE;
   if (klynge_landscape_contains (reader->landscape, reader->member_id->str))
     {
-      reader_problem_at (reader, KLYNGE_ERROR_DUPLICATE_ID, reader->claim_line,
-                         "the id “%s” is already used", reader->member_id->str);
+      _klynge_xml_problem_at (reader, KLYNGE_ERROR_DUPLICATE_ID, reader->claim_line,
+                              "the id “%s” is already used", reader->member_id->str);
       g_string_truncate (reader->member_id, 0);
     }
 }
@@ -616,7 +616,7 @@ start_member (Reader *reader,
               guint   line)
 {
   begin_member (reader);
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
   g_string_assign (reader->member_id, reader->values[A_ID]);
   member_values (reader, line);
@@ -731,7 +731,7 @@ flush_deferred (Reader *reader)
   resolve_claim (reader);
   failures = _klynge_xml_bulk_sync (reader->bulk);
   /* after a fatal error a single thread would have read no further */
-  for (guint i = 0; i < failures->len && !reader_failed (reader); i++)
+  for (guint i = 0; i < failures->len && !_klynge_xml_reader_failed (reader); i++)
     report_failure (reader, &g_array_index (failures, KlyngeXmlFailure, i));
   g_array_set_size (failures, 0);
   reader->flushing = FALSE;
@@ -758,11 +758,11 @@ start_source (Reader *reader,
   GError *error = NULL;
 
   if (target == NULL || reader->values[A_HREF] == NULL
-      || !value_date (reader, A_ACCESSED, &accessed, line))
+      || !_klynge_xml_value_date (reader, A_ACCESSED, &accessed, line))
     return;
   if (!klynge_record_add_source_href (target, reader->values[A_HREF],
                                       klynge_date_is_set (&accessed) ? &accessed : NULL, &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
 }
 
 static void
@@ -782,10 +782,10 @@ end_member_name (Reader *reader,
   GError *error = NULL;
 
   if (reader->text->len == 0)
-    reader_problem_at (reader, KLYNGE_ERROR_BAD_VALUE, line, "<name> must not be empty");
+    _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_VALUE, line, "<name> must not be empty");
   /* libxml2 2.9.14 lets malformed UTF-8 through in CDATA sections */
   else if (!_klynge_check_text (reader->text->str, "name", FALSE, &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   else
     {
       /* the text becomes the name: swap the buffers, not the bytes */
@@ -846,7 +846,7 @@ end_text (Reader      *reader,
       g_assert_not_reached ();
     }
   if (!ok)
-    reader_problem_from_error (reader, frame->line, error);
+    _klynge_xml_problem_from_error (reader, frame->line, error);
 }
 
 /* --- the table --------------------------------------------------------- */
@@ -964,8 +964,8 @@ on_internal_subset (void          *ctx,
 {
   Reader *reader = reader_from (ctx);
 
-  reader_fatal_at (reader, KLYNGE_ERROR_DOCTYPE_FORBIDDEN, reader_line (reader), 0,
-                   "the document has a DOCTYPE declaration; landscapes never do");
+  _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_DOCTYPE_FORBIDDEN, _klynge_xml_reader_line (reader), 0,
+                               "the document has a DOCTYPE declaration; landscapes never do");
 }
 
 static void
@@ -978,8 +978,8 @@ on_entity_decl (void          *ctx,
 {
   Reader *reader = reader_from (ctx);
 
-  reader_fatal_at (reader, KLYNGE_ERROR_ENTITY_FORBIDDEN, reader_line (reader), 0,
-                   "the document declares the entity “%s”", (const char *) name);
+  _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_ENTITY_FORBIDDEN, _klynge_xml_reader_line (reader), 0,
+                               "the document declares the entity “%s”", (const char *) name);
 }
 
 static void
@@ -988,8 +988,8 @@ on_reference (void          *ctx,
 {
   Reader *reader = reader_from (ctx);
 
-  reader_fatal_at (reader, KLYNGE_ERROR_ENTITY_FORBIDDEN, reader_line (reader), 0,
-                   "the document refers to the entity “%s”", (const char *) name);
+  _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_ENTITY_FORBIDDEN, _klynge_xml_reader_line (reader), 0,
+                               "the document refers to the entity “%s”", (const char *) name);
 }
 
 static void
@@ -999,9 +999,9 @@ on_processing_instruction (void          *ctx,
 {
   Reader *reader = reader_from (ctx);
 
-  reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, reader_line (reader), 0,
-                   "processing instructions (“<?%s”) are not part of the format",
-                   (const char *) target);
+  _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, _klynge_xml_reader_line (reader), 0,
+                               "processing instructions (“<?%s”) are not part of the format",
+                               (const char *) target);
 }
 
 static ElementId
@@ -1047,19 +1047,19 @@ accept_child (Reader    *reader,
       break;
   if (i == spec->n_children)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
-                       "<%s> cannot contain <%s>", spec->name, element_specs[element].name);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
+                                   "<%s> cannot contain <%s>", spec->name, element_specs[element].name);
       return FALSE;
     }
   if (i < parent->child_position
       || (i == parent->child_position && spec->children[i].max != MANY
           && parent->child_count >= spec->children[i].max))
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
-                       i < parent->child_position
-                       ? "<%s> is out of order in <%s>"
-                       : "<%s> appears too often in <%s>",
-                       element_specs[element].name, spec->name);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
+                                   i < parent->child_position
+                                   ? "<%s> is out of order in <%s>"
+                                   : "<%s> appears too often in <%s>",
+                                   element_specs[element].name, spec->name);
       return FALSE;
     }
   for (guint j = parent->child_position; j < i; j++)
@@ -1068,9 +1068,10 @@ accept_child (Reader    *reader,
 
       if (seen < spec->children[j].min)
         {
-          reader_fatal_at (reader, KLYNGE_ERROR_MISSING_ELEMENT, parent->line, 0,
-                           "<%s> needs <%s> before <%s>", spec->name,
-                           element_specs[spec->children[j].element].name, element_specs[element].name);
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_MISSING_ELEMENT, parent->line, 0,
+                                       "<%s> needs <%s> before <%s>", spec->name,
+                                       element_specs[spec->children[j].element].name,
+                                       element_specs[element].name);
           return FALSE;
         }
     }
@@ -1095,9 +1096,9 @@ check_children_complete (Reader *reader,
 
       if (seen < spec->children[j].min)
         {
-          reader_fatal_at (reader, KLYNGE_ERROR_MISSING_ELEMENT, frame->line, 0,
-                           "<%s> needs <%s>", spec->name,
-                           element_specs[spec->children[j].element].name);
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_MISSING_ELEMENT, frame->line, 0,
+                                       "<%s> needs <%s>", spec->name,
+                                       element_specs[spec->children[j].element].name);
           return;
         }
     }
@@ -1112,18 +1113,18 @@ start_root (Reader        *reader,
   if (localname != reader->element_atoms[E_LANDSCAPE] || uri == NULL
       || strcmp ((const char *) uri, KLYNGE_XML_NAMESPACE) != 0)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_NOT_A_LANDSCAPE, line, 0,
-                       "the root element is <%s>%s%s%s; a landscape is <landscape> in the namespace “"
-                       KLYNGE_XML_NAMESPACE "”",
-                       (const char *) localname,
-                       uri ? " in the namespace “" : " in no namespace",
-                       uri ? (const char *) uri : "", uri ? "”" : "");
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_NOT_A_LANDSCAPE, line, 0,
+                                   "the root element is <%s>%s%s%s; a landscape is <landscape> in the namespace “"
+                                   KLYNGE_XML_NAMESPACE "”",
+                                   (const char *) localname,
+                                   uri ? " in the namespace “" : " in no namespace",
+                                   uri ? (const char *) uri : "", uri ? "”" : "");
       return;
     }
   if (reader->values[A_VERSION] != NULL && strcmp (reader->values[A_VERSION], "1") != 0)
-    reader_fatal_at (reader, KLYNGE_ERROR_UNSUPPORTED_VERSION, line, 0,
-                     "this is version “%s” of the format; klynge reads version 1",
-                     reader->values[A_VERSION]);
+    _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNSUPPORTED_VERSION, line, 0,
+                                 "this is version “%s” of the format; klynge reads version 1",
+                                 reader->values[A_VERSION]);
 }
 
 static void
@@ -1151,19 +1152,19 @@ on_start_element (void           *ctx,
                   const xmlChar **attributes)
 {
   Reader *reader = reader_from (ctx);
-  guint line = reader_line (reader);
+  guint line = _klynge_xml_reader_line (reader);
   const ElementSpec *spec;
   ElementId element;
   Frame *parent;
 
-  if (reader_failed (reader))
+  if (_klynge_xml_reader_failed (reader))
     return;
 
   reader->depth++;
   if (reader->depth > reader->options.max_depth)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
-                       "elements are nested more than %u deep", reader->options.max_depth);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
+                                   "elements are nested more than %u deep", reader->options.max_depth);
       return;
     }
 
@@ -1173,7 +1174,7 @@ on_start_element (void           *ctx,
       reader->root_seen = TRUE;
       if (element == E_LANDSCAPE)
         read_attributes (reader, &element_specs[E_LANDSCAPE], nb_attributes, attributes);
-      if (reader_failed (reader))
+      if (_klynge_xml_reader_failed (reader))
         return;
       start_root (reader, localname, uri, line);
       push_frame (reader, E_LANDSCAPE, line);
@@ -1183,9 +1184,9 @@ on_start_element (void           *ctx,
   parent = &reader->stack[reader->depth - 2];
   if (element_specs[parent->element].text)
     {
-      reader_fatal_at (reader, KLYNGE_ERROR_BAD_VALUE, line, 0,
-                       "<%s> holds text only, not <%s>", element_specs[parent->element].name,
-                       (const char *) localname);
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_BAD_VALUE, line, 0,
+                                   "<%s> holds text only, not <%s>", element_specs[parent->element].name,
+                                   (const char *) localname);
       return;
     }
   if (element == N_ELEMENTS || uri == NULL || uri != reader->namespace_atom)
@@ -1194,12 +1195,12 @@ on_start_element (void           *ctx,
         reader->namespace_atom = uri;
       else
         {
-          reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
-                           "<%s%s%s>%s%s%s is not part of the format",
-                           prefix ? (const char *) prefix : "", prefix ? ":" : "",
-                           (const char *) localname,
-                           uri ? " in the namespace “" : "", uri ? (const char *) uri : "",
-                           uri ? "”" : "");
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
+                                       "<%s%s%s>%s%s%s is not part of the format",
+                                       prefix ? (const char *) prefix : "", prefix ? ":" : "",
+                                       (const char *) localname,
+                                       uri ? " in the namespace “" : "", uri ? (const char *) uri : "",
+                                       uri ? "”" : "");
           return;
         }
     }
@@ -1216,7 +1217,7 @@ on_start_element (void           *ctx,
     resolve_claim (reader);
   /* a failure stopped the parser, which freed the buffer the attribute
    * values point into */
-  if (reader_failed (reader) || !read_attributes (reader, spec, nb_attributes, attributes))
+  if (_klynge_xml_reader_failed (reader) || !read_attributes (reader, spec, nb_attributes, attributes))
     return;
   push_frame (reader, element, line);
   if (spec->start != NULL)
@@ -1233,7 +1234,7 @@ on_end_element (void          *ctx,
   const ElementSpec *spec;
   Frame *frame;
 
-  if (reader_failed (reader))
+  if (_klynge_xml_reader_failed (reader))
     return;
   frame = &reader->stack[reader->depth - 1];
   spec = &element_specs[frame->element];
@@ -1243,7 +1244,7 @@ on_end_element (void          *ctx,
     reader->collecting_text = FALSE;
   else
     check_children_complete (reader, frame);
-  if (!reader_failed (reader) && spec->end != NULL)
+  if (!_klynge_xml_reader_failed (reader) && spec->end != NULL)
     spec->end (reader, frame);
 }
 
@@ -1254,14 +1255,14 @@ on_characters (void          *ctx,
 {
   Reader *reader = reader_from (ctx);
 
-  if (reader_failed (reader))
+  if (_klynge_xml_reader_failed (reader))
     return;
   if (reader->collecting_text)
     {
       if (reader->text->len + (gsize) length > reader->options.max_value_length)
         {
-          reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, reader_line (reader), 0,
-                           "a text is longer than %u bytes", reader->options.max_value_length);
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, _klynge_xml_reader_line (reader), 0,
+                                       "a text is longer than %u bytes", reader->options.max_value_length);
           return;
         }
       g_string_append_len (reader->text, (const char *) chars, length);
@@ -1270,8 +1271,8 @@ on_characters (void          *ctx,
   for (int i = 0; i < length; i++)
     if (!g_ascii_isspace (chars[i]))
       {
-        reader_fatal_at (reader, KLYNGE_ERROR_UNEXPECTED_TEXT, reader_line (reader), 0,
-                         "text is not allowed here, only elements");
+        _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNEXPECTED_TEXT, _klynge_xml_reader_line (reader), 0,
+                                     "text is not allowed here, only elements");
         return;
       }
 }
@@ -1411,10 +1412,10 @@ _klynge_xml_reader_finish (Reader  *reader,
                            GError **error)
 {
   flush_deferred (reader);
-  if (!reader_failed (reader) && !reader->root_seen)
-    reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, 1, 0, "the document is empty");
+  if (!_klynge_xml_reader_failed (reader) && !reader->root_seen)
+    _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_XML_SYNTAX, 1, 0, "the document is empty");
 
-  if (!reader_failed (reader))
+  if (!_klynge_xml_reader_failed (reader))
     {
       g_autoptr(GPtrArray) problems =
         g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
@@ -1423,9 +1424,9 @@ _klynge_xml_reader_finish (Reader  *reader,
       for (guint i = 0; i < problems->len; i++)
         {
           KlyngeProblem *problem = g_ptr_array_index (problems, i);
-          reader_problem_at (reader, klynge_problem_get_code (problem),
-                             klynge_problem_get_line (problem), "%s",
-                             klynge_problem_get_message (problem));
+          _klynge_xml_problem_at (reader, klynge_problem_get_code (problem),
+                                  klynge_problem_get_line (problem), "%s",
+                                  klynge_problem_get_message (problem));
         }
     }
 

@@ -38,9 +38,9 @@ _klynge_xml_start_funding_source (Reader *reader,
   KlyngeFundingSource *source;
   int kind = 0;
 
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
-  value_enum (reader, A_KIND, KLYNGE_TYPE_FUNDING_SOURCE_KIND, &kind, line);
+  _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_FUNDING_SOURCE_KIND, &kind, line);
   source = g_object_new (KLYNGE_TYPE_FUNDING_SOURCE, "id", reader->values[A_ID], NULL);
   klynge_funding_source_set_kind (source, kind);
   begin_record (reader, KLYNGE_RECORD (source), line);
@@ -56,20 +56,20 @@ _klynge_xml_start_organisation (Reader *reader,
   GError *error = NULL;
   int kind = 0;
 
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
-  value_enum (reader, A_KIND, KLYNGE_TYPE_ORGANISATION_KIND, &kind, line);
+  _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_ORGANISATION_KIND, &kind, line);
   organisation = g_object_new (KLYNGE_TYPE_ORGANISATION, "id", reader->values[A_ID], NULL);
   klynge_organisation_set_kind (organisation, kind);
-  if (value_date (reader, A_FOUNDED, &founded, line) && klynge_date_is_set (&founded)
+  if (_klynge_xml_value_date (reader, A_FOUNDED, &founded, line) && klynge_date_is_set (&founded)
       && !klynge_organisation_set_founded (organisation, &founded, &error))
-    reader_problem_from_error (reader, line, error);
-  if (value_date (reader, A_DISSOLVED, &dissolved, line) && klynge_date_is_set (&dissolved)
+    _klynge_xml_problem_from_error (reader, line, error);
+  if (_klynge_xml_value_date (reader, A_DISSOLVED, &dissolved, line) && klynge_date_is_set (&dissolved)
       && !klynge_organisation_set_dissolved (organisation, &dissolved, (error = NULL, &error)))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   if (reader->values[A_CVR] != NULL
       && !klynge_organisation_set_cvr (organisation, reader->values[A_CVR], (error = NULL, &error)))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   begin_record (reader, KLYNGE_RECORD (organisation), line);
   reader->org_entry = _klynge_landscape_get_org_entry (reader->landscape, reader->values[A_ID]);
   g_object_unref (organisation);
@@ -99,7 +99,7 @@ _klynge_xml_start_location (Reader *reader,
   location = klynge_location_new (reader->values[A_CITY], reader->values[A_ADDRESS],
                                   reader->values[A_ROLE], &error);
   if (location == NULL)
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   else
     klynge_organisation_add_location (KLYNGE_ORGANISATION (reader->record), location);
 }
@@ -114,14 +114,14 @@ _klynge_xml_start_label (Reader *reader,
   int level = 0;
 
   if (!KLYNGE_IS_ORGANISATION (reader->record)
-      || !value_enum (reader, A_LEVEL, KLYNGE_TYPE_LABEL_LEVEL, &level, line)
-      || !value_date (reader, A_AWARDED, &awarded, line)
-      || !value_date (reader, A_VALID_UNTIL, &valid_until, line)
+      || !_klynge_xml_value_enum (reader, A_LEVEL, KLYNGE_TYPE_LABEL_LEVEL, &level, line)
+      || !_klynge_xml_value_date (reader, A_AWARDED, &awarded, line)
+      || !_klynge_xml_value_date (reader, A_VALID_UNTIL, &valid_until, line)
       || !klynge_date_is_set (&awarded))
     return;
   label = klynge_label_new (level, &awarded, &valid_until, &error);
   if (label == NULL)
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   else
     klynge_organisation_add_label (KLYNGE_ORGANISATION (reader->record), label);
 }
@@ -138,23 +138,23 @@ _klynge_xml_start_contract (Reader *reader,
   guint decimals = 2;
   gboolean ok;
 
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
-  ok = value_reference (reader, A_HOLDER, KLYNGE_TYPE_ORGANISATION, line);
-  ok = value_date (reader, A_START, &start, line) && ok;
-  ok = value_date (reader, A_END, &end, line) && ok;
+  ok = _klynge_xml_value_reference (reader, A_HOLDER, KLYNGE_TYPE_ORGANISATION, line);
+  ok = _klynge_xml_value_date (reader, A_START, &start, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
   if (ok && !klynge_period_init (&period, &start, &end, &error))
     {
-      reader_problem_from_error (reader, line, error);
+      _klynge_xml_problem_from_error (reader, line, error);
       ok = FALSE;
     }
   if (reader->values[A_AMOUNT] != NULL
       && !klynge_money_parse (reader->values[A_AMOUNT], &amount, &decimals, (error = NULL, &error)))
     {
-      reader_problem_from_error (reader, line, error);
+      _klynge_xml_problem_from_error (reader, line, error);
       ok = FALSE;
     }
-  if (!ok || !value_id (reader, A_RENEWS, line))
+  if (!ok || !_klynge_xml_value_id (reader, A_RENEWS, line))
     return;
 
   contract = klynge_contract_new (reader->values[A_ID], reader->values[A_HOLDER], &period, amount);
@@ -174,17 +174,17 @@ _klynge_xml_start_share (Reader *reader,
   guint basis_points, decimals;
 
   if (!KLYNGE_IS_CONTRACT (reader->record)
-      || !value_reference (reader, A_SOURCE, KLYNGE_TYPE_FUNDING_SOURCE, line)
+      || !_klynge_xml_value_reference (reader, A_SOURCE, KLYNGE_TYPE_FUNDING_SOURCE, line)
       || reader->values[A_PERCENT] == NULL)
     return;
   if (!klynge_percent_parse (reader->values[A_PERCENT], &basis_points, &decimals, &error))
     {
-      reader_problem_from_error (reader, line, error);
+      _klynge_xml_problem_from_error (reader, line, error);
       return;
     }
   share = _klynge_share_new_full (reader->values[A_SOURCE], basis_points, decimals);
   if (!klynge_contract_add_share (KLYNGE_CONTRACT (reader->record), share, &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
 }
 
 void
@@ -196,7 +196,7 @@ _klynge_xml_end_contract (Reader      *reader,
   if (KLYNGE_IS_CONTRACT (reader->record)
       && klynge_contract_get_shares (KLYNGE_CONTRACT (reader->record))->len > 0
       && !klynge_contract_check_shares (KLYNGE_CONTRACT (reader->record), &error))
-    reader_problem_from_error (reader, frame->line, error);
+    _klynge_xml_problem_from_error (reader, frame->line, error);
   _klynge_xml_end_record (reader, frame);
 }
 
@@ -209,12 +209,12 @@ _klynge_xml_start_merger (Reader *reader,
   int kind = 0, status = 0;
   gboolean ok;
 
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
-  ok = value_date (reader, A_EFFECTIVE, &effective, line);
-  ok = value_reference (reader, A_SUCCESSOR, KLYNGE_TYPE_ORGANISATION, line) && ok;
-  ok = value_enum (reader, A_KIND, KLYNGE_TYPE_MERGER_KIND, &kind, line) && ok;
-  ok = value_enum (reader, A_STATUS, KLYNGE_TYPE_MERGER_STATUS, &status, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_EFFECTIVE, &effective, line);
+  ok = _klynge_xml_value_reference (reader, A_SUCCESSOR, KLYNGE_TYPE_ORGANISATION, line) && ok;
+  ok = _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_MERGER_KIND, &kind, line) && ok;
+  ok = _klynge_xml_value_enum (reader, A_STATUS, KLYNGE_TYPE_MERGER_STATUS, &status, line) && ok;
   if (!ok || !klynge_date_is_set (&effective))
     return;
   merger = klynge_merger_new (reader->values[A_ID], kind, reader->values[A_SUCCESSOR], &effective);
@@ -230,10 +230,10 @@ _klynge_xml_start_predecessor (Reader *reader,
   GError *error = NULL;
 
   if (!KLYNGE_IS_MERGER (reader->record)
-      || !value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
+      || !_klynge_xml_value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
     return;
   if (!klynge_merger_add_predecessor (KLYNGE_MERGER (reader->record), reader->values[A_REF], &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
 }
 
 void
@@ -249,9 +249,9 @@ _klynge_xml_end_merger (Reader      *reader,
       n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
       needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
       if (n > 0 && n < needed)
-        reader_problem_at (reader, KLYNGE_ERROR_TOO_FEW_PARTIES, frame->line,
-                           "merger “%s” has %u predecessor%s; a merger needs at least %u",
-                           klynge_record_get_id (reader->record), n, n == 1 ? "" : "s", needed);
+        _klynge_xml_problem_at (reader, KLYNGE_ERROR_TOO_FEW_PARTIES, frame->line,
+                                "merger “%s” has %u predecessor%s; a merger needs at least %u",
+                                klynge_record_get_id (reader->record), n, n == 1 ? "" : "s", needed);
     }
   _klynge_xml_end_record (reader, frame);
 }
@@ -266,14 +266,14 @@ _klynge_xml_start_initiative (Reader *reader,
   int kind = 0, theme = 0;
   gboolean ok;
 
-  if (!claim_id (reader, line))
+  if (!_klynge_xml_claim_id (reader, line))
     return;
-  ok = value_enum (reader, A_KIND, KLYNGE_TYPE_INITIATIVE_KIND, &kind, line);
-  ok = value_enum (reader, A_THEME, KLYNGE_TYPE_INITIATIVE_THEME, &theme, line) && ok;
-  ok = value_reference (reader, A_HOST, KLYNGE_TYPE_ORGANISATION, line) && ok;
-  ok = value_date (reader, A_START, &start, line) && ok;
-  ok = value_date (reader, A_END, &end, line) && ok;
-  ok = value_id (reader, A_REPLACES, line) && ok;
+  ok = _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_INITIATIVE_KIND, &kind, line);
+  ok = _klynge_xml_value_enum (reader, A_THEME, KLYNGE_TYPE_INITIATIVE_THEME, &theme, line) && ok;
+  ok = _klynge_xml_value_reference (reader, A_HOST, KLYNGE_TYPE_ORGANISATION, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_START, &start, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
+  ok = _klynge_xml_value_id (reader, A_REPLACES, line) && ok;
   if (!ok)
     return;
   initiative = g_object_new (KLYNGE_TYPE_INITIATIVE, "id", reader->values[A_ID], NULL);
@@ -281,7 +281,7 @@ _klynge_xml_start_initiative (Reader *reader,
   klynge_initiative_set_theme (initiative, theme);
   klynge_initiative_set_host (initiative, reader->values[A_HOST], NULL);
   if (!klynge_initiative_set_dates (initiative, &start, &end, &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
   if (reader->values[A_REPLACES] != NULL)
     klynge_initiative_set_replaces (initiative, reader->values[A_REPLACES], NULL);
   begin_record (reader, KLYNGE_RECORD (initiative), line);
@@ -295,9 +295,9 @@ _klynge_xml_start_participant (Reader *reader,
   GError *error = NULL;
 
   if (!KLYNGE_IS_INITIATIVE (reader->record)
-      || !value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
+      || !_klynge_xml_value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
     return;
   if (!klynge_initiative_add_participant (KLYNGE_INITIATIVE (reader->record), reader->values[A_REF], &error))
-    reader_problem_from_error (reader, line, error);
+    _klynge_xml_problem_from_error (reader, line, error);
 }
 
