@@ -588,15 +588,9 @@ _klynge_xml_bulk_free (KlyngeXmlBulk *bulk)
  * Returns: its slot
  */
 guint32
-_klynge_xml_bulk_add_member (KlyngeXmlBulk    *bulk,
-                             const char       *id,
-                             gsize             id_length,
-                             const char       *name,
-                             gsize             name_length,
-                             guint32           cvr,
-                             KlyngeMemberKind  kind,
-                             KlyngeMemberSize  size,
-                             KlyngeMember     *object)
+_klynge_xml_bulk_add_member (KlyngeXmlBulk            *bulk,
+                             const KlyngeMemberValues *values,
+                             KlyngeMember             *object)
 {
   guint32 index;
 
@@ -604,8 +598,7 @@ _klynge_xml_bulk_add_member (KlyngeXmlBulk    *bulk,
    * it, and never while the member table grows (see the top) */
   if (G_UNLIKELY (bulk->undrained))
     drain (bulk);
-  index = _klynge_landscape_add_member_slot (bulk->landscape, id, id_length, name, name_length,
-                                             cvr, kind, size);
+  index = _klynge_membership_store_add_member (&bulk->landscape->store, values);
   if (object != NULL)
     _klynge_landscape_attach_member_object (bulk->landscape, index, object);
   return index;
