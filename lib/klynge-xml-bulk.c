@@ -604,6 +604,21 @@ _klynge_xml_bulk_add_member (KlyngeXmlBulk            *bulk,
   return index;
 }
 
+/* Adds a membership, raw or checked, to the batch being filled, and hands
+ * the batch over once it is full. Runs for every membership: inline. */
+static inline void
+queue_deferred (KlyngeXmlBulk *bulk,
+                Deferred      *deferred,
+                guint          line,
+                gboolean       is_checked)
+{
+  deferred->line = line;
+  deferred->is_checked = is_checked;
+  g_array_append_val (bulk->batch->deferred, *deferred);
+  if (bulk->batch->deferred->len >= bulk->batch_size)
+    post_batch (bulk);
+}
+
 /* A membership as libxml2 gave its values; the member must be there. */
 void
 _klynge_xml_bulk_add_membership (KlyngeXmlBulk                   *bulk,
@@ -633,11 +648,7 @@ _klynge_xml_bulk_add_membership (KlyngeXmlBulk                   *bulk,
           at += values->lengths[v];
         }
     }
-  deferred.line = line;
-  deferred.is_checked = FALSE;
-  g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= bulk->batch_size)
-    post_batch (bulk);
+  queue_deferred (bulk, &deferred, line, FALSE);
 }
 
 /* A membership that _klynge_xml_check_membership() has passed, for the
@@ -653,11 +664,7 @@ _klynge_xml_bulk_add_checked (KlyngeXmlBulk              *bulk,
 
   current_segment (bulk, entry, organisation);
   deferred.u.checked = *slot;
-  deferred.line = line;
-  deferred.is_checked = TRUE;
-  g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= bulk->batch_size)
-    post_batch (bulk);
+  queue_deferred (bulk, &deferred, line, TRUE);
 }
 
 void
