@@ -124,13 +124,11 @@ add_problem (GPtrArray  *problems,
              const char *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (problems, _klynge_problem_new_valist (code, NULL, 0, record_id, format, args));
   va_end (args);
-  g_ptr_array_add (problems, klynge_problem_new (code, NULL, 0, 0, record_id, message));
 }
 
 static KlyngeOrganisation *

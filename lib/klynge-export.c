@@ -84,23 +84,6 @@ typedef struct {
   GString *scratch;             /* for joined values */
 } Emitter;
 
-static inline void
-put (Emitter    *emitter,
-     const char *data,
-     gsize       length)
-{
-  _klynge_output_put (&emitter->out, data, length);
-}
-
-#define PUT_LITERAL(e, s) put ((e), (s), sizeof (s) - 1)
-
-static void
-put_str (Emitter    *emitter,
-         const char *text)
-{
-  put (emitter, text, strlen (text));
-}
-
 /* FALSE once an error is set; looks at the cancellable now and then. */
 static gboolean
 emitter_ok (Emitter *emitter)
@@ -147,7 +130,7 @@ csv_field_len (Emitter    *emitter,
   const char *p;
 
   if (emitter->row_started)
-    put (emitter, ",", 1);
+    _klynge_output_put (&emitter->out, ",", 1);
   emitter->row_started = TRUE;
   if (text == NULL || length == 0)
     return;
@@ -158,19 +141,19 @@ csv_field_len (Emitter    *emitter,
       break;
   if (p == end)
     {
-      put (emitter, text, length);
+      _klynge_output_put (&emitter->out, text, length);
       return;
     }
 
-  put (emitter, "\"", 1);
+  _klynge_output_put (&emitter->out, "\"", 1);
   for (run = text, p = text; p < end; p++)
     if (*p == '"')
       {
-        put (emitter, run, (gsize) (p - run) + 1);
+        _klynge_output_put (&emitter->out, run, (gsize) (p - run) + 1);
         run = p;      /* the quote is written again: doubled */
       }
-  put (emitter, run, (gsize) (end - run));
-  put (emitter, "\"", 1);
+  _klynge_output_put (&emitter->out, run, (gsize) (end - run));
+  _klynge_output_put (&emitter->out, "\"", 1);
 }
 
 static void
@@ -209,7 +192,7 @@ csv_money (Emitter *emitter,
 static void
 csv_row_end (Emitter *emitter)
 {
-  put (emitter, "\r\n", 2);
+  _klynge_output_put (&emitter->out, "\r\n", 2);
   emitter->row_started = FALSE;
 }
 
@@ -811,35 +794,13 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
 
 #define GRAPHML_NAMESPACE "http://graphml.graphdrawing.org/xmlns"
 
+/* Element text escaped as attribute values are, as GraphML has always
+ * been written here. */
 static void
 xml_escaped (Emitter    *emitter,
              const char *text)
 {
-  const char *run = text;
-  const char *p;
-
-  for (p = text; *p != '\0'; p++)
-    {
-      const char *entity;
-
-      switch (*p)
-        {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\r': entity = "&#13;"; break;
-        case '\t': entity = "&#9;"; break;
-        case '\n': entity = "&#10;"; break;
-        default: entity = NULL; break;
-        }
-      if (entity == NULL)
-        continue;
-      put (emitter, run, (gsize) (p - run));
-      put_str (emitter, entity);
-      run = p + 1;
-    }
-  put (emitter, run, (gsize) (p - run));
+  _klynge_output_put_escaped (&emitter->out, text, TRUE);
 }
 
 static void
@@ -851,14 +812,14 @@ graphml_data_len (Emitter    *emitter,
 {
   if (value == NULL || length == 0)
     return;
-  PUT_LITERAL (emitter, "      <data key=\"");
-  put_str (emitter, key);
-  PUT_LITERAL (emitter, "\">");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "      <data key=\"");
+  _klynge_output_put_str (&emitter->out, key);
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">");
   if (escape)
     xml_escaped (emitter, value);
   else
-    put (emitter, value, length);
-  PUT_LITERAL (emitter, "</data>\n");
+    _klynge_output_put (&emitter->out, value, length);
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "</data>\n");
 }
 
 static void
@@ -913,13 +874,13 @@ graphml_keys (Emitter *emitter)
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      PUT_LITERAL (emitter, "  <key id=\"");
-      put_str (emitter, keys[i].id);
-      PUT_LITERAL (emitter, "\" for=\"");
-      put_str (emitter, keys[i].domain);
-      PUT_LITERAL (emitter, "\" attr.name=\"");
-      put_str (emitter, keys[i].name);
-      PUT_LITERAL (emitter, "\" attr.type=\"string\"/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  <key id=\"");
+      _klynge_output_put_str (&emitter->out, keys[i].id);
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" for=\"");
+      _klynge_output_put_str (&emitter->out, keys[i].domain);
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" attr.name=\"");
+      _klynge_output_put_str (&emitter->out, keys[i].name);
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" attr.type=\"string\"/>\n");
     }
 }
 
@@ -928,9 +889,9 @@ graphml_node_start (Emitter    *emitter,
                     const char *id,
                     const char *type)
 {
-  PUT_LITERAL (emitter, "    <node id=\"");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    <node id=\"");
   xml_escaped (emitter, id);
-  PUT_LITERAL (emitter, "\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">\n");
   graphml_data_raw (emitter, "n-type", type);
 }
 
@@ -940,11 +901,11 @@ graphml_edge_start (Emitter    *emitter,
                     const char *target,
                     const char *type)
 {
-  PUT_LITERAL (emitter, "    <edge source=\"");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    <edge source=\"");
   xml_escaped (emitter, source);
-  PUT_LITERAL (emitter, "\" target=\"");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" target=\"");
   xml_escaped (emitter, target);
-  PUT_LITERAL (emitter, "\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">\n");
   graphml_data_raw (emitter, "e-type", type);
 }
 
@@ -963,7 +924,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
       graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
-      PUT_LITERAL (emitter, "    </node>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
     }
   for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
@@ -980,7 +941,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_data_raw (emitter, "n-cvr", _klynge_landscape_member_cvr (self, i, cvr_buf));
       if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
         graphml_data_raw (emitter, "n-size", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
-      PUT_LITERAL (emitter, "    </node>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
     }
 }
 
@@ -1006,7 +967,7 @@ graphml_edges (Emitter         *emitter,
           _klynge_membership_slot_get_dates (&slots[j], &since, &until);
           graphml_date (emitter, "e-since", &since);
           graphml_date (emitter, "e-until", &until);
-          PUT_LITERAL (emitter, "    </edge>\n");
+          KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
         }
     }
   for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
@@ -1028,7 +989,7 @@ graphml_edges (Emitter         *emitter,
                                                                      klynge_merger_get_kind (merger)));
           graphml_data_raw (emitter, "e-status", _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS,
                                                                        klynge_merger_get_status (merger)));
-          PUT_LITERAL (emitter, "    </edge>\n");
+          KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
         }
     }
 }
@@ -1037,16 +998,16 @@ static void
 write_graphml (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  PUT_LITERAL (emitter,
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<graphml xmlns=\"" GRAPHML_NAMESPACE "\""
-               " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-               " xsi:schemaLocation=\"" GRAPHML_NAMESPACE " " GRAPHML_NAMESPACE "/1.0/graphml.xsd\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out,
+                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<graphml xmlns=\"" GRAPHML_NAMESPACE "\""
+                             " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                             " xsi:schemaLocation=\"" GRAPHML_NAMESPACE " " GRAPHML_NAMESPACE "/1.0/graphml.xsd\">\n");
   graphml_keys (emitter);
-  PUT_LITERAL (emitter, "  <graph id=\"landscape\" edgedefault=\"directed\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  <graph id=\"landscape\" edgedefault=\"directed\">\n");
   graphml_nodes (emitter, self);
   graphml_edges (emitter, self);
-  PUT_LITERAL (emitter, "  </graph>\n</graphml>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  </graph>\n</graphml>\n");
 }
 
 /**

@@ -74,22 +74,6 @@ _klynge_landscape_member_id (KlyngeLandscape *self,
   return _klynge_membership_store_member_id (&self->store, index);
 }
 
-/* The store's bulk interface, for the reader and tests: no checks; the
- * reader checks values first. */
-static inline guint32
-_klynge_landscape_add_member_slot (KlyngeLandscape  *self,
-                                   const char       *id,
-                                   gsize             id_len,
-                                   const char       *name,
-                                   gsize             name_len,
-                                   guint32           cvr,
-                                   KlyngeMemberKind  kind,
-                                   KlyngeMemberSize  size)
-{
-  return _klynge_membership_store_add_member (&self->store, id, id_len, name, name_len,
-                                              cvr, kind, size);
-}
-
 KlyngeMember    *_klynge_landscape_get_member_object (KlyngeLandscape *self,
                                                    guint32           index);
 /* The member's fields, from its object when one exists. */

@@ -274,15 +274,17 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
   else if (type == KLYNGE_TYPE_MEMBER)
     {
       KlyngeMember *member = KLYNGE_MEMBER (record);
-      const char *id = klynge_record_get_id (record);
-      const char *name = klynge_member_get_name (member);
+      KlyngeMemberValues values;
       guint32 index;
 
-      index = _klynge_membership_store_add_member (&self->store, id, strlen (id),
-                                                   name, name ? strlen (name) : 0,
-                                                   parse_cvr_number (klynge_member_get_cvr (member)),
-                                                   klynge_member_get_kind (member),
-                                                   klynge_member_get_size (member));
+      values.id = klynge_record_get_id (record);
+      values.id_len = strlen (values.id);
+      values.name = klynge_member_get_name (member);
+      values.name_len = values.name != NULL ? strlen (values.name) : 0;
+      values.cvr = parse_cvr_number (klynge_member_get_cvr (member));
+      values.kind = klynge_member_get_kind (member);
+      values.size = klynge_member_get_size (member);
+      index = _klynge_membership_store_add_member (&self->store, &values);
       /* The caller's object stays authoritative: its later edits show. */
       _klynge_landscape_attach_member_object (self, index, member);
       return;

@@ -126,16 +126,22 @@ _klynge_membership_store_count_memberships (const KlyngeMembershipStore *store)
 
 /* --- members ----------------------------------------------------------- */
 
+/* A member's values on their way into the store; the id and the name
+ * need not be NUL-terminated. */
+typedef struct {
+  const char *id;
+  gsize id_len;
+  const char *name;      /* NULL when there is none */
+  gsize name_len;
+  guint32 cvr;           /* as in KlyngeMemberSlot */
+  KlyngeMemberKind kind;
+  KlyngeMemberSize size;
+} KlyngeMemberValues;
+
 /* Adds a member whose id is not in the store yet; no checks. Returns its
  * slot index. */
-guint32          _klynge_membership_store_add_member (KlyngeMembershipStore *store,
-                                                   const char       *id,
-                                                   gsize             id_len,
-                                                   const char       *name,
-                                                   gsize             name_len,
-                                                   guint32           cvr,
-                                                   KlyngeMemberKind  kind,
-                                                   KlyngeMemberSize  size);
+guint32          _klynge_membership_store_add_member (KlyngeMembershipStore    *store,
+                                                   const KlyngeMemberValues *values);
 /* Forgets the member's id; its slot stays, marked removed, so that the
  * indexes of the others do not change. */
 void             _klynge_membership_store_remove_member (KlyngeMembershipStore *store,

@@ -293,15 +293,11 @@ _klynge_membership_store_prefetch_lookup (KlyngeMembershipStore *store,
 }
 
 guint32
-_klynge_membership_store_add_member (KlyngeMembershipStore *store,
-                                     const char            *id,
-                                     gsize                  id_len,
-                                     const char            *name,
-                                     gsize                  name_len,
-                                     guint32                cvr,
-                                     KlyngeMemberKind       kind,
-                                     KlyngeMemberSize       size)
+_klynge_membership_store_add_member (KlyngeMembershipStore    *store,
+                                     const KlyngeMemberValues *values)
 {
+  const char *id = values->id;
+  gsize id_len = values->id_len;
   KlyngeMemberSlot slot = { 0, };
   KlyngeMemberSlots *members = &store->members;
   guint32 index = members->len;
@@ -328,10 +324,12 @@ _klynge_membership_store_add_member (KlyngeMembershipStore *store,
       memcpy (members->ids[index].text, &text, sizeof text);
       members->ids[index].text[KLYNGE_MEMBER_ID_INLINE_MAX] = 1;
     }
-  slot.name = name != NULL ? g_string_chunk_insert_len (store->strings, name, (gssize) name_len) : NULL;
-  slot.cvr = cvr;
-  slot.kind = kind;
-  slot.size = size;
+  slot.name = values->name != NULL
+              ? g_string_chunk_insert_len (store->strings, values->name, (gssize) values->name_len)
+              : NULL;
+  slot.cvr = values->cvr;
+  slot.kind = values->kind;
+  slot.size = values->size;
   members->data[members->len++] = slot;
   member_ids_insert (store, id, id_len, index);
   store->n_members++;

@@ -51,6 +51,12 @@ gboolean _klynge_output_flush       (KlyngeOutput      *output);
 void     _klynge_output_put_slow    (KlyngeOutput      *output,
                                      const char        *data,
                                      gsize              length);
+/* Writes @text with the XML entities it needs: `&`, `<`, `>` and carriage
+ * return always; `"`, tab and newline in an attribute value, so that they
+ * survive attribute-value normalisation. The UTF-8 is not checked here. */
+void     _klynge_output_put_escaped (KlyngeOutput      *output,
+                                     const char        *text,
+                                     gboolean           in_attribute);
 /* Flushes what is buffered, frees the buffer and hands over the first
  * error, if any. */
 gboolean _klynge_output_finish      (KlyngeOutput      *output,
@@ -76,5 +82,8 @@ _klynge_output_put_str (KlyngeOutput *output,
 {
   _klynge_output_put (output, text, strlen (text));
 }
+
+/* A string literal, its length known at compile time. */
+#define KLYNGE_OUTPUT_PUT_LITERAL(output, s) _klynge_output_put ((output), (s), sizeof (s) - 1)
 
 G_END_DECLS

@@ -94,6 +94,38 @@ _klynge_output_put_slow (KlyngeOutput *output,
     }
 }
 
+void
+_klynge_output_put_escaped (KlyngeOutput *output,
+                            const char   *text,
+                            gboolean      in_attribute)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '"': entity = in_attribute ? "&quot;" : NULL; break;
+        case '\t': entity = in_attribute ? "&#9;" : NULL; break;
+        case '\n': entity = in_attribute ? "&#10;" : NULL; break;
+        default: entity = NULL; break;
+        }
+      if (entity == NULL)
+        continue;
+      _klynge_output_put (output, run, (gsize) (p - run));
+      _klynge_output_put_str (output, entity);
+      run = p + 1;
+    }
+  _klynge_output_put (output, run, (gsize) (p - run));
+}
+
 gboolean
 _klynge_output_finish (KlyngeOutput  *output,
                        GError       **error)

@@ -102,5 +102,12 @@ void         _klynge_set_error_at        (GError           **error,
                                           guint              column,
                                           const char        *format,
                                           ...) G_GNUC_PRINTF (6, 7);
+/* A problem whose message is formatted, for the checks that collect them. */
+KlyngeProblem *_klynge_problem_new_valist (int         code,
+                                           const char *file,
+                                           guint       line,
+                                           const char *record_id,
+                                           const char *format,
+                                           va_list     args) G_GNUC_PRINTF (5, 0);
 
 G_END_DECLS

@@ -211,6 +211,19 @@ _klynge_problem_to_error (const KlyngeProblem  *problem,
   g_set_error_literal (error, KLYNGE_ERROR, problem->code, text);
 }
 
+KlyngeProblem *
+_klynge_problem_new_valist (int         code,
+                            const char *file,
+                            guint       line,
+                            const char *record_id,
+                            const char *format,
+                            va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return klynge_problem_new (code, file, line, 0, record_id, message);
+}
+
 void
 _klynge_set_error_at (GError    **error,
                       int         code,

@@ -31,15 +31,13 @@ report (ProblemSink  *sink,
         const char   *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
   g_ptr_array_add (sink->problems,
-                   klynge_problem_new (code, sink->file, klynge_record_get_line (record), 0,
-                                       klynge_record_get_id (record), message));
+                   _klynge_problem_new_valist (code, sink->file, klynge_record_get_line (record),
+                                               klynge_record_get_id (record), format, args));
+  va_end (args);
 }
 
 static gboolean

@@ -588,15 +588,9 @@ _klynge_xml_bulk_free (KlyngeXmlBulk *bulk)
  * Returns: its slot
  */
 guint32
-_klynge_xml_bulk_add_member (KlyngeXmlBulk    *bulk,
-                             const char       *id,
-                             gsize             id_length,
-                             const char       *name,
-                             gsize             name_length,
-                             guint32           cvr,
-                             KlyngeMemberKind  kind,
-                             KlyngeMemberSize  size,
-                             KlyngeMember     *object)
+_klynge_xml_bulk_add_member (KlyngeXmlBulk            *bulk,
+                             const KlyngeMemberValues *values,
+                             KlyngeMember             *object)
 {
   guint32 index;
 
@@ -604,11 +598,25 @@ _klynge_xml_bulk_add_member (KlyngeXmlBulk    *bulk,
    * it, and never while the member table grows (see the top) */
   if (G_UNLIKELY (bulk->undrained))
     drain (bulk);
-  index = _klynge_landscape_add_member_slot (bulk->landscape, id, id_length, name, name_length,
-                                             cvr, kind, size);
+  index = _klynge_membership_store_add_member (&bulk->landscape->store, values);
   if (object != NULL)
     _klynge_landscape_attach_member_object (bulk->landscape, index, object);
   return index;
+}
+
+/* Adds a membership, raw or checked, to the batch being filled, and hands
+ * the batch over once it is full. Runs for every membership: inline. */
+static inline void
+queue_deferred (KlyngeXmlBulk *bulk,
+                Deferred      *deferred,
+                guint          line,
+                gboolean       is_checked)
+{
+  deferred->line = line;
+  deferred->is_checked = is_checked;
+  g_array_append_val (bulk->batch->deferred, *deferred);
+  if (bulk->batch->deferred->len >= bulk->batch_size)
+    post_batch (bulk);
 }
 
 /* A membership as libxml2 gave its values; the member must be there. */
@@ -640,11 +648,7 @@ _klynge_xml_bulk_add_membership (KlyngeXmlBulk                   *bulk,
           at += values->lengths[v];
         }
     }
-  deferred.line = line;
-  deferred.is_checked = FALSE;
-  g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= bulk->batch_size)
-    post_batch (bulk);
+  queue_deferred (bulk, &deferred, line, FALSE);
 }
 
 /* A membership that _klynge_xml_check_membership() has passed, for the
@@ -660,11 +664,7 @@ _klynge_xml_bulk_add_checked (KlyngeXmlBulk              *bulk,
 
   current_segment (bulk, entry, organisation);
   deferred.u.checked = *slot;
-  deferred.line = line;
-  deferred.is_checked = TRUE;
-  g_array_append_val (bulk->batch->deferred, deferred);
-  if (bulk->batch->deferred->len >= bulk->batch_size)
-    post_batch (bulk);
+  queue_deferred (bulk, &deferred, line, TRUE);
 }
 
 void

@@ -81,15 +81,9 @@ void           _klynge_xml_bulk_free             (KlyngeXmlBulk   *bulk);
 void           _klynge_xml_bulk_set_threaded     (KlyngeXmlBulk   *bulk,
                                                   gboolean         threaded);
 void           _klynge_xml_bulk_set_tiny_batches (KlyngeXmlBulk   *bulk);
-guint32        _klynge_xml_bulk_add_member       (KlyngeXmlBulk   *bulk,
-                                                  const char      *id,
-                                                  gsize            id_length,
-                                                  const char      *name,
-                                                  gsize            name_length,
-                                                  guint32          cvr,
-                                                  KlyngeMemberKind kind,
-                                                  KlyngeMemberSize size,
-                                                  KlyngeMember    *object);
+guint32        _klynge_xml_bulk_add_member       (KlyngeXmlBulk            *bulk,
+                                                  const KlyngeMemberValues *values,
+                                                  KlyngeMember             *object);
 void           _klynge_xml_bulk_add_membership   (KlyngeXmlBulk   *bulk,
                                                   KlyngeOrgEntry  *entry,
                                                   KlyngeRecord    *organisation,

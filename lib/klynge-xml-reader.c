@@ -647,16 +647,22 @@ static void
 end_member (Reader      *reader,
             const Frame *frame)
 {
+  KlyngeMemberValues values;
+
   resolve_claim (reader);
   reader->in_member = FALSE;
   if (reader->member_id->len == 0)
     return;
   if (reader->member_object != NULL)
     _klynge_record_set_line (KLYNGE_RECORD (reader->member_object), frame->line);
-  _klynge_xml_bulk_add_member (reader->bulk, reader->member_id->str, reader->member_id->len,
-                               reader->member_name->str, reader->member_name->len,
-                               reader->member_cvr, reader->member_kind, reader->member_size,
-                               reader->member_object);
+  values.id = reader->member_id->str;
+  values.id_len = reader->member_id->len;
+  values.name = reader->member_name->str;
+  values.name_len = reader->member_name->len;
+  values.cvr = reader->member_cvr;
+  values.kind = reader->member_kind;
+  values.size = reader->member_size;
+  _klynge_xml_bulk_add_member (reader->bulk, &values, reader->member_object);
   g_clear_object (&reader->member_object);
 }
 

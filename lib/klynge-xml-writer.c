@@ -42,23 +42,6 @@ typedef struct {
   const char *size_nicks[8];  /* member sizes */
 } Writer;
 
-static inline void
-put (Writer     *writer,
-     const char *data,
-     gsize       length)
-{
-  _klynge_output_put (&writer->out, data, length);
-}
-
-#define PUT_LITERAL(w, s) put ((w), (s), sizeof (s) - 1)
-
-static void
-put_str (Writer     *writer,
-         const char *text)
-{
-  put (writer, text, strlen (text));
-}
-
 /* The bytes put_escaped() must look at: C0 controls (refused, or escaped
  * in places), the characters it escapes, and every byte outside ASCII
  * (checked as UTF-8). Text without any of them is written as it is. */
@@ -81,7 +64,6 @@ put_escaped (Writer     *writer,
              const char *text,
              gboolean    in_attribute)
 {
-  const char *run = text;
   const char *p;
 
   /* the usual case, plain ASCII: one pass, one copy */
@@ -89,7 +71,7 @@ put_escaped (Writer     *writer,
     ;
   if (*p == '\0')
     {
-      put (writer, text, (gsize) (p - text));
+      _klynge_output_put (&writer->out, text, (gsize) (p - text));
       return;
     }
 
@@ -100,28 +82,7 @@ put_escaped (Writer     *writer,
                      "a value is not UTF-8 text that XML can carry; nothing was saved");
       return;
     }
-  for (p = text; *p != '\0'; p++)
-    {
-      const char *entity;
-
-      switch (*p)
-        {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '\r': entity = "&#13;"; break;
-        case '"': entity = in_attribute ? "&quot;" : NULL; break;
-        case '\t': entity = in_attribute ? "&#9;" : NULL; break;
-        case '\n': entity = in_attribute ? "&#10;" : NULL; break;
-        default: entity = NULL; break;
-        }
-      if (entity == NULL)
-        continue;
-      put (writer, run, (gsize) (p - run));
-      put_str (writer, entity);
-      run = p + 1;
-    }
-  put (writer, run, (gsize) (p - run));
+  _klynge_output_put_escaped (&writer->out, text, in_attribute);
 }
 
 static void
@@ -131,11 +92,11 @@ put_attribute (Writer     *writer,
 {
   if (value == NULL)
     return;
-  put (writer, " ", 1);
-  put_str (writer, name);
-  put (writer, "=\"", 2);
+  _klynge_output_put (&writer->out, " ", 1);
+  _klynge_output_put_str (&writer->out, name);
+  _klynge_output_put (&writer->out, "=\"", 2);
   put_escaped (writer, value, TRUE);
-  put (writer, "\"", 1);
+  _klynge_output_put (&writer->out, "\"", 1);
 }
 
 /* Names and enum nicks need no escaping. */
@@ -145,11 +106,11 @@ put_attribute_raw (Writer     *writer,
                    const char *value,
                    gsize       length)
 {
-  put (writer, " ", 1);
-  put_str (writer, name);
-  put (writer, "=\"", 2);
-  put (writer, value, length);
-  put (writer, "\"", 1);
+  _klynge_output_put (&writer->out, " ", 1);
+  _klynge_output_put_str (&writer->out, name);
+  _klynge_output_put (&writer->out, "=\"", 2);
+  _klynge_output_put (&writer->out, value, length);
+  _klynge_output_put (&writer->out, "\"", 1);
 }
 
 static void
@@ -183,14 +144,14 @@ put_text_element (Writer     *writer,
 {
   if (text == NULL)
     return;
-  put_str (writer, indent);
-  put (writer, "<", 1);
-  put_str (writer, name);
-  put (writer, ">", 1);
+  _klynge_output_put_str (&writer->out, indent);
+  _klynge_output_put (&writer->out, "<", 1);
+  _klynge_output_put_str (&writer->out, name);
+  _klynge_output_put (&writer->out, ">", 1);
   put_escaped (writer, text, FALSE);
-  put (writer, "</", 2);
-  put_str (writer, name);
-  put (writer, ">\n", 2);
+  _klynge_output_put (&writer->out, "</", 2);
+  _klynge_output_put_str (&writer->out, name);
+  _klynge_output_put (&writer->out, ">\n", 2);
 }
 
 static void
@@ -203,10 +164,10 @@ put_provenance (Writer       *writer,
     {
       KlyngeSource *source = g_ptr_array_index (sources, i);
 
-      PUT_LITERAL (writer, "      <source");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <source");
       put_attribute (writer, "href", klynge_source_get_href (source));
       put_date (writer, "accessed", klynge_source_get_accessed (source));
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   put_text_element (writer, "      ", "note", klynge_record_get_note (record));
 }
@@ -215,8 +176,8 @@ static void
 put_record_start (Writer       *writer,
                   KlyngeRecord *record)
 {
-  PUT_LITERAL (writer, "    <");
-  put_str (writer, klynge_record_get_kind_name (record));
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "    <");
+  _klynge_output_put_str (&writer->out, klynge_record_get_kind_name (record));
   put_attribute (writer, "id", klynge_record_get_id (record));
 }
 
@@ -225,9 +186,9 @@ put_record_end (Writer       *writer,
                 KlyngeRecord *record)
 {
   put_provenance (writer, record);
-  PUT_LITERAL (writer, "    </");
-  put_str (writer, klynge_record_get_kind_name (record));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "    </");
+  _klynge_output_put_str (&writer->out, klynge_record_get_kind_name (record));
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
 }
 
 static void
@@ -237,7 +198,7 @@ write_funding_source (Writer   *writer,
   KlyngeFundingSource *source = record;
   put_record_start (writer, KLYNGE_RECORD (source));
   put_enum (writer, "kind", KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", klynge_funding_source_get_name (source));
   put_text_element (writer, "      ", "parent", klynge_funding_source_get_parent (source));
   put_record_end (writer, KLYNGE_RECORD (source));
@@ -297,9 +258,9 @@ write_member (Writer          *writer,
         }
     }
 
-  PUT_LITERAL (writer, "    <member id=\"");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "    <member id=\"");
   put_escaped (writer, _klynge_landscape_member_id (landscape, index), TRUE);
-  PUT_LITERAL (writer, "\"");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "\"");
   if (cvr != NULL)
     put_attribute_raw (writer, "cvr", cvr, strlen (cvr));
   nick = member_nick (writer->kind_nicks, G_N_ELEMENTS (writer->kind_nicks), KLYNGE_TYPE_MEMBER_KIND, kind);
@@ -309,11 +270,11 @@ write_member (Writer          *writer,
       nick = member_nick (writer->size_nicks, G_N_ELEMENTS (writer->size_nicks), KLYNGE_TYPE_MEMBER_SIZE, size);
       put_attribute_raw (writer, "size", nick, strlen (nick));
     }
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", name);
   if (object != NULL)
     put_provenance (writer, KLYNGE_RECORD (object));
-  PUT_LITERAL (writer, "    </member>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "    </member>\n");
 }
 
 static void
@@ -333,7 +294,7 @@ write_organisation (Writer          *writer,
   put_date (writer, "founded", klynge_organisation_get_founded (organisation));
   put_date (writer, "dissolved", klynge_organisation_get_dissolved (organisation));
   put_attribute (writer, "cvr", klynge_organisation_get_cvr (organisation));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", klynge_organisation_get_name (organisation));
   put_text_element (writer, "      ", "name-en", klynge_organisation_get_name_en (organisation));
   put_text_element (writer, "      ", "website", klynge_organisation_get_website (organisation));
@@ -341,11 +302,11 @@ write_organisation (Writer          *writer,
     {
       KlyngeLocation *location = g_ptr_array_index (locations, i);
 
-      PUT_LITERAL (writer, "      <location");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <location");
       put_attribute (writer, "city", klynge_location_get_city (location));
       put_attribute (writer, "address", klynge_location_get_address (location));
       put_attribute (writer, "role", klynge_location_get_role (location));
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   for (guint i = 0; focus_areas[i] != NULL; i++)
     put_text_element (writer, "      ", "focus-area", focus_areas[i]);
@@ -353,11 +314,11 @@ write_organisation (Writer          *writer,
     {
       KlyngeLabel *label = g_ptr_array_index (labels, i);
 
-      PUT_LITERAL (writer, "      <label");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <label");
       put_enum (writer, "level", KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
       put_date (writer, "awarded", klynge_label_get_awarded (label));
       put_date (writer, "valid-until", klynge_label_get_valid_until (label));
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   slots = _klynge_membership_store_org_slots (entry, &n_slots);
   for (guint i = 0; i < n_slots; i++)
@@ -370,13 +331,13 @@ write_organisation (Writer          *writer,
       if (i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD < n_slots)
         _klynge_membership_store_prefetch_member_id (&landscape->store, slots[i + KLYNGE_MEMBER_ID_PREFETCH_AHEAD].member);
 
-      PUT_LITERAL (writer, "      <membership member=\"");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <membership member=\"");
       put_escaped (writer, _klynge_landscape_member_id (landscape, slot->member), TRUE);
-      PUT_LITERAL (writer, "\"");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "\"");
       _klynge_membership_slot_get_dates (slot, &since, &until);
       put_date (writer, "since", &since);
       put_date (writer, "until", &until);
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   put_record_end (writer, KLYNGE_RECORD (organisation));
 }
@@ -397,17 +358,17 @@ write_contract (Writer   *writer,
   put_date (writer, "end", &period->end);
   put_attribute_raw (writer, "amount", amount, strlen (amount));
   put_attribute (writer, "renews", klynge_contract_get_renews (contract));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   for (guint i = 0; i < shares->len; i++)
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
       g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share),
                                                            _klynge_share_get_decimals (share));
 
-      PUT_LITERAL (writer, "      <share");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <share");
       put_attribute (writer, "source", klynge_share_get_source (share));
       put_attribute_raw (writer, "percent", percent, strlen (percent));
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   put_record_end (writer, KLYNGE_RECORD (contract));
 }
@@ -419,10 +380,10 @@ write_refs (Writer             *writer,
 {
   for (guint i = 0; refs[i] != NULL; i++)
     {
-      PUT_LITERAL (writer, "      <");
-      put_str (writer, element);
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <");
+      _klynge_output_put_str (&writer->out, element);
       put_attribute (writer, "ref", refs[i]);
-      PUT_LITERAL (writer, "/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
 }
 
@@ -436,7 +397,7 @@ write_merger (Writer   *writer,
   put_attribute (writer, "successor", klynge_merger_get_successor (merger));
   put_enum (writer, "kind", KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger));
   put_enum (writer, "status", KLYNGE_TYPE_MERGER_STATUS, klynge_merger_get_status (merger));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   write_refs (writer, "predecessor", klynge_merger_get_predecessors (merger));
   put_record_end (writer, KLYNGE_RECORD (merger));
 }
@@ -453,7 +414,7 @@ write_initiative (Writer   *writer,
   put_date (writer, "start", klynge_initiative_get_start (initiative));
   put_date (writer, "end", klynge_initiative_get_end (initiative));
   put_attribute (writer, "replaces", klynge_initiative_get_replaces (initiative));
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "title", klynge_initiative_get_title (initiative));
   write_refs (writer, "participant", klynge_initiative_get_participants (initiative));
   put_record_end (writer, KLYNGE_RECORD (initiative));
@@ -467,49 +428,51 @@ write_section (Writer          *writer,
 {
   if (records->len == 0)
     return;
-  PUT_LITERAL (writer, "  <");
-  put_str (writer, section);
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  <");
+  _klynge_output_put_str (&writer->out, section);
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   for (guint i = 0; i < records->len && writer->out.error == NULL; i++)
     write_one (writer, g_ptr_array_index (records, i));
-  PUT_LITERAL (writer, "  </");
-  put_str (writer, section);
-  PUT_LITERAL (writer, ">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  </");
+  _klynge_output_put_str (&writer->out, section);
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
 }
 
 static void
 write_landscape (Writer          *writer,
                  KlyngeLandscape *self)
 {
-  PUT_LITERAL (writer, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   if (klynge_landscape_count (self, KLYNGE_TYPE_RECORD) == 0)
     {
-      PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\"/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out,
+                                 "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\"/>\n");
       return;
     }
-  PUT_LITERAL (writer, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out,
+                             "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
 
   write_section (writer, "funding-sources", self->funding_sources, write_funding_source);
   if (_klynge_membership_store_count_members (&self->store) > 0)
     {
-      PUT_LITERAL (writer, "  <members>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  <members>\n");
       for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store)
                           && writer->out.error == NULL; i++)
         if (_klynge_membership_store_member_present (&self->store, i))
           write_member (writer, self, i);
-      PUT_LITERAL (writer, "  </members>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  </members>\n");
     }
   if (self->organisations->len > 0)
     {
-      PUT_LITERAL (writer, "  <organisations>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  <organisations>\n");
       for (guint i = 0; i < self->organisations->len && writer->out.error == NULL; i++)
         write_organisation (writer, self, g_ptr_array_index (self->organisations, i));
-      PUT_LITERAL (writer, "  </organisations>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  </organisations>\n");
     }
   write_section (writer, "contracts", self->contracts, write_contract);
   write_section (writer, "mergers", self->mergers, write_merger);
   write_section (writer, "initiatives", self->initiatives, write_initiative);
-  PUT_LITERAL (writer, "</landscape>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "</landscape>\n");
 }
 
 /* --- bytes and streams -------------------------------------------------- */

@@ -176,11 +176,15 @@ START_TEST (test_bulk_memberships_before_a_member_do_not_see_it)
   bulk = _klynge_xml_bulk_new (landscape);
   _klynge_xml_bulk_set_threaded (bulk, TRUE);
 
-  _klynge_xml_bulk_add_member (bulk, "m-1", 3, "One", 3, 0, KLYNGE_MEMBER_KIND_COMPANY,
-                               KLYNGE_MEMBER_SIZE_SME, NULL);
+  _klynge_xml_bulk_add_member (bulk, &(KlyngeMemberValues) { "m-1", 3, "One", 3, 0,
+                                                              KLYNGE_MEMBER_KIND_COMPANY,
+                                                              KLYNGE_MEMBER_SIZE_SME },
+                               NULL);
   _klynge_xml_bulk_add_membership (bulk, entry, KLYNGE_RECORD (organisation), &values, 10);
-  _klynge_xml_bulk_add_member (bulk, "m-2", 3, "Two", 3, 0, KLYNGE_MEMBER_KIND_COMPANY,
-                               KLYNGE_MEMBER_SIZE_SME, NULL);
+  _klynge_xml_bulk_add_member (bulk, &(KlyngeMemberValues) { "m-2", 3, "Two", 3, 0,
+                                                              KLYNGE_MEMBER_KIND_COMPANY,
+                                                              KLYNGE_MEMBER_SIZE_SME },
+                               NULL);
   _klynge_xml_bulk_add_membership (bulk, entry, KLYNGE_RECORD (organisation), &values, 11);
   values.values[KLYNGE_XML_MEMBERSHIP_MEMBER] = "m-1";
   _klynge_xml_bulk_add_membership (bulk, entry, KLYNGE_RECORD (organisation), &values, 12);

@@ -654,8 +654,10 @@ START_TEST (test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_fi
 
   /* setters refuse such text; the private bulk path does not check, so the
    * writer's own check is what stands between it and the disk */
-  _klynge_landscape_add_member_slot (save.landscape, "m-bad", 5, bad_name, sizeof bad_name - 1,
-                                     0, KLYNGE_MEMBER_KIND_COMPANY, KLYNGE_MEMBER_SIZE_UNKNOWN);
+  _klynge_membership_store_add_member (&save.landscape->store,
+                                       &(KlyngeMemberValues) { "m-bad", 5, bad_name, sizeof bad_name - 1,
+                                                               0, KLYNGE_MEMBER_KIND_COMPANY,
+                                                               KLYNGE_MEMBER_SIZE_UNKNOWN });
   ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
   ck_assert_klynge_error (error, KLYNGE_ERROR_ENCODING);
   assert_old_file_untouched ();
