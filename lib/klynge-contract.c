@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /* 100.00 % in basis points. */
 #define FULL_SHARE 10000
@@ -269,10 +269,7 @@ klynge_contract_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -439,9 +436,8 @@ klynge_contract_set_holder (KlyngeContract  *self,
   if (!_klynge_check_id (holder, "holder", error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->holder, holder))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLDER]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->holder, holder,
+                               properties[PROP_HOLDER]);
   return TRUE;
 }
 
@@ -613,9 +609,8 @@ klynge_contract_set_renews (KlyngeContract  *self,
         }
     }
 
-  if (_klynge_replace_string (&self->renews, renews))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENEWS]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->renews, renews,
+                               properties[PROP_RENEWS]);
   return TRUE;
 }
 

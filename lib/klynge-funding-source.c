@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeFundingSource:
@@ -92,10 +92,7 @@ klynge_funding_source_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -218,9 +215,8 @@ klynge_funding_source_set_name (KlyngeFundingSource  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->name, name,
+                               properties[PROP_NAME]);
   return TRUE;
 }
 
@@ -254,11 +250,8 @@ klynge_funding_source_set_kind (KlyngeFundingSource     *self,
   g_return_if_fail (KLYNGE_IS_FUNDING_SOURCE (self));
   g_return_if_fail ((guint) kind <= KLYNGE_FUNDING_SOURCE_KIND_MEMBERSHIP_FEES);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -301,8 +294,7 @@ klynge_funding_source_set_parent (KlyngeFundingSource  *self,
   if (parent != NULL && !_klynge_check_text (parent, "parent", FALSE, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->parent, parent))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->parent, parent,
+                               properties[PROP_PARENT]);
   return TRUE;
 }

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeInitiative:
@@ -61,14 +61,6 @@ klynge_initiative_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_initiative_parent_class)->finalize (object);
 }
 
-/* Dates go through properties as NULL when unset, as Python expects. */
-static void
-value_set_date (GValue           *value,
-                const KlyngeDate *date)
-{
-  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
-}
-
 static void
 klynge_initiative_get_property (GObject    *object,
                                 guint       prop_id,
@@ -92,10 +84,10 @@ klynge_initiative_get_property (GObject    *object,
       g_value_set_string (value, self->host);
       break;
     case PROP_START:
-      value_set_date (value, &self->start);
+      _klynge_record_value_set_date (value, &self->start);
       break;
     case PROP_END:
-      value_set_date (value, &self->end);
+      _klynge_record_value_set_date (value, &self->end);
       break;
     case PROP_REPLACES:
       g_value_set_string (value, self->replaces);
@@ -141,10 +133,7 @@ klynge_initiative_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -342,9 +331,8 @@ klynge_initiative_set_title (KlyngeInitiative  *self,
   if (!_klynge_check_text (title, "title", FALSE, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->title, title,
+                               properties[PROP_TITLE]);
   return TRUE;
 }
 
@@ -377,11 +365,8 @@ klynge_initiative_set_kind (KlyngeInitiative     *self,
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
   g_return_if_fail ((guint) kind <= KLYNGE_INITIATIVE_KIND_PROGRAMME);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -413,11 +398,8 @@ klynge_initiative_set_theme (KlyngeInitiative      *self,
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
   g_return_if_fail ((guint) theme <= KLYNGE_INITIATIVE_THEME_BRANDING);
 
-  if (self->theme == theme)
-    return;
-
-  self->theme = theme;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->theme, theme,
+                             properties[PROP_THEME]);
 }
 
 /**
@@ -458,9 +440,8 @@ klynge_initiative_set_host (KlyngeInitiative  *self,
   if (!_klynge_check_id (host, "host", error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->host, host))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->host, host,
+                               properties[PROP_HOST]);
   return TRUE;
 }
 
@@ -499,31 +480,6 @@ klynge_initiative_get_end (KlyngeInitiative *self)
   return &self->end;
 }
 
-/* Checks an optional date argument and stores it, unset for NULL, in @out. */
-static gboolean
-take_optional_date (const KlyngeDate  *date,
-                    const char        *what,
-                    KlyngeDate        *out,
-                    GError           **error)
-{
-  if (date == NULL || !klynge_date_is_set (date))
-    {
-      memset (out, 0, sizeof *out);
-      return TRUE;
-    }
-
-  if (!klynge_date_is_valid (date))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
-                   "The %s date %u-%02u-%02u does not exist",
-                   what, date->year, date->month, date->day);
-      return FALSE;
-    }
-
-  *out = *date;
-  return TRUE;
-}
-
 /**
  * klynge_initiative_set_dates:
  * @self: a #KlyngeInitiative
@@ -556,8 +512,8 @@ klynge_initiative_set_dates (KlyngeInitiative  *self,
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (start, "start", &new_start, error) ||
-      !take_optional_date (end, "end", &new_end, error))
+  if (!_klynge_record_take_optional_date (start, "start", &new_start, error) ||
+      !_klynge_record_take_optional_date (end, "end", &new_end, error))
     return FALSE;
 
   if (klynge_date_is_set (&new_start) && klynge_date_is_set (&new_end) &&
@@ -632,9 +588,8 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
         }
     }
 
-  if (_klynge_replace_string (&self->replaces, replaces))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->replaces, replaces,
+                               properties[PROP_REPLACES]);
   return TRUE;
 }
 
@@ -651,15 +606,9 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
 const char * const *
 klynge_initiative_get_participants (KlyngeInitiative *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
 
-  /* A NULL-terminated GPtrArray has no buffer until its first item. */
-  if (self->participants->pdata == NULL)
-    return none;
-
-  return (const char * const *) self->participants->pdata;
+  return _klynge_strv_array_get (self->participants);
 }
 
 /**
@@ -687,14 +636,13 @@ klynge_initiative_add_participant (KlyngeInitiative  *self,
   if (!_klynge_check_id (id, "participant", error))
     return FALSE;
 
-  for (guint i = 0; i < self->participants->len; i++)
-    if (strcmp (g_ptr_array_index (self->participants, i), id) == 0)
-      {
-        g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
-                     "“%s” already takes part in initiative “%s”",
-                     id, klynge_record_get_id (KLYNGE_RECORD (self)));
-        return FALSE;
-      }
+  if (_klynge_strv_array_contains (self->participants, id))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                   "“%s” already takes part in initiative “%s”",
+                   id, klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
 
   g_ptr_array_add (self->participants, g_strdup (id));
   return TRUE;

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeMember:
@@ -104,10 +104,7 @@ klynge_member_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -242,9 +239,8 @@ klynge_member_set_name (KlyngeMember  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->name, name,
+                               properties[PROP_NAME]);
   return TRUE;
 }
 
@@ -277,11 +273,8 @@ klynge_member_set_kind (KlyngeMember     *self,
   g_return_if_fail (KLYNGE_IS_MEMBER (self));
   g_return_if_fail ((guint) kind <= KLYNGE_MEMBER_KIND_OTHER);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -313,11 +306,8 @@ klynge_member_set_size (KlyngeMember     *self,
   g_return_if_fail (KLYNGE_IS_MEMBER (self));
   g_return_if_fail ((guint) size <= KLYNGE_MEMBER_SIZE_LARGE);
 
-  if (self->size == size)
-    return;
-
-  self->size = size;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->size, size,
+                             properties[PROP_SIZE]);
 }
 
 /**
@@ -357,8 +347,7 @@ klynge_member_set_cvr (KlyngeMember  *self,
   if (cvr != NULL && !_klynge_check_cvr (cvr, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->cvr, cvr))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->cvr, cvr,
+                               properties[PROP_CVR]);
   return TRUE;
 }

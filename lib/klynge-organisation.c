@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /* --- KlyngeLocation ------------------------------------------------------- */
 
@@ -364,14 +364,6 @@ klynge_organisation_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_organisation_parent_class)->finalize (object);
 }
 
-/* Dates go through properties as NULL when unset, as Python expects. */
-static void
-value_set_date (GValue           *value,
-                const KlyngeDate *date)
-{
-  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
-}
-
 static void
 klynge_organisation_get_property (GObject    *object,
                                   guint       prop_id,
@@ -392,10 +384,10 @@ klynge_organisation_get_property (GObject    *object,
       g_value_set_enum (value, self->kind);
       break;
     case PROP_FOUNDED:
-      value_set_date (value, &self->founded);
+      _klynge_record_value_set_date (value, &self->founded);
       break;
     case PROP_DISSOLVED:
-      value_set_date (value, &self->dissolved);
+      _klynge_record_value_set_date (value, &self->dissolved);
       break;
     case PROP_CVR:
       g_value_set_string (value, self->cvr);
@@ -444,10 +436,7 @@ klynge_organisation_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -614,9 +603,8 @@ klynge_organisation_set_name (KlyngeOrganisation  *self,
   if (!_klynge_check_text (name, "name", FALSE, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->name, name,
+                               properties[PROP_NAME]);
   return TRUE;
 }
 
@@ -657,9 +645,8 @@ klynge_organisation_set_name_en (KlyngeOrganisation  *self,
   if (!check_optional_text (name_en, "name-en", error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->name_en, name_en))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_EN]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->name_en, name_en,
+                               properties[PROP_NAME_EN]);
   return TRUE;
 }
 
@@ -692,11 +679,8 @@ klynge_organisation_set_kind (KlyngeOrganisation     *self,
   g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
   g_return_if_fail ((guint) kind <= KLYNGE_ORGANISATION_KIND_OTHER);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -714,31 +698,6 @@ klynge_organisation_get_founded (KlyngeOrganisation *self)
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
 
   return &self->founded;
-}
-
-/* Checks an optional date argument and stores it, unset for NULL, in @out. */
-static gboolean
-take_optional_date (const KlyngeDate  *date,
-                    const char        *what,
-                    KlyngeDate        *out,
-                    GError           **error)
-{
-  if (date == NULL || !klynge_date_is_set (date))
-    {
-      memset (out, 0, sizeof *out);
-      return TRUE;
-    }
-
-  if (!klynge_date_is_valid (date))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
-                   "The %s date %u-%02u-%02u does not exist",
-                   what, date->year, date->month, date->day);
-      return FALSE;
-    }
-
-  *out = *date;
-  return TRUE;
 }
 
 /* Whether @dissolved comes before @founded, each standing for its first
@@ -775,7 +734,7 @@ klynge_organisation_set_founded (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (founded, "founded", &date, error))
+  if (!_klynge_record_take_optional_date (founded, "founded", &date, error))
     return FALSE;
 
   if (dissolved_before_founded (&date, &self->dissolved))
@@ -786,11 +745,8 @@ klynge_organisation_set_founded (KlyngeOrganisation  *self,
       return FALSE;
     }
 
-  if (klynge_date_equal (&self->founded, &date))
-    return TRUE;
-
-  self->founded = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUNDED]);
+  _klynge_record_store_date (G_OBJECT (self), &self->founded, &date,
+                             properties[PROP_FOUNDED]);
   return TRUE;
 }
 
@@ -837,7 +793,7 @@ klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (dissolved, "dissolved", &date, error))
+  if (!_klynge_record_take_optional_date (dissolved, "dissolved", &date, error))
     return FALSE;
 
   if (dissolved_before_founded (&self->founded, &date))
@@ -848,11 +804,8 @@ klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
       return FALSE;
     }
 
-  if (klynge_date_equal (&self->dissolved, &date))
-    return TRUE;
-
-  self->dissolved = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
+  _klynge_record_store_date (G_OBJECT (self), &self->dissolved, &date,
+                             properties[PROP_DISSOLVED]);
   return TRUE;
 }
 
@@ -893,9 +846,8 @@ klynge_organisation_set_cvr (KlyngeOrganisation  *self,
   if (cvr != NULL && !_klynge_check_cvr (cvr, error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->cvr, cvr))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->cvr, cvr,
+                               properties[PROP_CVR]);
   return TRUE;
 }
 
@@ -937,9 +889,8 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
   if (!check_optional_text (website, "website", error))
     return FALSE;
 
-  if (_klynge_replace_string (&self->website, website))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->website, website,
+                               properties[PROP_WEBSITE]);
   return TRUE;
 }
 
@@ -956,15 +907,9 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
 const char * const *
 klynge_organisation_get_focus_areas (KlyngeOrganisation *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
 
-  /* A NULL-terminated GPtrArray has no buffer until its first item. */
-  if (self->focus_areas->pdata == NULL)
-    return none;
-
-  return (const char * const *) self->focus_areas->pdata;
+  return _klynge_strv_array_get (self->focus_areas);
 }
 
 /**
@@ -984,11 +929,7 @@ klynge_organisation_has_focus_area (KlyngeOrganisation *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (focus_area != NULL, FALSE);
 
-  for (guint i = 0; i < self->focus_areas->len; i++)
-    if (strcmp (g_ptr_array_index (self->focus_areas, i), focus_area) == 0)
-      return TRUE;
-
-  return FALSE;
+  return _klynge_strv_array_contains (self->focus_areas, focus_area);
 }
 
 /**
