@@ -311,9 +311,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    * The id of the organisation that holds the contract.
    */
   properties[PROP_HOLDER] =
-    g_param_spec_string ("holder", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("holder", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:period:
@@ -322,8 +320,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    */
   properties[PROP_PERIOD] =
     g_param_spec_boxed ("period", NULL, NULL, KLYNGE_TYPE_PERIOD,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:amount:
@@ -332,8 +329,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    */
   properties[PROP_AMOUNT] =
     g_param_spec_int64 ("amount", NULL, NULL, 0, KLYNGE_MONEY_MAX, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:renews:
@@ -341,9 +337,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    * The id of the contract this one renews, or %NULL.
    */
   properties[PROP_RENEWS] =
-    g_param_spec_string ("renews", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("renews", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -433,12 +427,9 @@ klynge_contract_set_holder (KlyngeContract  *self,
   g_return_val_if_fail (holder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_id (holder, "holder", error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->holder, holder,
-                               properties[PROP_HOLDER]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->holder, holder,
+                                    KLYNGE_STRING_ID, "holder",
+                                    properties[PROP_HOLDER], error);
 }
 
 /**
@@ -596,18 +587,10 @@ klynge_contract_set_renews (KlyngeContract  *self,
   g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (renews != NULL)
-    {
-      if (!_klynge_check_id (renews, "renews", error))
-        return FALSE;
-
-      if (strcmp (renews, klynge_record_get_id (KLYNGE_RECORD (self))) == 0)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
-                       "Contract “%s” cannot renew itself", renews);
-          return FALSE;
-        }
-    }
+  if (renews != NULL &&
+      !_klynge_record_check_other_id (KLYNGE_RECORD (self), renews, "renews",
+                                      "Contract", "renew", error))
+    return FALSE;
 
   _klynge_record_store_string (G_OBJECT (self), &self->renews, renews,
                                properties[PROP_RENEWS]);

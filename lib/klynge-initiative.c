@@ -174,9 +174,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The title of the initiative; non-empty.
    */
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("title", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:kind:
@@ -187,8 +185,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_INITIATIVE_KIND,
                        KLYNGE_INITIATIVE_KIND_EVENT,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:theme:
@@ -199,8 +196,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
     g_param_spec_enum ("theme", NULL, NULL,
                        KLYNGE_TYPE_INITIATIVE_THEME,
                        KLYNGE_INITIATIVE_THEME_CONSOLIDATION,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:host:
@@ -208,9 +204,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The id of the organisation that runs the initiative.
    */
   properties[PROP_HOST] =
-    g_param_spec_string ("host", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("host", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:start:
@@ -221,8 +215,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    */
   properties[PROP_START] =
     g_param_spec_boxed ("start", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:end:
@@ -233,8 +226,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    */
   properties[PROP_END] =
     g_param_spec_boxed ("end", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:replaces:
@@ -242,9 +234,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The id of the initiative this one replaces, or %NULL.
    */
   properties[PROP_REPLACES] =
-    g_param_spec_string ("replaces", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("replaces", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -328,12 +318,9 @@ klynge_initiative_set_title (KlyngeInitiative  *self,
   g_return_val_if_fail (title != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (title, "title", FALSE, error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->title, title,
-                               properties[PROP_TITLE]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->title, title,
+                                    KLYNGE_STRING_TEXT, "title",
+                                    properties[PROP_TITLE], error);
 }
 
 /**
@@ -437,12 +424,9 @@ klynge_initiative_set_host (KlyngeInitiative  *self,
   g_return_val_if_fail (host != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_id (host, "host", error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->host, host,
-                               properties[PROP_HOST]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->host, host,
+                                    KLYNGE_STRING_ID, "host",
+                                    properties[PROP_HOST], error);
 }
 
 /**
@@ -575,18 +559,10 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (replaces != NULL)
-    {
-      if (!_klynge_check_id (replaces, "replaces", error))
-        return FALSE;
-
-      if (strcmp (replaces, klynge_record_get_id (KLYNGE_RECORD (self))) == 0)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
-                       "Initiative “%s” cannot replace itself", replaces);
-          return FALSE;
-        }
-    }
+  if (replaces != NULL &&
+      !_klynge_record_check_other_id (KLYNGE_RECORD (self), replaces, "replaces",
+                                      "Initiative", "replace", error))
+    return FALSE;
 
   _klynge_record_store_string (G_OBJECT (self), &self->replaces, replaces,
                                properties[PROP_REPLACES]);

@@ -125,9 +125,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
    * The name of the member; non-empty.
    */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:kind:
@@ -138,8 +136,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_MEMBER_KIND,
                        KLYNGE_MEMBER_KIND_COMPANY,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:size:
@@ -150,8 +147,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
     g_param_spec_enum ("size", NULL, NULL,
                        KLYNGE_TYPE_MEMBER_SIZE,
                        KLYNGE_MEMBER_SIZE_UNKNOWN,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:cvr:
@@ -159,9 +155,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
    * The CVR number of the member, or %NULL.
    */
   properties[PROP_CVR] =
-    g_param_spec_string ("cvr", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("cvr", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -236,12 +230,9 @@ klynge_member_set_name (KlyngeMember  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (name, "name", FALSE, error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->name, name,
-                               properties[PROP_NAME]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name, name,
+                                    KLYNGE_STRING_TEXT, "name",
+                                    properties[PROP_NAME], error);
 }
 
 /**
@@ -344,10 +335,7 @@ klynge_member_set_cvr (KlyngeMember  *self,
   g_return_val_if_fail (KLYNGE_IS_MEMBER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (cvr != NULL && !_klynge_check_cvr (cvr, error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->cvr, cvr,
-                               properties[PROP_CVR]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->cvr, cvr,
+                                    KLYNGE_STRING_CVR, "cvr",
+                                    properties[PROP_CVR], error);
 }

@@ -147,8 +147,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_MERGER_KIND,
                        KLYNGE_MERGER_KIND_MERGER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:status:
@@ -159,8 +158,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
     g_param_spec_enum ("status", NULL, NULL,
                        KLYNGE_TYPE_MERGER_STATUS,
                        KLYNGE_MERGER_STATUS_PROPOSED,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:successor:
@@ -169,8 +167,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
    */
   properties[PROP_SUCCESSOR] =
     g_param_spec_string ("successor", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+                         KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:effective:
@@ -179,8 +176,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
    */
   properties[PROP_EFFECTIVE] =
     g_param_spec_boxed ("effective", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

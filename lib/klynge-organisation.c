@@ -457,9 +457,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The (Danish) name of the organisation; non-empty.
    */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:name-en:
@@ -467,9 +465,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The English name of the organisation, or %NULL.
    */
   properties[PROP_NAME_EN] =
-    g_param_spec_string ("name-en", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name-en", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:kind:
@@ -480,8 +476,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_ORGANISATION_KIND,
                        KLYNGE_ORGANISATION_KIND_CLUSTER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:founded:
@@ -490,8 +485,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_FOUNDED] =
     g_param_spec_boxed ("founded", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:dissolved:
@@ -500,8 +494,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_DISSOLVED] =
     g_param_spec_boxed ("dissolved", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:cvr:
@@ -509,9 +502,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The CVR number of the organisation, or %NULL.
    */
   properties[PROP_CVR] =
-    g_param_spec_string ("cvr", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("cvr", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:website:
@@ -519,9 +510,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The address of the organisation's website, or %NULL.
    */
   properties[PROP_WEBSITE] =
-    g_param_spec_string ("website", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("website", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -600,12 +589,9 @@ klynge_organisation_set_name (KlyngeOrganisation  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (name, "name", FALSE, error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->name, name,
-                               properties[PROP_NAME]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name, name,
+                                    KLYNGE_STRING_TEXT, "name",
+                                    properties[PROP_NAME], error);
 }
 
 /**
@@ -642,12 +628,9 @@ klynge_organisation_set_name_en (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_optional_text (name_en, "name-en", error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->name_en, name_en,
-                               properties[PROP_NAME_EN]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name_en, name_en,
+                                    KLYNGE_STRING_TEXT, "name-en",
+                                    properties[PROP_NAME_EN], error);
 }
 
 /**
@@ -843,12 +826,9 @@ klynge_organisation_set_cvr (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (cvr != NULL && !_klynge_check_cvr (cvr, error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->cvr, cvr,
-                               properties[PROP_CVR]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->cvr, cvr,
+                                    KLYNGE_STRING_CVR, "cvr",
+                                    properties[PROP_CVR], error);
 }
 
 /**
@@ -886,12 +866,9 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_optional_text (website, "website", error))
-    return FALSE;
-
-  _klynge_record_store_string (G_OBJECT (self), &self->website, website,
-                               properties[PROP_WEBSITE]);
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->website, website,
+                                    KLYNGE_STRING_TEXT, "website",
+                                    properties[PROP_WEBSITE], error);
 }
 
 /**

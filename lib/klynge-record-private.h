@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The flags of a record's read-write properties: setters notify only on
+ * a change, so notification is explicit. */
+#define KLYNGE_PARAM_READWRITE \
+  (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 G_STATIC_ASSERT (sizeof (KlyngeMemberKind) == sizeof (int));
 G_STATIC_ASSERT (sizeof (KlyngeMemberSize) == sizeof (int));
 G_STATIC_ASSERT (sizeof (KlyngeOrganisationKind) == sizeof (int));
@@ -37,6 +42,36 @@ void         _klynge_record_store_date     (GObject           *object,
                                             KlyngeDate        *field,
                                             const KlyngeDate  *value,
                                             GParamSpec        *pspec);
+
+/* What a string field holds, for _klynge_record_set_string(). */
+typedef enum {
+  KLYNGE_STRING_TEXT,           /* non-empty text, see _klynge_check_text() */
+  KLYNGE_STRING_ID,             /* an id, see _klynge_check_id() */
+  KLYNGE_STRING_CVR             /* a CVR number, see _klynge_check_cvr() */
+} KlyngeStringRule;
+
+/* The setter of a string field: checks @value by @rule (@what names the
+ * field in messages), failing as that check does and leaving @field as it
+ * was, then stores it as _klynge_record_store_string() does. A %NULL
+ * @value passes: required fields refuse it before. */
+gboolean     _klynge_record_set_string     (GObject           *object,
+                                            char             **field,
+                                            const char        *value,
+                                            KlyngeStringRule   rule,
+                                            const char        *what,
+                                            GParamSpec        *pspec,
+                                            GError           **error);
+
+/* Checks an optional reference from @self to another record of its kind,
+ * such as the contract a contract renews: @id must be an NCName (@what
+ * names it) other than @self's own id, which fails with
+ * %KLYNGE_ERROR_INCONSISTENT as "@label “id” cannot @verb itself". */
+gboolean     _klynge_record_check_other_id (KlyngeRecord      *self,
+                                            const char        *id,
+                                            const char        *what,
+                                            const char        *label,
+                                            const char        *verb,
+                                            GError           **error);
 
 /* Dates go through properties as NULL when unset, as Python expects. */
 void         _klynge_record_value_set_date (GValue            *value,

@@ -145,9 +145,7 @@ klynge_record_class_init (KlyngeRecordClass *klass)
    * %NULL. See klynge_record_set_note().
    */
   properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("note", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeRecord:line:
@@ -434,6 +432,62 @@ _klynge_record_store_string (GObject     *object,
 {
   if (_klynge_replace_string (field, value))
     g_object_notify_by_pspec (object, pspec);
+}
+
+static gboolean
+check_string (const char        *value,
+              KlyngeStringRule   rule,
+              const char        *what,
+              GError           **error)
+{
+  switch (rule)
+    {
+    case KLYNGE_STRING_TEXT:
+      return _klynge_check_text (value, what, FALSE, error);
+    case KLYNGE_STRING_ID:
+      return _klynge_check_id (value, what, error);
+    case KLYNGE_STRING_CVR:
+      return _klynge_check_cvr (value, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+_klynge_record_set_string (GObject           *object,
+                           char             **field,
+                           const char        *value,
+                           KlyngeStringRule   rule,
+                           const char        *what,
+                           GParamSpec        *pspec,
+                           GError           **error)
+{
+  if (value != NULL && !check_string (value, rule, what, error))
+    return FALSE;
+
+  _klynge_record_store_string (object, field, value, pspec);
+  return TRUE;
+}
+
+gboolean
+_klynge_record_check_other_id (KlyngeRecord  *self,
+                               const char    *id,
+                               const char    *what,
+                               const char    *label,
+                               const char    *verb,
+                               GError       **error)
+{
+  if (!_klynge_check_id (id, what, error))
+    return FALSE;
+
+  if (strcmp (id, klynge_record_get_id (self)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
+                   "%s “%s” cannot %s itself", label, id, verb);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
