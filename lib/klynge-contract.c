@@ -16,7 +16,6 @@
 /* One allocation per share: the source id lives right after the header. */
 struct _KlyngeShare
 {
-  gatomicrefcount ref_count;
   guint basis_points;
   guint decimals;
   char source[];
@@ -48,8 +47,7 @@ _klynge_share_new_full (const char *source,
   g_return_val_if_fail (decimals <= 2, NULL);
 
   len = strlen (source);
-  share = g_malloc (sizeof (KlyngeShare) + len + 1);
-  g_atomic_ref_count_init (&share->ref_count);
+  share = g_atomic_rc_box_alloc (sizeof (KlyngeShare) + len + 1);
   share->basis_points = basis_points;
   share->decimals = decimals;
   memcpy (share->source, source, len + 1);
@@ -118,8 +116,7 @@ klynge_share_ref (KlyngeShare *share)
 {
   g_return_val_if_fail (share != NULL, NULL);
 
-  g_atomic_ref_count_inc (&share->ref_count);
-  return share;
+  return g_atomic_rc_box_acquire (share);
 }
 
 /**
@@ -133,8 +130,7 @@ klynge_share_unref (KlyngeShare *share)
 {
   g_return_if_fail (share != NULL);
 
-  if (g_atomic_ref_count_dec (&share->ref_count))
-    g_free (share);
+  g_atomic_rc_box_release (share);
 }
 
 /**

@@ -12,7 +12,6 @@
 
 struct _KlyngeLocation
 {
-  gatomicrefcount ref_count;
   char *city;
   char *address;
   char *role;
@@ -62,8 +61,7 @@ klynge_location_new (const char  *city,
       !check_optional_text (role, "role", error))
     return NULL;
 
-  location = g_new (KlyngeLocation, 1);
-  g_atomic_ref_count_init (&location->ref_count);
+  location = g_atomic_rc_box_new (KlyngeLocation);
   location->city = g_strdup (city);
   location->address = g_strdup (address);
   location->role = g_strdup (role);
@@ -84,8 +82,16 @@ klynge_location_ref (KlyngeLocation *location)
 {
   g_return_val_if_fail (location != NULL, NULL);
 
-  g_atomic_ref_count_inc (&location->ref_count);
-  return location;
+  return g_atomic_rc_box_acquire (location);
+}
+
+/* Frees what a location owns, when its last reference goes. */
+static void
+location_clear (KlyngeLocation *location)
+{
+  g_free (location->city);
+  g_free (location->address);
+  g_free (location->role);
 }
 
 /**
@@ -99,13 +105,7 @@ klynge_location_unref (KlyngeLocation *location)
 {
   g_return_if_fail (location != NULL);
 
-  if (!g_atomic_ref_count_dec (&location->ref_count))
-    return;
-
-  g_free (location->city);
-  g_free (location->address);
-  g_free (location->role);
-  g_free (location);
+  g_atomic_rc_box_release_full (location, (GDestroyNotify) location_clear);
 }
 
 /**
@@ -155,7 +155,6 @@ klynge_location_get_role (const KlyngeLocation *location)
 
 struct _KlyngeLabel
 {
-  gatomicrefcount ref_count;
   KlyngeLabelLevel level;
   KlyngeDate awarded;
   KlyngeDate valid_until;
@@ -217,8 +216,7 @@ klynge_label_new (KlyngeLabelLevel   level,
       return NULL;
     }
 
-  label = g_new0 (KlyngeLabel, 1);
-  g_atomic_ref_count_init (&label->ref_count);
+  label = g_atomic_rc_box_new0 (KlyngeLabel);
   label->level = level;
   label->awarded = *awarded;
   if (has_valid_until)
@@ -240,8 +238,7 @@ klynge_label_ref (KlyngeLabel *label)
 {
   g_return_val_if_fail (label != NULL, NULL);
 
-  g_atomic_ref_count_inc (&label->ref_count);
-  return label;
+  return g_atomic_rc_box_acquire (label);
 }
 
 /**
@@ -255,8 +252,7 @@ klynge_label_unref (KlyngeLabel *label)
 {
   g_return_if_fail (label != NULL);
 
-  if (g_atomic_ref_count_dec (&label->ref_count))
-    g_free (label);
+  g_atomic_rc_box_release (label);
 }
 
 /**
