@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /* 100.00 % in basis points. */
 #define FULL_SHARE 10000
@@ -16,7 +16,6 @@
 /* One allocation per share: the source id lives right after the header. */
 struct _KlyngeShare
 {
-  gatomicrefcount ref_count;
   guint basis_points;
   guint decimals;
   char source[];
@@ -48,8 +47,7 @@ _klynge_share_new_full (const char *source,
   g_return_val_if_fail (decimals <= 2, NULL);
 
   len = strlen (source);
-  share = g_malloc (sizeof (KlyngeShare) + len + 1);
-  g_atomic_ref_count_init (&share->ref_count);
+  share = g_atomic_rc_box_alloc (sizeof (KlyngeShare) + len + 1);
   share->basis_points = basis_points;
   share->decimals = decimals;
   memcpy (share->source, source, len + 1);
@@ -118,8 +116,7 @@ klynge_share_ref (KlyngeShare *share)
 {
   g_return_val_if_fail (share != NULL, NULL);
 
-  g_atomic_ref_count_inc (&share->ref_count);
-  return share;
+  return g_atomic_rc_box_acquire (share);
 }
 
 /**
@@ -133,8 +130,7 @@ klynge_share_unref (KlyngeShare *share)
 {
   g_return_if_fail (share != NULL);
 
-  if (g_atomic_ref_count_dec (&share->ref_count))
-    g_free (share);
+  g_atomic_rc_box_release (share);
 }
 
 /**
@@ -269,10 +265,7 @@ klynge_contract_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -314,9 +307,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    * The id of the organisation that holds the contract.
    */
   properties[PROP_HOLDER] =
-    g_param_spec_string ("holder", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("holder", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:period:
@@ -325,8 +316,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    */
   properties[PROP_PERIOD] =
     g_param_spec_boxed ("period", NULL, NULL, KLYNGE_TYPE_PERIOD,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:amount:
@@ -335,8 +325,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    */
   properties[PROP_AMOUNT] =
     g_param_spec_int64 ("amount", NULL, NULL, 0, KLYNGE_MONEY_MAX, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeContract:renews:
@@ -344,9 +333,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    * The id of the contract this one renews, or %NULL.
    */
   properties[PROP_RENEWS] =
-    g_param_spec_string ("renews", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("renews", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -436,13 +423,9 @@ klynge_contract_set_holder (KlyngeContract  *self,
   g_return_val_if_fail (holder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_id (holder, "holder", error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->holder, holder))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLDER]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->holder, holder,
+                                    KLYNGE_STRING_ID, "holder",
+                                    properties[PROP_HOLDER], error);
 }
 
 /**
@@ -600,22 +583,13 @@ klynge_contract_set_renews (KlyngeContract  *self,
   g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (renews != NULL)
-    {
-      if (!_klynge_check_id (renews, "renews", error))
-        return FALSE;
+  if (renews != NULL &&
+      !_klynge_record_check_other_id (KLYNGE_RECORD (self), renews, "renews",
+                                      "Contract", "renew", error))
+    return FALSE;
 
-      if (strcmp (renews, klynge_record_get_id (KLYNGE_RECORD (self))) == 0)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
-                       "Contract “%s” cannot renew itself", renews);
-          return FALSE;
-        }
-    }
-
-  if (_klynge_replace_string (&self->renews, renews))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENEWS]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->renews, renews,
+                               properties[PROP_RENEWS]);
   return TRUE;
 }
 

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeFundingSource:
@@ -92,10 +92,7 @@ klynge_funding_source_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -116,9 +113,7 @@ klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
    * The name of the funding source; non-empty.
    */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeFundingSource:kind:
@@ -129,8 +124,7 @@ klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_FUNDING_SOURCE_KIND,
                        KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeFundingSource:parent:
@@ -138,9 +132,7 @@ klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
    * The name of the parent ministry or body, or %NULL.
    */
   properties[PROP_PARENT] =
-    g_param_spec_string ("parent", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("parent", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -215,13 +207,9 @@ klynge_funding_source_set_name (KlyngeFundingSource  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (name, "name", FALSE, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name, name,
+                                    KLYNGE_STRING_TEXT, "name",
+                                    properties[PROP_NAME], error);
 }
 
 /**
@@ -254,11 +242,8 @@ klynge_funding_source_set_kind (KlyngeFundingSource     *self,
   g_return_if_fail (KLYNGE_IS_FUNDING_SOURCE (self));
   g_return_if_fail ((guint) kind <= KLYNGE_FUNDING_SOURCE_KIND_MEMBERSHIP_FEES);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -298,11 +283,7 @@ klynge_funding_source_set_parent (KlyngeFundingSource  *self,
   g_return_val_if_fail (KLYNGE_IS_FUNDING_SOURCE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (parent != NULL && !_klynge_check_text (parent, "parent", FALSE, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->parent, parent))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->parent, parent,
+                                    KLYNGE_STRING_TEXT, "parent",
+                                    properties[PROP_PARENT], error);
 }

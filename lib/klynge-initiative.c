@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeInitiative:
@@ -61,14 +59,6 @@ klynge_initiative_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_initiative_parent_class)->finalize (object);
 }
 
-/* Dates go through properties as NULL when unset, as Python expects. */
-static void
-value_set_date (GValue           *value,
-                const KlyngeDate *date)
-{
-  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
-}
-
 static void
 klynge_initiative_get_property (GObject    *object,
                                 guint       prop_id,
@@ -92,10 +82,10 @@ klynge_initiative_get_property (GObject    *object,
       g_value_set_string (value, self->host);
       break;
     case PROP_START:
-      value_set_date (value, &self->start);
+      _klynge_record_value_set_date (value, &self->start);
       break;
     case PROP_END:
-      value_set_date (value, &self->end);
+      _klynge_record_value_set_date (value, &self->end);
       break;
     case PROP_REPLACES:
       g_value_set_string (value, self->replaces);
@@ -141,10 +131,7 @@ klynge_initiative_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -185,9 +172,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The title of the initiative; non-empty.
    */
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("title", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:kind:
@@ -198,8 +183,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_INITIATIVE_KIND,
                        KLYNGE_INITIATIVE_KIND_EVENT,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:theme:
@@ -210,8 +194,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
     g_param_spec_enum ("theme", NULL, NULL,
                        KLYNGE_TYPE_INITIATIVE_THEME,
                        KLYNGE_INITIATIVE_THEME_CONSOLIDATION,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:host:
@@ -219,9 +202,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The id of the organisation that runs the initiative.
    */
   properties[PROP_HOST] =
-    g_param_spec_string ("host", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("host", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:start:
@@ -232,8 +213,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    */
   properties[PROP_START] =
     g_param_spec_boxed ("start", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:end:
@@ -244,8 +224,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    */
   properties[PROP_END] =
     g_param_spec_boxed ("end", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeInitiative:replaces:
@@ -253,9 +232,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
    * The id of the initiative this one replaces, or %NULL.
    */
   properties[PROP_REPLACES] =
-    g_param_spec_string ("replaces", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("replaces", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -339,13 +316,9 @@ klynge_initiative_set_title (KlyngeInitiative  *self,
   g_return_val_if_fail (title != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (title, "title", FALSE, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->title, title,
+                                    KLYNGE_STRING_TEXT, "title",
+                                    properties[PROP_TITLE], error);
 }
 
 /**
@@ -377,11 +350,8 @@ klynge_initiative_set_kind (KlyngeInitiative     *self,
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
   g_return_if_fail ((guint) kind <= KLYNGE_INITIATIVE_KIND_PROGRAMME);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -413,11 +383,8 @@ klynge_initiative_set_theme (KlyngeInitiative      *self,
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
   g_return_if_fail ((guint) theme <= KLYNGE_INITIATIVE_THEME_BRANDING);
 
-  if (self->theme == theme)
-    return;
-
-  self->theme = theme;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->theme, theme,
+                             properties[PROP_THEME]);
 }
 
 /**
@@ -455,13 +422,9 @@ klynge_initiative_set_host (KlyngeInitiative  *self,
   g_return_val_if_fail (host != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_id (host, "host", error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->host, host))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->host, host,
+                                    KLYNGE_STRING_ID, "host",
+                                    properties[PROP_HOST], error);
 }
 
 /**
@@ -499,31 +462,6 @@ klynge_initiative_get_end (KlyngeInitiative *self)
   return &self->end;
 }
 
-/* Checks an optional date argument and stores it, unset for NULL, in @out. */
-static gboolean
-take_optional_date (const KlyngeDate  *date,
-                    const char        *what,
-                    KlyngeDate        *out,
-                    GError           **error)
-{
-  if (date == NULL || !klynge_date_is_set (date))
-    {
-      memset (out, 0, sizeof *out);
-      return TRUE;
-    }
-
-  if (!klynge_date_is_valid (date))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
-                   "The %s date %u-%02u-%02u does not exist",
-                   what, date->year, date->month, date->day);
-      return FALSE;
-    }
-
-  *out = *date;
-  return TRUE;
-}
-
 /**
  * klynge_initiative_set_dates:
  * @self: a #KlyngeInitiative
@@ -556,8 +494,8 @@ klynge_initiative_set_dates (KlyngeInitiative  *self,
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (start, "start", &new_start, error) ||
-      !take_optional_date (end, "end", &new_end, error))
+  if (!_klynge_record_take_optional_date (start, "start", &new_start, error) ||
+      !_klynge_record_take_optional_date (end, "end", &new_end, error))
     return FALSE;
 
   if (klynge_date_is_set (&new_start) && klynge_date_is_set (&new_end) &&
@@ -619,22 +557,13 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (replaces != NULL)
-    {
-      if (!_klynge_check_id (replaces, "replaces", error))
-        return FALSE;
+  if (replaces != NULL &&
+      !_klynge_record_check_other_id (KLYNGE_RECORD (self), replaces, "replaces",
+                                      "Initiative", "replace", error))
+    return FALSE;
 
-      if (strcmp (replaces, klynge_record_get_id (KLYNGE_RECORD (self))) == 0)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
-                       "Initiative “%s” cannot replace itself", replaces);
-          return FALSE;
-        }
-    }
-
-  if (_klynge_replace_string (&self->replaces, replaces))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES]);
-
+  _klynge_record_store_string (G_OBJECT (self), &self->replaces, replaces,
+                               properties[PROP_REPLACES]);
   return TRUE;
 }
 
@@ -651,15 +580,9 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
 const char * const *
 klynge_initiative_get_participants (KlyngeInitiative *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), NULL);
 
-  /* A NULL-terminated GPtrArray has no buffer until its first item. */
-  if (self->participants->pdata == NULL)
-    return none;
-
-  return (const char * const *) self->participants->pdata;
+  return _klynge_strv_array_get (self->participants);
 }
 
 /**
@@ -687,14 +610,13 @@ klynge_initiative_add_participant (KlyngeInitiative  *self,
   if (!_klynge_check_id (id, "participant", error))
     return FALSE;
 
-  for (guint i = 0; i < self->participants->len; i++)
-    if (strcmp (g_ptr_array_index (self->participants, i), id) == 0)
-      {
-        g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
-                     "“%s” already takes part in initiative “%s”",
-                     id, klynge_record_get_id (KLYNGE_RECORD (self)));
-        return FALSE;
-      }
+  if (_klynge_strv_array_contains (self->participants, id))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_ID,
+                   "“%s” already takes part in initiative “%s”",
+                   id, klynge_record_get_id (KLYNGE_RECORD (self)));
+      return FALSE;
+    }
 
   g_ptr_array_add (self->participants, g_strdup (id));
   return TRUE;

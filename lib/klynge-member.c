@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeMember:
@@ -104,10 +104,7 @@ klynge_member_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -128,9 +125,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
    * The name of the member; non-empty.
    */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:kind:
@@ -141,8 +136,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_MEMBER_KIND,
                        KLYNGE_MEMBER_KIND_COMPANY,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:size:
@@ -153,8 +147,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
     g_param_spec_enum ("size", NULL, NULL,
                        KLYNGE_TYPE_MEMBER_SIZE,
                        KLYNGE_MEMBER_SIZE_UNKNOWN,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMember:cvr:
@@ -162,9 +155,7 @@ klynge_member_class_init (KlyngeMemberClass *klass)
    * The CVR number of the member, or %NULL.
    */
   properties[PROP_CVR] =
-    g_param_spec_string ("cvr", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("cvr", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -239,13 +230,9 @@ klynge_member_set_name (KlyngeMember  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (name, "name", FALSE, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name, name,
+                                    KLYNGE_STRING_TEXT, "name",
+                                    properties[PROP_NAME], error);
 }
 
 /**
@@ -277,11 +264,8 @@ klynge_member_set_kind (KlyngeMember     *self,
   g_return_if_fail (KLYNGE_IS_MEMBER (self));
   g_return_if_fail ((guint) kind <= KLYNGE_MEMBER_KIND_OTHER);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -313,11 +297,8 @@ klynge_member_set_size (KlyngeMember     *self,
   g_return_if_fail (KLYNGE_IS_MEMBER (self));
   g_return_if_fail ((guint) size <= KLYNGE_MEMBER_SIZE_LARGE);
 
-  if (self->size == size)
-    return;
-
-  self->size = size;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->size, size,
+                             properties[PROP_SIZE]);
 }
 
 /**
@@ -354,11 +335,7 @@ klynge_member_set_cvr (KlyngeMember  *self,
   g_return_val_if_fail (KLYNGE_IS_MEMBER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (cvr != NULL && !_klynge_check_cvr (cvr, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->cvr, cvr))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->cvr, cvr,
+                                    KLYNGE_STRING_CVR, "cvr",
+                                    properties[PROP_CVR], error);
 }

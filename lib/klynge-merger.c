@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /**
  * KlyngeMerger:
@@ -72,8 +70,7 @@ klynge_merger_get_property (GObject    *object,
       g_value_set_string (value, self->successor);
       break;
     case PROP_EFFECTIVE:
-      g_value_set_boxed (value, klynge_date_is_set (&self->effective)
-                                ? &self->effective : NULL);
+      _klynge_record_value_set_date (value, &self->effective);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -107,10 +104,7 @@ klynge_merger_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -151,8 +145,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_MERGER_KIND,
                        KLYNGE_MERGER_KIND_MERGER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:status:
@@ -163,8 +156,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
     g_param_spec_enum ("status", NULL, NULL,
                        KLYNGE_TYPE_MERGER_STATUS,
                        KLYNGE_MERGER_STATUS_PROPOSED,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:successor:
@@ -173,8 +165,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
    */
   properties[PROP_SUCCESSOR] =
     g_param_spec_string ("successor", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+                         KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeMerger:effective:
@@ -183,8 +174,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
    */
   properties[PROP_EFFECTIVE] =
     g_param_spec_boxed ("effective", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -280,11 +270,8 @@ klynge_merger_set_kind (KlyngeMerger     *self,
   g_return_if_fail (KLYNGE_IS_MERGER (self));
   g_return_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -317,11 +304,8 @@ klynge_merger_set_status (KlyngeMerger       *self,
   g_return_if_fail (KLYNGE_IS_MERGER (self));
   g_return_if_fail ((guint) status <= KLYNGE_MERGER_STATUS_COMPLETED);
 
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->status, status,
+                             properties[PROP_STATUS]);
 }
 
 /**
@@ -372,12 +356,8 @@ klynge_merger_set_successor (KlyngeMerger  *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (self->successor, successor) == 0)
-    return TRUE;
-
-  g_free (self->successor);
-  self->successor = g_strdup (successor);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUCCESSOR]);
+  _klynge_record_store_string (G_OBJECT (self), &self->successor, successor,
+                               properties[PROP_SUCCESSOR]);
   return TRUE;
 }
 
@@ -424,11 +404,8 @@ klynge_merger_set_effective (KlyngeMerger      *self,
       return FALSE;
     }
 
-  if (klynge_date_equal (&self->effective, effective))
-    return TRUE;
-
-  self->effective = *effective;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE]);
+  _klynge_record_store_date (G_OBJECT (self), &self->effective, effective,
+                             properties[PROP_EFFECTIVE]);
   return TRUE;
 }
 
@@ -444,15 +421,9 @@ klynge_merger_set_effective (KlyngeMerger      *self,
 const char * const *
 klynge_merger_get_predecessors (KlyngeMerger *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (KLYNGE_IS_MERGER (self), NULL);
 
-  /* A NULL-terminated GPtrArray has no buffer until its first item. */
-  if (self->predecessors->pdata == NULL)
-    return none;
-
-  return (const char * const *) self->predecessors->pdata;
+  return _klynge_strv_array_get (self->predecessors);
 }
 
 /**
@@ -469,11 +440,7 @@ klynge_merger_has_predecessor (KlyngeMerger *self,
   g_return_val_if_fail (KLYNGE_IS_MERGER (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (guint i = 0; i < self->predecessors->len; i++)
-    if (strcmp (g_ptr_array_index (self->predecessors, i), id) == 0)
-      return TRUE;
-
-  return FALSE;
+  return _klynge_strv_array_contains (self->predecessors, id);
 }
 
 /**

@@ -6,13 +6,12 @@
 
 #include <string.h>
 
-#include "klynge-private.h"
+#include "klynge-record-private.h"
 
 /* --- KlyngeLocation ------------------------------------------------------- */
 
 struct _KlyngeLocation
 {
-  gatomicrefcount ref_count;
   char *city;
   char *address;
   char *role;
@@ -62,8 +61,7 @@ klynge_location_new (const char  *city,
       !check_optional_text (role, "role", error))
     return NULL;
 
-  location = g_new (KlyngeLocation, 1);
-  g_atomic_ref_count_init (&location->ref_count);
+  location = g_atomic_rc_box_new (KlyngeLocation);
   location->city = g_strdup (city);
   location->address = g_strdup (address);
   location->role = g_strdup (role);
@@ -84,8 +82,16 @@ klynge_location_ref (KlyngeLocation *location)
 {
   g_return_val_if_fail (location != NULL, NULL);
 
-  g_atomic_ref_count_inc (&location->ref_count);
-  return location;
+  return g_atomic_rc_box_acquire (location);
+}
+
+/* Frees what a location owns, when its last reference goes. */
+static void
+location_clear (KlyngeLocation *location)
+{
+  g_free (location->city);
+  g_free (location->address);
+  g_free (location->role);
 }
 
 /**
@@ -99,13 +105,7 @@ klynge_location_unref (KlyngeLocation *location)
 {
   g_return_if_fail (location != NULL);
 
-  if (!g_atomic_ref_count_dec (&location->ref_count))
-    return;
-
-  g_free (location->city);
-  g_free (location->address);
-  g_free (location->role);
-  g_free (location);
+  g_atomic_rc_box_release_full (location, (GDestroyNotify) location_clear);
 }
 
 /**
@@ -155,7 +155,6 @@ klynge_location_get_role (const KlyngeLocation *location)
 
 struct _KlyngeLabel
 {
-  gatomicrefcount ref_count;
   KlyngeLabelLevel level;
   KlyngeDate awarded;
   KlyngeDate valid_until;
@@ -217,8 +216,7 @@ klynge_label_new (KlyngeLabelLevel   level,
       return NULL;
     }
 
-  label = g_new0 (KlyngeLabel, 1);
-  g_atomic_ref_count_init (&label->ref_count);
+  label = g_atomic_rc_box_new0 (KlyngeLabel);
   label->level = level;
   label->awarded = *awarded;
   if (has_valid_until)
@@ -240,8 +238,7 @@ klynge_label_ref (KlyngeLabel *label)
 {
   g_return_val_if_fail (label != NULL, NULL);
 
-  g_atomic_ref_count_inc (&label->ref_count);
-  return label;
+  return g_atomic_rc_box_acquire (label);
 }
 
 /**
@@ -255,8 +252,7 @@ klynge_label_unref (KlyngeLabel *label)
 {
   g_return_if_fail (label != NULL);
 
-  if (g_atomic_ref_count_dec (&label->ref_count))
-    g_free (label);
+  g_atomic_rc_box_release (label);
 }
 
 /**
@@ -364,14 +360,6 @@ klynge_organisation_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_organisation_parent_class)->finalize (object);
 }
 
-/* Dates go through properties as NULL when unset, as Python expects. */
-static void
-value_set_date (GValue           *value,
-                const KlyngeDate *date)
-{
-  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
-}
-
 static void
 klynge_organisation_get_property (GObject    *object,
                                   guint       prop_id,
@@ -392,10 +380,10 @@ klynge_organisation_get_property (GObject    *object,
       g_value_set_enum (value, self->kind);
       break;
     case PROP_FOUNDED:
-      value_set_date (value, &self->founded);
+      _klynge_record_value_set_date (value, &self->founded);
       break;
     case PROP_DISSOLVED:
-      value_set_date (value, &self->dissolved);
+      _klynge_record_value_set_date (value, &self->dissolved);
       break;
     case PROP_CVR:
       g_value_set_string (value, self->cvr);
@@ -444,10 +432,7 @@ klynge_organisation_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -468,9 +453,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The (Danish) name of the organisation; non-empty.
    */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:name-en:
@@ -478,9 +461,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The English name of the organisation, or %NULL.
    */
   properties[PROP_NAME_EN] =
-    g_param_spec_string ("name-en", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name-en", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:kind:
@@ -491,8 +472,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        KLYNGE_TYPE_ORGANISATION_KIND,
                        KLYNGE_ORGANISATION_KIND_CLUSTER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+                       KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:founded:
@@ -501,8 +481,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_FOUNDED] =
     g_param_spec_boxed ("founded", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:dissolved:
@@ -511,8 +490,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_DISSOLVED] =
     g_param_spec_boxed ("dissolved", NULL, NULL, KLYNGE_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+                        KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:cvr:
@@ -520,9 +498,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The CVR number of the organisation, or %NULL.
    */
   properties[PROP_CVR] =
-    g_param_spec_string ("cvr", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("cvr", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeOrganisation:website:
@@ -530,9 +506,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    * The address of the organisation's website, or %NULL.
    */
   properties[PROP_WEBSITE] =
-    g_param_spec_string ("website", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("website", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -611,13 +585,9 @@ klynge_organisation_set_name (KlyngeOrganisation  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (name, "name", FALSE, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name, name,
+                                    KLYNGE_STRING_TEXT, "name",
+                                    properties[PROP_NAME], error);
 }
 
 /**
@@ -654,13 +624,9 @@ klynge_organisation_set_name_en (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_optional_text (name_en, "name-en", error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->name_en, name_en))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_EN]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->name_en, name_en,
+                                    KLYNGE_STRING_TEXT, "name-en",
+                                    properties[PROP_NAME_EN], error);
 }
 
 /**
@@ -692,11 +658,8 @@ klynge_organisation_set_kind (KlyngeOrganisation     *self,
   g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
   g_return_if_fail ((guint) kind <= KLYNGE_ORGANISATION_KIND_OTHER);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
+                             properties[PROP_KIND]);
 }
 
 /**
@@ -714,31 +677,6 @@ klynge_organisation_get_founded (KlyngeOrganisation *self)
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
 
   return &self->founded;
-}
-
-/* Checks an optional date argument and stores it, unset for NULL, in @out. */
-static gboolean
-take_optional_date (const KlyngeDate  *date,
-                    const char        *what,
-                    KlyngeDate        *out,
-                    GError           **error)
-{
-  if (date == NULL || !klynge_date_is_set (date))
-    {
-      memset (out, 0, sizeof *out);
-      return TRUE;
-    }
-
-  if (!klynge_date_is_valid (date))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
-                   "The %s date %u-%02u-%02u does not exist",
-                   what, date->year, date->month, date->day);
-      return FALSE;
-    }
-
-  *out = *date;
-  return TRUE;
 }
 
 /* Whether @dissolved comes before @founded, each standing for its first
@@ -775,7 +713,7 @@ klynge_organisation_set_founded (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (founded, "founded", &date, error))
+  if (!_klynge_record_take_optional_date (founded, "founded", &date, error))
     return FALSE;
 
   if (dissolved_before_founded (&date, &self->dissolved))
@@ -786,11 +724,8 @@ klynge_organisation_set_founded (KlyngeOrganisation  *self,
       return FALSE;
     }
 
-  if (klynge_date_equal (&self->founded, &date))
-    return TRUE;
-
-  self->founded = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUNDED]);
+  _klynge_record_store_date (G_OBJECT (self), &self->founded, &date,
+                             properties[PROP_FOUNDED]);
   return TRUE;
 }
 
@@ -837,7 +772,7 @@ klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!take_optional_date (dissolved, "dissolved", &date, error))
+  if (!_klynge_record_take_optional_date (dissolved, "dissolved", &date, error))
     return FALSE;
 
   if (dissolved_before_founded (&self->founded, &date))
@@ -848,11 +783,8 @@ klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
       return FALSE;
     }
 
-  if (klynge_date_equal (&self->dissolved, &date))
-    return TRUE;
-
-  self->dissolved = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
+  _klynge_record_store_date (G_OBJECT (self), &self->dissolved, &date,
+                             properties[PROP_DISSOLVED]);
   return TRUE;
 }
 
@@ -890,13 +822,9 @@ klynge_organisation_set_cvr (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (cvr != NULL && !_klynge_check_cvr (cvr, error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->cvr, cvr))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CVR]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->cvr, cvr,
+                                    KLYNGE_STRING_CVR, "cvr",
+                                    properties[PROP_CVR], error);
 }
 
 /**
@@ -934,13 +862,9 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_optional_text (website, "website", error))
-    return FALSE;
-
-  if (_klynge_replace_string (&self->website, website))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
-
-  return TRUE;
+  return _klynge_record_set_string (G_OBJECT (self), &self->website, website,
+                                    KLYNGE_STRING_TEXT, "website",
+                                    properties[PROP_WEBSITE], error);
 }
 
 /**
@@ -956,15 +880,9 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
 const char * const *
 klynge_organisation_get_focus_areas (KlyngeOrganisation *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
 
-  /* A NULL-terminated GPtrArray has no buffer until its first item. */
-  if (self->focus_areas->pdata == NULL)
-    return none;
-
-  return (const char * const *) self->focus_areas->pdata;
+  return _klynge_strv_array_get (self->focus_areas);
 }
 
 /**
@@ -984,11 +902,7 @@ klynge_organisation_has_focus_area (KlyngeOrganisation *self,
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (focus_area != NULL, FALSE);
 
-  for (guint i = 0; i < self->focus_areas->len; i++)
-    if (strcmp (g_ptr_array_index (self->focus_areas, i), focus_area) == 0)
-      return TRUE;
-
-  return FALSE;
+  return _klynge_strv_array_contains (self->focus_areas, focus_area);
 }
 
 /**

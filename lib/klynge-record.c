@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
-#include "klynge-private.h"
+#include <string.h>
+
+#include "klynge-record-private.h"
 
 /**
  * KlyngeRecord:
@@ -111,10 +113,7 @@ klynge_record_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
-  /* A value the setter refuses is a programmer error through a property. */
-  if (error != NULL)
-    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
-                error->message);
+  _klynge_record_check_property_set (object, pspec, error);
 }
 
 static void
@@ -146,9 +145,7 @@ klynge_record_class_init (KlyngeRecordClass *klass)
    * %NULL. See klynge_record_set_note().
    */
   properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("note", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   /**
    * KlyngeRecord:line:
@@ -249,12 +246,8 @@ klynge_record_set_note (KlyngeRecord  *self,
   if (note != NULL && !_klynge_check_text (note, "note", TRUE, error))
     return FALSE;
 
-  if (g_strcmp0 (priv->note, note) == 0)
-    return TRUE;
-
-  g_free (priv->note);
-  priv->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  _klynge_record_store_string (G_OBJECT (self), &priv->note, note,
+                               properties[PROP_NOTE]);
   return TRUE;
 }
 
@@ -427,4 +420,162 @@ _klynge_record_foreach_reference (KlyngeRecord        *record,
   klass = KLYNGE_RECORD_GET_CLASS (record);
   if (klass->foreach_reference != NULL)
     klass->foreach_reference (record, G_CALLBACK (func), user_data);
+}
+
+/* --- Helpers for the kinds' fields (klynge-record-private.h) --------------- */
+
+void
+_klynge_record_store_string (GObject     *object,
+                             char       **field,
+                             const char  *value,
+                             GParamSpec  *pspec)
+{
+  if (_klynge_replace_string (field, value))
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static gboolean
+check_string (const char        *value,
+              KlyngeStringRule   rule,
+              const char        *what,
+              GError           **error)
+{
+  switch (rule)
+    {
+    case KLYNGE_STRING_TEXT:
+      return _klynge_check_text (value, what, FALSE, error);
+    case KLYNGE_STRING_ID:
+      return _klynge_check_id (value, what, error);
+    case KLYNGE_STRING_CVR:
+      return _klynge_check_cvr (value, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+_klynge_record_set_string (GObject           *object,
+                           char             **field,
+                           const char        *value,
+                           KlyngeStringRule   rule,
+                           const char        *what,
+                           GParamSpec        *pspec,
+                           GError           **error)
+{
+  if (value != NULL && !check_string (value, rule, what, error))
+    return FALSE;
+
+  _klynge_record_store_string (object, field, value, pspec);
+  return TRUE;
+}
+
+gboolean
+_klynge_record_check_other_id (KlyngeRecord  *self,
+                               const char    *id,
+                               const char    *what,
+                               const char    *label,
+                               const char    *verb,
+                               GError       **error)
+{
+  if (!_klynge_check_id (id, what, error))
+    return FALSE;
+
+  if (strcmp (id, klynge_record_get_id (self)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
+                   "%s “%s” cannot %s itself", label, id, verb);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_klynge_record_store_enum (GObject    *object,
+                           int        *field,
+                           int         value,
+                           GParamSpec *pspec)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (object, pspec);
+}
+
+void
+_klynge_record_store_date (GObject          *object,
+                           KlyngeDate       *field,
+                           const KlyngeDate *value,
+                           GParamSpec       *pspec)
+{
+  if (klynge_date_equal (field, value))
+    return;
+
+  *field = *value;
+  g_object_notify_by_pspec (object, pspec);
+}
+
+void
+_klynge_record_value_set_date (GValue           *value,
+                               const KlyngeDate *date)
+{
+  g_value_set_boxed (value, klynge_date_is_set (date) ? date : NULL);
+}
+
+gboolean
+_klynge_record_take_optional_date (const KlyngeDate  *date,
+                                   const char        *what,
+                                   KlyngeDate        *out,
+                                   GError           **error)
+{
+  if (date == NULL || !klynge_date_is_set (date))
+    {
+      memset (out, 0, sizeof *out);
+      return TRUE;
+    }
+
+  if (!klynge_date_is_valid (date))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_DATE,
+                   "The %s date %u-%02u-%02u does not exist",
+                   what, date->year, date->month, date->day);
+      return FALSE;
+    }
+
+  *out = *date;
+  return TRUE;
+}
+
+void
+_klynge_record_check_property_set (GObject      *object,
+                                   GParamSpec   *pspec,
+                                   const GError *error)
+{
+  if (error != NULL)
+    g_critical ("%s:%s: %s", G_OBJECT_TYPE_NAME (object), pspec->name,
+                error->message);
+}
+
+const char * const *
+_klynge_strv_array_get (GPtrArray *array)
+{
+  static const char * const none[] = { NULL };
+
+  /* A NULL-terminated GPtrArray has no buffer until its first item. */
+  if (array->pdata == NULL)
+    return none;
+
+  return (const char * const *) array->pdata;
+}
+
+gboolean
+_klynge_strv_array_contains (GPtrArray  *array,
+                             const char *str)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (strcmp (g_ptr_array_index (array, i), str) == 0)
+      return TRUE;
+
+  return FALSE;
 }
