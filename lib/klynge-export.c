@@ -55,9 +55,12 @@
  * The plural columns (`cities`, `focus-areas`, `predecessors`,
  * `participants`, `sources`: the `href` of each citation) join the
  * values of repeated child elements, in document order, with
- * %KLYNGE_CSV_LIST_SEPARATOR. They are a convenience for filtering; a
- * value that itself contains the separator cannot be told apart, so the
- * last six tables give the same values one per row, exactly.
+ * %KLYNGE_CSV_LIST_SEPARATOR. Within a value, a `|` is written as `\|`
+ * and a backslash as `\\`, so `a|b` and `c` give `a\|b|c`. To split a
+ * column, read it left to right: a backslash stands for the character
+ * after it, and a `|` not so escaped ends a value. A value with neither
+ * character is written as it is. The last six tables give the same
+ * values one per row, unescaped.
  *
  * ## GraphML
  *
@@ -205,17 +208,40 @@ csv_header (Emitter            *emitter,
   csv_row_end (emitter);
 }
 
+/* Appends one value of a plural column to the scratch buffer: the
+ * separator before all but the first, and `|` and `\` backslash-escaped so
+ * that the column splits back into exactly the values it joined. */
+static void
+csv_list_append (Emitter    *emitter,
+                 guint       index,
+                 const char *value)
+{
+  GString *scratch = emitter->scratch;
+
+  if (index > 0)
+    g_string_append (scratch, KLYNGE_CSV_LIST_SEPARATOR);
+  if (value == NULL)
+    return;
+  if (strpbrk (value, KLYNGE_CSV_LIST_SEPARATOR "\\") == NULL)
+    {
+      g_string_append (scratch, value);
+      return;
+    }
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == KLYNGE_CSV_LIST_SEPARATOR[0] || *p == '\\')
+        g_string_append_c (scratch, '\\');
+      g_string_append_c (scratch, *p);
+    }
+}
+
 static void
 csv_joined_strv (Emitter            *emitter,
                  const char * const *values)
 {
   g_string_truncate (emitter->scratch, 0);
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
-      g_string_append (emitter->scratch, values[i]);
-    }
+    csv_list_append (emitter, i, values[i]);
   csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
 }
 
@@ -227,11 +253,7 @@ csv_sources (Emitter      *emitter,
 
   g_string_truncate (emitter->scratch, 0);
   for (guint i = 0; sources != NULL && i < sources->len; i++)
-    {
-      if (i > 0)
-        g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
-      g_string_append (emitter->scratch, klynge_source_get_href (g_ptr_array_index (sources, i)));
-    }
+    csv_list_append (emitter, i, klynge_source_get_href (g_ptr_array_index (sources, i)));
   csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
 }
 
@@ -323,11 +345,7 @@ csv_organisations (Emitter         *emitter,
       csv_field (emitter, klynge_organisation_get_website (organisation));
       g_string_truncate (emitter->scratch, 0);
       for (guint j = 0; j < locations->len; j++)
-        {
-          if (j > 0)
-            g_string_append (emitter->scratch, KLYNGE_CSV_LIST_SEPARATOR);
-          g_string_append (emitter->scratch, klynge_location_get_city (g_ptr_array_index (locations, j)));
-        }
+        csv_list_append (emitter, j, klynge_location_get_city (g_ptr_array_index (locations, j)));
       csv_field_len (emitter, emitter->scratch->str, emitter->scratch->len);
       csv_joined_strv (emitter, klynge_organisation_get_focus_areas (organisation));
       csv_provenance (emitter, KLYNGE_RECORD (organisation));

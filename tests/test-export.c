@@ -202,6 +202,64 @@ START_TEST (test_csv_merger_joins_predecessors)
 }
 END_TEST
 
+/* Splits a plural column as the export documents: a backslash stands for
+ * the next character, an unescaped `|` ends a value. */
+static GPtrArray *
+split_plural (const char *column)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  GString *value = g_string_new (NULL);
+
+  for (const char *p = column; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        g_string_append_c (value, *++p);
+      else if (*p == '|')
+        {
+          g_ptr_array_add (values, g_string_free (value, FALSE));
+          value = g_string_new (NULL);
+        }
+      else
+        g_string_append_c (value, *p);
+    }
+  g_ptr_array_add (values, g_string_free (value, FALSE));
+  return values;
+}
+
+START_TEST (test_csv_plural_columns_escape_the_separator_and_split_back_exactly)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"x\" kind=\"cluster\"><name>X</name>"
+    "<location city=\"C:\\d\"/><location city=\"e\\\"/>"
+    "<focus-area>a|b</focus-area><focus-area>c</focus-area>"
+    "<source href=\"https://e.example/?q=1|2\"/></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n");
+  g_autofree char *text = csv_of (landscape, "organisation");
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GPtrArray) focus = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  ck_assert_str_eq (lines[1], "x,cluster,,,,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
+  fields = g_strsplit (lines[1], ",", -1);
+  cities = split_plural (fields[8]);
+  focus = split_plural (fields[9]);
+  sources = split_plural (fields[10]);
+  ck_assert_uint_eq (focus->len, 2);
+  ck_assert_str_eq (g_ptr_array_index (focus, 0), "a|b");
+  ck_assert_str_eq (g_ptr_array_index (focus, 1), "c");
+  ck_assert_uint_eq (cities->len, 2);
+  ck_assert_str_eq (g_ptr_array_index (cities, 0), "C:\\d");
+  ck_assert_str_eq (g_ptr_array_index (cities, 1), "e\\");
+  ck_assert_uint_eq (sources->len, 1);
+  ck_assert_str_eq (g_ptr_array_index (sources, 0), "https://e.example/?q=1|2");
+}
+END_TEST
+
 START_TEST (test_csv_initiative_table)
 {
   assert_csv ("initiative",
@@ -635,6 +693,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
   tcase_add_test (tc, test_csv_multi_valued_tables_give_one_row_per_value);
+  tcase_add_test (tc, test_csv_plural_columns_escape_the_separator_and_split_back_exactly);
   tcase_add_test (tc, test_csv_of_an_empty_landscape_is_the_header_alone);
   tcase_add_loop_test (tc, test_csv_unknown_kind_is_bad_enum, 0, G_N_ELEMENTS (bad_kinds));
   tcase_add_test (tc, test_csv_to_a_stream_equals_csv_in_memory);
