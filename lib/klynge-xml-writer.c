@@ -858,6 +858,42 @@ flush_to_fd (KlyngeOutput  *output,
   return TRUE;
 }
 
+/* The file a save to @path should replace: @path with its symbolic links
+ * followed, so that saving through a link updates the file it names and
+ * keeps the link. A link to nothing yet gives the path it names. Returns
+ * %NULL with errno set (ELOOP for too many links). */
+static char *
+resolve_save_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      GStatBuf st;
+      g_autofree char *link = NULL;
+      g_autofree char *dir = NULL;
+
+      if (g_lstat (current, &st) != 0)
+        return errno == ENOENT ? g_steal_pointer (&current) : NULL;
+      if (!S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      link = g_file_read_link (current, NULL);
+      if (link == NULL)
+        return NULL;
+      if (g_path_is_absolute (link))
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+          continue;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, link, NULL);
+    }
+  errno = ELOOP;
+  return NULL;
+}
+
 /**
  * klynge_landscape_save_file:
  * @self: a landscape
@@ -867,7 +903,11 @@ flush_to_fd (KlyngeOutput  *output,
  * Saves the landscape as a canonical document. The document is written to
  * a temporary file in the same directory, flushed to disk and renamed over
  * @path, so @path is at every moment either the old file or the whole new
- * one. An existing file keeps its permissions. A document of more than
+ * one. An existing file keeps its permissions. A symbolic link is
+ * followed: the file it names is replaced and the link kept. A @path that
+ * names anything but a regular file (a device such as `/dev/null`, a FIFO,
+ * a directory) is refused with %KLYNGE_ERROR_IO and left as it is; write
+ * to such a target with klynge_landscape_save_stream(). A document of more than
  * 32 MiB is written with direct I/O where the platform and the file
  * system allow it, from a second thread: saving gigabytes then neither
  * waits for the page cache to drain nor pushes other files out of it.
@@ -882,9 +922,11 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
                             const char       *path,
                             GError          **error)
 {
+  g_autofree char *resolved = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
+  gboolean have_old = FALSE;
   FileTarget target = { 0, };
   Writer writer = { { 0, }, };
   GStatBuf st;
@@ -895,8 +937,29 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  /* the rename must land on the final target, and must not turn a device
+   * or FIFO into a regular file */
+  resolved = resolve_save_target (path);
+  if (resolved == NULL)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                            "cannot resolve the path: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (g_stat (resolved, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
+                                "not a regular file; refusing to replace it");
+          return FALSE;
+        }
+      have_old = TRUE;
+    }
+
+  dir = g_path_get_dirname (resolved);
+  base = g_path_get_basename (resolved);
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   target.path = path;
   target.direct_from = hooks.direct_from > 0 ? hooks.direct_from : DIRECT_FROM;
@@ -912,7 +975,7 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
                             "cannot create a file beside it: %s", g_strerror (saved));
       return FALSE;
     }
-  if (g_stat (path, &st) == 0)
+  if (have_old)
     (void) fchmod (target.fd, st.st_mode & 07777);
 
   _klynge_output_init (&writer.out, flush_to_fd, &target, NULL);
@@ -934,7 +997,7 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
                             "cannot close: %s", g_strerror (saved));
       ok = FALSE;
     }
-  if (ok && (hooks.rename != NULL ? hooks.rename (temp, path) : g_rename (temp, path)) != 0)
+  if (ok && (hooks.rename != NULL ? hooks.rename (temp, resolved) : g_rename (temp, resolved)) != 0)
     {
       saved = errno;
       _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef O_DIRECT
@@ -676,6 +677,109 @@ START_TEST (test_save_file_keeps_the_permissions_of_the_old_file)
 }
 END_TEST
 
+/* A device or FIFO must not become a regular file by being saved to. */
+static void
+assert_save_refused_and_kind_kept (const char *path,
+                                   mode_t      kind)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  ck_assert (!klynge_landscape_save_file (save.landscape, path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  ck_assert_int_eq (g_lstat (path, &st), 0);
+  ck_assert_uint_eq (st.st_mode & S_IFMT, kind);
+}
+
+START_TEST (test_save_file_refuses_a_fifo_and_leaves_it_a_fifo)
+{
+  g_autofree char *fifo = g_build_filename (save.dir, "fifo", NULL);
+
+  ck_assert_int_eq (mkfifo (fifo, 0600), 0);
+  assert_save_refused_and_kind_kept (fifo, S_IFIFO);
+  ck_assert_uint_eq (files_in_save_dir (), 2);
+}
+END_TEST
+
+START_TEST (test_save_file_refuses_dev_null_and_leaves_it_a_device)
+{
+  g_autofree char *node = g_build_filename (save.dir, "null", NULL);
+  GStatBuf st;
+
+  if (g_stat ("/dev/null", &st) != 0 || !S_ISCHR (st.st_mode))
+    return;  /* no /dev/null to test with */
+  /* as root, a regression would replace the real /dev/null: test a copy of
+   * the node instead where one can be made */
+  if (geteuid () != 0)
+    assert_save_refused_and_kind_kept ("/dev/null", S_IFCHR);
+  else if (mknod (node, S_IFCHR | 0600, st.st_rdev) == 0)
+    assert_save_refused_and_kind_kept (node, S_IFCHR);
+}
+END_TEST
+
+START_TEST (test_save_file_refuses_a_directory)
+{
+  g_autofree char *sub = g_build_filename (save.dir, "sub", NULL);
+
+  ck_assert_int_eq (g_mkdir (sub, 0700), 0);
+  assert_save_refused_and_kind_kept (sub, S_IFDIR);
+  g_rmdir (sub);
+}
+END_TEST
+
+START_TEST (test_save_file_through_a_symlink_updates_the_target_and_keeps_the_link)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = save_to_bytes (save.landscape);
+  g_autofree char *link = g_build_filename (save.dir, "link.xml", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  /* a relative link, resolved against the link's own directory */
+  ck_assert_int_eq (symlink ("landscape.xml", link), 0);
+  ck_assert (klynge_landscape_save_file (save.landscape, link, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_lstat (link, &st), 0);
+  ck_assert (S_ISLNK (st.st_mode));
+  ck_assert (g_file_get_contents (save.path, &contents, &length, NULL));
+  ck_assert_uint_eq (length, g_bytes_get_size (bytes));
+  ck_assert (memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0);
+  ck_assert_uint_eq (files_in_save_dir (), 2);
+}
+END_TEST
+
+START_TEST (test_save_file_through_a_dangling_symlink_creates_its_target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = g_build_filename (save.dir, "link.xml", NULL);
+  g_autofree char *target = g_build_filename (save.dir, "new.xml", NULL);
+  GStatBuf st;
+
+  ck_assert_int_eq (symlink (target, link), 0);
+  ck_assert (klynge_landscape_save_file (save.landscape, link, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_lstat (link, &st), 0);
+  ck_assert (S_ISLNK (st.st_mode));
+  ck_assert_int_eq (g_lstat (target, &st), 0);
+  ck_assert (S_ISREG (st.st_mode));
+}
+END_TEST
+
+START_TEST (test_save_file_through_a_symlink_to_a_fifo_is_refused)
+{
+  g_autofree char *fifo = g_build_filename (save.dir, "fifo", NULL);
+  g_autofree char *link = g_build_filename (save.dir, "link", NULL);
+  GStatBuf st;
+
+  ck_assert_int_eq (mkfifo (fifo, 0600), 0);
+  ck_assert_int_eq (symlink ("fifo", link), 0);
+  assert_save_refused_and_kind_kept (link, S_IFLNK);
+  ck_assert_int_eq (g_lstat (fifo, &st), 0);
+  ck_assert (S_ISFIFO (st.st_mode));
+}
+END_TEST
+
 static Suite *
 writer_suite (void)
 {
@@ -704,6 +808,12 @@ writer_suite (void)
   tcase_add_test (atomic, test_save_file_reports_a_missing_directory_as_io_error);
   tcase_add_test (atomic, test_save_file_refuses_a_value_xml_cannot_carry_and_keeps_the_old_file);
   tcase_add_test (atomic, test_save_file_keeps_the_permissions_of_the_old_file);
+  tcase_add_test (atomic, test_save_file_refuses_a_fifo_and_leaves_it_a_fifo);
+  tcase_add_test (atomic, test_save_file_refuses_dev_null_and_leaves_it_a_device);
+  tcase_add_test (atomic, test_save_file_refuses_a_directory);
+  tcase_add_test (atomic, test_save_file_through_a_symlink_updates_the_target_and_keeps_the_link);
+  tcase_add_test (atomic, test_save_file_through_a_dangling_symlink_creates_its_target);
+  tcase_add_test (atomic, test_save_file_through_a_symlink_to_a_fifo_is_refused);
   suite_add_tcase (suite, canonical);
   suite_add_tcase (suite, atomic);
   return suite;
