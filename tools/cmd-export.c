@@ -10,7 +10,8 @@
 
 static const char description[] =
   "Writes the landscape to standard output or, with --output, to FILE (which\n"
-  "is replaced only when the export succeeds). Formats:\n"
+  "is replaced only when the export succeeds; a FIFO or device such as\n"
+  "/dev/stdout is written to directly). Formats:\n"
   "  xml      the canonical landscape document (docs/format.md)\n"
   "  csv      one table, chosen with --kind: organisation, member,\n"
   "           membership, funding-source, contract, share, merger,\n"

@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -152,9 +155,28 @@ tool_open_output (const char  *path,
                   GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  GStatBuf st;
 
   if (path == NULL || strcmp (path, "-") == 0)
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  /* a FIFO, /dev/stdout or another device cannot be replaced by a renamed
+   * file (nor truncated): write straight to it, as a Unix tool does; so
+   * too for /dev/stdout when the shell redirected it to a file */
+  if (g_stat (path, &st) == 0 && !S_ISDIR (st.st_mode)
+      && (!S_ISREG (st.st_mode) || g_str_has_prefix (path, "/dev/") || g_str_has_prefix (path, "/proc/")))
+    {
+      int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+
+      if (fd < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "%s: %s", path, g_strerror (saved));
+          return NULL;
+        }
+      return g_unix_output_stream_new (fd, TRUE);
+    }
   file = g_file_new_for_commandline_arg (path);
   /* g_file_replace writes beside the target and renames on close */
   return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));

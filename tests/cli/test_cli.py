@@ -13,7 +13,9 @@ import io
 import os
 import pathlib
 import shutil
+import stat
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -478,6 +480,39 @@ def test_export_of_a_file(klynge, full):
     result = klynge("export", "--landscape", full, "--format", "xml")
     assert result.status == 0, result
     assert result.stdout.encode("utf-8") == full.read_bytes()
+
+
+def test_export_to_a_fifo_writes_to_it_and_leaves_it_a_fifo(klynge, tmp_path, denmark):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got = []
+    # a daemon: should the tool never open the FIFO, the blocked reader must
+    # not keep pytest from exiting
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = klynge("export", "--format", "xml", "--output", fifo)
+    reader.join(timeout=60)
+    assert result.status == 0, result
+    assert got == [denmark.read_bytes()]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["fifo"]
+
+
+def test_export_to_dev_stdout_writes_to_standard_output(klynge, denmark):
+    result = klynge("export", "--format", "xml", "--output", "/dev/stdout")
+    assert result.status == 0, result
+    assert result.stdout.encode("utf-8") == denmark.read_bytes()
+
+
+def test_export_through_a_symlink_updates_its_target(klynge, tmp_path, denmark):
+    target = tmp_path / "target.xml"
+    target.write_text("old")
+    link = tmp_path / "link.xml"
+    link.symlink_to("target.xml")
+    result = klynge("export", "--format", "xml", "--output", link)
+    assert result.status == 0, result
+    assert link.is_symlink()
+    assert target.read_bytes() == denmark.read_bytes()
 
 
 def test_failed_export_leaves_the_output_alone(klynge, tmp_path):
