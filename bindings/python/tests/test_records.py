@@ -123,3 +123,17 @@ def test_rows_are_in_document_order(klynge, builtin):
 def test_parse_date_and_format_date_are_inverse(klynge, text, expected):
     assert klynge.parse_date(text) == expected
     assert klynge.format_date(*expected) == (text or None)
+
+
+def test_list_values_holding_the_separator_come_back_exactly(klynge):
+    # the CSV column escapes `|` and `\` (a\|b|c); the lists are built from
+    # the one-row-per-value tables, so they hold the values as they are
+    landscape = klynge.loads(
+        b'<landscape xmlns="urn:klynge:landscape:1" version="1"><organisations>'
+        b'<organisation id="x" kind="cluster"><name>X</name>'
+        b'<focus-area>a|b</focus-area><focus-area>c\\</focus-area></organisation>'
+        b'</organisations></landscape>')
+    (row,) = klynge.to_records(landscape, "organisation")
+    assert row["focus-areas"] == ["a|b", "c\\"]
+    csv = bytes(klynge.Klynge.Landscape.export_csv_bytes(landscape, "organisation").get_data())
+    assert b",a\\|b|c\\\\," in csv
