@@ -399,6 +399,79 @@ START_TEST (test_reader_refuses_empty_input_as_syntax_error)
 }
 END_TEST
 
+/* What libxml2 reports, under the code a user would look for: a
+ * document cut short ends early, markup that is not XML is a syntax
+ * error, never a limit or a missing attribute. */
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+#define CASE(name, text, code, line, message) \
+  { name, text, sizeof text - 1, code, line, message }
+
+static const struct {
+  const char *name;
+  const char *text;
+  gsize length;
+  int code;
+  guint line;
+  const char *message;   /* how the message starts */
+} misleading_cases[] = {
+  CASE ("doctype-in-content",
+        HEAD "  <members>\n    <!DOCTYPE x>\n  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-before-an-attribute",
+        HEAD "  <members>\n    <member id=\"m1\" \0kind=\"company\"><name>A</name></member>\n"
+        "  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-after-an-attribute",
+        HEAD "  <members>\n    <member id=\"m1\"\0 kind=\"company\"><name>A</name></member>\n"
+        "  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-before-a-membership-attribute",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>A</name></member>\n  </members>\n"
+        "  <organisations>\n    <organisation id=\"o1\" kind=\"cluster\"><name>O</name>\n"
+        "      <membership \0member=\"m1\" since=\"2020\"/>\n"
+        "    </organisation>\n  </organisations>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 8, ""),
+  CASE ("truncated-between-elements",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>A</name></member>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, "the document ends early"),
+  CASE ("truncated-after-the-root-start",
+        HEAD,
+        KLYNGE_ERROR_XML_SYNTAX, 2, "the document ends early"),
+  CASE ("truncated-in-text",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>Aa",
+        KLYNGE_ERROR_XML_SYNTAX, 4, "the document ends early"),
+  /* still what it was: content after the root is not an early end */
+  CASE ("doctype-after-the-root",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>\n<!DOCTYPE x>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 3, "Extra content at the end of the document"),
+};
+
+#undef CASE
+#undef HEAD
+
+START_TEST (test_reader_reports_libxml2_errors_under_the_code_a_user_expects)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (misleading_cases[_i].text, misleading_cases[_i].length);
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+
+  landscape = klynge_landscape_load_bytes_with_problem (bytes, misleading_cases[_i].name, NULL, &problem);
+  ck_assert_ptr_null (landscape);
+  ck_assert_ptr_nonnull (problem);
+  ck_assert_msg (klynge_problem_get_code (problem) == misleading_cases[_i].code,
+                 "%s: code %d, expected %d (%s)", misleading_cases[_i].name,
+                 klynge_problem_get_code (problem), misleading_cases[_i].code,
+                 klynge_problem_get_message (problem));
+  ck_assert_msg (klynge_problem_get_line (problem) == misleading_cases[_i].line,
+                 "%s: line %u, expected %u", misleading_cases[_i].name,
+                 klynge_problem_get_line (problem), misleading_cases[_i].line);
+  ck_assert_msg (g_str_has_prefix (klynge_problem_get_message (problem), misleading_cases[_i].message),
+                 "%s: message “%s”", misleading_cases[_i].name, klynge_problem_get_message (problem));
+}
+END_TEST
+
 /* A stream that fails after handing out a part of a document. */
 #define FAILING_TYPE_STREAM (failing_stream_get_type ())
 G_DECLARE_FINAL_TYPE (FailingStream, failing_stream, FAILING, STREAM, GInputStream)
@@ -822,6 +895,8 @@ reader_suite (void)
   tcase_add_test (entry, test_reader_reports_no_problem_when_the_load_succeeds);
   tcase_add_test (entry, test_reader_reports_a_column_where_libxml2_gives_one);
   tcase_add_test (entry, test_reader_refuses_empty_input_as_syntax_error);
+  tcase_add_loop_test (entry, test_reader_reports_libxml2_errors_under_the_code_a_user_expects,
+                       0, G_N_ELEMENTS (misleading_cases));
   tcase_add_test (entry, test_reader_returns_no_landscape_when_reading_fails);
   tcase_add_test (entry, test_reader_loads_a_file_asynchronously_with_progress);
   tcase_add_test (entry, test_reader_async_load_can_be_cancelled);
