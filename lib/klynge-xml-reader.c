@@ -250,9 +250,10 @@ on_structured_error (void        *user_data,
       break;
     case XML_ERR_DOCUMENT_END:
       code = KLYNGE_ERROR_XML_SYNTAX;
-      /* at the end of the input and not yet past the root: libxml2 says
-       * "Extra content at the end of the document" for a cut-off file */
-      if (parser->instate != XML_PARSER_EPILOG && parser->instate != XML_PARSER_EOF)
+      /* at the end of the input, inside the root: libxml2 says "Extra
+       * content at the end of the document" for a cut-off file. Before
+       * the root (empty input, a stray "x") its message stands. */
+      if (reader->root_seen && parser->instate != XML_PARSER_EPILOG && parser->instate != XML_PARSER_EOF)
         message = reader->depth > 0 && reader->depth <= G_N_ELEMENTS (reader->stack)
           ? g_strdup_printf ("the document ends early, inside <%s>",
                              element_specs[reader->stack[reader->depth - 1].element].name)

@@ -441,7 +441,8 @@ static const struct {
   CASE ("truncated-in-text",
         HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>Aa",
         KLYNGE_ERROR_XML_SYNTAX, 4, "the document ends early"),
-  /* still what it was: content after the root is not an early end */
+  /* still what they were: input without a root, content after it */
+  CASE ("no-root", "x\n", KLYNGE_ERROR_XML_SYNTAX, 1, "Extra content at the end of the document"),
   CASE ("doctype-after-the-root",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>\n<!DOCTYPE x>\n",
