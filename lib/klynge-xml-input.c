@@ -301,6 +301,9 @@ scan_attributes (Reader     *reader,
 #undef SCAN_RETURN
 }
 
+/* what a stream read or a part of a buffer gives the parser at a time */
+#define CHUNK_SIZE (256 * 1024)
+
 typedef enum {
   SCAN_NOT_DONE,
   SCAN_PASSED,
@@ -338,10 +341,12 @@ reader_feed_scanned (Reader     *reader,
     }
 
   g_private_set (&in_klynge_parse, GINT_TO_POINTER (1));
-  /* xmlParseChunk takes an int length; feed large buffers in parts */
+  /* in parts of a stream chunk: libxml2 2.9.14 stops a push parse with
+   * "Huge input lookup" once more than XML_MAX_LOOKUP_LIMIT (10,000,000)
+   * bytes wait unparsed, and we never set XML_PARSE_HUGE */
   while (length > 0 || last)
     {
-      int part = (int) MIN (length, (gsize) (1 << 24));
+      int part = (int) MIN (length, (gsize) CHUNK_SIZE);
       gboolean final = last && (gsize) part == length;
 
       xmlParseChunk (reader->parser, data, part, final);
@@ -375,8 +380,6 @@ _klynge_xml_input_feed (Reader     *reader,
 }
 
 /* --- entry --------------------------------------------------------------- */
-
-#define CHUNK_SIZE (256 * 1024)
 
 KlyngeLandscape *
 _klynge_xml_input_load_stream (Reader        *reader,

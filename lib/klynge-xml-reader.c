@@ -205,6 +205,15 @@ report_failure (Reader                 *reader,
   reader->record = record;
 }
 
+/* libxml2's guards against huge input say so, whatever code they use:
+ * "Huge input lookup", "... use XML_PARSE_HUGE option" */
+static gboolean
+is_limit_message (const char *message)
+{
+  return message != NULL
+    && (strstr (message, "XML_PARSE_HUGE") != NULL || strstr (message, "Huge input lookup") != NULL);
+}
+
 static void
 on_structured_error (void        *user_data,
                      xmlErrorPtr  xml_error)
@@ -239,16 +248,27 @@ on_structured_error (void        *user_data,
     case XML_ERR_ENTITY_BOUNDARY:
       code = KLYNGE_ERROR_ENTITY_FORBIDDEN;
       break;
-    case XML_ERR_INTERNAL_ERROR:
-      /* libxml2 reports its own nesting and size guards this way */
-      code = KLYNGE_ERROR_LIMIT_EXCEEDED;
+    case XML_ERR_DOCUMENT_END:
+      code = KLYNGE_ERROR_XML_SYNTAX;
+      /* at the end of the input, inside the root: libxml2 says "Extra
+       * content at the end of the document" for a cut-off file. Before
+       * the root (empty input, a stray "x") its message stands. */
+      if (reader->root_seen && parser->instate != XML_PARSER_EPILOG && parser->instate != XML_PARSER_EOF)
+        message = reader->depth > 0 && reader->depth <= G_N_ELEMENTS (reader->stack)
+          ? g_strdup_printf ("the document ends early, inside <%s>",
+                             element_specs[reader->stack[reader->depth - 1].element].name)
+          : g_strdup ("the document ends early");
       break;
     default:
-      code = KLYNGE_ERROR_XML_SYNTAX;
+      /* XML_ERR_INTERNAL_ERROR among them: libxml2's size and nesting
+       * guards, but also markup such as a DOCTYPE in element content */
+      code = is_limit_message (xml_error->message)
+        ? KLYNGE_ERROR_LIMIT_EXCEEDED : KLYNGE_ERROR_XML_SYNTAX;
       break;
     }
 
-  message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : "malformed XML"));
+  if (message == NULL)
+    message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : "malformed XML"));
   _klynge_xml_reader_fatal_at (reader, code, (guint) xml_error->line, (guint) xml_error->int2,
                                "%s", message);
 }
@@ -1146,6 +1166,18 @@ push_frame (Reader    *reader,
   frame->line = line;
 }
 
+/* libxml2 hands a start tag over when its attributes stop, even at a
+ * byte that cannot stand there (a NUL, say), and reports the broken tag
+ * only afterwards ("Couldn't find end of Start Tag"); judged first, its
+ * attributes would look missing. */
+static gboolean
+start_tag_complete (Reader *reader)
+{
+  const xmlChar *cur = reader->parser->input->cur;
+
+  return cur[0] == '>' || (cur[0] == '/' && cur[1] == '>');
+}
+
 static void
 on_start_element (void           *ctx,
                   const xmlChar  *localname,
@@ -1163,7 +1195,7 @@ on_start_element (void           *ctx,
   ElementId element;
   Frame *parent;
 
-  if (_klynge_xml_reader_failed (reader))
+  if (_klynge_xml_reader_failed (reader) || !start_tag_complete (reader))
     return;
 
   reader->depth++;

@@ -120,3 +120,27 @@ klynge_test_fixture_files (const char *folder,
   ck_assert_uint_gt (files->len, 0);
   return files;
 }
+
+/* A landscape document in which each of @n_members members belongs to
+ * each of @n_orgs organisations: big documents, made fast. */
+static G_GNUC_UNUSED GBytes *
+klynge_test_members_document (guint n_members,
+                              guint n_orgs)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+                               "  <members>\n");
+
+  for (guint m = 0; m < n_members; m++)
+    g_string_append_printf (xml, "    <member id=\"m-%u\" kind=\"company\"><name>Member %u</name></member>\n", m, m);
+  g_string_append (xml, "  </members>\n  <organisations>\n");
+  for (guint o = 0; o < n_orgs; o++)
+    {
+      g_string_append_printf (xml, "    <organisation id=\"org-%u\" kind=\"cluster\"><name>Org %u</name>\n", o, o);
+      for (guint m = 0; m < n_members; m++)
+        g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"2020-01-%02u\"/>\n", m, 1 + m % 28);
+      g_string_append (xml, "    </organisation>\n");
+    }
+  g_string_append (xml, "  </organisations>\n</landscape>\n");
+  return g_string_free_to_bytes (xml);
+}

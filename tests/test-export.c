@@ -361,25 +361,10 @@ END_TEST
 static KlyngeLandscape *
 load_large (void)
 {
-  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
-                                         "  <members>\n");
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = klynge_test_members_document (N_MEMBERS, N_ORGS);
   g_autoptr(GError) error = NULL;
   KlyngeLandscape *landscape;
 
-  for (guint m = 0; m < N_MEMBERS; m++)
-    g_string_append_printf (xml, "    <member id=\"m-%u\" kind=\"company\"><name>Member %u</name></member>\n", m, m);
-  g_string_append (xml, "  </members>\n  <organisations>\n");
-  for (guint o = 0; o < N_ORGS; o++)
-    {
-      g_string_append_printf (xml, "    <organisation id=\"org-%u\" kind=\"cluster\"><name>Org %u</name>\n", o, o);
-      for (guint m = 0; m < N_MEMBERS; m++)
-        g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"2020-01-%02u\"/>\n", m, 1 + m % 28);
-      g_string_append (xml, "    </organisation>\n");
-    }
-  g_string_append (xml, "  </organisations>\n</landscape>\n");
-  bytes = g_bytes_new (xml->str, xml->len);
   landscape = klynge_landscape_load_bytes (bytes, "large.xml", NULL, &error);
   ck_assert_no_error (error);
   return landscape;

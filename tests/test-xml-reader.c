@@ -399,6 +399,80 @@ START_TEST (test_reader_refuses_empty_input_as_syntax_error)
 }
 END_TEST
 
+/* What libxml2 reports, under the code a user would look for: a
+ * document cut short ends early, markup that is not XML is a syntax
+ * error, never a limit or a missing attribute. */
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+#define CASE(name, text, code, line, message) \
+  { name, text, sizeof text - 1, code, line, message }
+
+static const struct {
+  const char *name;
+  const char *text;
+  gsize length;
+  int code;
+  guint line;
+  const char *message;   /* how the message starts */
+} misleading_cases[] = {
+  CASE ("doctype-in-content",
+        HEAD "  <members>\n    <!DOCTYPE x>\n  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-before-an-attribute",
+        HEAD "  <members>\n    <member id=\"m1\" \0kind=\"company\"><name>A</name></member>\n"
+        "  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-after-an-attribute",
+        HEAD "  <members>\n    <member id=\"m1\"\0 kind=\"company\"><name>A</name></member>\n"
+        "  </members>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, ""),
+  CASE ("nul-before-a-membership-attribute",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>A</name></member>\n  </members>\n"
+        "  <organisations>\n    <organisation id=\"o1\" kind=\"cluster\"><name>O</name>\n"
+        "      <membership \0member=\"m1\" since=\"2020\"/>\n"
+        "    </organisation>\n  </organisations>\n</landscape>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 8, ""),
+  CASE ("truncated-between-elements",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>A</name></member>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 4, "the document ends early"),
+  CASE ("truncated-after-the-root-start",
+        HEAD,
+        KLYNGE_ERROR_XML_SYNTAX, 2, "the document ends early"),
+  CASE ("truncated-in-text",
+        HEAD "  <members>\n    <member id=\"m1\" kind=\"company\"><name>Aa",
+        KLYNGE_ERROR_XML_SYNTAX, 4, "the document ends early"),
+  /* still what they were: input without a root, content after it */
+  CASE ("no-root", "x\n", KLYNGE_ERROR_XML_SYNTAX, 1, "Extra content at the end of the document"),
+  CASE ("doctype-after-the-root",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"/>\n<!DOCTYPE x>\n",
+        KLYNGE_ERROR_XML_SYNTAX, 3, "Extra content at the end of the document"),
+};
+
+#undef CASE
+#undef HEAD
+
+START_TEST (test_reader_reports_libxml2_errors_under_the_code_a_user_expects)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (misleading_cases[_i].text, misleading_cases[_i].length);
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+
+  landscape = klynge_landscape_load_bytes_with_problem (bytes, misleading_cases[_i].name, NULL, &problem);
+  ck_assert_ptr_null (landscape);
+  ck_assert_ptr_nonnull (problem);
+  ck_assert_msg (klynge_problem_get_code (problem) == misleading_cases[_i].code,
+                 "%s: code %d, expected %d (%s)", misleading_cases[_i].name,
+                 klynge_problem_get_code (problem), misleading_cases[_i].code,
+                 klynge_problem_get_message (problem));
+  ck_assert_msg (klynge_problem_get_line (problem) == misleading_cases[_i].line,
+                 "%s: line %u, expected %u", misleading_cases[_i].name,
+                 klynge_problem_get_line (problem), misleading_cases[_i].line);
+  ck_assert_msg (g_str_has_prefix (klynge_problem_get_message (problem), misleading_cases[_i].message),
+                 "%s: message “%s”", misleading_cases[_i].name, klynge_problem_get_message (problem));
+}
+END_TEST
+
 /* A stream that fails after handing out a part of a document. */
 #define FAILING_TYPE_STREAM (failing_stream_get_type ())
 G_DECLARE_FINAL_TYPE (FailingStream, failing_stream, FAILING, STREAM, GInputStream)
@@ -537,6 +611,81 @@ START_TEST (test_reader_async_load_can_be_cancelled)
   ck_assert (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
   g_clear_error (&state.error);
   g_main_loop_unref (state.loop);
+}
+END_TEST
+
+/* --- documents over libxml2's 10,000,000-byte lookup limit -------------- */
+
+/* About 27 MB, yet small enough a landscape to load seven times */
+#define HUGE_N_MEMBERS 23000
+#define HUGE_N_ORGS 20
+
+static void
+assert_huge_landscape (KlyngeLandscape *landscape,
+                       GError          *error)
+{
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (landscape);
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape),
+                     (guint) HUGE_N_MEMBERS * HUGE_N_ORGS);
+}
+
+/* libxml2 2.9.14 stops a push parse ("Huge input lookup") once more than
+ * XML_MAX_LOOKUP_LIMIT bytes wait in one chunk; the bytes path used to
+ * hand it 16 MiB at a time. */
+START_TEST (test_reader_loads_a_27_mb_document_through_every_entry_point)
+{
+  g_autoptr(GBytes) bytes = klynge_test_members_document (HUGE_N_MEMBERS, HUGE_N_ORGS);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autofree char *path = NULL;
+  KlyngeLandscape *landscape;
+  AsyncState state = { 0, };
+  int fd;
+
+  ck_assert_uint_gt (g_bytes_get_size (bytes), 25 * 1000 * 1000);
+  landscape = klynge_landscape_load_bytes (bytes, "huge.xml", NULL, &error);
+  assert_huge_landscape (landscape, error);
+  /* what the library saves, it loads again */
+  saved = klynge_landscape_save_bytes (landscape, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_gt (g_bytes_get_size (saved), 10 * 1000 * 1000);
+  g_object_unref (landscape);
+  landscape = klynge_landscape_load_bytes (saved, "saved.xml", NULL, &error);
+  assert_huge_landscape (landscape, error);
+  g_object_unref (landscape);
+
+  landscape = klynge_landscape_load_bytes_with_problem (bytes, "huge.xml", NULL, &problem);
+  ck_assert_ptr_null (problem);
+  assert_huge_landscape (landscape, NULL);
+  g_object_unref (landscape);
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  landscape = klynge_landscape_load_stream (stream, "huge.xml", NULL, NULL, &error);
+  assert_huge_landscape (landscape, error);
+  g_object_unref (landscape);
+
+  fd = g_file_open_tmp ("klynge-huge-XXXXXX.xml", &path, &error);
+  ck_assert_no_error (error);
+  close (fd);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error));
+  landscape = klynge_landscape_load_file (path, &error);
+  assert_huge_landscape (landscape, error);
+  g_object_unref (landscape);
+
+  problems = klynge_landscape_validate_file (path, NULL);
+  ck_assert_uint_eq (problems->len, 0);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  klynge_landscape_load_file_async (path, NULL, NULL, NULL, NULL, NULL, on_loaded, &state);
+  g_main_loop_run (state.loop);
+  assert_huge_landscape (state.landscape, state.error);
+  g_object_unref (state.landscape);
+  g_main_loop_unref (state.loop);
+  g_unlink (path);
 }
 END_TEST
 
@@ -732,6 +881,7 @@ reader_suite (void)
   TCase *entry = tcase_create ("entry-points");
   TCase *caps = tcase_create ("caps");
   TCase *validate = tcase_create ("validate-file");
+  TCase *huge = tcase_create ("huge");
 
   tcase_add_test (fixtures, test_reader_loads_every_valid_fixture);
   tcase_add_test (fixtures, test_reader_rejects_every_invalid_fixture_with_its_code_and_line);
@@ -746,9 +896,14 @@ reader_suite (void)
   tcase_add_test (entry, test_reader_reports_no_problem_when_the_load_succeeds);
   tcase_add_test (entry, test_reader_reports_a_column_where_libxml2_gives_one);
   tcase_add_test (entry, test_reader_refuses_empty_input_as_syntax_error);
+  tcase_add_loop_test (entry, test_reader_reports_libxml2_errors_under_the_code_a_user_expects,
+                       0, G_N_ELEMENTS (misleading_cases));
   tcase_add_test (entry, test_reader_returns_no_landscape_when_reading_fails);
   tcase_add_test (entry, test_reader_loads_a_file_asynchronously_with_progress);
   tcase_add_test (entry, test_reader_async_load_can_be_cancelled);
+  tcase_add_test (huge, test_reader_loads_a_27_mb_document_through_every_entry_point);
+  /* seven loads of 27 MB on a shared machine */
+  tcase_set_timeout (huge, 60);
   tcase_add_test (caps, test_reader_refuses_input_over_the_size_cap_before_parsing);
   tcase_add_test (caps, test_reader_refuses_values_over_the_length_cap);
   tcase_add_test (caps, test_reader_refuses_an_element_with_100000_attributes);
@@ -761,6 +916,7 @@ reader_suite (void)
   suite_add_tcase (suite, entry);
   suite_add_tcase (suite, caps);
   suite_add_tcase (suite, validate);
+  suite_add_tcase (suite, huge);
   return suite;
 }
 

@@ -63,6 +63,32 @@ def test_loads_reads_xml_from_memory_as_bytes_or_str(klynge, data_path):
     assert klynge.to_records(from_str, "contract") == klynge.to_records(from_bytes, "contract")
 
 
+def test_loads_takes_back_what_save_bytes_gives_over_10_mb(klynge):
+    # libxml2 refused ("Huge input lookup") any document over 10,000,000
+    # bytes that reached it in one piece, as loads() handed it over
+    n_members, n_orgs = 23000, 20
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+             '<landscape xmlns="urn:klynge:landscape:1" version="1">\n<members>\n']
+    parts += ['<member id="m-%d" kind="company"><name>Member %d</name></member>\n' % (m, m)
+              for m in range(n_members)]
+    parts.append("</members>\n<organisations>\n")
+    membership_lines = "".join('<membership member="m-%d" since="2020-01-%02d"/>\n' % (m, 1 + m % 28)
+                               for m in range(n_members))
+    for o in range(n_orgs):
+        parts.append('<organisation id="org-%d" kind="cluster"><name>Org %d</name>\n' % (o, o))
+        parts.append(membership_lines)
+        parts.append("</organisation>\n")
+    parts.append("</organisations>\n</landscape>\n")
+    data = "".join(parts).encode("utf-8")
+    assert len(data) > 20_000_000
+
+    landscape = klynge.loads(data, name="huge.xml")
+    assert landscape.count_memberships() == n_members * n_orgs
+    saved = landscape.save_bytes().get_data()
+    assert len(saved) > 10_000_000
+    assert klynge.loads(saved).count_memberships() == n_members * n_orgs
+
+
 def test_loads_names_the_stream_in_errors(klynge):
     with pytest.raises(klynge.Error) as caught:
         klynge.loads(b'<landscape xmlns="urn:klynge:landscape:1" version="1"><bogus/>'
