@@ -181,7 +181,8 @@ check_percent (const char *text)
     FAIL ("percent “%s” → “%s” changes its value", text, formatted);
 }
 
-/* Modulus 11 with weights 2 7 6 5 4 3 2 1 over exactly eight digits. */
+/* Modulus 11 with weights 2 7 6 5 4 3 2 1 over exactly eight digits,
+ * which are not all zeros. */
 static gboolean
 reference_cvr_is_valid (const char *text)
 {
@@ -196,7 +197,7 @@ reference_cvr_is_valid (const char *text)
         return FALSE;
       sum += weights[i] * (guint) (text[i] - '0');
     }
-  return sum % 11 == 0;
+  return sum % 11 == 0 && strcmp (text, "00000000") != 0;
 }
 
 static void

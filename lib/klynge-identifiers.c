@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <libxml/tree.h>
 
 #include "klynge-private.h"
@@ -85,8 +87,9 @@ klynge_id_is_valid (const char *id)
  *
  * Whether @cvr is a valid Danish CVR number: exactly 8 ASCII digits whose
  * sum, weighted 2, 7, 6, 5, 4, 3, 2, 1 from the left, is a multiple of 11
- * (Erhvervsstyrelsen's modulus-11 check). `13748136` is valid; `13748137`,
- * ` 13748136` and `DK13748136` are not.
+ * (Erhvervsstyrelsen's modulus-11 check), other than `00000000`.
+ * `13748136` is valid; `13748137`, `00000000`, ` 13748136` and
+ * `DK13748136` are not.
  *
  * Returns: %TRUE if @cvr is valid; %FALSE otherwise, and for %NULL
  */
@@ -110,7 +113,9 @@ klynge_cvr_is_valid (const char *cvr)
       sum += weights[i] * digit;
     }
 
-  return cvr[8] == '\0' && sum % 11 == 0;
+  /* 00000000 passes the sum but is no company's number; the store also
+   * uses 0 for "no CVR", so accepting it would lose it. */
+  return cvr[8] == '\0' && sum % 11 == 0 && sum != 0;
 }
 
 /* Finds the first byte of @text that XML cannot carry: malformed UTF-8
@@ -299,6 +304,10 @@ _klynge_check_cvr (const char  *cvr,
   if (i != 8 || cvr[i] != '\0')
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_CVR,
                  "“%s” is not a CVR number: a CVR number has exactly 8 digits",
+                 shown);
+  else if (strcmp (cvr, "00000000") == 0)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_CVR,
+                 "“%s” is not a CVR number: no company has the number 0",
                  shown);
   else
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_CVR,

@@ -324,13 +324,78 @@ check_one_reference (KlyngeRecord *from,
   return FALSE;
 }
 
+/* A record built field by field (from Python, say) may lack what the
+ * format requires; the checks below and the store assume it is there. */
+static gboolean
+check_reference_present (KlyngeRecord *from,
+                         const char   *target,
+                         GType         expected,
+                         const char   *attribute,
+                         gpointer      user_data)
+{
+  CheckRefsData *data = user_data;
+
+  if (target != NULL)
+    return TRUE;
+  g_set_error (data->error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
+               "%s “%s” has no %s", klynge_record_get_kind_name (from),
+               klynge_record_get_id (from), attribute);
+  data->ok = FALSE;
+  return FALSE;
+}
+
+static gboolean
+check_required_fields (KlyngeLandscape  *self,
+                       KlyngeRecord     *record,
+                       GError          **error)
+{
+  CheckRefsData data = { self, error, TRUE };
+  const char *kind = klynge_record_get_kind_name (record);
+  const char *id = klynge_record_get_id (record);
+  const char *missing = NULL;
+
+  if (id == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
+                   "the %s has no id", kind);
+      return FALSE;
+    }
+  _klynge_record_foreach_reference (record, check_reference_present, &data);
+  if (!data.ok)
+    return FALSE;
+
+  if (KLYNGE_IS_CONTRACT (record))
+    {
+      const KlyngePeriod *period = klynge_contract_get_period (KLYNGE_CONTRACT (record));
+
+      if (!klynge_date_is_set (&period->start))
+        missing = "start";
+      else if (!klynge_date_is_set (&period->end))
+        missing = "end";
+    }
+  else if (KLYNGE_IS_MERGER (record)
+           && !klynge_date_is_set (klynge_merger_get_effective (KLYNGE_MERGER (record))))
+    missing = "effective date";
+  if (missing != NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
+                   "%s “%s” has no %s", kind, id, missing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * klynge_landscape_add:
  * @self: a landscape
  * @record: (transfer none): a record of any kind
  *
  * Adds @record; the landscape takes a reference. Fails, changing nothing,
- * with %KLYNGE_ERROR_DUPLICATE_ID when its id is taken, and with
+ * with %KLYNGE_ERROR_MISSING_ATTRIBUTE when it lacks its id, a reference
+ * the format requires (a contract's holder, a merger's successor, an
+ * initiative's host) or a required date, with %KLYNGE_ERROR_MISSING_ELEMENT
+ * when it lacks its name or title, with
+ * %KLYNGE_ERROR_DUPLICATE_ID when its id is taken, and with
  * %KLYNGE_ERROR_UNRESOLVED_REFERENCE or %KLYNGE_ERROR_WRONG_REFERENCE_KIND
  * when a record it names (a contract's holder, say) is not in the
  * landscape or is of the wrong kind: add records in the order the format
@@ -355,6 +420,8 @@ klynge_landscape_add (KlyngeLandscape  *self,
                         || list_for_type (self, G_OBJECT_TYPE (record)) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_required_fields (self, record, error))
+    return FALSE;
   id = klynge_record_get_id (record);
   if (_klynge_landscape_lookup_id (self, id) != NULL)
     {
@@ -374,6 +441,17 @@ klynge_landscape_add (KlyngeLandscape  *self,
         {
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
                        "%s “%s” has no name", klynge_record_get_kind_name (record), id);
+          return FALSE;
+        }
+    }
+  if (KLYNGE_IS_INITIATIVE (record))
+    {
+      const char *title = klynge_initiative_get_title (KLYNGE_INITIATIVE (record));
+
+      if (title == NULL || *title == '\0')
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
+                       "initiative “%s” has no title", id);
           return FALSE;
         }
     }

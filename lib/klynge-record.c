@@ -480,7 +480,9 @@ _klynge_record_check_other_id (KlyngeRecord  *self,
   if (!_klynge_check_id (id, what, error))
     return FALSE;
 
-  if (strcmp (id, klynge_record_get_id (self)) == 0)
+  /* a record constructed without an id (a programmer error, but one that
+   * Python survives) names nothing, not even itself */
+  if (g_strcmp0 (id, klynge_record_get_id (self)) == 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INCONSISTENT,
                    "%s “%s” cannot %s itself", label, id, verb);

@@ -159,8 +159,10 @@ _klynge_xml_start_contract (Reader *reader,
 
   contract = klynge_contract_new (reader->values[A_ID], reader->values[A_HOLDER], &period, amount);
   _klynge_contract_set_amount_decimals (contract, decimals);
-  if (reader->values[A_RENEWS] != NULL)
-    klynge_contract_set_renews (contract, reader->values[A_RENEWS], NULL);
+  /* The setter refuses a contract renewing itself: report it, never drop it. */
+  if (reader->values[A_RENEWS] != NULL
+      && !klynge_contract_set_renews (contract, reader->values[A_RENEWS], (error = NULL, &error)))
+    _klynge_xml_problem_from_error (reader, line, error);
   begin_record (reader, KLYNGE_RECORD (contract), line);
   g_object_unref (contract);
 }
@@ -282,8 +284,10 @@ _klynge_xml_start_initiative (Reader *reader,
   klynge_initiative_set_host (initiative, reader->values[A_HOST], NULL);
   if (!klynge_initiative_set_dates (initiative, &start, &end, &error))
     _klynge_xml_problem_from_error (reader, line, error);
-  if (reader->values[A_REPLACES] != NULL)
-    klynge_initiative_set_replaces (initiative, reader->values[A_REPLACES], NULL);
+  /* Likewise an initiative replacing itself. */
+  if (reader->values[A_REPLACES] != NULL
+      && !klynge_initiative_set_replaces (initiative, reader->values[A_REPLACES], (error = NULL, &error)))
+    _klynge_xml_problem_from_error (reader, line, error);
   begin_record (reader, KLYNGE_RECORD (initiative), line);
   g_object_unref (initiative);
 }

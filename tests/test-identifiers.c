@@ -162,6 +162,17 @@ START_TEST (test_cvr_rejects_anything_but_8_digits)
 }
 END_TEST
 
+/* All zeros passes the modulus-11 sum, but 0 is the store's "no CVR". */
+START_TEST (test_cvr_rejects_all_zeros)
+{
+  GError *error = NULL;
+
+  ck_assert (!klynge_cvr_is_valid ("00000000"));
+  ck_assert (!_klynge_check_cvr ("00000000", &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_CVR);
+}
+END_TEST
+
 START_TEST (test_cvr_null_is_not_valid)
 {
   ck_assert (!klynge_cvr_is_valid (NULL));
@@ -286,6 +297,7 @@ identifiers_suite (void)
                        0, G_N_ELEMENTS (bad_checksum_cvrs));
   tcase_add_loop_test (cvr, test_cvr_rejects_anything_but_8_digits,
                        0, G_N_ELEMENTS (malformed_cvrs));
+  tcase_add_test (cvr, test_cvr_rejects_all_zeros);
   tcase_add_test (cvr, test_cvr_null_is_not_valid);
   suite_add_tcase (suite, cvr);
 

@@ -531,6 +531,112 @@ START_TEST (test_landscape_add_refuses_bad_records_with_their_code_and_changes_n
 }
 END_TEST
 
+/* Records built property by property (as Python's Klynge.Initiative()
+ * does) can lack what the format requires; each row leaves out one
+ * required field of an otherwise acceptable record. */
+static const struct {
+  const char *kind;             /* the record's element name */
+  const char *omit;             /* the field left out */
+  KlyngeError code;
+} missing_fields[] = {
+  { "funding-source", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "funding-source", "name", KLYNGE_ERROR_MISSING_ELEMENT },
+  { "member", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "member", "name", KLYNGE_ERROR_MISSING_ELEMENT },
+  { "organisation", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "organisation", "name", KLYNGE_ERROR_MISSING_ELEMENT },
+  { "contract", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "contract", "holder", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "contract", "period", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "merger", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "merger", "successor", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "merger", "effective", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "initiative", "id", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "initiative", "host", KLYNGE_ERROR_MISSING_ATTRIBUTE },
+  { "initiative", "title", KLYNGE_ERROR_MISSING_ELEMENT },
+};
+
+static KlyngeRecord *
+record_without (const char *kind,
+                const char *omit)
+{
+  g_autoptr(GError) error = NULL;
+  GType type = g_str_equal (kind, "funding-source") ? KLYNGE_TYPE_FUNDING_SOURCE
+    : g_str_equal (kind, "member") ? KLYNGE_TYPE_MEMBER
+    : g_str_equal (kind, "organisation") ? KLYNGE_TYPE_ORGANISATION
+    : g_str_equal (kind, "contract") ? KLYNGE_TYPE_CONTRACT
+    : g_str_equal (kind, "merger") ? KLYNGE_TYPE_MERGER
+    : KLYNGE_TYPE_INITIATIVE;
+  KlyngeRecord *record = NULL;
+  KlyngeDate start = klynge_test_date ("2020-01-01"), end = klynge_test_date ("2021-12-31");
+  KlyngePeriod period;
+
+  /* constructing without an id is a programmer error, but not a fatal one */
+  if (g_str_equal (omit, "id"))
+    assert_critical (record = g_object_new (type, NULL));
+  else
+    record = g_object_new (type, "id", "new-x", NULL);
+
+#define SET_UNLESS_OMITTED(field, value) \
+  G_STMT_START { if (!g_str_equal (omit, field)) g_object_set (record, field, value, NULL); } G_STMT_END
+
+  ck_assert_str_eq (klynge_record_get_kind_name (record), kind);
+  if (type == KLYNGE_TYPE_FUNDING_SOURCE || type == KLYNGE_TYPE_MEMBER
+      || type == KLYNGE_TYPE_ORGANISATION)
+    SET_UNLESS_OMITTED ("name", "Synthetic name");
+  else if (type == KLYNGE_TYPE_CONTRACT)
+    {
+      g_autoptr(KlyngeShare) share = klynge_share_new ("fs-one", 10000u, &error);
+
+      ck_assert (klynge_period_init (&period, &start, &end, &error));
+      SET_UNLESS_OMITTED ("holder", "org-a");
+      SET_UNLESS_OMITTED ("period", &period);
+      ck_assert (klynge_contract_add_share (KLYNGE_CONTRACT (record), share, &error));
+    }
+  else if (type == KLYNGE_TYPE_MERGER)
+    {
+      g_object_set (record, "kind", KLYNGE_MERGER_KIND_ABSORPTION, NULL);
+      SET_UNLESS_OMITTED ("successor", "org-c");
+      SET_UNLESS_OMITTED ("effective", &start);
+      ck_assert (klynge_merger_add_predecessor (KLYNGE_MERGER (record), "org-b", &error));
+    }
+  else
+    {
+      SET_UNLESS_OMITTED ("host", "org-c");
+      SET_UNLESS_OMITTED ("title", "Synthetic title");
+    }
+#undef SET_UNLESS_OMITTED
+  ck_assert_no_error (error);
+  return record;
+}
+
+START_TEST (test_landscape_add_refuses_a_record_missing_a_required_field_and_changes_nothing)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(KlyngeRecord) record = record_without (missing_fields[_i].kind, missing_fields[_i].omit);
+  g_autoptr(KlyngeRecord) complete = record_without (missing_fields[_i].kind, "");
+  g_autoptr(KlyngeLandscape) other = base_landscape ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  ck_assert_msg (!klynge_landscape_add (landscape, record, &error), "%s without %s was added",
+                 missing_fields[_i].kind, missing_fields[_i].omit);
+  ck_assert_msg (error != NULL && error->domain == KLYNGE_ERROR
+                 && error->code == (int) missing_fields[_i].code,
+                 "%s without %s: expected code %d, got %s", missing_fields[_i].kind,
+                 missing_fields[_i].omit, missing_fields[_i].code,
+                 error != NULL ? error->message : "no error");
+  ck_assert_uint_eq (klynge_landscape_count (landscape, KLYNGE_TYPE_RECORD), BASE_N_RECORDS);
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), BASE_N_MEMBERSHIPS);
+  ck_assert (!klynge_landscape_contains (landscape, "new-x"));
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_uint_eq (problems->len, 0);
+
+  /* the same record with the field is accepted: the row tests that field */
+  add_ok (other, complete);
+}
+END_TEST
+
 START_TEST (test_landscape_add_accepts_an_absorption_with_one_predecessor)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
@@ -1790,6 +1896,8 @@ landscape_suite (void)
                        0, 10);
   tcase_add_loop_test (records, test_landscape_add_refuses_bad_records_with_their_code_and_changes_nothing,
                        0, N_BAD_RECORDS);
+  tcase_add_loop_test (records, test_landscape_add_refuses_a_record_missing_a_required_field_and_changes_nothing,
+                       0, G_N_ELEMENTS (missing_fields));
   tcase_add_test (records, test_landscape_add_accepts_an_absorption_with_one_predecessor);
   tcase_add_test (records, test_landscape_add_accepts_shares_that_sum_to_exactly_100);
   suite_add_tcase (suite, records);

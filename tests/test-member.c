@@ -182,6 +182,7 @@ static const struct {
   { klynge_member_set_cvr, "137481366", KLYNGE_ERROR_BAD_CVR },
   { klynge_member_set_cvr, "1374813x", KLYNGE_ERROR_BAD_CVR },
   { klynge_member_set_cvr, "13748137", KLYNGE_ERROR_BAD_CVR },
+  { klynge_member_set_cvr, "00000000", KLYNGE_ERROR_BAD_CVR },
   { klynge_member_set_cvr, " 13748136", KLYNGE_ERROR_BAD_CVR },
 };
 

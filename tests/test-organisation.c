@@ -260,6 +260,7 @@ static const struct {
   { "cvr nine digits", klynge_organisation_set_cvr, "137481360", KLYNGE_ERROR_BAD_CVR },
   { "cvr with a letter", klynge_organisation_set_cvr, "1374813a", KLYNGE_ERROR_BAD_CVR },
   { "cvr failing modulus 11", klynge_organisation_set_cvr, "13748137", KLYNGE_ERROR_BAD_CVR },
+  { "cvr all zeros", klynge_organisation_set_cvr, "00000000", KLYNGE_ERROR_BAD_CVR },
   { "cvr empty", klynge_organisation_set_cvr, "", KLYNGE_ERROR_BAD_CVR },
   { "focus area empty", klynge_organisation_add_focus_area, "", KLYNGE_ERROR_BAD_VALUE },
   { "focus area not UTF-8", klynge_organisation_add_focus_area, "\xff", KLYNGE_ERROR_ENCODING },

@@ -80,6 +80,22 @@ START_TEST (test_record_construction_without_id_is_a_programmer_error)
 }
 END_TEST
 
+/* Python survives the critical and may go on to set references. */
+START_TEST (test_record_without_id_can_still_renew_and_replace_other_records)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeRecord *contract = NULL, *initiative = NULL;
+
+  assert_critical (contract = g_object_new (KLYNGE_TYPE_CONTRACT, NULL));
+  assert_critical (initiative = g_object_new (KLYNGE_TYPE_INITIATIVE, NULL));
+  ck_assert (klynge_contract_set_renews (KLYNGE_CONTRACT (contract), "c-old", &error));
+  ck_assert (klynge_initiative_set_replaces (KLYNGE_INITIATIVE (initiative), "in-old", &error));
+  ck_assert_no_error (error);
+  g_clear_object (&contract);
+  g_clear_object (&initiative);
+}
+END_TEST
+
 START_TEST (test_record_kind_name_is_the_element_name_of_each_kind)
 {
   KlyngePeriod period = { { 2019, 10, 1 }, { 2021, 9, 30 } };
@@ -516,6 +532,7 @@ record_suite (void)
   tcase_add_loop_test (tc, test_record_construction_with_invalid_id_is_a_programmer_error,
                        0, G_N_ELEMENTS (invalid_ids));
   tcase_add_test (tc, test_record_construction_without_id_is_a_programmer_error);
+  tcase_add_test (tc, test_record_without_id_can_still_renew_and_replace_other_records);
   tcase_add_test (tc, test_record_kind_name_is_the_element_name_of_each_kind);
   tcase_add_test (tc, test_record_line_is_read_only_and_notifies_on_change);
   suite_add_tcase (suite, tc);
