@@ -43,6 +43,9 @@
 
 #define EXIT_NOT_AVAILABLE 3
 
+/* contracts in the renewal chain that "validate chain" builds */
+#define BENCH_CHAIN 40000u
+
 /* --- children ------------------------------------------------------------ */
 
 static KlyngeLandscape *
@@ -127,6 +130,47 @@ run_child (const char *op,
       landscape = klynge_landscape_new_default ();
       child_report (start, NULL);
       _exit (landscape != NULL ? 0 : 1);
+    }
+  if (strcmp (op, "validate-chain") == 0)
+    {
+      /* a built landscape, whatever the size: one holder whose contracts
+       * each renew the one before, as validation once took minutes on */
+      g_autoptr(KlyngeOrganisation) holder = klynge_organisation_new ("holder", KLYNGE_ORGANISATION_KIND_CLUSTER, "Holder");
+      g_autoptr(KlyngeFundingSource) fund = klynge_funding_source_new ("fund", KLYNGE_FUNDING_SOURCE_KIND_NATIONAL_AGENCY, "Fund");
+      KlyngeDate first = { 2000, 1, 1 }, last = { 2000, 12, 31 };
+      KlyngePeriod period;
+      GPtrArray *problems;
+
+      landscape = klynge_landscape_new ();
+      if (!klynge_period_init (&period, &first, &last, &error)
+          || !klynge_landscape_add (landscape, KLYNGE_RECORD (holder), &error)
+          || !klynge_landscape_add (landscape, KLYNGE_RECORD (fund), &error))
+        {
+          g_printerr ("klynge-bench: %s\n", error->message);
+          _exit (1);
+        }
+      for (guint i = 0; i < BENCH_CHAIN; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("c%u", i);
+          g_autofree char *renews = i > 0 ? g_strdup_printf ("c%u", i - 1) : NULL;
+          g_autoptr(KlyngeContract) contract = klynge_contract_new (id, "holder", &period, 100);
+          g_autoptr(KlyngeShare) share = klynge_share_new ("fund", 10000, &error);
+
+          if (share == NULL
+              || (renews != NULL && !klynge_contract_set_renews (contract, renews, &error))
+              || !klynge_contract_add_share (contract, share, &error)
+              || !klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error))
+            {
+              g_printerr ("klynge-bench: %s\n", error->message);
+              _exit (1);
+            }
+        }
+      start = g_get_monotonic_time ();
+      problems = klynge_landscape_validate (landscape);
+      detail = g_strdup_printf ("%u chained contracts, %u problems (a built landscape)",
+                                BENCH_CHAIN, problems->len);
+      child_report (start, detail);
+      _exit (0);
     }
 
   landscape = child_load (path);
@@ -218,12 +262,13 @@ static Size sizes[] = {
 
 typedef enum {
   OP_FLOOR, OP_LOAD, OP_SAVE, OP_FLOOR_SAVED, OP_LINEAGE, OP_FUNDING, OP_OVERLAP,
-  OP_DEFAULT, OP_DATAFRAME, N_OPS
+  OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, N_OPS
 } Op;
 
 static const char * const op_names[N_OPS] = {
   "floor (SAX2 pass)", "load", "save", "floor on saved file", "lineage of merged",
   "funding per year", "all-pairs overlap", "new_default()", "to_dataframe()",
+  "validate chain",
 };
 
 typedef struct {
@@ -408,7 +453,8 @@ measure (Size  *size,
       g_ptr_array_add (argv, g_strdup ("--child"));
       g_ptr_array_add (argv, g_strdup (op == OP_LOAD ? "load-save"
                                        : op == OP_LINEAGE ? "lineage" : op == OP_FUNDING ? "funding"
-                                       : op == OP_OVERLAP ? "overlap" : "default"));
+                                       : op == OP_OVERLAP ? "overlap"
+                                       : op == OP_VALIDATE_CHAIN ? "validate-chain" : "default"));
       g_ptr_array_add (argv, g_strdup (size->path));
       g_ptr_array_add (argv, g_strdup (size->saved));
       break;
@@ -804,7 +850,10 @@ main (int    argc,
         measure (size, s, OP_FUNDING);
         measure (size, s, OP_OVERLAP);
         if (s == 0)
-          measure (size, s, OP_DEFAULT);
+          {
+            measure (size, s, OP_DEFAULT);
+            measure (size, s, OP_VALIDATE_CHAIN);
+          }
         measure (size, s, OP_DATAFRAME);
       }
 

@@ -806,52 +806,114 @@ klynge_lineage_link_get_depth (const KlyngeLineageLink *link)
   return link->depth;
 }
 
-static void
-collect_ancestors (KlyngeLandscape *self,
-                   const char      *id,
-                   guint            depth,
-                   GHashTable      *seen,
-                   GPtrArray       *out)
-{
-  for (guint i = 0; i < self->mergers->len; i++)
-    {
-      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
-      const char * const *predecessors;
+/* One level of the walk: an organisation, its depth and how far through
+ * its mergers (and, towards ancestors, the merger's predecessors) it got. */
+typedef struct {
+  const char *id;
+  guint depth;
+  guint merger;
+  guint predecessor;
+} LineageFrame;
 
-      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
-          || g_strcmp0 (klynge_merger_get_successor (merger), id) != 0)
-        continue;
-      predecessors = klynge_merger_get_predecessors (merger);
-      for (guint j = 0; predecessors[j] != NULL; j++)
-        {
-          if (g_hash_table_contains (seen, predecessors[j]))
-            continue;
-          g_hash_table_add (seen, (gpointer) predecessors[j]);
-          g_ptr_array_add (out, lineage_link_new (predecessors[j], id, merger, depth));
-          collect_ancestors (self, predecessors[j], depth + 1, seen, out);
-        }
+static void
+index_merger (GHashTable   *index,
+              const char   *id,
+              KlyngeMerger *merger)
+{
+  GPtrArray *list = g_hash_table_lookup (index, id);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (index, (gpointer) id, list);
     }
+  /* a predecessor named twice still lists the merger once */
+  if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != merger)
+    g_ptr_array_add (list, merger);
 }
 
-static void
-collect_descendants (KlyngeLandscape *self,
-                     const char      *id,
-                     guint            depth,
-                     GHashTable      *seen,
-                     GPtrArray       *out)
+/* Completed mergers by an organisation id, in landscape order: by
+ * successor towards ancestors, by predecessor towards descendants. Built
+ * once per query, so that each level costs its own mergers, not all. */
+static GHashTable *
+index_completed_mergers (KlyngeLandscape *self,
+                         gboolean         by_predecessor)
 {
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
   for (guint i = 0; i < self->mergers->len; i++)
     {
       KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
-      const char *successor = klynge_merger_get_successor (merger);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
 
-      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
-          || !klynge_merger_has_predecessor (merger, id)
-          || successor == NULL || g_hash_table_contains (seen, successor))
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
         continue;
-      g_hash_table_add (seen, (gpointer) successor);
-      g_ptr_array_add (out, lineage_link_new (successor, id, merger, depth));
-      collect_descendants (self, successor, depth + 1, seen, out);
+      if (!by_predecessor)
+        {
+          if (klynge_merger_get_successor (merger) != NULL)
+            index_merger (index, klynge_merger_get_successor (merger), merger);
+          continue;
+        }
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        index_merger (index, predecessors[j], merger);
+    }
+  return index;
+}
+
+/* Ancestors (predecessors, theirs, ...) or descendants of @id, depth first
+ * with an explicit stack: histories can be far deeper than the C stack
+ * allows. The order is that of the recursion it replaces: each
+ * organisation right after the one it links to, then its own links. */
+static void
+collect_lineage (KlyngeLandscape *self,
+                 const char      *id,
+                 gboolean         descendants,
+                 GHashTable      *seen,
+                 GPtrArray       *out)
+{
+  g_autoptr(GHashTable) index = index_completed_mergers (self, descendants);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (LineageFrame));
+  LineageFrame first = { id, 1, 0, 0 };
+
+  g_array_append_val (stack, first);
+  while (stack->len > 0)
+    {
+      LineageFrame *frame = &g_array_index (stack, LineageFrame, stack->len - 1);
+      GPtrArray *mergers = g_hash_table_lookup (index, frame->id);
+      LineageFrame next = { NULL, 0, 0, 0 };
+
+      while (mergers != NULL && frame->merger < mergers->len)
+        {
+          KlyngeMerger *merger = g_ptr_array_index (mergers, frame->merger);
+          const char *other;
+
+          if (descendants)
+            {
+              other = klynge_merger_get_successor (merger);
+              frame->merger++;
+            }
+          else if ((other = klynge_merger_get_predecessors (merger)[frame->predecessor]) == NULL)
+            {
+              frame->merger++;
+              frame->predecessor = 0;
+              continue;
+            }
+          else
+            frame->predecessor++;
+          if (other == NULL || g_hash_table_contains (seen, other))
+            continue;
+          g_hash_table_add (seen, (gpointer) other);
+          g_ptr_array_add (out, lineage_link_new (other, frame->id, merger, frame->depth));
+          next.id = other;
+          next.depth = frame->depth + 1;
+          break;
+        }
+      /* frame is not used past here: appending may move the stack */
+      if (next.id != NULL)
+        g_array_append_val (stack, next);
+      else
+        g_array_set_size (stack, stack->len - 1);
     }
 }
 
@@ -884,7 +946,7 @@ klynge_landscape_list_ancestors (KlyngeLandscape *self,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_add (seen, (gpointer) id);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_lineage_link_unref);
-  collect_ancestors (self, id, 1, seen, out);
+  collect_lineage (self, id, FALSE, seen, out);
   return out;
 }
 
@@ -916,7 +978,7 @@ klynge_landscape_list_descendants (KlyngeLandscape *self,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_add (seen, (gpointer) id);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_lineage_link_unref);
-  collect_descendants (self, id, 1, seen, out);
+  collect_lineage (self, id, TRUE, seen, out);
   return out;
 }
 

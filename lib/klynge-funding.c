@@ -320,6 +320,18 @@ holder_info (KlyngeLandscape *self,
   *kind = klynge_organisation_get_kind (entry->organisation);
 }
 
+/* *sum += amount, unless that overflows */
+static gboolean
+add_amount (gint64 *sum,
+            gint64  amount)
+{
+  if ((amount > 0 && *sum > G_MAXINT64 - amount)
+      || (amount < 0 && *sum < G_MININT64 - amount))
+    return FALSE;
+  *sum += amount;
+  return TRUE;
+}
+
 /**
  * klynge_landscape_funding_totals:
  * @self: a landscape
@@ -345,21 +357,53 @@ holder_info (KlyngeLandscape *self,
  * in the order of #KlyngeOrganisationKind. A row's keys that were not
  * grouped by are %NULL (or 0 for the year).
  *
- * Returns: (transfer container) (element-type KlyngeFundingTotal): the
- *   rows
+ * A row whose amount would exceed %KLYNGE_MONEY_MAX øre cannot be
+ * given: then there are no rows at all (%NULL);
+ * klynge_landscape_funding_totals_checked() says so with an error.
+ *
+ * Returns: (transfer container) (element-type KlyngeFundingTotal) (nullable):
+ *   the rows, or %NULL when a total is too large to represent
  */
 GPtrArray *
 klynge_landscape_funding_totals (KlyngeLandscape       *self,
                                  KlyngeFundingGrouping  grouping,
                                  const KlyngePeriod    *within)
 {
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail ((grouping & ~ALL_GROUPINGS) == 0, NULL);
+
+  return klynge_landscape_funding_totals_checked (self, grouping, within, NULL);
+}
+
+/**
+ * klynge_landscape_funding_totals_checked:
+ * @self: a landscape
+ * @grouping: the keys to group by; 0 for one grand total
+ * @within: (nullable): the period to count, or %NULL for all time; an
+ *   unset (zero-filled) start or end leaves that side open
+ * @error: return location for a #GError, or %NULL
+ *
+ * As klynge_landscape_funding_totals(), but says why there are no rows:
+ * with %KLYNGE_ERROR_OVERFLOW when a row's amount would exceed
+ * %KLYNGE_MONEY_MAX øre (two contracts of the largest amount, say).
+ *
+ * Returns: (transfer container) (element-type KlyngeFundingTotal): the
+ *   rows, or %NULL with @error set
+ */
+GPtrArray *
+klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
+                                         KlyngeFundingGrouping  grouping,
+                                         const KlyngePeriod    *within,
+                                         GError               **error)
+{
   g_autoptr(GArray) parts = NULL;
   g_autoptr(GHashTable) ranks = NULL;
-  GPtrArray *rows;
+  g_autoptr(GPtrArray) rows = NULL;
   guint32 first, last;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail ((grouping & ~ALL_GROUPINGS) == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_funding_total_unref);
   parts = g_array_new (FALSE, TRUE, sizeof (Part));
@@ -437,12 +481,20 @@ klynge_landscape_funding_totals (KlyngeLandscape       *self,
       total->holder = g_strdup (key->holder);
       total->year = key->year;
       total->kind = key->kind;
-      for (; i < parts->len && compare_parts (key, &g_array_index (parts, Part, i)) == 0; i++)
-        total->amount += g_array_index (parts, Part, i).amount;
       g_ptr_array_add (rows, total);
+      /* parts are each at most KLYNGE_MONEY_MAX, but their sum need not
+       * be: refuse rather than give a wrapped figure */
+      for (; i < parts->len && compare_parts (key, &g_array_index (parts, Part, i)) == 0; i++)
+        if (!add_amount (&total->amount, g_array_index (parts, Part, i).amount))
+          {
+            g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_OVERFLOW,
+                         "funding totals: a total exceeds the largest amount, %" G_GINT64_FORMAT " øre",
+                         (gint64) KLYNGE_MONEY_MAX);
+            return NULL;
+          }
     }
 
-  return rows;
+  return g_steal_pointer (&rows);
 }
 
 /**

@@ -79,41 +79,72 @@ _klynge_landscape_check_references (KlyngeLandscape *self,
   _klynge_landscape_foreach_record (self, check_references_of, &sink);
 }
 
+/* What following a contract's renewal chain found; in the memo of
+ * chain_loops(), on the path now being followed is ON_PATH. */
+enum { CHAIN_ON_PATH = 1, CHAIN_ENDS, CHAIN_LOOPS };
+
+/* Whether @contract's renewal chain goes round for ever (it renews
+ * itself, or leads into a loop). Each contract's answer is kept in @memo,
+ * so all the chains of a landscape are followed in linear time, not once
+ * per contract (40,000 chained contracts took minutes). */
+static gboolean
+chain_loops (KlyngeLandscape *self,
+             KlyngeContract  *contract,
+             GHashTable      *memo,
+             GPtrArray       *path)
+{
+  KlyngeContract *at = contract;
+  int result = CHAIN_ENDS;
+
+  g_ptr_array_set_size (path, 0);
+  while (at != NULL)
+    {
+      int state = GPOINTER_TO_INT (g_hash_table_lookup (memo, at));
+      const char *renews;
+      KlyngeRecord *previous;
+
+      if (state == CHAIN_ON_PATH)
+        {
+          result = CHAIN_LOOPS;
+          break;
+        }
+      if (state != 0)
+        {
+          result = state;
+          break;
+        }
+      g_hash_table_insert (memo, at, GINT_TO_POINTER (CHAIN_ON_PATH));
+      g_ptr_array_add (path, at);
+      renews = klynge_contract_get_renews (at);
+      previous = renews != NULL ? klynge_landscape_lookup (self, renews) : NULL;
+      at = KLYNGE_IS_CONTRACT (previous) ? KLYNGE_CONTRACT (previous) : NULL;
+    }
+  /* every contract on the path leads where the last one did */
+  for (guint i = 0; i < path->len; i++)
+    g_hash_table_insert (memo, g_ptr_array_index (path, i), GINT_TO_POINTER (result));
+  return result == CHAIN_LOOPS;
+}
+
 static void
 check_contracts (ProblemSink *sink)
 {
   GPtrArray *contracts = sink->self->contracts;
+  g_autoptr(GHashTable) memo = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
   for (guint i = 0; i < contracts->len; i++)
     {
       KlyngeContract *contract = g_ptr_array_index (contracts, i);
       g_autoptr(GError) error = NULL;
-      GHashTable *seen;
-      const char *renews;
 
       if (!klynge_contract_check_shares (contract, &error))
         report (sink, KLYNGE_RECORD (contract), error->code, "%s", error->message);
 
-      /* a renewal chain must end: follow it, at most once round */
-      seen = g_hash_table_new (g_str_hash, g_str_equal);
-      renews = klynge_contract_get_renews (contract);
-      while (renews != NULL)
-        {
-          KlyngeRecord *previous = klynge_landscape_lookup (sink->self, renews);
-
-          if (g_hash_table_contains (seen, renews) || g_strcmp0 (renews, klynge_record_get_id (KLYNGE_RECORD (contract))) == 0)
-            {
-              report (sink, KLYNGE_RECORD (contract), KLYNGE_ERROR_INCONSISTENT,
-                      "contract “%s” renews itself through its chain",
-                      klynge_record_get_id (KLYNGE_RECORD (contract)));
-              break;
-            }
-          if (!KLYNGE_IS_CONTRACT (previous))
-            break;
-          g_hash_table_add (seen, (gpointer) renews);
-          renews = klynge_contract_get_renews (KLYNGE_CONTRACT (previous));
-        }
-      g_hash_table_unref (seen);
+      /* a renewal chain must end */
+      if (chain_loops (sink->self, contract, memo, path))
+        report (sink, KLYNGE_RECORD (contract), KLYNGE_ERROR_INCONSISTENT,
+                "contract “%s” renews itself through its chain",
+                klynge_record_get_id (KLYNGE_RECORD (contract)));
     }
 }
 

@@ -697,6 +697,52 @@ START_TEST (test_all_pairs_overlap_agrees_with_pairwise_counts)
 }
 END_TEST
 
+/* A history far longer than the C stack could recurse over (it crashed
+ * at a depth of about 87,000), and long enough that a scan of every
+ * merger per level would take minutes. */
+#define LONG_CHAIN 100000
+
+START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
+  KlyngeLineageLink *link;
+
+  for (guint i = 0; i <= LONG_CHAIN; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("o%u", i);
+      g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, id);
+
+      ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), NULL));
+    }
+  /* merger mI joins o(I-1) into oI */
+  for (guint i = 1; i <= LONG_CHAIN; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i);
+      g_autofree char *from = g_strdup_printf ("o%u", i - 1);
+      g_autofree char *to = g_strdup_printf ("o%u", i);
+      const char *predecessors[] = { from, NULL };
+      g_autoptr(KlyngeMerger) merger = add_merger (NULL, id, KLYNGE_MERGER_KIND_ABSORPTION, to, "2024-01-01", predecessors);
+
+      klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+      ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (merger), NULL));
+    }
+
+  ancestors = klynge_landscape_list_ancestors (landscape, "o100000");
+  ck_assert_uint_eq (ancestors->len, LONG_CHAIN);
+  link = g_ptr_array_index (ancestors, LONG_CHAIN - 1);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (link), "o0");
+  ck_assert_uint_eq (klynge_lineage_link_get_depth (link), LONG_CHAIN);
+
+  descendants = klynge_landscape_list_descendants (landscape, "o0");
+  ck_assert_uint_eq (descendants->len, LONG_CHAIN);
+  link = g_ptr_array_index (descendants, LONG_CHAIN - 1);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (link), "o100000");
+  ck_assert_str_eq (klynge_lineage_link_get_merger (link), "m100000");
+  ck_assert_uint_eq (klynge_lineage_link_get_depth (link), LONG_CHAIN);
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -704,6 +750,7 @@ consolidation_suite (void)
   TCase *builtin = tcase_create ("built-in data");
   TCase *apply = tcase_create ("apply");
   TCase *overlap = tcase_create ("overlap");
+  TCase *history = tcase_create ("long history");
 
   tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
   tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
@@ -722,6 +769,12 @@ consolidation_suite (void)
   tcase_add_test (apply, test_apply_save_load_and_lineage_agree);
   tcase_add_test (apply, test_view_counts_members_active_on_its_date);
   suite_add_tcase (suite, apply);
+
+  /* about a second alone; the slack is for a busy machine, and still far
+   * below the 80 s the quadratic walk took */
+  tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
+  tcase_set_timeout (history, 20);
+  suite_add_tcase (suite, history);
 
   tcase_add_test (overlap, test_pair_overlap_counts_distinct_members);
   tcase_add_test (overlap, test_all_pairs_overlap_agrees_with_pairwise_counts);

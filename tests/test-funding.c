@@ -444,6 +444,57 @@ START_TEST (test_totals_of_the_largest_amount_do_not_overflow)
 }
 END_TEST
 
+/* Two contracts whose totals meet in one row: where the sum exceeds
+ * KLYNGE_MONEY_MAX it wrapped to a negative figure; now it is refused. */
+static const struct {
+  gint64 first, second;
+  const char *second_holder;
+  KlyngeFundingGrouping grouping;
+  guint rows;           /* 0: refused with KLYNGE_ERROR_OVERFLOW */
+  gint64 total;         /* of the first row */
+} largest_sums[] = {
+  { KLYNGE_MONEY_MAX, 0, "kb", 0, 1, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX - 1, 1, "kb", 0, 1, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX / 2, KLYNGE_MONEY_MAX / 2 + 1, "kb", KLYNGE_FUNDING_BY_SOURCE, 1, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX, 1, "kb", 0, 0, 0 },
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "kb", 0, 0, 0 },
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "kb", KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_YEAR, 0, 0 },
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "ka", 0, 0, 0 },
+  /* rows of their own each fit */
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "ka", KLYNGE_FUNDING_BY_HOLDER, 2, KLYNGE_MONEY_MAX },
+};
+
+START_TEST (test_totals_that_exceed_the_largest_amount_are_refused)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
+  g_autoptr(GPtrArray) rows = NULL, unchecked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_contract (landscape, "first", "kb", "2020-01-01..2020-12-31", largest_sums[_i].first, "siu:10000", NULL);
+  add_contract (landscape, "second", largest_sums[_i].second_holder, "2020-01-01..2020-12-31",
+                largest_sums[_i].second, "siu:10000", NULL);
+  rows = klynge_landscape_funding_totals_checked (landscape, largest_sums[_i].grouping, NULL, &error);
+  unchecked = klynge_landscape_funding_totals (landscape, largest_sums[_i].grouping, NULL);
+  if (largest_sums[_i].rows == 0)
+    {
+      ck_assert_ptr_null (rows);
+      ck_assert (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_OVERFLOW));
+      ck_assert_ptr_null (unchecked);   /* never a wrong figure */
+      return;
+    }
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rows->len, largest_sums[_i].rows);
+  ck_assert_uint_eq (unchecked->len, largest_sums[_i].rows);
+  ck_assert_int_eq (klynge_funding_total_get_amount (row (rows, 0)), largest_sums[_i].total);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ck_assert_int_ge (klynge_funding_total_get_amount (row (rows, i)), 0);
+      ck_assert_int_eq (klynge_funding_total_get_amount (row (unchecked, i)),
+                        klynge_funding_total_get_amount (row (rows, i)));
+    }
+}
+END_TEST
+
 START_TEST (test_funding_total_is_a_refcounted_boxed_type)
 {
   g_autoptr(KlyngeLandscape) landscape = new_ced_landscape ();
@@ -1048,6 +1099,7 @@ funding_suite (void)
   tcase_add_test (tc, test_totals_for_a_sub_period_agree_with_any_split_containing_it);
   tcase_add_test (tc, test_totals_with_an_unknown_grouping_flag_are_a_programmer_error);
   tcase_add_test (tc, test_totals_of_the_largest_amount_do_not_overflow);
+  tcase_add_loop_test (tc, test_totals_that_exceed_the_largest_amount_are_refused, 0, G_N_ELEMENTS (largest_sums));
   tcase_add_test (tc, test_funding_total_is_a_refcounted_boxed_type);
   suite_add_tcase (suite, tc);
 

@@ -281,6 +281,7 @@ tool_funding (Tool  *tool,
   };
   g_autoptr(KlyngeLandscape) landscape = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = NULL;
   KlyngeFundingGrouping grouping;
   KlyngePeriod within = { { 0, }, };
@@ -312,8 +313,21 @@ tool_funding (Tool  *tool,
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
 
-  rows = klynge_landscape_funding_totals (landscape, grouping,
-                                          from != NULL || to != NULL ? &within : NULL);
+  /* the grand total first: amounts are not negative, so when it fits,
+   * so do the rows and the text format's total line */
+  rows = klynge_landscape_funding_totals_checked (landscape, 0,
+                                                  from != NULL || to != NULL ? &within : NULL, &error);
+  if (rows != NULL && grouping != 0)
+    {
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = klynge_landscape_funding_totals_checked (landscape, grouping,
+                                                      from != NULL || to != NULL ? &within : NULL, &error);
+    }
+  if (rows == NULL)
+    {
+      g_printerr ("klynge: %s\n", error->message);
+      return TOOL_EXIT_DATA;
+    }
   out = g_string_new (NULL);
   if (format == FORMAT_CSV)
     write_csv (out, rows, grouping);

@@ -16,7 +16,8 @@ static const char description[] =
   "consolidation it was part of as a Graphviz picture.\n"
   "\n"
   "  --format text   a tree: the organisation, then its predecessors (and\n"
-  "                  theirs, indented) and its successors (the default)\n"
+  "                  theirs, indented; past 32 levels, numbered) and its\n"
+  "                  successors (the default)\n"
   "  --format dot    a DOT digraph of every organisation linked to ID by\n"
   "                  mergers, labelled with names and dates, merger edges\n"
   "                  labelled with the effective date (dashed: absorption)\n"
@@ -43,6 +44,9 @@ append_organisation (GString         *out,
                           f, *d != '\0' ? " " : "", d);
 }
 
+/* links deeper than this are indented as much as this, and numbered */
+#define MAX_INDENTED_DEPTH 32
+
 static void
 append_links (GString         *out,
               KlyngeLandscape *landscape,
@@ -57,8 +61,15 @@ append_links (GString         *out,
       KlyngeLineageLink *link = g_ptr_array_index (links, i);
       g_autofree char *effective = klynge_date_to_string (klynge_lineage_link_get_effective (link));
 
-      for (guint d = 0; d < klynge_lineage_link_get_depth (link); d++)
+      guint depth = klynge_lineage_link_get_depth (link);
+
+      /* indent by depth, but only so far: a history of 100,000 mergers
+       * would otherwise need 10 GB of spaces; deeper links say their
+       * depth instead */
+      for (guint d = 0; d < MIN (depth, MAX_INDENTED_DEPTH); d++)
         g_string_append (out, "  ");
+      if (depth > MAX_INDENTED_DEPTH)
+        g_string_append_printf (out, "(depth %u) ", depth);
       append_organisation (out, landscape, klynge_lineage_link_get_organisation (link));
       g_string_append_printf (out, "  [%s, effective %s]\n", klynge_lineage_link_get_merger (link), effective);
     }

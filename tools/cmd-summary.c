@@ -281,14 +281,24 @@ section_mergers (KlyngeLandscape  *landscape,
 static void
 section_funding (KlyngeLandscape *landscape)
 {
-  g_autoptr(GPtrArray) totals = klynge_landscape_funding_totals (landscape,
-                                                                  KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_YEAR,
-                                                                  NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grand = klynge_landscape_funding_totals_checked (landscape, 0, NULL, &error);
+  g_autoptr(GPtrArray) totals = NULL;
   g_autoptr(GPtrArray) sources = klynge_landscape_list (landscape, KLYNGE_TYPE_FUNDING_SOURCE);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   int amount_width = (int) strlen ("amount");
   int id_width = (int) strlen ("source");
   gint64 grand_total = 0;
+
+  /* amounts are not negative: when the grand total fits, so do the rows,
+   * the subtotals and the sums below */
+  if (grand == NULL)
+    {
+      g_print ("\nFunding by source and calendar year (DKK, contracts pro-rated by day)\n"
+               "  not shown: %s\n", error->message);
+      return;
+    }
+  totals = klynge_landscape_funding_totals (landscape, KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_YEAR, NULL);
 
   /* sources in landscape order, then any that name no funding source */
   for (guint i = 0; i < sources->len; i++)

@@ -85,6 +85,8 @@ G_BEGIN_DECLS
  *   created a predecessor, or a new successor's founding date differs from
  *   the effective date)
  * @KLYNGE_ERROR_MERGER_ALREADY_COMPLETED: the merger is already completed
+ * @KLYNGE_ERROR_OVERFLOW: a result is too large to represent (a sum of
+ *   amounts above %KLYNGE_MONEY_MAX øre)
  *
  * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
  * own code; messages of load errors start with `file:line:col: `.
@@ -131,6 +133,7 @@ typedef enum {
   KLYNGE_ERROR_MERGER_CYCLE,
   KLYNGE_ERROR_MERGER_DATE_ORDER,
   KLYNGE_ERROR_MERGER_ALREADY_COMPLETED,
+  KLYNGE_ERROR_OVERFLOW,
 } KlyngeError;
 
 GQuark klynge_error_quark (void);

@@ -59,6 +59,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeFundingTotal, klynge_funding_total_unref)
 GPtrArray *klynge_landscape_funding_totals      (KlyngeLandscape       *self,
                                                  KlyngeFundingGrouping  grouping,
                                                  const KlyngePeriod    *within);
+GPtrArray *klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
+                                                   KlyngeFundingGrouping  grouping,
+                                                   const KlyngePeriod    *within,
+                                                   GError               **error);
 gint64     klynge_landscape_funding_paid        (KlyngeLandscape       *self,
                                                  const char            *source,
                                                  const char            *holder,

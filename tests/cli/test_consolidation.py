@@ -82,6 +82,41 @@ def test_lineage_of_ecd_lists_its_three_predecessors_with_merger_and_date(klynge
     assert "Successors:\n  none" in result.stdout
 
 
+def chain_landscape(n):
+    """A landscape where o0 went into o1, o1 into o2, ... up to on."""
+    dissolved = ' dissolved="2019"'
+    orgs = "".join(
+        f'    <organisation id="o{i}" kind="cluster"{"" if i == n else dissolved}>'
+        f"<name>O{i}</name></organisation>\n"
+        for i in range(n + 1))
+    mergers = "".join(
+        f'    <merger id="m{i}" effective="2020-01-01" successor="o{i}" kind="absorption" status="completed">'
+        f'<predecessor ref="o{i - 1}"/></merger>\n'
+        for i in range(1, n + 1))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<landscape xmlns="urn:klynge:landscape:1" version="1">\n'
+            f"  <organisations>\n{orgs}  </organisations>\n"
+            f"  <mergers>\n{mergers}  </mergers>\n"
+            "</landscape>\n")
+
+
+def test_lineage_of_a_deep_chain_indents_only_so_far(klynge, tmp_path):
+    n = 3000
+    path = tmp_path / "chain.xml"
+    path.write_text(chain_landscape(n), encoding="utf-8")
+    result = klynge("lineage", "--landscape", path, f"o{n}")
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert len(lines) == n + 4
+    # ordinary depths are indented two spaces a level, as before
+    assert lines[2] == f"  o{n - 1}  O{n - 1}  (? – 2019)  [m{n}, effective 2020-01-01]"
+    assert lines[3].startswith(f"    o{n - 2}  ")
+    # deep ones no further than the cap, with their depth as a number
+    assert lines[-3] == " " * 64 + f"(depth {n}) o0  O0  (? – 2019)  [m1, effective 2020-01-01]"
+    assert max(len(line) for line in lines) < 160
+    assert len(result.stdout) < 160 * len(lines)
+
+
 def test_lineage_says_what_clean_energi_was_on_a_date(klynge):
     after = klynge("lineage", "clean-energi", "--on", "2020-12-31")
     before = klynge("lineage", "clean-energi", "--on", "2020-06-30")

@@ -228,3 +228,23 @@ def test_help_describes_the_options_with_examples(klynge):
     for text in ("--by", "--from", "--to", "--format", "--landscape", "Examples:",
                  "klynge funding --by year --format csv"):
         assert text in result.stdout
+
+
+
+# two contracts of the largest amount klynge accepts: their sum does not
+# fit, and was shown as a negative figure
+@pytest.mark.parametrize("by", ["total", "source,year", "holder"])
+def test_totals_above_the_largest_amount_are_refused(klynge, fixture_path, by):
+    path = fixture_path("valid", "largest-amounts.xml")
+    for fmt in ("text", "csv"):
+        result = klynge("funding", "--landscape", path, "--by", by, "--format", fmt)
+        assert result.status == 1, result
+        assert result.stdout == ""
+        assert "exceeds the largest amount" in result.stderr
+
+
+def test_summary_of_totals_above_the_largest_amount_shows_no_wrong_figure(klynge, fixture_path):
+    result = klynge("summary", "--landscape", fixture_path("valid", "largest-amounts.xml"))
+    assert result.status == 0, result
+    assert "not shown: funding totals: a total exceeds the largest amount" in result.stdout
+    assert "-92" not in result.stdout

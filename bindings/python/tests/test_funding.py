@@ -41,3 +41,18 @@ def test_share_percents_sum_to_100_for_every_contract(klynge, builtin):
     for share in klynge.to_records(builtin, "share"):
         sums[share["contract"]] = sums.get(share["contract"], 0) + share["percent"]
     assert sums and set(sums.values()) == {Decimal("100.00")}
+
+
+
+def test_totals_above_the_largest_amount_raise_instead_of_wrapping(klynge, Klynge, data_path):
+    from gi.repository import GLib
+
+    landscape = klynge.load(data_path("valid", "largest-amounts.xml"))
+    try:
+        landscape.funding_totals_checked(0, None)
+    except GLib.Error as error:
+        assert error.code == Klynge.Error.OVERFLOW
+    else:
+        raise AssertionError("no error")
+    # NULL comes through as no rows: still never a wrong figure
+    assert not landscape.funding_totals(0, None)
