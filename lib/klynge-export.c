@@ -1150,7 +1150,6 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
 {
   g_autoptr(GHashTable) nodes = NULL;
   g_autoptr(GPtrArray) mergers = NULL;
-  GPtrArray *queue;
   GString *out;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
@@ -1160,12 +1159,8 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
 
   nodes = g_hash_table_new (g_str_hash, g_str_equal);
   mergers = g_ptr_array_new ();
-  queue = g_ptr_array_new ();
   if (id != NULL)
-    {
-      g_hash_table_add (nodes, (gpointer) id);
-      g_ptr_array_add (queue, (gpointer) id);
-    }
+    g_hash_table_add (nodes, (gpointer) id);
 
   /* the connected component over completed mergers (all of them for NULL) */
   for (gboolean grew = TRUE; grew;)
@@ -1193,7 +1188,6 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
           grew = TRUE;
         }
     }
-  g_ptr_array_unref (queue);
 
   out = g_string_new ("digraph lineage {\n"
                       "  rankdir=LR;\n"
