@@ -224,6 +224,25 @@ klynge_text_is_valid (const char *text,
   return find_unstorable (text, length, &bad_char) < 0;
 }
 
+/* Every id, reference and text a record stores passes here: a value the
+ * loader's default cap would refuse must not get in, or a landscape could
+ * be saved that does not load again. The loader counts a value's bytes as
+ * stored (decoded), as strlen() does here. */
+static gboolean
+check_length (const char  *value,
+              const char  *what,
+              GError     **error)
+{
+  gsize length = strlen (value);
+
+  if (length <= KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH)
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
+               "the %s is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed",
+               what, length, (guint) KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH);
+  return FALSE;
+}
+
 gboolean
 _klynge_check_id (const char  *id,
                   const char  *what,
@@ -234,6 +253,8 @@ _klynge_check_id (const char  *id,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (what != NULL, FALSE);
 
+  if (!check_length (id, what, error))
+    return FALSE;
   if (klynge_id_is_valid (id))
     return TRUE;
 
@@ -264,6 +285,8 @@ _klynge_check_text (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (what != NULL, FALSE);
 
+  if (!check_length (text, what, error))
+    return FALSE;
   if (*text == '\0' && !allow_empty)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_VALUE,

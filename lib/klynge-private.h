@@ -34,7 +34,9 @@ _klynge_replace_string (char       **field,
   return TRUE;
 }
 
-/* klynge-identifiers.c */
+/* klynge-identifiers.c: the checks every setter of an id or text runs;
+ * both refuse a value longer than KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH
+ * with KLYNGE_ERROR_LIMIT_EXCEEDED, which the loader would not take. */
 gboolean     _klynge_check_id            (const char        *id,
                                           const char        *what,
                                           GError           **error);

@@ -49,8 +49,11 @@ klynge_record_constructed (GObject *object)
 
   G_OBJECT_CLASS (klynge_record_parent_class)->constructed (object);
 
-  /* The id is construct-only, so this is the one place to check it. */
-  g_return_if_fail (klynge_id_is_valid (priv->id));
+  /* The id is construct-only, so this is the one place to complain about
+   * it: set_property() keeps only a valid one, so that a record built
+   * with a bad id has none, which klynge_landscape_add() refuses, and
+   * never reaches a saved file. */
+  g_return_if_fail (priv->id != NULL);
 }
 
 static void
@@ -104,7 +107,12 @@ klynge_record_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      priv->id = g_value_dup_string (value);
+      {
+        const char *id = g_value_get_string (value);
+
+        if (id != NULL && _klynge_check_id (id, "id", NULL))
+          priv->id = g_strdup (id);
+      }
       break;
     case PROP_NOTE:
       klynge_record_set_note (self, g_value_get_string (value), &error);
@@ -130,8 +138,9 @@ klynge_record_class_init (KlyngeRecordClass *klass)
    * KlyngeRecord:id:
    *
    * The identifier of the record: an XML NCName, unique across all kinds
-   * in a landscape. Construct-only; constructing a record with an invalid
-   * identifier is a programmer error.
+   * in a landscape, at most %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH bytes.
+   * Construct-only; constructing a record with an invalid identifier is a
+   * programmer error, and the record then has no identifier at all.
    */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -225,10 +234,13 @@ klynge_record_get_note (KlyngeRecord *self)
  * @note: (nullable): the note, or %NULL to remove it
  * @error: return location for a #GError, or %NULL
  *
- * Sets the record's free-text note. Any length is fine, the empty string
- * included (it is kept, and saved as an empty `<note/>`).
+ * Sets the record's free-text note: up to
+ * %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH bytes, the empty string included
+ * (it is kept, and saved as an empty `<note/>`).
  *
- * Fails with %KLYNGE_ERROR_ENCODING when @note is not valid UTF-8 or holds
+ * Fails with %KLYNGE_ERROR_LIMIT_EXCEEDED when @note is longer, so that
+ * what is saved loads again with the default options, and with
+ * %KLYNGE_ERROR_ENCODING when @note is not valid UTF-8 or holds
  * characters that XML cannot carry; the note is then left as it was.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise

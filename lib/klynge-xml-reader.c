@@ -339,17 +339,21 @@ read_attributes (Reader            *reader,
             return FALSE;
           continue;
         }
-      if (length > reader->options.max_value_length)
-        {
-          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
-                                       "the value of “%s” is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed",
-                                       (const char *) localname, length, reader->options.max_value_length);
-          return FALSE;
-        }
       a = spec->attributes[a].attribute;
       reader->value_offsets[a] = reader->scratch->len;
       _klynge_xml_decode_attribute (reader->scratch, value, length);
       reader->value_lengths[a] = reader->scratch->len - reader->value_offsets[a];
+      /* The cap counts bytes as stored, as the setters do: libxml2 hands
+       * “&” over as “&#38;”, and a city of 1 MiB of “&” that a setter
+       * took must load again. */
+      if (reader->value_lengths[a] > reader->options.max_value_length)
+        {
+          _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_LIMIT_EXCEEDED, line, 0,
+                                       "the value of “%s” is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed",
+                                       (const char *) localname, reader->value_lengths[a],
+                                       reader->options.max_value_length);
+          return FALSE;
+        }
       g_string_append_c (reader->scratch, '\0');
       reader->values[a] = "";   /* set below, once scratch stops moving */
     }

@@ -29,8 +29,11 @@ G_BEGIN_DECLS
 /**
  * KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH:
  *
- * The default cap on the length of one attribute value or text, in bytes:
- * 1 MiB.
+ * The default cap on the length of one attribute value or text, in bytes
+ * as stored (after entities are decoded): 1 MiB. It is also the longest id
+ * or text a record accepts (setters fail with %KLYNGE_ERROR_LIMIT_EXCEEDED
+ * beyond it), so that whatever is saved loads again with the default
+ * options.
  */
 #define KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH (1 << 20)
 
