@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klynge-landscape-private.h"
+#include "klynge-reloadable-private.h"
 
 /**
  * KlyngeLandscape:
@@ -296,95 +297,6 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
   g_hash_table_insert (self->ids, (gpointer) klynge_record_get_id (record), record);
 }
 
-typedef struct {
-  KlyngeLandscape *self;
-  GError **error;
-  gboolean ok;
-} CheckRefsData;
-
-static gboolean
-check_one_reference (KlyngeRecord *from,
-                     const char   *target,
-                     GType         expected,
-                     const char   *attribute,
-                     gpointer      user_data)
-{
-  CheckRefsData *data = user_data;
-  KlyngeError code;
-
-  if (_klynge_landscape_resolve (data->self, target, expected, &code))
-    return TRUE;
-  g_set_error (data->error, KLYNGE_ERROR, code,
-               code == KLYNGE_ERROR_UNRESOLVED_REFERENCE
-               ? "%s “%s”: %s “%s” names no record"
-               : "%s “%s”: %s “%s” names a record of the wrong kind",
-               klynge_record_get_kind_name (from), klynge_record_get_id (from),
-               attribute, target);
-  data->ok = FALSE;
-  return FALSE;
-}
-
-/* A record built field by field (from Python, say) may lack what the
- * format requires; the checks below and the store assume it is there. */
-static gboolean
-check_reference_present (KlyngeRecord *from,
-                         const char   *target,
-                         GType         expected,
-                         const char   *attribute,
-                         gpointer      user_data)
-{
-  CheckRefsData *data = user_data;
-
-  if (target != NULL)
-    return TRUE;
-  g_set_error (data->error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
-               "%s “%s” has no %s", klynge_record_get_kind_name (from),
-               klynge_record_get_id (from), attribute);
-  data->ok = FALSE;
-  return FALSE;
-}
-
-static gboolean
-check_required_fields (KlyngeLandscape  *self,
-                       KlyngeRecord     *record,
-                       GError          **error)
-{
-  CheckRefsData data = { self, error, TRUE };
-  const char *kind = klynge_record_get_kind_name (record);
-  const char *id = klynge_record_get_id (record);
-  const char *missing = NULL;
-
-  if (id == NULL)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
-                   "the %s has no id", kind);
-      return FALSE;
-    }
-  _klynge_record_foreach_reference (record, check_reference_present, &data);
-  if (!data.ok)
-    return FALSE;
-
-  if (KLYNGE_IS_CONTRACT (record))
-    {
-      const KlyngePeriod *period = klynge_contract_get_period (KLYNGE_CONTRACT (record));
-
-      if (!klynge_date_is_set (&period->start))
-        missing = "start";
-      else if (!klynge_date_is_set (&period->end))
-        missing = "end";
-    }
-  else if (KLYNGE_IS_MERGER (record)
-           && !klynge_date_is_set (klynge_merger_get_effective (KLYNGE_MERGER (record))))
-    missing = "effective date";
-  if (missing != NULL)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ATTRIBUTE,
-                   "%s “%s” has no %s", kind, id, missing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * klynge_landscape_add:
  * @self: a landscape
@@ -410,7 +322,6 @@ klynge_landscape_add (KlyngeLandscape  *self,
                       KlyngeRecord     *record,
                       GError          **error)
 {
-  CheckRefsData data = { self, error, TRUE };
   const char *id;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
@@ -420,7 +331,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
                         || list_for_type (self, G_OBJECT_TYPE (record)) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_required_fields (self, record, error))
+  if (!_klynge_record_check_complete (record, error))
     return FALSE;
   id = klynge_record_get_id (record);
   if (_klynge_landscape_lookup_id (self, id) != NULL)
@@ -429,53 +340,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
                    "the id “%s” is already used in the landscape", id);
       return FALSE;
     }
-  if (KLYNGE_IS_ORGANISATION (record) || KLYNGE_IS_MEMBER (record)
-      || KLYNGE_IS_FUNDING_SOURCE (record))
-    {
-      const char *name = KLYNGE_IS_ORGANISATION (record)
-        ? klynge_organisation_get_name (KLYNGE_ORGANISATION (record))
-        : KLYNGE_IS_MEMBER (record)
-        ? klynge_member_get_name (KLYNGE_MEMBER (record))
-        : klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record));
-      if (name == NULL || *name == '\0')
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
-                       "%s “%s” has no name", klynge_record_get_kind_name (record), id);
-          return FALSE;
-        }
-    }
-  if (KLYNGE_IS_INITIATIVE (record))
-    {
-      const char *title = klynge_initiative_get_title (KLYNGE_INITIATIVE (record));
-
-      if (title == NULL || *title == '\0')
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
-                       "initiative “%s” has no title", id);
-          return FALSE;
-        }
-    }
-  if (KLYNGE_IS_CONTRACT (record)
-      && !klynge_contract_check_shares (KLYNGE_CONTRACT (record), error))
-    return FALSE;
-  if (KLYNGE_IS_MERGER (record))
-    {
-      KlyngeMerger *merger = KLYNGE_MERGER (record);
-      guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
-
-      if (n < needed)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
-                       "merger “%s” has %u predecessors; a %s needs at least %u",
-                       id, n, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND,
-                                                    klynge_merger_get_kind (merger)),
-                       needed);
-          return FALSE;
-        }
-    }
-  _klynge_record_foreach_reference (record, check_one_reference, &data);
-  if (!data.ok)
+  if (!_klynge_landscape_check_references_of (self, record, error))
     return FALSE;
 
   _klynge_landscape_add_record_unchecked (self, record);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "klynge-output-private.h"
+#include "klynge-reloadable-private.h"
 #include "klynge-xml-private.h"
 
 /* Direct I/O is not POSIX: where <fcntl.h> has no O_DIRECT (macOS, some
@@ -442,6 +443,9 @@ static void
 write_landscape (Writer          *writer,
                  KlyngeLandscape *self)
 {
+  /* nothing is written that the loader would refuse */
+  if (!_klynge_landscape_check_loadable (self, &writer->out.error))
+    return;
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   if (klynge_landscape_count (self, KLYNGE_TYPE_RECORD) == 0)
     {
@@ -482,7 +486,11 @@ write_landscape (Writer          *writer,
  * @self: a landscape
  * @error: return location for a #GError
  *
- * Writes the landscape as a canonical document in memory.
+ * Writes the landscape as a canonical document in memory. A landscape
+ * whose records were edited after they were added so that the loader
+ * would refuse them (a contract's shares cleared, a holder that names no
+ * record) is not written: the save fails with the code the loader would
+ * give, naming the record; klynge_landscape_validate() lists them all.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error
  *   set
@@ -517,7 +525,9 @@ klynge_landscape_save_bytes (KlyngeLandscape  *self,
  *
  * Writes the landscape as a canonical document to @stream, which is left
  * open. On failure part of the document may have been written; use
- * klynge_landscape_save_file() for an all-or-nothing save.
+ * klynge_landscape_save_file() for an all-or-nothing save. A landscape
+ * that would not load again is refused before anything is written, as
+ * klynge_landscape_save_bytes() says.
  *
  * Returns: %TRUE on success
  */
@@ -913,7 +923,8 @@ resolve_save_target (const char *path)
  * waits for the page cache to drain nor pushes other files out of it.
  * Elsewhere it goes through the page cache; the file is the same. Failures are
  * %KLYNGE_ERROR_IO (or %KLYNGE_ERROR_ENCODING for a value XML cannot
- * carry), naming the file.
+ * carry), naming the file. A landscape that would not load again is
+ * refused, and @path left as it is, as klynge_landscape_save_bytes() says.
  *
  * Returns: %TRUE on success
  */

@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "klynge-test.h"
 
 #define CAP KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH
@@ -374,6 +376,92 @@ START_TEST (test_a_record_the_loader_would_refuse_is_not_added)
 }
 END_TEST
 
+/* --- records edited after they were added ------------------------------ */
+
+/* Setters check a record alone; these edits leave it as the loader would
+ * refuse it, or naming what the landscape lacks. */
+
+static void
+clear_the_shares (KlyngeLandscape *landscape)
+{
+  klynge_contract_clear_shares (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "con")));
+}
+
+static void
+leave_half_a_share (KlyngeLandscape *landscape)
+{
+  KlyngeContract *contract = KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "con"));
+  g_autoptr(KlyngeShare) half = klynge_share_new ("fs", 5000, NULL);
+
+  klynge_contract_clear_shares (contract);
+  ck_assert (klynge_contract_add_share (contract, half, NULL));
+}
+
+static void
+clear_the_predecessors (KlyngeLandscape *landscape)
+{
+  klynge_merger_clear_predecessors (KLYNGE_MERGER (klynge_landscape_lookup (landscape, "mer")));
+}
+
+static void
+hold_by_no_record (KlyngeLandscape *landscape)
+{
+  KlyngeRecord *contract = klynge_landscape_lookup (landscape, "con");
+
+  ck_assert (klynge_contract_set_holder (KLYNGE_CONTRACT (contract), "nobody", NULL));
+}
+
+static void
+host_by_a_funding_source (KlyngeLandscape *landscape)
+{
+  KlyngeRecord *initiative = klynge_landscape_lookup (landscape, "ini");
+
+  ck_assert (klynge_initiative_set_host (KLYNGE_INITIATIVE (initiative), "fs", NULL));
+}
+
+static const struct {
+  const char *what;
+  void (*edit) (KlyngeLandscape *landscape);
+  const char *record;
+  int code;
+} unloadable_edits[] = {
+  { "shares cleared", clear_the_shares, "con", KLYNGE_ERROR_MISSING_ELEMENT },
+  { "shares summing to 50 %", leave_half_a_share, "con", KLYNGE_ERROR_SHARES_NOT_100 },
+  { "predecessors cleared", clear_the_predecessors, "mer", KLYNGE_ERROR_TOO_FEW_PARTIES },
+  { "a holder that names no record", hold_by_no_record, "con", KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { "a host that is a funding source", host_by_a_funding_source, "ini", KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+};
+
+START_TEST (test_an_edit_the_loader_would_refuse_is_reported_and_not_saved)
+{
+  g_autoptr(KlyngeLandscape) landscape = landscape_of_every_kind ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autofree char *quoted = g_strdup_printf ("“%s”", unloadable_edits[_i].record);
+
+  unloadable_edits[_i].edit (landscape);
+
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_uint_eq (problems->len, 1);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)),
+                    unloadable_edits[_i].code);
+
+  saved = klynge_landscape_save_bytes (landscape, &error);
+  ck_assert_ptr_null (saved);
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (strstr (error->message, quoted) != NULL, "“%s” does not name %s",
+                 error->message, quoted);
+  ck_assert_klynge_error (error, unloadable_edits[_i].code);
+
+  /* not a byte reaches a stream */
+  ck_assert (!klynge_landscape_save_stream (landscape, stream, NULL, &error));
+  ck_assert_klynge_error (error, unloadable_edits[_i].code);
+  ck_assert_uint_eq (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), 0);
+}
+END_TEST
+
 static Suite *
 reloadable_suite (void)
 {
@@ -397,6 +485,8 @@ reloadable_suite (void)
   tc = tcase_create ("records");
   tcase_add_loop_test (tc, test_a_record_the_loader_would_refuse_is_not_added, 0,
                        G_N_ELEMENTS (unloadable_records));
+  tcase_add_loop_test (tc, test_an_edit_the_loader_would_refuse_is_reported_and_not_saved, 0,
+                       G_N_ELEMENTS (unloadable_edits));
   suite_add_tcase (suite, tc);
 
   return suite;
