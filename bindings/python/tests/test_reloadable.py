@@ -3,7 +3,9 @@
 
 A 2 MiB note was accepted, saved, and then refused by the default load.
 Every text is at most Klynge.LOAD_DEFAULT_MAX_VALUE_LENGTH bytes: a longer
-one is refused where it is set, and the record keeps what it had.
+one is refused where it is set, and the record keeps what it had. An
+edit after the record was added that the loader would refuse (shares
+cleared) is reported by validation, and saving refuses it.
 """
 
 import os
@@ -48,6 +50,29 @@ def test_a_note_of_exactly_the_cap_saves_and_reloads(klynge, Klynge):
     reloaded = klynge.loads(saved)
     assert reloaded.lookup("c").get_note() == note
     assert reloaded.save_bytes().get_data() == saved
+
+
+def test_an_edit_that_would_not_load_is_reported_and_not_saved(klynge, Klynge, tmp_path):
+    landscape, _ = _landscape_with_a_cluster(Klynge)
+    landscape.add(Klynge.FundingSource.new("fs", Klynge.FundingSourceKind.REGIONAL, "Region"))
+    contract = Klynge.Contract.new("con", "c", Klynge.Period.new_from_string("2020-01-01..2020-12-31"), 100)
+    contract.add_share(Klynge.Share.new("fs", 10000))
+    landscape.add(contract)
+    path = tmp_path / "landscape.xml"
+    klynge.save(landscape, path)
+    before = path.read_bytes()
+
+    contract.clear_shares()
+    assert [problem.get_code() for problem in klynge.validate(landscape)] == \
+        [klynge.Error.MISSING_ELEMENT]
+    try:
+        klynge.save(landscape, path)
+    except klynge.Error as error:
+        assert error.code == klynge.Error.MISSING_ELEMENT
+        assert "“con”" in error.message
+    else:
+        raise AssertionError("a contract without shares was saved")
+    assert path.read_bytes() == before
 
 
 SCRIPT = r"""
