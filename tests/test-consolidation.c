@@ -285,6 +285,39 @@ START_TEST (test_lineage_dot_of_ecd_is_a_stable_digraph)
 }
 END_TEST
 
+/* Edges come in the order the mergers are reached from the organisation
+ * asked about: "m-later" names "a" directly, "m-earlier" only the "x"
+ * that "m-later" brings in, so it follows although it is listed first. */
+START_TEST (test_lineage_dot_lists_edges_in_the_order_mergers_are_reached)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  const char *x_into_y[] = { "x", NULL }, *a_into_x[] = { "a", NULL };
+  g_autoptr(KlyngeMerger) earlier = NULL, later = NULL;
+  g_autofree char *dot = NULL;
+
+  add_org (landscape, "a", NULL, NULL);
+  add_org (landscape, "x", NULL, NULL);
+  add_org (landscape, "y", NULL, NULL);
+  earlier = add_merger (landscape, "m-earlier", KLYNGE_MERGER_KIND_ABSORPTION, "y", "2021-01-01", x_into_y);
+  later = add_merger (landscape, "m-later", KLYNGE_MERGER_KIND_ABSORPTION, "x", "2020-01-01", a_into_x);
+  klynge_merger_set_status (earlier, KLYNGE_MERGER_STATUS_COMPLETED);
+  klynge_merger_set_status (later, KLYNGE_MERGER_STATUS_COMPLETED);
+
+  dot = klynge_landscape_lineage_to_dot (landscape, "a");
+  ck_assert_str_eq (dot,
+                    "digraph lineage {\n"
+                    "  rankdir=LR;\n"
+                    "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                    "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+                    "  \"a\" [label=\"a\\n? –\", style=\"rounded,bold\", penwidth=2];\n"
+                    "  \"x\" [label=\"x\\n? –\"];\n"
+                    "  \"y\" [label=\"y\\n? –\"];\n"
+                    "  \"a\" -> \"x\" [label=\"2020-01-01\", tooltip=\"m-later\", style=dashed];\n"
+                    "  \"x\" -> \"y\" [label=\"2021-01-01\", tooltip=\"m-earlier\", style=dashed];\n"
+                    "}\n");
+}
+END_TEST
+
 START_TEST (test_view_shows_the_landscape_as_it_stood)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
@@ -702,11 +735,12 @@ END_TEST
  * merger per level would take minutes. */
 #define LONG_CHAIN 100000
 
-START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
+/* Organisations o0 .. o100000 and mergers mI joining o(I-1) into oI,
+ * listed from m1 up or, with @newest_first, from m100000 down. */
+static KlyngeLandscape *
+long_chain (gboolean newest_first)
 {
-  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
-  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
-  KlyngeLineageLink *link;
+  KlyngeLandscape *landscape = klynge_landscape_new ();
 
   for (guint i = 0; i <= LONG_CHAIN; i++)
     {
@@ -715,9 +749,9 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 
       ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), NULL));
     }
-  /* merger mI joins o(I-1) into oI */
-  for (guint i = 1; i <= LONG_CHAIN; i++)
+  for (guint n = 1; n <= LONG_CHAIN; n++)
     {
+      guint i = newest_first ? LONG_CHAIN + 1 - n : n;
       g_autofree char *id = g_strdup_printf ("m%u", i);
       g_autofree char *from = g_strdup_printf ("o%u", i - 1);
       g_autofree char *to = g_strdup_printf ("o%u", i);
@@ -727,6 +761,14 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
       klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
       ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (merger), NULL));
     }
+  return landscape;
+}
+
+START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
+  KlyngeLineageLink *link;
 
   ancestors = klynge_landscape_list_ancestors (landscape, "o100000");
   ck_assert_uint_eq (ancestors->len, LONG_CHAIN);
@@ -743,6 +785,32 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 }
 END_TEST
 
+/* Listed newest first, the chain is reached one merger per pass over
+ * the mergers: passes over all of them took hours on it. */
+START_TEST (test_lineage_dot_of_a_100000_link_chain_is_complete)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (TRUE);
+  g_autofree char *dot = klynge_landscape_lineage_to_dot (landscape, "o0");
+  g_auto(GStrv) lines = g_strsplit (dot, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  guint nodes = 0, edges = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], " -> ") != NULL)
+      edges++;
+    else if (g_str_has_prefix (lines[i], "  \"o"))
+      nodes++;
+  ck_assert_uint_eq (nodes, LONG_CHAIN + 1);
+  ck_assert_uint_eq (edges, LONG_CHAIN);
+  /* the merger that names o0 first, the newest last: the order in which
+   * they are reached from o0 */
+  ck_assert_str_eq (lines[4 + LONG_CHAIN + 1],
+                    "  \"o0\" -> \"o1\" [label=\"2024-01-01\", tooltip=\"m1\", style=dashed];");
+  ck_assert_str_eq (lines[n_lines - 3],
+                    "  \"o99999\" -> \"o100000\" [label=\"2024-01-01\", tooltip=\"m100000\", style=dashed];");
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -751,6 +819,7 @@ consolidation_suite (void)
   TCase *apply = tcase_create ("apply");
   TCase *overlap = tcase_create ("overlap");
   TCase *history = tcase_create ("long history");
+  TCase *lineage = tcase_create ("lineage");
 
   tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
   tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
@@ -760,6 +829,9 @@ consolidation_suite (void)
   tcase_add_test (builtin, test_lineage_dot_of_ecd_is_a_stable_digraph);
   tcase_add_test (builtin, test_view_shows_the_landscape_as_it_stood);
   suite_add_tcase (suite, builtin);
+
+  tcase_add_test (lineage, test_lineage_dot_lists_edges_in_the_order_mergers_are_reached);
+  suite_add_tcase (suite, lineage);
 
   tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
   tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
@@ -773,6 +845,7 @@ consolidation_suite (void)
   /* about a second alone; the slack is for a busy machine, and still far
    * below the 80 s the quadratic walk took */
   tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
+  tcase_add_test (history, test_lineage_dot_of_a_100000_link_chain_is_complete);
   tcase_set_timeout (history, 20);
   suite_add_tcase (suite, history);
 
