@@ -785,6 +785,21 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 }
 END_TEST
 
+/* The history of a long chain is checked as a whole, not merger by
+ * merger against all the others. Its organisations have no dissolution
+ * dates, which check_mergers() reports once per merger; the history
+ * itself is possible. */
+START_TEST (test_validation_of_a_100000_link_chain_finds_the_history_possible)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
+
+  ck_assert_uint_eq (problems->len, LONG_CHAIN);
+  for (guint i = 0; i < problems->len; i++)
+    ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, i)), KLYNGE_ERROR_INCONSISTENT);
+}
+END_TEST
+
 /* Listed newest first, the chain is reached one merger per pass over
  * the mergers: passes over all of them took hours on it. */
 START_TEST (test_lineage_dot_of_a_100000_link_chain_is_complete)
@@ -811,6 +826,175 @@ START_TEST (test_lineage_dot_of_a_100000_link_chain_is_complete)
 }
 END_TEST
 
+/* --- histories: validation and check_merger_of() agree ------------------ */
+
+typedef struct {
+  const char *id;
+  KlyngeMergerKind kind;
+  const char *successor;
+  const char *effective;
+  const char *predecessors[3];
+} HistoryStep;
+
+#define ABSORPTION KLYNGE_MERGER_KIND_ABSORPTION
+
+typedef struct {
+  const char *name;
+  HistoryStep steps[4];
+  int code;
+} History;
+
+/* Each history is impossible because of its last merger; the others are
+ * listed in the order they took effect. */
+static const History impossible_histories[] = {
+  { "cycle of two: a into b, then b into a",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "a", "2020-01-01", { "b" } } },
+    KLYNGE_ERROR_MERGER_CYCLE },
+  { "cycle of three: a into b into c, then c into a",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2019-01-01", { "b" } },
+      { "m3", ABSORPTION, "a", "2020-01-01", { "c" } } },
+    KLYNGE_ERROR_MERGER_CYCLE },
+  { "absorbed completely into two successors",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2020-01-01", { "a" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "absorbed into two successors on one day",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2018-01-01", { "a" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "in a merger after being absorbed",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", KLYNGE_MERGER_KIND_MERGER, "e", "2020-01-01", { "a", "d" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "absorbing after being absorbed",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "a", "2020-01-01", { "c" } } },
+    KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+};
+
+/* Possible histories, some listed out of date order: validation goes by
+ * the effective dates, not by the order of the records. */
+static const History possible_histories[] = {
+  { "a chain in date order",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2020-01-01", { "b" } } }, 0 },
+  { "a chain listed newest first",
+    { { "m2", ABSORPTION, "c", "2020-01-01", { "b" } },
+      { "m1", ABSORPTION, "b", "2018-01-01", { "a" } } }, 0 },
+  { "two absorptions into one successor on one day",
+    { { "m1", ABSORPTION, "c", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2018-01-01", { "b" } } }, 0 },
+  { "a new body absorbed later, listed first",
+    { { "m2", ABSORPTION, "c", "2020-01-01", { "e" } },
+      { "m1", KLYNGE_MERGER_KIND_MERGER, "e", "2018-01-01", { "a", "b" } } }, 0 },
+};
+
+static guint
+n_steps (const History *history)
+{
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (history->steps) && history->steps[n].id != NULL)
+    n++;
+  return n;
+}
+
+static KlyngeMerger *
+history_merger (KlyngeLandscape   *landscape,
+                const HistoryStep *step)
+{
+  return add_merger (landscape, step->id, step->kind, step->successor, step->effective,
+                     step->predecessors);
+}
+
+/* Records that @merger has happened: its status, and its predecessors
+ * dissolved the day before (unless an earlier merger already did), so
+ * that only the history itself can be wrong. */
+static void
+complete (KlyngeLandscape *landscape,
+          KlyngeMerger    *merger)
+{
+  const char * const *predecessors = klynge_merger_get_predecessors (merger);
+  KlyngeDate last;
+
+  klynge_date_init_from_day (&last, klynge_date_get_first_day (klynge_merger_get_effective (merger)) - 1);
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    {
+      KlyngeOrganisation *organisation = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, predecessors[i]));
+
+      if (!klynge_date_is_set (klynge_organisation_get_dissolved (organisation)))
+        ck_assert (klynge_organisation_set_dissolved (organisation, &last, NULL));
+    }
+  klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+}
+
+static KlyngeLandscape *
+history_landscape (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+
+  add_org (landscape, "a", "2000", NULL);
+  add_org (landscape, "b", "2000", NULL);
+  add_org (landscape, "c", "2000", NULL);
+  add_org (landscape, "d", "2000", NULL);
+  add_org (landscape, "e", NULL, NULL);
+  return landscape;
+}
+
+START_TEST (test_validation_refuses_a_completed_merger_that_apply_would_refuse)
+{
+  const History *h = &impossible_histories[_i];
+  guint n = n_steps (h);
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(KlyngeMerger) last = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GPtrArray) before = NULL, after = NULL;
+  KlyngeProblem *problem;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+  last = history_merger (landscape, &h->steps[n - 1]);
+
+  /* proposed, `klynge merge` would refuse it with the code */
+  refused = klynge_landscape_check_merger (landscape, last);
+  ck_assert_msg (has_problem (refused, h->code), "%s: check_merger misses code %d", h->name, h->code);
+  before = klynge_landscape_validate (landscape);
+  ck_assert_msg (before->len == 0, "%s: %s", h->name,
+                 before->len ? klynge_problem_get_message (g_ptr_array_index (before, 0)) : "");
+
+  /* recorded as completed, validation reports it under the same code */
+  complete (landscape, last);
+  after = klynge_landscape_validate (landscape);
+  ck_assert_msg (after->len == 1, "%s: %u problems", h->name, after->len);
+  problem = g_ptr_array_index (after, 0);
+  ck_assert_msg (klynge_problem_get_code (problem) == h->code, "%s: code %d: %s", h->name,
+                 klynge_problem_get_code (problem), klynge_problem_get_message (problem));
+  ck_assert_str_eq (klynge_problem_get_record_id (problem), h->steps[n - 1].id);
+}
+END_TEST
+
+START_TEST (test_validation_accepts_a_possible_history_in_any_record_order)
+{
+  const History *h = &possible_histories[_i];
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  for (guint i = 0; i < n_steps (h); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_msg (problems->len == 0, "%s: %s", h->name,
+                 problems->len ? klynge_problem_get_message (g_ptr_array_index (problems, 0)) : "");
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -820,6 +1004,7 @@ consolidation_suite (void)
   TCase *overlap = tcase_create ("overlap");
   TCase *history = tcase_create ("long history");
   TCase *lineage = tcase_create ("lineage");
+  TCase *histories = tcase_create ("histories");
 
   tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
   tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
@@ -832,6 +1017,12 @@ consolidation_suite (void)
 
   tcase_add_test (lineage, test_lineage_dot_lists_edges_in_the_order_mergers_are_reached);
   suite_add_tcase (suite, lineage);
+
+  tcase_add_loop_test (histories, test_validation_refuses_a_completed_merger_that_apply_would_refuse,
+                       0, G_N_ELEMENTS (impossible_histories));
+  tcase_add_loop_test (histories, test_validation_accepts_a_possible_history_in_any_record_order,
+                       0, G_N_ELEMENTS (possible_histories));
+  suite_add_tcase (suite, histories);
 
   tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
   tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
@@ -846,6 +1037,7 @@ consolidation_suite (void)
    * below the 80 s the quadratic walk took */
   tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
   tcase_add_test (history, test_lineage_dot_of_a_100000_link_chain_is_complete);
+  tcase_add_test (history, test_validation_of_a_100000_link_chain_finds_the_history_possible);
   tcase_set_timeout (history, 20);
   suite_add_tcase (suite, history);
 
