@@ -995,6 +995,53 @@ START_TEST (test_validation_accepts_a_possible_history_in_any_record_order)
 }
 END_TEST
 
+/* A file may hold an impossible history: it loads, and validation says
+ * what is wrong. Until it is put right, lineage, the status on a date,
+ * views and the DOT export must still end and say something sensible:
+ * each follows an organisation once. */
+START_TEST (test_lineage_of_a_cyclic_history_ends)
+{
+  const History *h = &impossible_histories[1];   /* a into b into c, then c into a */
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
+  g_autoptr(KlyngeLandscapeView) view = NULL;
+  g_autofree char *dot = NULL;
+  KlyngeDate later = klynge_test_date ("2021-01-01");
+  const char *merged_into = NULL;
+
+  ck_assert_uint_eq (n_steps (h), 3);
+  for (guint i = 0; i < n_steps (h); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+
+  ancestors = klynge_landscape_list_ancestors (landscape, "a");
+  ck_assert_uint_eq (ancestors->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 0)), "c");
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 1)), "b");
+  descendants = klynge_landscape_list_descendants (landscape, "a");
+  ck_assert_uint_eq (descendants->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (descendants, 0)), "b");
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (descendants, 1)), "c");
+
+  /* every body of the cycle was dissolved into the next: none is active */
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "a", &later, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_str_eq (merged_into, "b");
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "a", &later));
+  view = klynge_landscape_view_new (landscape, &later);
+  ck_assert_ptr_null (klynge_landscape_view_resolve (view, "c"));
+  ck_assert (!klynge_landscape_view_is_active (view, "c"));
+
+  dot = klynge_landscape_lineage_to_dot (landscape, "b");
+  ck_assert (strstr (dot, "  \"a\" -> \"b\" [label=\"2018-01-01\", tooltip=\"m1\", style=dashed];\n"
+                          "  \"b\" -> \"c\" [label=\"2019-01-01\", tooltip=\"m2\", style=dashed];\n"
+                          "  \"c\" -> \"a\" [label=\"2020-01-01\", tooltip=\"m3\", style=dashed];\n"
+                          "}\n") != NULL);
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -1016,6 +1063,7 @@ consolidation_suite (void)
   suite_add_tcase (suite, builtin);
 
   tcase_add_test (lineage, test_lineage_dot_lists_edges_in_the_order_mergers_are_reached);
+  tcase_add_test (lineage, test_lineage_of_a_cyclic_history_ends);
   suite_add_tcase (suite, lineage);
 
   tcase_add_loop_test (histories, test_validation_refuses_a_completed_merger_that_apply_would_refuse,
