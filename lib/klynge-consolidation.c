@@ -656,6 +656,7 @@ klynge_landscape_resolve_on (KlyngeLandscape  *self,
                              const KlyngeDate *date)
 {
   const char *current = id;
+  g_autoptr(GHashTable) seen = NULL;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -674,6 +675,13 @@ klynge_landscape_resolve_on (KlyngeLandscape  *self,
         case KLYNGE_ORGANISATION_STATUS_ACTIVE:
           return org_id (entry);
         case KLYNGE_ORGANISATION_STATUS_MERGED:
+          /* an impossible history (which validation reports) can lead
+           * round; going round until the bound above cost a scan of the
+           * mergers for every organisation of the landscape */
+          if (seen == NULL)
+            seen = g_hash_table_new (g_str_hash, g_str_equal);
+          if (!g_hash_table_add (seen, (gpointer) current))
+            return NULL;
           current = next;
           break;
         case KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED:

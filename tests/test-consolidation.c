@@ -1042,6 +1042,30 @@ START_TEST (test_lineage_of_a_cyclic_history_ends)
 }
 END_TEST
 
+/* Resolving a body of a cycle once went round it until it had made as
+ * many hops as the landscape has organisations, each hop a scan of the
+ * mergers: 10^10 steps here. It stops where it has been before. */
+START_TEST (test_resolving_a_cycle_in_a_long_history_ends_at_once)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  static const HistoryStep cycle[] = {
+    { "cycle-1", ABSORPTION, "b", "2018-01-01", { "a" } },
+    { "cycle-2", ABSORPTION, "a", "2020-01-01", { "b" } },
+  };
+  KlyngeDate later = klynge_test_date ("2021-01-01");
+
+  add_org (landscape, "a", "2000", NULL);
+  add_org (landscape, "b", "2000", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &cycle[i]);
+      complete (landscape, merger);
+    }
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "a", &later));
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "b", &later));
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -1086,6 +1110,7 @@ consolidation_suite (void)
   tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
   tcase_add_test (history, test_lineage_dot_of_a_100000_link_chain_is_complete);
   tcase_add_test (history, test_validation_of_a_100000_link_chain_finds_the_history_possible);
+  tcase_add_test (history, test_resolving_a_cycle_in_a_long_history_ends_at_once);
   tcase_set_timeout (history, 20);
   suite_add_tcase (suite, history);
 
