@@ -45,6 +45,9 @@
 
 /* contracts in the renewal chain that "validate chain" builds */
 #define BENCH_CHAIN 40000u
+/* mergers in the history that "validate history" and "DOT of a chain"
+ * build */
+#define BENCH_HISTORY 100000u
 
 /* --- children ------------------------------------------------------------ */
 
@@ -73,6 +76,53 @@ child_report (gint64 start,
 {
   printf ("%.6f %s\n", (g_get_monotonic_time () - start) / 1e6, detail ? detail : "");
   fflush (stdout);
+}
+
+/* A history of BENCH_HISTORY absorptions, one a day from 1700: mI folds
+ * o(I-1) into oI, which is dissolved the day before. The mergers are
+ * listed newest first, the order that once took the DOT export one pass
+ * over all mergers per merger. */
+static KlyngeLandscape *
+child_history (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+  KlyngeDate start = { 1700, 1, 1 };
+  guint32 first = klynge_date_get_first_day (&start);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= BENCH_HISTORY; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("o%u", i);
+      g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, id);
+      KlyngeDate dissolved;
+
+      klynge_date_init_from_day (&dissolved, first + i);
+      if ((i < BENCH_HISTORY && !klynge_organisation_set_dissolved (organisation, &dissolved, &error))
+          || !klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), &error))
+        {
+          g_printerr ("klynge-bench: %s\n", error->message);
+          _exit (1);
+        }
+    }
+  for (guint i = BENCH_HISTORY; i >= 1; i--)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i);
+      g_autofree char *from = g_strdup_printf ("o%u", i - 1);
+      g_autofree char *to = g_strdup_printf ("o%u", i);
+      KlyngeDate effective;
+      g_autoptr(KlyngeMerger) merger = NULL;
+
+      klynge_date_init_from_day (&effective, first + i);
+      merger = klynge_merger_new (id, KLYNGE_MERGER_KIND_ABSORPTION, to, &effective);
+      klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+      if (!klynge_merger_add_predecessor (merger, from, &error)
+          || !klynge_landscape_add (landscape, KLYNGE_RECORD (merger), &error))
+        {
+          g_printerr ("klynge-bench: %s\n", error->message);
+          _exit (1);
+        }
+    }
+  return landscape;
 }
 
 /* Runs one operation and exits without freeing anything: the process is
@@ -173,6 +223,28 @@ run_child (const char *op,
       _exit (0);
     }
 
+  if (strcmp (op, "validate-history") == 0 || strcmp (op, "dot-chain") == 0)
+    {
+      landscape = child_history ();
+      start = g_get_monotonic_time ();
+      if (strcmp (op, "dot-chain") == 0)
+        {
+          char *dot = klynge_landscape_lineage_to_dot (landscape, "o0");
+
+          detail = g_strdup_printf ("%u mergers listed newest first, %zu bytes of DOT (a built landscape)",
+                                    BENCH_HISTORY, dot ? strlen (dot) : 0);
+        }
+      else
+        {
+          GPtrArray *problems = klynge_landscape_validate (landscape);
+
+          detail = g_strdup_printf ("%u mergers listed newest first, %u problems (a built landscape)",
+                                    BENCH_HISTORY, problems->len);
+        }
+      child_report (start, detail);
+      _exit (0);
+    }
+
   landscape = child_load (path);
   if (strcmp (op, "lineage") == 0)
     {
@@ -262,13 +334,13 @@ static Size sizes[] = {
 
 typedef enum {
   OP_FLOOR, OP_LOAD, OP_SAVE, OP_FLOOR_SAVED, OP_LINEAGE, OP_FUNDING, OP_OVERLAP,
-  OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, N_OPS
+  OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, OP_VALIDATE_HISTORY, OP_DOT_CHAIN, N_OPS
 } Op;
 
 static const char * const op_names[N_OPS] = {
   "floor (SAX2 pass)", "load", "save", "floor on saved file", "lineage of merged",
   "funding per year", "all-pairs overlap", "new_default()", "to_dataframe()",
-  "validate chain",
+  "validate chain", "validate history", "DOT of a chain",
 };
 
 typedef struct {
@@ -454,7 +526,9 @@ measure (Size  *size,
       g_ptr_array_add (argv, g_strdup (op == OP_LOAD ? "load-save"
                                        : op == OP_LINEAGE ? "lineage" : op == OP_FUNDING ? "funding"
                                        : op == OP_OVERLAP ? "overlap"
-                                       : op == OP_VALIDATE_CHAIN ? "validate-chain" : "default"));
+                                       : op == OP_VALIDATE_CHAIN ? "validate-chain"
+                                       : op == OP_VALIDATE_HISTORY ? "validate-history"
+                                       : op == OP_DOT_CHAIN ? "dot-chain" : "default"));
       g_ptr_array_add (argv, g_strdup (size->path));
       g_ptr_array_add (argv, g_strdup (size->saved));
       break;
@@ -853,6 +927,8 @@ main (int    argc,
           {
             measure (size, s, OP_DEFAULT);
             measure (size, s, OP_VALIDATE_CHAIN);
+            measure (size, s, OP_VALIDATE_HISTORY);
+            measure (size, s, OP_DOT_CHAIN);
           }
         measure (size, s, OP_DATAFRAME);
       }

@@ -23,6 +23,19 @@
  * after klynge_landscape_check_merger() has listed whatever stands in its
  * way.
  *
+ * The completed mergers of a landscape, taken in the order they took
+ * effect (effective date, then landscape order), must make a possible
+ * history; klynge_landscape_validate() reports each one that does not,
+ * with the code klynge_landscape_check_merger_of() would give it if it
+ * were still to be applied: %KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE for
+ * a predecessor that an earlier merger already dissolved (so no body
+ * goes completely into two successors),
+ * %KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE for a successor that an earlier
+ * merger already dissolved, and %KLYNGE_ERROR_MERGER_CYCLE for a
+ * predecessor that descends from the successor. A file with such a
+ * history still loads (each record in it is well formed), and lineage,
+ * views and the DOT export of it end: each follows an organisation once.
+ *
  * Dates: a partial date (`2021`, `2021-01`) stands for its first day, as
  * in klynge_organisation_is_active_on(). A merger that takes effect on day
  * E dissolves its predecessors on day E − 1, their last day.
@@ -643,6 +656,7 @@ klynge_landscape_resolve_on (KlyngeLandscape  *self,
                              const KlyngeDate *date)
 {
   const char *current = id;
+  g_autoptr(GHashTable) seen = NULL;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -661,6 +675,13 @@ klynge_landscape_resolve_on (KlyngeLandscape  *self,
         case KLYNGE_ORGANISATION_STATUS_ACTIVE:
           return org_id (entry);
         case KLYNGE_ORGANISATION_STATUS_MERGED:
+          /* an impossible history (which validation reports) can lead
+           * round; going round until the bound above cost a scan of the
+           * mergers for every organisation of the landscape */
+          if (seen == NULL)
+            seen = g_hash_table_new (g_str_hash, g_str_equal);
+          if (!g_hash_table_add (seen, (gpointer) current))
+            return NULL;
           current = next;
           break;
         case KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED:

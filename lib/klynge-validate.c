@@ -203,6 +203,231 @@ check_mergers (ProblemSink *sink)
     }
 }
 
+/* --- the history of completed mergers, as a whole ----------------------- */
+
+/* A completed merger and where it stands in the history: its effective
+ * day, then its place in the landscape. */
+typedef struct {
+  KlyngeMerger *merger;
+  guint index;
+  guint32 day;
+} HistoryStep;
+
+/* A problem of the history and the merger it belongs to, so that the
+ * problems can be listed in landscape order, not in date order. */
+typedef struct {
+  guint index;
+  guint order;
+  KlyngeProblem *problem;
+} HistoryProblem;
+
+/* The organisations the mergers name, each as a number: a union-find
+ * forest over the edges predecessor → successor taken so far, and the
+ * step that dissolved each (NULL while none has). */
+typedef struct {
+  GHashTable *numbers;
+  GArray *parent;
+  GArray *size;
+  GPtrArray *dissolved_by;
+} HistoryBodies;
+
+/* Orders by a first key, then a second. */
+static gint
+compare_keys (guint32 first_a,
+              guint32 second_a,
+              guint32 first_b,
+              guint32 second_b)
+{
+  if (first_a != first_b)
+    return first_a < first_b ? -1 : 1;
+  return second_a < second_b ? -1 : second_a > second_b;
+}
+
+static gint
+compare_steps (gconstpointer a,
+               gconstpointer b)
+{
+  const HistoryStep *x = a, *y = b;
+
+  return compare_keys (x->day, x->index, y->day, y->index);
+}
+
+/* Problems of one merger keep the order they were found in. */
+static gint
+compare_history_problems (gconstpointer a,
+                          gconstpointer b)
+{
+  const HistoryProblem *x = a, *y = b;
+
+  return compare_keys (x->index, x->order, y->index, y->order);
+}
+
+static guint
+body_number (HistoryBodies *bodies,
+             const char    *id)
+{
+  gpointer found;
+  guint number, one = 1;
+
+  if (g_hash_table_lookup_extended (bodies->numbers, id, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  number = bodies->parent->len;
+  g_hash_table_insert (bodies->numbers, (gpointer) id, GUINT_TO_POINTER (number));
+  g_array_append_val (bodies->parent, number);
+  g_array_append_val (bodies->size, one);
+  g_ptr_array_add (bodies->dissolved_by, NULL);
+  return number;
+}
+
+static guint
+body_root (HistoryBodies *bodies,
+           guint          number)
+{
+  guint *parent = (guint *) bodies->parent->data;
+
+  /* path halving keeps the trees flat without recursion */
+  while (parent[number] != number)
+    {
+      parent[number] = parent[parent[number]];
+      number = parent[number];
+    }
+  return number;
+}
+
+static void
+join_bodies (HistoryBodies *bodies,
+             guint          a,
+             guint          b)
+{
+  guint *parent = (guint *) bodies->parent->data;
+  guint *size = (guint *) bodies->size->data;
+
+  a = body_root (bodies, a);
+  b = body_root (bodies, b);
+  if (a == b)
+    return;
+  if (size[a] < size[b])
+    {
+      guint swap = a;
+      a = b;
+      b = swap;
+    }
+  parent[b] = a;
+  size[a] += size[b];
+}
+
+/* Completed mergers are history, so taken together, in the order they
+ * took effect (effective date, then landscape order), they must be
+ * possible: each dissolves its predecessors, so a body is the
+ * predecessor of one completed merger at most, and neither merges again
+ * nor takes in others after that; and no body descends from itself. The
+ * codes are those klynge_landscape_check_merger_of() gives a merger yet
+ * to be applied in the same situation, so that `klynge merge` and
+ * `klynge validate` agree. The walk is n log n: a sort, then a
+ * union-find forest (each body has one successor at most, so the bodies
+ * form trees whose roots are the ones not yet dissolved, and a
+ * predecessor descends from the successor exactly when both are in one
+ * tree). Each merger closing a cycle is reported with the cycle's code
+ * alone, not also as one into a dissolved successor. */
+static void
+check_history (ProblemSink *sink)
+{
+  GPtrArray *mergers = sink->self->mergers;
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (HistoryStep));
+  g_autoptr(GPtrArray) reported = g_ptr_array_new ();
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (HistoryProblem));
+  ProblemSink history = { sink->self, sink->file, reported };
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) parent = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) size = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) dissolved_by = g_ptr_array_new ();
+  HistoryBodies bodies = { numbers, parent, size, dissolved_by };
+
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      HistoryStep step = { merger, i, 0 };
+
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
+        continue;
+      if (klynge_date_is_set (klynge_merger_get_effective (merger)))
+        step.day = klynge_date_get_first_day (klynge_merger_get_effective (merger));
+      g_array_append_val (steps, step);
+    }
+  g_array_sort (steps, compare_steps);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      HistoryStep *step = &g_array_index (steps, HistoryStep, i);
+      const char *id = klynge_record_get_id (KLYNGE_RECORD (step->merger));
+      const char *successor = klynge_merger_get_successor (step->merger);
+      const char * const *predecessors = klynge_merger_get_predecessors (step->merger);
+      KlyngeRecord *record = KLYNGE_RECORD (step->merger);
+      guint to = successor != NULL ? body_number (&bodies, successor) : G_MAXUINT;
+      gboolean cycle = FALSE;
+
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          guint from;
+          HistoryStep *earlier;
+
+          /* naming the successor as a predecessor is check_mergers()'s */
+          if (g_strcmp0 (predecessors[j], successor) == 0)
+            continue;
+          from = body_number (&bodies, predecessors[j]);
+          earlier = g_ptr_array_index (dissolved_by, from);
+          if (earlier == step)
+            continue;   /* named twice in this merger */
+          if (earlier != NULL)
+            {
+              g_autofree char *e = klynge_date_to_string (klynge_merger_get_effective (earlier->merger));
+              report (&history, record, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE,
+                      "merger “%s”: its predecessor “%s” was already merged into “%s” by "
+                      "the completed merger “%s” (effective %s)",
+                      id, predecessors[j], klynge_merger_get_successor (earlier->merger),
+                      klynge_record_get_id (KLYNGE_RECORD (earlier->merger)), e);
+              continue;
+            }
+          g_ptr_array_index (dissolved_by, from) = step;
+          if (to == G_MAXUINT)
+            continue;
+          /* @from has no successor yet, so it is the root of its tree */
+          if (body_root (&bodies, to) == body_root (&bodies, from))
+            {
+              report (&history, record, KLYNGE_ERROR_MERGER_CYCLE,
+                      "merger “%s”: its predecessor “%s” descends from its successor “%s” "
+                      "through earlier completed mergers",
+                      id, predecessors[j], successor);
+              cycle = TRUE;
+              continue;
+            }
+          join_bodies (&bodies, from, to);
+        }
+
+      if (to != G_MAXUINT && !cycle && g_ptr_array_index (dissolved_by, to) != NULL)
+        {
+          HistoryStep *earlier = g_ptr_array_index (dissolved_by, to);
+          g_autofree char *e = klynge_date_to_string (klynge_merger_get_effective (earlier->merger));
+
+          report (&history, record, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE,
+                  "merger “%s”: its successor “%s” was already merged into “%s” by "
+                  "the completed merger “%s” (effective %s)",
+                  id, successor, klynge_merger_get_successor (earlier->merger),
+                  klynge_record_get_id (KLYNGE_RECORD (earlier->merger)), e);
+        }
+
+      while (found->len < reported->len)
+        {
+          HistoryProblem problem = { step->index, found->len, g_ptr_array_index (reported, found->len) };
+          g_array_append_val (found, problem);
+        }
+    }
+
+  g_array_sort (found, compare_history_problems);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (sink->problems, g_array_index (found, HistoryProblem, i).problem);
+}
+
 void
 _klynge_landscape_check_consistency (KlyngeLandscape *self,
                                      const char      *file,
@@ -212,6 +437,7 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
 
   check_contracts (&sink);
   check_mergers (&sink);
+  check_history (&sink);
 }
 
 /**

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The RELAX NG schema accepts every valid fixture and round-trip file, and
-# gives every invalid or hostile fixture the verdict its .expect file states
+# gives every invalid, hostile or inconsistent fixture the verdict its .expect
+# file states
 # (some problems only the library can see: those say "schema-valid").
 set -eu
 srcdir=${KLYNGE_TEST_SRCDIR:-.}
@@ -14,7 +15,8 @@ for f in "$srcdir"/data/denmark.xml "$srcdir"/tests/data/valid/*.xml "$srcdir"/t
   "$xmllint" --noout --nonet --relaxng "$schema" "$f" >/dev/null 2>&1 \
     || { echo "FAIL: schema rejects $f"; status=1; }
 done
-for expect in "$srcdir"/tests/data/invalid/*.expect "$srcdir"/tests/data/hostile/*.expect; do
+for expect in "$srcdir"/tests/data/invalid/*.expect "$srcdir"/tests/data/hostile/*.expect \
+              "$srcdir"/tests/data/inconsistent/*.expect; do
   f=${expect%.expect}.xml
   verdict=$(sed -n 2p "$expect")
   checked=$((checked + 1))

@@ -285,6 +285,39 @@ START_TEST (test_lineage_dot_of_ecd_is_a_stable_digraph)
 }
 END_TEST
 
+/* Edges come in the order the mergers are reached from the organisation
+ * asked about: "m-later" names "a" directly, "m-earlier" only the "x"
+ * that "m-later" brings in, so it follows although it is listed first. */
+START_TEST (test_lineage_dot_lists_edges_in_the_order_mergers_are_reached)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  const char *x_into_y[] = { "x", NULL }, *a_into_x[] = { "a", NULL };
+  g_autoptr(KlyngeMerger) earlier = NULL, later = NULL;
+  g_autofree char *dot = NULL;
+
+  add_org (landscape, "a", NULL, NULL);
+  add_org (landscape, "x", NULL, NULL);
+  add_org (landscape, "y", NULL, NULL);
+  earlier = add_merger (landscape, "m-earlier", KLYNGE_MERGER_KIND_ABSORPTION, "y", "2021-01-01", x_into_y);
+  later = add_merger (landscape, "m-later", KLYNGE_MERGER_KIND_ABSORPTION, "x", "2020-01-01", a_into_x);
+  klynge_merger_set_status (earlier, KLYNGE_MERGER_STATUS_COMPLETED);
+  klynge_merger_set_status (later, KLYNGE_MERGER_STATUS_COMPLETED);
+
+  dot = klynge_landscape_lineage_to_dot (landscape, "a");
+  ck_assert_str_eq (dot,
+                    "digraph lineage {\n"
+                    "  rankdir=LR;\n"
+                    "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                    "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+                    "  \"a\" [label=\"a\\n? –\", style=\"rounded,bold\", penwidth=2];\n"
+                    "  \"x\" [label=\"x\\n? –\"];\n"
+                    "  \"y\" [label=\"y\\n? –\"];\n"
+                    "  \"a\" -> \"x\" [label=\"2020-01-01\", tooltip=\"m-later\", style=dashed];\n"
+                    "  \"x\" -> \"y\" [label=\"2021-01-01\", tooltip=\"m-earlier\", style=dashed];\n"
+                    "}\n");
+}
+END_TEST
+
 START_TEST (test_view_shows_the_landscape_as_it_stood)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
@@ -702,11 +735,12 @@ END_TEST
  * merger per level would take minutes. */
 #define LONG_CHAIN 100000
 
-START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
+/* Organisations o0 .. o100000 and mergers mI joining o(I-1) into oI,
+ * listed from m1 up or, with @newest_first, from m100000 down. */
+static KlyngeLandscape *
+long_chain (gboolean newest_first)
 {
-  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
-  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
-  KlyngeLineageLink *link;
+  KlyngeLandscape *landscape = klynge_landscape_new ();
 
   for (guint i = 0; i <= LONG_CHAIN; i++)
     {
@@ -715,9 +749,9 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 
       ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), NULL));
     }
-  /* merger mI joins o(I-1) into oI */
-  for (guint i = 1; i <= LONG_CHAIN; i++)
+  for (guint n = 1; n <= LONG_CHAIN; n++)
     {
+      guint i = newest_first ? LONG_CHAIN + 1 - n : n;
       g_autofree char *id = g_strdup_printf ("m%u", i);
       g_autofree char *from = g_strdup_printf ("o%u", i - 1);
       g_autofree char *to = g_strdup_printf ("o%u", i);
@@ -727,6 +761,14 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
       klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
       ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (merger), NULL));
     }
+  return landscape;
+}
+
+START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
+  KlyngeLineageLink *link;
 
   ancestors = klynge_landscape_list_ancestors (landscape, "o100000");
   ck_assert_uint_eq (ancestors->len, LONG_CHAIN);
@@ -743,6 +785,287 @@ START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 }
 END_TEST
 
+/* The history of a long chain is checked as a whole, not merger by
+ * merger against all the others. Its organisations have no dissolution
+ * dates, which check_mergers() reports once per merger; the history
+ * itself is possible. */
+START_TEST (test_validation_of_a_100000_link_chain_finds_the_history_possible)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
+
+  ck_assert_uint_eq (problems->len, LONG_CHAIN);
+  for (guint i = 0; i < problems->len; i++)
+    ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, i)), KLYNGE_ERROR_INCONSISTENT);
+}
+END_TEST
+
+/* Listed newest first, the chain is reached one merger per pass over
+ * the mergers: passes over all of them took hours on it. */
+START_TEST (test_lineage_dot_of_a_100000_link_chain_is_complete)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (TRUE);
+  g_autofree char *dot = klynge_landscape_lineage_to_dot (landscape, "o0");
+  g_auto(GStrv) lines = g_strsplit (dot, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  guint nodes = 0, edges = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], " -> ") != NULL)
+      edges++;
+    else if (g_str_has_prefix (lines[i], "  \"o"))
+      nodes++;
+  ck_assert_uint_eq (nodes, LONG_CHAIN + 1);
+  ck_assert_uint_eq (edges, LONG_CHAIN);
+  /* the merger that names o0 first, the newest last: the order in which
+   * they are reached from o0 */
+  ck_assert_str_eq (lines[4 + LONG_CHAIN + 1],
+                    "  \"o0\" -> \"o1\" [label=\"2024-01-01\", tooltip=\"m1\", style=dashed];");
+  ck_assert_str_eq (lines[n_lines - 3],
+                    "  \"o99999\" -> \"o100000\" [label=\"2024-01-01\", tooltip=\"m100000\", style=dashed];");
+}
+END_TEST
+
+/* --- histories: validation and check_merger_of() agree ------------------ */
+
+typedef struct {
+  const char *id;
+  KlyngeMergerKind kind;
+  const char *successor;
+  const char *effective;
+  const char *predecessors[3];
+} HistoryStep;
+
+#define ABSORPTION KLYNGE_MERGER_KIND_ABSORPTION
+
+typedef struct {
+  const char *name;
+  HistoryStep steps[4];
+  int code;
+} History;
+
+/* Each history is impossible because of its last merger; the others are
+ * listed in the order they took effect. */
+static const History impossible_histories[] = {
+  { "cycle of two: a into b, then b into a",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "a", "2020-01-01", { "b" } } },
+    KLYNGE_ERROR_MERGER_CYCLE },
+  { "cycle of three: a into b into c, then c into a",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2019-01-01", { "b" } },
+      { "m3", ABSORPTION, "a", "2020-01-01", { "c" } } },
+    KLYNGE_ERROR_MERGER_CYCLE },
+  { "absorbed completely into two successors",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2020-01-01", { "a" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "absorbed into two successors on one day",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2018-01-01", { "a" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "in a merger after being absorbed",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", KLYNGE_MERGER_KIND_MERGER, "e", "2020-01-01", { "a", "d" } } },
+    KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "absorbing after being absorbed",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "a", "2020-01-01", { "c" } } },
+    KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+};
+
+/* Possible histories, some listed out of date order: validation goes by
+ * the effective dates, not by the order of the records. */
+static const History possible_histories[] = {
+  { "a chain in date order",
+    { { "m1", ABSORPTION, "b", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2020-01-01", { "b" } } }, 0 },
+  { "a chain listed newest first",
+    { { "m2", ABSORPTION, "c", "2020-01-01", { "b" } },
+      { "m1", ABSORPTION, "b", "2018-01-01", { "a" } } }, 0 },
+  { "two absorptions into one successor on one day",
+    { { "m1", ABSORPTION, "c", "2018-01-01", { "a" } },
+      { "m2", ABSORPTION, "c", "2018-01-01", { "b" } } }, 0 },
+  { "a new body absorbed later, listed first",
+    { { "m2", ABSORPTION, "c", "2020-01-01", { "e" } },
+      { "m1", KLYNGE_MERGER_KIND_MERGER, "e", "2018-01-01", { "a", "b" } } }, 0 },
+};
+
+static guint
+n_steps (const History *history)
+{
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (history->steps) && history->steps[n].id != NULL)
+    n++;
+  return n;
+}
+
+static KlyngeMerger *
+history_merger (KlyngeLandscape   *landscape,
+                const HistoryStep *step)
+{
+  return add_merger (landscape, step->id, step->kind, step->successor, step->effective,
+                     step->predecessors);
+}
+
+/* Records that @merger has happened: its status, and its predecessors
+ * dissolved the day before (unless an earlier merger already did), so
+ * that only the history itself can be wrong. */
+static void
+complete (KlyngeLandscape *landscape,
+          KlyngeMerger    *merger)
+{
+  const char * const *predecessors = klynge_merger_get_predecessors (merger);
+  KlyngeDate last;
+
+  klynge_date_init_from_day (&last, klynge_date_get_first_day (klynge_merger_get_effective (merger)) - 1);
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    {
+      KlyngeOrganisation *organisation = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, predecessors[i]));
+
+      if (!klynge_date_is_set (klynge_organisation_get_dissolved (organisation)))
+        ck_assert (klynge_organisation_set_dissolved (organisation, &last, NULL));
+    }
+  klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+}
+
+static KlyngeLandscape *
+history_landscape (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+
+  add_org (landscape, "a", "2000", NULL);
+  add_org (landscape, "b", "2000", NULL);
+  add_org (landscape, "c", "2000", NULL);
+  add_org (landscape, "d", "2000", NULL);
+  add_org (landscape, "e", NULL, NULL);
+  return landscape;
+}
+
+START_TEST (test_validation_refuses_a_completed_merger_that_apply_would_refuse)
+{
+  const History *h = &impossible_histories[_i];
+  guint n = n_steps (h);
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(KlyngeMerger) last = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GPtrArray) before = NULL, after = NULL;
+  KlyngeProblem *problem;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+  last = history_merger (landscape, &h->steps[n - 1]);
+
+  /* proposed, `klynge merge` would refuse it with the code */
+  refused = klynge_landscape_check_merger (landscape, last);
+  ck_assert_msg (has_problem (refused, h->code), "%s: check_merger misses code %d", h->name, h->code);
+  before = klynge_landscape_validate (landscape);
+  ck_assert_msg (before->len == 0, "%s: %s", h->name,
+                 before->len ? klynge_problem_get_message (g_ptr_array_index (before, 0)) : "");
+
+  /* recorded as completed, validation reports it under the same code */
+  complete (landscape, last);
+  after = klynge_landscape_validate (landscape);
+  ck_assert_msg (after->len == 1, "%s: %u problems", h->name, after->len);
+  problem = g_ptr_array_index (after, 0);
+  ck_assert_msg (klynge_problem_get_code (problem) == h->code, "%s: code %d: %s", h->name,
+                 klynge_problem_get_code (problem), klynge_problem_get_message (problem));
+  ck_assert_str_eq (klynge_problem_get_record_id (problem), h->steps[n - 1].id);
+}
+END_TEST
+
+START_TEST (test_validation_accepts_a_possible_history_in_any_record_order)
+{
+  const History *h = &possible_histories[_i];
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  for (guint i = 0; i < n_steps (h); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_msg (problems->len == 0, "%s: %s", h->name,
+                 problems->len ? klynge_problem_get_message (g_ptr_array_index (problems, 0)) : "");
+}
+END_TEST
+
+/* A file may hold an impossible history: it loads, and validation says
+ * what is wrong. Until it is put right, lineage, the status on a date,
+ * views and the DOT export must still end and say something sensible:
+ * each follows an organisation once. */
+START_TEST (test_lineage_of_a_cyclic_history_ends)
+{
+  const History *h = &impossible_histories[1];   /* a into b into c, then c into a */
+  g_autoptr(KlyngeLandscape) landscape = history_landscape ();
+  g_autoptr(GPtrArray) ancestors = NULL, descendants = NULL;
+  g_autoptr(KlyngeLandscapeView) view = NULL;
+  g_autofree char *dot = NULL;
+  KlyngeDate later = klynge_test_date ("2021-01-01");
+  const char *merged_into = NULL;
+
+  ck_assert_uint_eq (n_steps (h), 3);
+  for (guint i = 0; i < n_steps (h); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &h->steps[i]);
+      complete (landscape, merger);
+    }
+
+  ancestors = klynge_landscape_list_ancestors (landscape, "a");
+  ck_assert_uint_eq (ancestors->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 0)), "c");
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 1)), "b");
+  descendants = klynge_landscape_list_descendants (landscape, "a");
+  ck_assert_uint_eq (descendants->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (descendants, 0)), "b");
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (descendants, 1)), "c");
+
+  /* every body of the cycle was dissolved into the next: none is active */
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "a", &later, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_str_eq (merged_into, "b");
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "a", &later));
+  view = klynge_landscape_view_new (landscape, &later);
+  ck_assert_ptr_null (klynge_landscape_view_resolve (view, "c"));
+  ck_assert (!klynge_landscape_view_is_active (view, "c"));
+
+  dot = klynge_landscape_lineage_to_dot (landscape, "b");
+  ck_assert (strstr (dot, "  \"a\" -> \"b\" [label=\"2018-01-01\", tooltip=\"m1\", style=dashed];\n"
+                          "  \"b\" -> \"c\" [label=\"2019-01-01\", tooltip=\"m2\", style=dashed];\n"
+                          "  \"c\" -> \"a\" [label=\"2020-01-01\", tooltip=\"m3\", style=dashed];\n"
+                          "}\n") != NULL);
+}
+END_TEST
+
+/* Resolving a body of a cycle once went round it until it had made as
+ * many hops as the landscape has organisations, each hop a scan of the
+ * mergers: 10^10 steps here. It stops where it has been before. */
+START_TEST (test_resolving_a_cycle_in_a_long_history_ends_at_once)
+{
+  g_autoptr(KlyngeLandscape) landscape = long_chain (FALSE);
+  static const HistoryStep cycle[] = {
+    { "cycle-1", ABSORPTION, "b", "2018-01-01", { "a" } },
+    { "cycle-2", ABSORPTION, "a", "2020-01-01", { "b" } },
+  };
+  KlyngeDate later = klynge_test_date ("2021-01-01");
+
+  add_org (landscape, "a", "2000", NULL);
+  add_org (landscape, "b", "2000", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
+    {
+      g_autoptr(KlyngeMerger) merger = history_merger (landscape, &cycle[i]);
+      complete (landscape, merger);
+    }
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "a", &later));
+  ck_assert_ptr_null (klynge_landscape_resolve_on (landscape, "b", &later));
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -751,6 +1074,8 @@ consolidation_suite (void)
   TCase *apply = tcase_create ("apply");
   TCase *overlap = tcase_create ("overlap");
   TCase *history = tcase_create ("long history");
+  TCase *lineage = tcase_create ("lineage");
+  TCase *histories = tcase_create ("histories");
 
   tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
   tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
@@ -760,6 +1085,16 @@ consolidation_suite (void)
   tcase_add_test (builtin, test_lineage_dot_of_ecd_is_a_stable_digraph);
   tcase_add_test (builtin, test_view_shows_the_landscape_as_it_stood);
   suite_add_tcase (suite, builtin);
+
+  tcase_add_test (lineage, test_lineage_dot_lists_edges_in_the_order_mergers_are_reached);
+  tcase_add_test (lineage, test_lineage_of_a_cyclic_history_ends);
+  suite_add_tcase (suite, lineage);
+
+  tcase_add_loop_test (histories, test_validation_refuses_a_completed_merger_that_apply_would_refuse,
+                       0, G_N_ELEMENTS (impossible_histories));
+  tcase_add_loop_test (histories, test_validation_accepts_a_possible_history_in_any_record_order,
+                       0, G_N_ELEMENTS (possible_histories));
+  suite_add_tcase (suite, histories);
 
   tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
   tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
@@ -773,6 +1108,9 @@ consolidation_suite (void)
   /* about a second alone; the slack is for a busy machine, and still far
    * below the 80 s the quadratic walk took */
   tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
+  tcase_add_test (history, test_lineage_dot_of_a_100000_link_chain_is_complete);
+  tcase_add_test (history, test_validation_of_a_100000_link_chain_finds_the_history_possible);
+  tcase_add_test (history, test_resolving_a_cycle_in_a_long_history_ends_at_once);
   tcase_set_timeout (history, 20);
   suite_add_tcase (suite, history);
 

@@ -52,6 +52,11 @@ read_expectation (const char *xml_path,
       "KLYNGE_ERROR_UNRESOLVED_REFERENCE", "KLYNGE_ERROR_WRONG_REFERENCE_KIND",
       "KLYNGE_ERROR_TOO_FEW_PARTIES", "KLYNGE_ERROR_DUPLICATE_MEMBERSHIP",
       "KLYNGE_ERROR_REFERENCED", "KLYNGE_ERROR_NOT_FOUND", "KLYNGE_ERROR_INCONSISTENT",
+      "KLYNGE_ERROR_CONTRACT_GAP", "KLYNGE_ERROR_CONTRACT_OVERLAP", "KLYNGE_ERROR_SHARES_NOT_EQUAL",
+      "KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE", "KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE",
+      "KLYNGE_ERROR_MERGER_SUCCESSOR_IS_PREDECESSOR", "KLYNGE_ERROR_MERGER_CYCLE",
+      "KLYNGE_ERROR_MERGER_DATE_ORDER", "KLYNGE_ERROR_MERGER_ALREADY_COMPLETED",
+      "KLYNGE_ERROR_OVERFLOW",
     };
     *code = -1;
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -872,6 +877,45 @@ START_TEST (test_validate_file_finds_nothing_in_valid_fixtures)
 }
 END_TEST
 
+/* An inconsistent fixture loads, since each record is well formed, and
+ * validation (of the landscape and of the file) finds exactly the one
+ * problem its .expect names, at that line. */
+START_TEST (test_validate_reports_every_inconsistent_fixture_with_its_code_and_line)
+{
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/inconsistent", ".xml");
+
+  ck_assert_uint_gt (files->len, 0);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GPtrArray) file_problems = NULL;
+      KlyngeProblem *problem;
+      int code;
+      guint line;
+
+      read_expectation (path, &code, &line);
+      ck_assert_msg (landscape != NULL, "%s: %s", path, error ? error->message : "");
+
+      problems = klynge_landscape_validate (landscape);
+      ck_assert_msg (problems->len == 1, "%s: %u problems", path, problems->len);
+      problem = g_ptr_array_index (problems, 0);
+      ck_assert_msg (klynge_problem_get_code (problem) == code, "%s: expected code %d, got %d: %s",
+                     path, code, klynge_problem_get_code (problem), klynge_problem_get_message (problem));
+      ck_assert_uint_eq (klynge_problem_get_line (problem), line);
+
+      file_problems = klynge_landscape_validate_file (path, NULL);
+      ck_assert_msg (file_problems->len == 1, "%s: %u problems in the file", path, file_problems->len);
+      problem = g_ptr_array_index (file_problems, 0);
+      ck_assert_int_eq (klynge_problem_get_code (problem), code);
+      ck_assert_uint_eq (klynge_problem_get_line (problem), line);
+      ck_assert_str_eq (klynge_problem_get_file (problem), path);
+    }
+}
+END_TEST
+
 static Suite *
 reader_suite (void)
 {
@@ -911,6 +955,7 @@ reader_suite (void)
   tcase_add_test (caps, test_reader_never_opens_the_file_an_external_entity_names);
   tcase_add_test (validate, test_validate_file_lists_every_problem_with_its_line);
   tcase_add_test (validate, test_validate_file_finds_nothing_in_valid_fixtures);
+  tcase_add_test (validate, test_validate_reports_every_inconsistent_fixture_with_its_code_and_line);
   suite_add_tcase (suite, fixtures);
   suite_add_tcase (suite, content);
   suite_add_tcase (suite, entry);
