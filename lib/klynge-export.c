@@ -12,8 +12,8 @@
 
 #include <string.h>
 
+#include "klynge-file-output-private.h"
 #include "klynge-landscape-private.h"
-#include "klynge-output-private.h"
 
 /**
  * SECTION:klynge-export
@@ -119,6 +119,17 @@ emitter_finish (Emitter  *emitter,
     g_cancellable_set_error_if_cancelled (emitter->out.cancellable, &emitter->out.error);
   g_string_free (emitter->scratch, TRUE);
   return _klynge_output_finish (&emitter->out, error);
+}
+
+/* The same for an emitter set up by _klynge_file_output_open(): the file
+ * replaces its target, or is removed. */
+static gboolean
+emitter_finish_file (Emitter           *emitter,
+                     KlyngeFileOutput  *file,
+                     GError           **error)
+{
+  g_string_free (emitter->scratch, TRUE);
+  return _klynge_file_output_commit (file, &emitter->out, error);
 }
 
 /* --- CSV ---------------------------------------------------------------- */
@@ -1029,6 +1040,50 @@ write_graphml (Emitter         *emitter,
 }
 
 /**
+ * klynge_landscape_export_csv_file:
+ * @self: a landscape
+ * @kind: the kind of table, one of klynge_landscape_export_csv_kinds()
+ * @path: (type filename): the file to write
+ * @error: return location for a #GError
+ *
+ * Like klynge_landscape_export_csv(), to the file @path, all or nothing
+ * as klynge_landscape_save_file() saves: through a temporary file beside
+ * it, flushed to disk and renamed over @path. On any failure the
+ * temporary is removed and @path is as it was, or still absent; symbolic
+ * links, permissions, refused targets (anything but a regular file) and
+ * the removal of temporaries that killed writes left are as there.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set to
+ *   %KLYNGE_ERROR_BAD_ENUM for an unknown @kind (nothing is written) or
+ *   %KLYNGE_ERROR_IO naming @path
+ */
+gboolean
+klynge_landscape_export_csv_file (KlyngeLandscape  *self,
+                                  const char       *kind,
+                                  const char       *path,
+                                  GError          **error)
+{
+  const CsvTable *table;
+  KlyngeFileOutput *file;
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  table = find_table (kind, error);
+  if (table == NULL)
+    return FALSE;
+  file = _klynge_file_output_open (path, &emitter.out, error);
+  if (file == NULL)
+    return FALSE;
+  emitter_init (&emitter);
+  table->write (&emitter, self);
+  return emitter_finish_file (&emitter, file, error);
+}
+
+/**
  * klynge_landscape_export_graphml:
  * @self: a landscape
  * @stream: where to write the graph
@@ -1092,6 +1147,38 @@ klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
       return NULL;
     }
   return g_byte_array_free_to_bytes (array);
+}
+
+/**
+ * klynge_landscape_export_graphml_file:
+ * @self: a landscape
+ * @path: (type filename): the file to write
+ * @error: return location for a #GError
+ *
+ * Like klynge_landscape_export_graphml(), to the file @path, all or
+ * nothing: see klynge_landscape_export_csv_file().
+ *
+ * Returns: %TRUE on success; %FALSE with @error set to
+ *   %KLYNGE_ERROR_IO naming @path
+ */
+gboolean
+klynge_landscape_export_graphml_file (KlyngeLandscape  *self,
+                                      const char       *path,
+                                      GError          **error)
+{
+  KlyngeFileOutput *file;
+  Emitter emitter;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = _klynge_file_output_open (path, &emitter.out, error);
+  if (file == NULL)
+    return FALSE;
+  emitter_init (&emitter);
+  write_graphml (&emitter, self);
+  return emitter_finish_file (&emitter, file, error);
 }
 
 /* --- DOT ---------------------------------------------------------------- */

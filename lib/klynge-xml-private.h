@@ -21,21 +21,4 @@ struct _KlyngeLoadOptions
 
 void _klynge_load_options_init_defaults (KlyngeLoadOptions *options);
 
-/* Fault injection for the writer's tests: replacements for write(2),
- * fsync(2) and rename(2), NULL meaning the real call; and, so that small
- * documents take the large files' path, where direct I/O begins and the
- * size of its blocks (rounded up to a multiple of 4096), 0 meaning the
- * default; @buffered_only saves as where the platform or the file system
- * has no direct I/O. */
-typedef struct {
-  gssize (*write)  (int fd, const void *buf, gsize count);
-  int    (*fsync)  (int fd);
-  int    (*rename) (const char *from, const char *to);
-  gsize direct_from;
-  gsize direct_block_size;
-  gboolean buffered_only;
-} KlyngeWriterHooks;
-
-void _klynge_xml_writer_set_hooks (const KlyngeWriterHooks *hooks);
-
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* klynge-xml-writer.c: the canonical writer and the atomic save
+/* klynge-xml-writer.c: the canonical writer
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -6,35 +6,17 @@
  * two-space indent, records in landscape order, values as they were read
  * (dates keep their precision, amounts their decimals). A hand-written
  * buffered emitter keeps it fast on millions of memberships. Saving to a
- * file writes a temporary file beside it, fsyncs and renames it, so the
- * old file stays whole whatever happens.
+ * file goes through klynge-file-output.c, which writes a temporary file
+ * beside it, fsyncs and renames it, so the old file stays whole whatever
+ * happens.
  */
-/* sync_file_range(), O_DIRECT, statx() */
-#define _GNU_SOURCE
-
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <glib/gstdio.h>
-
-#include "klynge-output-private.h"
+#include "klynge-file-output-private.h"
 #include "klynge-reloadable-private.h"
 #include "klynge-xml-private.h"
-
-/* Direct I/O is not POSIX: where <fcntl.h> has no O_DIRECT (macOS, some
- * BSDs) every save goes through the page cache, and the flag is 0 so that
- * the code that clears it needs no conditions of its own. */
-#ifdef O_DIRECT
-#define HAVE_DIRECT_IO 1
-#else
-#define HAVE_DIRECT_IO 0
-#define O_DIRECT 0
-#endif
 
 
 typedef struct {
@@ -548,362 +530,6 @@ klynge_landscape_save_stream (KlyngeLandscape  *self,
   return _klynge_output_finish (&writer.out, error);
 }
 
-/* --- atomic file save -------------------------------------------------- */
-
-static KlyngeWriterHooks hooks;
-
-void
-_klynge_xml_writer_set_hooks (const KlyngeWriterHooks *new_hooks)
-{
-  if (new_hooks != NULL)
-    hooks = *new_hooks;
-  else
-    memset (&hooks, 0, sizeof hooks);
-}
-
-static gssize
-do_write (int         fd,
-          const void *buf,
-          gsize       count)
-{
-  return hooks.write != NULL ? hooks.write (fd, buf, count) : write (fd, buf, count);
-}
-
-/* Writes all of @data; 0, or the errno of the failure. A write that
- * direct I/O refuses after all (EINVAL: an alignment the file system
- * wants bigger, or a short write that left the offset unaligned) is
- * retried through the page cache, and the file stays there. */
-static int
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           gboolean    *direct)
-{
-  while (length > 0)
-    {
-      gssize n = do_write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0 && errno == EINVAL && *direct)
-        {
-          int flags = fcntl (fd, F_GETFL);
-
-          if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_DIRECT) != 0)
-            return EINVAL;
-          *direct = FALSE;
-          continue;
-        }
-      if (n <= 0)
-        return n < 0 ? errno : ENOSPC;
-      data += n;
-      length -= (gsize) n;
-    }
-  return 0;
-}
-
-/* A large file goes to the disk with direct I/O, from a thread of its
- * own. Through the page cache, the kernel's copy of every byte took a
- * third of a 2.7 GB save, and the final fsync() then waited while the
- * dirty pages trickled out at a fraction of what the disk takes from
- * large direct writes; a save also need not push gigabytes of other
- * files out of the cache. The first DIRECT_FROM bytes (all of most files)
- * are written as usual, and where the file system refuses direct I/O the
- * whole file is. Once direct, the output's buffer is itself the block
- * that goes to the disk: the writer fills a block, hands it to the
- * thread and carries on in the next. */
-#define DIRECT_FROM (32 * 1024 * 1024)
-#define DIRECT_BLOCK_SIZE (4 * 1024 * 1024)
-#define DIRECT_BLOCKS 4
-#define DIRECT_ALIGN 4096
-
-typedef struct {
-  char *data;            /* DIRECT_ALIGN-aligned, block_size bytes */
-  gsize length;          /* 0 only in the block that stops the thread */
-} DirectBlock;
-
-typedef struct {
-  int fd;
-  const char *path;
-  goffset written;       /* bytes handed on so far */
-  goffset flushing;      /* bytes whose writing-back has been started */
-
-  gsize direct_from;     /* DIRECT_FROM but in tests */
-  gsize block_size;      /* DIRECT_BLOCK_SIZE but in tests */
-  gboolean direct_tried;
-  GThread *thread;       /* set while blocks go to the disk directly */
-  GAsyncQueue *full;     /* DirectBlock *, in file order, for the thread */
-  GAsyncQueue *empty;    /* DirectBlock *, written, for the writer */
-  DirectBlock blocks[DIRECT_BLOCKS];
-  DirectBlock stop;
-  DirectBlock *current;  /* the output's buffer */
-  char *plain_buffer;    /* the output's own, while it writes into blocks */
-  gboolean direct;       /* the thread's: O_DIRECT still set */
-  int failure;           /* the thread's first errno, atomic */
-} FileTarget;
-
-static void
-set_write_error (FileTarget  *target,
-                 int          failure,
-                 GError     **error)
-{
-  _klynge_set_error_at (error, KLYNGE_ERROR_IO, target->path, 0, 0,
-                        "cannot write: %s", g_strerror (failure));
-}
-
-static gpointer
-direct_thread (gpointer data)
-{
-  FileTarget *target = data;
-  DirectBlock *block;
-
-  while ((block = g_async_queue_pop (target->full))->length > 0)
-    {
-      /* after a failure, blocks only go round until the writer sees it */
-      if (g_atomic_int_get (&target->failure) == 0)
-        {
-          int failure = write_all (target->fd, block->data, block->length, &target->direct);
-
-          if (failure != 0)
-            g_atomic_int_set (&target->failure, failure);
-        }
-      g_async_queue_push (target->empty, block);
-    }
-  return NULL;
-}
-
-/* Hands the whole blocks of the output's buffer to the thread and goes on
- * in an empty block, with the few bytes past the last whole block (only
- * at the end of the document: the output flushes full buffers). */
-static gboolean
-flush_direct (KlyngeOutput  *output,
-              GError       **error)
-{
-  FileTarget *target = output->target;
-  DirectBlock *block = target->current;
-  gsize whole = output->length & ~(gsize) (DIRECT_ALIGN - 1);
-  gsize rest = output->length - whole;
-  DirectBlock *next;
-  int failure;
-
-  if (whole == 0)
-    return TRUE;
-  next = g_async_queue_pop (target->empty);
-  memcpy (next->data, block->data + whole, rest);
-  block->length = whole;
-  g_async_queue_push (target->full, block);
-  target->current = next;
-  target->written += whole;
-  output->buffer = next->data;
-  output->length = rest;
-  if ((failure = g_atomic_int_get (&target->failure)) != 0)
-    {
-      set_write_error (target, failure, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether the file's file system takes direct I/O in DIRECT_ALIGN units:
- * offsets and lengths are multiples of it, buffers aligned to it. Linux
- * 6.1 and later say so through statx(); where nothing says, the fcntl()
- * that sets O_DIRECT and then the first write (EINVAL, see write_all())
- * decide. */
-static gboolean
-direct_io_fits (int fd)
-{
-#if HAVE_DIRECT_IO && defined (STATX_DIOALIGN)
-  struct statx stx;
-
-  if (statx (fd, "", AT_EMPTY_PATH, STATX_DIOALIGN, &stx) == 0
-      && (stx.stx_mask & STATX_DIOALIGN) != 0)
-    return stx.stx_dio_offset_align != 0   /* no direct I/O here at all */
-      && DIRECT_ALIGN % stx.stx_dio_offset_align == 0
-      && DIRECT_ALIGN % stx.stx_dio_mem_align == 0;
-#endif
-  return HAVE_DIRECT_IO;
-}
-
-/* At an aligned offset, with @length (less than DIRECT_ALIGN) bytes of
- * @data still to write: switches the file to direct I/O, starts the
- * thread and puts @data in the first block, or leaves the file as it is
- * when the platform or the file system cannot. */
-static gboolean
-start_direct (KlyngeOutput *output,
-              const char   *data,
-              gsize         length)
-{
-  FileTarget *target = output->target;
-  int flags;
-
-  target->direct_tried = TRUE;
-  if (hooks.buffered_only || !direct_io_fits (target->fd))
-    return FALSE;
-  flags = fcntl (target->fd, F_GETFL);
-  if (flags < 0 || fcntl (target->fd, F_SETFL, flags | O_DIRECT) != 0)
-    return FALSE;
-  target->direct = TRUE;
-  target->full = g_async_queue_new ();
-  target->empty = g_async_queue_new ();
-  for (guint i = 0; i < DIRECT_BLOCKS; i++)
-    {
-      target->blocks[i].data = g_aligned_alloc (1, target->block_size, DIRECT_ALIGN);
-      target->blocks[i].length = 0;
-      if (i > 0)
-        g_async_queue_push (target->empty, &target->blocks[i]);
-    }
-  target->current = &target->blocks[0];
-  memcpy (target->current->data, data, length);
-  target->plain_buffer = output->buffer;
-  output->buffer = target->current->data;
-  output->length = length;
-  output->capacity = target->block_size;
-  output->flush = flush_direct;
-  target->thread = g_thread_new ("klynge-save", direct_thread, target);
-  return TRUE;
-}
-
-/* Ends direct I/O: the whole blocks still in the output go to the thread,
- * the thread stops, and what is left (less than a block, rarely aligned)
- * is written through the page cache. The output gets its own buffer back.
- * Every save that started the thread ends here; after an error, nothing
- * more is written. */
-static void
-stop_direct (KlyngeOutput *output)
-{
-  FileTarget *target = output->target;
-  DirectBlock *tail;
-  int failure;
-
-  if (target->thread == NULL)
-    return;
-  if (output->error == NULL)
-    (void) flush_direct (output, &output->error);
-  tail = target->current;
-  g_async_queue_push (target->full, &target->stop);
-  g_thread_join (target->thread);
-  target->thread = NULL;
-
-  failure = target->failure;
-  if (output->error == NULL && failure == 0 && output->length > 0)
-    {
-      gboolean direct = FALSE;
-      int flags = fcntl (target->fd, F_GETFL);
-
-      if (flags < 0 || fcntl (target->fd, F_SETFL, flags & ~O_DIRECT) != 0)
-        failure = errno;
-      else
-        failure = write_all (target->fd, tail->data, output->length, &direct);
-      if (failure == 0)
-        target->written += output->length;
-    }
-  if (output->error == NULL && failure != 0)
-    set_write_error (target, failure, &output->error);
-
-  output->buffer = target->plain_buffer;
-  output->length = 0;
-  output->capacity = KLYNGE_OUTPUT_BUFFER_SIZE;
-  for (guint i = 0; i < DIRECT_BLOCKS; i++)
-    g_aligned_free (target->blocks[i].data);
-  g_async_queue_unref (target->full);
-  g_async_queue_unref (target->empty);
-}
-
-/* Below DIRECT_FROM, or without direct I/O: a large file is handed to the
- * disk as it is written, not all at the final fsync(), so that writing it
- * back overlaps writing it. */
-#define WRITE_BACK_EVERY (32 * 1024 * 1024)
-
-static gboolean
-write_buffered (FileTarget  *target,
-                const char  *data,
-                gsize        length,
-                GError     **error)
-{
-  gboolean direct = FALSE;
-  int failure = write_all (target->fd, data, length, &direct);
-
-  if (failure != 0)
-    {
-      set_write_error (target, failure, error);
-      return FALSE;
-    }
-  target->written += length;
-#if defined (SYNC_FILE_RANGE_WRITE)
-  if (target->written - target->flushing >= WRITE_BACK_EVERY)
-    {
-      /* only a start: errors show at the fsync() */
-      (void) sync_file_range (target->fd, target->flushing, target->written - target->flushing,
-                              SYNC_FILE_RANGE_WRITE);
-      target->flushing = target->written;
-    }
-#endif
-  return TRUE;
-}
-
-static gboolean
-flush_to_fd (KlyngeOutput  *output,
-             GError       **error)
-{
-  FileTarget *target = output->target;
-  const char *data = output->buffer;
-  gsize length = output->length;
-
-  if (!target->direct_tried && (guint64) target->written + length >= target->direct_from)
-    {
-      /* as usual up to the last aligned offset; the few bytes past it
-       * begin the first block */
-      gsize keep = (gsize) (target->written + length) & (DIRECT_ALIGN - 1);
-
-      if (!write_buffered (target, data, length - keep, error))
-        return FALSE;
-      if (start_direct (output, data + length - keep, keep))
-        return TRUE;
-      data += length - keep;
-      length = keep;
-    }
-  if (!write_buffered (target, data, length, error))
-    return FALSE;
-  output->length = 0;
-  return TRUE;
-}
-
-/* The file a save to @path should replace: @path with its symbolic links
- * followed, so that saving through a link updates the file it names and
- * keeps the link. A link to nothing yet gives the path it names. Returns
- * %NULL with errno set (ELOOP for too many links). */
-static char *
-resolve_save_target (const char *path)
-{
-  g_autofree char *current = g_strdup (path);
-
-  for (guint hops = 0; hops < 40; hops++)
-    {
-      GStatBuf st;
-      g_autofree char *link = NULL;
-      g_autofree char *dir = NULL;
-
-      if (g_lstat (current, &st) != 0)
-        return errno == ENOENT ? g_steal_pointer (&current) : NULL;
-      if (!S_ISLNK (st.st_mode))
-        return g_steal_pointer (&current);
-      link = g_file_read_link (current, NULL);
-      if (link == NULL)
-        return NULL;
-      if (g_path_is_absolute (link))
-        {
-          g_free (current);
-          current = g_steal_pointer (&link);
-          continue;
-        }
-      dir = g_path_get_dirname (current);
-      g_free (current);
-      current = g_build_filename (dir, link, NULL);
-    }
-  errno = ELOOP;
-  return NULL;
-}
-
 /**
  * klynge_landscape_save_file:
  * @self: a landscape
@@ -926,6 +552,16 @@ resolve_save_target (const char *path)
  * carry), naming the file. A landscape that would not load again is
  * refused, and @path left as it is, as klynge_landscape_save_bytes() says.
  *
+ * The temporary file is named `.NAME.XXXXXX` after the target's NAME (cut
+ * so that the name fits: a NAME of up to the file system's limit, 255
+ * bytes, saves). On any failure it is removed, and @path is as it was, or
+ * still absent when it was new. A process killed while saving cannot
+ * remove it; the next save of the same target (by this function or by an
+ * export to a file, such as klynge_landscape_export_csv_file()) removes
+ * such leftovers of its own naming, but never one that a save still
+ * running in another thread or process is writing: a save holds a
+ * flock() lock on its temporary file while it exists.
+ *
  * Returns: %TRUE on success
  */
 gboolean
@@ -933,102 +569,16 @@ klynge_landscape_save_file (KlyngeLandscape  *self,
                             const char       *path,
                             GError          **error)
 {
-  g_autofree char *resolved = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  gboolean have_old = FALSE;
-  FileTarget target = { 0, };
+  KlyngeFileOutput *file;
   Writer writer = { { 0, }, };
-  GStatBuf st;
-  gboolean ok;
-  int saved;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* the rename must land on the final target, and must not turn a device
-   * or FIFO into a regular file */
-  resolved = resolve_save_target (path);
-  if (resolved == NULL)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                            "cannot resolve the path: %s", g_strerror (saved));
-      return FALSE;
-    }
-  if (g_stat (resolved, &st) == 0)
-    {
-      if (!S_ISREG (st.st_mode))
-        {
-          _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                                "not a regular file; refusing to replace it");
-          return FALSE;
-        }
-      have_old = TRUE;
-    }
-
-  dir = g_path_get_dirname (resolved);
-  base = g_path_get_basename (resolved);
-  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  target.path = path;
-  target.direct_from = hooks.direct_from > 0 ? hooks.direct_from : DIRECT_FROM;
-  /* a whole number of aligned units, or the output could never flush */
-  target.block_size = hooks.direct_block_size > 0
-    ? (hooks.direct_block_size + DIRECT_ALIGN - 1) & ~(gsize) (DIRECT_ALIGN - 1)
-    : DIRECT_BLOCK_SIZE;
-  target.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
-  if (target.fd < 0)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                            "cannot create a file beside it: %s", g_strerror (saved));
-      return FALSE;
-    }
-  if (have_old)
-    (void) fchmod (target.fd, st.st_mode & 07777);
-
-  _klynge_output_init (&writer.out, flush_to_fd, &target, NULL);
+  file = _klynge_file_output_open (path, &writer.out, error);
+  if (file == NULL)
+    return FALSE;
   write_landscape (&writer, self);
-  stop_direct (&writer.out);
-  ok = _klynge_output_finish (&writer.out, error);
-
-  if (ok && (hooks.fsync != NULL ? hooks.fsync (target.fd) : fsync (target.fd)) != 0)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                            "cannot flush to disk: %s", g_strerror (saved));
-      ok = FALSE;
-    }
-  if (close (target.fd) != 0 && ok)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                            "cannot close: %s", g_strerror (saved));
-      ok = FALSE;
-    }
-  if (ok && (hooks.rename != NULL ? hooks.rename (temp, resolved) : g_rename (temp, resolved)) != 0)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, path, 0, 0,
-                            "cannot replace the file: %s", g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  /* make the rename itself durable */
-  {
-    int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd >= 0)
-      {
-        (void) fsync (dir_fd);
-        close (dir_fd);
-      }
-  }
-  return TRUE;
+  return _klynge_file_output_commit (file, &writer.out, error);
 }

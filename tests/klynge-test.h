@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <check.h>
 #include <klynge/klynge.h>
 
@@ -17,6 +19,19 @@
                    #code_, (int) (code_), (err)->code, (err)->message); \
     g_clear_error (&(err)); \
   } while (0)
+
+/* Asserts that the file @path holds exactly the bytes @expected. */
+static G_GNUC_UNUSED void
+klynge_test_assert_file_holds (const char *path,
+                               GBytes     *expected)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ck_assert_msg (g_file_get_contents (path, &contents, &length, NULL), "cannot read %s", path);
+  ck_assert_uint_eq (length, g_bytes_get_size (expected));
+  ck_assert (memcmp (contents, g_bytes_get_data (expected, NULL), length) == 0);
+}
 
 /* Asserts that @err is unset, printing its message otherwise. */
 #define ck_assert_no_error(err) \

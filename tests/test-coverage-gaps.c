@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "klynge-test.h"
+#include "klynge-file-output-private.h"
 #include "klynge-xml-private.h"
 
 /* --- version ------------------------------------------------------------- */
@@ -214,14 +215,14 @@ START_TEST (test_save_file_retries_interrupted_and_short_writes)
   g_autoptr(GBytes) expected = klynge_landscape_save_bytes (landscape, NULL);
   g_autofree char *contents = NULL;
   gsize length;
-  KlyngeWriterHooks hooks = { write_interrupted_every_other_time, NULL, NULL };
+  KlyngeFileOutputHooks hooks = { write_interrupted_every_other_time, NULL, NULL };
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   interrupted_writes = 0;
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ok = klynge_landscape_save_file (landscape, path, &error);
-  _klynge_xml_writer_set_hooks (NULL);
+  _klynge_file_output_set_hooks (NULL);
   ck_assert_no_error (error);
   ck_assert (ok);
   ck_assert_uint_gt (interrupted_writes, 2);

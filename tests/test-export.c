@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <errno.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <glib/gstdio.h>
+
 #include "klynge-test.h"
+#include "klynge-test-faults.h"
 
 /* A small synthetic landscape with every kind of record and the values
  * that need care in CSV: commas, quotes, line breaks, partial dates. */
@@ -382,6 +386,199 @@ count_lines (const char *data,
   return n;
 }
 
+/* --- exports to files: all or nothing ----------------------------------------- */
+
+static gboolean
+export_membership_csv_file (KlyngeLandscape  *landscape,
+                            const char       *path,
+                            GError          **error)
+{
+  return klynge_landscape_export_csv_file (landscape, "membership", path, error);
+}
+
+static GBytes *
+export_membership_csv_bytes (KlyngeLandscape *landscape)
+{
+  return klynge_landscape_export_csv_bytes (landscape, "membership", NULL);
+}
+
+static GBytes *
+export_graphml_bytes (KlyngeLandscape *landscape)
+{
+  return klynge_landscape_export_graphml_bytes (landscape, NULL);
+}
+
+typedef struct {
+  const char *name;
+  gboolean (*to_file) (KlyngeLandscape *, const char *, GError **);
+  GBytes *(*to_bytes) (KlyngeLandscape *);
+} FileExport;
+
+static const FileExport file_exports[] = {
+  { "csv", export_membership_csv_file, export_membership_csv_bytes },
+  { "graphml", klynge_landscape_export_graphml_file, export_graphml_bytes },
+};
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted and joined with spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  ck_assert_ptr_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+START_TEST (test_exports_to_files_equal_the_exports_in_memory_and_replace_old_files)
+{
+  const FileExport *export = &file_exports[_i];
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GBytes) expected = export->to_bytes (landscape);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (export->to_file (landscape, path, &error));
+  ck_assert_no_error (error);
+  klynge_test_assert_file_holds (path, expected);
+  ck_assert (g_file_set_contents (path, "old", -1, NULL));
+  ck_assert (export->to_file (landscape, path, &error));
+  klynge_test_assert_file_holds (path, expected);
+  names = list_dir (dir);
+  ck_assert_str_eq (names, "out");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* Exports to @path with @hooks and asserts the failure is coded and names
+ * the file, that @path holds @old (or, for %NULL, does not exist) and
+ * that nothing else is in @dir. */
+static void
+assert_failed_export_leaves_nothing (const FileExport            *export,
+                                     KlyngeLandscape             *landscape,
+                                     const char                  *dir,
+                                     const char                  *path,
+                                     GBytes                      *old,
+                                     const KlyngeFileOutputHooks *hooks,
+                                     const char                  *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gboolean ok;
+
+  _klynge_file_output_set_hooks (hooks);
+  ok = export->to_file (landscape, path, &error);
+  _klynge_file_output_set_hooks (NULL);
+  ck_assert_msg (!ok, "%s %s: the export succeeded", export->name, what);
+  ck_assert_msg (error != NULL && strstr (error->message, path) != NULL, "%s %s: %s", export->name, what,
+                 error != NULL ? error->message : "no error");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  names = list_dir (dir);
+  if (old == NULL)
+    ck_assert_msg (strcmp (names, "") == 0, "%s %s: left %s", export->name, what, names);
+  else
+    {
+      ck_assert_msg (strcmp (names, "out") == 0, "%s %s: left %s", export->name, what, names);
+      klynge_test_assert_file_holds (path, old);
+    }
+}
+
+START_TEST (test_exports_to_files_failing_at_any_write_fsync_or_rename_leave_nothing)
+{
+  const FileExport *export = &file_exports[_i];
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GBytes) old = g_bytes_new_static ("old", 3);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  /* small blocks: many writes, through the page cache and directly */
+  KlyngeFileOutputHooks counting = { klynge_test_write_failing_at_call, NULL, NULL, 65536, 65536, FALSE };
+  KlyngeFileOutputHooks fsync_hooks = { NULL, klynge_test_fsync_failing, NULL };
+  KlyngeFileOutputHooks rename_hooks = { NULL, NULL, klynge_test_rename_failing };
+  guint n_writes;
+
+  klynge_test_writes_before_failure = G_MAXUINT;
+  klynge_test_writes_made = 0;
+  _klynge_file_output_set_hooks (&counting);
+  ck_assert (export->to_file (landscape, path, NULL));
+  _klynge_file_output_set_hooks (NULL);
+  n_writes = klynge_test_writes_made;
+  ck_assert_uint_gt (n_writes, 2);
+  g_unlink (path);
+
+  /* a new file, then an old one */
+  for (guint with_old = 0; with_old < 2; with_old++)
+    {
+      if (with_old)
+        ck_assert (g_file_set_contents (path, "old", 3, NULL));
+      for (guint k = 0; k < n_writes; k++)
+        {
+          g_autofree char *what = g_strdup_printf ("write %u of %u failing", k + 1, n_writes);
+
+          klynge_test_writes_before_failure = k;
+          klynge_test_writes_made = 0;
+          klynge_test_injected_errno = ENOSPC;
+          assert_failed_export_leaves_nothing (export, landscape, dir, path, with_old ? old : NULL,
+                                               &counting, what);
+        }
+      assert_failed_export_leaves_nothing (export, landscape, dir, path, with_old ? old : NULL,
+                                           &fsync_hooks, "fsync failing");
+      assert_failed_export_leaves_nothing (export, landscape, dir, path, with_old ? old : NULL,
+                                           &rename_hooks, "rename failing");
+    }
+
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
+START_TEST (test_exports_to_files_refuse_what_is_not_a_regular_file)
+{
+  const FileExport *export = &file_exports[_i];
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+
+  ck_assert (!export->to_file (landscape, dir, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  g_clear_error (&error);
+  ck_assert (!export->to_file (landscape, "/dev/null", &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
+START_TEST (test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  g_autofree char *names = NULL;
+
+  ck_assert (!klynge_landscape_export_csv_file (landscape, "organisations", path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ENUM);
+  names = list_dir (dir);
+  ck_assert_str_eq (names, "");
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
 START_TEST (test_csv_streams_many_memberships_in_order)
 {
   g_autoptr(KlyngeLandscape) landscape = load_large ();
@@ -690,6 +887,13 @@ export_suite (void)
   tcase_add_test (tc, test_csv_to_a_closed_stream_is_an_io_error);
   tcase_add_test (tc, test_export_with_a_cancelled_cancellable_is_cancelled);
   tcase_add_test (tc, test_graphml_streams_many_memberships);
+  tcase_add_loop_test (tc, test_exports_to_files_equal_the_exports_in_memory_and_replace_old_files,
+                       0, G_N_ELEMENTS (file_exports));
+  tcase_add_loop_test (tc, test_exports_to_files_failing_at_any_write_fsync_or_rename_leave_nothing,
+                       0, G_N_ELEMENTS (file_exports));
+  tcase_add_loop_test (tc, test_exports_to_files_refuse_what_is_not_a_regular_file,
+                       0, G_N_ELEMENTS (file_exports));
+  tcase_add_test (tc, test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("graphml");

@@ -24,6 +24,7 @@
 
 #include "klynge-test.h"
 #include "klynge-output-private.h"
+#include "klynge-test-faults.h"
 #include "klynge-xml-private.h"
 
 static GPtrArray *
@@ -275,7 +276,7 @@ save_teardown (void)
   g_autoptr(GDir) dir = g_dir_open (save.dir, 0, NULL);
   const char *name;
 
-  _klynge_xml_writer_set_hooks (NULL);
+  _klynge_file_output_set_hooks (NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (save.dir, name, NULL);
@@ -330,21 +331,6 @@ write_until_disk_full (int         fd,
   return write (fd, buf, n);
 }
 
-static int
-failing_fsync (int fd)
-{
-  errno = EIO;
-  return -1;
-}
-
-static int
-failing_rename (const char *from,
-                const char *to)
-{
-  errno = EXDEV;
-  return -1;
-}
-
 START_TEST (test_save_file_replaces_the_file_with_the_canonical_document)
 {
   g_autoptr(GError) error = NULL;
@@ -366,11 +352,11 @@ START_TEST (test_save_file_keeps_the_old_file_when_the_disk_fills_up)
 
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
-      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL };
+      KlyngeFileOutputHooks hooks = { write_until_disk_full, NULL, NULL };
       g_autoptr(GError) error = NULL;
 
       bytes_allowed = limits[i];
-      _klynge_xml_writer_set_hooks (&hooks);
+      _klynge_file_output_set_hooks (&hooks);
       ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
       ck_assert_msg (strstr (error->message, save.path) != NULL, "%s", error->message);
       ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
@@ -381,10 +367,10 @@ END_TEST
 
 START_TEST (test_save_file_keeps_the_old_file_when_fsync_fails)
 {
-  KlyngeWriterHooks hooks = { NULL, failing_fsync, NULL };
+  KlyngeFileOutputHooks hooks = { NULL, klynge_test_fsync_failing, NULL };
   g_autoptr(GError) error = NULL;
 
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
   assert_old_file_untouched ();
@@ -393,10 +379,10 @@ END_TEST
 
 START_TEST (test_save_file_keeps_the_old_file_when_rename_fails)
 {
-  KlyngeWriterHooks hooks = { NULL, NULL, failing_rename };
+  KlyngeFileOutputHooks hooks = { NULL, NULL, klynge_test_rename_failing };
   g_autoptr(GError) error = NULL;
 
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (!klynge_landscape_save_file (save.landscape, save.path, &error));
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
   assert_old_file_untouched ();
@@ -465,31 +451,19 @@ directory_takes_direct_io (void)
   return takes_direct_io (save.dir);
 }
 
-static void
-assert_file_holds (const char *path,
-                   GBytes     *expected)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
-  ck_assert_uint_eq (length, g_bytes_get_size (expected));
-  ck_assert (memcmp (contents, g_bytes_get_data (expected, NULL), length) == 0);
-}
-
 START_TEST (test_save_file_writes_a_large_file_directly_and_whole)
 {
   g_autoptr(KlyngeLandscape) landscape = large_landscape ();
   g_autoptr(GBytes) bytes = save_to_bytes (landscape);
   g_autoptr(GError) error = NULL;
-  KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+  KlyngeFileOutputHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
 
   ck_assert_uint_gt (g_bytes_get_size (bytes), TEST_DIRECT_FROM + 6 * TEST_DIRECT_BLOCK);
   direct_writes = 0;
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
   ck_assert_no_error (error);
-  assert_file_holds (save.path, bytes);
+  klynge_test_assert_file_holds (save.path, bytes);
   if (directory_takes_direct_io ())
     ck_assert_uint_ge (direct_writes, (g_bytes_get_size (bytes) - KLYNGE_OUTPUT_BUFFER_SIZE) / TEST_DIRECT_BLOCK);
   else
@@ -504,12 +478,12 @@ START_TEST (test_save_file_rounds_an_odd_block_size_up_and_writes_the_whole_file
   g_autoptr(KlyngeLandscape) landscape = large_landscape ();
   g_autoptr(GBytes) bytes = save_to_bytes (landscape);
   g_autoptr(GError) error = NULL;
-  KlyngeWriterHooks hooks = { NULL, NULL, NULL, TEST_DIRECT_FROM, 1000 };
+  KlyngeFileOutputHooks hooks = { NULL, NULL, NULL, TEST_DIRECT_FROM, 1000 };
 
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
   ck_assert_no_error (error);
-  assert_file_holds (save.path, bytes);
+  klynge_test_assert_file_holds (save.path, bytes);
 }
 END_TEST
 
@@ -524,11 +498,11 @@ START_TEST (test_save_file_keeps_the_old_file_when_the_disk_fills_up_during_dire
   ck_assert_uint_gt (g_bytes_get_size (bytes), TEST_DIRECT_FROM + 6 * TEST_DIRECT_BLOCK);
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
-      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+      KlyngeFileOutputHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
       g_autoptr(GError) error = NULL;
 
       bytes_allowed = limits[i];
-      _klynge_xml_writer_set_hooks (&hooks);
+      _klynge_file_output_set_hooks (&hooks);
       ck_assert (!klynge_landscape_save_file (landscape, save.path, &error));
       ck_assert_msg (strstr (error->message, save.path) != NULL, "%s", error->message);
       ck_assert_msg (strstr (error->message, g_strerror (ENOSPC)) != NULL, "%s", error->message);
@@ -543,13 +517,13 @@ START_TEST (test_save_file_writes_through_the_cache_when_direct_writes_are_refus
   g_autoptr(KlyngeLandscape) landscape = large_landscape ();
   g_autoptr(GBytes) bytes = save_to_bytes (landscape);
   g_autoptr(GError) error = NULL;
-  KlyngeWriterHooks hooks = { write_refusing_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
+  KlyngeFileOutputHooks hooks = { write_refusing_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK };
 
   refused_writes = 0;
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
   ck_assert_no_error (error);
-  assert_file_holds (save.path, bytes);
+  klynge_test_assert_file_holds (save.path, bytes);
   /* refused once, then never asked again */
   ck_assert_uint_eq (refused_writes, directory_takes_direct_io () ? 1 : 0);
 }
@@ -562,13 +536,13 @@ START_TEST (test_save_file_without_direct_io_writes_the_same_bytes_through_the_c
   g_autoptr(KlyngeLandscape) landscape = large_landscape ();
   g_autoptr(GBytes) bytes = save_to_bytes (landscape);
   g_autoptr(GError) error = NULL;
-  KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
+  KlyngeFileOutputHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
 
   direct_writes = 0;
-  _klynge_xml_writer_set_hooks (&hooks);
+  _klynge_file_output_set_hooks (&hooks);
   ck_assert (klynge_landscape_save_file (landscape, save.path, &error));
   ck_assert_no_error (error);
-  assert_file_holds (save.path, bytes);
+  klynge_test_assert_file_holds (save.path, bytes);
   ck_assert_uint_eq (direct_writes, 0);
   /* no temporary file left over */
   ck_assert_uint_eq (files_in_save_dir (), 1);
@@ -582,11 +556,11 @@ START_TEST (test_save_file_without_direct_io_keeps_the_old_file_when_the_disk_fi
 
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
-      KlyngeWriterHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
+      KlyngeFileOutputHooks hooks = { write_until_disk_full, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK, TRUE };
       g_autoptr(GError) error = NULL;
 
       bytes_allowed = limits[i];
-      _klynge_xml_writer_set_hooks (&hooks);
+      _klynge_file_output_set_hooks (&hooks);
       ck_assert (!klynge_landscape_save_file (landscape, save.path, &error));
       ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
       assert_old_file_untouched ();
@@ -615,18 +589,18 @@ START_TEST (test_save_file_to_tmpfs_writes_the_same_bytes_with_or_without_direct
   path = g_build_filename (dir, "landscape.xml", NULL);
   for (int buffered_only = 0; buffered_only <= 1; buffered_only++)
     {
-      KlyngeWriterHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK,
+      KlyngeFileOutputHooks hooks = { write_counting_direct, NULL, NULL, TEST_DIRECT_FROM, TEST_DIRECT_BLOCK,
                                   buffered_only };
       g_autoptr(GError) error = NULL;
       gboolean saved;
 
       direct_writes = 0;
-      _klynge_xml_writer_set_hooks (&hooks);
+      _klynge_file_output_set_hooks (&hooks);
       saved = klynge_landscape_save_file (landscape, path, &error);
-      _klynge_xml_writer_set_hooks (NULL);
+      _klynge_file_output_set_hooks (NULL);
       ck_assert_no_error (error);
       ck_assert (saved);
-      assert_file_holds (path, bytes);
+      klynge_test_assert_file_holds (path, bytes);
       if (buffered_only || !takes_direct_io (dir))
         ck_assert_uint_eq (direct_writes, 0);
       else
@@ -780,6 +754,83 @@ START_TEST (test_save_file_through_a_symlink_to_a_fifo_is_refused)
 }
 END_TEST
 
+/* Names at and near NAME_MAX (255 bytes): `.NAME.XXXXXX` would not fit,
+ * so the temporary's name is cut; the save must succeed all the same and
+ * leave nothing but the file. */
+static const struct {
+  const char *unit;   /* repeated to make the name */
+  guint repeat;
+} long_names[] = {
+  { "n", 250 },
+  { "n", 255 },
+  { "æ", 125 },       /* 250 bytes of two-byte characters */
+  { "klynge-", 36 },  /* 252 bytes */
+};
+
+START_TEST (test_save_file_saves_a_name_of_up_to_255_bytes)
+{
+  KlyngeLandscape *landscape = save.landscape;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-long-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+
+  for (guint i = 0; i < long_names[_i].repeat; i++)
+    g_string_append (name, long_names[_i].unit);
+  ck_assert_uint_le (name->len, 255);
+  ck_assert_uint_ge (name->len, 250);
+  path = g_build_filename (dir, name->str, NULL);
+
+  ck_assert (klynge_landscape_save_file (landscape, path, &error));
+  ck_assert_no_error (error);
+  /* and once more, over the file it made */
+  ck_assert (klynge_landscape_save_file (landscape, path, &error));
+  ck_assert_no_error (error);
+  expected = klynge_landscape_save_bytes (landscape, NULL);
+  klynge_test_assert_file_holds (path, expected);
+  d = g_dir_open (dir, 0, NULL);
+  ck_assert_str_eq (g_dir_read_name (d), name->str);
+  ck_assert_ptr_null (g_dir_read_name (d));
+
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
+/* A killed save of a 255-byte name left a temporary under the cut name
+ * (`.` and the first 247 bytes, `.`, six characters); the next save of
+ * that name removes it. */
+START_TEST (test_save_file_removes_what_a_killed_save_of_a_long_name_left)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autofree char *dir = g_dir_make_tmp ("klynge-long-XXXXXX", NULL);
+  g_autofree char *name = g_strnfill (255, 'n');
+  g_autofree char *cut = g_strnfill (247, 'n');
+  g_autofree char *leftover_name = g_strdup_printf (".%s.Ab3xYz", cut);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *leftover = g_build_filename (dir, leftover_name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  int fd;
+
+  ck_assert_uint_eq (strlen (leftover_name), 255);
+  /* not g_file_set_contents(): its own temporary's name would be too long */
+  fd = g_open (leftover, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  ck_assert_int_ge (fd, 0);
+  ck_assert_int_eq (write (fd, "half a document", 15), 15);
+  ck_assert_int_eq (close (fd), 0);
+  ck_assert (klynge_landscape_save_file (landscape, path, &error));
+  ck_assert_no_error (error);
+  ck_assert (!g_file_test (leftover, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
 static Suite *
 writer_suite (void)
 {
@@ -814,6 +865,8 @@ writer_suite (void)
   tcase_add_test (atomic, test_save_file_through_a_symlink_updates_the_target_and_keeps_the_link);
   tcase_add_test (atomic, test_save_file_through_a_dangling_symlink_creates_its_target);
   tcase_add_test (atomic, test_save_file_through_a_symlink_to_a_fifo_is_refused);
+  tcase_add_loop_test (atomic, test_save_file_saves_a_name_of_up_to_255_bytes, 0, G_N_ELEMENTS (long_names));
+  tcase_add_test (atomic, test_save_file_removes_what_a_killed_save_of_a_long_name_left);
   suite_add_tcase (suite, canonical);
   suite_add_tcase (suite, atomic);
   return suite;

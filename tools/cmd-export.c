@@ -75,6 +75,17 @@ tool_export (Tool  *tool,
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
 
+  if (tool_output_is_file (output))
+    {
+      if (strcmp (format, "xml") == 0)
+        ok = klynge_landscape_save_file (landscape, output, &error);
+      else if (strcmp (format, "csv") == 0)
+        ok = klynge_landscape_export_csv_file (landscape, kind, output, &error);
+      else
+        ok = klynge_landscape_export_graphml_file (landscape, output, &error);
+      return ok ? TOOL_EXIT_OK : tool_fail (error);
+    }
+
   stream = tool_open_output (output, &error);
   if (stream == NULL)
     return tool_fail (error);
@@ -84,17 +95,7 @@ tool_export (Tool  *tool,
     ok = klynge_landscape_export_csv (landscape, kind, stream, NULL, &error);
   else
     ok = klynge_landscape_export_graphml (landscape, stream, NULL, &error);
-
-  if (!ok)
-    {
-      /* abandon the temporary file: the target keeps its old content */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      g_cancellable_cancel (cancel);
-      (void) g_output_stream_close (stream, cancel, NULL);
-      return tool_fail (error);
-    }
-  if (!tool_close_output (stream, &error))
+  if (!ok || !tool_close_output (stream, &error))
     return tool_fail (error);
   return TOOL_EXIT_OK;
 }

@@ -26,7 +26,8 @@ static const char description[] =
   "  --name NAME     the name of a new successor (a cluster)\n"
   "  --id ID         the merger's id (default: merger-DATE-INTO)\n"
   "  --output FILE   where to write the landscape (“-” for standard output);\n"
-  "                  written to a temporary file and renamed into place\n"
+  "                  written to a temporary file and renamed into place, so\n"
+  "                  that a failure leaves FILE as it was\n"
   "  --dry-run       check and say what would change; write nothing\n"
   "\n"
   "A refused merger writes nothing and exits with status 1, listing every\n"
@@ -205,22 +206,18 @@ tool_merge (Tool  *tool,
                             klynge_record_get_id (g_ptr_array_index (moving, i)));
   g_string_append_c (summary, '\n');
 
-  if (!dry_run)
+  if (!dry_run && tool_output_is_file (output))
+    {
+      if (!klynge_landscape_save_file (landscape, output, &error))
+        return tool_fail (error);
+    }
+  else if (!dry_run)
     {
       g_autoptr(GOutputStream) stream = tool_open_output (output, &error);
 
-      if (stream == NULL)
-        return tool_fail (error);
-      if (!klynge_landscape_save_stream (landscape, stream, NULL, &error))
-        {
-          /* abandon the temporary file: the target keeps its old content */
-          g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-          g_cancellable_cancel (cancel);
-          (void) g_output_stream_close (stream, cancel, NULL);
-          return tool_fail (error);
-        }
-      if (!tool_close_output (stream, &error))
+      if (stream == NULL
+          || !klynge_landscape_save_stream (landscape, stream, NULL, &error)
+          || !tool_close_output (stream, &error))
         return tool_fail (error);
     }
 

@@ -60,9 +60,14 @@ gboolean          tool_parse_date      (const ToolCommand *command,
                                         const char     *text,
                                         KlyngeDate     *date);
 
-/* Opens --output FILE (or stdout for NULL or "-") for writing. The
- * stream writes to a temporary file renamed into place on close, so a
- * failed export never leaves half a file. */
+/* Whether --output @path is a file that the library replaces all or
+ * nothing (klynge_landscape_save_file() and the exports' _file
+ * functions: a temporary file renamed into place, removed on failure),
+ * or a stream to write to directly: standard output for NULL or "-", a
+ * FIFO or a device such as /dev/stdout, which a renamed file cannot
+ * replace. */
+gboolean          tool_output_is_file  (const char     *path);
+/* Opens --output @path when it is not a file (see above). */
 GOutputStream    *tool_open_output     (const char     *path,
                                         GError        **error);
 gboolean          tool_close_output    (GOutputStream  *stream,

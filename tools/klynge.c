@@ -150,36 +150,40 @@ tool_parse_date (const ToolCommand *command,
   return FALSE;
 }
 
+gboolean
+tool_output_is_file (const char *path)
+{
+  GStatBuf st;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    return FALSE;
+  /* a FIFO, /dev/stdout or another device cannot be replaced by a renamed
+   * file (nor truncated): write straight to it, as a Unix tool does; so
+   * too for /dev/stdout when the shell redirected it to a file */
+  return g_stat (path, &st) != 0 || S_ISDIR (st.st_mode)
+    || (S_ISREG (st.st_mode) && !g_str_has_prefix (path, "/dev/") && !g_str_has_prefix (path, "/proc/"));
+}
+
 GOutputStream *
 tool_open_output (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (!tool_output_is_file (path), NULL);
 
   if (path == NULL || strcmp (path, "-") == 0)
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-  /* a FIFO, /dev/stdout or another device cannot be replaced by a renamed
-   * file (nor truncated): write straight to it, as a Unix tool does; so
-   * too for /dev/stdout when the shell redirected it to a file */
-  if (g_stat (path, &st) == 0 && !S_ISDIR (st.st_mode)
-      && (!S_ISREG (st.st_mode) || g_str_has_prefix (path, "/dev/") || g_str_has_prefix (path, "/proc/")))
+  fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+      int saved = errno;
 
-      if (fd < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "%s: %s", path, g_strerror (saved));
-          return NULL;
-        }
-      return g_unix_output_stream_new (fd, TRUE);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "%s: %s", path, g_strerror (saved));
+      return NULL;
     }
-  file = g_file_new_for_commandline_arg (path);
-  /* g_file_replace writes beside the target and renames on close */
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+  return g_unix_output_stream_new (fd, TRUE);
 }
 
 gboolean

@@ -32,11 +32,18 @@ gboolean            klynge_landscape_export_csv          (KlyngeLandscape  *self
 GBytes             *klynge_landscape_export_csv_bytes    (KlyngeLandscape  *self,
                                                           const char       *kind,
                                                           GError          **error);
+gboolean            klynge_landscape_export_csv_file     (KlyngeLandscape  *self,
+                                                          const char       *kind,
+                                                          const char       *path,
+                                                          GError          **error);
 gboolean            klynge_landscape_export_graphml      (KlyngeLandscape  *self,
                                                           GOutputStream    *stream,
                                                           GCancellable     *cancellable,
                                                           GError          **error);
 GBytes             *klynge_landscape_export_graphml_bytes (KlyngeLandscape *self,
+                                                          GError          **error);
+gboolean            klynge_landscape_export_graphml_file (KlyngeLandscape  *self,
+                                                          const char       *path,
                                                           GError          **error);
 
 G_END_DECLS

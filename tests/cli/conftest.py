@@ -2,6 +2,8 @@
 
 import os
 import pathlib
+import resource
+import signal
 import subprocess
 
 import pytest
@@ -33,6 +35,29 @@ def klynge():
             capture_output=True,
             text=True,
             timeout=120,
+        )
+        return Result(completed)
+
+    return run
+
+
+@pytest.fixture
+def klynge_on_a_full_disk():
+    """Runs the klynge tool as on a disk that takes only @room bytes of any
+    one file: RLIMIT_FSIZE with SIGXFSZ ignored makes a write past it fail
+    with EFBIG, as a full disk makes it fail with ENOSPC, without root."""
+
+    def run(*args, room):
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+        completed = subprocess.run(
+            [TOOL, *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=limit,
         )
         return Result(completed)
 

@@ -534,6 +534,29 @@ def test_failed_export_leaves_the_output_alone(klynge, tmp_path):
 
 
 @pytest.mark.parametrize("args", [
+    ["--format", "xml"],
+    ["--format", "csv", "--kind", "organisation"],
+    ["--format", "graphml"],
+])
+def test_export_to_a_new_file_on_a_full_disk_leaves_nothing(klynge_on_a_full_disk, tmp_path, args):
+    out = tmp_path / "new.out"
+    result = klynge_on_a_full_disk("export", *args, "--output", out, room=4096)
+    assert result.status == 1, result
+    assert result.stderr.startswith("klynge: ")
+    assert "File too large" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_over_a_file_on_a_full_disk_keeps_it_and_leaves_nothing_else(klynge_on_a_full_disk, tmp_path):
+    out = tmp_path / "old.xml"
+    out.write_text("keep me", encoding="utf-8")
+    result = klynge_on_a_full_disk("export", "--format", "xml", "--output", out, room=4096)
+    assert result.status == 1, result
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+@pytest.mark.parametrize("args", [
     [],
     ["--format", "json"],
     ["--format", "csv"],

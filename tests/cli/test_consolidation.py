@@ -295,6 +295,19 @@ def test_merge_absorbs_into_an_existing_successor(klynge, small, tmp_path):
     assert merger.get("kind") == "absorption"
 
 
+def test_merge_to_a_new_file_on_a_full_disk_leaves_nothing(klynge_on_a_full_disk, small, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "new.xml"
+    result = klynge_on_a_full_disk("merge", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01",
+                                   "a", "b", "--landscape", small, "--output", out, room=512)
+    assert result.status == 1, result
+    assert result.stderr.startswith("klynge: ")
+    assert "File too large" in result.stderr
+    assert list(out_dir.iterdir()) == []
+    assert result.stdout == ""
+
+
 def test_refused_merge_lists_every_problem_and_writes_nothing(klynge, small, tmp_path):
     out = tmp_path / "out.xml"
     out.write_text("keep me", encoding="utf-8")
