@@ -88,7 +88,7 @@ typedef struct {
 
   GMutex mutex;                /* the start line */
   GCond cond;
-  gboolean go;
+  gint go;                     /* atomic: ThreadSanitizer cannot see GMutex */
 
   gint failures;
 } Round;
@@ -125,7 +125,7 @@ read_landscape (gpointer data)
   guint start = reader->thread * (n_ids / N_THREADS);
 
   g_mutex_lock (&round->mutex);
-  while (!round->go)
+  while (!g_atomic_int_get (&round->go))
     g_cond_wait (&round->cond, &round->mutex);
   g_mutex_unlock (&round->mutex);
 
@@ -252,7 +252,7 @@ START_TEST (test_landscape_concurrent_readers_see_what_one_reader_sees)
           threads[t] = g_thread_new ("reader", read_landscape, &readers[t]);
         }
       g_mutex_lock (&round.mutex);
-      round.go = TRUE;
+      g_atomic_int_set (&round.go, TRUE);
       g_cond_broadcast (&round.cond);
       g_mutex_unlock (&round.mutex);
       for (guint t = 0; t < N_THREADS; t++)
