@@ -318,7 +318,7 @@ csv_members (Emitter         *emitter,
 
       if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
-      object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
+      object = _klynge_landscape_peek_member_object (self, i);
       size = _klynge_landscape_member_size (self, i);
       csv_field (emitter, _klynge_landscape_member_id (self, i));
       csv_field (emitter, _klynge_landscape_member_cvr (self, i, cvr_buf));
@@ -660,7 +660,7 @@ csv_citations (Emitter         *emitter,
       if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       /* only members with an object can carry citations */
-      object = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (i));
+      object = _klynge_landscape_peek_member_object (self, i);
       if (object != NULL)
         csv_sources_of (emitter, KLYNGE_RECORD (object), _klynge_landscape_member_id (self, i));
     }

@@ -11,6 +11,30 @@
 
 G_BEGIN_DECLS
 
+/* Member objects (slot index → KlyngeMember) are made by readers, when
+ * the API first hands a member out, and any number of threads may read a
+ * landscape at once. So they are kept where a reader finds them without
+ * a lock: a table of chunks of KLYNGE_MEMBER_OBJECTS_CHUNK pointers, each
+ * pointer (table, chunk, object) set once with an atomic store and read
+ * with an atomic load. Chunks are made only where objects are, so a few
+ * objects in a landscape of millions of members cost little. Filling in
+ * takes the lock; a table that grows is replaced, not freed, since
+ * readers may still be looking through it (the old one is kept until the
+ * landscape goes). Only klynge-landscape.c changes any of it. */
+#define KLYNGE_MEMBER_OBJECTS_CHUNK_BITS 8
+#define KLYNGE_MEMBER_OBJECTS_CHUNK (1u << KLYNGE_MEMBER_OBJECTS_CHUNK_BITS)
+
+typedef struct {
+  guint32 n_chunks;
+  KlyngeMember **chunks[];      /* each NULL or KLYNGE_MEMBER_OBJECTS_CHUNK */
+} KlyngeMemberObjectTable;
+
+typedef struct {
+  KlyngeMemberObjectTable *table;   /* NULL until the first object */
+  GSList *retired;                  /* tables replaced by larger ones */
+  KlyngeLock lock;
+} KlyngeMemberObjects;
+
 struct _KlyngeLandscape
 {
   GObject parent_instance;
@@ -28,7 +52,7 @@ struct _KlyngeLandscape
 
   /* members and memberships: only through the store's functions */
   KlyngeMembershipStore store;
-  GHashTable *member_objects;   /* slot index → KlyngeMember */
+  KlyngeMemberObjects member_objects;
 };
 
 #define KLYNGE_MEMBER_TAG(index) GUINT_TO_POINTER (((guint) (index) << 1) | 1u)
@@ -74,6 +98,22 @@ _klynge_landscape_member_id (KlyngeLandscape *self,
   return _klynge_membership_store_member_id (&self->store, index);
 }
 
+/* The member's object if it has one yet; never makes one, takes no lock. */
+static inline KlyngeMember *
+_klynge_landscape_peek_member_object (KlyngeLandscape *self,
+                                      guint32          index)
+{
+  KlyngeMemberObjectTable *table = g_atomic_pointer_get (&self->member_objects.table);
+  KlyngeMember **chunk;
+
+  if (table == NULL || (index >> KLYNGE_MEMBER_OBJECTS_CHUNK_BITS) >= table->n_chunks)
+    return NULL;
+  chunk = g_atomic_pointer_get (&table->chunks[index >> KLYNGE_MEMBER_OBJECTS_CHUNK_BITS]);
+  if (chunk == NULL)
+    return NULL;
+  return g_atomic_pointer_get (&chunk[index & (KLYNGE_MEMBER_OBJECTS_CHUNK - 1)]);
+}
+/* The member's object, made on first use; safe from many readers. */
 KlyngeMember    *_klynge_landscape_get_member_object (KlyngeLandscape *self,
                                                    guint32           index);
 /* The member's fields, from its object when one exists. */

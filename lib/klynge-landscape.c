@@ -26,6 +26,32 @@
  * Ids are unique across all kinds. Every reference a record makes must
  * resolve when the record is added; klynge_landscape_validate() reports
  * references that records edited later leave dangling.
+ *
+ * ## Threads
+ *
+ * Any number of threads may call the functions that read a landscape
+ * (look-ups, counts, lists, memberships, validation, consolidation
+ * queries, due diligence, funding, exports, saving, views) on the same
+ * landscape at once, with no lock of their own: state that reads build
+ * lazily, such as the index of memberships by member or the member
+ * objects klynge_landscape_lookup() makes, is built once under a lock
+ * inside the landscape, and every thread is handed the same member
+ * object.
+ *
+ * A write needs the landscape to itself: while one thread adds, removes
+ * or changes a record or a membership (klynge_landscape_add(),
+ * klynge_landscape_remove(), klynge_landscape_add_membership(),
+ * klynge_landscape_apply_merger(), a setter on a record the landscape
+ * holds, and so on), no other thread may read or write that landscape.
+ * Hand it over the usual way (g_thread_join(), a #GMutex, a #GAsyncQueue)
+ * so that the next reader sees the whole edit. Loading builds a new
+ * landscape that no other thread can see until it is returned.
+ *
+ * What a read returns is owned as its annotation says: a record with
+ * (transfer none) stays valid while it is in the landscape, so a reader
+ * that keeps one while another thread may later remove it takes a
+ * reference; arrays and memberships with (transfer container) or full
+ * are the caller's alone.
  */
 
 G_DEFINE_FINAL_TYPE (KlyngeLandscape, klynge_landscape, G_TYPE_OBJECT)
@@ -41,6 +67,28 @@ org_entry_free (gpointer data)
 }
 
 static void
+member_objects_clear (KlyngeMemberObjects *objects)
+{
+  KlyngeMemberObjectTable *table = objects->table;
+
+  if (table != NULL)
+    {
+      for (guint32 c = 0; c < table->n_chunks; c++)
+        {
+          if (table->chunks[c] == NULL)
+            continue;
+          for (guint i = 0; i < KLYNGE_MEMBER_OBJECTS_CHUNK; i++)
+            g_clear_object (&table->chunks[c][i]);
+          g_free (table->chunks[c]);
+        }
+      g_free (table);
+    }
+  /* the retired tables share the current one's chunks: free only them */
+  g_slist_free_full (objects->retired, g_free);
+  _klynge_lock_clear (&objects->lock);
+}
+
+static void
 klynge_landscape_finalize (GObject *object)
 {
   KlyngeLandscape *self = KLYNGE_LANDSCAPE (object);
@@ -52,7 +100,7 @@ klynge_landscape_finalize (GObject *object)
   g_ptr_array_unref (self->contracts);
   g_ptr_array_unref (self->mergers);
   g_ptr_array_unref (self->initiatives);
-  g_hash_table_unref (self->member_objects);
+  member_objects_clear (&self->member_objects);
   _klynge_membership_store_clear (&self->store);
 
   G_OBJECT_CLASS (klynge_landscape_parent_class)->finalize (object);
@@ -75,7 +123,7 @@ klynge_landscape_init (KlyngeLandscape *self)
   self->mergers = g_ptr_array_new_with_free_func (g_object_unref);
   self->initiatives = g_ptr_array_new_with_free_func (g_object_unref);
   _klynge_membership_store_init (&self->store);
-  self->member_objects = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  _klynge_lock_init (&self->member_objects.lock);
 }
 
 /**
@@ -117,34 +165,92 @@ parse_cvr_number (const char *cvr)
   return cvr != NULL ? (guint32) strtoul (cvr, NULL, 10) : 0;
 }
 
+/* Where the object of member @index goes, making the table and the chunk
+ * as needed; the caller holds the member objects' lock. */
+static KlyngeMember **
+member_object_place (KlyngeLandscape *self,
+                     guint32          index)
+{
+  KlyngeMemberObjects *objects = &self->member_objects;
+  KlyngeMemberObjectTable *table = objects->table;
+  guint32 c = index >> KLYNGE_MEMBER_OBJECTS_CHUNK_BITS;
+  KlyngeMember **chunk;
+
+  if (table == NULL || c >= table->n_chunks)
+    {
+      guint32 slots = _klynge_membership_store_n_member_slots (&self->store);
+      guint32 n = MAX (c + 1, (slots + KLYNGE_MEMBER_OBJECTS_CHUNK - 1) >> KLYNGE_MEMBER_OBJECTS_CHUNK_BITS);
+      KlyngeMemberObjectTable *larger;
+
+      if (table != NULL)
+        n = MAX (n, table->n_chunks * 2);
+      larger = g_malloc0 (sizeof *larger + n * sizeof larger->chunks[0]);
+      larger->n_chunks = n;
+      if (table != NULL)
+        memcpy (larger->chunks, table->chunks, table->n_chunks * sizeof table->chunks[0]);
+      /* complete before readers can see it */
+      g_atomic_pointer_set (&objects->table, larger);
+      if (table != NULL)
+        objects->retired = g_slist_prepend (objects->retired, table);
+      table = larger;
+    }
+  chunk = table->chunks[c];
+  if (chunk == NULL)
+    {
+      chunk = g_new0 (KlyngeMember *, KLYNGE_MEMBER_OBJECTS_CHUNK);
+      g_atomic_pointer_set (&table->chunks[c], chunk);
+    }
+  return &chunk[index & (KLYNGE_MEMBER_OBJECTS_CHUNK - 1)];
+}
+
 void
 _klynge_landscape_attach_member_object (KlyngeLandscape *self,
                                         guint32          index,
                                         KlyngeMember    *member)
 {
-  g_hash_table_insert (self->member_objects, GUINT_TO_POINTER (index), g_object_ref (member));
+  KlyngeMember **place;
+  KlyngeMember *old;
+
+  _klynge_lock_acquire (&self->member_objects.lock);
+  place = member_object_place (self, index);
+  old = *place;
+  g_atomic_pointer_set (place, member != NULL ? g_object_ref (member) : NULL);
+  _klynge_lock_release (&self->member_objects.lock);
+  g_clear_object (&old);
 }
 
 KlyngeMember *
 _klynge_landscape_get_member_object (KlyngeLandscape *self,
                                      guint32          index)
 {
-  const KlyngeMemberSlot *slot = member_slot (self, index);
+  const KlyngeMemberSlot *slot;
+  KlyngeMember **place;
   KlyngeMember *member;
 
-  member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  member = _klynge_landscape_peek_member_object (self, index);
   if (member != NULL)
     return member;
 
-  member = klynge_member_new (_klynge_landscape_member_id (self, index), slot->kind, slot->name);
-  klynge_member_set_size (member, slot->size);
-  if (slot->cvr != 0)
+  /* Readers come here at once for the same member: the first makes the
+   * object, the others find it when they get the lock. */
+  _klynge_lock_acquire (&self->member_objects.lock);
+  place = member_object_place (self, index);
+  member = *place;
+  if (member == NULL)
     {
-      char buf[9];
-      g_snprintf (buf, sizeof buf, "%08u", slot->cvr);
-      klynge_member_set_cvr (member, buf, NULL);
+      slot = member_slot (self, index);
+      member = klynge_member_new (_klynge_landscape_member_id (self, index), slot->kind, slot->name);
+      klynge_member_set_size (member, slot->size);
+      if (slot->cvr != 0)
+        {
+          char buf[9];
+          g_snprintf (buf, sizeof buf, "%08u", slot->cvr);
+          klynge_member_set_cvr (member, buf, NULL);
+        }
+      /* complete before other readers can see it */
+      g_atomic_pointer_set (place, member);
     }
-  g_hash_table_insert (self->member_objects, GUINT_TO_POINTER (index), member);
+  _klynge_lock_release (&self->member_objects.lock);
   return member;
 }
 
@@ -152,7 +258,7 @@ const char *
 _klynge_landscape_member_name (KlyngeLandscape *self,
                                guint32          index)
 {
-  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  KlyngeMember *member = _klynge_landscape_peek_member_object (self, index);
 
   return member != NULL ? klynge_member_get_name (member) : member_slot (self, index)->name;
 }
@@ -162,7 +268,7 @@ _klynge_landscape_member_cvr (KlyngeLandscape *self,
                               guint32          index,
                               char             buf[9])
 {
-  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  KlyngeMember *member = _klynge_landscape_peek_member_object (self, index);
   guint32 cvr;
 
   if (member != NULL)
@@ -178,7 +284,7 @@ KlyngeMemberKind
 _klynge_landscape_member_kind (KlyngeLandscape *self,
                                guint32          index)
 {
-  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  KlyngeMember *member = _klynge_landscape_peek_member_object (self, index);
 
   return member != NULL ? klynge_member_get_kind (member) : member_slot (self, index)->kind;
 }
@@ -187,7 +293,7 @@ KlyngeMemberSize
 _klynge_landscape_member_size (KlyngeLandscape *self,
                                guint32          index)
 {
-  KlyngeMember *member = g_hash_table_lookup (self->member_objects, GUINT_TO_POINTER (index));
+  KlyngeMember *member = _klynge_landscape_peek_member_object (self, index);
 
   return member != NULL ? klynge_member_get_size (member) : member_slot (self, index)->size;
 }
@@ -627,7 +733,7 @@ klynge_landscape_remove (KlyngeLandscape  *self,
     {
       guint32 index = KLYNGE_MEMBER_TAG_INDEX (value);
 
-      g_hash_table_remove (self->member_objects, GUINT_TO_POINTER (index));
+      _klynge_landscape_attach_member_object (self, index, NULL);
       _klynge_membership_store_remove_member (&self->store, index);
       return TRUE;
     }

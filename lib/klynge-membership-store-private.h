@@ -12,6 +12,7 @@
 
 #include "klynge-private.h"
 #include "klynge-bulk-memory-private.h"
+#include "klynge-lock-private.h"
 
 #include <string.h>
 
@@ -92,10 +93,17 @@ typedef struct {
   guint n_members;              /* not counting removed ones */
   guint n_memberships;
 
-  /* member slot → its memberships' organisations, built on demand */
+  /* member slot → its memberships' organisations, built on demand by
+   * whichever reader needs it first. Any number of readers may ask at
+   * once (the landscape's thread contract), so it is built under
+   * @index_lock and published by setting @by_member_valid atomically;
+   * readers that find it set use the index without the lock. Only a
+   * writer, which has the landscape to itself, clears the flag, so no
+   * reader can be using an index while it is rebuilt. */
   guint32 *by_member_offsets;   /* n_slots + 1 */
   guint32 *by_member_orgs;      /* organisation indexes */
-  gboolean by_member_valid;
+  gint by_member_valid;         /* read with g_atomic_int_get() */
+  KlyngeLock index_lock;
 } KlyngeMembershipStore;
 
 /* An organisation's place in the landscape. The landscape keeps
@@ -280,7 +288,8 @@ void             _klynge_membership_store_clip    (KlyngeMembershipStore *store,
                                                    const KlyngeDate *dissolved);
 
 /* Builds, unless it is current, the index of each member's organisations
- * (@organisations: the landscape's KlyngeOrgEntry, in order). */
+ * (@organisations: the landscape's KlyngeOrgEntry, in order). Safe to
+ * call from any number of reading threads at once. */
 void             _klynge_membership_store_index_by_member (KlyngeMembershipStore *store,
                                                    GPtrArray        *organisations);
 /* From that index: the positions of the organisations @member has
@@ -290,7 +299,7 @@ _klynge_membership_store_orgs_of_member (const KlyngeMembershipStore *store,
                                          guint32                      member,
                                          guint                       *n)
 {
-  g_assert (store->by_member_valid);
+  g_assert (g_atomic_int_get (&store->by_member_valid));
   *n = store->by_member_offsets[member + 1] - store->by_member_offsets[member];
   return store->by_member_orgs + store->by_member_offsets[member];
 }

@@ -19,6 +19,7 @@ _klynge_membership_store_init (KlyngeMembershipStore *store)
 {
   memset (store, 0, sizeof *store);
   store->strings = g_string_chunk_new (64 * 1024);
+  _klynge_lock_init (&store->index_lock);
 }
 
 void
@@ -31,6 +32,7 @@ _klynge_membership_store_clear (KlyngeMembershipStore *store)
   g_string_chunk_free (store->strings);
   g_free (store->by_member_offsets);
   g_free (store->by_member_orgs);
+  _klynge_lock_clear (&store->index_lock);
   memset (store, 0, sizeof *store);
 }
 
@@ -589,15 +591,14 @@ _klynge_membership_store_clip (KlyngeMembershipStore *store,
 
 /* --- the index by member ----------------------------------------------- */
 
-void
-_klynge_membership_store_index_by_member (KlyngeMembershipStore *store,
-                                          GPtrArray             *organisations)
+/* Builds the index; the caller holds the index lock. */
+static void
+build_index_by_member (KlyngeMembershipStore *store,
+                       GPtrArray             *organisations)
 {
   guint32 n = store->members.len;
   guint32 *fill;
 
-  if (store->by_member_valid)
-    return;
   g_free (store->by_member_offsets);
   g_free (store->by_member_orgs);
   store->by_member_offsets = g_new0 (guint32, n + 1);
@@ -620,5 +621,23 @@ _klynge_membership_store_index_by_member (KlyngeMembershipStore *store,
         store->by_member_orgs[fill[g_array_index (slots, KlyngeMembershipSlot, j).member]++] = i;
     }
   g_free (fill);
-  store->by_member_valid = TRUE;
+}
+
+void
+_klynge_membership_store_index_by_member (KlyngeMembershipStore *store,
+                                          GPtrArray             *organisations)
+{
+  /* Double-checked: the flag is set (with release order) only after the
+   * index is complete, so a reader that sees it set sees the whole
+   * index. Two readers finding it stale used to both free and rebuild
+   * the arrays (issue 14). */
+  if (g_atomic_int_get (&store->by_member_valid))
+    return;
+  _klynge_lock_acquire (&store->index_lock);
+  if (!g_atomic_int_get (&store->by_member_valid))
+    {
+      build_index_by_member (store, organisations);
+      g_atomic_int_set (&store->by_member_valid, TRUE);
+    }
+  _klynge_lock_release (&store->index_lock);
 }

@@ -208,8 +208,7 @@ write_member (Writer          *writer,
 {
   const KlyngeMemberSlot *slot = _klynge_membership_store_member_slot (&landscape->store, index);
   /* a member has an object only once the API has handed it out */
-  KlyngeMember *object = g_hash_table_size (landscape->member_objects) > 0
-    ? g_hash_table_lookup (landscape->member_objects, GUINT_TO_POINTER (index)) : NULL;
+  KlyngeMember *object = _klynge_landscape_peek_member_object (landscape, index);
   KlyngeMemberSize size;
   KlyngeMemberKind kind;
   const char *name, *cvr, *nick;

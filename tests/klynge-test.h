@@ -136,11 +136,13 @@ klynge_test_fixture_files (const char *folder,
   return files;
 }
 
-/* A landscape document in which each of @n_members members belongs to
- * each of @n_orgs organisations: big documents, made fast. */
+/* A landscape document of @n_members members and @n_orgs organisations
+ * in which member m belongs to organisation o when (m + o) % @every is 0:
+ * big documents, made fast. */
 static G_GNUC_UNUSED GBytes *
-klynge_test_members_document (guint n_members,
-                              guint n_orgs)
+klynge_test_sparse_members_document (guint n_members,
+                                     guint n_orgs,
+                                     guint every)
 {
   GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
@@ -153,9 +155,18 @@ klynge_test_members_document (guint n_members,
     {
       g_string_append_printf (xml, "    <organisation id=\"org-%u\" kind=\"cluster\"><name>Org %u</name>\n", o, o);
       for (guint m = 0; m < n_members; m++)
-        g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"2020-01-%02u\"/>\n", m, 1 + m % 28);
+        if ((m + o) % every == 0)
+          g_string_append_printf (xml, "      <membership member=\"m-%u\" since=\"2020-01-%02u\"/>\n", m, 1 + m % 28);
       g_string_append (xml, "    </organisation>\n");
     }
   g_string_append (xml, "  </organisations>\n</landscape>\n");
   return g_string_free_to_bytes (xml);
+}
+
+/* Each of @n_members members belongs to each of @n_orgs organisations. */
+static G_GNUC_UNUSED GBytes *
+klynge_test_members_document (guint n_members,
+                              guint n_orgs)
+{
+  return klynge_test_sparse_members_document (n_members, n_orgs, 1);
 }

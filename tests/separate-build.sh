@@ -2,18 +2,21 @@
 # tests/separate-build.sh: builds and tests a clean copy of the sources
 # with extra compiler flags (make check-asan, make coverage call it).
 #
-#   separate-build.sh asan|coverage SRCDIR CFLAGS CORPUS
+#   separate-build.sh asan|tsan|coverage SRCDIR CFLAGS CORPUS
 #
 # SRCDIR is a fresh copy of the distributed sources (make distdir), so the
 # build never touches the tree it came from, configured in place or not.
 #   asan:     ASan+UBSan, every test of make check (the Check suites, the
 #             fuzz seed replays, the pytest suites), then the hostile
 #             corpus (make check-corpus) under the sanitizers.
+#   tsan:     ThreadSanitizer: only what the threaded tests need (the
+#             library, the typelib, tests/test-threads), then
+#             tests/test-threads and the threaded pytest; any report fails.
 #   coverage: gcc --coverage, make check, then gcovr over lib/: fails when
 #             lines < COVERAGE_MIN_LINES % or branches < COVERAGE_MIN_BRANCHES %.
 set -eu
 
-mode=${1:?usage: separate-build.sh asan|coverage SRCDIR CFLAGS CORPUS}
+mode=${1:?usage: separate-build.sh asan|tsan|coverage SRCDIR CFLAGS CORPUS}
 src=${2:?}
 flags=${3:?}
 corpus=${4:-}
@@ -76,6 +79,52 @@ WRAPPER
     else
       echo "  asan: no hostile corpus at ${corpus:-(unset)}: check-corpus skipped"
     fi
+    ;;
+  tsan)
+    # TSan needs a memory layout without high ASLR entropy ("unexpected
+    # memory mapping" otherwise): everything runs under setarch -R.
+    # Python is not instrumented; it runs with libtsan preloaded, so the
+    # library it loads is watched. The loader's own threads hand work
+    # over through GAsyncQueue and GCond, which TSan cannot see in an
+    # uninstrumented GLib: KLYNGE_TEST_BULK_FROM keeps loads on one
+    # thread here, and what runs in parallel is the readers.
+    cc=${CC:-gcc}
+    libtsan=$($cc -print-file-name=libtsan.so)
+    python=$(command -v "${PYTHON:-/usr/bin/python3}")
+    norandom="setarch $(uname -m) -R"
+    TSAN_OPTIONS="halt_on_error=1:exitcode=66:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
+    KLYNGE_TEST_BULK_FROM=18446744073709551615
+    # GSlice hands memory between threads through magazines behind its
+    # own mutexes, which TSan cannot see either; plain malloc it can
+    G_SLICE=always-malloc
+    export TSAN_OPTIONS KLYNGE_TEST_BULK_FROM G_SLICE
+    ./configure --enable-werror=no --enable-python-tests=yes PYTHON="$python" \
+      CFLAGS="$flags" LDFLAGS="$flags" >configure.out 2>&1 \
+      || { tail -n 40 configure.out; exit 1; }
+    # the generated sources first: naming targets skips BUILT_SOURCES
+    { make lib/klynge-resources.c lib/klynge-resources.h \
+      && $norandom make -j"$jobs" lib/libklynge-1.0.la tests/test-threads Klynge-1.0.typelib; } >build.out 2>&1 \
+      || { tail -n 60 build.out; exit 1; }
+    # NAME LOG COMMAND...: fails on a nonzero exit or any report. pytest
+    # runs with -s: a report ends the process before pytest would show
+    # what it captured.
+    tsan_run () {
+      name=$1 log=$2
+      shift 2
+      if ! "$@" >"$log" 2>&1 || grep -q 'WARNING: ThreadSanitizer' "$log"; then
+        echo "tsan: $name failed ($log):"; tail -n 100 "$log"; exit 1
+      fi
+    }
+    tsan_run test-threads tests/test-threads.tsan.log \
+      env CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 KLYNGE_TEST_SRCDIR="$PWD" KLYNGE_TEST_BUILDDIR="$PWD" \
+      $norandom ./tests/test-threads
+    grep -E '^[0-9]+%: Checks: ' tests/test-threads.tsan.log | sed 's/^/  tsan test-threads: /'
+    tsan_run pytest tests/test_threads.tsan.log \
+      env GI_TYPELIB_PATH="$PWD" LD_LIBRARY_PATH="$PWD/lib/.libs" PYTHONPATH="$PWD/bindings/python" \
+      KLYNGE_TEST_SRCDIR="$PWD" KLYNGE_TEST_BUILDDIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
+      $norandom env LD_PRELOAD="$libtsan" "$python" -m pytest -s -q -p no:cacheprovider \
+      bindings/python/tests/test_threads.py
+    grep -E '[0-9]+ (passed|failed)' tests/test_threads.tsan.log | tail -n 1 | sed 's/^/  tsan pytest: /'
     ;;
   coverage)
     command -v gcovr >/dev/null 2>&1 || { echo "coverage: gcovr not found (Debian: gcovr)" >&2; exit 2; }
