@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 gboolean         _klynge_record_check_complete     (KlyngeRecord     *record,
                                                     GError          **error);
 
+/* Fails with TOO_FEW_PARTIES when @merger names fewer predecessors than
+ * klynge_merger_kind_min_predecessors() of its kind: the loader, add(),
+ * validate() and a save apply this one check. */
+gboolean         _klynge_merger_check_predecessor_count (KlyngeMerger *merger,
+                                                    GError          **error);
+
 /* Checks that every reference of @record resolves in @self to a record
  * of the right kind; fails with UNRESOLVED_REFERENCE or
  * WRONG_REFERENCE_KIND. */

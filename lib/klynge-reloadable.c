@@ -64,9 +64,9 @@ has_required_text (KlyngeRecord  *record,
   return text != NULL && *text != '\0';
 }
 
-static gboolean
-check_merger_predecessors (KlyngeMerger  *merger,
-                           GError       **error)
+gboolean
+_klynge_merger_check_predecessor_count (KlyngeMerger  *merger,
+                                        GError       **error)
 {
   guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
   guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
@@ -74,8 +74,8 @@ check_merger_predecessors (KlyngeMerger  *merger,
   if (n >= needed)
     return TRUE;
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
-               "merger “%s” has %u predecessors; a %s needs at least %u",
-               klynge_record_get_id (KLYNGE_RECORD (merger)), n,
+               "merger “%s” has %u predecessor%s; a %s needs at least %u",
+               klynge_record_get_id (KLYNGE_RECORD (merger)), n, n == 1 ? "" : "s",
                _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)),
                needed);
   return FALSE;
@@ -130,7 +130,7 @@ _klynge_record_check_complete (KlyngeRecord  *record,
   if (KLYNGE_IS_CONTRACT (record))
     return klynge_contract_check_shares (KLYNGE_CONTRACT (record), error);
   if (KLYNGE_IS_MERGER (record))
-    return check_merger_predecessors (KLYNGE_MERGER (record), error);
+    return _klynge_merger_check_predecessor_count (KLYNGE_MERGER (record), error);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "klynge-landscape-private.h"
+#include "klynge-reloadable-private.h"
 #include "klynge-validate-private.h"
 
 typedef struct {
@@ -158,16 +159,11 @@ check_mergers (ProblemSink *sink)
       KlyngeMerger *merger = g_ptr_array_index (mergers, i);
       KlyngeRecord *record = KLYNGE_RECORD (merger);
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
-      guint n = g_strv_length ((char **) predecessors);
-      guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
       const KlyngeDate *effective = klynge_merger_get_effective (merger);
+      g_autoptr(GError) error = NULL;
 
-      if (n < needed)
-        report (sink, record, KLYNGE_ERROR_TOO_FEW_PARTIES,
-                "merger “%s” has %u predecessor%s; a %s needs at least %u",
-                klynge_record_get_id (record), n, n == 1 ? "" : "s",
-                _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)),
-                needed);
+      if (!_klynge_merger_check_predecessor_count (merger, &error))
+        report (sink, record, error->code, "%s", error->message);
       if (klynge_merger_has_predecessor (merger, klynge_merger_get_successor (merger)))
         report (sink, record, KLYNGE_ERROR_INCONSISTENT,
                 "merger “%s” names its successor “%s” as a predecessor",

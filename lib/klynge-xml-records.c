@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "klynge-reloadable-private.h"
 #include "klynge-xml-reader-private.h"
 
 typedef KlyngeXmlReader Reader;
@@ -242,19 +243,14 @@ void
 _klynge_xml_end_merger (Reader      *reader,
                         const Frame *frame)
 {
-  KlyngeMerger *merger;
-  guint n, needed;
+  GError *error = NULL;
 
-  if (KLYNGE_IS_MERGER (reader->record))
-    {
-      merger = KLYNGE_MERGER (reader->record);
-      n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-      needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
-      if (n > 0 && n < needed)
-        _klynge_xml_problem_at (reader, KLYNGE_ERROR_TOO_FEW_PARTIES, frame->line,
-                                "merger “%s” has %u predecessor%s; a merger needs at least %u",
-                                klynge_record_get_id (reader->record), n, n == 1 ? "" : "s", needed);
-    }
+  /* no <predecessor> at all is the table's MISSING_ELEMENT; too few of
+   * them is the rule add(), validate() and saves apply */
+  if (KLYNGE_IS_MERGER (reader->record)
+      && klynge_merger_get_predecessors (KLYNGE_MERGER (reader->record))[0] != NULL
+      && !_klynge_merger_check_predecessor_count (KLYNGE_MERGER (reader->record), &error))
+    _klynge_xml_problem_from_error (reader, frame->line, error);
   _klynge_xml_end_record (reader, frame);
 }
 
