@@ -322,6 +322,8 @@ static const BadInput bad_inputs[] = {
   { "a member", { "x", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
   { "a funding source", { "siu", "x", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
   { "named twice", { "x", "y", "x", NULL }, KLYNGE_ERROR_DUPLICATE_ID },
+  /* the message quoted the bytes as they were (found by fuzz/fuzz-api.c) */
+  { "an id that is not UTF-8", { "x", "\xc3", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
 };
 
 START_TEST (test_bad_input_is_refused_with_its_code)
@@ -333,6 +335,8 @@ START_TEST (test_bad_input_is_refused_with_its_code)
   KlyngeDueDiligence *report = klynge_landscape_due_diligence (landscape, bad->ids, &d, &error);
 
   ck_assert_msg (report == NULL, "%s", bad->name);
+  ck_assert_msg (error != NULL && g_utf8_validate (error->message, -1, NULL),
+                 "%s: no message, or not UTF-8", bad->name);
   ck_assert_klynge_error (error, bad->code);
 }
 END_TEST
