@@ -25,6 +25,9 @@
 
 #include <klynge/klynge.h>
 
+#define FUZZ_NAME "fuzz-load"
+#include "fuzz-common.h"
+
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -32,11 +35,6 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
  * tested (every refusal must be a coded error). */
 static KlyngeLoadOptions *options;
 
-#define FAIL(...) G_STMT_START { \
-    fprintf (stderr, "fuzz-load: " __VA_ARGS__); \
-    fputc ('\n', stderr); \
-    abort (); \
-  } G_STMT_END
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -47,18 +45,6 @@ LLVMFuzzerInitialize (int    *argc,
   klynge_load_options_set_max_input_size (options, 1 << 20);
   klynge_load_options_set_max_value_length (options, 1 << 16);
   return 0;
-}
-
-static void
-check_error (const GError *error,
-             const char   *what)
-{
-  if (error == NULL)
-    FAIL ("%s failed without an error", what);
-  if (error->domain != KLYNGE_ERROR)
-    FAIL ("%s failed outside the KLYNGE_ERROR domain: %s", what, error->message);
-  if (error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
-    FAIL ("%s failed with a message that is not UTF-8", what);
 }
 
 /* The problems as one text, for comparing two validations. */
@@ -98,16 +84,7 @@ validate_as_file (const uint8_t *data,
   g_snprintf (path, sizeof path, "/proc/self/fd/%d", fd);
   problems = klynge_landscape_validate_file (path, options);
   close (fd);
-  if (problems == NULL)
-    FAIL ("validate_file returned NULL");
-  for (guint i = 0; i < problems->len; i++)
-    {
-      KlyngeProblem *problem = g_ptr_array_index (problems, i);
-      const char *message = klynge_problem_get_message (problem);
-
-      if (message == NULL || !g_utf8_validate (message, -1, NULL))
-        FAIL ("a problem's message is not UTF-8");
-    }
+  check_problems (problems, "validate_file");
 }
 
 int
@@ -116,7 +93,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(GBytes) input = NULL;
   g_autoptr(GBytes) saved = NULL;
-  g_autoptr(GBytes) resaved = NULL;
   g_autoptr(KlyngeLandscape) landscape = NULL;
   g_autoptr(KlyngeLandscape) reloaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -144,16 +120,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (saved == NULL)
     FAIL ("a loaded landscape cannot be saved: %s", error ? error->message : "no error");
 
-  reloaded = klynge_landscape_load_bytes (saved, "saved", NULL, &error);
-  if (reloaded == NULL)
-    FAIL ("a saved landscape cannot be loaded: %s", error ? error->message : "no error");
-
-  resaved = klynge_landscape_save_bytes (reloaded, &error);
-  if (resaved == NULL)
-    FAIL ("a reloaded landscape cannot be saved: %s", error ? error->message : "no error");
-  if (!g_bytes_equal (saved, resaved))
-    FAIL ("save → load → save is not a fixed point (%zu vs %zu bytes)",
-          g_bytes_get_size (saved), g_bytes_get_size (resaved));
+  reloaded = check_fixed_point (saved, "a loaded landscape");
 
   problems = klynge_landscape_validate (landscape);
   reloaded_problems = klynge_landscape_validate (reloaded);

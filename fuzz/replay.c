@@ -7,7 +7,9 @@
  * Feeds every file named, and every file under every directory named, to
  * LLVMFuzzerTestOneInput() in name order. With no arguments it replays
  * the seeds and regressions of the source tree ($KLYNGE_TEST_SRCDIR):
- * tests/data/{valid,invalid,hostile,roundtrip} and fuzz/regressions.
+ * tests/data/{valid,invalid,hostile,roundtrip} and fuzz/regressions;
+ * replay-api (built with REPLAY_API_SEEDS) fuzz/seeds-api and the
+ * regressions named api-*.
  * A failing input aborts, so the program crashes; otherwise it prints how
  * many inputs it ran and exits 0. Built with the ordinary compiler, it
  * runs in make check; the harness is the same file libFuzzer links.
@@ -24,16 +26,28 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static const char * const default_seeds[] = {
-  "tests/data/valid",
-  "tests/data/invalid",
-  "tests/data/hostile",
-  "tests/data/roundtrip",
-  "fuzz/regressions",
+/* Seed directories, and the prefix of the file names to take from each
+ * (NULL: all). The API harness reads programs of operations, not
+ * documents, so it has seeds and regressions of its own. */
+static const struct {
+  const char *dir;
+  const char *prefix;
+} default_seeds[] = {
+#ifdef REPLAY_API_SEEDS
+  { "fuzz/seeds-api", NULL },
+  { "fuzz/regressions", "api-" },
+#else
+  { "tests/data/valid", NULL },
+  { "tests/data/invalid", NULL },
+  { "tests/data/hostile", NULL },
+  { "tests/data/roundtrip", NULL },
+  { "fuzz/regressions", NULL },
+#endif
 };
 
 static void
 collect (const char *path,
+         const char *prefix,
          GPtrArray  *files)
 {
   GDir *dir;
@@ -54,9 +68,13 @@ collect (const char *path,
   g_dir_close (dir);
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autofree char *child = NULL;
 
-      collect (child, files);
+      if (prefix != NULL && !g_str_has_prefix (child_name, prefix))
+        continue;
+      child = g_build_filename (path, child_name, NULL);
+      collect (child, NULL, files);
     }
 }
 
@@ -79,7 +97,7 @@ main (int    argc,
   if (argc > 1)
     {
       for (int i = 1; i < argc; i++)
-        collect (argv[i], files);
+        collect (argv[i], NULL, files);
     }
   else
     {
@@ -89,14 +107,14 @@ main (int    argc,
         srcdir = KLYNGE_TEST_SRCDIR;
       for (guint i = 0; i < G_N_ELEMENTS (default_seeds); i++)
         {
-          g_autofree char *dir = g_build_filename (srcdir, default_seeds[i], NULL);
+          g_autofree char *dir = g_build_filename (srcdir, default_seeds[i].dir, NULL);
 
           if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
             {
               fprintf (stderr, "%s: no seed directory %s\n", argv[0], dir);
               return 1;
             }
-          collect (dir, files);
+          collect (dir, default_seeds[i].prefix, files);
         }
     }
   g_ptr_array_sort (files, compare_paths);

@@ -7,7 +7,7 @@
 # directory: objects, binaries, corpora, logs, artifacts), FUZZ_SOURCES
 # (the library's .c files), FUZZ_CPPFLAGS, FUZZ_DEPS_CFLAGS,
 # FUZZ_DEPS_LIBS, FUZZ_DICT (libxml2's xml.dict, used when present);
-# FUZZ_HARNESSES (default "load values"); FUZZ_PARALLEL=yes runs the
+# FUZZ_HARNESSES (default "load values api"); FUZZ_PARALLEL=yes runs the
 # harnesses at the same time (at most two are ever worth it on two cores);
 # FUZZ_NICE (default 19).
 #
@@ -21,7 +21,7 @@ set -eu
 
 srcdir=${1:?usage: run-fuzz.sh SRCDIR MINUTES}
 minutes=${2:-1}
-: "${FUZZ_CC:=clang}" "${FUZZ_DIR:=$PWD/fuzz-build}" "${FUZZ_HARNESSES:=load values}"
+: "${FUZZ_CC:=clang}" "${FUZZ_DIR:=$PWD/fuzz-build}" "${FUZZ_HARNESSES:=load values api}"
 : "${FUZZ_PARALLEL:=no}" "${FUZZ_NICE:=19}" "${FUZZ_DICT:=}"
 : "${FUZZ_SOURCES:?}" "${FUZZ_CPPFLAGS:?}" "${FUZZ_DEPS_CFLAGS:?}" "${FUZZ_DEPS_LIBS:?}"
 
@@ -51,11 +51,18 @@ run_one () {
   artifacts="$FUZZ_DIR/artifacts-$name"
   log="$FUZZ_DIR/fuzz-$name.log"
   mkdir -p "$corpus" "$artifacts"
-  # a writable copy of the seeds; what earlier runs found stays
-  for d in valid invalid hostile roundtrip; do
-    find "$srcdir/tests/data/$d" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
-  done
-  find "$srcdir/fuzz/regressions" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+  # a writable copy of the seeds; what earlier runs found stays. The api
+  # harness reads programs of operations: seeds of its own, regressions
+  # named api-*.
+  if test "$name" = api; then
+    find "$srcdir/fuzz/seeds-api" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+    find "$srcdir/fuzz/regressions" -type f -name 'api-*' -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+  else
+    for d in valid invalid hostile roundtrip; do
+      find "$srcdir/tests/data/$d" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+    done
+    find "$srcdir/fuzz/regressions" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+  fi
   chmod -R u+w "$corpus"
 
   # values: short inputs are what matters (tokens), and keep it fast
@@ -64,6 +71,8 @@ run_one () {
     load) test -n "$FUZZ_DICT" && test -f "$FUZZ_DICT" && dict="-dict=$FUZZ_DICT"
           dict="$dict -max_len=65536" ;;
     values) dict="-dict=$srcdir/fuzz/values.dict -max_len=1024" ;;
+    # a program of a few dozen operations; longer ones only repeat
+    api) dict="-max_len=4096" ;;
   esac
   echo "run-fuzz: fuzz-$name for $seconds s (log $log)"
   # shellcheck disable=SC2086

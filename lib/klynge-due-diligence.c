@@ -357,14 +357,17 @@ init_years (KlyngeDueDiligence *self,
   klynge_period_init_days (&self->after, day, klynge_date_get_first_day (&shifted) - 1);
 }
 
-static void
-compute_funding (KlyngeDueDiligence *self,
-                 KlyngeLandscape    *landscape)
+/* The funding sums: FALSE with KLYNGE_ERROR_OVERFLOW when one exceeds
+ * KLYNGE_MONEY_MAX, for the report must not show a wrong figure. */
+static gboolean
+compute_funding (KlyngeDueDiligence  *self,
+                 KlyngeLandscape     *landscape,
+                 GError             **error)
 {
   GPtrArray *sources = landscape->funding_sources;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  GArray *before = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *after = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint s = 0; s < sources->len; s++)
     {
@@ -373,20 +376,29 @@ compute_funding (KlyngeDueDiligence *self,
 
       for (guint i = 0; self->organisations[i] != NULL; i++)
         {
-          b += klynge_landscape_funding_paid (landscape, source, self->organisations[i], &self->before);
-          a += klynge_landscape_funding_paid (landscape, source, self->organisations[i], &self->after);
+          gint64 paid_before, paid_after;
+
+          if (!klynge_landscape_funding_paid_checked (landscape, source, self->organisations[i],
+                                                      &self->before, &paid_before, error)
+              || !klynge_landscape_funding_paid_checked (landscape, source, self->organisations[i],
+                                                         &self->after, &paid_after, error)
+              || !_klynge_money_add (&b, paid_before, "due diligence: funding before", error)
+              || !_klynge_money_add (&a, paid_after, "due diligence: funding after", error))
+            return FALSE;
         }
       if (a == 0 && b == 0)
         continue;
       g_strv_builder_add (ids, source);
       g_array_append_val (before, b);
       g_array_append_val (after, a);
-      self->total_before += b;
-      self->total_after += a;
+      if (!_klynge_money_add (&self->total_before, b, "due diligence: funding before", error)
+          || !_klynge_money_add (&self->total_after, a, "due diligence: funding after", error))
+        return FALSE;
     }
   self->funding_sources = g_strv_builder_end (ids);
-  self->funding_before = (gint64 *) (gpointer) g_array_free (before, FALSE);
-  self->funding_after = (gint64 *) (gpointer) g_array_free (after, FALSE);
+  self->funding_before = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&before), FALSE);
+  self->funding_after = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&after), FALSE);
+  return TRUE;
 }
 
 static void
@@ -519,8 +531,11 @@ compute_coverage (KlyngeDueDiligence *self,
  * %KLYNGE_ERROR_TOO_FEW_PARTIES for fewer than two ids,
  * %KLYNGE_ERROR_DUPLICATE_ID when an id is given twice, and
  * %KLYNGE_ERROR_UNRESOLVED_REFERENCE or %KLYNGE_ERROR_WRONG_REFERENCE_KIND
- * when an id is not an organisation of @landscape. Anything else that
- * would block the merger is in the report's problems.
+ * when an id is not an organisation of @landscape, and with
+ * %KLYNGE_ERROR_OVERFLOW when what the organisations are paid together
+ * would exceed %KLYNGE_MONEY_MAX øre (the report would show a wrong
+ * figure). Anything else that would block the merger is in the report's
+ * problems.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
  */
@@ -550,7 +565,9 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
   for (guint i = 0; i < n; i++)
     {
       KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (landscape, ids[i]);
+      g_autofree char *shown = NULL;
 
+      /* ids[j] is an organisation's, so a valid id */
       for (guint j = 0; j < i; j++)
         if (strcmp (ids[i], ids[j]) == 0)
           {
@@ -560,10 +577,12 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
           }
       if (entry == NULL)
         {
+          /* the caller's bytes, which need not be UTF-8; a message is */
+          shown = g_utf8_make_valid (ids[i], -1);
           g_set_error (error, KLYNGE_ERROR,
                        klynge_landscape_contains (landscape, ids[i])
                        ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
-                       "“%s” is not an organisation of the landscape", ids[i]);
+                       "“%s” is not an organisation of the landscape", shown);
           return NULL;
         }
       g_ptr_array_add (entries, entry);
@@ -579,7 +598,11 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
 
   compute_members (self, landscape, entries, day);
   init_years (self, day);
-  compute_funding (self, landscape);
+  if (!compute_funding (self, landscape, error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
   compute_contracts (self, landscape, day);
   compute_coverage (self, entries);
   self->problems = klynge_landscape_check_merger_of (landscape, KLYNGE_MERGER_KIND_MERGER, NULL,

@@ -320,18 +320,6 @@ holder_info (KlyngeLandscape *self,
   *kind = klynge_organisation_get_kind (entry->organisation);
 }
 
-/* *sum += amount, unless that overflows */
-static gboolean
-add_amount (gint64 *sum,
-            gint64  amount)
-{
-  if ((amount > 0 && *sum > G_MAXINT64 - amount)
-      || (amount < 0 && *sum < G_MININT64 - amount))
-    return FALSE;
-  *sum += amount;
-  return TRUE;
-}
-
 /**
  * klynge_landscape_funding_totals:
  * @self: a landscape
@@ -485,13 +473,9 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
       /* parts are each at most KLYNGE_MONEY_MAX, but their sum need not
        * be: refuse rather than give a wrapped figure */
       for (; i < parts->len && compare_parts (key, &g_array_index (parts, Part, i)) == 0; i++)
-        if (!add_amount (&total->amount, g_array_index (parts, Part, i).amount))
-          {
-            g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_OVERFLOW,
-                         "funding totals: a total exceeds the largest amount, %" G_GINT64_FORMAT " øre",
-                         (gint64) KLYNGE_MONEY_MAX);
-            return NULL;
-          }
+        if (!_klynge_money_add (&total->amount, g_array_index (parts, Part, i).amount,
+                                "funding totals", error))
+          return NULL;
     }
 
   return g_steal_pointer (&rows);
@@ -511,7 +495,12 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
  * the CED contract of DKK 8,000,000.00 for `2019-10-01..2021-09-30` at
  * 50/50, `siu` pays `ced` 400000000 øre in all and 200273598 in 2020.
  *
- * Returns: the amount in øre; 0 when nothing is paid
+ * A sum above %KLYNGE_MONEY_MAX øre cannot be given: then the result is
+ * -1, which no amount is; klynge_landscape_funding_paid_checked() says so
+ * with an error.
+ *
+ * Returns: the amount in øre; 0 when nothing is paid; -1 when the sum is
+ *   too large to represent
  */
 gint64
 klynge_landscape_funding_paid (KlyngeLandscape    *self,
@@ -519,13 +508,50 @@ klynge_landscape_funding_paid (KlyngeLandscape    *self,
                                const char         *holder,
                                const KlyngePeriod *within)
 {
-  gint64 paid = 0;
-  guint32 first, last;
+  gint64 paid;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
 
+  if (!klynge_landscape_funding_paid_checked (self, source, holder, within, &paid, NULL))
+    return -1;
+  return paid;
+}
+
+/**
+ * klynge_landscape_funding_paid_checked:
+ * @self: a landscape
+ * @source: (nullable): the id of a funding source, or %NULL for all
+ * @holder: (nullable): the id of a contract holder, or %NULL for all
+ * @within: (nullable): the period to count, or %NULL for all time; an
+ *   unset (zero-filled) start or end leaves that side open
+ * @paid: (out): return location for the amount in øre
+ * @error: return location for a #GError, or %NULL
+ *
+ * As klynge_landscape_funding_paid(), but says why there is no amount:
+ * with %KLYNGE_ERROR_OVERFLOW when the sum would exceed %KLYNGE_MONEY_MAX
+ * øre (two contracts of the largest amount from one source, say).
+ *
+ * Returns: (skip): %TRUE with @paid set; %FALSE with @error set and @paid
+ *   0 (bindings return @paid or raise)
+ */
+gboolean
+klynge_landscape_funding_paid_checked (KlyngeLandscape     *self,
+                                       const char          *source,
+                                       const char          *holder,
+                                       const KlyngePeriod  *within,
+                                       gint64              *paid,
+                                       GError             **error)
+{
+  guint32 first, last;
+  gint64 sum = 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (paid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *paid = 0;
   if (!within_days (within, &first, &last))
-    return 0;
+    return TRUE;
 
   for (guint i = 0; i < self->contracts->len; i++)
     {
@@ -546,13 +572,18 @@ klynge_landscape_funding_paid (KlyngeLandscape    *self,
 
           if (source != NULL && strcmp (source, id) != 0)
             continue;
-          paid += klynge_period_prorate_days (period,
-                                              klynge_contract_share_amount (contract, id),
-                                              a, b);
+          /* each part is at most its contract's amount; their sum need not be */
+          if (!_klynge_money_add (&sum,
+                                  klynge_period_prorate_days (period,
+                                                              klynge_contract_share_amount (contract, id),
+                                                              a, b),
+                                  "funding paid", error))
+            return FALSE;
         }
     }
 
-  return paid;
+  *paid = sum;
+  return TRUE;
 }
 
 /* --- contracts in time ------------------------------------------------------ */

@@ -306,3 +306,23 @@ klynge_percent_to_string (guint basis_points,
 
   return format_hundredths ("", basis_points, decimals);
 }
+
+gboolean
+_klynge_money_add (gint64      *sum,
+                   gint64       amount,
+                   const char  *what,
+                   GError     **error)
+{
+  /* both are at least 0, so the only way out of range is above the top */
+  g_return_val_if_fail (*sum >= 0 && amount >= 0, FALSE);
+
+  if (*sum > KLYNGE_MONEY_MAX - amount)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_OVERFLOW,
+                   "%s: the sum exceeds the largest amount, %" G_GINT64_FORMAT " øre",
+                   what, (gint64) KLYNGE_MONEY_MAX);
+      return FALSE;
+    }
+  *sum += amount;
+  return TRUE;
+}

@@ -47,6 +47,16 @@ gboolean     _klynge_check_text          (const char        *text,
 gboolean     _klynge_check_cvr           (const char        *cvr,
                                           GError           **error);
 
+/* klynge-money.c: the one checked sum of amounts. *sum += amount unless
+ * the result would leave 0..KLYNGE_MONEY_MAX (both are amounts, so never
+ * negative); then FALSE, *sum untouched, and @error (when not NULL) set
+ * to KLYNGE_ERROR_OVERFLOW with @what leading the message. Every sum of
+ * amounts in the library goes through it: a wrong figure is never given. */
+gboolean     _klynge_money_add           (gint64            *sum,
+                                          gint64             amount,
+                                          const char        *what,
+                                          GError           **error);
+
 /* klynge-enums.c: nick <-> value for the registered enum types */
 gboolean     _klynge_enum_from_nick      (GType              type,
                                           const char        *nick,

@@ -322,6 +322,8 @@ static const BadInput bad_inputs[] = {
   { "a member", { "x", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
   { "a funding source", { "siu", "x", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
   { "named twice", { "x", "y", "x", NULL }, KLYNGE_ERROR_DUPLICATE_ID },
+  /* the message quoted the bytes as they were (found by fuzz/fuzz-api.c) */
+  { "an id that is not UTF-8", { "x", "\xc3", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
 };
 
 START_TEST (test_bad_input_is_refused_with_its_code)
@@ -333,7 +335,57 @@ START_TEST (test_bad_input_is_refused_with_its_code)
   KlyngeDueDiligence *report = klynge_landscape_due_diligence (landscape, bad->ids, &d, &error);
 
   ck_assert_msg (report == NULL, "%s", bad->name);
+  ck_assert_msg (error != NULL && g_utf8_validate (error->message, -1, NULL),
+                 "%s: no message, or not UTF-8", bad->name);
   ck_assert_klynge_error (error, bad->code);
+}
+END_TEST
+
+/* In the year before 2024-07-01 x and y are paid 36600 øre by siu and es,
+ * in the year after 45700 by siu and 9200 by es. Contracts from eu are
+ * added for x and y; where a sum (eu's, or the total over sources)
+ * exceeded KLYNGE_MONEY_MAX, the report showed a negative figure (signed
+ * overflow, which UBSan reports): now there is no report, and the error
+ * says why. */
+static const struct {
+  const char *start, *end;       /* of the eu contracts */
+  gint64 x, y;                   /* their amounts; 0: none for y */
+  gint64 eu_before, total_before;
+  gboolean refused;              /* with KLYNGE_ERROR_OVERFLOW */
+} large_funding[] = {
+  /* the total is exactly the largest amount */
+  { "2023-07-01", "2024-06-30", KLYNGE_MONEY_MAX - 36600, 0, KLYNGE_MONEY_MAX - 36600, KLYNGE_MONEY_MAX, FALSE },
+  /* eu's sum over x and y exceeds it */
+  { "2023-07-01", "2024-06-30", KLYNGE_MONEY_MAX - 36600, KLYNGE_MONEY_MAX, 0, 0, TRUE },
+  /* each source's sum fits, the total over sources does not */
+  { "2023-07-01", "2024-06-30", KLYNGE_MONEY_MAX - 36599, 0, 0, 0, TRUE },
+  /* the same in the year after */
+  { "2024-07-01", "2025-06-30", KLYNGE_MONEY_MAX - 54899, 0, 0, 0, TRUE },
+};
+
+START_TEST (test_funding_above_the_largest_amount_refuses_the_report)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(GError) error = NULL;
+  KlyngeDate d = klynge_test_date ("2024-07-01");
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+
+  add_contract (landscape, "x-big", "x", large_funding[_i].start, large_funding[_i].end,
+                large_funding[_i].x, "eu", NULL);
+  if (large_funding[_i].y > 0)
+    add_contract (landscape, "y-big", "y", large_funding[_i].start, large_funding[_i].end,
+                  large_funding[_i].y, "eu", NULL);
+  report = klynge_landscape_due_diligence (landscape, ids, &d, &error);
+  if (large_funding[_i].refused)
+    {
+      ck_assert_ptr_null (report);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_OVERFLOW);
+      return;
+    }
+  ck_assert_no_error (error);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, "eu"), large_funding[_i].eu_before);
+  ck_assert_int_eq (klynge_due_diligence_get_funding_before (report, NULL), large_funding[_i].total_before);
 }
 END_TEST
 
@@ -370,6 +422,8 @@ due_diligence_suite (void)
 
   tcase_add_test (money, test_funding_by_source_for_the_year_before_and_after);
   tcase_add_test (money, test_contracts_that_move_end_or_conflict);
+  tcase_add_loop_test (money, test_funding_above_the_largest_amount_refuses_the_report, 0,
+                       G_N_ELEMENTS (large_funding));
   suite_add_tcase (suite, money);
 
   tcase_add_test (other, test_focus_area_and_city_coverage);

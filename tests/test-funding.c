@@ -495,6 +495,55 @@ START_TEST (test_totals_that_exceed_the_largest_amount_are_refused)
 }
 END_TEST
 
+/* What one source pays: two contracts whose parts are summed. Above
+ * KLYNGE_MONEY_MAX the sum wrapped to a negative figure (signed overflow,
+ * which UBSan reports); now the checked call refuses with
+ * KLYNGE_ERROR_OVERFLOW and the unchecked one gives -1, which no amount
+ * is. */
+static const struct {
+  gint64 first, second;
+  const char *second_holder;
+  const char *holder;    /* the query's holder; NULL for all */
+  gint64 paid;           /* -1: refused with KLYNGE_ERROR_OVERFLOW */
+} largest_paid[] = {
+  { KLYNGE_MONEY_MAX, 0, "kb", NULL, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX - 1, 1, "kb", NULL, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX / 2, KLYNGE_MONEY_MAX / 2 + 1, "ka", NULL, KLYNGE_MONEY_MAX },
+  { KLYNGE_MONEY_MAX, 1, "kb", NULL, -1 },
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "kb", "kb", -1 },
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "ka", NULL, -1 },
+  /* the holder's own contracts fit */
+  { KLYNGE_MONEY_MAX, KLYNGE_MONEY_MAX, "ka", "ka", KLYNGE_MONEY_MAX },
+};
+
+START_TEST (test_paid_above_the_largest_amount_is_refused)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
+  g_autoptr(GError) error = NULL;
+  gint64 paid = 12345;
+  gboolean ok;
+
+  add_contract (landscape, "first", "kb", "2020-01-01..2020-12-31", largest_paid[_i].first, "siu:10000", NULL);
+  add_contract (landscape, "second", largest_paid[_i].second_holder, "2020-01-01..2020-12-31",
+                largest_paid[_i].second, "siu:10000", NULL);
+  ok = klynge_landscape_funding_paid_checked (landscape, "siu", largest_paid[_i].holder, NULL, &paid, &error);
+  if (largest_paid[_i].paid < 0)
+    {
+      ck_assert (!ok);
+      ck_assert_klynge_error (error, KLYNGE_ERROR_OVERFLOW);
+      ck_assert_int_eq (paid, 0);
+    }
+  else
+    {
+      ck_assert_no_error (error);
+      ck_assert (ok);
+      ck_assert_int_eq (paid, largest_paid[_i].paid);
+    }
+  ck_assert_int_eq (klynge_landscape_funding_paid (landscape, "siu", largest_paid[_i].holder, NULL),
+                    largest_paid[_i].paid);
+}
+END_TEST
+
 START_TEST (test_funding_total_is_a_refcounted_boxed_type)
 {
   g_autoptr(KlyngeLandscape) landscape = new_ced_landscape ();
@@ -1100,6 +1149,7 @@ funding_suite (void)
   tcase_add_test (tc, test_totals_with_an_unknown_grouping_flag_are_a_programmer_error);
   tcase_add_test (tc, test_totals_of_the_largest_amount_do_not_overflow);
   tcase_add_loop_test (tc, test_totals_that_exceed_the_largest_amount_are_refused, 0, G_N_ELEMENTS (largest_sums));
+  tcase_add_loop_test (tc, test_paid_above_the_largest_amount_is_refused, 0, G_N_ELEMENTS (largest_paid));
   tcase_add_test (tc, test_funding_total_is_a_refcounted_boxed_type);
   suite_add_tcase (suite, tc);
 

@@ -67,6 +67,12 @@ gint64     klynge_landscape_funding_paid        (KlyngeLandscape       *self,
                                                  const char            *source,
                                                  const char            *holder,
                                                  const KlyngePeriod    *within);
+gboolean   klynge_landscape_funding_paid_checked (KlyngeLandscape      *self,
+                                                  const char           *source,
+                                                  const char           *holder,
+                                                  const KlyngePeriod   *within,
+                                                  gint64               *paid,
+                                                  GError              **error);
 GPtrArray *klynge_landscape_contracts_active_on (KlyngeLandscape       *self,
                                                  const KlyngeDate      *date);
 GPtrArray *klynge_landscape_contract_chain      (KlyngeLandscape       *self,

@@ -245,6 +245,16 @@ def test_due_diligence_reports_funding_and_coverage(klynge):
     assert "Blocked: no" in result.stdout
 
 
+def test_due_diligence_with_funding_above_the_largest_amount_is_refused(klynge, fixture_path):
+    # a and b are each paid the largest amount in 2020: together more,
+    # which the report showed as a negative figure
+    result = klynge("due-diligence", "a", "b", "--date", "2021-01-01",
+                    "--landscape", fixture_path("valid", "largest-amounts.xml"))
+    assert result.status == 1, result
+    assert result.stdout == ""
+    assert "the sum exceeds the largest amount" in result.stderr
+
+
 @pytest.mark.parametrize("args, status", [
     (["due-diligence"], 2),
     (["due-diligence", "ecd"], 2),

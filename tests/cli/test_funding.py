@@ -246,5 +246,5 @@ def test_totals_above_the_largest_amount_are_refused(klynge, fixture_path, by):
 def test_summary_of_totals_above_the_largest_amount_shows_no_wrong_figure(klynge, fixture_path):
     result = klynge("summary", "--landscape", fixture_path("valid", "largest-amounts.xml"))
     assert result.status == 0, result
-    assert "not shown: funding totals: a total exceeds the largest amount" in result.stdout
+    assert "not shown: funding totals: the sum exceeds the largest amount" in result.stdout
     assert "-92" not in result.stdout

@@ -56,3 +56,25 @@ def test_totals_above_the_largest_amount_raise_instead_of_wrapping(klynge, Klyng
         raise AssertionError("no error")
     # NULL comes through as no rows: still never a wrong figure
     assert not landscape.funding_totals(0, None)
+
+
+def test_paid_above_the_largest_amount_raises_instead_of_wrapping(klynge, Klynge, data_path):
+    from gi.repository import GLib
+
+    landscape = klynge.load(data_path("valid", "largest-amounts.xml"))
+    # one holder's contract fits; both together do not
+    assert landscape.funding_paid_checked("siu", "a", None) == 92233720368547758_07
+    try:
+        landscape.funding_paid_checked("siu", None, None)
+    except GLib.Error as error:
+        assert error.code == Klynge.Error.OVERFLOW
+    else:
+        raise AssertionError("no error")
+    assert landscape.funding_paid("siu", None, None) == -1   # never a wrong figure
+    # nor a due-diligence report on the two holders
+    try:
+        landscape.due_diligence(["a", "b"], Klynge.Date.new(2021, 1, 1))
+    except GLib.Error as error:
+        assert error.code == Klynge.Error.OVERFLOW
+    else:
+        raise AssertionError("no error")
