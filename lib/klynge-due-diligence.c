@@ -564,8 +564,7 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
   entries = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
     {
-      KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (landscape, ids[i]);
-      g_autofree char *shown = NULL;
+      KlyngeOrgEntry *entry;
 
       /* ids[j] is an organisation's, so a valid id */
       for (guint j = 0; j < i; j++)
@@ -575,16 +574,9 @@ klynge_landscape_due_diligence (KlyngeLandscape     *landscape,
                          "“%s” is named twice", ids[i]);
             return NULL;
           }
+      entry = _klynge_landscape_require_org_entry (landscape, ids[i], error);
       if (entry == NULL)
-        {
-          /* the caller's bytes, which need not be UTF-8; a message is */
-          shown = g_utf8_make_valid (ids[i], -1);
-          g_set_error (error, KLYNGE_ERROR,
-                       klynge_landscape_contains (landscape, ids[i])
-                       ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
-                       "“%s” is not an organisation of the landscape", shown);
-          return NULL;
-        }
+        return NULL;
       g_ptr_array_add (entries, entry);
     }
 

@@ -726,13 +726,17 @@ static const CsvTable *
 find_table (const char  *kind,
             GError     **error)
 {
+  g_autofree char *shown = NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (csv_tables); i++)
     if (strcmp (csv_tables[i].kind, kind) == 0)
       return &csv_tables[i];
+  /* the caller's bytes, which need not be UTF-8; a message is */
+  shown = g_utf8_make_valid (kind, -1);
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
                "“%s” is not a kind of CSV table (one of organisation, member, membership, "
                "funding-source, contract, share, merger, initiative, location, focus-area, "
-               "label, predecessor, participant, source)", kind);
+               "label, predecessor, participant, source)", shown);
   return NULL;
 }
 

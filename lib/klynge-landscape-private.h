@@ -61,6 +61,11 @@ struct _KlyngeLandscape
 
 KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
                                                    const char       *id);
+/* The same, or NULL with UNRESOLVED_REFERENCE or WRONG_REFERENCE_KIND
+ * (the id quoted as UTF-8 whatever the caller's bytes). */
+KlyngeOrgEntry  *_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
+                                                   const char       *id,
+                                                   GError          **error);
 /* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
  * NULL. */
 gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,

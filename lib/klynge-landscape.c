@@ -707,8 +707,11 @@ klynge_landscape_remove (KlyngeLandscape  *self,
   value = _klynge_landscape_lookup_id (self, id);
   if (value == NULL)
     {
+      /* the caller's bytes, which need not be UTF-8; a message is */
+      g_autofree char *shown = g_utf8_make_valid (id, -1);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
-                   "no record has the id “%s”", id);
+                   "no record has the id “%s”", shown);
       return FALSE;
     }
   referrers = klynge_landscape_list_referrers (self, id);
@@ -760,18 +763,32 @@ klynge_landscape_remove (KlyngeLandscape  *self,
 
 /* --- memberships ------------------------------------------------------- */
 
-static KlyngeOrgEntry *
-require_org_entry (KlyngeLandscape  *self,
-                   const char       *id,
-                   GError          **error)
+/* Refuses @id, which is not the @what the call needs: the wrong kind of
+ * record, or none. The id is the caller's bytes, which need not be
+ * UTF-8; a message is. */
+static void
+refuse_reference (KlyngeLandscape  *self,
+                  const char       *id,
+                  const char       *what,
+                  GError          **error)
+{
+  g_autofree char *shown = g_utf8_make_valid (id, -1);
+
+  g_set_error (error, KLYNGE_ERROR,
+               _klynge_landscape_lookup_id (self, id) != NULL
+               ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
+               "“%s” is not %s of the landscape", shown, what);
+}
+
+KlyngeOrgEntry *
+_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
+                                     const char       *id,
+                                     GError          **error)
 {
   KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (self, id);
 
   if (entry == NULL)
-    g_set_error (error, KLYNGE_ERROR,
-                 _klynge_landscape_lookup_id (self, id) != NULL
-                 ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
-                 "“%s” is not an organisation of the landscape", id);
+    refuse_reference (self, id, "an organisation", error);
   return entry;
 }
 
@@ -783,10 +800,7 @@ require_member (KlyngeLandscape  *self,
 {
   if (_klynge_landscape_find_member (self, id, index))
     return TRUE;
-  g_set_error (error, KLYNGE_ERROR,
-               _klynge_landscape_lookup_id (self, id) != NULL
-               ? KLYNGE_ERROR_WRONG_REFERENCE_KIND : KLYNGE_ERROR_UNRESOLVED_REFERENCE,
-               "“%s” is not a member of the landscape", id);
+  refuse_reference (self, id, "a member", error);
   return FALSE;
 }
 
@@ -824,7 +838,7 @@ klynge_landscape_add_membership (KlyngeLandscape   *self,
   g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  entry = require_org_entry (self, organisation, error);
+  entry = _klynge_landscape_require_org_entry (self, organisation, error);
   if (entry == NULL || !require_member (self, member, &index, error))
     return FALSE;
   if (since != NULL && until != NULL && klynge_date_is_set (since) && klynge_date_is_set (until)
@@ -876,7 +890,7 @@ klynge_landscape_remove_membership (KlyngeLandscape   *self,
   g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  entry = require_org_entry (self, organisation, error);
+  entry = _klynge_landscape_require_org_entry (self, organisation, error);
   if (entry == NULL || !require_member (self, member, &index, error))
     return FALSE;
   if (_klynge_membership_store_remove (&self->store, entry, index, since) == 0)

@@ -1440,6 +1440,30 @@ START_TEST (test_landscape_remove_of_an_unknown_id_is_not_found)
 }
 END_TEST
 
+/* An id from a caller (Python hands over whatever bytes a str encodes
+ * to) need not be UTF-8; an error message must be. */
+START_TEST (test_landscape_errors_quote_an_id_that_is_not_utf8_as_utf8)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  const char *bad = "org-\xc3";
+  GError *errors[5] = { NULL, };
+
+  ck_assert (!klynge_landscape_remove (landscape, bad, &errors[0]));
+  ck_assert (!klynge_landscape_add_membership (landscape, bad, "m-mid", NULL, NULL, &errors[1]));
+  ck_assert (!klynge_landscape_add_membership (landscape, "org-a", bad, NULL, NULL, &errors[2]));
+  ck_assert (!klynge_landscape_remove_membership (landscape, bad, "m-mid", NULL, &errors[3]));
+  ck_assert (!klynge_landscape_export_csv (landscape, bad, sink, NULL, &errors[4]));
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      ck_assert_msg (errors[i] != NULL && errors[i]->domain == KLYNGE_ERROR, "call %u", i);
+      ck_assert_msg (g_utf8_validate (errors[i]->message, -1, NULL),
+                     "call %u: the message is not UTF-8", i);
+      g_error_free (errors[i]);
+    }
+}
+END_TEST
+
 static const struct {
   const char *id;
   const char *referrers;     /* what list_referrers gives */
@@ -1957,6 +1981,7 @@ landscape_suite (void)
   tcase_add_test (memberships, test_landscape_add_membership_with_optional_dates);
   tcase_add_test (memberships, test_landscape_memberships_of_organisation_sort_by_member_order_then_since);
   tcase_add_test (memberships, test_landscape_memberships_of_member_sort_by_organisation_order_then_since);
+  tcase_add_test (remove, test_landscape_errors_quote_an_id_that_is_not_utf8_as_utf8);
   tcase_add_test (memberships, test_landscape_membership_listings_of_unknown_ids_are_null);
   tcase_add_test (memberships, test_landscape_count_memberships_follows_adds_and_removes);
   tcase_add_test (memberships, test_landscape_add_membership_refuses_the_same_member_since_the_same_date);
