@@ -51,6 +51,8 @@ static const guint8 ascii_name_class[128] = {
  * Whether @id can identify a record: an XML NCName, that is a letter or
  * `_` followed by letters, digits, `_`, `-` and `.`, with no colon or
  * space. Letters beyond ASCII count (`æble` is valid), as XML defines them.
+ * Like every value, an id is at most %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH
+ * bytes long (1 MiB), what the loader takes by default.
  *
  * Returns: %TRUE if @id is a valid identifier; %FALSE otherwise, and for
  *   %NULL
@@ -71,6 +73,7 @@ klynge_id_is_valid (const char *id)
        * characters XML allows in names. */
       if (*p >= 0x80)
         return g_utf8_validate (id, -1, NULL) &&
+               strlen (id) <= KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH &&
                xmlValidateNCName ((const xmlChar *) id, 0) == 0;
 
       if (ascii_name_class[*p] == NAME_NONE ||
@@ -78,7 +81,7 @@ klynge_id_is_valid (const char *id)
         return FALSE;
     }
 
-  return p != start;
+  return p != start && (gsize) (p - start) <= KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH;
 }
 
 /**
@@ -207,8 +210,10 @@ malformed:
  *
  * Whether @text can be stored and saved: it must be valid UTF-8 and hold
  * only characters XML 1.0 can carry, so no C0 control characters other
- * than tab, line feed and carriage return, no U+FFFE or U+FFFF. With an
- * explicit @length, an embedded NUL makes the text invalid.
+ * than tab, line feed and carriage return, no U+FFFE or U+FFFF; and it
+ * must be at most %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH bytes long (1 MiB),
+ * what the loader takes by default, so that what is saved loads again.
+ * With an explicit @length, an embedded NUL makes the text invalid.
  *
  * Returns: %TRUE if @text is valid; %FALSE otherwise, and for %NULL
  */
@@ -221,7 +226,9 @@ klynge_text_is_valid (const char *text,
   if (text == NULL)
     return FALSE;
 
-  return find_unstorable (text, length, &bad_char) < 0;
+  if (find_unstorable (text, length, &bad_char) >= 0)
+    return FALSE;
+  return (length >= 0 ? (gsize) length : strlen (text)) <= KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH;
 }
 
 /* Every id, reference and text a record stores passes here: a value the

@@ -83,6 +83,29 @@ START_TEST (test_id_long_ids_are_fine)
 }
 END_TEST
 
+/* What the loader takes by default is what an id may be: a longer one
+ * could be stored but not loaded again. */
+START_TEST (test_id_is_at_most_the_loader_value_cap)
+{
+  gsize cap = KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH;
+  g_autofree char *ascii = g_strnfill (cap + 1, 'x');
+  g_autofree char *wide = g_malloc (cap + 2);
+
+  ck_assert (!klynge_id_is_valid (ascii));
+  ascii[cap] = '\0';
+  ck_assert (klynge_id_is_valid (ascii));
+
+  /* the same bound where a letter beyond ASCII takes the slow path */
+  memset (wide, 'x', cap + 1);
+  wide[0] = (char) 0xc3;
+  wide[1] = (char) 0xa6;                /* æ */
+  wide[cap + 1] = '\0';
+  ck_assert (!klynge_id_is_valid (wide));
+  wide[cap] = '\0';
+  ck_assert (klynge_id_is_valid (wide));
+}
+END_TEST
+
 START_TEST (test_check_id_messages_name_the_field)
 {
   GError *error = NULL;
@@ -255,6 +278,19 @@ START_TEST (test_text_length_bounds_the_check)
 }
 END_TEST
 
+START_TEST (test_text_is_at_most_the_loader_value_cap)
+{
+  gsize cap = KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH;
+  g_autofree char *text = g_strnfill (cap + 1, 'a');
+
+  ck_assert (!klynge_text_is_valid (text, -1));
+  ck_assert (!klynge_text_is_valid (text, cap + 1));
+  ck_assert (klynge_text_is_valid (text, cap));
+  text[cap] = '\0';
+  ck_assert (klynge_text_is_valid (text, -1));
+}
+END_TEST
+
 START_TEST (test_check_text_reports_empty_and_bad_characters)
 {
   GError *error = NULL;
@@ -289,6 +325,7 @@ identifiers_suite (void)
   tcase_add_loop_test (ids, test_id_rejects_everything_else, 0, G_N_ELEMENTS (bad_ids));
   tcase_add_test (ids, test_id_null_is_not_valid);
   tcase_add_test (ids, test_id_long_ids_are_fine);
+  tcase_add_test (ids, test_id_is_at_most_the_loader_value_cap);
   tcase_add_test (ids, test_check_id_messages_name_the_field);
   suite_add_tcase (suite, ids);
 
@@ -305,6 +342,7 @@ identifiers_suite (void)
   tcase_add_loop_test (text, test_text_rejects_what_xml_cannot_carry,
                        0, G_N_ELEMENTS (bad_texts));
   tcase_add_test (text, test_text_length_bounds_the_check);
+  tcase_add_test (text, test_text_is_at_most_the_loader_value_cap);
   tcase_add_test (text, test_check_text_reports_empty_and_bad_characters);
   suite_add_tcase (suite, text);
 
