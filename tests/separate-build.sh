@@ -10,7 +10,7 @@
 #             fuzz seed replays, the pytest suites), then the hostile
 #             corpus (make check-corpus) under the sanitizers.
 #   tsan:     ThreadSanitizer: only what the threaded tests need (the
-#             library, the typelib, four test programs), then the
+#             library, the typelib, three test programs), then the
 #             concurrent readers (tests/test-threads, the threaded pytest),
 #             the loader's threads (tests/test-xml-bulk) and the save's
 #             direct-I/O thread (tests/test-xml-writer, case "atomic-save"),
