@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "klynge-file-output-private.h"
+#include "klynge-lock-private.h"
 
 /* Direct I/O is not POSIX: where <fcntl.h> has no O_DIRECT (macOS, some
  * BSDs) every write goes through the page cache, and the flag is 0 so
@@ -146,7 +147,7 @@ direct_thread (gpointer data)
   FileTarget *target = data;
   DirectBlock *block;
 
-  while ((block = g_async_queue_pop (target->full))->length > 0)
+  while ((block = _klynge_handoff_pop (target->full))->length > 0)
     {
       /* after a failure, blocks only go round until the writer sees it */
       if (g_atomic_int_get (&target->failure) == 0)
@@ -156,7 +157,7 @@ direct_thread (gpointer data)
           if (failure != 0)
             g_atomic_int_set (&target->failure, failure);
         }
-      g_async_queue_push (target->empty, block);
+      _klynge_handoff_push (target->empty, block);
     }
   return NULL;
 }
@@ -177,10 +178,10 @@ flush_direct (KlyngeOutput  *output,
 
   if (whole == 0)
     return TRUE;
-  next = g_async_queue_pop (target->empty);
+  next = _klynge_handoff_pop (target->empty);
   memcpy (next->data, block->data + whole, rest);
   block->length = whole;
-  g_async_queue_push (target->full, block);
+  _klynge_handoff_push (target->full, block);
   target->current = next;
   target->written += whole;
   output->buffer = next->data;
@@ -239,7 +240,7 @@ start_direct (KlyngeOutput *output,
       target->blocks[i].data = g_aligned_alloc (1, target->block_size, DIRECT_ALIGN);
       target->blocks[i].length = 0;
       if (i > 0)
-        g_async_queue_push (target->empty, &target->blocks[i]);
+        _klynge_handoff_push (target->empty, &target->blocks[i]);
     }
   target->current = &target->blocks[0];
   memcpy (target->current->data, data, length);
@@ -269,7 +270,7 @@ stop_direct (KlyngeOutput *output)
   if (output->error == NULL)
     (void) flush_direct (output, &output->error);
   tail = target->current;
-  g_async_queue_push (target->full, &target->stop);
+  _klynge_handoff_push (target->full, &target->stop);
   g_thread_join (target->thread);
   target->thread = NULL;
 

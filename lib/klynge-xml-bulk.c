@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "klynge-lock-private.h"
 #include "klynge-xml-reader-private.h"
 
 /* A membership handed over and not checked yet: where its values stand
@@ -80,7 +81,7 @@ struct _KlyngeXmlBulk
   Batch *batch;                 /* parsing thread: being filled */
   gboolean undrained;           /* parsing thread: handed over since drain() */
   GThread *worker;
-  GMutex lock;
+  KlyngeLock lock;
   GCond cond;
   GQueue queue;                 /* (lock) Batch, posted, not yet taken */
   GQueue spare;                 /* (lock) Batch, done, for reuse */
@@ -207,9 +208,9 @@ take_batch (KlyngeXmlBulk *bulk)
 {
   Batch *batch;
 
-  g_mutex_lock (&bulk->lock);
+  _klynge_lock_acquire (&bulk->lock);
   batch = g_queue_pop_head (&bulk->spare);
-  g_mutex_unlock (&bulk->lock);
+  _klynge_lock_release (&bulk->lock);
   if (batch == NULL)
     {
       batch = g_new0 (Batch, 1);
@@ -412,7 +413,7 @@ worker_main (gpointer data)
 {
   KlyngeXmlBulk *bulk = data;
 
-  g_mutex_lock (&bulk->lock);
+  _klynge_lock_acquire (&bulk->lock);
   for (;;)
     {
       Batch *batch;
@@ -420,22 +421,22 @@ worker_main (gpointer data)
       while (g_queue_is_empty (&bulk->queue) && !bulk->quit)
         {
           bulk->worker_waits = TRUE;
-          g_cond_wait (&bulk->cond, &bulk->lock);
+          _klynge_lock_wait (&bulk->lock, &bulk->cond);
           bulk->worker_waits = FALSE;
         }
       batch = g_queue_pop_head (&bulk->queue);
       if (batch == NULL)
         break;
-      g_mutex_unlock (&bulk->lock);
+      _klynge_lock_release (&bulk->lock);
       process_batch (bulk, batch);
-      g_mutex_lock (&bulk->lock);
+      _klynge_lock_acquire (&bulk->lock);
       g_queue_push_tail (&bulk->spare, batch);
       bulk->n_done++;
       /* a wake-up is a system call: only when the parse waits */
       if (bulk->parser_waits)
         g_cond_broadcast (&bulk->cond);
     }
-  g_mutex_unlock (&bulk->lock);
+  _klynge_lock_release (&bulk->lock);
   return NULL;
 }
 
@@ -446,9 +447,9 @@ process_here (KlyngeXmlBulk *bulk,
               Batch         *batch)
 {
   process_batch (bulk, batch);
-  g_mutex_lock (&bulk->lock);
+  _klynge_lock_acquire (&bulk->lock);
   g_queue_push_tail (&bulk->spare, batch);
-  g_mutex_unlock (&bulk->lock);
+  _klynge_lock_release (&bulk->lock);
 }
 
 /* Hands the batch being filled over. */
@@ -468,19 +469,19 @@ post_batch (KlyngeXmlBulk *bulk)
     }
   if (bulk->worker == NULL)
     bulk->worker = g_thread_new ("klynge-load", worker_main, bulk);
-  g_mutex_lock (&bulk->lock);
+  _klynge_lock_acquire (&bulk->lock);
   /* a worker kept from running must not make the queue grow and grow */
   while (bulk->n_posted - bulk->n_done >= MAX_QUEUED)
     {
       bulk->parser_waits = TRUE;
-      g_cond_wait (&bulk->cond, &bulk->lock);
+      _klynge_lock_wait (&bulk->lock, &bulk->cond);
       bulk->parser_waits = FALSE;
     }
   g_queue_push_tail (&bulk->queue, batch);
   bulk->n_posted++;
   if (bulk->worker_waits)
     g_cond_broadcast (&bulk->cond);
-  g_mutex_unlock (&bulk->lock);
+  _klynge_lock_release (&bulk->lock);
 }
 
 /* Until everything handed over is checked; then the worker is idle and
@@ -493,9 +494,9 @@ drain (KlyngeXmlBulk *bulk)
 
   if (bulk->worker != NULL)
     {
-      g_mutex_lock (&bulk->lock);
+      _klynge_lock_acquire (&bulk->lock);
       idle = bulk->n_done == bulk->n_posted;
-      g_mutex_unlock (&bulk->lock);
+      _klynge_lock_release (&bulk->lock);
     }
   if (batch != NULL && idle)
     {
@@ -507,14 +508,14 @@ drain (KlyngeXmlBulk *bulk)
     post_batch (bulk);
   if (bulk->worker != NULL)
     {
-      g_mutex_lock (&bulk->lock);
+      _klynge_lock_acquire (&bulk->lock);
       while (bulk->n_done != bulk->n_posted)
         {
           bulk->parser_waits = TRUE;
-          g_cond_wait (&bulk->cond, &bulk->lock);
+          _klynge_lock_wait (&bulk->lock, &bulk->cond);
           bulk->parser_waits = FALSE;
         }
-      g_mutex_unlock (&bulk->lock);
+      _klynge_lock_release (&bulk->lock);
     }
   bulk->undrained = FALSE;
 }
@@ -532,7 +533,7 @@ _klynge_xml_bulk_new (KlyngeLandscape *landscape)
   bulk->failures = g_array_new (FALSE, FALSE, sizeof (KlyngeXmlFailure));
   g_array_set_clear_func (bulk->failures, (GDestroyNotify) _klynge_xml_failure_clear);
   bulk->decoded = g_string_new (NULL);
-  g_mutex_init (&bulk->lock);
+  _klynge_lock_init (&bulk->lock);
   g_cond_init (&bulk->cond);
   return bulk;
 }
@@ -560,10 +561,10 @@ _klynge_xml_bulk_free (KlyngeXmlBulk *bulk)
 {
   if (bulk->worker != NULL)
     {
-      g_mutex_lock (&bulk->lock);
+      _klynge_lock_acquire (&bulk->lock);
       bulk->quit = TRUE;
       g_cond_broadcast (&bulk->cond);
-      g_mutex_unlock (&bulk->lock);
+      _klynge_lock_release (&bulk->lock);
       g_thread_join (bulk->worker);
     }
   g_clear_pointer (&bulk->batch, batch_free);
@@ -573,7 +574,7 @@ _klynge_xml_bulk_free (KlyngeXmlBulk *bulk)
   g_free (bulk->queries);
   g_array_unref (bulk->failures);
   g_string_free (bulk->decoded, TRUE);
-  g_mutex_clear (&bulk->lock);
+  _klynge_lock_clear (&bulk->lock);
   g_cond_clear (&bulk->cond);
   g_free (bulk);
 }

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "klynge-lock-private.h"
 #include "klynge-xml-reader-private.h"
 
 typedef KlyngeXmlReader Reader;
@@ -442,11 +443,11 @@ read_ahead_thread (gpointer data)
 
   for (;;)
     {
-      Chunk *chunk = g_async_queue_pop (ahead->empty);
+      Chunk *chunk = _klynge_handoff_pop (ahead->empty);
 
       if (g_atomic_int_get (&ahead->stop))
         {
-          g_async_queue_push (ahead->full, chunk);
+          _klynge_handoff_push (ahead->full, chunk);
           break;
         }
       chunk->error = NULL;
@@ -458,7 +459,7 @@ read_ahead_thread (gpointer data)
           scan_ok = scan_ok && scan_attributes (ahead->reader, chunk->data, (gsize) chunk->length);
           chunk->scanned = scan_ok ? SCAN_PASSED : SCAN_FAILED;
         }
-      g_async_queue_push (ahead->full, chunk);
+      _klynge_handoff_push (ahead->full, chunk);
       if (chunk->length <= 0 || !scan_ok)
         break;
     }
@@ -484,13 +485,13 @@ _klynge_xml_input_load_file (Reader        *reader,
     {
       chunks[i].data = g_malloc (CHUNK_SIZE);
       chunks[i].error = NULL;
-      g_async_queue_push (ahead.empty, &chunks[i]);
+      _klynge_handoff_push (ahead.empty, &chunks[i]);
     }
   thread = g_thread_new ("klynge-read", read_ahead_thread, &ahead);
 
   for (;;)
     {
-      Chunk *chunk = g_async_queue_pop (ahead.full);
+      Chunk *chunk = _klynge_handoff_pop (ahead.full);
       gboolean go_on;
 
       /* an error the worker has found comes first */
@@ -499,7 +500,7 @@ _klynge_xml_input_load_file (Reader        *reader,
       if (chunk->length < 0 && _klynge_xml_reader_failed (reader))
         {
           g_clear_error (&chunk->error);
-          g_async_queue_push (ahead.empty, chunk);
+          _klynge_handoff_push (ahead.empty, chunk);
           break;
         }
       if (chunk->length < 0)
@@ -513,12 +514,12 @@ _klynge_xml_input_load_file (Reader        *reader,
             _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_IO, 0, 0,
                                          "cannot read: %s", chunk->error->message);
           g_clear_error (&chunk->error);
-          g_async_queue_push (ahead.empty, chunk);
+          _klynge_handoff_push (ahead.empty, chunk);
           break;
         }
       go_on = reader_feed_scanned (reader, chunk->data, (gsize) chunk->length, chunk->length == 0,
                                    chunk->scanned) && chunk->length > 0;
-      g_async_queue_push (ahead.empty, chunk);
+      _klynge_handoff_push (ahead.empty, chunk);
       if (!go_on)
         break;
     }
@@ -526,9 +527,9 @@ _klynge_xml_input_load_file (Reader        *reader,
   /* the read-ahead thread stops at the end, at an error, at a failed
    * scan, or when it next takes a chunk (@wake, if it waits for one) */
   g_atomic_int_set (&ahead.stop, 1);
-  g_async_queue_push (ahead.empty, &wake);
+  _klynge_handoff_push (ahead.empty, &wake);
   g_thread_join (thread);
-  for (Chunk *left; (left = g_async_queue_try_pop (ahead.full)) != NULL; )
+  for (Chunk *left; (left = _klynge_handoff_try_pop (ahead.full)) != NULL; )
     if (left != &wake)
       g_clear_error (&left->error);
   g_async_queue_unref (ahead.empty);

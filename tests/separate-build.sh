@@ -10,8 +10,11 @@
 #             fuzz seed replays, the pytest suites), then the hostile
 #             corpus (make check-corpus) under the sanitizers.
 #   tsan:     ThreadSanitizer: only what the threaded tests need (the
-#             library, the typelib, tests/test-threads), then
-#             tests/test-threads and the threaded pytest; any report fails.
+#             library, the typelib, three test programs), then the
+#             concurrent readers (tests/test-threads, the threaded pytest),
+#             the loader's threads (tests/test-xml-bulk) and the save's
+#             direct-I/O thread (tests/test-xml-writer, case "atomic-save"),
+#             every load on the threaded path; any report fails.
 #   coverage: gcc --coverage, make check, then gcovr over lib/: fails when
 #             lines < COVERAGE_MIN_LINES % or branches < COVERAGE_MIN_BRANCHES %.
 set -eu
@@ -84,16 +87,16 @@ WRAPPER
     # TSan needs a memory layout without high ASLR entropy ("unexpected
     # memory mapping" otherwise): everything runs under setarch -R.
     # Python is not instrumented; it runs with libtsan preloaded, so the
-    # library it loads is watched. The loader's own threads hand work
-    # over through GAsyncQueue and GCond, which TSan cannot see in an
-    # uninstrumented GLib: KLYNGE_TEST_BULK_FROM keeps loads on one
-    # thread here, and what runs in parallel is the readers.
+    # library it loads is watched. KLYNGE_TEST_BULK_FROM=0 sends every
+    # load, however small, through the read-ahead thread and the bulk
+    # worker; their handoffs (GAsyncQueue, GCond), like the save's, are
+    # annotated for TSan (lib/klynge-lock-private.h).
     cc=${CC:-gcc}
     libtsan=$($cc -print-file-name=libtsan.so)
     python=$(command -v "${PYTHON:-/usr/bin/python3}")
     norandom="setarch $(uname -m) -R"
     TSAN_OPTIONS="halt_on_error=1:exitcode=66:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
-    KLYNGE_TEST_BULK_FROM=18446744073709551615
+    KLYNGE_TEST_BULK_FROM=0
     # GSlice hands memory between threads through magazines behind its
     # own mutexes, which TSan cannot see either; plain malloc it can
     G_SLICE=always-malloc
@@ -103,7 +106,8 @@ WRAPPER
       || { tail -n 40 configure.out; exit 1; }
     # the generated sources first: naming targets skips BUILT_SOURCES
     { make lib/klynge-resources.c lib/klynge-resources.h \
-      && $norandom make -j"$jobs" lib/libklynge-1.0.la tests/test-threads Klynge-1.0.typelib; } >build.out 2>&1 \
+      && $norandom make -j"$jobs" lib/libklynge-1.0.la Klynge-1.0.typelib \
+           tests/test-threads tests/test-xml-bulk tests/test-xml-writer; } >build.out 2>&1 \
       || { tail -n 60 build.out; exit 1; }
     # NAME LOG COMMAND...: fails on a nonzero exit or any report. pytest
     # runs with -s: a report ends the process before pytest would show
@@ -115,10 +119,19 @@ WRAPPER
         echo "tsan: $name failed ($log):"; tail -n 100 "$log"; exit 1
       fi
     }
-    tsan_run test-threads tests/test-threads.tsan.log \
-      env CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 KLYNGE_TEST_SRCDIR="$PWD" KLYNGE_TEST_BUILDDIR="$PWD" \
-      $norandom ./tests/test-threads
-    grep -E '^[0-9]+%: Checks: ' tests/test-threads.tsan.log | sed 's/^/  tsan test-threads: /'
+    # PROGRAM [CK_RUN_CASE]: a Check program, one case or all
+    tsan_check () {
+      tsan_run "$1" "tests/$1.tsan.log" \
+        env CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 ${2:+CK_RUN_CASE=$2} \
+        KLYNGE_TEST_SRCDIR="$PWD" KLYNGE_TEST_BUILDDIR="$PWD" $norandom "./tests/$1"
+      grep -E '^[0-9]+%: Checks: ' "tests/$1.tsan.log" | sed "s/^/  tsan $1: /"
+    }
+    # the readers, then the loader's threads (the threaded path and the
+    # one-thread path, large documents), then the saves that start the
+    # direct-I/O thread (its threshold lowered through a test hook)
+    tsan_check test-threads
+    tsan_check test-xml-bulk
+    tsan_check test-xml-writer atomic-save
     tsan_run pytest tests/test_threads.tsan.log \
       env GI_TYPELIB_PATH="$PWD" LD_LIBRARY_PATH="$PWD/lib/.libs" PYTHONPATH="$PWD/bindings/python" \
       KLYNGE_TEST_SRCDIR="$PWD" KLYNGE_TEST_BUILDDIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
