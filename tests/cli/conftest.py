@@ -42,10 +42,17 @@ def klynge():
 
 
 @pytest.fixture
-def klynge_on_a_full_disk():
+def klynge_on_a_full_disk(tmp_path_factory):
     """Runs the klynge tool as on a disk that takes only @room bytes of any
     one file: RLIMIT_FSIZE with SIGXFSZ ignored makes a write past it fail
-    with EFBIG, as a full disk makes it fail with ENOSPC, without root."""
+    with EFBIG, as a full disk makes it fail with ENOSPC, without root.
+
+    In a coverage build (make coverage) the tool writes its .gcda counts
+    at exit, and the limit would cut the build's shared files to @room
+    bytes, losing every other test's counts for that file; GCOV_PREFIX
+    sends this process's counts to a directory of its own instead (not
+    under tmp_path, which the tests check for debris)."""
+    gcov = tmp_path_factory.mktemp("gcov")
 
     def run(*args, room):
         def limit():
@@ -58,6 +65,7 @@ def klynge_on_a_full_disk():
             text=True,
             timeout=120,
             preexec_fn=limit,
+            env={**os.environ, "GCOV_PREFIX": str(gcov)},
         )
         return Result(completed)
 
