@@ -87,6 +87,32 @@ G_BEGIN_DECLS
  * @KLYNGE_ERROR_MERGER_ALREADY_COMPLETED: the merger is already completed
  * @KLYNGE_ERROR_OVERFLOW: a result is too large to represent (a sum of
  *   amounts above %KLYNGE_MONEY_MAX øre)
+ * @KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION: a membership runs after its
+ *   organisation's dissolution
+ * @KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING: a membership starts before its
+ *   organisation's founding (a warning)
+ * @KLYNGE_ERROR_DESIGNATION_AFTER_DISSOLUTION: a designation runs after its
+ *   organisation's dissolution
+ * @KLYNGE_ERROR_DESIGNATION_BEFORE_FOUNDING: a designation starts before its
+ *   organisation's founding (a warning)
+ * @KLYNGE_ERROR_CONTRACT_AFTER_DISSOLUTION: a contract runs after its
+ *   holder's dissolution
+ * @KLYNGE_ERROR_CONTRACT_BEFORE_FOUNDING: a contract starts before its
+ *   holder's founding (a warning: bodies are funded while being formed)
+ * @KLYNGE_ERROR_INITIATIVE_AFTER_DISSOLUTION: an initiative runs after its
+ *   host's dissolution
+ * @KLYNGE_ERROR_INITIATIVE_BEFORE_FOUNDING: an initiative starts before its
+ *   host's founding (a warning)
+ * @KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION: an initiative names a
+ *   participant that was dissolved before the initiative started
+ * @KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING: an initiative ends before a
+ *   participant was founded (a warning)
+ * @KLYNGE_ERROR_LABEL_AFTER_DISSOLUTION: a quality label is awarded or valid
+ *   after its organisation's dissolution
+ * @KLYNGE_ERROR_LABEL_BEFORE_FOUNDING: a quality label is awarded before its
+ *   organisation's founding (a warning)
+ * @KLYNGE_ERROR_MEMBERSHIP_OVERLAP: two memberships of one member in one
+ *   organisation overlap in time
  *
  * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
  * own code; messages of load errors start with `file:line:col: `.
@@ -134,6 +160,19 @@ typedef enum {
   KLYNGE_ERROR_MERGER_DATE_ORDER,
   KLYNGE_ERROR_MERGER_ALREADY_COMPLETED,
   KLYNGE_ERROR_OVERFLOW,
+  KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING,
+  KLYNGE_ERROR_DESIGNATION_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_DESIGNATION_BEFORE_FOUNDING,
+  KLYNGE_ERROR_CONTRACT_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_CONTRACT_BEFORE_FOUNDING,
+  KLYNGE_ERROR_INITIATIVE_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_INITIATIVE_BEFORE_FOUNDING,
+  KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING,
+  KLYNGE_ERROR_LABEL_AFTER_DISSOLUTION,
+  KLYNGE_ERROR_LABEL_BEFORE_FOUNDING,
+  KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
 } KlyngeError;
 
 GQuark klynge_error_quark (void);
