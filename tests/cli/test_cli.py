@@ -409,14 +409,16 @@ def test_validate_invalid_file_lists_problems_with_file_and_line(klynge, fixture
         assert "1 of 1 file has problems" in result.stderr
 
 
-def test_validate_inconsistent_file_names_the_merger_with_file_and_line(klynge, fixture_path):
+def test_validate_inconsistent_file_names_its_one_problem_with_file_and_line(klynge, fixture_path):
     files = sorted(fixture_path("inconsistent").glob("*.xml"))
     assert files
     for path in files:
         line = path.with_suffix(".expect").read_text().split()[1]
         result = klynge("validate", path)
         assert result.status == 1, result
-        assert result.stdout.startswith(f"{path}:{line}: merger “mg-2”: "), (path, result)
+        assert result.stdout.startswith(f"{path}:{line}: "), (path, result)
+        if path.name.startswith("merger-"):
+            assert result.stdout.startswith(f"{path}:{line}: merger “mg-2”: "), (path, result)
         assert result.stdout.count("\n") == 1, result
 
 
