@@ -11,6 +11,10 @@
 static const char description[] =
   "Summarises the landscape on a date: the organisations active that day by\n"
   "kind (with the names of the active clusters and innovation networks), the\n"
+  "organisations whose status that day is not known counted apart (“14 active,\n"
+  "2 not known”: a partial founding or dissolution date is a span in which the\n"
+  "day may fall, and one with no founding date is not known to be active before\n"
+  "the first date the landscape states for it), the\n"
   "consolidation timeline (completed mergers per year with their successors),\n"
   "funding by source and calendar year, and the support body's contract\n"
   "status that day. Amounts are DKK with two decimals and “,” between\n"
@@ -140,27 +144,53 @@ print_names (const char *title,
     }
 }
 
+/* "12" or, when some of the kind may or may not have been active,
+ * "12 active, 2 not known": never a bare count that drops or includes them */
+static void
+print_count (const char *label,
+             guint       active,
+             guint       not_known)
+{
+  if (not_known == 0)
+    g_print ("  %-20s %4u\n", label, active);
+  else
+    g_print ("  %-20s %4u active, %u not known\n", label, active, not_known);
+}
+
 static void
 section_organisations (KlyngeLandscape  *landscape,
                        const KlyngeDate *date,
                        const char       *when)
 {
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
-  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) clusters = g_ptr_array_new ();
   g_autoptr(GPtrArray) networks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown_clusters = g_ptr_array_new ();
   GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
-  guint counts[16] = { 0 };
+  guint counts[16] = { 0 }, unknown[16] = { 0 };
+  guint n_active = 0, n_unknown = 0;
 
   klynge_filter_set_active_on (filter, date);
-  active = klynge_landscape_list_organisations (landscape, filter);
-  for (guint i = 0; i < active->len; i++)
+  klynge_filter_set_include_not_known (filter, TRUE);
+  listed = klynge_landscape_list_organisations (landscape, filter);
+  for (guint i = 0; i < listed->len; i++)
     {
-      KlyngeOrganisation *organisation = g_ptr_array_index (active, i);
+      KlyngeOrganisation *organisation = g_ptr_array_index (listed, i);
       KlyngeOrganisationKind kind = klynge_organisation_get_kind (organisation);
+      gboolean known = klynge_landscape_get_status (landscape, klynge_record_get_id (KLYNGE_RECORD (organisation)),
+                                                    date, NULL) == KLYNGE_ORGANISATION_STATUS_ACTIVE;
 
       if ((guint) kind < G_N_ELEMENTS (counts))
-        counts[kind]++;
+        (known ? counts : unknown)[kind]++;
+      if (!known)
+        {
+          n_unknown++;
+          if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
+            g_ptr_array_add (unknown_clusters, organisation);
+          continue;
+        }
+      n_active++;
       if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
         g_ptr_array_add (clusters, organisation);
       else if (kind == KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK)
@@ -169,11 +199,16 @@ section_organisations (KlyngeLandscape  *landscape,
 
   g_print ("Organisations active on %s\n", when);
   for (guint i = 0; i < klass->n_values; i++)
-    g_print ("  %-20s %4u\n", klass->values[i].value_nick,
-             (guint) klass->values[i].value < G_N_ELEMENTS (counts) ? counts[klass->values[i].value] : 0);
-  g_print ("  %-20s %4u\n", "total", active->len);
+    {
+      guint value = klass->values[i].value;
+
+      print_count (klass->values[i].value_nick, value < G_N_ELEMENTS (counts) ? counts[value] : 0,
+                   value < G_N_ELEMENTS (unknown) ? unknown[value] : 0);
+    }
+  print_count ("total", n_active, n_unknown);
   print_names ("clusters", clusters);
   print_names ("innovation networks", networks);
+  print_names ("clusters not known to be active", unknown_clusters);
   g_type_class_unref (klass);
 }
 
@@ -409,8 +444,12 @@ section_support_body (KlyngeLandscape  *landscape,
       KlyngeContract *next = NULL;
       guint n_active = 0;
 
+      KlyngeOrganisationStatus status = klynge_landscape_get_status (landscape, id, date, NULL);
+
       g_print ("  %s (%s)%s\n", klynge_organisation_get_name (body), id,
-               klynge_organisation_is_active_on (body, date) ? "" : ", not active on that date");
+               status == KLYNGE_ORGANISATION_STATUS_ACTIVE ? ""
+               : status == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN ? ", not known to be active on that date"
+               : ", not active on that date");
       for (guint i = 0; i < contracts->len; i++)
         {
           KlyngeContract *contract = g_ptr_array_index (contracts, i);
