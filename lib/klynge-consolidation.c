@@ -581,12 +581,12 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
 /* The first day on which the landscape shows the organisation active
  * (0: none): what its own record states (_klynge_organisation_first_stated_day())
  * and, each by its last day, the earliest since of its memberships, the
- * earliest start of the contracts it holds and of the initiatives it
- * hosts, and the effective date of a completed merger it is the successor
- * of. Initiative participants are left out: a participant may have joined
+ * earliest start of the contracts it holds, of the initiatives it hosts
+ * and of its designations, and the effective date of a completed merger
+ * it is the successor of. Initiative participants are left out: a participant may have joined
  * long after the initiative began. Only asked for organisations with no
- * founding date, so the scan of the landscape's contracts, initiatives and
- * mergers is paid only for them. */
+ * founding date, so the scan of the landscape's contracts, initiatives,
+ * mergers and programmes is paid only for them. */
 static guint32
 first_stated_day (KlyngeLandscape *self,
                   KlyngeOrgEntry  *entry)
@@ -625,6 +625,18 @@ first_stated_day (KlyngeLandscape *self,
       if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
           && g_strcmp0 (klynge_merger_get_successor (merger), id) == 0)
         _klynge_stated_day_add (&first, klynge_merger_get_effective (merger));
+    }
+  for (guint i = 0; i < self->programmes->len; i++)
+    {
+      GPtrArray *designations = klynge_programme_get_designations (g_ptr_array_index (self->programmes, i));
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+
+          if (g_strcmp0 (klynge_designation_get_organisation (designation), id) == 0)
+            _klynge_stated_day_add (&first, klynge_designation_get_start (designation));
+        }
     }
   return first;
 }
@@ -684,12 +696,13 @@ _klynge_landscape_status_of (KlyngeLandscape   *self,
  *   it active, and not known on any day before its dissolution when
  *   nothing does. That day is the earliest of: the last day of the
  *   earliest since of its memberships, start of a contract it holds,
- *   start of an initiative it hosts, award of one of its labels,
+ *   start of an initiative it hosts, start of a designation of it by a
+ *   programme, award of one of its labels,
  *   effective date of a completed merger it is the successor of; and the
  *   first day of its dissolution date.
  *
  * For an organisation with no founding date this looks through the
- * landscape's contracts, initiatives and mergers.
+ * landscape's contracts, initiatives, mergers and programmes.
  *
  * Returns: the status
  */

@@ -984,6 +984,7 @@ typedef enum {
   STATED_MERGER,         /* successor of a completed merger effective 2016-01-01 */
   STATED_PROPOSED_MERGER,/* successor of a proposed one: states nothing */
   STATED_PARTICIPATION,  /* takes part in an initiative from 2010: states nothing */
+  STATED_DESIGNATION,    /* designated by a programme from 2016-09-01 */
 } Stated;
 
 static const struct {
@@ -1024,6 +1025,8 @@ static const struct {
   { NULL, NULL, STATED_MERGER, "2016-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
   { NULL, NULL, STATED_PROPOSED_MERGER, "2017-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
   { NULL, NULL, STATED_PARTICIPATION, "2017-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_DESIGNATION, "2016-08-31", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_DESIGNATION, "2016-09-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
   { NULL, "2020-06-30", STATED_NOTHING, "2020-06-29", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
   { NULL, "2020-06-30", STATED_NOTHING, "2020-06-30", KLYNGE_ORGANISATION_STATUS_ACTIVE },   /* its last day */
   { NULL, "2020-06-30", STATED_NOTHING, "2020-07-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
@@ -1095,6 +1098,18 @@ START_TEST (test_landscape_status_treats_partial_and_missing_dates_as_uncertain)
         if (status_cases[_i].stated == STATED_MERGER)
           klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
         add_ok (landscape, merger);
+      }
+      break;
+    case STATED_DESIGNATION:
+      {
+        g_autoptr(KlyngeProgramme) programme = klynge_programme_new ("prog-1", KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME,
+                                                                     "Synthetic programme");
+        KlyngeDate start = klynge_test_date ("2016-09-01");
+        g_autoptr(KlyngeDesignation) designation = klynge_designation_new ("org-x", KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER,
+                                                                           NULL, &start, NULL, &error);
+
+        ck_assert (klynge_programme_add_designation (programme, designation, &error));
+        add_ok (landscape, programme);
       }
       break;
     }
