@@ -131,6 +131,10 @@ guint        _klynge_record_get_format_version (KlyngeRecord     *record);
 guint        _klynge_contract_get_amount_decimals (KlyngeContract *self);
 void         _klynge_contract_set_amount_decimals (KlyngeContract *self,
                                                    guint           decimals);
+/* FALSE with KLYNGE_ERROR_MISSING_ELEMENT for a contract of unknown
+ * amount without a note saying why. */
+gboolean     _klynge_contract_check_unknown_amount_noted (KlyngeContract *self,
+                                                          GError        **error);
 KlyngeShare *_klynge_share_new_full      (const char        *source,
                                           guint              basis_points,
                                           guint              decimals);

@@ -16,7 +16,8 @@ static const char description[] =
   "day may fall, and one with no founding date is not known to be active before\n"
   "the first date the landscape states for it), the\n"
   "consolidation timeline (completed mergers per year with their successors),\n"
-  "funding by source and calendar year, and the support body's contract\n"
+  "funding by source and calendar year (plus the number of grants of unknown\n"
+  "amount, which add nothing), and the support body's contract\n"
   "status that day. Amounts are DKK with two decimals and “,” between\n"
   "thousands, whatever the locale.\n"
   "\n"
@@ -375,28 +376,33 @@ section_funding (KlyngeLandscape *landscape)
         {
           KlyngeFundingTotal *total = g_ptr_array_index (totals, i);
           g_autofree char *text = NULL;
+          g_autofree char *unknown = NULL;
 
           if (g_strcmp0 (klynge_funding_total_get_source (total), id) != 0)
             continue;
           text = klynge_money_to_grouped_string (klynge_funding_total_get_amount (total));
-          if (rows == 0)
-            g_print ("  %-*s  %4u  %*s\n", id_width, id, klynge_funding_total_get_year (total), amount_width, text);
-          else
-            g_print ("  %-*s  %4u  %*s\n", id_width, "", klynge_funding_total_get_year (total), amount_width, text);
+          unknown = tool_unknown_grants_text (klynge_funding_total_get_n_unknown (total));
+          g_print ("  %-*s  %4u  %*s%s\n", id_width, rows == 0 ? id : "", klynge_funding_total_get_year (total),
+                   amount_width, text, unknown);
           subtotal += klynge_funding_total_get_amount (total);
           rows++;
         }
       if (rows > 0)
         {
           g_autofree char *text = klynge_money_to_grouped_string (subtotal);
-          g_print ("  %-*s  %-4s  %*s  %s\n", id_width, "", "all", amount_width, text,
+          g_autofree char *unknown =
+            tool_unknown_grants_text (klynge_landscape_funding_count_unknown (landscape, id, NULL, NULL));
+
+          g_print ("  %-*s  %-4s  %*s%s  %s\n", id_width, "", "all", amount_width, text, unknown,
                    KLYNGE_IS_FUNDING_SOURCE (record)
                    ? klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record)) : "");
         }
     }
   {
     g_autofree char *text = klynge_money_to_grouped_string (grand_total);
-    g_print ("  %-*s  %-4s  %*s\n", id_width, "total", "", amount_width, text);
+    g_autofree char *unknown = tool_unknown_grants_text (klynge_funding_total_get_n_unknown (g_ptr_array_index (grand, 0)));
+
+    g_print ("  %-*s  %-4s  %*s%s\n", id_width, "total", "", amount_width, text, unknown);
   }
 }
 
@@ -405,7 +411,9 @@ print_contract (KlyngeContract *contract,
                 const char     *indent)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *amount = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
+  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
+  g_autofree char *amount = klynge_contract_has_amount (contract) ? g_strconcat (money, " DKK", NULL)
+                            : g_strdup ("amount not known");
   GPtrArray *shares = klynge_contract_get_shares (contract);
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -416,7 +424,7 @@ print_contract (KlyngeContract *contract,
 
       g_string_append_printf (text, "%s%s %s %%", i > 0 ? ", " : "", klynge_share_get_source (share), percent);
     }
-  g_print ("%s%s  %s  %s DKK  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
+  g_print ("%s%s  %s  %s  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
            period, amount, text->str);
 }
 
