@@ -41,7 +41,7 @@
  * | `member` | id, cvr, kind, size, name, sources, note |
  * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
  * | `membership` | organisation, member, since, until |
- * | `contract` | id, holder, start, end, amount, renews, sources, note |
+ * | `contract` | id, holder, start, end, amount (empty when not known), renews, sources, note |
  * | `share` | contract, source, percent |
  * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
  * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, sources, note |
@@ -416,7 +416,11 @@ csv_contracts (Emitter         *emitter,
       csv_field (emitter, klynge_contract_get_holder (contract));
       csv_date (emitter, &period->start);
       csv_date (emitter, &period->end);
-      csv_money (emitter, klynge_contract_get_amount (contract));
+      /* an unknown amount is an empty field, never 0 */
+      if (klynge_contract_has_amount (contract))
+        csv_money (emitter, klynge_contract_get_amount (contract));
+      else
+        csv_field (emitter, NULL);
       csv_field (emitter, klynge_contract_get_renews (contract));
       csv_provenance (emitter, KLYNGE_RECORD (contract));
       csv_row_end (emitter);

@@ -146,7 +146,8 @@ def to_records(landscape, kind):
       ``founded_precision="year"``; :func:`klynge.format_date` turns the
       pair back into the text;
     * money (``amount``) is a :class:`decimal.Decimal` in kroner with two
-      decimals, exact to the øre; ``percent`` is a :class:`decimal.Decimal`
+      decimals, exact to the øre, and ``None`` for a contract whose amount
+      is not known (never 0); ``percent`` is a :class:`decimal.Decimal`
       with two decimals;
     * multi-valued fields (``cities``, ``focus-areas``, ``predecessors``,
       ``participants``, ``sources``) are lists of strings, exact, in
