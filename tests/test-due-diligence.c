@@ -304,7 +304,8 @@ START_TEST (test_real_predecessors_of_ecd_report_their_shared_members)
 
   text = klynge_due_diligence_to_text (report);
   ck_assert (strstr (text, "test-member-2") != NULL);
-  ck_assert (strstr (text, "house-of-energy – eic: 1 shared of 3 (Jaccard 0.333)") != NULL);
+  /* the built-in member lists are not known to be complete */
+  ck_assert (strstr (text, "house-of-energy – eic: shared at least 1, together at least 3 (Jaccard not known)") != NULL);
   ck_assert (strstr (text, "merger-2020-ecd") != NULL);
 }
 END_TEST
