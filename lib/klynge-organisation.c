@@ -444,6 +444,14 @@ klynge_organisation_set_property (GObject      *object,
   _klynge_record_check_property_set (object, pspec, error);
 }
 
+/* Stating the member list is new in version 2 of the format; an
+ * organisation that does not keeps a version 1 document as it was. */
+static guint
+klynge_organisation_format_version (KlyngeRecord *record)
+{
+  return KLYNGE_ORGANISATION (record)->member_list_stated ? 2 : 1;
+}
+
 static void
 klynge_organisation_class_init (KlyngeOrganisationClass *klass)
 {
@@ -455,6 +463,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
   object_class->set_property = klynge_organisation_set_property;
 
   record_class->element_name = "organisation";
+  record_class->format_version = klynge_organisation_format_version;
 
   /**
    * KlyngeOrganisation:name:
