@@ -655,6 +655,39 @@ START_TEST (test_view_counts_members_active_on_its_date)
 }
 END_TEST
 
+/* The view's member count carries the member list's certainty. */
+static const struct {
+  const char *organisation;
+  const char *date;
+  KlyngeMemberList member_list;
+  guint64 value;
+  KlyngeCountCertainty certainty;
+} view_counts[] = {
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 3, KLYNGE_COUNT_CERTAINTY_EXACT },
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_PARTIAL, 3, KLYNGE_COUNT_CERTAINTY_AT_LEAST },
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_UNKNOWN, 3, KLYNGE_COUNT_CERTAINTY_AT_LEAST },
+  { "ab", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 0, KLYNGE_COUNT_CERTAINTY_EXACT },
+  { "ab", "2019-06-01", KLYNGE_MEMBER_LIST_UNKNOWN, 0, KLYNGE_COUNT_CERTAINTY_UNKNOWN },
+  { "nobody", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 0, KLYNGE_COUNT_CERTAINTY_UNKNOWN },
+};
+
+START_TEST (test_view_member_count_is_exact_only_for_a_complete_member_list)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  KlyngeDate d = klynge_test_date (view_counts[_i].date);
+  g_autoptr(KlyngeLandscapeView) view = NULL;
+  KlyngeRecord *record = klynge_landscape_lookup (landscape, view_counts[_i].organisation);
+  KlyngeCount count;
+
+  if (record != NULL)
+    klynge_organisation_set_member_list (KLYNGE_ORGANISATION (record), view_counts[_i].member_list);
+  view = klynge_landscape_view_new (landscape, &d);
+  klynge_landscape_view_get_member_count (view, view_counts[_i].organisation, &count);
+  ck_assert_uint_eq (count.value, view_counts[_i].value);
+  ck_assert_int_eq (count.certainty, view_counts[_i].certainty);
+}
+END_TEST
+
 /* --- member overlap -------------------------------------------------------- */
 
 START_TEST (test_pair_overlap_counts_distinct_members)
@@ -1242,6 +1275,8 @@ consolidation_suite (void)
   tcase_add_test (overlap, test_pair_overlap_counts_distinct_members);
   tcase_add_test (overlap, test_all_pairs_overlap_agrees_with_pairwise_counts);
   tcase_add_test (overlap, test_overlaps_on_a_date_agree_with_the_view_of_that_date);
+  tcase_add_loop_test (overlap, test_view_member_count_is_exact_only_for_a_complete_member_list,
+                       0, G_N_ELEMENTS (view_counts));
   tcase_add_test (overlap, test_overlaps_without_a_date_count_every_membership);
   suite_add_tcase (suite, overlap);
   return suite;

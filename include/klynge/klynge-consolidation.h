@@ -131,6 +131,9 @@ GPtrArray           *klynge_landscape_view_list_members_of     (KlyngeLandscapeV
                                                                 const char          *organisation);
 guint                klynge_landscape_view_count_members_of    (KlyngeLandscapeView *self,
                                                                 const char          *organisation);
+void                 klynge_landscape_view_get_member_count (KlyngeLandscapeView *self,
+                                                             const char          *organisation,
+                                                             KlyngeCount         *count);
 KlyngeOrganisationStatus klynge_landscape_view_get_status      (KlyngeLandscapeView *self,
                                                                 const char          *id,
                                                                 const char         **merged_into);
