@@ -1323,10 +1323,13 @@ count_shared (const KlyngeOrgEntry *x,
  * @a: an organisation's id
  * @b: another organisation's id
  *
- * How many distinct members @a and @b share, counting every membership
- * whatever its dates, in time linear in their memberships.
+ * How many distinct members @a and @b are recorded to share, counting
+ * every membership whatever its dates, in time linear in their
+ * memberships. It is the known part: all they share only when both
+ * member lists are complete; klynge_landscape_member_overlaps_on() gives
+ * the count with its certainty.
  *
- * Returns: the number of shared members; 0 when either is not an
+ * Returns: the number of shared members recorded; 0 when either is not an
  *   organisation of @self
  */
 guint
