@@ -62,3 +62,14 @@ def test_an_unknown_organisation_raises_a_klynge_error(klynge, builtin, Klynge):
     with pytest.raises(klynge.Error) as caught:
         builtin.due_diligence(["ced", "no-such-org"], Klynge.Date.new(2020, 6, 1))
     assert caught.value.code in (klynge.Error.NOT_FOUND, klynge.Error.UNRESOLVED_REFERENCE)
+
+
+def test_member_overlaps_on_a_date_count_members_active_then(klynge, Klynge, data_path):
+    landscape = _members_fixture(klynge, data_path)
+    any_time = landscape.member_overlaps(1)
+    assert [(o.get_a(), o.get_b(), o.get_shared()) for o in landscape.member_overlaps_on(None, 1)] == \
+        [(o.get_a(), o.get_b(), o.get_shared()) for o in any_time]
+    # before anyone was a member, nobody is shared
+    assert landscape.member_overlaps_on(Klynge.Date.new(1900, 1, 1), 1) == []
+    assert all(not o.is_exact() and o.get_shared_count().certainty == Klynge.CountCertainty.AT_LEAST
+               for o in any_time)
