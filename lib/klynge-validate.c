@@ -866,9 +866,36 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * date (a dissolution date is an organisation's last day; with partial
  * dates, only a certain contradiction is reported).
  *
+ * It also checks lifetimes. A membership, label (from `awarded` to
+ * `valid-until`), contract (against its holder) or hosted initiative
+ * (against its host) that runs after its organisation's dissolution is an
+ * error, and one that begins before its founding a warning
+ * (%KLYNGE_SEVERITY_WARNING: bodies are funded while being formed), each
+ * kind with its own code (%KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION,
+ * %KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING and so on). An initiative's
+ * participant need only have existed at some time the initiative ran:
+ * %KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION when the initiative began
+ * after the participant's dissolution,
+ * %KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING (a warning) when it ended
+ * before its founding. Only a certain contradiction counts: a partial date
+ * stands for any day of it, so a membership until `2021-03` of an
+ * organisation dissolved in `2021` is no finding, while one since `2022`
+ * of an organisation dissolved on `2021-06-30` is. A missing date is not
+ * stated: a membership without `until` of a dissolved organisation
+ * ended by the dissolution at the latest and is checked by its `since`
+ * alone; an organisation without a founding date has no "before" finding.
+ * A successor of completed mergers continues its predecessors (it keeps
+ * their members' earliest `since` and their contracts whole, see
+ * klynge_landscape_apply_merger()), so "before its founding" means before
+ * the earliest founding of the bodies it continues. Two memberships of one
+ * member in one organisation that certainly share a day are an error,
+ * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
+ * on). Membership and label problems carry the line of their organisation.
+ *
  * Returns: (transfer container) (element-type KlyngeProblem): every problem
- *   found, in landscape order; empty when there is none. The array frees
- *   its elements.
+ *   found, in landscape order; empty when there is none. Errors and
+ *   warnings are told apart by klynge_problem_get_severity(). The array
+ *   frees its elements.
  */
 GPtrArray *
 klynge_landscape_validate (KlyngeLandscape *self)
