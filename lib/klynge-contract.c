@@ -168,7 +168,7 @@ klynge_share_get_basis_points (const KlyngeShare *share)
  *
  * A funding contract: the organisation that holds it, its period, its
  * total amount in øre, the shares of it that funding sources pay and,
- * optionally, the contract it renews.
+ * optionally, the contract it renews and the programme it belongs to.
  *
  * Amounts are exact: every split of the amount, by share or by period,
  * sums to the whole, øre for øre.
@@ -182,6 +182,7 @@ struct _KlyngeContract
   gint64 amount;
   guint amount_decimals;
   char *renews;
+  char *programme;
   GPtrArray *shares;            /* (element-type KlyngeShare) */
 };
 
@@ -193,6 +194,7 @@ enum {
   PROP_PERIOD,
   PROP_AMOUNT,
   PROP_RENEWS,
+  PROP_PROGRAMME,
   N_PROPS
 };
 
@@ -205,6 +207,7 @@ klynge_contract_finalize (GObject *object)
 
   g_free (self->holder);
   g_free (self->renews);
+  g_free (self->programme);
   g_ptr_array_unref (self->shares);
 
   G_OBJECT_CLASS (klynge_contract_parent_class)->finalize (object);
@@ -232,6 +235,9 @@ klynge_contract_get_property (GObject    *object,
       break;
     case PROP_RENEWS:
       g_value_set_string (value, self->renews);
+      break;
+    case PROP_PROGRAMME:
+      g_value_set_string (value, self->programme);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -261,6 +267,9 @@ klynge_contract_set_property (GObject      *object,
     case PROP_RENEWS:
       klynge_contract_set_renews (self, g_value_get_string (value), &error);
       break;
+    case PROP_PROGRAMME:
+      klynge_contract_set_programme (self, g_value_get_string (value), &error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -286,6 +295,15 @@ klynge_contract_foreach_reference (KlyngeRecord *record,
     if (!func (record, klynge_share_get_source (g_ptr_array_index (shares, i)),
                KLYNGE_TYPE_FUNDING_SOURCE, "share source", user_data))
       return;
+  if (self->programme != NULL)
+    func (record, self->programme, KLYNGE_TYPE_PROGRAMME, "programme", user_data);
+}
+
+/* Naming a programme is new in version 2 of the format. */
+static guint
+klynge_contract_format_version (KlyngeRecord *record)
+{
+  return KLYNGE_CONTRACT (record)->programme != NULL ? 2 : 1;
 }
 
 static void
@@ -300,6 +318,7 @@ klynge_contract_class_init (KlyngeContractClass *klass)
 
   record_class->element_name = "contract";
   record_class->foreach_reference = klynge_contract_foreach_reference;
+  record_class->format_version = klynge_contract_format_version;
 
   /**
    * KlyngeContract:holder:
@@ -334,6 +353,14 @@ klynge_contract_class_init (KlyngeContractClass *klass)
    */
   properties[PROP_RENEWS] =
     g_param_spec_string ("renews", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
+
+  /**
+   * KlyngeContract:programme:
+   *
+   * The id of the programme the contract belongs to, or %NULL.
+   */
+  properties[PROP_PROGRAMME] =
+    g_param_spec_string ("programme", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -591,6 +618,50 @@ klynge_contract_set_renews (KlyngeContract  *self,
   _klynge_record_store_string (G_OBJECT (self), &self->renews, renews,
                                properties[PROP_RENEWS]);
   return TRUE;
+}
+
+/**
+ * klynge_contract_get_programme:
+ * @self: a #KlyngeContract
+ *
+ * Returns: (transfer none) (nullable): the id of the programme the
+ *   contract belongs to, or %NULL
+ */
+const char *
+klynge_contract_get_programme (KlyngeContract *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), NULL);
+
+  return self->programme;
+}
+
+/**
+ * klynge_contract_set_programme:
+ * @self: a #KlyngeContract
+ * @programme: (nullable): the id of the programme the contract belongs
+ *   to, or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the programme the contract belongs to, so that the contract's
+ * money counts against the programme's envelopes. Whether @programme
+ * names a programme is checked by the landscape, not here. A contract
+ * that names a programme needs version 2 of the format. Fails with
+ * %KLYNGE_ERROR_BAD_ID when @programme is not an XML NCName, leaving the
+ * value as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_contract_set_programme (KlyngeContract  *self,
+                               const char      *programme,
+                               GError         **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _klynge_record_set_string (G_OBJECT (self), &self->programme, programme,
+                                    KLYNGE_STRING_ID, "programme",
+                                    properties[PROP_PROGRAMME], error);
 }
 
 /**

@@ -75,6 +75,18 @@ G_DEFINE_ENUM_TYPE (KlyngeInitiativeTheme, klynge_initiative_theme,
   G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_GLOBALISATION, "globalisation"),
   G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_THEME_BRANDING, "branding"))
 
+G_DEFINE_ENUM_TYPE (KlyngeProgrammeKind, klynge_programme_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME, "cluster-programme"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_PROGRAMME_KIND_INNOVATION_NETWORK_PROGRAMME, "innovation-network-programme"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_PROGRAMME_KIND_TRANSITION_POOL, "transition-pool"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_PROGRAMME_KIND_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (KlyngeDesignationRole, klynge_designation_role,
+  G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER, "national-cluster"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_INNOVATION_NETWORK, "innovation-network"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_SUPPORT_BODY, "support-body"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_OTHER, "other"))
+
 /* The class of an enum type, referenced once and then kept for the life of
  * the process: after the first call g_type_class_peek() finds it without
  * touching a reference count, which matters on the loader's hot path. A

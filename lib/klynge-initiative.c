@@ -494,18 +494,9 @@ klynge_initiative_set_dates (KlyngeInitiative  *self,
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_record_take_optional_date (start, "start", &new_start, error) ||
-      !_klynge_record_take_optional_date (end, "end", &new_end, error))
+  if (!_klynge_record_take_dates (start, end, &new_start, &new_end, "Initiative",
+                                  klynge_record_get_id (KLYNGE_RECORD (self)), error))
     return FALSE;
-
-  if (klynge_date_is_set (&new_start) && klynge_date_is_set (&new_end) &&
-      klynge_date_get_last_day (&new_end) < klynge_date_get_first_day (&new_start))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
-                   "Initiative “%s” would end before it starts",
-                   klynge_record_get_id (KLYNGE_RECORD (self)));
-      return FALSE;
-    }
 
   start_changed = !klynge_date_equal (&self->start, &new_start);
   end_changed = !klynge_date_equal (&self->end, &new_end);

@@ -47,6 +47,7 @@ struct _KlyngeLandscape
   GPtrArray *organisations;     /* KlyngeOrgEntry, insertion order */
   GHashTable *org_entries;      /* KlyngeOrganisation → KlyngeOrgEntry */
   GPtrArray *contracts;         /* KlyngeContract */
+  GPtrArray *programmes;        /* KlyngeProgramme */
   GPtrArray *mergers;           /* KlyngeMerger */
   GPtrArray *initiatives;       /* KlyngeInitiative */
 

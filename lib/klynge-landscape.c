@@ -98,6 +98,7 @@ klynge_landscape_finalize (GObject *object)
   g_ptr_array_unref (self->funding_sources);
   g_ptr_array_unref (self->organisations);
   g_ptr_array_unref (self->contracts);
+  g_ptr_array_unref (self->programmes);
   g_ptr_array_unref (self->mergers);
   g_ptr_array_unref (self->initiatives);
   member_objects_clear (&self->member_objects);
@@ -120,6 +121,7 @@ klynge_landscape_init (KlyngeLandscape *self)
   self->funding_sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->organisations = g_ptr_array_new_with_free_func (org_entry_free);
   self->contracts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->programmes = g_ptr_array_new_with_free_func (g_object_unref);
   self->mergers = g_ptr_array_new_with_free_func (g_object_unref);
   self->initiatives = g_ptr_array_new_with_free_func (g_object_unref);
   _klynge_membership_store_init (&self->store);
@@ -343,6 +345,7 @@ _klynge_landscape_foreach_record (KlyngeLandscape *self,
   for (guint i = 0; i < self->organisations->len; i++)
     func (((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation, user_data);
   g_ptr_array_foreach (self->contracts, func, user_data);
+  g_ptr_array_foreach (self->programmes, func, user_data);
   g_ptr_array_foreach (self->mergers, func, user_data);
   g_ptr_array_foreach (self->initiatives, func, user_data);
 }
@@ -355,6 +358,8 @@ list_for_type (KlyngeLandscape *self,
     return self->funding_sources;
   if (type == KLYNGE_TYPE_CONTRACT)
     return self->contracts;
+  if (type == KLYNGE_TYPE_PROGRAMME)
+    return self->programmes;
   if (type == KLYNGE_TYPE_MERGER)
     return self->mergers;
   if (type == KLYNGE_TYPE_INITIATIVE)
@@ -417,7 +422,9 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
  * %KLYNGE_ERROR_UNRESOLVED_REFERENCE or %KLYNGE_ERROR_WRONG_REFERENCE_KIND
  * when a record it names (a contract's holder, say) is not in the
  * landscape or is of the wrong kind: add records in the order the format
- * lists them. A contract's shares must sum to 100 %
+ * lists them, except that a programme a contract names goes in before the
+ * contract (programmes name only funding sources and organisations). A
+ * programme needs its name (%KLYNGE_ERROR_MISSING_ELEMENT). A contract's shares must sum to 100 %
  * (%KLYNGE_ERROR_SHARES_NOT_100) and a merger must have enough
  * predecessors (%KLYNGE_ERROR_TOO_FEW_PARTIES).
  *
@@ -432,7 +439,7 @@ klynge_landscape_add (KlyngeLandscape  *self,
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (KLYNGE_IS_RECORD (record), FALSE);
-  /* the six kinds of the format; a landscape has nowhere to keep others */
+  /* the seven kinds of the format; a landscape has nowhere to keep others */
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (record) || KLYNGE_IS_MEMBER (record)
                         || list_for_type (self, G_OBJECT_TYPE (record)) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -515,7 +522,8 @@ klynge_landscape_count (KlyngeLandscape *self,
   if (kind == KLYNGE_TYPE_RECORD)
     return self->funding_sources->len + _klynge_membership_store_count_members (&self->store)
       + self->organisations->len
-      + self->contracts->len + self->mergers->len + self->initiatives->len;
+      + self->contracts->len + self->programmes->len + self->mergers->len
+      + self->initiatives->len;
   if (kind == KLYNGE_TYPE_ORGANISATION)
     return self->organisations->len;
   if (kind == KLYNGE_TYPE_MEMBER)
@@ -567,10 +575,32 @@ klynge_landscape_list (KlyngeLandscape *self,
       g_ptr_array_add (out, g_object_ref (((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation));
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_CONTRACT)
     append_refs (out, self->contracts);
+  if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_PROGRAMME)
+    append_refs (out, self->programmes);
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_MERGER)
     append_refs (out, self->mergers);
   if (kind == KLYNGE_TYPE_RECORD || kind == KLYNGE_TYPE_INITIATIVE)
     append_refs (out, self->initiatives);
+  return out;
+}
+
+/**
+ * klynge_landscape_get_programmes:
+ * @self: a landscape
+ *
+ * Returns: (transfer container) (element-type KlyngeProgramme): the
+ *   programmes, in the order they were added; the array holds a reference
+ *   on each
+ */
+GPtrArray *
+klynge_landscape_get_programmes (KlyngeLandscape *self)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  append_refs (out, self->programmes);
   return out;
 }
 
@@ -648,8 +678,9 @@ add_if_referrer (gpointer record,
  *
  * Lists the records that refer to @id: contracts, mergers and initiatives
  * naming an organisation, contracts naming a funding source or renewed by
- * another, initiatives replaced by another, and the organisations a
- * member has memberships of.
+ * another, initiatives replaced by another, programmes designating an
+ * organisation or holding an envelope of a funding source, contracts
+ * naming a programme, and the organisations a member has memberships of.
  *
  * Returns: (transfer container) (element-type KlyngeRecord): the records,
  *   in landscape order; the array holds a reference on each

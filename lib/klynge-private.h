@@ -93,6 +93,9 @@ typedef gboolean (*KlyngeReferenceFunc) (KlyngeRecord *from,
 void         _klynge_record_foreach_reference (KlyngeRecord        *record,
                                                KlyngeReferenceFunc  func,
                                                gpointer             user_data);
+/* The version of the format @record needs, through the kind's
+ * format_version: 1 when the kind has none. */
+guint        _klynge_record_get_format_version (KlyngeRecord     *record);
 
 /* klynge-contract.c: how many decimals the amount and shares were written
  * with, so that a loaded file saves back unchanged. */
@@ -103,6 +106,18 @@ KlyngeShare *_klynge_share_new_full      (const char        *source,
                                           guint              basis_points,
                                           guint              decimals);
 guint        _klynge_share_get_decimals  (const KlyngeShare *share);
+
+/* klynge-programme.c: the same for envelopes, and the lines the reader
+ * gives envelopes and designations before they are shared. */
+KlyngeEnvelope *_klynge_envelope_new_full (const char           *source,
+                                           const KlyngePeriod   *period,
+                                           gint64                amount,
+                                           guint                 decimals);
+guint        _klynge_envelope_get_amount_decimals (const KlyngeEnvelope *envelope);
+void         _klynge_envelope_set_line   (KlyngeEnvelope    *envelope,
+                                          guint              line);
+void         _klynge_designation_set_line (KlyngeDesignation *designation,
+                                           guint              line);
 
 /* klynge-problem.c: a GError for a problem, with "file:line:col: " */
 void         _klynge_problem_to_error    (const KlyngeProblem *problem,

@@ -26,6 +26,7 @@ G_STATIC_ASSERT (sizeof (KlyngeInitiativeTheme) == sizeof (int));
 G_STATIC_ASSERT (sizeof (KlyngeMergerKind) == sizeof (int));
 G_STATIC_ASSERT (sizeof (KlyngeMergerStatus) == sizeof (int));
 G_STATIC_ASSERT (sizeof (KlyngeFundingSourceKind) == sizeof (int));
+G_STATIC_ASSERT (sizeof (KlyngeProgrammeKind) == sizeof (int));
 
 /* Stores @value in @field; notifies @pspec on @object when it changed. */
 void         _klynge_record_store_string   (GObject           *object,
@@ -83,6 +84,19 @@ gboolean     _klynge_record_take_optional_date (const KlyngeDate  *date,
                                                 const char        *what,
                                                 KlyngeDate        *out,
                                                 GError           **error);
+
+/* Checks an optional start and end (as _klynge_record_take_optional_date()
+ * does) and that @end does not come before @start: a partial @start
+ * stands for its first day, a partial @end for its last. Fails with
+ * %KLYNGE_ERROR_BAD_PERIOD as "@label “@id” would end before it starts",
+ * leaving @out_start and @out_end alone. */
+gboolean     _klynge_record_take_dates     (const KlyngeDate  *start,
+                                            const KlyngeDate  *end,
+                                            KlyngeDate        *out_start,
+                                            KlyngeDate        *out_end,
+                                            const char        *label,
+                                            const char        *id,
+                                            GError           **error);
 
 /* Ends a set_property: a value the setter refused (@error, may be NULL) is
  * a programmer error through a property. */

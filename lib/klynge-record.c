@@ -434,6 +434,17 @@ _klynge_record_foreach_reference (KlyngeRecord        *record,
     klass->foreach_reference (record, G_CALLBACK (func), user_data);
 }
 
+guint
+_klynge_record_get_format_version (KlyngeRecord *record)
+{
+  KlyngeRecordClass *klass;
+
+  g_return_val_if_fail (KLYNGE_IS_RECORD (record), 1);
+
+  klass = KLYNGE_RECORD_GET_CLASS (record);
+  return klass->format_version != NULL ? klass->format_version (record) : 1;
+}
+
 /* --- Helpers for the kinds' fields (klynge-record-private.h) --------------- */
 
 void
@@ -558,6 +569,34 @@ _klynge_record_take_optional_date (const KlyngeDate  *date,
     }
 
   *out = *date;
+  return TRUE;
+}
+
+gboolean
+_klynge_record_take_dates (const KlyngeDate  *start,
+                           const KlyngeDate  *end,
+                           KlyngeDate        *out_start,
+                           KlyngeDate        *out_end,
+                           const char        *label,
+                           const char        *id,
+                           GError           **error)
+{
+  KlyngeDate new_start, new_end;
+
+  if (!_klynge_record_take_optional_date (start, "start", &new_start, error) ||
+      !_klynge_record_take_optional_date (end, "end", &new_end, error))
+    return FALSE;
+
+  if (klynge_date_is_set (&new_start) && klynge_date_is_set (&new_end) &&
+      klynge_date_get_last_day (&new_end) < klynge_date_get_first_day (&new_start))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
+                   "%s “%s” would end before it starts", label, id);
+      return FALSE;
+    }
+
+  *out_start = new_start;
+  *out_end = new_end;
   return TRUE;
 }
 

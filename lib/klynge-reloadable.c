@@ -54,6 +54,8 @@ has_required_text (KlyngeRecord  *record,
     text = klynge_member_get_name (KLYNGE_MEMBER (record));
   else if (KLYNGE_IS_FUNDING_SOURCE (record))
     text = klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record));
+  else if (KLYNGE_IS_PROGRAMME (record))
+    text = klynge_programme_get_name (KLYNGE_PROGRAMME (record));
   else if (KLYNGE_IS_INITIATIVE (record))
     {
       *what = "title";

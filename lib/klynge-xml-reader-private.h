@@ -27,6 +27,7 @@ typedef enum {
   E_CONTRACTS, E_CONTRACT, E_SHARE,
   E_MERGERS, E_MERGER, E_PREDECESSOR,
   E_INITIATIVES, E_INITIATIVE, E_TITLE, E_PARTICIPANT,
+  E_PROGRAMMES, E_PROGRAMME, E_ENVELOPE, E_DESIGNATION,
   N_ELEMENTS
 } ElementId;
 
@@ -35,7 +36,7 @@ typedef enum {
   A_ADDRESS, A_ROLE, A_LEVEL, A_AWARDED, A_VALID_UNTIL, A_MEMBER, A_SINCE,
   A_UNTIL, A_HOLDER, A_START, A_END, A_AMOUNT, A_RENEWS, A_SOURCE, A_PERCENT,
   A_EFFECTIVE, A_SUCCESSOR, A_STATUS, A_REF, A_THEME, A_HOST, A_REPLACES,
-  A_HREF, A_ACCESSED,
+  A_HREF, A_ACCESSED, A_PROGRAMME, A_ORGANISATION, A_AREA,
   N_ATTRIBUTES
 } AttributeId;
 
@@ -148,6 +149,8 @@ struct _KlyngeXmlReader
   Frame stack[FORMAT_DEPTH + 1];
   guint depth;            /* elements open, including ones past the format */
   gboolean root_seen;
+  /* the root's version (1 or 2): what it may hold (see the table) */
+  guint version;
 
   /* attribute values of the element being started, NUL-terminated */
   const char *values[N_ATTRIBUTES];
@@ -282,6 +285,9 @@ void _klynge_xml_start_predecessor    (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_end_merger           (KlyngeXmlReader *reader, const Frame *frame);
 void _klynge_xml_start_initiative     (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_participant    (KlyngeXmlReader *reader, guint line);
+void _klynge_xml_start_programme      (KlyngeXmlReader *reader, guint line);
+void _klynge_xml_start_envelope       (KlyngeXmlReader *reader, guint line);
+void _klynge_xml_start_designation    (KlyngeXmlReader *reader, guint line);
 
 /* For tests: the size from which a document is read with the worker and
  * the read-ahead thread (1 MiB). 0 sends every document through them,

@@ -38,15 +38,19 @@ static const char * const attribute_names[N_ATTRIBUTES] = {
   "address", "role", "level", "awarded", "valid-until", "member", "since",
   "until", "holder", "start", "end", "amount", "renews", "source", "percent",
   "effective", "successor", "status", "ref", "theme", "host", "replaces",
-  "href", "accessed",
+  "href", "accessed", "programme", "organisation", "area",
 };
 
 #define REQ 1
 #define OPT 0
 #define MANY 0xff
+/* The version of the format an attribute or child is new in; left out
+ * (0), it is in every version. A document of an older version that holds
+ * it is refused, as one holding anything unknown is. */
+#define V2 2
 
-typedef struct { guint8 attribute; guint8 required; } AttributeSpec;
-typedef struct { guint8 element; guint8 min; guint8 max; } ChildSpec;
+typedef struct { guint8 attribute; guint8 required; guint8 since; } AttributeSpec;
+typedef struct { guint8 element; guint8 min; guint8 max; guint8 since; } ChildSpec;
 
 typedef KlyngeXmlReader Reader;
 
@@ -339,6 +343,17 @@ read_attributes (Reader            *reader,
             return FALSE;
           continue;
         }
+      if (spec->attributes[a].since > reader->version)
+        {
+          _klynge_xml_problem_at (reader, KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, line,
+                                  "the attribute “%s” of <%s> needs version=\"%u\" of the format; "
+                                  "the document says version=\"%u\"",
+                                  (const char *) localname, spec->name, spec->attributes[a].since,
+                                  reader->version);
+          if (_klynge_xml_reader_failed (reader))
+            return FALSE;
+          continue;
+        }
       a = spec->attributes[a].attribute;
       reader->value_offsets[a] = reader->scratch->len;
       _klynge_xml_decode_attribute (reader->scratch, value, length);
@@ -403,7 +418,7 @@ fast_attributes (Reader            *reader,
         if (reader->attribute_atoms[spec->attributes[a].attribute] == localname)
           break;
       if (a == spec->n_attributes || attributes[i * 5 + 1] != NULL || values[a] != NULL
-          || length > reader->options.max_value_length)
+          || length > reader->options.max_value_length || spec->attributes[a].since > reader->version)
         return FALSE;
       values[a] = (const char *) attributes[i * 5 + 3];
       lengths[a] = length;
@@ -856,6 +871,8 @@ end_text (Reader      *reader,
         ok = klynge_organisation_set_name (KLYNGE_ORGANISATION (record), text, &error);
       else if (KLYNGE_IS_FUNDING_SOURCE (record))
         ok = klynge_funding_source_set_name (KLYNGE_FUNDING_SOURCE (record), text, &error);
+      else if (KLYNGE_IS_PROGRAMME (record))
+        ok = klynge_programme_set_name (KLYNGE_PROGRAMME (record), text, &error);
       break;
     case E_PARENT:
       ok = klynge_funding_source_set_parent (KLYNGE_FUNDING_SOURCE (record), text, &error);
@@ -888,7 +905,8 @@ static const AttributeSpec landscape_attrs[] = { { A_VERSION, REQ } };
  * klynge-xml-bulk.c) */
 static const ChildSpec landscape_children[] = {
   { E_FUNDING_SOURCES, 0, 1 }, { E_MEMBERS, 0, 1 }, { E_ORGANISATIONS, 0, 1 },
-  { E_CONTRACTS, 0, 1 }, { E_MERGERS, 0, 1 }, { E_INITIATIVES, 0, 1 },
+  { E_CONTRACTS, 0, 1 }, { E_PROGRAMMES, 0, 1, V2 }, { E_MERGERS, 0, 1 },
+  { E_INITIATIVES, 0, 1 },
 };
 static const ChildSpec funding_sources_children[] = { { E_FUNDING_SOURCE, 0, MANY } };
 static const AttributeSpec funding_source_attrs[] = { { A_ID, REQ }, { A_KIND, REQ } };
@@ -910,10 +928,24 @@ static const AttributeSpec location_attrs[] = { { A_CITY, REQ }, { A_ADDRESS, OP
 static const AttributeSpec label_attrs[] = { { A_LEVEL, REQ }, { A_AWARDED, REQ }, { A_VALID_UNTIL, OPT } };
 static const ChildSpec contracts_children[] = { { E_CONTRACT, 0, MANY } };
 static const AttributeSpec contract_attrs[] = {
-  { A_ID, REQ }, { A_HOLDER, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ }, { A_RENEWS, OPT }
+  { A_ID, REQ }, { A_HOLDER, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ }, { A_RENEWS, OPT },
+  { A_PROGRAMME, OPT, V2 }
 };
 static const ChildSpec contract_children[] = { { E_SHARE, 1, MANY }, PROVENANCE };
 static const AttributeSpec share_attrs[] = { { A_SOURCE, REQ }, { A_PERCENT, REQ } };
+static const ChildSpec programmes_children[] = { { E_PROGRAMME, 0, MANY } };
+static const AttributeSpec programme_attrs[] = {
+  { A_ID, REQ }, { A_KIND, REQ }, { A_START, OPT }, { A_END, OPT }
+};
+static const ChildSpec programme_children[] = {
+  { E_NAME, 1, 1 }, { E_ENVELOPE, 0, MANY }, { E_DESIGNATION, 0, MANY }, PROVENANCE
+};
+static const AttributeSpec envelope_attrs[] = {
+  { A_SOURCE, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ }
+};
+static const AttributeSpec designation_attrs[] = {
+  { A_ORGANISATION, REQ }, { A_ROLE, REQ }, { A_AREA, OPT }, { A_START, REQ }, { A_END, OPT }
+};
 static const ChildSpec mergers_children[] = { { E_MERGER, 0, MANY } };
 static const AttributeSpec merger_attrs[] = {
   { A_ID, REQ }, { A_EFFECTIVE, REQ }, { A_SUCCESSOR, REQ }, { A_KIND, REQ }, { A_STATUS, REQ }
@@ -967,6 +999,11 @@ static const ElementSpec element_specs[N_ELEMENTS] = {
   [E_CONTRACT] = RECORD ("contract", contract_attrs, contract_children,
                          _klynge_xml_start_contract, _klynge_xml_end_contract),
   [E_SHARE] = EMPTY ("share", share_attrs, _klynge_xml_start_share),
+  [E_PROGRAMMES] = SECTION ("programmes", programmes_children),
+  [E_PROGRAMME] = RECORD ("programme", programme_attrs, programme_children,
+                          _klynge_xml_start_programme, _klynge_xml_end_record),
+  [E_ENVELOPE] = EMPTY ("envelope", envelope_attrs, _klynge_xml_start_envelope),
+  [E_DESIGNATION] = EMPTY ("designation", designation_attrs, _klynge_xml_start_designation),
   [E_MERGERS] = SECTION ("mergers", mergers_children),
   [E_MERGER] = RECORD ("merger", merger_attrs, merger_children,
                        _klynge_xml_start_merger, _klynge_xml_end_merger),
@@ -1081,6 +1118,13 @@ accept_child (Reader    *reader,
                                    "<%s> cannot contain <%s>", spec->name, element_specs[element].name);
       return FALSE;
     }
+  if (spec->children[i].since > reader->version)
+    {
+      _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNKNOWN_ELEMENT, line, 0,
+                                   "<%s> needs version=\"%u\" of the format; the document says version=\"%u\"",
+                                   element_specs[element].name, spec->children[i].since, reader->version);
+      return FALSE;
+    }
   if (i < parent->child_position
       || (i == parent->child_position && spec->children[i].max != MANY
           && parent->child_count >= spec->children[i].max))
@@ -1151,9 +1195,13 @@ start_root (Reader        *reader,
                                    uri ? (const char *) uri : "", uri ? "”" : "");
       return;
     }
-  if (reader->values[A_VERSION] != NULL && strcmp (reader->values[A_VERSION], "1") != 0)
+  if (reader->values[A_VERSION] == NULL)
+    return;
+  if (strcmp (reader->values[A_VERSION], "2") == 0)
+    reader->version = 2;
+  else if (strcmp (reader->values[A_VERSION], "1") != 0)
     _klynge_xml_reader_fatal_at (reader, KLYNGE_ERROR_UNSUPPORTED_VERSION, line, 0,
-                                 "this is version “%s” of the format; klynge reads version 1",
+                                 "this is version “%s” of the format; klynge reads versions 1 and 2",
                                  reader->values[A_VERSION]);
 }
 
@@ -1391,6 +1439,7 @@ _klynge_xml_reader_new (const char              *name,
   if (threads_from () == 0)
     _klynge_xml_bulk_set_tiny_batches (reader->bulk);
   reader->sync_every_chunk = TRUE;
+  reader->version = 1;
 
   /* No initial bytes: the names are interned in the parser's dictionary
    * before anything is parsed, so elements compare as pointers. */

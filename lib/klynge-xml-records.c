@@ -127,12 +127,40 @@ _klynge_xml_start_label (Reader *reader,
     klynge_organisation_add_label (KLYNGE_ORGANISATION (reader->record), label);
 }
 
+/* The start, end and amount of a contract or envelope: reports what
+ * fails. The amount keeps the decimals it was written with. */
+static gboolean
+read_period_and_amount (Reader       *reader,
+                        guint         line,
+                        KlyngePeriod *period,
+                        gint64       *amount,
+                        guint        *decimals)
+{
+  KlyngeDate start, end;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = _klynge_xml_value_date (reader, A_START, &start, line);
+  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
+  if (ok && !klynge_period_init (period, &start, &end, &error))
+    {
+      _klynge_xml_problem_from_error (reader, line, error);
+      ok = FALSE;
+    }
+  if (reader->values[A_AMOUNT] != NULL
+      && !klynge_money_parse (reader->values[A_AMOUNT], amount, decimals, (error = NULL, &error)))
+    {
+      _klynge_xml_problem_from_error (reader, line, error);
+      ok = FALSE;
+    }
+  return ok;
+}
+
 void
 _klynge_xml_start_contract (Reader *reader,
                             guint   line)
 {
   KlyngeContract *contract;
-  KlyngeDate start, end;
   KlyngePeriod period;
   GError *error = NULL;
   gint64 amount = 0;
@@ -142,20 +170,10 @@ _klynge_xml_start_contract (Reader *reader,
   if (!_klynge_xml_claim_id (reader, line))
     return;
   ok = _klynge_xml_value_reference (reader, A_HOLDER, KLYNGE_TYPE_ORGANISATION, line);
-  ok = _klynge_xml_value_date (reader, A_START, &start, line) && ok;
-  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
-  if (ok && !klynge_period_init (&period, &start, &end, &error))
-    {
-      _klynge_xml_problem_from_error (reader, line, error);
-      ok = FALSE;
-    }
-  if (reader->values[A_AMOUNT] != NULL
-      && !klynge_money_parse (reader->values[A_AMOUNT], &amount, &decimals, (error = NULL, &error)))
-    {
-      _klynge_xml_problem_from_error (reader, line, error);
-      ok = FALSE;
-    }
-  if (!ok || !_klynge_xml_value_id (reader, A_RENEWS, line))
+  ok = read_period_and_amount (reader, line, &period, &amount, &decimals) && ok;
+  /* the programme comes later in the document: resolved at the end */
+  if (!ok || !_klynge_xml_value_id (reader, A_RENEWS, line)
+      || !_klynge_xml_value_id (reader, A_PROGRAMME, line))
     return;
 
   contract = klynge_contract_new (reader->values[A_ID], reader->values[A_HOLDER], &period, amount);
@@ -164,6 +182,8 @@ _klynge_xml_start_contract (Reader *reader,
   if (reader->values[A_RENEWS] != NULL
       && !klynge_contract_set_renews (contract, reader->values[A_RENEWS], (error = NULL, &error)))
     _klynge_xml_problem_from_error (reader, line, error);
+  if (reader->values[A_PROGRAMME] != NULL)
+    klynge_contract_set_programme (contract, reader->values[A_PROGRAMME], NULL);
   begin_record (reader, KLYNGE_RECORD (contract), line);
   g_object_unref (contract);
 }
@@ -301,3 +321,81 @@ _klynge_xml_start_participant (Reader *reader,
     _klynge_xml_problem_from_error (reader, line, error);
 }
 
+
+void
+_klynge_xml_start_programme (Reader *reader,
+                             guint   line)
+{
+  KlyngeProgramme *programme;
+  KlyngeDate start, end;
+  GError *error = NULL;
+  int kind = 0;
+  gboolean ok;
+
+  if (!_klynge_xml_claim_id (reader, line))
+    return;
+  ok = _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_PROGRAMME_KIND, &kind, line);
+  ok = _klynge_xml_value_date (reader, A_START, &start, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
+  if (!ok)
+    return;
+  programme = g_object_new (KLYNGE_TYPE_PROGRAMME, "id", reader->values[A_ID], NULL);
+  klynge_programme_set_kind (programme, kind);
+  if (!klynge_programme_set_dates (programme, &start, &end, &error))
+    _klynge_xml_problem_from_error (reader, line, error);
+  begin_record (reader, KLYNGE_RECORD (programme), line);
+  g_object_unref (programme);
+}
+
+void
+_klynge_xml_start_envelope (Reader *reader,
+                            guint   line)
+{
+  g_autoptr(KlyngeEnvelope) envelope = NULL;
+  KlyngePeriod period;
+  GError *error = NULL;
+  gint64 amount = 0;
+  guint decimals = 2;
+  gboolean ok;
+
+  if (!KLYNGE_IS_PROGRAMME (reader->record))
+    return;
+  ok = _klynge_xml_value_reference (reader, A_SOURCE, KLYNGE_TYPE_FUNDING_SOURCE, line);
+  ok = read_period_and_amount (reader, line, &period, &amount, &decimals) && ok;
+  if (!ok)
+    return;
+  envelope = _klynge_envelope_new_full (reader->values[A_SOURCE], &period, amount, decimals);
+  _klynge_envelope_set_line (envelope, line);
+  if (!klynge_programme_add_envelope (KLYNGE_PROGRAMME (reader->record), envelope, &error))
+    _klynge_xml_problem_from_error (reader, line, error);
+}
+
+void
+_klynge_xml_start_designation (Reader *reader,
+                               guint   line)
+{
+  g_autoptr(KlyngeDesignation) designation = NULL;
+  KlyngeDate start, end;
+  GError *error = NULL;
+  int role = 0;
+  gboolean ok;
+
+  if (!KLYNGE_IS_PROGRAMME (reader->record))
+    return;
+  ok = _klynge_xml_value_reference (reader, A_ORGANISATION, KLYNGE_TYPE_ORGANISATION, line);
+  ok = _klynge_xml_value_enum (reader, A_ROLE, KLYNGE_TYPE_DESIGNATION_ROLE, &role, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_START, &start, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
+  if (!ok || !klynge_date_is_set (&start))
+    return;
+  designation = klynge_designation_new (reader->values[A_ORGANISATION], role, reader->values[A_AREA],
+                                        &start, &end, &error);
+  if (designation == NULL)
+    {
+      _klynge_xml_problem_from_error (reader, line, error);
+      return;
+    }
+  _klynge_designation_set_line (designation, line);
+  if (!klynge_programme_add_designation (KLYNGE_PROGRAMME (reader->record), designation, &error))
+    _klynge_xml_problem_from_error (reader, line, error);
+}

@@ -340,6 +340,7 @@ write_contract (Writer   *writer,
   put_date (writer, "end", &period->end);
   put_attribute_raw (writer, "amount", amount, strlen (amount));
   put_attribute (writer, "renews", klynge_contract_get_renews (contract));
+  put_attribute (writer, "programme", klynge_contract_get_programme (contract));
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   for (guint i = 0; i < shares->len; i++)
     {
@@ -353,6 +354,49 @@ write_contract (Writer   *writer,
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   put_record_end (writer, KLYNGE_RECORD (contract));
+}
+
+static void
+write_programme (Writer   *writer,
+                 gpointer  record)
+{
+  KlyngeProgramme *programme = record;
+  GPtrArray *envelopes = klynge_programme_get_envelopes (programme);
+  GPtrArray *designations = klynge_programme_get_designations (programme);
+
+  put_record_start (writer, KLYNGE_RECORD (programme));
+  put_enum (writer, "kind", KLYNGE_TYPE_PROGRAMME_KIND, klynge_programme_get_kind (programme));
+  put_date (writer, "start", klynge_programme_get_start (programme));
+  put_date (writer, "end", klynge_programme_get_end (programme));
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
+  put_text_element (writer, "      ", "name", klynge_programme_get_name (programme));
+  for (guint i = 0; i < envelopes->len; i++)
+    {
+      KlyngeEnvelope *envelope = g_ptr_array_index (envelopes, i);
+      const KlyngePeriod *period = klynge_envelope_get_period (envelope);
+      g_autofree char *amount = klynge_money_to_string (klynge_envelope_get_amount (envelope),
+                                                        _klynge_envelope_get_amount_decimals (envelope));
+
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <envelope");
+      put_attribute (writer, "source", klynge_envelope_get_source (envelope));
+      put_date (writer, "start", &period->start);
+      put_date (writer, "end", &period->end);
+      put_attribute_raw (writer, "amount", amount, strlen (amount));
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
+    }
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <designation");
+      put_attribute (writer, "organisation", klynge_designation_get_organisation (designation));
+      put_enum (writer, "role", KLYNGE_TYPE_DESIGNATION_ROLE, klynge_designation_get_role (designation));
+      put_attribute (writer, "area", klynge_designation_get_area (designation));
+      put_date (writer, "start", klynge_designation_get_start (designation));
+      put_date (writer, "end", klynge_designation_get_end (designation));
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
+    }
+  put_record_end (writer, KLYNGE_RECORD (programme));
 }
 
 static void
@@ -421,21 +465,46 @@ write_section (Writer          *writer,
 }
 
 static void
+raise_version (gpointer record,
+               gpointer user_data)
+{
+  guint *version = user_data;
+
+  *version = MAX (*version, _klynge_record_get_format_version (record));
+}
+
+/* The oldest version of the format that holds everything in @self, so
+ * that a landscape using nothing newer is written as version 1 byte for
+ * byte. Members and memberships hold nothing newer. */
+static guint
+format_version (KlyngeLandscape *self)
+{
+  guint version = 1;
+
+  _klynge_landscape_foreach_record (self, raise_version, &version);
+  return version;
+}
+
+static void
 write_landscape (Writer          *writer,
                  KlyngeLandscape *self)
 {
+  char version[16];
+  gsize length;
+
   /* nothing is written that the loader would refuse */
   if (!_klynge_landscape_check_loadable (self, &writer->out.error))
     return;
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\"");
+  length = (gsize) g_snprintf (version, sizeof version, "%u", format_version (self));
+  put_attribute_raw (writer, "version", version, length);
   if (klynge_landscape_count (self, KLYNGE_TYPE_RECORD) == 0)
     {
-      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out,
-                                 "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\"/>\n");
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
       return;
     }
-  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out,
-                             "<landscape xmlns=\"" KLYNGE_XML_NAMESPACE "\" version=\"1\">\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
 
   write_section (writer, "funding-sources", self->funding_sources, write_funding_source);
   if (_klynge_membership_store_count_members (&self->store) > 0)
@@ -455,6 +524,7 @@ write_landscape (Writer          *writer,
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "  </organisations>\n");
     }
   write_section (writer, "contracts", self->contracts, write_contract);
+  write_section (writer, "programmes", self->programmes, write_programme);
   write_section (writer, "mergers", self->mergers, write_merger);
   write_section (writer, "initiatives", self->initiatives, write_initiative);
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "</landscape>\n");

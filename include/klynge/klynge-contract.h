@@ -56,6 +56,10 @@ const char         *klynge_contract_get_renews     (KlyngeContract     *self);
 gboolean            klynge_contract_set_renews     (KlyngeContract     *self,
                                                     const char         *renews,
                                                     GError            **error);
+const char         *klynge_contract_get_programme  (KlyngeContract     *self);
+gboolean            klynge_contract_set_programme  (KlyngeContract     *self,
+                                                    const char         *programme,
+                                                    GError            **error);
 GPtrArray          *klynge_contract_get_shares     (KlyngeContract     *self);
 gboolean            klynge_contract_add_share      (KlyngeContract     *self,
                                                     KlyngeShare        *share,

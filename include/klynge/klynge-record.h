@@ -37,8 +37,14 @@ struct _KlyngeRecordClass
   void (*foreach_reference) (KlyngeRecord *self,
                              GCallback     func,
                              gpointer      user_data);
+  /* The version of the format that the record needs in its current
+   * state (2 for a programme, or a contract that names one); NULL means
+   * 1. A save writes the highest over the landscape's records, so a
+   * landscape without anything newer saves as it did. It took the second
+   * padding slot. */
+  guint (*format_version) (KlyngeRecord *self);
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 const char  *klynge_record_get_id          (KlyngeRecord  *self);
