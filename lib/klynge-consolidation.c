@@ -543,6 +543,87 @@ move_initiatives (KlyngeLandscape      *self,
     }
 }
 
+/* Whether @programme already designates the organisation of @designation
+ * as the same, for the same area and dates. */
+static gboolean
+has_designation (KlyngeProgramme   *programme,
+                 KlyngeDesignation *designation)
+{
+  GPtrArray *designations = klynge_programme_get_designations (programme);
+
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *d = g_ptr_array_index (designations, i);
+
+      if (g_strcmp0 (klynge_designation_get_organisation (d), klynge_designation_get_organisation (designation)) == 0
+          && klynge_designation_get_role (d) == klynge_designation_get_role (designation)
+          && g_strcmp0 (klynge_designation_get_area (d), klynge_designation_get_area (designation)) == 0
+          && klynge_date_equal (klynge_designation_get_start (d), klynge_designation_get_start (designation))
+          && klynge_date_equal (klynge_designation_get_end (d), klynge_designation_get_end (designation)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Designations: one of a predecessor that runs past its dissolution goes
+ * to the successor, whole, as contracts do (the programme's designation
+ * passes to the merged body). Designations are values, so the
+ * programme's list is rebuilt with a new one in its place. */
+static void
+move_designations (KlyngeLandscape      *self,
+                   const char * const   *predecessors,
+                   const char           *successor,
+                   const KlyngeLifespan *life)
+{
+  for (guint i = 0; i < self->programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
+      GPtrArray *current = klynge_programme_get_designations (programme);
+      g_autoptr(GPtrArray) designations = NULL;
+      guint j;
+
+      for (j = 0; j < current->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (current, j);
+
+          if (g_strv_contains (predecessors, klynge_designation_get_organisation (designation))
+              && runs_past (life, klynge_designation_get_start (designation),
+                            klynge_designation_get_end (designation)))
+            break;
+        }
+      if (j == current->len)
+        continue;
+      /* clearing drops the programme's references: keep ours */
+      designations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_designation_unref);
+      for (j = 0; j < current->len; j++)
+        g_ptr_array_add (designations, klynge_designation_ref (g_ptr_array_index (current, j)));
+      klynge_programme_clear_designations (programme);
+      for (j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+          const KlyngeDate *start = klynge_designation_get_start (designation);
+          const KlyngeDate *end = klynge_designation_get_end (designation);
+          g_autoptr(KlyngeDesignation) moved = NULL;
+
+          if (g_strv_contains (predecessors, klynge_designation_get_organisation (designation))
+              && runs_past (life, start, end))
+            {
+              moved = klynge_designation_new (successor, klynge_designation_get_role (designation),
+                                              klynge_designation_get_area (designation), start, end, NULL);
+              g_warn_if_fail (moved != NULL);
+              if (moved == NULL)
+                continue;
+              _klynge_designation_set_line (moved, klynge_designation_get_line (designation));
+              designation = moved;
+              /* two predecessors designated alike make one successor */
+              if (has_designation (programme, designation))
+                continue;
+            }
+          g_warn_if_fail (klynge_programme_add_designation (programme, designation, NULL));
+        }
+    }
+}
+
 /**
  * klynge_landscape_apply_merger:
  * @self: a landscape
@@ -586,7 +667,10 @@ move_initiatives (KlyngeLandscape      *self,
  * - initiatives: one hosted by a predecessor that runs after E − 1 gets
  *   the successor as its host (it moves whole, as contracts do); in one
  *   that begins after E − 1, the successor takes a predecessor's place
- *   among the participants.
+ *   among the participants;
+ * - designations: a programme's designation of a predecessor that runs
+ *   after E − 1 becomes one of the successor, whole, as contracts move
+ *   (once, when predecessors were designated alike).
  *
  * Whatever else refers to a predecessor (an initiative that ended, a
  * participation before E) keeps referring to it: it is history. So
@@ -679,6 +763,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
     }
 
   move_initiatives (self, ids, successor_id, &life);
+  move_designations (self, ids, successor_id, &life);
 
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)

@@ -19,25 +19,28 @@ typedef struct {
   GPtrArray *problems;
 } ProblemSink;
 
+/* A problem about @record, at @line (its own when 0). */
 static void
 report_severity (ProblemSink    *sink,
                  KlyngeSeverity  severity,
                  KlyngeRecord   *record,
+                 guint           line,
                  int             code,
                  const char     *format,
-                 va_list         args) G_GNUC_PRINTF (5, 0);
+                 va_list         args) G_GNUC_PRINTF (6, 0);
 
 static void
 report_severity (ProblemSink    *sink,
                  KlyngeSeverity  severity,
                  KlyngeRecord   *record,
+                 guint           line,
                  int             code,
                  const char     *format,
                  va_list         args)
 {
   g_ptr_array_add (sink->problems,
                    _klynge_problem_new_severity_valist (severity, code, sink->file,
-                                                        klynge_record_get_line (record),
+                                                        line != 0 ? line : klynge_record_get_line (record),
                                                         klynge_record_get_id (record), format, args));
 }
 
@@ -58,28 +61,32 @@ report (ProblemSink  *sink,
   va_list args;
 
   va_start (args, format);
-  report_severity (sink, KLYNGE_SEVERITY_ERROR, record, code, format, args);
+  report_severity (sink, KLYNGE_SEVERITY_ERROR, record, 0, code, format, args);
   va_end (args);
 }
 
 static void
-warn (ProblemSink  *sink,
-      KlyngeRecord *record,
-      int           code,
-      const char   *format,
-      ...) G_GNUC_PRINTF (4, 5);
+report_at (ProblemSink    *sink,
+           KlyngeSeverity  severity,
+           KlyngeRecord   *record,
+           guint           line,
+           int             code,
+           const char     *format,
+           ...) G_GNUC_PRINTF (6, 7);
 
 static void
-warn (ProblemSink  *sink,
-      KlyngeRecord *record,
-      int           code,
-      const char   *format,
-      ...)
+report_at (ProblemSink    *sink,
+           KlyngeSeverity  severity,
+           KlyngeRecord   *record,
+           guint           line,
+           int             code,
+           const char     *format,
+           ...)
 {
   va_list args;
 
   va_start (args, format);
-  report_severity (sink, KLYNGE_SEVERITY_WARNING, record, code, format, args);
+  report_severity (sink, severity, record, line, code, format, args);
   va_end (args);
 }
 
@@ -598,15 +605,20 @@ static const LifetimeKind initiative_kind = {
 static const LifetimeKind participation_kind = {
   "participation", KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION, KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING
 };
+static const LifetimeKind designation_kind = {
+  "designation", KLYNGE_ERROR_DESIGNATION_AFTER_DISSOLUTION, KLYNGE_ERROR_DESIGNATION_BEFORE_FOUNDING
+};
 static const LifetimeKind label_kind = {
   "label", KLYNGE_ERROR_LABEL_AFTER_DISSOLUTION, KLYNGE_ERROR_LABEL_BEFORE_FOUNDING
 };
 
-/* Reports @findings about @record, a @kind (@name describes which) that
- * ran from @since to @until against @organisation's life. */
+/* Reports @findings about @record (at @line; its own when 0), a @kind
+ * (@name describes which) that ran from @since to @until against
+ * @organisation's life. */
 static void
 report_lifetime (ProblemSink          *sink,
                  KlyngeRecord         *record,
+                 guint                 line,
                  const LifetimeKind   *kind,
                  const char           *name,
                  KlyngeOrganisation   *organisation,
@@ -624,15 +636,15 @@ report_lifetime (ProblemSink          *sink,
     {
       g_autofree char *d = klynge_date_to_string (klynge_organisation_get_dissolved (organisation));
 
-      report (sink, record, kind->after_code, "%s %s (%s) runs after “%s” was dissolved (%s)",
-              kind->what, name, span, id, d);
+      report_at (sink, KLYNGE_SEVERITY_ERROR, record, line, kind->after_code,
+                 "%s %s (%s) runs after “%s” was dissolved (%s)", kind->what, name, span, id, d);
     }
   if (findings & KLYNGE_LIFETIME_BEFORE_FOUNDING)
     {
       g_autofree char *f = klynge_date_to_string (klynge_organisation_get_founded (organisation));
 
-      warn (sink, record, kind->before_code, "%s %s (%s) starts before “%s” was founded (%s)",
-            kind->what, name, span, id, f);
+      report_at (sink, KLYNGE_SEVERITY_WARNING, record, line, kind->before_code,
+                 "%s %s (%s) starts before “%s” was founded (%s)", kind->what, name, span, id, f);
     }
 }
 
@@ -693,7 +705,7 @@ check_memberships (ProblemSink          *sink,
                 {
                   g_autofree char *name = g_strdup_printf ("of “%s”", member);
 
-                  report_lifetime (sink, record, &membership_kind, name, entry->organisation,
+                  report_lifetime (sink, record, 0, &membership_kind, name, entry->organisation,
                                    findings, &since, &until);
                 }
             }
@@ -743,7 +755,7 @@ check_labels (ProblemSink          *sink,
           const char *level = klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
 
           /* a label runs from its award to the end of its validity */
-          report_lifetime (sink, KLYNGE_RECORD (organisation), &label_kind, level, organisation,
+          report_lifetime (sink, KLYNGE_RECORD (organisation), 0, &label_kind, level, organisation,
                            _klynge_lifetime_check (&lives[i], awarded, until), awarded, until);
         }
     }
@@ -782,7 +794,7 @@ check_contract_lifetimes (ProblemSink          *sink,
       if (holder == NULL)
         continue;
       name = g_strdup_printf ("“%s”", klynge_record_get_id (KLYNGE_RECORD (contract)));
-      report_lifetime (sink, KLYNGE_RECORD (contract), &contract_kind, name, holder,
+      report_lifetime (sink, KLYNGE_RECORD (contract), 0, &contract_kind, name, holder,
                        _klynge_lifetime_check (life, &period->start, &period->end),
                        &period->start, &period->end);
     }
@@ -811,7 +823,7 @@ check_initiative_lifetimes (ProblemSink          *sink,
 
       organisation = lifespan_of (sink, lives, klynge_initiative_get_host (initiative), &life);
       if (organisation != NULL)
-        report_lifetime (sink, record, &initiative_kind, name, organisation,
+        report_lifetime (sink, record, 0, &initiative_kind, name, organisation,
                          _klynge_lifetime_check (life, start, end), start, end);
 
       for (guint j = 0; participants != NULL && participants[j] != NULL; j++)
@@ -826,7 +838,39 @@ check_initiative_lifetimes (ProblemSink          *sink,
                      | (_klynge_lifetime_check (life, NULL, klynge_date_is_set (end) ? end : start)
                         & KLYNGE_LIFETIME_BEFORE_FOUNDING);
           in = g_strdup_printf ("of “%s” in “%s”", participants[j], klynge_record_get_id (record));
-          report_lifetime (sink, record, &participation_kind, in, organisation, findings, start, end);
+          report_lifetime (sink, record, 0, &participation_kind, in, organisation, findings, start, end);
+        }
+    }
+}
+
+/* Designations have lines of their own: their problems carry them. */
+static void
+check_designation_lifetimes (ProblemSink          *sink,
+                             const KlyngeLifespan *lives)
+{
+  GPtrArray *programmes = sink->self->programmes;
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
+      GPtrArray *designations = klynge_programme_get_designations (programme);
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+          const char *id = klynge_designation_get_organisation (designation);
+          const KlyngeDate *start = klynge_designation_get_start (designation);
+          const KlyngeDate *end = klynge_designation_get_end (designation);
+          const KlyngeLifespan *life;
+          KlyngeOrganisation *organisation = lifespan_of (sink, lives, id, &life);
+          g_autofree char *name = NULL;
+
+          if (organisation == NULL)
+            continue;
+          name = g_strdup_printf ("of “%s” by “%s”", id, klynge_record_get_id (KLYNGE_RECORD (programme)));
+          report_lifetime (sink, KLYNGE_RECORD (programme), klynge_designation_get_line (designation),
+                           &designation_kind, name, organisation,
+                           _klynge_lifetime_check (life, start, end), start, end);
         }
     }
 }
@@ -840,6 +884,7 @@ check_lifetimes (ProblemSink *sink)
   check_memberships (sink, lives);
   check_contract_lifetimes (sink, lives);
   check_initiative_lifetimes (sink, lives);
+  check_designation_lifetimes (sink, lives);
 }
 
 void
@@ -867,8 +912,8 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * dates, only a certain contradiction is reported).
  *
  * It also checks lifetimes. A membership, label (from `awarded` to
- * `valid-until`), contract (against its holder) or hosted initiative
- * (against its host) that runs after its organisation's dissolution is an
+ * `valid-until`), contract (against its holder), hosted initiative
+ * (against its host) or programme designation that runs after its organisation's dissolution is an
  * error, and one that begins before its founding a warning
  * (%KLYNGE_SEVERITY_WARNING: bodies are funded while being formed), each
  * kind with its own code (%KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION,
@@ -890,7 +935,8 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * the earliest founding of the bodies it continues. Two memberships of one
  * member in one organisation that certainly share a day are an error,
  * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
- * on). Membership and label problems carry the line of their organisation.
+ * on). Membership and label problems carry the line of their
+ * organisation; a designation's carry its own line and its programme's id.
  *
  * Returns: (transfer container) (element-type KlyngeProblem): every problem
  *   found, in landscape order; empty when there is none. Errors and

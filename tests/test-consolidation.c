@@ -1117,6 +1117,30 @@ add_initiative (KlyngeLandscape *landscape,
   ck_assert_no_error (error);
 }
 
+static void
+add_designations (KlyngeLandscape *landscape,
+                  const char      *programme_id,
+                  const char      *start,
+                  const char      *end,
+                  const char * const *organisations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeProgramme) programme = klynge_programme_new (programme_id, KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME,
+                                                               programme_id);
+  KlyngeDate s = klynge_test_date (start), e = klynge_test_date (end);
+
+  for (guint i = 0; organisations[i] != NULL; i++)
+    {
+      g_autoptr(KlyngeDesignation) designation =
+        klynge_designation_new (organisations[i], KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER, "Energi", &s, &e, &error);
+
+      ck_assert_no_error (error);
+      ck_assert (klynge_programme_add_designation (programme, designation, &error));
+    }
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (programme), &error));
+  ck_assert_no_error (error);
+}
+
 static char *
 problems_text (GPtrArray *problems)
 {
@@ -1135,8 +1159,9 @@ problems_text (GPtrArray *problems)
  * beginning after it, one ending, one ended), contracts, an initiative
  * hosted by each predecessor (one running across the date, one starting
  * after it), one with a predecessor taking part after the date and one
- * with it taking part before; and a's own ended membership of a member
- * whose membership of b goes on. */
+ * with it taking part before; a's own ended membership of a member
+ * whose membership of b goes on; and designations of both, one programme
+ * running across the date and one that ended before it. */
 static KlyngeLandscape *
 dated_landscape (void)
 {
@@ -1154,6 +1179,8 @@ dated_landscape (void)
   add_initiative (landscape, "b-past", "b", "2020", "2021", NULL);
   add_initiative (landscape, "camp-2024", "host", "2024-03", "2024-03", "a");
   add_initiative (landscape, "camp-2020", "host", "2020", NULL, "b");
+  add_designations (landscape, "programme-2021", "2021-01-01", "2024-12-31", (const char *[]) { "a", "b", NULL });
+  add_designations (landscape, "programme-2017", "2017-01-01", "2020-12-31", (const char *[]) { "a", NULL });
   return landscape;
 }
 
@@ -1186,6 +1213,71 @@ START_TEST (test_applying_a_merger_makes_no_lifetime_finding)
   g_free (text);
   text = problems_text (after);
   ck_assert_msg (after->len == 0, "after the merger:%s", text);
+}
+END_TEST
+
+static char *
+label_text (KlyngeOrganisation *organisation)
+{
+  GPtrArray *labels = klynge_organisation_get_labels (organisation);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *a = klynge_date_to_string (klynge_label_get_awarded (g_ptr_array_index (labels, i)));
+      g_autofree char *v = klynge_date_to_string (klynge_label_get_valid_until (g_ptr_array_index (labels, i)));
+      g_string_append_printf (text, "%s%s..%s", i > 0 ? " " : "", a, v);
+    }
+  return g_string_free (text, FALSE);
+}
+
+START_TEST (test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab",
+                                               "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *of_a = NULL, *of_b = NULL, *of_ab = NULL;
+  const char * const *participants;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  of_a = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a")));
+  of_b = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b")));
+  of_ab = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")));
+  ck_assert_str_eq (of_a, "2022-06..2023-12-31");     /* ends with a */
+  ck_assert_str_eq (of_b, "2019..2021");              /* history */
+  ck_assert_str_eq (of_ab, "2024-03..2026-03");       /* awarded after b was dissolved */
+
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "a-network"))), "ab");
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "b-event"))), "ab");
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "b-past"))), "b");
+  participants = klynge_initiative_get_participants (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "camp-2024")));
+  ck_assert_str_eq (participants[0], "ab");
+  ck_assert_ptr_null (participants[1]);
+  participants = klynge_initiative_get_participants (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "camp-2020")));
+  ck_assert_str_eq (participants[0], "b");
+}
+END_TEST
+
+START_TEST (test_a_merger_moves_a_running_designation_to_the_successor_once)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab",
+                                               "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *running, *ended;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  running = klynge_programme_get_designations (KLYNGE_PROGRAMME (klynge_landscape_lookup (landscape, "programme-2021")));
+  ck_assert_uint_eq (running->len, 1);
+  ck_assert_str_eq (klynge_designation_get_organisation (g_ptr_array_index (running, 0)), "ab");
+  ended = klynge_programme_get_designations (KLYNGE_PROGRAMME (klynge_landscape_lookup (landscape, "programme-2017")));
+  ck_assert_uint_eq (ended->len, 1);
+  ck_assert_str_eq (klynge_designation_get_organisation (g_ptr_array_index (ended, 0)), "a");
 }
 END_TEST
 
@@ -1227,6 +1319,8 @@ consolidation_suite (void)
   tcase_add_test (apply, test_apply_save_load_and_lineage_agree);
   tcase_add_test (apply, test_view_counts_members_active_on_its_date);
   tcase_add_loop_test (apply, test_applying_a_merger_makes_no_lifetime_finding, 0, G_N_ELEMENTS (lifetime_mergers));
+  tcase_add_test (apply, test_a_merger_moves_a_running_designation_to_the_successor_once);
+  tcase_add_test (apply, test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it);
   suite_add_tcase (suite, apply);
 
   /* about a second alone; the slack is for a busy machine, and still far

@@ -14,20 +14,25 @@
 
 /* A document with one organisation "a" (line 6) whose attributes and
  * children each case gives, a host "h" founded in 2000, and the
- * contracts (line 12) and initiatives (line 13) of the case. */
+ * contracts (line 12), programmes (line 13, in version 2) and
+ * initiatives (line 14) of the case. */
 #define ORG_LINE 6
 #define CONTRACT_LINE 12
-#define INITIATIVE_LINE 13
+#define PROGRAMME_LINE 13
+#define INITIATIVE_LINE 14
+/* a designation stands on the line after its programme's */
+#define DESIGNATION_LINE (PROGRAMME_LINE + 1)
 
 static GBytes *
-document (const char *org_attributes,
-          const char *org_children,
-          const char *contracts,
-          const char *initiatives)
+document_with (const char *org_attributes,
+               const char *org_children,
+               const char *contracts,
+               const char *programmes,
+               const char *initiatives)
 {
   char *text = g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"%s\">\n"
     "  <funding-sources><funding-source id=\"es\" kind=\"national-agency\"><name>ES</name></funding-source></funding-sources>\n"
     "  <members><member id=\"m-1\" kind=\"company\"><name>M</name></member></members>\n"
     "  <organisations>\n"
@@ -39,10 +44,20 @@ document (const char *org_attributes,
     "  </organisations>\n"
     "  %s\n"
     "  %s\n"
+    "  %s\n"
     "</landscape>\n",
-    org_attributes, org_children, contracts, initiatives);
+    *programmes != '\0' ? "2" : "1", org_attributes, org_children, contracts, programmes, initiatives);
 
   return g_bytes_new_take (text, strlen (text));
+}
+
+static GBytes *
+document (const char *org_attributes,
+          const char *org_children,
+          const char *contracts,
+          const char *initiatives)
+{
+  return document_with (org_attributes, org_children, contracts, "", initiatives);
 }
 
 static KlyngeLandscape *
@@ -80,12 +95,17 @@ problems_text (GPtrArray *problems)
 #define HOSTED(dates) \
   "<initiatives><initiative id=\"i\" kind=\"network\" theme=\"consolidation\" host=\"a\" " dates ">" \
   "<title>I</title></initiative></initiatives>"
+#define DESIGNATED(dates) \
+  "<programmes><programme id=\"p\" kind=\"cluster-programme\"><name>P</name>\n" \
+  "    <designation organisation=\"a\" role=\"national-cluster\" area=\"Energi\" " dates "/>" \
+  "</programme></programmes>"
 #define JOINED(dates) \
   "<initiatives><initiative id=\"i\" kind=\"network\" theme=\"consolidation\" host=\"h\" " dates ">" \
   "<title>I</title><participant ref=\"a\"/></initiative></initiatives>"
 
 /* One case: the organisation's dates and children, the contracts and
- * initiatives, and the one finding expected (NONE for none). */
+ * initiatives, the one finding expected (NONE for none), and the
+ * programmes. */
 static const struct {
   const char *name;
   const char *org;
@@ -96,6 +116,7 @@ static const struct {
   KlyngeSeverity severity;
   guint line;
   const char *record;
+  const char *programmes;   /* left out: none */
 } cases[] = {
   /* memberships after the dissolution */
   { "membership since after the dissolution day", "dissolved=\"2021-06-30\"",
@@ -200,12 +221,23 @@ static const struct {
   { "participant dissolved while the initiative ran", "dissolved=\"2021\"", "", "",
     JOINED ("start=\"2019\" end=\"2023\""),
     NONE, E, 0, NULL },
+  /* designations, at their own line */
+  { "designation running after the dissolution", "dissolved=\"2022-06-30\"", "", "", "",
+    C (DESIGNATION_AFTER_DISSOLUTION), E, DESIGNATION_LINE, "p",
+    DESIGNATED ("start=\"2021-01-01\" end=\"2024-12-31\"") },
+  { "designation starting before the founding", "founded=\"2021-06\"", "", "", "",
+    C (DESIGNATION_BEFORE_FOUNDING), W, DESIGNATION_LINE, "p",
+    DESIGNATED ("start=\"2021-01-01\" end=\"2024-12-31\"") },
+  { "designation ending in the dissolution year: not certain", "dissolved=\"2024\"", "", "", "",
+    NONE, E, 0, NULL,
+    DESIGNATED ("start=\"2021-01-01\" end=\"2024-06\"") },
 };
 
 START_TEST (test_each_lifetime_finding_has_its_code_severity_and_line)
 {
-  g_autoptr(GBytes) bytes = document (cases[_i].org, cases[_i].children, cases[_i].contracts,
-                                      cases[_i].initiatives);
+  g_autoptr(GBytes) bytes = document_with (cases[_i].org, cases[_i].children, cases[_i].contracts,
+                                           cases[_i].programmes != NULL ? cases[_i].programmes : "",
+                                           cases[_i].initiatives);
   g_autoptr(KlyngeLandscape) landscape = load (bytes);
   g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
   g_autofree char *text = problems_text (problems);
