@@ -557,7 +557,8 @@ compute_lifespans (KlyngeLandscape *self)
     {
       KlyngeMerger *merger = g_array_index (steps, HistoryStep, i).merger;
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
-      KlyngeOrgEntry *successor = _klynge_landscape_get_org_entry (self, klynge_merger_get_successor (merger));
+      const char *successor_id = klynge_merger_get_successor (merger);
+      KlyngeOrgEntry *successor = successor_id != NULL ? _klynge_landscape_get_org_entry (self, successor_id) : NULL;
 
       for (guint j = 0; successor != NULL && predecessors[j] != NULL; j++)
         {

@@ -1141,19 +1141,6 @@ add_designations (KlyngeLandscape *landscape,
   ck_assert_no_error (error);
 }
 
-static char *
-problems_text (GPtrArray *problems)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *one = klynge_problem_to_string (g_ptr_array_index (problems, i));
-      g_string_append_printf (text, "\n  %s", one);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* The synthetic landscape with something of every dated kind running
  * across 2024-01-01, the effective date: a label, memberships (one
  * beginning after it, one ending, one ended), contracts, an initiative
@@ -1205,13 +1192,13 @@ START_TEST (test_applying_a_merger_makes_no_lifetime_finding)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  text = problems_text (before);
+  text = klynge_test_problems_text (before);
   ck_assert_msg (before->len == 0, "before the merger:%s", text);
   ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
   ck_assert_no_error (error);
   after = klynge_landscape_validate (landscape);
   g_free (text);
-  text = problems_text (after);
+  text = klynge_test_problems_text (after);
   ck_assert_msg (after->len == 0, "after the merger:%s", text);
 }
 END_TEST

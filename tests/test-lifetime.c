@@ -71,19 +71,6 @@ load (GBytes *bytes)
   return landscape;
 }
 
-static char *
-problems_text (GPtrArray *problems)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *one = klynge_problem_to_string (g_ptr_array_index (problems, i));
-      g_string_append_printf (text, "\n  %s", one);
-    }
-  return g_string_free (text, FALSE);
-}
-
 #define NONE (-1)
 #define C(name) KLYNGE_ERROR_ ## name
 #define E KLYNGE_SEVERITY_ERROR
@@ -240,7 +227,7 @@ START_TEST (test_each_lifetime_finding_has_its_code_severity_and_line)
                                            cases[_i].initiatives);
   g_autoptr(KlyngeLandscape) landscape = load (bytes);
   g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
-  g_autofree char *text = problems_text (problems);
+  g_autofree char *text = klynge_test_problems_text (problems);
   KlyngeProblem *problem;
 
   if (cases[_i].code == NONE)
@@ -322,7 +309,7 @@ START_TEST (test_a_successor_is_not_warned_about_what_its_predecessors_began)
       g_autoptr(GBytes) bytes = g_bytes_new (doc, strlen (doc));
       g_autoptr(KlyngeLandscape) landscape = load (bytes);
       g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
-      g_autofree char *found = problems_text (problems);
+      g_autofree char *found = klynge_test_problems_text (problems);
       guint lifetime = 0;
 
       for (guint j = 0; j < problems->len; j++)
@@ -337,7 +324,7 @@ START_TEST (test_the_builtin_landscape_has_no_lifetime_finding)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
   g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
-  g_autofree char *text = problems_text (problems);
+  g_autofree char *text = klynge_test_problems_text (problems);
 
   ck_assert_msg (problems->len == 0, "%s", text);
 }
