@@ -672,9 +672,10 @@ membership_core (const KlyngeMembershipSlot *slot,
  * memberships of it against each other. The memberships are sorted by
  * (member, since), so one walk finds the overlaps: for each member it
  * keeps the membership that certainly lasts longest so far, and a later
- * one that certainly begins before that ends overlaps it. Membership
- * problems carry the organisation's line: the store keeps no line per
- * membership. */
+ * one that certainly begins before that ends overlaps it. A member's id is
+ * read only for a problem: reading it for each of millions of memberships
+ * would cost a cache miss each. Membership problems carry the
+ * organisation's line: the store keeps no line per membership. */
 static void
 check_memberships (ProblemSink          *sink,
                    const KlyngeLifespan *lives)
@@ -692,7 +693,6 @@ check_memberships (ProblemSink          *sink,
       slots = _klynge_membership_store_org_slots (entry, &n);
       for (guint j = 0; j < n; j++)
         {
-          const char *member = _klynge_landscape_member_id (sink->self, slots[j].member);
           guint32 start, end;
 
           if (lives[i].founded != 0 || lives[i].dissolved != 0)
@@ -704,7 +704,8 @@ check_memberships (ProblemSink          *sink,
               findings = _klynge_lifetime_check (&lives[i], &since, &until);
               if (findings != 0)
                 {
-                  g_autofree char *name = g_strdup_printf ("of “%s”", member);
+                  g_autofree char *name = g_strdup_printf ("of “%s”",
+                                                           _klynge_landscape_member_id (sink->self, slots[j].member));
 
                   report_lifetime (sink, record, 0, &membership_kind, name, entry->organisation,
                                    findings, &since, &until);
@@ -726,7 +727,8 @@ check_memberships (ProblemSink          *sink,
               report (sink, record, KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
                       "member “%s” has overlapping memberships of “%s”: the one %s "
                       "begins before an earlier one ends",
-                      member, klynge_record_get_id (record), span);
+                      _klynge_landscape_member_id (sink->self, slots[j].member),
+                      klynge_record_get_id (record), span);
             }
           if (longest_start == 0 || end > longest_end)
             {
