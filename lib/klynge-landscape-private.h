@@ -67,6 +67,13 @@ KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
 KlyngeOrgEntry  *_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
                                                    const char       *id,
                                                    GError          **error);
+/* Sets @error to UNRESOLVED_REFERENCE when @id names no record, or to
+ * WRONG_REFERENCE_KIND when it names one that is not @what ("a
+ * programme"), quoting @id as UTF-8 whatever the caller's bytes. */
+void             _klynge_landscape_refuse_reference (KlyngeLandscape *self,
+                                                   const char       *id,
+                                                   const char       *what,
+                                                   GError          **error);
 /* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
  * NULL. */
 gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
@@ -152,5 +159,18 @@ gboolean         _klynge_landscape_resolve        (KlyngeLandscape  *self,
                                                    const char       *target,
                                                    GType             expected,
                                                    KlyngeError      *code);
+
+/* klynge-funding.c: funding sources in the order the landscape lists
+ * them, those it does not hold (a record edited after it was added) after
+ * them by id. A rank from _klynge_funding_source_rank() on the table of
+ * _klynge_funding_source_ranks(); compare ranked ids (sources or holders)
+ * with _klynge_funding_compare_ranked(). */
+GHashTable      *_klynge_funding_source_ranks     (KlyngeLandscape  *self);
+guint            _klynge_funding_source_rank      (GHashTable       *ranks,
+                                                   const char       *source);
+int              _klynge_funding_compare_ranked   (guint             rank_a,
+                                                   const char       *id_a,
+                                                   guint             rank_b,
+                                                   const char       *id_b);
 
 G_END_DECLS
