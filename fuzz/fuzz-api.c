@@ -444,7 +444,7 @@ set_contract (Program        *p,
   g_autoptr(GError) error = NULL;
   KlyngePeriod period;
 
-  switch (byte (p) % 6)
+  switch (byte (p) % 7)
     {
     case 0:
       checked (klynge_contract_set_holder (contract, next_id (p), &error), &error, "contract_set_holder");
@@ -460,6 +460,10 @@ set_contract (Program        *p,
       checked (klynge_contract_set_renews (contract, byte (p) % 4 ? next_id (p) : NULL, &error), &error,
                "contract_set_renews");
       break;
+    case 6:
+      checked (klynge_contract_set_programme (contract, byte (p) % 4 ? next_id (p) : NULL, &error), &error,
+               "contract_set_programme");
+      break;
     case 4:
       {
         const char *source = next_id (p);
@@ -470,7 +474,7 @@ set_contract (Program        *p,
           checked (klynge_contract_add_share (contract, share, &error), &error, "contract_add_share");
       }
       break;
-    default:
+    case 5:
       klynge_contract_clear_shares (contract);
       break;
     }
@@ -555,6 +559,72 @@ set_initiative (Program          *p,
     }
 }
 
+static void
+set_programme (Program         *p,
+               KlyngeProgramme *programme)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate start, end;
+  KlyngePeriod period;
+
+  switch (byte (p) % 7)
+    {
+    case 0:
+      checked (klynge_programme_set_name (programme, next_text (p), &error), &error, "programme_set_name");
+      break;
+    case 1:
+      klynge_programme_set_kind (programme, byte (p) % (KLYNGE_PROGRAMME_KIND_OTHER + 1));
+      break;
+    case 2:
+      {
+        gboolean with_start = byte (p) % 2, with_end = byte (p) % 2;
+
+        next_date (p, &start);
+        next_date (p, &end);
+        checked (klynge_programme_set_dates (programme, with_start ? &start : NULL,
+                                             with_end ? &end : NULL, &error),
+                 &error, "programme_set_dates");
+      }
+      break;
+    case 3:
+      {
+        const char *source = next_id (p);
+        gint64 amount;
+        g_autoptr(KlyngeEnvelope) envelope = NULL;
+
+        next_period (p, &period);
+        amount = next_amount (p);
+        envelope = klynge_envelope_new (source, &period, amount, &error);
+        if (checked (envelope != NULL, &error, "envelope_new"))
+          checked (klynge_programme_add_envelope (programme, envelope, &error), &error,
+                   "programme_add_envelope");
+      }
+      break;
+    case 4:
+      {
+        const char *organisation = next_id (p);
+        KlyngeDesignationRole role = byte (p) % (KLYNGE_DESIGNATION_ROLE_OTHER + 1);
+        const char *area = byte (p) % 2 ? next_text (p) : NULL;
+        g_autoptr(KlyngeDesignation) designation = NULL;
+
+        next_date (p, &start);
+        next_date (p, &end);
+        designation = klynge_designation_new (organisation, role, area, &start,
+                                              byte (p) % 2 ? &end : NULL, &error);
+        if (checked (designation != NULL, &error, "designation_new"))
+          checked (klynge_programme_add_designation (programme, designation, &error), &error,
+                   "programme_add_designation");
+      }
+      break;
+    case 5:
+      klynge_programme_clear_envelopes (programme);
+      break;
+    default:
+      klynge_programme_clear_designations (programme);
+      break;
+    }
+}
+
 /* A setter on @record, whatever its kind. */
 static void
 set_record (Program      *p,
@@ -572,6 +642,8 @@ set_record (Program      *p,
     set_merger (p, KLYNGE_MERGER (record));
   else if (KLYNGE_IS_INITIATIVE (record))
     set_initiative (p, KLYNGE_INITIATIVE (record));
+  else if (KLYNGE_IS_PROGRAMME (record))
+    set_programme (p, KLYNGE_PROGRAMME (record));
 }
 
 /* A new record of any kind, set up by a few setters, then added. */
@@ -579,7 +651,7 @@ static void
 op_new_record (Program *p)
 {
   g_autoptr(KlyngeRecord) record = NULL;
-  guint kind = byte (p) % 6;
+  guint kind = byte (p) % 7;
   const char *id = next_valid_id (p);
   const char *name = next_text (p);
   guint n_setters;
@@ -622,6 +694,9 @@ op_new_record (Program *p)
         record = (KlyngeRecord *) klynge_merger_new (id, byte (p) % (KLYNGE_MERGER_KIND_ABSORPTION + 1),
                                                      successor, &effective);
       }
+      break;
+    case 6:
+      record = (KlyngeRecord *) klynge_programme_new (id, byte (p) % (KLYNGE_PROGRAMME_KIND_OTHER + 1), name);
       break;
     default:
       {

@@ -25,7 +25,7 @@ SOME_TEXTS = ["Name", "\u00c6r\u00f8 Klynge", "", " ", " lead", "trail ", "a\tb"
 # operation codes (the byte modulo 12)
 NEW, SET, MEMBERSHIP, REMOVE, MERGER, HISTORY, QUERIES, FUNDING, EXPORTS, SAVE = 0, 3, 4, 5, 6, 7, 8, 9, 10, 11
 # record kinds of NEW
-ORGANISATION, MEMBER, SOURCE, CONTRACT, MERGER_RECORD, INITIATIVE = range(6)
+ORGANISATION, MEMBER, SOURCE, CONTRACT, MERGER_RECORD, INITIATIVE, PROGRAMME = range(7)
 
 
 def fixed_id(name):
@@ -99,6 +99,27 @@ def source(id_, name="Name"):
 def contract(id_, holder, amount, when, setters=()):
     return ([NEW, CONTRACT] + id_ + text("Name") + holder + amount + when
             + [len(setters)] + [b for s in setters for b in s])
+
+
+def programme(id_, name="Name", setters=()):
+    return [NEW, PROGRAMME] + id_ + text(name) + [0, len(setters)] + [b for s in setters for b in s]
+
+
+def programme_dates(start, end):
+    return [2, 1, 1] + start + end
+
+
+def envelope(source_id, when, amount):
+    return [3] + source_id + when + amount
+
+
+def designation(organisation_id, role, area, start, end=None):
+    return ([4] + organisation_id + [role] + ([1] + text(area) if area else [0])
+            + start + (end if end else no_date()) + [1 if end else 0])
+
+
+def contract_programme(programme_id):
+    return [6, 1] + programme_id
 
 
 def share(source_id, basis_points):
@@ -202,6 +223,22 @@ SEEDS = {
     + [REMOVE] + fixed_id("A")
     + exports(0) + [EXPORTS, 0] + text("Name")
     + [REMOVE] + fixed_id("a")
+    + [SAVE],
+    # a programme with an envelope and designations, and a contract that
+    # names it: saved as version 2 of the format
+    "programme": [0]
+    + source(fixed_id("siu"))
+    + organisation(fixed_id("a"), setters=[founded(year(2014))])
+    + organisation(fixed_id("b"), setters=[founded(year(2015))])
+    + programme(raw_id("klyngeprogram"), setters=[
+        programme_dates(year(2021), year(2024)),
+        envelope(fixed_id("siu"), period(day(2021, 1, 1), day(2021, 12, 31)), amount_hundreds(800)),
+        envelope(fixed_id("siu"), period(year(2022), year(2022)), amount_hundreds(700)),
+        designation(fixed_id("a"), 0, "Name", month(2021, 1), day(2024, 12, 31)),
+        designation(fixed_id("b"), 2, None, year(2021))])
+    + contract(fixed_id("c-1"), fixed_id("a"), amount_hundreds(100), period(year(2021), year(2021)),
+               setters=[share(fixed_id("siu"), 10000), contract_programme(raw_id("klyngeprogram"))])
+    + [REMOVE] + raw_id("klyngeprogram")
     + [SAVE],
     # the built-in landscape, queried
     "default": [0xff]
