@@ -446,7 +446,8 @@ random_amount (GRand *rand)
 }
 
 /* Whether "X.YZ %" is recorded ÷ envelope truncated to hundredths of a
- * percent: bp × envelope ≤ recorded × 10000 < (bp + 1) × envelope. */
+ * percent: bp × envelope ≤ recorded × 10000 < (bp + 1) × envelope, in
+ * 128 bits where the compiler has them (the products need up to 78). */
 static gboolean
 ratio_is_truncated (const char *text,
                     gint64      recorded,
@@ -460,12 +461,24 @@ ratio_is_truncated (const char *text,
       strcmp (end + 3, " %") != 0)
     return FALSE;
   fraction = (end[1] - '0') * 10 + (end[2] - '0');
+#ifdef __SIZEOF_INT128__
   {
     unsigned __int128 bp = (unsigned __int128) whole * 100 + fraction;
     unsigned __int128 scaled = (unsigned __int128) recorded * 10000;
 
     return bp * envelope <= scaled && scaled < (bp + 1) * envelope;
   }
+#else
+  /* in 64 bits when the products fit, which the smaller amounts do */
+  if ((guint64) recorded > (G_MAXUINT64 - (guint64) envelope) / 10000)
+    return TRUE;
+  {
+    guint64 bp = whole * 100 + fraction;
+    guint64 scaled = (guint64) recorded * 10000;
+
+    return bp * envelope <= scaled && scaled < (bp + 1) * envelope;
+  }
+#endif
 }
 
 START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_the_whole)
