@@ -14,6 +14,9 @@ static const char description[] =
   "founding and dissolution dates and name. Every filter that is given must\n"
   "hold; focus areas and cities are compared exactly.\n"
   "\n"
+  "Kinds: cluster, innovation-network, support-body, agency, other.\n"
+  "Roles: national-cluster, innovation-network, support-body, other.\n"
+  "\n"
   "With --designated, prints one line per designation instead: which\n"
   "organisation a programme designated, as what, when, for which area (as\n"
   "the source words it): its id, role, period, programme, area and name.\n"
@@ -21,9 +24,6 @@ static const char description[] =
   "designations in its order. --active-on keeps those in force on every day\n"
   "of DATE for certain: a partial date is uncertain, so a designation from\n"
   "2021 is known to be in force only from 2021-12-31.\n"
-  "\n"
-  "Kinds: cluster, innovation-network, support-body, agency, other.\n"
-  "Roles: national-cluster, innovation-network, support-body, other.\n"
   "\n"
   "Examples:\n"
   "  klynge list --kind cluster --active-on 2021-06-30\n"
@@ -132,7 +132,7 @@ tool_list (Tool  *tool,
     { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
     { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
     { "active-on", 'a', 0, G_OPTION_ARG_STRING, &active_on,
-      "Only those active (in force) on DATE: YYYY, YYYY-MM or YYYY-MM-DD", "DATE" },
+      "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
     { "designated", 'd', 0, G_OPTION_ARG_NONE, &designated,
       "List the programmes' designations instead of organisations", NULL },
     { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
