@@ -67,6 +67,10 @@ KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
 KlyngeOrgEntry  *_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
                                                    const char       *id,
                                                    GError          **error);
+/* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
+ * NULL. */
+gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
+                                                   const char       *id);
 /* Sets @error to UNRESOLVED_REFERENCE when @id names no record, or to
  * WRONG_REFERENCE_KIND when it names one that is not @what ("a
  * programme"), quoting @id as UTF-8 whatever the caller's bytes. */
@@ -74,10 +78,6 @@ void             _klynge_landscape_refuse_reference (KlyngeLandscape *self,
                                                    const char       *id,
                                                    const char       *what,
                                                    GError          **error);
-/* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
- * NULL. */
-gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
-                                                   const char       *id);
 
 /* Shortcuts to the store for the look-ups made all over lib/. */
 static inline gboolean

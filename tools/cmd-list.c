@@ -128,11 +128,6 @@ tool_list (Tool  *tool,
   g_autofree char *area = NULL;
   gboolean designated = FALSE;
   GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_nick, "Only organisations of KIND", "KIND" },
-    { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
-    { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
-    { "active-on", 'a', 0, G_OPTION_ARG_STRING, &active_on,
-      "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
     { "designated", 'd', 0, G_OPTION_ARG_NONE, &designated,
       "List the programmes' designations instead of organisations", NULL },
     { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
@@ -141,6 +136,11 @@ tool_list (Tool  *tool,
       "With --designated: only designations of the programme PROGRAMME", "PROGRAMME" },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area,
       "With --designated: only designations for AREA, compared exactly", "AREA" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_nick, "Only organisations of KIND", "KIND" },
+    { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
+    { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
+    { "active-on", 'a', 0, G_OPTION_ARG_STRING, &active_on,
+      "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
     { NULL }
   };
   g_autoptr(KlyngeLandscape) landscape = NULL;
