@@ -458,14 +458,16 @@ def test_validate_invalid_file_lists_problems_with_file_and_line(klynge, fixture
         assert "1 of 1 file has problems" in result.stderr
 
 
-def test_validate_inconsistent_file_names_the_merger_with_file_and_line(klynge, fixture_path):
+def test_validate_inconsistent_file_names_its_one_problem_with_file_and_line(klynge, fixture_path):
     files = sorted(fixture_path("inconsistent").glob("*.xml"))
     assert files
     for path in files:
         line = path.with_suffix(".expect").read_text().split()[1]
         result = klynge("validate", path)
         assert result.status == 1, result
-        assert result.stdout.startswith(f"{path}:{line}: merger “mg-2”: "), (path, result)
+        assert result.stdout.startswith(f"{path}:{line}: "), (path, result)
+        if path.name.startswith("merger-"):
+            assert result.stdout.startswith(f"{path}:{line}: merger “mg-2”: "), (path, result)
         assert result.stdout.count("\n") == 1, result
 
 
@@ -520,7 +522,7 @@ def test_export_xml_of_the_built_in_data_is_the_data_file(klynge, denmark):
 @pytest.mark.skipif(shutil.which("xmllint") is None, reason="xmllint is not installed")
 def test_export_xml_validates_against_the_schema(klynge, srcdir):
     result = klynge("export", "--format", "xml")
-    checked = subprocess.run(["xmllint", "--noout", "--relaxng", str(srcdir / "data" / "klynge-1.rng"), "-"],
+    checked = subprocess.run(["xmllint", "--noout", "--relaxng", str(srcdir / "data" / "klynge-2.rng"), "-"],
                              input=result.stdout, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
 
