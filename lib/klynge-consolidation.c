@@ -36,8 +36,10 @@
  * history still loads (each record in it is well formed), and lineage,
  * views and the DOT export of it end: each follows an organisation once.
  *
- * Dates: a partial date (`2021`, `2021-01`) stands for its first day, as
- * in klynge_organisation_is_active_on(). A merger that takes effect on day
+ * Dates: in applying a merger a partial date (`2021`, `2021-01`) stands
+ * for its first day. Status on a date does not: there a partial or
+ * missing date is an interval of uncertainty (klynge_landscape_get_status()).
+ * A merger that takes effect on day
  * E dissolves its predecessors on day E − 1, their last day.
  *
  * Lineage (klynge_landscape_list_ancestors(),
@@ -576,21 +578,131 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
 
 /* --- status on a date -------------------------------------------------- */
 
+/* The first day on which the landscape shows the organisation active
+ * (0: none): what its own record states (_klynge_organisation_first_stated_day())
+ * and, each by its last day, the earliest since of its memberships, the
+ * earliest start of the contracts it holds, of the initiatives it hosts
+ * and of its designations, and the effective date of a completed merger
+ * it is the successor of. Initiative participants are left out: a participant may have joined
+ * long after the initiative began. Only asked for organisations with no
+ * founding date, so the scan of the landscape's contracts, initiatives,
+ * mergers and programmes is paid only for them. */
+static guint32
+first_stated_day (KlyngeLandscape *self,
+                  KlyngeOrgEntry  *entry)
+{
+  const char *id = org_id (entry);
+  const KlyngeMembershipSlot *slots;
+  guint32 first = _klynge_organisation_first_stated_day (entry->organisation);
+  guint n_slots;
+
+  slots = _klynge_membership_store_org_slots (entry, &n_slots);
+  for (guint i = 0; i < n_slots; i++)
+    {
+      KlyngeDate since, until;
+
+      _klynge_membership_slot_get_dates (&slots[i], &since, &until);
+      _klynge_stated_day_add (&first, &since);
+    }
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+
+      if (g_strcmp0 (klynge_contract_get_holder (contract), id) == 0)
+        _klynge_stated_day_add (&first, &klynge_contract_get_period (contract)->start);
+    }
+  for (guint i = 0; i < self->initiatives->len; i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+
+      if (g_strcmp0 (klynge_initiative_get_host (initiative), id) == 0)
+        _klynge_stated_day_add (&first, klynge_initiative_get_start (initiative));
+    }
+  for (guint i = 0; i < self->mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+
+      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+          && g_strcmp0 (klynge_merger_get_successor (merger), id) == 0)
+        _klynge_stated_day_add (&first, klynge_merger_get_effective (merger));
+    }
+  for (guint i = 0; i < self->programmes->len; i++)
+    {
+      GPtrArray *designations = klynge_programme_get_designations (g_ptr_array_index (self->programmes, i));
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+
+          if (g_strcmp0 (klynge_designation_get_organisation (designation), id) == 0)
+            _klynge_stated_day_add (&first, klynge_designation_get_start (designation));
+        }
+    }
+  return first;
+}
+
+KlyngeOrganisationStatus
+_klynge_landscape_status_of (KlyngeLandscape   *self,
+                             KlyngeOrgEntry    *entry,
+                             const KlyngeDate  *date,
+                             const char       **merged_into)
+{
+  KlyngeOrganisation *organisation = entry->organisation;
+  KlyngeOrganisationStatus status;
+  guint32 stated = 0;
+
+  if (merged_into != NULL)
+    *merged_into = NULL;
+  if (!klynge_date_is_set (klynge_organisation_get_founded (organisation)))
+    stated = first_stated_day (self, entry);
+  status = _klynge_organisation_status_on (organisation, first_day (date), stated);
+  if (status == KLYNGE_ORGANISATION_STATUS_DISSOLVED)
+    {
+      KlyngeMerger *merger = completed_merger_of_predecessor (self, org_id (entry));
+
+      if (merger == NULL)
+        return KLYNGE_ORGANISATION_STATUS_DISSOLVED;
+      if (merged_into != NULL)
+        *merged_into = klynge_merger_get_successor (merger);
+      return KLYNGE_ORGANISATION_STATUS_MERGED;
+    }
+  return status;
+}
+
 /**
  * klynge_landscape_get_status:
  * @self: a landscape
  * @id: the id of an organisation of @self
- * @date: a set date
+ * @date: a set date; a partial @date stands for its first day
  * @merged_into: (out) (optional) (transfer none) (nullable): for
  *   %KLYNGE_ORGANISATION_STATUS_MERGED, the successor; %NULL otherwise
  *
  * The organisation's status on @date, derived from its founding and
- * dissolution dates (partial dates stand for their first day; the
- * dissolution date is the last active day) and the completed mergers:
- * an organisation dissolved before @date is
+ * dissolution dates (the dissolution date is the last active day) and the
+ * completed mergers: an organisation dissolved before @date is
  * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger names it as a
  * predecessor (the first such, in landscape order), and
  * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise.
+ *
+ * A partial or missing date is an interval of uncertainty, not its first
+ * day, and the status is %KLYNGE_ORGANISATION_STATUS_NOT_KNOWN where the
+ * records do not tell:
+ * - founded `2014`: not yet founded before `2014-01-01`, not known on
+ *   `2014-01-01` to `2014-12-30`, active from `2014-12-31` (the latest day
+ *   it can have been founded; the founding day is an active one);
+ * - dissolved `2021`: active on `2021-01-01`, not known on `2021-01-02`
+ *   to `2021-12-31`, dissolved (or merged) from `2022-01-01`;
+ * - no founding date: not known before the first day the landscape shows
+ *   it active, and not known on any day before its dissolution when
+ *   nothing does. That day is the earliest of: the last day of the
+ *   earliest since of its memberships, start of a contract it holds,
+ *   start of an initiative it hosts, start of a designation of it by a
+ *   programme, award of one of its labels,
+ *   effective date of a completed merger it is the successor of; and the
+ *   first day of its dissolution date.
+ *
+ * For an organisation with no founding date this looks through the
+ * landscape's contracts, initiatives, mergers and programmes.
  *
  * Returns: the status
  */
@@ -601,9 +713,6 @@ klynge_landscape_get_status (KlyngeLandscape   *self,
                              const char       **merged_into)
 {
   KlyngeOrgEntry *entry;
-  KlyngeOrganisation *organisation;
-  const KlyngeDate *founded, *dissolved;
-  guint32 day;
 
   if (merged_into != NULL)
     *merged_into = NULL;
@@ -613,23 +722,7 @@ klynge_landscape_get_status (KlyngeLandscape   *self,
   entry = _klynge_landscape_get_org_entry (self, id);
   g_return_val_if_fail (entry != NULL, KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED);
 
-  organisation = entry->organisation;
-  founded = klynge_organisation_get_founded (organisation);
-  dissolved = klynge_organisation_get_dissolved (organisation);
-  day = first_day (date);
-  if (klynge_date_is_set (founded) && first_day (founded) > day)
-    return KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED;
-  if (klynge_date_is_set (dissolved) && first_day (dissolved) < day)
-    {
-      KlyngeMerger *merger = completed_merger_of_predecessor (self, id);
-
-      if (merger == NULL)
-        return KLYNGE_ORGANISATION_STATUS_DISSOLVED;
-      if (merged_into != NULL)
-        *merged_into = klynge_merger_get_successor (merger);
-      return KLYNGE_ORGANISATION_STATUS_MERGED;
-    }
-  return KLYNGE_ORGANISATION_STATUS_ACTIVE;
+  return _klynge_landscape_status_of (self, entry, date, merged_into);
 }
 
 /**
@@ -641,8 +734,8 @@ klynge_landscape_get_status (KlyngeLandscape   *self,
  * What @id was on @date: @id itself when it was active then; when it had
  * been dissolved by a completed merger, what its successor was on @date,
  * following the chain of successors as far as it goes. %NULL when @id is
- * not an organisation of @self, was not yet founded on @date, or the
- * chain ends in an organisation that was dissolved without a successor
+ * not an organisation of @self, was not yet founded on @date, its status
+ * on @date is not known, or the chain ends in an organisation that was dissolved without a successor
  * (MARLOG after 2022) or not yet founded on @date (a successor founded
  * later than its predecessors were dissolved, which partial dates can
  * cause). Statuses follow klynge_landscape_get_status().
@@ -686,6 +779,7 @@ klynge_landscape_resolve_on (KlyngeLandscape  *self,
           break;
         case KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED:
         case KLYNGE_ORGANISATION_STATUS_DISSOLVED:
+        case KLYNGE_ORGANISATION_STATUS_NOT_KNOWN:
         default:
           return NULL;
         }

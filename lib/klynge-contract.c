@@ -171,7 +171,10 @@ klynge_share_get_basis_points (const KlyngeShare *share)
  * optionally, the contract it renews and the programme it belongs to.
  *
  * Amounts are exact: every split of the amount, by share or by period,
- * sums to the whole, øre for øre.
+ * sums to the whole, øre for øre. In version 2 of the format the amount
+ * may be not known (klynge_contract_set_amount_unknown(), with a note
+ * saying why): then every amount the contract gives is -1, which no
+ * amount is, and sums count such contracts instead of adding anything.
  */
 struct _KlyngeContract
 {
@@ -179,7 +182,7 @@ struct _KlyngeContract
 
   char *holder;
   KlyngePeriod period;
-  gint64 amount;
+  gint64 amount;                /* -1 when not known */
   guint amount_decimals;
   char *renews;
   char *programme;
@@ -262,7 +265,10 @@ klynge_contract_set_property (GObject      *object,
       klynge_contract_set_period (self, g_value_get_boxed (value), &error);
       break;
     case PROP_AMOUNT:
-      klynge_contract_set_amount (self, g_value_get_int64 (value), &error);
+      if (g_value_get_int64 (value) == -1)
+        klynge_contract_set_amount_unknown (self);
+      else
+        klynge_contract_set_amount (self, g_value_get_int64 (value), &error);
       break;
     case PROP_RENEWS:
       klynge_contract_set_renews (self, g_value_get_string (value), &error);
@@ -299,11 +305,14 @@ klynge_contract_foreach_reference (KlyngeRecord *record,
     func (record, self->programme, KLYNGE_TYPE_PROGRAMME, "programme", user_data);
 }
 
-/* Naming a programme is new in version 2 of the format. */
+/* Naming a programme and leaving the amount out are new in version 2 of
+ * the format. */
 static guint
 klynge_contract_format_version (KlyngeRecord *record)
 {
-  return KLYNGE_CONTRACT (record)->programme != NULL ? 2 : 1;
+  KlyngeContract *self = KLYNGE_CONTRACT (record);
+
+  return self->programme != NULL || self->amount < 0 ? 2 : 1;
 }
 
 static void
@@ -340,10 +349,11 @@ klynge_contract_class_init (KlyngeContractClass *klass)
   /**
    * KlyngeContract:amount:
    *
-   * The total amount of the contract in øre (DKK × 100).
+   * The total amount of the contract in øre (DKK × 100), or -1 when it
+   * is not known (setting -1 makes it not known).
    */
   properties[PROP_AMOUNT] =
-    g_param_spec_int64 ("amount", NULL, NULL, 0, KLYNGE_MONEY_MAX, 0,
+    g_param_spec_int64 ("amount", NULL, NULL, -1, KLYNGE_MONEY_MAX, 0,
                         KLYNGE_PARAM_READWRITE);
 
   /**
@@ -508,7 +518,11 @@ klynge_contract_set_period (KlyngeContract      *self,
  * klynge_contract_get_amount:
  * @self: a #KlyngeContract
  *
- * Returns: the total amount in øre
+ * The total amount. When it is not known (klynge_contract_has_amount())
+ * this is -1, which no amount is: never add it to a sum, count the
+ * contract instead.
+ *
+ * Returns: the total amount in øre, or -1 when it is not known
  */
 gint64
 klynge_contract_get_amount (KlyngeContract *self)
@@ -524,8 +538,9 @@ klynge_contract_get_amount (KlyngeContract *self)
  * @amount: the total amount in øre
  * @error: return location for a #GError, or %NULL
  *
- * Sets the total amount. Fails with %KLYNGE_ERROR_BAD_MONEY when @amount
- * is negative, leaving the amount as it was.
+ * Sets the total amount, which makes it known. Fails with
+ * %KLYNGE_ERROR_BAD_MONEY when @amount is negative, leaving the amount as
+ * it was.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  */
@@ -552,6 +567,60 @@ klynge_contract_set_amount (KlyngeContract  *self,
   self->amount = amount;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT]);
   return TRUE;
+}
+
+/**
+ * klynge_contract_has_amount:
+ * @self: a #KlyngeContract
+ *
+ * Whether the contract's total amount is known. A contract whose amount
+ * the sources do not give has none (`amount` left out, a note saying
+ * why); it needs version 2 of the format.
+ *
+ * Returns: %TRUE when the amount is known
+ */
+gboolean
+klynge_contract_has_amount (KlyngeContract *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), FALSE);
+
+  return self->amount >= 0;
+}
+
+/**
+ * klynge_contract_set_amount_unknown:
+ * @self: a #KlyngeContract
+ *
+ * Makes the total amount not known: klynge_contract_get_amount() and the
+ * share and period amounts are then -1, and funding totals count the
+ * contract among the grants of unknown amount
+ * (klynge_funding_total_get_n_unknown()). Say why in the contract's note.
+ * klynge_contract_set_amount() makes it known again.
+ */
+void
+klynge_contract_set_amount_unknown (KlyngeContract *self)
+{
+  g_return_if_fail (KLYNGE_IS_CONTRACT (self));
+
+  if (self->amount < 0)
+    return;
+  self->amount = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT]);
+}
+
+/* An amount is left out only for a reason a reader of the file can read:
+ * a contract of unknown amount needs a note. Checked by the reader and
+ * by klynge-reloadable.c, so that what is saved loads again. */
+gboolean
+_klynge_contract_check_unknown_amount_noted (KlyngeContract  *self,
+                                             GError         **error)
+{
+  if (self->amount >= 0 || klynge_record_get_note (KLYNGE_RECORD (self)) != NULL)
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT,
+               "contract “%s” has no amount and no note saying why it is not known",
+               klynge_record_get_id (KLYNGE_RECORD (self)));
+  return FALSE;
 }
 
 /* The number of decimals the amount is written with, 0 to 2. */
@@ -885,7 +954,7 @@ klynge_contract_check_equal_shares (KlyngeContract      *self,
  * that split the contract period sum to the total.
  *
  * Returns: the amount in øre; 0 when @period does not overlap the
- *   contract period
+ *   contract period; -1 when the contract's amount is not known
  */
 gint64
 klynge_contract_amount_in_period (KlyngeContract     *self,
@@ -894,6 +963,8 @@ klynge_contract_amount_in_period (KlyngeContract     *self,
   g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), 0);
   g_return_val_if_fail (period != NULL, 0);
 
+  if (self->amount < 0)
+    return -1;
   return klynge_period_prorate (&self->period, self->amount, period);
 }
 
@@ -924,7 +995,8 @@ split_share (gint64  amount,
  * 33.33 / 33.34 % gives 33, 33 and 34 øre. (Shares that sum to something
  * else get parts that sum to ⌊amount × their sum ÷ 10000⌋.)
  *
- * Returns: the amount in øre; 0 when @source has no share in the contract
+ * Returns: the amount in øre; 0 when @source has no share in the
+ *   contract; -1 when it has one and the contract's amount is not known
  */
 gint64
 klynge_contract_share_amount (KlyngeContract *self,
@@ -943,6 +1015,8 @@ klynge_contract_share_amount (KlyngeContract *self,
   index = find_share (self, source);
   if (index < 0)
     return 0;
+  if (self->amount < 0)
+    return -1;
 
   split_share (self->amount,
                ((const KlyngeShare *) g_ptr_array_index (self->shares, index))->basis_points,
@@ -985,20 +1059,24 @@ klynge_contract_share_amount (KlyngeContract *self,
  * amount exactly.
  *
  * Returns: the amount in øre; 0 when @source has no share in the contract
- *   or @period does not overlap the contract period
+ *   or @period does not overlap the contract period; -1 when it has one
+ *   and the contract's amount is not known
  */
 gint64
 klynge_contract_share_amount_in_period (KlyngeContract     *self,
                                         const char         *source,
                                         const KlyngePeriod *period)
 {
+  gint64 amount;
+
   g_return_val_if_fail (KLYNGE_IS_CONTRACT (self), 0);
   g_return_val_if_fail (source != NULL, 0);
   g_return_val_if_fail (period != NULL, 0);
 
-  return klynge_period_prorate (&self->period,
-                                klynge_contract_share_amount (self, source),
-                                period);
+  amount = klynge_contract_share_amount (self, source);
+  if (amount < 0)
+    return -1;
+  return klynge_period_prorate (&self->period, amount, period);
 }
 
 /**

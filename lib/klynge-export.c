@@ -41,7 +41,7 @@
  * | `member` | id, cvr, kind, size, name, sources, note |
  * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
  * | `membership` | organisation, member, since, until |
- * | `contract` | id, holder, start, end, amount, renews, programme, sources, note |
+ * | `contract` | id, holder, start, end, amount (empty when not known), renews, programme, sources, note |
  * | `share` | contract, source, percent |
  * | `programme` | id, kind, start, end, name, sources, note |
  * | `envelope` | programme, source, start, end, amount |
@@ -421,7 +421,11 @@ csv_contracts (Emitter         *emitter,
       csv_field (emitter, klynge_contract_get_holder (contract));
       csv_date (emitter, &period->start);
       csv_date (emitter, &period->end);
-      csv_money (emitter, klynge_contract_get_amount (contract));
+      /* an unknown amount is an empty field, never 0 */
+      if (klynge_contract_has_amount (contract))
+        csv_money (emitter, klynge_contract_get_amount (contract));
+      else
+        csv_field (emitter, NULL);
       csv_field (emitter, klynge_contract_get_renews (contract));
       csv_field (emitter, klynge_contract_get_programme (contract));
       csv_provenance (emitter, KLYNGE_RECORD (contract));

@@ -16,6 +16,7 @@ struct _KlyngeFilter
   char *focus_area;
   char *city;
   KlyngeDate active_on;
+  gboolean include_not_known;
 };
 
 G_DEFINE_BOXED_TYPE (KlyngeFilter, klynge_filter, klynge_filter_ref, klynge_filter_unref)
@@ -136,18 +137,36 @@ klynge_filter_set_active_on (KlyngeFilter     *filter,
 }
 
 /**
- * klynge_filter_matches:
- * @filter: (nullable): a filter; %NULL matches everything
- * @organisation: an organisation
+ * klynge_filter_set_include_not_known:
+ * @filter: a filter
+ * @include: whether organisations whose status on the active-on date is
+ *   not known match too
  *
- * Returns: whether @organisation meets every condition of @filter
+ * With an active-on date (klynge_filter_set_active_on()), also keeps the
+ * organisations that the records show neither active nor inactive on it
+ * (%KLYNGE_ORGANISATION_STATUS_NOT_KNOWN), so that a caller can list
+ * them apart; klynge_landscape_get_status() tells the two kinds of match
+ * from each other. Off for a new filter.
  */
-gboolean
-klynge_filter_matches (KlyngeFilter       *filter,
-                       KlyngeOrganisation *organisation)
+void
+klynge_filter_set_include_not_known (KlyngeFilter *filter,
+                                     gboolean      include)
 {
-  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (organisation), FALSE);
+  g_return_if_fail (filter != NULL);
+  filter->include_not_known = !!include;
+}
 
+const KlyngeDate *
+_klynge_filter_get_active_on (KlyngeFilter *filter)
+{
+  return filter != NULL && klynge_date_is_set (&filter->active_on) ? &filter->active_on : NULL;
+}
+
+gboolean
+_klynge_filter_matches_status (KlyngeFilter             *filter,
+                               KlyngeOrganisation       *organisation,
+                               KlyngeOrganisationStatus  status)
+{
   if (filter == NULL)
     return TRUE;
   if (filter->has_kind && klynge_organisation_get_kind (organisation) != filter->kind)
@@ -158,7 +177,37 @@ klynge_filter_matches (KlyngeFilter       *filter,
   if (filter->city != NULL && !klynge_organisation_has_city (organisation, filter->city))
     return FALSE;
   if (klynge_date_is_set (&filter->active_on)
-      && !klynge_organisation_is_active_on (organisation, &filter->active_on))
+      && status != KLYNGE_ORGANISATION_STATUS_ACTIVE
+      && !(filter->include_not_known && status == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN))
     return FALSE;
   return TRUE;
+}
+
+/**
+ * klynge_filter_matches:
+ * @filter: (nullable): a filter; %NULL matches everything
+ * @organisation: an organisation
+ *
+ * Whether @organisation meets every condition of @filter. Outside a
+ * landscape only the organisation's own record tells its status on the
+ * active-on date (as for klynge_organisation_is_active_on());
+ * klynge_landscape_list_organisations() also counts what the landscape's
+ * other records state (klynge_landscape_get_status()).
+ *
+ * Returns: whether @organisation meets every condition of @filter
+ */
+gboolean
+klynge_filter_matches (KlyngeFilter       *filter,
+                       KlyngeOrganisation *organisation)
+{
+  KlyngeOrganisationStatus status = KLYNGE_ORGANISATION_STATUS_ACTIVE;
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (organisation), FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+  if (klynge_date_is_set (&filter->active_on))
+    status = _klynge_organisation_status_on (organisation, klynge_date_get_first_day (&filter->active_on),
+                                             _klynge_organisation_first_stated_day (organisation));
+  return _klynge_filter_matches_status (filter, organisation, status);
 }

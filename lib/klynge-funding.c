@@ -58,6 +58,7 @@ struct _KlyngeFundingTotal
   guint year;         /* 0 unless grouped by year */
   int kind;           /* KlyngeOrganisationKind, or NO_KIND */
   gint64 amount;
+  guint n_unknown;    /* contracts of unknown amount in the row */
 };
 
 G_DEFINE_BOXED_TYPE (KlyngeFundingTotal, klynge_funding_total,
@@ -176,6 +177,25 @@ klynge_funding_total_get_amount (const KlyngeFundingTotal *total)
   return total->amount;
 }
 
+/**
+ * klynge_funding_total_get_n_unknown:
+ * @total: a funding total
+ *
+ * How many contracts of unknown amount (klynge_contract_has_amount())
+ * have days in the row: its amount leaves them out, so the row reads
+ * "amount, plus N grants of unknown amount". Each such contract counts
+ * once in each row it has days in, whatever its number of shares.
+ *
+ * Returns: the number of contracts of unknown amount in the row
+ */
+guint
+klynge_funding_total_get_n_unknown (const KlyngeFundingTotal *total)
+{
+  g_return_val_if_fail (total != NULL, 0);
+
+  return total->n_unknown;
+}
+
 /* --- days ---------------------------------------------------------------- */
 
 /* The days of @within; a NULL @within, or an unset start or end, is open
@@ -216,6 +236,32 @@ contract_days (KlyngeContract *contract,
   return *a <= *b;
 }
 
+/* Whether @contract is held by @holder (any when NULL), has a share of
+ * @source (any when NULL) and days in first..last, which it sets a..b to. */
+static gboolean
+contract_pays (KlyngeContract *contract,
+               const char     *source,
+               const char     *holder,
+               guint32         first,
+               guint32         last,
+               guint32        *a,
+               guint32        *b)
+{
+  GPtrArray *shares;
+
+  if (holder != NULL && g_strcmp0 (holder, klynge_contract_get_holder (contract)) != 0)
+    return FALSE;
+  if (!contract_days (contract, first, last, a, b))
+    return FALSE;
+  if (source == NULL)
+    return TRUE;
+  shares = klynge_contract_get_shares (contract);
+  for (guint s = 0; s < shares->len; s++)
+    if (strcmp (source, klynge_share_get_source (g_ptr_array_index (shares, s))) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 year_of_day (guint32 day)
 {
@@ -245,6 +291,7 @@ typedef struct {
   const char *source;   /* owned by the contracts */
   const char *holder;
   gint64 amount;
+  guint unknown;        /* 1 for a contract of unknown amount, amount 0 */
 } Part;
 
 int
@@ -337,6 +384,10 @@ holder_info (KlyngeLandscape *self,
  * and the rows for a sub-period agree with any query whose period
  * contains it.
  *
+ * A contract of unknown amount (klynge_contract_has_amount()) adds
+ * nothing to a row's amount: it is counted in the row instead
+ * (klynge_funding_total_get_n_unknown()), once per row it has days in.
+ *
  * There is a row for every combination of keys that some share of some
  * contract has at least one day in (so a row's amount may be 0, for a
  * 0 % share say); without @grouping there is exactly one row, the grand
@@ -419,6 +470,12 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
             Part part = { 0, };
             guint32 day = a;
 
+            /* a grant of unknown amount counts once per row: per share
+             * only when the rows tell sources apart */
+            if (amount < 0 && s > 0 && !(grouping & KLYNGE_FUNDING_BY_SOURCE))
+              break;
+            part.unknown = amount < 0;
+
             if (grouping & KLYNGE_FUNDING_BY_SOURCE)
               {
                 part.source = source;
@@ -441,7 +498,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
                     part.year = year_of_day (day);
                     end = MIN (b, last_day_of_year (part.year));
                   }
-                part.amount = klynge_period_prorate_days (period, amount, day, end);
+                part.amount = amount < 0 ? 0 : klynge_period_prorate_days (period, amount, day, end);
                 g_array_append_val (parts, part);
                 if (end == G_MAXUINT32)
                   break;
@@ -473,9 +530,12 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
       /* parts are each at most KLYNGE_MONEY_MAX, but their sum need not
        * be: refuse rather than give a wrapped figure */
       for (; i < parts->len && compare_parts (key, &g_array_index (parts, Part, i)) == 0; i++)
-        if (!_klynge_money_add (&total->amount, g_array_index (parts, Part, i).amount,
-                                "funding totals", error))
-          return NULL;
+        {
+          if (!_klynge_money_add (&total->amount, g_array_index (parts, Part, i).amount,
+                                  "funding totals", error))
+            return NULL;
+          total->n_unknown += g_array_index (parts, Part, i).unknown;
+        }
     }
 
   return g_steal_pointer (&rows);
@@ -494,6 +554,10 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
  * contract period, as klynge_landscape_funding_totals() counts it. With
  * the CED contract of DKK 8,000,000.00 for `2019-10-01..2021-09-30` at
  * 50/50, `siu` pays `ced` 400000000 øre in all and 200273598 in 2020.
+ *
+ * Contracts of unknown amount are not in the sum;
+ * klynge_landscape_funding_count_unknown() with the same arguments says
+ * how many were left out.
  *
  * A sum above %KLYNGE_MONEY_MAX øre cannot be given: then the result is
  * -1, which no amount is; klynge_landscape_funding_paid_checked() says so
@@ -560,10 +624,10 @@ klynge_landscape_funding_paid_checked (KlyngeLandscape     *self,
       GPtrArray *shares;
       guint32 a, b;
 
-      if (holder != NULL && g_strcmp0 (holder, klynge_contract_get_holder (contract)) != 0)
+      if (!contract_pays (contract, source, holder, first, last, &a, &b))
         continue;
-      if (!contract_days (contract, first, last, &a, &b))
-        continue;
+      if (!klynge_contract_has_amount (contract))
+        continue;   /* counted by klynge_landscape_funding_count_unknown() */
 
       shares = klynge_contract_get_shares (contract);
       for (guint s = 0; s < shares->len; s++)
@@ -584,6 +648,46 @@ klynge_landscape_funding_paid_checked (KlyngeLandscape     *self,
 
   *paid = sum;
   return TRUE;
+}
+
+/**
+ * klynge_landscape_funding_count_unknown:
+ * @self: a landscape
+ * @source: (nullable): the id of a funding source, or %NULL for all
+ * @holder: (nullable): the id of a contract holder, or %NULL for all
+ * @within: (nullable): the period to count, or %NULL for all time; an
+ *   unset (zero-filled) start or end leaves that side open
+ *
+ * How many contracts that klynge_landscape_funding_paid() with the same
+ * arguments leaves out because their amount is not known: those held by
+ * @holder, with a share of @source, and at least one day in @within. So
+ * a sum reads "paid, plus N grants of unknown amount" and never adds an
+ * unknown amount as 0.
+ *
+ * Returns: the number of contracts of unknown amount
+ */
+guint
+klynge_landscape_funding_count_unknown (KlyngeLandscape    *self,
+                                        const char         *source,
+                                        const char         *holder,
+                                        const KlyngePeriod *within)
+{
+  guint32 first, last, a, b;
+  guint n = 0;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), 0);
+
+  if (!within_days (within, &first, &last))
+    return 0;
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+
+      if (!klynge_contract_has_amount (contract)
+          && contract_pays (contract, source, holder, first, last, &a, &b))
+        n++;
+    }
+  return n;
 }
 
 /* --- contracts in time ------------------------------------------------------ */

@@ -67,6 +67,16 @@ KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
 KlyngeOrgEntry  *_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
                                                    const char       *id,
                                                    GError          **error);
+/* klynge_landscape_get_status() for an entry of @self (klynge-consolidation.c). */
+KlyngeOrganisationStatus _klynge_landscape_status_of (KlyngeLandscape *self,
+                                                   KlyngeOrgEntry   *entry,
+                                                   const KlyngeDate *date,
+                                                   const char      **merged_into);
+/* klynge_filter_matches() with the status on the filter's date taken
+ * from the landscape. */
+gboolean         _klynge_landscape_filter_matches (KlyngeLandscape *self,
+                                                   KlyngeOrgEntry   *entry,
+                                                   KlyngeFilter     *filter);
 /* Any id: its record (an even pointer), a member's KLYNGE_MEMBER_TAG, or
  * NULL. */
 gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,

@@ -12,9 +12,10 @@
  * The landscape as it stood on a date, without a copy: the view holds a
  * reference on the landscape and the date, and answers from the
  * landscape's current records each time it is asked, so edits to the
- * landscape show. Organisations are those active on the date
- * (klynge_organisation_is_active_on()); members are those whose
- * membership covers the date.
+ * landscape show. Organisations are those known to be active on the date
+ * (klynge_landscape_get_status()); those whose status that day is not
+ * known are counted apart (klynge_landscape_view_count_not_known());
+ * members are those whose membership covers the date.
  */
 struct _KlyngeLandscapeView
 {
@@ -25,11 +26,24 @@ struct _KlyngeLandscapeView
 
 G_DEFINE_FINAL_TYPE (KlyngeLandscapeView, klynge_landscape_view, G_TYPE_OBJECT)
 
-static KlyngeOrganisation *
-organisation_at (KlyngeLandscapeView *self,
-                 guint                index)
+static KlyngeOrganisationStatus
+status_at (KlyngeLandscapeView *self,
+           guint                index)
 {
-  return ((KlyngeOrgEntry *) g_ptr_array_index (self->landscape->organisations, index))->organisation;
+  return _klynge_landscape_status_of (self->landscape, g_ptr_array_index (self->landscape->organisations, index),
+                                      &self->date, NULL);
+}
+
+static guint
+count_with_status (KlyngeLandscapeView      *self,
+                   KlyngeOrganisationStatus  status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->landscape->organisations->len; i++)
+    if (status_at (self, i) == status)
+      n++;
+  return n;
 }
 
 static void
@@ -105,7 +119,8 @@ klynge_landscape_view_get_date (KlyngeLandscapeView *self)
  * @self: a view
  * @id: an id
  *
- * Returns: whether @id names an organisation active on the view's date
+ * Returns: whether @id names an organisation known to be active on the
+ *   view's date
  */
 gboolean
 klynge_landscape_view_is_active (KlyngeLandscapeView *self,
@@ -117,25 +132,37 @@ klynge_landscape_view_is_active (KlyngeLandscapeView *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   entry = _klynge_landscape_get_org_entry (self->landscape, id);
-  return entry != NULL && klynge_organisation_is_active_on (entry->organisation, &self->date);
+  return entry != NULL
+         && _klynge_landscape_status_of (self->landscape, entry, &self->date, NULL) == KLYNGE_ORGANISATION_STATUS_ACTIVE;
 }
 
 /**
  * klynge_landscape_view_count_organisations:
  * @self: a view
  *
- * Returns: how many organisations were active on the view's date
+ * Returns: how many organisations were known to be active on the view's
+ *   date; those whose status is not known are not among them
  */
 guint
 klynge_landscape_view_count_organisations (KlyngeLandscapeView *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
-  for (guint i = 0; i < self->landscape->organisations->len; i++)
-    if (klynge_organisation_is_active_on (organisation_at (self, i), &self->date))
-      n++;
-  return n;
+  return count_with_status (self, KLYNGE_ORGANISATION_STATUS_ACTIVE);
+}
+
+/**
+ * klynge_landscape_view_count_not_known:
+ * @self: a view
+ *
+ * Returns: how many organisations' status on the view's date is
+ *   %KLYNGE_ORGANISATION_STATUS_NOT_KNOWN: they may or may not have been
+ *   active that day
+ */
+guint
+klynge_landscape_view_count_not_known (KlyngeLandscapeView *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
+  return count_with_status (self, KLYNGE_ORGANISATION_STATUS_NOT_KNOWN);
 }
 
 /**
@@ -144,7 +171,8 @@ klynge_landscape_view_count_organisations (KlyngeLandscapeView *self)
  * @filter: (nullable): further conditions, or %NULL
  *
  * Returns: (transfer container) (element-type KlyngeOrganisation): the
- *   organisations active on the view's date that match @filter, in
+ *   organisations known to be active on the view's date that match
+ *   @filter, in
  *   landscape order; the array holds a reference on each
  */
 GPtrArray *
@@ -158,11 +186,11 @@ klynge_landscape_view_list_organisations (KlyngeLandscapeView *self,
   out = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->landscape->organisations->len; i++)
     {
-      KlyngeOrganisation *organisation = organisation_at (self, i);
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->landscape->organisations, i);
 
-      if (klynge_organisation_is_active_on (organisation, &self->date)
-          && klynge_filter_matches (filter, organisation))
-        g_ptr_array_add (out, g_object_ref (organisation));
+      if (status_at (self, i) == KLYNGE_ORGANISATION_STATUS_ACTIVE
+          && _klynge_landscape_filter_matches (self->landscape, entry, filter))
+        g_ptr_array_add (out, g_object_ref (entry->organisation));
     }
   return out;
 }

@@ -584,6 +584,19 @@ klynge_landscape_list (KlyngeLandscape *self,
   return out;
 }
 
+gboolean
+_klynge_landscape_filter_matches (KlyngeLandscape *self,
+                                  KlyngeOrgEntry  *entry,
+                                  KlyngeFilter    *filter)
+{
+  const KlyngeDate *active_on = _klynge_filter_get_active_on (filter);
+  KlyngeOrganisationStatus status = KLYNGE_ORGANISATION_STATUS_ACTIVE;
+
+  if (active_on != NULL)
+    status = _klynge_landscape_status_of (self, entry, active_on, NULL);
+  return _klynge_filter_matches_status (filter, entry->organisation, status);
+}
+
 /**
  * klynge_landscape_get_programmes:
  * @self: a landscape
@@ -609,6 +622,10 @@ klynge_landscape_get_programmes (KlyngeLandscape *self)
  * @self: a landscape
  * @filter: (nullable): conditions, or %NULL for all organisations
  *
+ * An organisation's status on the filter's active-on date is
+ * klynge_landscape_get_status(): one whose status is not known is not
+ * listed as active (see klynge_filter_set_include_not_known()).
+ *
  * Returns: (transfer container) (element-type KlyngeOrganisation): the
  *   organisations that match, in the order they were added; the array
  *   holds a reference on each
@@ -626,7 +643,7 @@ klynge_landscape_list_organisations (KlyngeLandscape *self,
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
 
-      if (klynge_filter_matches (filter, entry->organisation))
+      if (_klynge_landscape_filter_matches (self, entry, filter))
         g_ptr_array_add (out, g_object_ref (entry->organisation));
     }
   return out;

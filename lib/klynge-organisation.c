@@ -1081,40 +1081,86 @@ klynge_organisation_clear_labels (KlyngeOrganisation *self)
   g_ptr_array_set_size (self->labels, 0);
 }
 
+void
+_klynge_stated_day_add (guint32          *first,
+                        const KlyngeDate *date)
+{
+  guint32 day;
+
+  if (date == NULL || !klynge_date_is_set (date))
+    return;
+  day = klynge_date_get_last_day (date);
+  if (*first == 0 || day < *first)
+    *first = day;
+}
+
+guint32
+_klynge_organisation_first_stated_day (KlyngeOrganisation *self)
+{
+  guint32 first = 0;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    _klynge_stated_day_add (&first, klynge_label_get_awarded (g_ptr_array_index (self->labels, i)));
+  if (klynge_date_is_set (&self->dissolved))
+    {
+      guint32 day = klynge_date_get_first_day (&self->dissolved);
+
+      if (first == 0 || day < first)
+        first = day;
+    }
+  return first;
+}
+
+KlyngeOrganisationStatus
+_klynge_organisation_status_on (KlyngeOrganisation *self,
+                                guint32             day,
+                                guint32             first_stated_day)
+{
+  gboolean has_founded = klynge_date_is_set (&self->founded);
+  gboolean has_dissolved = klynge_date_is_set (&self->dissolved);
+
+  if (has_founded && day < klynge_date_get_first_day (&self->founded))
+    return KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED;
+  if (has_dissolved && day > klynge_date_get_last_day (&self->dissolved))
+    return KLYNGE_ORGANISATION_STATUS_DISSOLVED;
+  if (has_founded ? day < klynge_date_get_last_day (&self->founded)
+                  : first_stated_day == 0 || day < first_stated_day)
+    return KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
+  if (has_dissolved && day > klynge_date_get_first_day (&self->dissolved))
+    return KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
+  return KLYNGE_ORGANISATION_STATUS_ACTIVE;
+}
+
 /**
  * klynge_organisation_is_active_on:
  * @self: a #KlyngeOrganisation
- * @date: a set date
+ * @date: a set date; a partial @date stands for its first day
  *
- * Whether the organisation exists on @date: it was founded on or before
- * it (or its founding date is not known) and its dissolution date, which
- * is its last day, is not before it. Applying a merger dissolves the
- * predecessors on the day before the effective date, so on every day
- * either they or the successor are active. Partial dates, @date included,
- * stand for their first day, so an organisation founded in `2014` is
- * active on `2014-01-01`. An unset @date is a programmer error.
+ * Whether the organisation's own record shows it active on @date. A
+ * partial founding or dissolution date is an interval of uncertainty, not
+ * its first day: an organisation founded in `2014` is active from
+ * `2014-12-31` (the latest day it can have been founded; the founding day
+ * is an active one) and not known to be before; one dissolved in `2021`
+ * (its dissolution date is its last day) is active on `2021-01-01` and
+ * not known to be after. With no founding date it is not known to be
+ * active before the first day its own record shows it active (a label's
+ * award, the dissolution date); klynge_landscape_get_status() also counts
+ * what the landscape's other records state, and tells "not known" from
+ * "not active". Applying a merger dissolves the predecessors on the day
+ * before the effective date, so on every day either they or the
+ * successor are active. An unset @date is a programmer error.
  *
- * Returns: %TRUE when the organisation is active on @date
+ * Returns: %TRUE when the organisation is known to be active on @date
  */
 gboolean
 klynge_organisation_is_active_on (KlyngeOrganisation *self,
                                   const KlyngeDate   *date)
 {
-  guint32 day;
-
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
   g_return_val_if_fail (klynge_date_is_set (date), FALSE);
 
-  day = klynge_date_get_first_day (date);
-
-  if (klynge_date_is_set (&self->founded) &&
-      klynge_date_get_first_day (&self->founded) > day)
-    return FALSE;
-
-  if (klynge_date_is_set (&self->dissolved) &&
-      klynge_date_get_first_day (&self->dissolved) < day)
-    return FALSE;
-
-  return TRUE;
+  return _klynge_organisation_status_on (self, klynge_date_get_first_day (date),
+                                         _klynge_organisation_first_stated_day (self))
+         == KLYNGE_ORGANISATION_STATUS_ACTIVE;
 }

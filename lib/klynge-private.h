@@ -74,6 +74,35 @@ void         _klynge_date_unpack         (guint32            packed,
 gsize        _klynge_date_format         (const KlyngeDate  *date,
                                           char              *buf);
 
+/* klynge-organisation.c: status on a date, the rule in one place. A
+ * partial or missing date is an interval of uncertainty: founded `2014`
+ * is not yet founded before 2014-01-01, not known until 2014-12-31 (the
+ * latest day it can have been founded, and the founding day is an active
+ * one), active from then; dissolved `2021` (its last day fell in 2021) is
+ * active on 2021-01-01, not known on 2021-01-02..2021-12-31, dissolved
+ * from 2022. With no founding date it is not known to be active before
+ * @first_stated_day, the first day on which the records show it active
+ * (0 when none does: never known to be active). Never returns MERGED. */
+KlyngeOrganisationStatus _klynge_organisation_status_on (KlyngeOrganisation *self,
+                                          guint32            day,
+                                          guint32            first_stated_day);
+/* The first day the organisation's own record shows it active: by the
+ * last day of the earliest label's award, or on the first day of its
+ * dissolution date (its last day falls on or after it); 0 when neither
+ * exists. The landscape adds what its other records state. */
+guint32      _klynge_organisation_first_stated_day (KlyngeOrganisation *self);
+/* Folds @date's last day (for a date from which on something shows the
+ * organisation active) into @first, a day or 0 for none. */
+void         _klynge_stated_day_add      (guint32           *first,
+                                          const KlyngeDate  *date);
+
+/* klynge-filter.c: for listings that know the organisation's status on
+ * the filter's active-on date (NULL when it has none) from a landscape */
+const KlyngeDate *_klynge_filter_get_active_on (KlyngeFilter *filter);
+gboolean     _klynge_filter_matches_status (KlyngeFilter             *filter,
+                                            KlyngeOrganisation       *organisation,
+                                            KlyngeOrganisationStatus  status);
+
 /* klynge-record.c */
 void         _klynge_record_set_line     (KlyngeRecord      *self,
                                           guint              line);
@@ -102,6 +131,10 @@ guint        _klynge_record_get_format_version (KlyngeRecord     *record);
 guint        _klynge_contract_get_amount_decimals (KlyngeContract *self);
 void         _klynge_contract_set_amount_decimals (KlyngeContract *self,
                                                    guint           decimals);
+/* FALSE with KLYNGE_ERROR_MISSING_ELEMENT for a contract of unknown
+ * amount without a note saying why. */
+gboolean     _klynge_contract_check_unknown_amount_noted (KlyngeContract *self,
+                                                          GError        **error);
 KlyngeShare *_klynge_share_new_full      (const char        *source,
                                           guint              basis_points,
                                           guint              decimals);

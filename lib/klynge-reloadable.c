@@ -129,8 +129,10 @@ _klynge_record_check_complete (KlyngeRecord  *record,
       return FALSE;
     }
 
+  /* an unknown amount is complete (version 2), given a note saying why */
   if (KLYNGE_IS_CONTRACT (record))
-    return klynge_contract_check_shares (KLYNGE_CONTRACT (record), error);
+    return _klynge_contract_check_unknown_amount_noted (KLYNGE_CONTRACT (record), error)
+           && klynge_contract_check_shares (KLYNGE_CONTRACT (record), error);
   if (KLYNGE_IS_MERGER (record))
     return _klynge_merger_check_predecessor_count (KLYNGE_MERGER (record), error);
   return TRUE;

@@ -49,7 +49,10 @@ static const char * const attribute_names[N_ATTRIBUTES] = {
  * it is refused, as one holding anything unknown is. */
 #define V2 2
 
-typedef struct { guint8 attribute; guint8 required; guint8 since; } AttributeSpec;
+/* @optional_since: for a required attribute, the version from which on
+ * it may be left out (a contract's amount, which version 2 lets be not
+ * known); 0 when it is required in every version. */
+typedef struct { guint8 attribute; guint8 required; guint8 since; guint8 optional_since; } AttributeSpec;
 typedef struct { guint8 element; guint8 min; guint8 max; guint8 since; } ChildSpec;
 
 typedef KlyngeXmlReader Reader;
@@ -301,6 +304,14 @@ _klynge_xml_decode_attribute (GString    *out,
   g_string_append_len (out, value, end - value);
 }
 
+/* Whether a document of the reader's version must give the attribute. */
+static inline gboolean
+attribute_required (const Reader        *reader,
+                    const AttributeSpec *spec)
+{
+  return spec->required && (spec->optional_since == 0 || reader->version < spec->optional_since);
+}
+
 /* Reads the attributes of an element into reader->values by their id,
  * refusing unknown, prefixed, over-long and missing ones. */
 static gboolean
@@ -379,7 +390,7 @@ read_attributes (Reader            *reader,
 
       if (reader->values[id] != NULL)
         reader->values[id] = reader->scratch->str + reader->value_offsets[id];
-      else if (spec->attributes[a].required)
+      else if (attribute_required (reader, &spec->attributes[a]))
         {
           _klynge_xml_problem_at (reader, KLYNGE_ERROR_MISSING_ATTRIBUTE, line,
                                   "<%s> needs the attribute “%s”", spec->name,
@@ -424,7 +435,7 @@ fast_attributes (Reader            *reader,
       lengths[a] = length;
     }
   for (guint a = 0; a < spec->n_attributes; a++)
-    if (values[a] == NULL && spec->attributes[a].required)
+    if (values[a] == NULL && attribute_required (reader, &spec->attributes[a]))
       return FALSE;
   return TRUE;
 }
@@ -928,7 +939,7 @@ static const AttributeSpec location_attrs[] = { { A_CITY, REQ }, { A_ADDRESS, OP
 static const AttributeSpec label_attrs[] = { { A_LEVEL, REQ }, { A_AWARDED, REQ }, { A_VALID_UNTIL, OPT } };
 static const ChildSpec contracts_children[] = { { E_CONTRACT, 0, MANY } };
 static const AttributeSpec contract_attrs[] = {
-  { A_ID, REQ }, { A_HOLDER, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ }, { A_RENEWS, OPT },
+  { A_ID, REQ }, { A_HOLDER, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ, 0, V2 }, { A_RENEWS, OPT },
   { A_PROGRAMME, OPT, V2 }
 };
 static const ChildSpec contract_children[] = { { E_SHARE, 1, MANY }, PROVENANCE };

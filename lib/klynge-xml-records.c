@@ -178,6 +178,9 @@ _klynge_xml_start_contract (Reader *reader,
 
   contract = klynge_contract_new (reader->values[A_ID], reader->values[A_HOLDER], &period, amount);
   _klynge_contract_set_amount_decimals (contract, decimals);
+  /* only a version 2 document may leave the amount out (the table) */
+  if (reader->values[A_AMOUNT] == NULL)
+    klynge_contract_set_amount_unknown (contract);
   /* The setter refuses a contract renewing itself: report it, never drop it. */
   if (reader->values[A_RENEWS] != NULL
       && !klynge_contract_set_renews (contract, reader->values[A_RENEWS], (error = NULL, &error)))
@@ -219,6 +222,9 @@ _klynge_xml_end_contract (Reader      *reader,
   if (KLYNGE_IS_CONTRACT (reader->record)
       && klynge_contract_get_shares (KLYNGE_CONTRACT (reader->record))->len > 0
       && !klynge_contract_check_shares (KLYNGE_CONTRACT (reader->record), &error))
+    _klynge_xml_problem_from_error (reader, frame->line, error);
+  if (KLYNGE_IS_CONTRACT (reader->record)
+      && !_klynge_contract_check_unknown_amount_noted (KLYNGE_CONTRACT (reader->record), (error = NULL, &error)))
     _klynge_xml_problem_from_error (reader, frame->line, error);
   _klynge_xml_end_record (reader, frame);
 }

@@ -331,14 +331,18 @@ write_contract (Writer   *writer,
   KlyngeContract *contract = record;
   const KlyngePeriod *period = klynge_contract_get_period (contract);
   GPtrArray *shares = klynge_contract_get_shares (contract);
-  g_autofree char *amount = klynge_money_to_string (klynge_contract_get_amount (contract),
-                                                    _klynge_contract_get_amount_decimals (contract));
+  /* an unknown amount is left out (version 2) */
+  g_autofree char *amount = klynge_contract_has_amount (contract)
+                            ? klynge_money_to_string (klynge_contract_get_amount (contract),
+                                                      _klynge_contract_get_amount_decimals (contract))
+                            : NULL;
 
   put_record_start (writer, KLYNGE_RECORD (contract));
   put_attribute (writer, "holder", klynge_contract_get_holder (contract));
   put_date (writer, "start", &period->start);
   put_date (writer, "end", &period->end);
-  put_attribute_raw (writer, "amount", amount, strlen (amount));
+  if (amount != NULL)
+    put_attribute_raw (writer, "amount", amount, strlen (amount));
   put_attribute (writer, "renews", klynge_contract_get_renews (contract));
   put_attribute (writer, "programme", klynge_contract_get_programme (contract));
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");

@@ -21,6 +21,10 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 pkg-config --exists klynge-1.0
 schemas=$(pkg-config --variable=schemasdir klynge-1.0)
 test -f "$schemas/klynge-1.rng" || { echo "FAIL: no schema at $schemas (from the .pc)"; exit 1; }
+# klynge-2.rng includes klynge-1.rng by a relative name: both must be there
+printf '<landscape xmlns="urn:klynge:landscape:1" version="2"><programmes/></landscape>\n' \
+  | "${XMLLINT:-xmllint}" --noout --nonet --relaxng "$schemas/klynge-2.rng" - 2>/dev/null \
+  || { echo "FAIL: the installed klynge-2.rng does not validate a version 2 file"; exit 1; }
 
 # the C example exactly as the README shows it, kept equal to examples/hello.c
 sed -n '/<!-- c-example-begin -->/,/<!-- c-example-end -->/p' "$srcdir/README.md" \

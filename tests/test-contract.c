@@ -637,6 +637,136 @@ START_TEST (test_contract_moves_to_successor_without_predecessors_or_date_is_a_p
 }
 END_TEST
 
+/* --- amounts not known ------------------------------------------------------- */
+
+START_TEST (test_contract_of_unknown_amount_gives_minus_one_for_every_amount)
+{
+  g_autoptr(KlyngeContract) contract = new_ced_contract ();
+  KlyngePeriod in_2020 = { { 2020, 1, 1 }, { 2020, 12, 31 } };
+  guint notified = 0;
+  gint64 amount = 0;
+
+  g_signal_connect (contract, "notify::amount", G_CALLBACK (count_notify), &notified);
+  ck_assert (klynge_contract_has_amount (contract));
+  klynge_contract_set_amount_unknown (contract);
+  klynge_contract_set_amount_unknown (contract);
+  ck_assert_uint_eq (notified, 1);
+  ck_assert (!klynge_contract_has_amount (contract));
+  ck_assert_int_eq (klynge_contract_get_amount (contract), -1);
+  ck_assert_int_eq (klynge_contract_amount_in_period (contract, &in_2020), -1);
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "siu"), -1);
+  ck_assert_int_eq (klynge_contract_share_amount_in_period (contract, "es", &in_2020), -1);
+  /* a source without a share pays nothing, known or not */
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "deb"), 0);
+  g_object_get (contract, "amount", &amount, NULL);
+  ck_assert_int_eq (amount, -1);
+
+  ck_assert (klynge_contract_set_amount (contract, 100, NULL));
+  ck_assert (klynge_contract_has_amount (contract));
+  ck_assert_int_eq (klynge_contract_share_amount (contract, "siu"), 50);
+  g_object_set (contract, "amount", (gint64) -1, NULL);
+  ck_assert (!klynge_contract_has_amount (contract));
+  ck_assert_uint_eq (notified, 3);
+}
+END_TEST
+
+/* A canonical version 2 document, so that it saves back byte for byte. */
+static const char unknown_amount_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                 /*  1 */
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"                /*  2 */
+  "  <funding-sources>\n"                                                      /*  3 */
+  "    <funding-source id=\"deb\" kind=\"national-agency\">\n"                  /*  4 */
+  "      <name>Danmarks Erhvervsfremmebestyrelse</name>\n"                     /*  5 */
+  "    </funding-source>\n"                                                    /*  6 */
+  "  </funding-sources>\n"                                                     /*  7 */
+  "  <organisations>\n"                                                        /*  8 */
+  "    <organisation id=\"ecd\" kind=\"cluster\" founded=\"2020-07-01\">\n"     /*  9 */
+  "      <name>Energy Cluster Denmark</name>\n"                                /* 10 */
+  "    </organisation>\n"                                                      /* 11 */
+  "  </organisations>\n"                                                       /* 12 */
+  "  <contracts>\n"                                                            /* 13 */
+  "    <contract id=\"ecd-deb-2021\" holder=\"ecd\" start=\"2021-01-01\" end=\"2024-12-31\">\n" /* 14 */
+  "      <share source=\"deb\" percent=\"100.00\"/>\n"                          /* 15 */
+  "      <note>The grant is public; its amount is not.</note>\n"               /* 16 */
+  "    </contract>\n"                                                          /* 17 */
+  "  </contracts>\n"                                                           /* 18 */
+  "</landscape>\n";
+
+static KlyngeLandscape *
+load_document (const char  *document,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (document, strlen (document));
+
+  return klynge_landscape_load_bytes (bytes, "test.xml", NULL, error);
+}
+
+START_TEST (test_contract_without_amount_loads_and_saves_back_as_version_2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_document (unknown_amount_document, &error);
+  g_autoptr(GBytes) saved = NULL;
+  KlyngeContract *contract;
+
+  ck_assert_no_error (error);
+  contract = KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "ecd-deb-2021"));
+  ck_assert (!klynge_contract_has_amount (contract));
+  saved = klynge_landscape_save_bytes (landscape, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (g_bytes_get_size (saved), strlen (unknown_amount_document));
+  ck_assert (memcmp (g_bytes_get_data (saved, NULL), unknown_amount_document, strlen (unknown_amount_document)) == 0);
+}
+END_TEST
+
+START_TEST (test_contract_given_an_amount_saves_as_version_1_again)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_document (unknown_amount_document, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *text = NULL;
+
+  ck_assert_no_error (error);
+  ck_assert (klynge_contract_set_amount (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "ecd-deb-2021")),
+                                         8000000000, &error));
+  saved = klynge_landscape_save_bytes (landscape, &error);
+  ck_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  ck_assert_ptr_nonnull (strstr (text, "version=\"1\">\n"));
+  ck_assert_ptr_nonnull (strstr (text, "end=\"2024-12-31\" amount=\"80000000.00\">\n"));
+}
+END_TEST
+
+/* The document above, changed: what a reader refuses, with its code and
+ * line. */
+static const struct {
+  const char *what;
+  const char *from, *to;
+  KlyngeError code;
+  guint line;
+} unknown_amount_refusals[] = {
+  { "a version 1 document leaving the amount out",
+    "version=\"2\"", "version=\"1\"", KLYNGE_ERROR_MISSING_ATTRIBUTE, 14 },
+  { "a contract of unknown amount without a note saying why",
+    "      <note>The grant is public; its amount is not.</note>\n", "", KLYNGE_ERROR_MISSING_ELEMENT, 14 },
+};
+
+START_TEST (test_contract_without_amount_is_refused_where_the_format_does_not_allow_it)
+{
+  g_autoptr(GString) document = g_string_new (unknown_amount_document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autofree char *at_line = g_strdup_printf ("test.xml:%u:", unknown_amount_refusals[_i].line);
+
+  ck_assert_uint_eq (g_string_replace (document, unknown_amount_refusals[_i].from, unknown_amount_refusals[_i].to, 1), 1);
+  landscape = load_document (document->str, &error);
+  ck_assert_msg (landscape == NULL, "%s was loaded", unknown_amount_refusals[_i].what);
+  ck_assert_msg (g_error_matches (error, KLYNGE_ERROR, unknown_amount_refusals[_i].code),
+                 "%s: %s", unknown_amount_refusals[_i].what, error->message);
+  ck_assert_msg (g_str_has_prefix (error->message, at_line), "%s: %s", unknown_amount_refusals[_i].what,
+                 error->message);
+}
+END_TEST
+
 static Suite *
 contract_suite (void)
 {
@@ -681,6 +811,14 @@ contract_suite (void)
                        0, G_N_ELEMENTS (splits));
   tcase_add_test (tc, test_contract_share_amount_of_one_ore_split_in_halves_goes_to_the_first);
   tcase_add_test (tc, test_contract_share_amount_of_the_largest_amount_does_not_overflow);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("unknown-amount");
+  tcase_add_test (tc, test_contract_of_unknown_amount_gives_minus_one_for_every_amount);
+  tcase_add_test (tc, test_contract_without_amount_loads_and_saves_back_as_version_2);
+  tcase_add_test (tc, test_contract_given_an_amount_saves_as_version_1_again);
+  tcase_add_loop_test (tc, test_contract_without_amount_is_refused_where_the_format_does_not_allow_it,
+                       0, G_N_ELEMENTS (unknown_amount_refusals));
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("mergers");

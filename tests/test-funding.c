@@ -31,19 +31,18 @@ date (const char *text)
   return parsed;
 }
 
-/* Adds contract @id held by @holder over @when ("START..END") with
- * @shares such as "siu:5000,es:5000" (basis points); @renews may be NULL. */
+/* Contract @id held by @holder over @when ("START..END") with @shares
+ * such as "siu:5000,es:5000" (basis points); @renews may be NULL. */
 static KlyngeContract *
-add_contract (KlyngeLandscape *landscape,
-              const char      *id,
-              const char      *holder,
-              const char      *when,
-              gint64           amount,
-              const char      *shares,
-              const char      *renews)
+contract_with_shares (const char *id,
+                      const char *holder,
+                      const char *when,
+                      gint64      amount,
+                      const char *shares,
+                      const char *renews)
 {
   KlyngePeriod p = period (when);
-  g_autoptr(KlyngeContract) contract = klynge_contract_new (id, holder, &p, amount);
+  KlyngeContract *contract = klynge_contract_new (id, holder, &p, amount);
   g_auto(GStrv) parts = g_strsplit (shares, ",", -1);
   g_autoptr(GError) error = NULL;
 
@@ -57,9 +56,47 @@ add_contract (KlyngeLandscape *landscape,
     }
   if (renews != NULL)
     ck_assert (klynge_contract_set_renews (contract, renews, &error));
+  return contract;
+}
+
+static KlyngeContract *
+add_to (KlyngeLandscape *landscape,
+        KlyngeContract  *contract)
+{
+  g_autoptr(GError) error = NULL;
+
   ck_assert_msg (klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error),
                  "%s", error ? error->message : "");
+  g_object_unref (contract);
   return contract;   /* the landscape holds it */
+}
+
+/* Adds contract_with_shares() to @landscape. */
+static KlyngeContract *
+add_contract (KlyngeLandscape *landscape,
+              const char      *id,
+              const char      *holder,
+              const char      *when,
+              gint64           amount,
+              const char      *shares,
+              const char      *renews)
+{
+  return add_to (landscape, contract_with_shares (id, holder, when, amount, shares, renews));
+}
+
+/* The same, its amount not known (with the note that says why). */
+static KlyngeContract *
+add_contract_of_unknown_amount (KlyngeLandscape *landscape,
+                                const char      *id,
+                                const char      *holder,
+                                const char      *when,
+                                const char      *shares)
+{
+  KlyngeContract *contract = contract_with_shares (id, holder, when, 0, shares, NULL);
+
+  klynge_contract_set_amount_unknown (contract);
+  ck_assert (klynge_record_set_note (KLYNGE_RECORD (contract), "The grant letter gives no amount.", NULL));
+  return add_to (landscape, contract);
 }
 
 static void
@@ -212,6 +249,81 @@ START_TEST (test_ced_totals_by_source_and_year_are_sorted_by_year_then_landscape
       ck_assert_int_eq (klynge_funding_total_get_amount (row (rows, i)), expected[i].amount);
     }
   ck_assert_int_eq (sum_rows (rows), 1200000000);
+}
+END_TEST
+
+/* --- grants of unknown amount ---------------------------------------------- */
+
+/* CED's contracts and kb's grant from deb and ufs over 2021-2022 whose
+ * amount is not known. */
+static KlyngeLandscape *
+new_landscape_with_a_grant_of_unknown_amount (void)
+{
+  KlyngeLandscape *landscape = new_ced_landscape ();
+
+  add_contract_of_unknown_amount (landscape, "kb-grant", "kb", "2021-01-01..2022-12-31", "deb:5000,ufs:5000");
+  return landscape;
+}
+
+static const struct {
+  KlyngeFundingGrouping grouping;
+  const char *n_unknown;      /* each row's count, in row order */
+} unknown_cases[] = {
+  { 0, "1" },                                          /* two shares, one grant */
+  { KLYNGE_FUNDING_BY_YEAR, "0 0 1 1" },               /* 2019..2022 */
+  { KLYNGE_FUNDING_BY_SOURCE, "0 0 1 1" },             /* siu es deb ufs */
+  { KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_YEAR, "0 0 0 0 0 0 1 1 1 1" },
+  { KLYNGE_FUNDING_BY_HOLDER, "0 1" },                 /* ced, kb */
+  { KLYNGE_FUNDING_BY_KIND, "1 0" },                   /* cluster, support body */
+};
+
+START_TEST (test_totals_count_a_grant_of_unknown_amount_instead_of_adding_zero)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_landscape_with_a_grant_of_unknown_amount ();
+  g_autoptr(KlyngeLandscape) known = new_ced_landscape ();
+  g_autoptr(GPtrArray) rows = klynge_landscape_funding_totals (landscape, unknown_cases[_i].grouping, NULL);
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (counts, "%s%u", i > 0 ? " " : "", klynge_funding_total_get_n_unknown (row (rows, i)));
+  ck_assert_str_eq (counts->str, unknown_cases[_i].n_unknown);
+  /* the amounts are those of the known contracts alone */
+  ck_assert_int_eq (sum_rows (rows), 1200000000);
+  {
+    g_autoptr(GPtrArray) known_rows = klynge_landscape_funding_totals (known, unknown_cases[_i].grouping, NULL);
+
+    ck_assert_int_eq (sum_rows (known_rows), sum_rows (rows));
+  }
+}
+END_TEST
+
+START_TEST (test_paid_leaves_out_a_grant_of_unknown_amount_and_says_how_many)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_landscape_with_a_grant_of_unknown_amount ();
+  KlyngePeriod in_2022 = period ("2022-01-01..2022-12-31");
+  KlyngePeriod in_2020 = period ("2020-01-01..2020-12-31");
+
+  ck_assert_int_eq (klynge_landscape_funding_paid (landscape, "deb", "kb", NULL), 0);
+  ck_assert_uint_eq (klynge_landscape_funding_count_unknown (landscape, "deb", "kb", NULL), 1);
+  ck_assert_uint_eq (klynge_landscape_funding_count_unknown (landscape, NULL, NULL, &in_2022), 1);
+  ck_assert_uint_eq (klynge_landscape_funding_count_unknown (landscape, NULL, NULL, &in_2020), 0);
+  ck_assert_uint_eq (klynge_landscape_funding_count_unknown (landscape, "siu", NULL, NULL), 0);
+  ck_assert_uint_eq (klynge_landscape_funding_count_unknown (landscape, NULL, "ced", NULL), 0);
+  /* deb's part of ced-2021 in 2022, as without the grant */
+  ck_assert_int_eq (klynge_landscape_funding_paid (landscape, "deb", NULL, &in_2022), 149589042);
+}
+END_TEST
+
+START_TEST (test_a_contract_of_unknown_amount_without_a_note_is_refused)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_ced_landscape ();
+  g_autoptr(KlyngeContract) contract = contract_with_shares ("kb-grant", "kb", "2021-01-01..2022-12-31", 0,
+                                                             "deb:10000", NULL);
+  g_autoptr(GError) error = NULL;
+
+  klynge_contract_set_amount_unknown (contract);
+  ck_assert (!klynge_landscape_add (landscape, KLYNGE_RECORD (contract), &error));
+  ck_assert (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_MISSING_ELEMENT));
 }
 END_TEST
 
@@ -1151,6 +1263,13 @@ funding_suite (void)
   tcase_add_loop_test (tc, test_totals_that_exceed_the_largest_amount_are_refused, 0, G_N_ELEMENTS (largest_sums));
   tcase_add_loop_test (tc, test_paid_above_the_largest_amount_is_refused, 0, G_N_ELEMENTS (largest_paid));
   tcase_add_test (tc, test_funding_total_is_a_refcounted_boxed_type);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("unknown-amounts");
+  tcase_add_loop_test (tc, test_totals_count_a_grant_of_unknown_amount_instead_of_adding_zero,
+                       0, G_N_ELEMENTS (unknown_cases));
+  tcase_add_test (tc, test_paid_leaves_out_a_grant_of_unknown_amount_and_says_how_many);
+  tcase_add_test (tc, test_a_contract_of_unknown_amount_without_a_note_is_refused);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("chains");

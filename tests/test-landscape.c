@@ -878,39 +878,41 @@ START_TEST (test_landscape_filter_by_city)
 END_TEST
 
 /* org-b 2014-05-09..dissolved 2020-06-30; org-a founded 2015; org-c founded
- * 2014, dissolved 2021-03; org-free has no dates (always active).
+ * 2014, dissolved 2021-03; org-free has no dates, and its first stated
+ * day is 2018-12-31: its membership since 2018 began by then.
  *
- * klynge_organisation_is_active_on(): the founded day is the first active
- * day and the dissolution date is the last one ("its dissolution date,
- * which is its last day, is not before it"); partial dates, the asked date
- * included, stand for their first day. */
+ * klynge_landscape_get_status(): the founded day is the first active day
+ * and the dissolution date is the last one; a partial founding or
+ * dissolution date is an interval of uncertainty (issue 15): founded 2014
+ * is not known until 2014-12-31, dissolved 2021-03 not known after
+ * 2021-03-01. The asked date, when partial, stands for its first day. */
 static const struct {
   const char *date;
-  const char *expected;
+  const char *active;
+  const char *not_known;
 } active_on_cases[] = {
-  { "1999", "org-free" },
-  { "2013-12-31", "org-free" },
-  { "2014", "org-c org-free" },                      /* founded 2014 = 2014-01-01 */
-  { "2014-01-01", "org-c org-free" },
-  { "2014-05-08", "org-c org-free" },                /* the day before founding */
-  { "2014-05-09", "org-b org-c org-free" },          /* active on the founded day */
-  { "2014-05", "org-c org-free" },                   /* 2014-05 stands for 2014-05-01 */
-  { "2014-12-31", "org-b org-c org-free" },
-  { "2015", "org-b org-a org-c org-free" },          /* founded 2015 is active on 2015 */
-  { "2020-06-29", "org-b org-a org-c org-free" },
-  { "2020-06-30", "org-b org-a org-c org-free" },    /* the dissolved day is the last day */
-  { "2020-07-01", "org-a org-c org-free" },          /* gone the day after */
-  { "2020-06", "org-b org-a org-c org-free" },       /* 2020-06-01 */
-  { "2020", "org-b org-a org-c org-free" },
-  { "2021-02-28", "org-a org-c org-free" },
-  { "2021-03-01", "org-a org-c org-free" },          /* dissolved 2021-03 = 2021-03-01 */
-  { "2021-03", "org-a org-c org-free" },
-  { "2021-03-02", "org-a org-free" },
-  { "2021-04", "org-a org-free" },
-  { "2021", "org-a org-c org-free" },                /* 2021-01-01 */
+  { "1999", "", "org-free" },                              /* no founding date: not "not yet founded" */
+  { "2013-12-31", "", "org-free" },
+  { "2014", "", "org-c org-free" },                        /* within "founded 2014" */
+  { "2014-05-08", "", "org-c org-free" },
+  { "2014-05-09", "org-b", "org-c org-free" },             /* active on the founded day */
+  { "2014-05", "", "org-c org-free" },                     /* 2014-05 stands for 2014-05-01 */
+  { "2014-12-30", "org-b", "org-c org-free" },
+  { "2014-12-31", "org-b org-c", "org-free" },             /* founded in 2014 at the latest */
+  { "2015", "org-b org-c", "org-a org-free" },
+  { "2015-12-31", "org-b org-a org-c", "org-free" },
+  { "2018-12-30", "org-b org-a org-c", "org-free" },
+  { "2018-12-31", "org-b org-a org-c org-free", "" },      /* its membership since 2018 began */
+  { "2020-06-30", "org-b org-a org-c org-free", "" },      /* the dissolved day is the last day */
+  { "2020-07-01", "org-a org-c org-free", "" },            /* gone the day after */
+  { "2021-03-01", "org-a org-c org-free", "" },            /* dissolved in March: active on the 1st */
+  { "2021-03", "org-a org-c org-free", "" },
+  { "2021-03-02", "org-a org-free", "org-c" },             /* within "dissolved 2021-03" */
+  { "2021-03-31", "org-a org-free", "org-c" },
+  { "2021-04-01", "org-a org-free", "" },                  /* dissolved by then */
 };
 
-START_TEST (test_landscape_filter_active_on_respects_founded_and_dissolved_boundaries)
+START_TEST (test_landscape_filter_active_on_lists_only_the_organisations_known_to_be_active)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
@@ -921,9 +923,202 @@ START_TEST (test_landscape_filter_active_on_respects_founded_and_dissolved_bound
   klynge_filter_set_active_on (filter, &date);
   orgs = klynge_landscape_list_organisations (landscape, filter);
   got = ids_of (orgs);
-  ck_assert_msg (g_strcmp0 (got, active_on_cases[_i].expected) == 0,
+  ck_assert_msg (g_strcmp0 (got, active_on_cases[_i].active) == 0,
                  "active on %s: expected “%s”, got “%s”", active_on_cases[_i].date,
-                 active_on_cases[_i].expected, got);
+                 active_on_cases[_i].active, got);
+}
+END_TEST
+
+START_TEST (test_landscape_filter_including_not_known_adds_exactly_those_not_known)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  KlyngeDate date = klynge_test_date (active_on_cases[_i].date);
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GString) not_known = g_string_new (NULL);
+
+  klynge_filter_set_active_on (filter, &date);
+  klynge_filter_set_include_not_known (filter, TRUE);
+  orgs = klynge_landscape_list_organisations (landscape, filter);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      const char *id = klynge_record_get_id (g_ptr_array_index (orgs, i));
+      KlyngeOrganisationStatus status = klynge_landscape_get_status (landscape, id, &date, NULL);
+
+      ck_assert (status == KLYNGE_ORGANISATION_STATUS_ACTIVE || status == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN);
+      if (status == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN)
+        g_string_append_printf (not_known, "%s%s", not_known->len > 0 ? " " : "", id);
+    }
+  ck_assert_msg (g_strcmp0 (not_known->str, active_on_cases[_i].not_known) == 0,
+                 "not known on %s: expected “%s”, got “%s”", active_on_cases[_i].date,
+                 active_on_cases[_i].not_known, not_known->str);
+}
+END_TEST
+
+START_TEST (test_landscape_view_counts_the_not_known_apart)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  KlyngeDate date = klynge_test_date (active_on_cases[_i].date);
+  g_autoptr(KlyngeLandscapeView) view = klynge_landscape_view_new (landscape, &date);
+  g_auto(GStrv) active = g_strsplit (active_on_cases[_i].active, " ", -1);
+  g_auto(GStrv) not_known = g_strsplit (active_on_cases[_i].not_known, " ", -1);
+  g_autoptr(GPtrArray) listed = klynge_landscape_view_list_organisations (view, NULL);
+  g_autofree char *got = ids_of (listed);
+
+  ck_assert_str_eq (got, active_on_cases[_i].active);
+  ck_assert_uint_eq (klynge_landscape_view_count_organisations (view),
+                     *active_on_cases[_i].active != '\0' ? g_strv_length (active) : 0);
+  ck_assert_uint_eq (klynge_landscape_view_count_not_known (view),
+                     *active_on_cases[_i].not_known != '\0' ? g_strv_length (not_known) : 0);
+}
+END_TEST
+
+/* Status of one organisation, alone in a landscape with the records named,
+ * on dates around its partial or missing dates. */
+typedef enum {
+  STATED_NOTHING,
+  STATED_MEMBERSHIP,     /* since 2016 */
+  STATED_CONTRACT,       /* holds one from 2016-03-01 */
+  STATED_INITIATIVE,     /* hosts one from 2016-03 */
+  STATED_LABEL,          /* awarded 2016-06-15 */
+  STATED_MERGER,         /* successor of a completed merger effective 2016-01-01 */
+  STATED_PROPOSED_MERGER,/* successor of a proposed one: states nothing */
+  STATED_PARTICIPATION,  /* takes part in an initiative from 2010: states nothing */
+  STATED_DESIGNATION,    /* designated by a programme from 2016-09-01 */
+} Stated;
+
+static const struct {
+  const char *founded;
+  const char *dissolved;
+  Stated stated;
+  const char *date;
+  KlyngeOrganisationStatus status;
+} status_cases[] = {
+  { "2014", NULL, STATED_NOTHING, "2013-12-31", KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED },
+  { "2014", NULL, STATED_NOTHING, "2014-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014", NULL, STATED_NOTHING, "2014-06-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014", NULL, STATED_NOTHING, "2014-12-31", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014", NULL, STATED_NOTHING, "2015-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014", NULL, STATED_CONTRACT, "2014-06-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },  /* founding date rules */
+  { "2014-05", NULL, STATED_NOTHING, "2014-05-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014-05", NULL, STATED_NOTHING, "2014-05-31", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014-05-09", NULL, STATED_NOTHING, "2014-05-08", KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED },
+  { "2014-05-09", NULL, STATED_NOTHING, "2014-05-09", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014", "2021", STATED_NOTHING, "2021-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014", "2021", STATED_NOTHING, "2021-01-02", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014", "2021", STATED_NOTHING, "2021-06-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014", "2021", STATED_NOTHING, "2021-12-31", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2014", "2021", STATED_NOTHING, "2022-01-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
+  { "2014", "2021-06-30", STATED_NOTHING, "2021-06-30", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2014", "2021-06-30", STATED_NOTHING, "2021-07-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
+  { NULL, NULL, STATED_NOTHING, "1990-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_NOTHING, "2030-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_MEMBERSHIP, "2016-12-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_MEMBERSHIP, "2016-12-31", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, NULL, STATED_CONTRACT, "2016-02-29", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_CONTRACT, "2016-03-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, NULL, STATED_INITIATIVE, "2016-03-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_INITIATIVE, "2016-03-31", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, NULL, STATED_LABEL, "2016-06-14", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_LABEL, "2016-06-15", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, NULL, STATED_MERGER, "2015-12-31", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_MERGER, "2016-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, NULL, STATED_PROPOSED_MERGER, "2017-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_PARTICIPATION, "2017-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_DESIGNATION, "2016-08-31", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, STATED_DESIGNATION, "2016-09-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, "2020-06-30", STATED_NOTHING, "2020-06-29", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, "2020-06-30", STATED_NOTHING, "2020-06-30", KLYNGE_ORGANISATION_STATUS_ACTIVE },   /* its last day */
+  { NULL, "2020-06-30", STATED_NOTHING, "2020-07-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
+  { NULL, "2021", STATED_CONTRACT, "2018-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { NULL, "2021", STATED_CONTRACT, "2021-06-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+};
+
+START_TEST (test_landscape_status_treats_partial_and_missing_dates_as_uncertain)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(KlyngeOrganisation) org = org_new ("org-x", KLYNGE_ORGANISATION_KIND_CLUSTER,
+                                               status_cases[_i].founded, status_cases[_i].dissolved,
+                                               NULL, NULL);
+  g_autoptr(KlyngeOrganisation) other = org_new ("org-y", KLYNGE_ORGANISATION_KIND_CLUSTER,
+                                                 "2000", NULL, NULL, NULL);
+  g_autoptr(KlyngeFundingSource) fs = source_new ("fs-one");
+  g_autoptr(KlyngeMember) member = member_new ("m-one");
+  KlyngeDate date = klynge_test_date (status_cases[_i].date);
+  g_autoptr(GError) error = NULL;
+
+  add_ok (landscape, fs);
+  add_ok (landscape, member);
+  add_ok (landscape, org);
+  add_ok (landscape, other);
+  switch (status_cases[_i].stated)
+    {
+    case STATED_NOTHING:
+      break;
+    case STATED_MEMBERSHIP:
+      add_membership_ok (landscape, "org-x", "m-one", "2016", NULL);
+      break;
+    case STATED_CONTRACT:
+      {
+        g_autoptr(KlyngeContract) contract = contract_new ("c-1", "org-x", NULL, "fs-one", 10000u, NULL);
+        KlyngeDate start = klynge_test_date ("2016-03-01"), end = klynge_test_date ("2017-02-28");
+        KlyngePeriod period;
+
+        ck_assert (klynge_period_init (&period, &start, &end, &error));
+        ck_assert (klynge_contract_set_period (contract, &period, &error));
+        add_ok (landscape, contract);
+      }
+      break;
+    case STATED_INITIATIVE:
+    case STATED_PARTICIPATION:
+      {
+        gboolean hosts = status_cases[_i].stated == STATED_INITIATIVE;
+        g_autoptr(KlyngeInitiative) initiative = initiative_new ("in-1", hosts ? "org-x" : "org-y", NULL,
+                                                                 hosts ? NULL : "org-x", NULL);
+        KlyngeDate start = klynge_test_date (hosts ? "2016-03" : "2010");
+
+        ck_assert (klynge_initiative_set_dates (initiative, &start, NULL, &error));
+        add_ok (landscape, initiative);
+      }
+      break;
+    case STATED_LABEL:
+      {
+        KlyngeDate awarded = klynge_test_date ("2016-06-15");
+        g_autoptr(KlyngeLabel) label = klynge_label_new (KLYNGE_LABEL_LEVEL_GOLD, &awarded, NULL, &error);
+
+        klynge_organisation_add_label (org, label);
+      }
+      break;
+    case STATED_MERGER:
+    case STATED_PROPOSED_MERGER:
+      {
+        g_autoptr(KlyngeMerger) merger = merger_new ("mg-1", KLYNGE_MERGER_KIND_ABSORPTION, "org-x",
+                                                     "2016-01-01", "org-y", NULL);
+
+        if (status_cases[_i].stated == STATED_MERGER)
+          klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
+        add_ok (landscape, merger);
+      }
+      break;
+    case STATED_DESIGNATION:
+      {
+        g_autoptr(KlyngeProgramme) programme = klynge_programme_new ("prog-1", KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME,
+                                                                     "Synthetic programme");
+        KlyngeDate start = klynge_test_date ("2016-09-01");
+        g_autoptr(KlyngeDesignation) designation = klynge_designation_new ("org-x", KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER,
+                                                                           NULL, &start, NULL, &error);
+
+        ck_assert (klynge_programme_add_designation (programme, designation, &error));
+        add_ok (landscape, programme);
+      }
+      break;
+    }
+
+  ck_assert_msg (klynge_landscape_get_status (landscape, "org-x", &date, NULL) == status_cases[_i].status,
+                 "case %d: status on %s is %s, expected %s", _i, status_cases[_i].date,
+                 klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_STATUS,
+                                      klynge_landscape_get_status (landscape, "org-x", &date, NULL)),
+                 klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_STATUS, status_cases[_i].status));
 }
 END_TEST
 
@@ -1973,8 +2168,14 @@ landscape_suite (void)
   tcase_add_test (filter, test_landscape_filter_by_kind);
   tcase_add_test (filter, test_landscape_filter_by_focus_area);
   tcase_add_test (filter, test_landscape_filter_by_city);
-  tcase_add_loop_test (filter, test_landscape_filter_active_on_respects_founded_and_dissolved_boundaries,
+  tcase_add_loop_test (filter, test_landscape_filter_active_on_lists_only_the_organisations_known_to_be_active,
                        0, G_N_ELEMENTS (active_on_cases));
+  tcase_add_loop_test (filter, test_landscape_filter_including_not_known_adds_exactly_those_not_known,
+                       0, G_N_ELEMENTS (active_on_cases));
+  tcase_add_loop_test (filter, test_landscape_view_counts_the_not_known_apart,
+                       0, G_N_ELEMENTS (active_on_cases));
+  tcase_add_loop_test (filter, test_landscape_status_treats_partial_and_missing_dates_as_uncertain,
+                       0, G_N_ELEMENTS (status_cases));
   tcase_add_test (filter, test_landscape_filter_conditions_combine_so_all_must_hold);
   suite_add_tcase (suite, filter);
 

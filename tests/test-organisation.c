@@ -84,6 +84,7 @@ START_TEST (test_organisation_status_nicks_round_trip)
     { KLYNGE_ORGANISATION_STATUS_ACTIVE, "active" },
     { KLYNGE_ORGANISATION_STATUS_DISSOLVED, "dissolved" },
     { KLYNGE_ORGANISATION_STATUS_MERGED, "merged" },
+    { KLYNGE_ORGANISATION_STATUS_NOT_KNOWN, "not-known" },
   };
 
   assert_enum_nicks (KLYNGE_TYPE_ORGANISATION_STATUS, cases, G_N_ELEMENTS (cases));
@@ -462,13 +463,58 @@ START_TEST (test_organisation_is_active_from_founded_through_dissolved)
 }
 END_TEST
 
-START_TEST (test_organisation_without_dates_is_always_active)
+/* Issue 15: a missing founding date is not "always": the organisation is
+ * not known to be active before its own record shows it so. */
+START_TEST (test_organisation_without_dates_is_never_known_to_be_active)
 {
   g_autoptr(KlyngeOrganisation) org = new_organisation ();
   KlyngeDate early = { 1000, 1, 1 }, late = { 9999, 12, 31 };
 
-  ck_assert (klynge_organisation_is_active_on (org, &early));
-  ck_assert (klynge_organisation_is_active_on (org, &late));
+  ck_assert (!klynge_organisation_is_active_on (org, &early));
+  ck_assert (!klynge_organisation_is_active_on (org, &late));
+}
+END_TEST
+
+static const struct {
+  const char *founded;
+  const char *dissolved;
+  const char *awarded;    /* a label's, or NULL */
+  KlyngeDate date;
+  gboolean active;
+} own_dates[] = {
+  { "2014", NULL, NULL, { 2014, 6, 1 }, FALSE },        /* within "founded 2014": not known */
+  { "2014", NULL, NULL, { 2014, 12, 31 }, TRUE },       /* founded by then at the latest */
+  { "2014", "2021", NULL, { 2021, 1, 1 }, TRUE },
+  { "2014", "2021", NULL, { 2021, 6, 30 }, FALSE },     /* within "dissolved 2021": not known */
+  { NULL, NULL, "2016-06", { 2016, 6, 29 }, FALSE },
+  { NULL, NULL, "2016-06", { 2016, 6, 30 }, TRUE },     /* awarded in June 2016 at the latest */
+  { NULL, "2020-06-30", NULL, { 2020, 6, 29 }, FALSE },
+  { NULL, "2020-06-30", NULL, { 2020, 6, 30 }, TRUE },  /* the dissolution date is its last day */
+};
+
+START_TEST (test_organisation_is_active_on_its_own_dates_as_intervals)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+  g_autoptr(GError) error = NULL;
+
+  if (own_dates[_i].founded != NULL)
+    {
+      KlyngeDate date = klynge_test_date (own_dates[_i].founded);
+      ck_assert (klynge_organisation_set_founded (org, &date, &error));
+    }
+  if (own_dates[_i].dissolved != NULL)
+    {
+      KlyngeDate date = klynge_test_date (own_dates[_i].dissolved);
+      ck_assert (klynge_organisation_set_dissolved (org, &date, &error));
+    }
+  if (own_dates[_i].awarded != NULL)
+    {
+      KlyngeDate date = klynge_test_date (own_dates[_i].awarded);
+      g_autoptr(KlyngeLabel) label = klynge_label_new (KLYNGE_LABEL_LEVEL_SILVER, &date, NULL, &error);
+
+      klynge_organisation_add_label (org, label);
+    }
+  ck_assert_int_eq (klynge_organisation_is_active_on (org, &own_dates[_i].date), own_dates[_i].active);
 }
 END_TEST
 
@@ -738,7 +784,8 @@ organisation_suite (void)
   tcase_add_test (tc, test_organisation_dates_are_cleared_by_null_or_an_unset_date);
   tcase_add_loop_test (tc, test_organisation_is_active_from_founded_through_dissolved,
                        0, G_N_ELEMENTS (active_on));
-  tcase_add_test (tc, test_organisation_without_dates_is_always_active);
+  tcase_add_test (tc, test_organisation_without_dates_is_never_known_to_be_active);
+  tcase_add_loop_test (tc, test_organisation_is_active_on_its_own_dates_as_intervals, 0, G_N_ELEMENTS (own_dates));
   tcase_add_test (tc, test_organisation_is_active_on_an_unset_date_is_a_programmer_error);
   suite_add_tcase (suite, tc);
 

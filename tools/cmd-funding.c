@@ -15,7 +15,10 @@ static const char description[] =
   "holder, calendar year or kind of holder organisation, in exact øre. Each\n"
   "source's share of a contract is pro-rated by days over the contract period,\n"
   "so the rows of any grouping sum to the contract amounts, and a period's\n"
-  "totals agree with the matching rows of any longer period.\n"
+  "totals agree with the matching rows of any longer period. A contract whose\n"
+  "amount is not known adds nothing: the rows it has days in say “plus N\n"
+  "grants of unknown amount” (in csv a last column grants_of_unknown_amount,\n"
+  "there only when some contract's amount is not known).\n"
   "\n"
   "  --by LIST       group by source, holder, year and/or kind, separated by\n"
   "                  commas (the option may be repeated); “total” gives one\n"
@@ -140,15 +143,18 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* @total_unknown: the grants of unknown amount in all rows; with some, a
+ * last column says how many each row's amount leaves out. */
 static void
 write_csv (GString               *out,
            GPtrArray             *rows,
-           KlyngeFundingGrouping  grouping)
+           KlyngeFundingGrouping  grouping,
+           guint                  total_unknown)
 {
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     if (grouping & columns[c].flag)
       g_string_append_printf (out, "%s,", columns[c].name);
-  g_string_append (out, "amount\r\n");
+  g_string_append (out, total_unknown > 0 ? "amount,grants_of_unknown_amount\r\n" : "amount\r\n");
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -163,7 +169,10 @@ write_csv (GString               *out,
             append_csv_field (out, key);
             g_string_append_c (out, ',');
           }
-      g_string_append_printf (out, "%s\r\n", amount);
+      if (total_unknown > 0)
+        g_string_append_printf (out, "%s,%u\r\n", amount, klynge_funding_total_get_n_unknown (row));
+      else
+        g_string_append_printf (out, "%s\r\n", amount);
     }
 }
 
@@ -187,7 +196,8 @@ append_padded (GString    *out,
 static void
 write_text (GString               *out,
             GPtrArray             *rows,
-            KlyngeFundingGrouping  grouping)
+            KlyngeFundingGrouping  grouping,
+            guint                  total_unknown)
 {
   const char *amount_title = "Amount (DKK)";
   guint widths[G_N_ELEMENTS (columns) + 1] = { 0, };
@@ -247,16 +257,24 @@ write_text (GString               *out,
     for (guint c = 0; c < n_cells; c++)
       if (c == amount_column || (grouping & columns[c].flag))
         {
+          g_autofree char *unknown = tool_unknown_grants_text (klynge_funding_total_get_n_unknown (g_ptr_array_index (rows, r)));
+
           append_padded (out, g_ptr_array_index (cells, r * n_cells + c),
                          widths[c], c == amount_column);
+          if (c == amount_column)
+            g_string_append (out, unknown);
           g_string_append (out, c == amount_column ? "\n" : "  ");
         }
   if (rows->len > 1)
     for (guint c = 0; c < n_cells; c++)
       if (c == amount_column || (grouping & columns[c].flag))
         {
+          g_autofree char *unknown = tool_unknown_grants_text (total_unknown);
+
           append_padded (out, c == amount_column ? total_text : c == first_column ? "Total" : "",
                          widths[c], c == amount_column);
+          if (c == amount_column)
+            g_string_append (out, unknown);
           g_string_append (out, c == amount_column ? "\n" : "  ");
         }
 }
@@ -286,6 +304,7 @@ tool_funding (Tool  *tool,
   KlyngeFundingGrouping grouping;
   KlyngePeriod within = { { 0, }, };
   Format format = FORMAT_TEXT;
+  guint total_unknown = 0;
   int status;
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
@@ -317,6 +336,8 @@ tool_funding (Tool  *tool,
    * so do the rows and the text format's total line */
   rows = klynge_landscape_funding_totals_checked (landscape, 0,
                                                   from != NULL || to != NULL ? &within : NULL, &error);
+  if (rows != NULL)
+    total_unknown = klynge_funding_total_get_n_unknown (g_ptr_array_index (rows, 0));
   if (rows != NULL && grouping != 0)
     {
       g_clear_pointer (&rows, g_ptr_array_unref);
@@ -330,9 +351,9 @@ tool_funding (Tool  *tool,
     }
   out = g_string_new (NULL);
   if (format == FORMAT_CSV)
-    write_csv (out, rows, grouping);
+    write_csv (out, rows, grouping, total_unknown);
   else
-    write_text (out, rows, grouping);
+    write_text (out, rows, grouping, total_unknown);
 
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {

@@ -14,6 +14,12 @@ static const char description[] =
   "founding and dissolution dates and name. Every filter that is given must\n"
   "hold; focus areas and cities are compared exactly.\n"
   "\n"
+  "With --active-on, the organisations known to be active that day come first;\n"
+  "those whose status that day is not known follow apart, under “Not known to\n"
+  "be active on DATE”: a partial founding or dissolution date (“2014”) is a\n"
+  "span in which the day may fall, and an organisation with no founding date is\n"
+  "not known to be active before the first date the landscape states for it.\n"
+  "\n"
   "Kinds: cluster, innovation-network, support-body, agency, other.\n"
   "Roles: national-cluster, innovation-network, support-body, other.\n"
   "\n"
@@ -140,7 +146,7 @@ tool_list (Tool  *tool,
     { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
     { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
     { "active-on", 'a', 0, G_OPTION_ARG_STRING, &active_on,
-      "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
+      "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD); those not known to be follow apart", "DATE" },
     { NULL }
   };
   g_autoptr(KlyngeLandscape) landscape = NULL;
@@ -206,6 +212,8 @@ tool_list (Tool  *tool,
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
 
+  if (active_on != NULL)
+    klynge_filter_set_include_not_known (filter, TRUE);
   organisations = klynge_landscape_list_organisations (landscape, filter);
   spans = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < organisations->len; i++)
@@ -218,20 +226,38 @@ tool_list (Tool  *tool,
       id_width = MAX (id_width, (int) strlen (klynge_record_get_id (record)));
       span_width = MAX (span_width, (int) g_utf8_strlen (span, -1));
     }
-  for (guint i = 0; i < organisations->len; i++)
+  /* the known ones, then (with a date) the not-known ones apart */
+  for (int pass = 0; pass < (active_on != NULL ? 2 : 1); pass++)
     {
-      KlyngeOrganisation *organisation = g_ptr_array_index (organisations, i);
-      const char *span = g_ptr_array_index (spans, i);
-      /* pad by characters, not bytes: the dash is three bytes */
-      int pad = span_width - (int) g_utf8_strlen (span, -1);
-      const char *kind_name = klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND,
-                                                   klynge_organisation_get_kind (organisation));
+      gboolean header = FALSE;
 
-      g_print ("%-*s  %-*s  %s%*s  %s\n",
-               id_width, klynge_record_get_id (KLYNGE_RECORD (organisation)),
-               (int) strlen ("innovation-network"), kind_name,
-               span, pad, "",
-               klynge_organisation_get_name (organisation));
+      for (guint i = 0; i < organisations->len; i++)
+        {
+          KlyngeOrganisation *organisation = g_ptr_array_index (organisations, i);
+          const char *id = klynge_record_get_id (KLYNGE_RECORD (organisation));
+          const char *span = g_ptr_array_index (spans, i);
+          /* pad by characters, not bytes: the dash is three bytes */
+          int pad = span_width - (int) g_utf8_strlen (span, -1);
+          const char *kind_name = klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND,
+                                                       klynge_organisation_get_kind (organisation));
+          gboolean not_known = active_on != NULL
+            && klynge_landscape_get_status (landscape, id, &date, NULL) == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
+
+          if (not_known != (pass == 1))
+            continue;
+          if (pass == 1 && !header)
+            {
+              g_autofree char *when = klynge_date_to_string (&date);
+
+              g_print ("\nNot known to be active on %s (a partial or missing date):\n", when);
+              header = TRUE;
+            }
+          g_print ("%-*s  %-*s  %s%*s  %s\n",
+                   id_width, id,
+                   (int) strlen ("innovation-network"), kind_name,
+                   span, pad, "",
+                   klynge_organisation_get_name (organisation));
+        }
     }
   return TOOL_EXIT_OK;
 }

@@ -11,8 +11,13 @@
 static const char description[] =
   "Summarises the landscape on a date: the organisations active that day by\n"
   "kind (with the names of the active clusters and innovation networks), the\n"
+  "organisations whose status that day is not known counted apart (“14 active,\n"
+  "2 not known”: a partial founding or dissolution date is a span in which the\n"
+  "day may fall, and one with no founding date is not known to be active before\n"
+  "the first date the landscape states for it), the\n"
   "consolidation timeline (completed mergers per year with their successors),\n"
-  "funding by source and calendar year, and the support body's contract\n"
+  "funding by source and calendar year (plus the number of grants of unknown\n"
+  "amount, which add nothing), and the support body's contract\n"
   "status that day. Amounts are DKK with two decimals and “,” between\n"
   "thousands, whatever the locale.\n"
   "\n"
@@ -140,27 +145,53 @@ print_names (const char *title,
     }
 }
 
+/* "12" or, when some of the kind may or may not have been active,
+ * "12 active, 2 not known": never a bare count that drops or includes them */
+static void
+print_count (const char *label,
+             guint       active,
+             guint       not_known)
+{
+  if (not_known == 0)
+    g_print ("  %-20s %4u\n", label, active);
+  else
+    g_print ("  %-20s %4u active, %u not known\n", label, active, not_known);
+}
+
 static void
 section_organisations (KlyngeLandscape  *landscape,
                        const KlyngeDate *date,
                        const char       *when)
 {
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
-  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) clusters = g_ptr_array_new ();
   g_autoptr(GPtrArray) networks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown_clusters = g_ptr_array_new ();
   GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
-  guint counts[16] = { 0 };
+  guint counts[16] = { 0 }, unknown[16] = { 0 };
+  guint n_active = 0, n_unknown = 0;
 
   klynge_filter_set_active_on (filter, date);
-  active = klynge_landscape_list_organisations (landscape, filter);
-  for (guint i = 0; i < active->len; i++)
+  klynge_filter_set_include_not_known (filter, TRUE);
+  listed = klynge_landscape_list_organisations (landscape, filter);
+  for (guint i = 0; i < listed->len; i++)
     {
-      KlyngeOrganisation *organisation = g_ptr_array_index (active, i);
+      KlyngeOrganisation *organisation = g_ptr_array_index (listed, i);
       KlyngeOrganisationKind kind = klynge_organisation_get_kind (organisation);
+      gboolean known = klynge_landscape_get_status (landscape, klynge_record_get_id (KLYNGE_RECORD (organisation)),
+                                                    date, NULL) == KLYNGE_ORGANISATION_STATUS_ACTIVE;
 
       if ((guint) kind < G_N_ELEMENTS (counts))
-        counts[kind]++;
+        (known ? counts : unknown)[kind]++;
+      if (!known)
+        {
+          n_unknown++;
+          if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
+            g_ptr_array_add (unknown_clusters, organisation);
+          continue;
+        }
+      n_active++;
       if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
         g_ptr_array_add (clusters, organisation);
       else if (kind == KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK)
@@ -169,11 +200,16 @@ section_organisations (KlyngeLandscape  *landscape,
 
   g_print ("Organisations active on %s\n", when);
   for (guint i = 0; i < klass->n_values; i++)
-    g_print ("  %-20s %4u\n", klass->values[i].value_nick,
-             (guint) klass->values[i].value < G_N_ELEMENTS (counts) ? counts[klass->values[i].value] : 0);
-  g_print ("  %-20s %4u\n", "total", active->len);
+    {
+      guint value = klass->values[i].value;
+
+      print_count (klass->values[i].value_nick, value < G_N_ELEMENTS (counts) ? counts[value] : 0,
+                   value < G_N_ELEMENTS (unknown) ? unknown[value] : 0);
+    }
+  print_count ("total", n_active, n_unknown);
   print_names ("clusters", clusters);
   print_names ("innovation networks", networks);
+  print_names ("clusters not known to be active", unknown_clusters);
   g_type_class_unref (klass);
 }
 
@@ -340,28 +376,33 @@ section_funding (KlyngeLandscape *landscape)
         {
           KlyngeFundingTotal *total = g_ptr_array_index (totals, i);
           g_autofree char *text = NULL;
+          g_autofree char *unknown = NULL;
 
           if (g_strcmp0 (klynge_funding_total_get_source (total), id) != 0)
             continue;
           text = klynge_money_to_grouped_string (klynge_funding_total_get_amount (total));
-          if (rows == 0)
-            g_print ("  %-*s  %4u  %*s\n", id_width, id, klynge_funding_total_get_year (total), amount_width, text);
-          else
-            g_print ("  %-*s  %4u  %*s\n", id_width, "", klynge_funding_total_get_year (total), amount_width, text);
+          unknown = tool_unknown_grants_text (klynge_funding_total_get_n_unknown (total));
+          g_print ("  %-*s  %4u  %*s%s\n", id_width, rows == 0 ? id : "", klynge_funding_total_get_year (total),
+                   amount_width, text, unknown);
           subtotal += klynge_funding_total_get_amount (total);
           rows++;
         }
       if (rows > 0)
         {
           g_autofree char *text = klynge_money_to_grouped_string (subtotal);
-          g_print ("  %-*s  %-4s  %*s  %s\n", id_width, "", "all", amount_width, text,
+          g_autofree char *unknown =
+            tool_unknown_grants_text (klynge_landscape_funding_count_unknown (landscape, id, NULL, NULL));
+
+          g_print ("  %-*s  %-4s  %*s%s  %s\n", id_width, "", "all", amount_width, text, unknown,
                    KLYNGE_IS_FUNDING_SOURCE (record)
                    ? klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record)) : "");
         }
     }
   {
     g_autofree char *text = klynge_money_to_grouped_string (grand_total);
-    g_print ("  %-*s  %-4s  %*s\n", id_width, "total", "", amount_width, text);
+    g_autofree char *unknown = tool_unknown_grants_text (klynge_funding_total_get_n_unknown (g_ptr_array_index (grand, 0)));
+
+    g_print ("  %-*s  %-4s  %*s%s\n", id_width, "total", "", amount_width, text, unknown);
   }
 }
 
@@ -370,7 +411,9 @@ print_contract (KlyngeContract *contract,
                 const char     *indent)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *amount = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
+  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
+  g_autofree char *amount = klynge_contract_has_amount (contract) ? g_strconcat (money, " DKK", NULL)
+                            : g_strdup ("amount not known");
   GPtrArray *shares = klynge_contract_get_shares (contract);
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -381,7 +424,7 @@ print_contract (KlyngeContract *contract,
 
       g_string_append_printf (text, "%s%s %s %%", i > 0 ? ", " : "", klynge_share_get_source (share), percent);
     }
-  g_print ("%s%s  %s  %s DKK  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
+  g_print ("%s%s  %s  %s  (%s)\n", indent, klynge_record_get_id (KLYNGE_RECORD (contract)),
            period, amount, text->str);
 }
 
@@ -409,8 +452,12 @@ section_support_body (KlyngeLandscape  *landscape,
       KlyngeContract *next = NULL;
       guint n_active = 0;
 
+      KlyngeOrganisationStatus status = klynge_landscape_get_status (landscape, id, date, NULL);
+
       g_print ("  %s (%s)%s\n", klynge_organisation_get_name (body), id,
-               klynge_organisation_is_active_on (body, date) ? "" : ", not active on that date");
+               status == KLYNGE_ORGANISATION_STATUS_ACTIVE ? ""
+               : status == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN ? ", not known to be active on that date"
+               : ", not active on that date");
       for (guint i = 0; i < contracts->len; i++)
         {
           KlyngeContract *contract = g_ptr_array_index (contracts, i);

@@ -60,6 +60,11 @@ gboolean          tool_parse_date      (const ToolCommand *command,
                                         const char     *text,
                                         KlyngeDate     *date);
 
+/* What a sum leaves out: "" for @n 0, else "  plus N grants of unknown
+ * amount" (klynge_funding_total_get_n_unknown()), so that no total reads
+ * as complete when it is not. */
+char             *tool_unknown_grants_text (guint n);
+
 /* Whether --output @path is a file that the library replaces all or
  * nothing (klynge_landscape_save_file() and the exports' _file
  * functions: a temporary file renamed into place, removed on failure),

@@ -150,6 +150,14 @@ tool_parse_date (const ToolCommand *command,
   return FALSE;
 }
 
+char *
+tool_unknown_grants_text (guint n)
+{
+  if (n == 0)
+    return g_strdup ("");
+  return g_strdup_printf ("  plus %u grant%s of unknown amount", n, n == 1 ? "" : "s");
+}
+
 gboolean
 tool_output_is_file (const char *path)
 {

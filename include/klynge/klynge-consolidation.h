@@ -107,6 +107,7 @@ const KlyngeDate    *klynge_landscape_view_get_date  (KlyngeLandscapeView *self)
 gboolean             klynge_landscape_view_is_active (KlyngeLandscapeView *self,
                                                       const char          *id);
 guint                klynge_landscape_view_count_organisations (KlyngeLandscapeView *self);
+guint                klynge_landscape_view_count_not_known (KlyngeLandscapeView *self);
 GPtrArray           *klynge_landscape_view_list_organisations  (KlyngeLandscapeView *self,
                                                                 KlyngeFilter        *filter);
 GPtrArray           *klynge_landscape_view_list_members_of     (KlyngeLandscapeView *self,

@@ -49,6 +49,8 @@ gboolean            klynge_contract_set_period     (KlyngeContract     *self,
                                                     const KlyngePeriod *period,
                                                     GError            **error);
 gint64              klynge_contract_get_amount     (KlyngeContract     *self);
+gboolean            klynge_contract_has_amount     (KlyngeContract     *self);
+void                klynge_contract_set_amount_unknown (KlyngeContract *self);
 gboolean            klynge_contract_set_amount     (KlyngeContract     *self,
                                                     gint64              amount,
                                                     GError            **error);

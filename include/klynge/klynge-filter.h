@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * KlyngeFilter:
  *
  * Conditions on organisations for klynge_landscape_list_organisations():
- * a kind, a focus area, a city and a date on which they are active. Every
- * condition that is set must hold. A mutable, reference-counted value.
+ * a kind, a focus area, a city and a date on which they are active
+ * (optionally, or not known to be inactive). Every condition that is set
+ * must hold. A mutable, reference-counted value.
  */
 typedef struct _KlyngeFilter KlyngeFilter;
 
@@ -36,6 +37,8 @@ void          klynge_filter_set_city       (KlyngeFilter           *filter,
                                             const char             *city);
 void          klynge_filter_set_active_on  (KlyngeFilter           *filter,
                                             const KlyngeDate       *date);
+void          klynge_filter_set_include_not_known (KlyngeFilter     *filter,
+                                                   gboolean          include);
 gboolean      klynge_filter_matches        (KlyngeFilter           *filter,
                                             KlyngeOrganisation     *organisation);
 

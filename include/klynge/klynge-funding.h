@@ -53,6 +53,7 @@ const char         *klynge_funding_total_get_holder    (const KlyngeFundingTotal
 guint               klynge_funding_total_get_year      (const KlyngeFundingTotal *total);
 const char         *klynge_funding_total_get_kind_name (const KlyngeFundingTotal *total);
 gint64              klynge_funding_total_get_amount    (const KlyngeFundingTotal *total);
+guint               klynge_funding_total_get_n_unknown (const KlyngeFundingTotal *total);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeFundingTotal, klynge_funding_total_unref)
 
@@ -73,6 +74,10 @@ gboolean   klynge_landscape_funding_paid_checked (KlyngeLandscape      *self,
                                                   const KlyngePeriod   *within,
                                                   gint64               *paid,
                                                   GError              **error);
+guint      klynge_landscape_funding_count_unknown (KlyngeLandscape    *self,
+                                                   const char         *source,
+                                                   const char         *holder,
+                                                   const KlyngePeriod *within);
 GPtrArray *klynge_landscape_contracts_active_on (KlyngeLandscape       *self,
                                                  const KlyngeDate      *date);
 GPtrArray *klynge_landscape_contract_chain      (KlyngeLandscape       *self,

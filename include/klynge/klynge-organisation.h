@@ -57,19 +57,27 @@ GType klynge_label_level_get_type (void) G_GNUC_CONST;
 /**
  * KlyngeOrganisationStatus:
  * @KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED: founded after the date
- * @KLYNGE_ORGANISATION_STATUS_ACTIVE: founded on or before the date and not
- *   yet dissolved
- * @KLYNGE_ORGANISATION_STATUS_DISSOLVED: dissolved on or before the date,
- *   with no merger that carried it on
+ * @KLYNGE_ORGANISATION_STATUS_ACTIVE: known to be founded on or before the
+ *   date and known not to be dissolved before it
+ * @KLYNGE_ORGANISATION_STATUS_DISSOLVED: dissolved before the date, with
+ *   no merger that carried it on
  * @KLYNGE_ORGANISATION_STATUS_MERGED: dissolved by a completed merger
+ * @KLYNGE_ORGANISATION_STATUS_NOT_KNOWN: the records do not tell whether
+ *   it was active on the date: the date falls within a partial founding or
+ *   dissolution date (founded `2014`, on `2014-06-01`), or the organisation
+ *   has no founding date and the date is before the first day the
+ *   landscape shows it active
  *
- * The status of an organisation on a date; derived, never stored.
+ * The status of an organisation on a date; derived, never stored. A
+ * partial or missing date is an interval of uncertainty, not its first
+ * day; see klynge_landscape_get_status().
  */
 typedef enum {
   KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED,
   KLYNGE_ORGANISATION_STATUS_ACTIVE,
   KLYNGE_ORGANISATION_STATUS_DISSOLVED,
   KLYNGE_ORGANISATION_STATUS_MERGED,
+  KLYNGE_ORGANISATION_STATUS_NOT_KNOWN,
 } KlyngeOrganisationStatus;
 
 GType klynge_organisation_status_get_type (void) G_GNUC_CONST;

@@ -248,3 +248,57 @@ def test_summary_of_totals_above_the_largest_amount_shows_no_wrong_figure(klynge
     assert result.status == 0, result
     assert "not shown: funding totals: the sum exceeds the largest amount" in result.stdout
     assert "-92" not in result.stdout
+
+
+# --- grants of unknown amount (format version 2) -----------------------------------
+
+UNKNOWN_LANDSCAPE = CED_LANDSCAPE.replace('version="1"', 'version="2"').replace(
+    """    <contract id="k-2020" holder="k" start="2020" end="2020" amount="1000.01">
+      <share source="siu" percent="100"/>
+    </contract>""",
+    """    <contract id="k-2020" holder="k" start="2020" end="2020" amount="1000.01">
+      <share source="siu" percent="100"/>
+    </contract>
+    <contract id="k-2021" holder="k" start="2021-01-01" end="2022-12-31">
+      <share source="deb" percent="50"/>
+      <share source="ufs" percent="50"/>
+      <note>The grant was announced without an amount.</note>
+    </contract>""")
+
+
+@pytest.fixture
+def unknown_file(tmp_path):
+    path = tmp_path / "unknown.xml"
+    path.write_text(UNKNOWN_LANDSCAPE, encoding="utf-8")
+    return path
+
+
+def test_a_grant_of_unknown_amount_is_counted_not_added(klynge, ced_file, unknown_file):
+    known = rows(klynge("funding", "--by", "source,year", "--format", "csv", "--landscape", ced_file))
+    table = rows(klynge("funding", "--by", "source,year", "--format", "csv", "--landscape", unknown_file))
+    # the amounts are the known contracts' alone; the grant is counted in
+    # each row it has days in, once per source
+    assert [(r["year"], r["source"], r["amount"]) for r in table if r["amount"] != "0.00"] == \
+        [(r["year"], r["source"], r["amount"]) for r in known]
+    unknown = {(r["year"], r["source"]): int(r["grants_of_unknown_amount"]) for r in table}
+    assert unknown[("2021", "deb")] == unknown[("2022", "ufs")] == 1
+    assert unknown[("2020", "siu")] == 0
+    assert "grants_of_unknown_amount" not in rows(klynge("funding", "--format", "csv", "--landscape", ced_file))[0]
+
+
+def test_the_funding_table_says_plus_n_grants_of_unknown_amount(klynge, unknown_file):
+    result = klynge("funding", "--by", "year", "--landscape", unknown_file)
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert [l for l in lines if l.startswith("2021")][0].endswith("plus 1 grant of unknown amount")
+    assert [l for l in lines if l.startswith("2020")][0].endswith("4,006,471.97")  # nothing unknown
+    assert lines[-1].startswith("Total") and lines[-1].endswith("plus 1 grant of unknown amount")
+
+
+def test_the_summary_says_plus_n_grants_of_unknown_amount(klynge, unknown_file):
+    result = klynge("summary", "--as-of", "2021-06-30", "--landscape", unknown_file)
+    assert result.status == 0, result
+    funding = result.stdout.split("Funding by source")[1].split("\n\n")[0].splitlines()
+    assert any(l.split()[:1] == ["total"] and l.endswith("plus 1 grant of unknown amount") for l in funding)
+    # the total; for deb and for ufs: 2021, 2022 and all
+    assert sum(1 for l in funding if "plus 1 grant of unknown amount" in l) == 1 + 3 + 3

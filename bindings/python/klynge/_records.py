@@ -154,7 +154,8 @@ def to_records(landscape, kind):
       pair back into the text;
     * money (``amount`` of a contract or an envelope) is a
       :class:`decimal.Decimal` in kroner with two decimals, exact to the
-      øre; ``percent`` is a :class:`decimal.Decimal`
+      øre, and ``None`` for a contract whose amount is not known (never
+      0); ``percent`` is a :class:`decimal.Decimal`
       with two decimals;
     * multi-valued fields (``cities``, ``focus-areas``, ``predecessors``,
       ``participants``, ``sources``) are lists of strings, exact, in

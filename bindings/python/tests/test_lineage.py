@@ -21,18 +21,30 @@ def test_descendants_lead_from_a_predecessor_to_its_successor(builtin):
 
 
 def test_status_and_resolution_on_a_date(builtin, Klynge):
+    # House of Energy has no founding date: before its last day
+    # (2020-06-30, the first the landscape shows it active) it is not known
     before = builtin.get_status("house-of-energy", _date(Klynge, "2019-01-01"))
+    last_day = builtin.get_status("house-of-energy", _date(Klynge, "2020-06-30"))
     after = builtin.get_status("house-of-energy", _date(Klynge, "2022-01-01"))
-    assert before[0] == Klynge.OrganisationStatus.ACTIVE
+    assert before == (Klynge.OrganisationStatus.NOT_KNOWN, None)
+    assert last_day[0] == Klynge.OrganisationStatus.ACTIVE
     assert after == (Klynge.OrganisationStatus.MERGED, "ecd")
     assert builtin.resolve_on("house-of-energy", _date(Klynge, "2022-01-01")) == "ecd"
 
 
 def test_a_view_as_of_a_date_sees_the_landscape_then(builtin, Klynge):
     view = Klynge.LandscapeView.new(builtin, _date(Klynge, "2019-01-01"))
-    assert view.is_active("house-of-energy")
+    assert view.is_active("clean-energi")
+    assert not view.is_active("house-of-energy")  # not known, so not counted active
     assert not view.is_active("ecd")
     assert view.count_organisations() == len(list(view.list_organisations(None)))
+    assert view.count_not_known() == sum(
+        1
+        for org in builtin.list_organisations(None)
+        if builtin.get_status(org.get_id(), _date(Klynge, "2019-01-01"))[0]
+        == Klynge.OrganisationStatus.NOT_KNOWN
+    )
+    assert view.count_not_known() > 0
 
 
 def test_lineage_as_graphviz_names_the_organisations(builtin):

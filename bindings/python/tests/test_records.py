@@ -104,6 +104,37 @@ def test_every_kind_of_the_builtin_data_converts(klynge, builtin, kind):
                 assert value in (None, "year", "month", "day")
 
 
+UNKNOWN_AMOUNT = b"""<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="2">
+  <funding-sources>
+    <funding-source id="deb" kind="national-agency"><name>DEB</name></funding-source>
+  </funding-sources>
+  <organisations>
+    <organisation id="ecd" kind="cluster" founded="2020-07-01"><name>Energy Cluster Denmark</name></organisation>
+  </organisations>
+  <contracts>
+    <contract id="ecd-2021" holder="ecd" start="2021-01-01" end="2021-12-31" amount="1000.00">
+      <share source="deb" percent="100"/>
+    </contract>
+    <contract id="ecd-2022" holder="ecd" start="2022-01-01" end="2022-12-31">
+      <share source="deb" percent="100"/>
+      <note>Announced without an amount.</note>
+    </contract>
+  </contracts>
+</landscape>
+"""
+
+
+def test_a_contract_of_unknown_amount_has_amount_none_not_zero(klynge):
+    landscape = klynge.loads(UNKNOWN_AMOUNT)
+    amounts = {row["id"]: row["amount"] for row in klynge.to_records(landscape, "contract")}
+    assert amounts == {"ecd-2021": Decimal("1000.00"), "ecd-2022": None}
+    contract = landscape.lookup("ecd-2022")
+    assert not contract.has_amount() and contract.get_amount() == -1
+    (total,) = landscape.funding_totals(0, None)
+    assert (total.get_amount(), total.get_n_unknown()) == (100000, 1)
+
+
 def test_builtin_contract_amounts_match_the_library(klynge, builtin, Klynge):
     rows = {row["id"]: row for row in klynge.to_records(builtin, "contract")}
     for contract in builtin.contracts():
