@@ -151,10 +151,11 @@ klynge_coverage_get_recorded (const KlyngeCoverage *coverage)
  * klynge_coverage_get_n_unknown_amounts:
  * @coverage: a coverage row
  *
- * How many grants of the source in the year, among the contracts that
- * name the programme, have no known amount. They are not in
- * klynge_coverage_get_recorded() as zero: the recorded amount is then
- * "at least" that much.
+ * How many contracts of unknown amount (klynge_contract_has_amount())
+ * among those that name the programme have days in the year and a share
+ * of the source. They add nothing to klynge_coverage_get_recorded(): the
+ * recorded money is then at least that much, never a sum with zeros in
+ * it.
  *
  * Returns: the number of contracts of unknown amount
  */
@@ -313,6 +314,7 @@ typedef struct {
   guint year;
   gint64 envelope;
   gint64 recorded;
+  guint unknown;          /* 1 for a contract share of unknown amount */
 } Part;
 
 static int
@@ -336,7 +338,8 @@ append_part (GArray     *parts,
              const char *source,
              guint       year,
              gint64      envelope,
-             gint64      recorded)
+             gint64      recorded,
+             gboolean    unknown)
 {
   Part part = {
     .source_rank = _klynge_funding_source_rank (ranks, source),
@@ -344,6 +347,7 @@ append_part (GArray     *parts,
     .year = year,
     .envelope = envelope,
     .recorded = recorded,
+    .unknown = unknown ? 1 : 0,
   };
 
   g_array_append_val (parts, part);
@@ -384,7 +388,9 @@ contract_counts (KlyngeContract *contract,
  * - the recorded money: for each contract that names the programme
  *   (with %NULL, that names any programme), the source's share of it
  *   pro-rated by days to the year
- *   (klynge_contract_share_amount_in_period()).
+ *   (klynge_contract_share_amount_in_period()); a contract of unknown
+ *   amount adds nothing and is counted in the row instead
+ *   (klynge_coverage_get_n_unknown_amounts()).
  *
  * There is a row for every source and year that some envelope or some
  * such contract share has a day in, so either amount may be 0. Rows come
@@ -438,7 +444,7 @@ klynge_landscape_coverage (KlyngeLandscape  *self,
               const KlyngePeriod *year = g_ptr_array_index (years, y);
 
               append_part (parts, ranks, klynge_envelope_get_source (envelope), year->start.year,
-                           klynge_envelope_amount_in_period (envelope, year), 0);
+                           klynge_envelope_amount_in_period (envelope, year), 0, FALSE);
             }
         }
     }
@@ -448,9 +454,12 @@ klynge_landscape_coverage (KlyngeLandscape  *self,
       KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
       g_autoptr(GPtrArray) years = NULL;
       GPtrArray *shares;
+      gboolean known;
 
       if (!contract_counts (contract, programme))
         continue;
+      /* a grant of unknown amount adds nothing: it is counted instead */
+      known = klynge_contract_has_amount (contract);
       years = klynge_period_split_by_year (klynge_contract_get_period (contract));
       shares = klynge_contract_get_shares (contract);
       for (guint s = 0; s < shares->len; s++)
@@ -462,7 +471,8 @@ klynge_landscape_coverage (KlyngeLandscape  *self,
               const KlyngePeriod *year = g_ptr_array_index (years, y);
 
               append_part (parts, ranks, source, year->start.year, 0,
-                           klynge_contract_share_amount_in_period (contract, source, year));
+                           known ? klynge_contract_share_amount_in_period (contract, source, year) : 0,
+                           !known);
             }
         }
     }
@@ -487,6 +497,7 @@ klynge_landscape_coverage (KlyngeLandscape  *self,
           if (!_klynge_money_add (&row->envelope, part->envelope, "coverage: envelope", error) ||
               !_klynge_money_add (&row->recorded, part->recorded, "coverage: recorded", error))
             return NULL;
+          row->n_unknown_amounts += part->unknown;
         }
     }
   return g_steal_pointer (&rows);

@@ -55,7 +55,7 @@ add_envelope (KlyngeProgramme    *programme,
 }
 
 /* @shares such as "deb:5000,es:5000" (basis points); @programme may be
- * NULL */
+ * NULL; an @amount of -1 makes a contract of unknown amount */
 static void
 add_contract (KlyngeLandscape    *landscape,
               const char         *id,
@@ -64,9 +64,15 @@ add_contract (KlyngeLandscape    *landscape,
               const char         *shares,
               const char         *programme)
 {
-  KlyngeContract *contract = klynge_contract_new (id, "holder", period, amount);
+  KlyngeContract *contract = klynge_contract_new (id, "holder", period, MAX (amount, 0));
   g_auto(GStrv) parts = g_strsplit (shares, ",", -1);
   g_autoptr(GError) error = NULL;
+
+  if (amount < 0)
+    {
+      klynge_contract_set_amount_unknown (contract);
+      ck_assert (klynge_record_set_note (KLYNGE_RECORD (contract), "No amount is public.", &error));
+    }
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -142,6 +148,8 @@ describe_rows (GPtrArray *rows)
                               i > 0 ? "; " : "",
                               klynge_coverage_get_source (row), klynge_coverage_get_year (row),
                               klynge_coverage_get_envelope (row), klynge_coverage_get_recorded (row));
+      if (klynge_coverage_get_n_unknown_amounts (row) > 0)
+        g_string_append_printf (text, " +%u unknown", klynge_coverage_get_n_unknown_amounts (row));
     }
   return g_string_free (text, FALSE);
 }
@@ -292,6 +300,43 @@ START_TEST (test_coverage_of_all_programmes_counts_every_contract_naming_one)
                     "es 2021 0 182500; es 2022 1000000000 182500; "
                     "deb 2021 8100005041 282500; deb 2022 4959 182500");
   ck_assert_ptr_null (klynge_coverage_get_programme (g_ptr_array_index (rows, 0)));
+}
+END_TEST
+
+START_TEST (test_coverage_counts_contracts_of_unknown_amount_instead_of_adding_zero)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_landscape ();
+  KlyngePeriod straddle = period_of ("2021-07-01..2022-06-30");
+  KlyngePeriod y2021 = period_of ("2021-01-01..2021-12-31");
+  KlyngePeriod y2023 = period_of ("2023-01-01..2023-12-31");
+  g_autoptr(GPtrArray) of_p = NULL;
+  g_autoptr(GPtrArray) of_all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got_p = NULL;
+  g_autofree char *got_all = NULL;
+
+  add_contract (landscape, "u-p", &straddle, -1, "deb:5000,es:5000", "p");
+  add_contract (landscape, "u-siu", &y2023, -1, "siu:10000", "p");
+  add_contract (landscape, "u-q", &y2021, -1, "deb:10000", "q");
+  add_contract (landscape, "u-none", &y2021, -1, "deb:10000", NULL);
+
+  of_p = klynge_landscape_coverage (landscape, "p", &error);
+  ck_assert_no_error (error);
+  got_p = describe_rows (of_p);
+  /* each grant once per row of a source it has a share of; the recorded
+   * money is that of the known contracts alone */
+  ck_assert_str_eq (got_p,
+                    "siu 2023 0 0 +1 unknown; "
+                    "es 2021 0 182500 +1 unknown; es 2022 1000000000 182500 +1 unknown; "
+                    "deb 2021 8000005041 182500 +1 unknown; deb 2022 4959 182500 +1 unknown");
+
+  of_all = klynge_landscape_coverage (landscape, NULL, &error);
+  ck_assert_no_error (error);
+  got_all = describe_rows (of_all);
+  ck_assert_str_eq (got_all,
+                    "siu 2023 0 0 +1 unknown; "
+                    "es 2021 0 182500 +1 unknown; es 2022 1000000000 182500 +1 unknown; "
+                    "deb 2021 8100005041 282500 +2 unknown; deb 2022 4959 182500 +1 unknown");
 }
 END_TEST
 
@@ -593,6 +638,7 @@ coverage_suite (void)
   tc = tcase_create ("coverage");
   tcase_add_test (tc, test_coverage_of_a_programme_sets_its_envelopes_against_the_contracts_naming_it);
   tcase_add_test (tc, test_coverage_of_all_programmes_counts_every_contract_naming_one);
+  tcase_add_test (tc, test_coverage_counts_contracts_of_unknown_amount_instead_of_adding_zero);
   tcase_add_test (tc, test_coverage_without_programmes_has_no_rows);
   tcase_add_loop_test (tc, test_coverage_of_what_is_not_a_programme_is_refused_with_its_code,
                        0, G_N_ELEMENTS (bad_programme_cases));

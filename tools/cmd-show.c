@@ -322,10 +322,13 @@ show_programme (KlyngeLandscape *landscape,
       g_autofree char *recorded = kroner (klynge_coverage_get_recorded (row));
       g_autofree char *planned = kroner (klynge_coverage_get_envelope (row));
       g_autofree char *ratio = klynge_coverage_format_ratio (row);
-      g_autofree char *text = g_strdup_printf ("%s %u: %s recorded of %s planned (%s)",
+      g_autofree char *unknown = tool_unknown_grants_text (klynge_coverage_get_n_unknown_amounts (row));
+      /* grants of unknown amount make the recorded money a lower bound */
+      g_autofree char *text = g_strdup_printf ("%s %u: %s recorded of %s planned (%s%s)%s",
                                                klynge_coverage_get_source (row),
                                                klynge_coverage_get_year (row), recorded, planned,
-                                               ratio != NULL ? ratio : "no envelope");
+                                               ratio != NULL && *unknown != '\0' ? "at least " : "",
+                                               ratio != NULL ? ratio : "no envelope", unknown);
 
       field (i == 0 ? "coverage" : "", text);
     }

@@ -30,6 +30,10 @@ def _landscape():
     <contract id="nc01-2021" holder="nc01" start="2021-07-01" end="2022-06-30" amount="25.00" programme="kp-2021">
       <share source="deb" percent="100"/>
     </contract>
+    <contract id="nc02-2022" holder="nc02" start="2022-01-01" end="2022-06-30" programme="kp-2021">
+      <share source="deb" percent="100"/>
+      <note>The grant letter gives no amount.</note>
+    </contract>
   </contracts>
   <programmes>
     <programme id="inp-2018" kind="innovation-network-programme" start="2018-01-01" end="2020-12-31">
@@ -156,13 +160,15 @@ def test_show_programme_gives_kind_period_envelopes_designations_and_coverage(kl
     assert len(designations) == 15
     assert designations[0] == "nc14 (Klynge 14): national-cluster for Område 14, 2021-01-01–2024-12-31"
     assert designations[-1] == "ced (Cluster Excellence Denmark): support-body, 2021–2024-12-31"
-    # 184 of 365 days in 2021: 12.60 of 50.41 DKK
+    # 184 of 365 days in 2021: 12.60 of 50.41 DKK; a grant of unknown
+    # amount in 2022 makes that year's figure a lower bound
     assert values("coverage") == [
         "deb 2021: 12.60 DKK recorded of 50.41 DKK planned (24.99 %)",
-        "deb 2022: 12.40 DKK recorded of 49.59 DKK planned (25.00 %)",
+        "deb 2022: 12.40 DKK recorded of 49.59 DKK planned (at least 25.00 %)"
+        "  plus 1 grant of unknown amount",
     ]
     assert values("source") == ["https://example.org/kp-2021"]
-    assert values("referred to by") == ["contract nc01-2021"]
+    assert values("referred to by") == ["contract nc01-2021", "contract nc02-2022"]
 
 
 def test_show_organisation_gives_its_designations_over_time(klynge, programmes_file):

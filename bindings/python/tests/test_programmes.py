@@ -181,6 +181,19 @@ def test_coverage_rows_and_their_ratio(klynge, Klynge, designated):
     assert rows[0].get_programme() == "kp-2021"
 
 
+def test_coverage_counts_a_contract_of_unknown_amount_instead_of_adding_zero(Klynge, designated):
+    contract = Klynge.Contract.new("u", "nc02", Klynge.Period.new_from_string("2022-01-01..2022-06-30"), 0)
+    contract.add_share(Klynge.Share.new("deb", 10000))
+    contract.set_amount_unknown()
+    contract.set_note("The grant letter gives no amount.")
+    contract.set_programme("kp-2021")
+    designated.add(contract)
+    rows = designated.coverage("kp-2021")
+    assert [(r.get_year(), r.get_recorded(), r.get_n_unknown_amounts()) for r in rows] == \
+        [(2021, 0, 0), (2022, 0, 1)]
+    assert rows[1].format_ratio() == "0.00 %"
+
+
 def test_coverage_of_what_is_not_a_programme_raises_its_code(klynge, Klynge, designated):
     with pytest.raises(klynge.Error) as raised:
         designated.coverage("nc01")
