@@ -12,7 +12,8 @@ Three questions an analyst of the cluster programme asks:
 2. Funding per funder and year: what each funding source paid, pro-rated
    by days over the contract periods (exact, in kroner).
 3. Member overlap: how many members each pair of organisations shares
-   (the count and the Jaccard index), as a matrix.
+   (the count and the Jaccard index), as a matrix; exact only where both
+   member lists are stated complete.
 
 It uses pandas for the tables when it is installed and plain Python
 otherwise; the numbers are the same.  The built-in data cites public
@@ -117,8 +118,16 @@ def member_overlap_matrix(landscape):
     names = sorted({o.get_a() for o in overlaps} | {o.get_b() for o in overlaps})
     cell = {}
     for overlap in overlaps:
-        value = "%d/%.2f" % (overlap.get_shared(), overlap.get_jaccard())
+        known, jaccard = overlap.get_exact_jaccard()
+        if known:
+            value = "%d/%.2f" % (overlap.get_shared(), jaccard)
+        else:
+            # a member list not stated complete: at least the shared members
+            # recorded, and no Jaccard index
+            value = "%d+/?" % overlap.get_shared()
         cell[overlap.get_a(), overlap.get_b()] = cell[overlap.get_b(), overlap.get_a()] = value
+    if any(not overlap.is_exact() for overlap in overlaps):
+        print("  N+/? = at least N shared, Jaccard not known (member lists not stated complete)")
     width = max(10, max(len(n) for n in names))
     print("  " + " " * width + "".join("%*s" % (width + 1, n) for n in names))
     for a in names:

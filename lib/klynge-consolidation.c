@@ -1104,6 +1104,7 @@ struct _KlyngeOverlap
   gint ref_count;
   guint shared;
   guint n_union;
+  gboolean exact;     /* both member lists complete */
   const char *a;      /* in the same block, after the struct */
   const char *b;
 };
@@ -1117,7 +1118,8 @@ overlap_new_len (const char *a,
                  const char *b,
                  gsize       lb,
                  guint       shared,
-                 guint       n_union)
+                 guint       n_union,
+                 gboolean    exact)
 {
   KlyngeOverlap *overlap;
   char *strings;
@@ -1129,6 +1131,7 @@ overlap_new_len (const char *a,
   overlap->ref_count = 1;
   overlap->shared = shared;
   overlap->n_union = n_union;
+  overlap->exact = exact;
   overlap->a = strings;
   overlap->b = strings + la;
   return overlap;
@@ -1141,6 +1144,9 @@ overlap_new_len (const char *a,
  * @shared: how many distinct members both have
  * @n_union: how many distinct members either has
  *
+ * An overlap of two organisations whose member lists are complete, so
+ * whose counts are exact; see klynge_overlap_new_with_certainty().
+ *
  * Returns: (transfer full): a new overlap
  */
 KlyngeOverlap *
@@ -1149,10 +1155,31 @@ klynge_overlap_new (const char *a,
                     guint       shared,
                     guint       n_union)
 {
+  return klynge_overlap_new_with_certainty (a, b, shared, n_union, TRUE);
+}
+
+/**
+ * klynge_overlap_new_with_certainty:
+ * @a: an organisation's id
+ * @b: another organisation's id
+ * @shared: how many distinct members both are known to have
+ * @n_union: how many distinct members either is known to have
+ * @exact: whether both member lists are complete, so that @shared and
+ *   @n_union are exact
+ *
+ * Returns: (transfer full): a new overlap
+ */
+KlyngeOverlap *
+klynge_overlap_new_with_certainty (const char *a,
+                                   const char *b,
+                                   guint       shared,
+                                   guint       n_union,
+                                   gboolean    exact)
+{
   g_return_val_if_fail (a != NULL && b != NULL, NULL);
   g_return_val_if_fail (shared <= n_union, NULL);
 
-  return overlap_new_len (a, strlen (a) + 1, b, strlen (b) + 1, shared, n_union);
+  return overlap_new_len (a, strlen (a) + 1, b, strlen (b) + 1, shared, n_union, exact);
 }
 
 /**
@@ -1213,7 +1240,11 @@ klynge_overlap_get_b (const KlyngeOverlap *overlap)
  * klynge_overlap_get_shared:
  * @overlap: an overlap
  *
- * Returns: how many distinct members both organisations have
+ * How many distinct members both organisations are known to have: the
+ * count itself when klynge_overlap_is_exact(), otherwise only a lower
+ * bound; klynge_overlap_get_shared_count() says which.
+ *
+ * Returns: the known shared members
  */
 guint
 klynge_overlap_get_shared (const KlyngeOverlap *overlap)
@@ -1226,7 +1257,11 @@ klynge_overlap_get_shared (const KlyngeOverlap *overlap)
  * klynge_overlap_get_union:
  * @overlap: an overlap
  *
- * Returns: how many distinct members either organisation has
+ * How many distinct members either organisation is known to have: the
+ * count itself when klynge_overlap_is_exact(), otherwise only a lower
+ * bound; klynge_overlap_get_union_count() says which.
+ *
+ * Returns: the known members of either
  */
 guint
 klynge_overlap_get_union (const KlyngeOverlap *overlap)
@@ -1236,13 +1271,63 @@ klynge_overlap_get_union (const KlyngeOverlap *overlap)
 }
 
 /**
+ * klynge_overlap_is_exact:
+ * @overlap: an overlap
+ *
+ * Returns: whether both organisations' member lists are complete
+ *   (%KLYNGE_MEMBER_LIST_COMPLETE), so that every figure of @overlap is
+ *   exact
+ */
+gboolean
+klynge_overlap_is_exact (const KlyngeOverlap *overlap)
+{
+  g_return_val_if_fail (overlap != NULL, FALSE);
+  return overlap->exact;
+}
+
+/**
+ * klynge_overlap_get_shared_count:
+ * @overlap: an overlap
+ * @count: (out caller-allocates): the count of shared members: exact when
+ *   both member lists are complete, otherwise at least the known shared
+ *   ones, or not known when none is known
+ *
+ * The shared members with their certainty (klynge_count_init()).
+ */
+void
+klynge_overlap_get_shared_count (const KlyngeOverlap *overlap,
+                                 KlyngeCount         *count)
+{
+  g_return_if_fail (overlap != NULL && count != NULL);
+  klynge_count_init (count, overlap->shared, overlap->exact);
+}
+
+/**
+ * klynge_overlap_get_union_count:
+ * @overlap: an overlap
+ * @count: (out caller-allocates): the count of members of either, with
+ *   its certainty as for klynge_overlap_get_shared_count()
+ *
+ * The members of either organisation with their certainty.
+ */
+void
+klynge_overlap_get_union_count (const KlyngeOverlap *overlap,
+                                KlyngeCount         *count)
+{
+  g_return_if_fail (overlap != NULL && count != NULL);
+  klynge_count_init (count, overlap->n_union, overlap->exact);
+}
+
+/**
  * klynge_overlap_get_jaccard:
  * @overlap: an overlap
  *
- * The Jaccard index: shared ÷ union, a ratio between 0 and 1 (0 when
- * neither organisation has members).
+ * The Jaccard index of the known members: shared ÷ union, a ratio between
+ * 0 and 1 (0 when neither organisation has members). It is the index
+ * itself only when klynge_overlap_is_exact(); otherwise it is no bound
+ * either way: use klynge_overlap_get_exact_jaccard().
  *
- * Returns: the Jaccard index
+ * Returns: the Jaccard index of the known members
  */
 double
 klynge_overlap_get_jaccard (const KlyngeOverlap *overlap)
@@ -1251,21 +1336,47 @@ klynge_overlap_get_jaccard (const KlyngeOverlap *overlap)
   return overlap->n_union == 0 ? 0.0 : (double) overlap->shared / (double) overlap->n_union;
 }
 
+/**
+ * klynge_overlap_get_exact_jaccard:
+ * @overlap: an overlap
+ * @jaccard: (out) (optional): the Jaccard index, shared ÷ union (0 when
+ *   neither organisation has members); 0 when not known
+ *
+ * The Jaccard index when it is known. With a member list that is not
+ * complete, the missing members could raise the shared count, the union
+ * or both, so the ratio of the known ones bounds nothing: it is not
+ * known, and this function says so rather than give a misleading number.
+ *
+ * Returns: %TRUE when both member lists are complete and @jaccard is set
+ *   to the index; %FALSE when it is not known
+ */
+gboolean
+klynge_overlap_get_exact_jaccard (const KlyngeOverlap *overlap,
+                                  double              *jaccard)
+{
+  double value = 0.0;
+
+  g_return_val_if_fail (overlap != NULL, FALSE);
+
+  if (overlap->exact)
+    value = klynge_overlap_get_jaccard (overlap);
+  if (jaccard != NULL)
+    *jaccard = value;
+  return overlap->exact;
+}
+
+/* The distinct members of @entry with a membership active on @day (any
+ * for KLYNGE_MEMBERSHIP_ANY_DAY). */
 static guint
-count_distinct (const KlyngeOrgEntry *entry)
+count_distinct_on (const KlyngeOrgEntry *entry,
+                   guint32               day)
 {
   const KlyngeMembershipSlot *slots;
-  guint n = 0, n_slots;
-  guint32 last = G_MAXUINT32;
+  guint n = 0, n_slots, i = 0;
 
   slots = _klynge_membership_store_org_slots (entry, &n_slots);
-  for (guint i = 0; i < n_slots; i++)
-    {
-      guint32 m = slots[i].member;
-      if (m != last)
-        n++;
-      last = m;
-    }
+  while (_klynge_membership_store_next_member_on (slots, n_slots, &i, day) != G_MAXUINT32)
+    n++;
   return n;
 }
 
@@ -1306,10 +1417,13 @@ count_shared (const KlyngeOrgEntry *x,
  * @a: an organisation's id
  * @b: another organisation's id
  *
- * How many distinct members @a and @b share, counting every membership
- * whatever its dates, in time linear in their memberships.
+ * How many distinct members @a and @b are recorded to share, counting
+ * every membership whatever its dates, in time linear in their
+ * memberships. It is the known part: all they share only when both
+ * member lists are complete; klynge_landscape_member_overlaps_on() gives
+ * the count with its certainty.
  *
- * Returns: the number of shared members; 0 when either is not an
+ * Returns: the number of shared members recorded; 0 when either is not an
  *   organisation of @self
  */
 guint
@@ -1346,6 +1460,63 @@ lowest_bit (guint64 word)
 #endif
 }
 
+/* member slot → the organisations, in landscape order and each once, of
+ * which it is a member on a day: the dated counterpart of the store's
+ * index by member, built for one call. */
+typedef struct {
+  guint32 *offsets;      /* n member slots + 1 */
+  guint32 *orgs;
+} MembersOnDay;
+
+static void
+members_on_day_build (MembersOnDay    *index,
+                      KlyngeLandscape *self,
+                      guint32          day)
+{
+  guint32 n_members = _klynge_membership_store_n_member_slots (&self->store);
+  guint32 *fill = NULL;
+
+  index->offsets = g_new0 (guint32, n_members + 1);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint a = 0; a < self->organisations->len; a++)
+        {
+          const KlyngeMembershipSlot *slots;
+          guint n_slots, i = 0;
+          guint32 m;
+
+          slots = _klynge_membership_store_org_slots (org_at (self, a), &n_slots);
+          while ((m = _klynge_membership_store_next_member_on (slots, n_slots, &i, day)) != G_MAXUINT32)
+            {
+              if (pass == 0)
+                index->offsets[m + 1]++;
+              else
+                index->orgs[fill[m]++] = a;
+            }
+        }
+      if (pass == 1)
+        break;
+      /* counts to offsets; the second pass fills them in order */
+      for (guint32 m = 0; m < n_members; m++)
+        index->offsets[m + 1] += index->offsets[m];
+      index->orgs = g_new (guint32, MAX (index->offsets[n_members], 1));
+      fill = g_memdup2 (index->offsets, sizeof (guint32) * n_members);
+    }
+  g_free (fill);
+}
+
+static inline const guint32 *
+orgs_of_member (KlyngeLandscape    *self,
+                const MembersOnDay *index,
+                guint32             member,
+                guint              *n)
+{
+  if (index->offsets == NULL)
+    return _klynge_membership_store_orgs_of_member (&self->store, member, n);
+  *n = index->offsets[member + 1] - index->offsets[member];
+  return index->orgs + index->offsets[member];
+}
+
 /**
  * klynge_landscape_member_overlaps:
  * @self: a landscape
@@ -1353,10 +1524,8 @@ lowest_bit (guint64 word)
  *   counts as 1: pairs with nothing in common are never listed)
  *
  * The member overlap of every pair of organisations, counting distinct
- * members and every membership whatever its dates. It works from an
- * index of member → organisations, so its cost grows with the sum over
- * members of the square of how many organisations each belongs to, not
- * with the number of pairs of organisations.
+ * members and every membership whatever its dates: that is,
+ * klynge_landscape_member_overlaps_on() with no date.
  *
  * Returns: (transfer container) (element-type KlyngeOverlap): one row per
  *   pair, the first organisation earlier in landscape order than the
@@ -1367,14 +1536,51 @@ GPtrArray *
 klynge_landscape_member_overlaps (KlyngeLandscape *self,
                                   guint            min_shared)
 {
+  return klynge_landscape_member_overlaps_on (self, NULL, min_shared);
+}
+
+/**
+ * klynge_landscape_member_overlaps_on:
+ * @self: a landscape
+ * @date: (nullable): count the members with a membership active on this
+ *   date (begun on or before it, not ended before it; a partial date
+ *   stands for its first day); %NULL counts every membership whatever its
+ *   dates
+ * @min_shared: list only pairs known to share at least this many members
+ *   (0 counts as 1: pairs with nothing known in common are never listed)
+ *
+ * The member overlap of every pair of organisations, counting distinct
+ * members. Each row says whether it is exact (klynge_overlap_is_exact()):
+ * only when both member lists are %KLYNGE_MEMBER_LIST_COMPLETE; otherwise
+ * its counts are lower bounds and its Jaccard index is not known. A pair
+ * whose lists are not complete may share more than it is known to, so
+ * @min_shared filters on what is known.
+ *
+ * It works from an index of member → organisations, so its cost grows
+ * with the sum over members of the square of how many organisations each
+ * belongs to, not with the number of pairs of organisations.
+ *
+ * Returns: (transfer container) (element-type KlyngeOverlap): one row per
+ *   pair, the first organisation earlier in landscape order than the
+ *   second, ordered by the first and then the second. The array frees its
+ *   elements.
+ */
+GPtrArray *
+klynge_landscape_member_overlaps_on (KlyngeLandscape  *self,
+                                     const KlyngeDate *date,
+                                     guint             min_shared)
+{
   GPtrArray *out;
   guint n;
   guint *distinct;
+  gboolean *complete;
   const char **ids;
   gsize *lens;
   guint32 *counts;
   guint64 *touched;
   guint n_words;
+  guint32 day = KLYNGE_MEMBERSHIP_ANY_DAY;
+  MembersOnDay index = { NULL, NULL };
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
 
@@ -1385,13 +1591,23 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
   if (n < 2)
     return out;
 
-  _klynge_membership_store_index_by_member (&self->store, self->organisations);
+  if (date != NULL && klynge_date_is_set (date))
+    {
+      day = klynge_date_get_first_day (date);
+      members_on_day_build (&index, self, day);
+    }
+  else
+    _klynge_membership_store_index_by_member (&self->store, self->organisations);
   distinct = g_new (guint, n);
+  complete = g_new (gboolean, n);
   ids = g_new (const char *, n);
   lens = g_new (gsize, n);
   for (guint a = 0; a < n; a++)
     {
-      distinct[a] = count_distinct (org_at (self, a));
+      KlyngeOrganisation *organisation = org_at (self, a)->organisation;
+
+      distinct[a] = count_distinct_on (org_at (self, a), day);
+      complete[a] = klynge_organisation_get_member_list (organisation) == KLYNGE_MEMBER_LIST_COMPLETE;
       ids[a] = org_id (org_at (self, a));
       lens[a] = strlen (ids[a]) + 1;
     }
@@ -1403,26 +1619,23 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
     {
       const KlyngeOrgEntry *entry = org_at (self, a);
       const KlyngeMembershipSlot *slots;
-      guint n_slots;
-      guint32 last = G_MAXUINT32;
+      guint n_slots, i = 0;
+      guint32 m;
       gboolean any = FALSE;
 
       if (distinct[a] < min_shared)
         continue;
       slots = _klynge_membership_store_org_slots (entry, &n_slots);
-      for (guint i = 0; i < n_slots; i++)
+      while ((m = _klynge_membership_store_next_member_on (slots, n_slots, &i, day)) != G_MAXUINT32)
         {
-          guint32 m = slots[i].member;
           guint32 previous = G_MAXUINT32;
           const guint32 *orgs;
           guint k;
 
-          if (m == last)
-            continue;
-          last = m;
           /* a member's organisations come in landscape order, repeated
-           * once per membership: walk back from the end to a */
-          orgs = _klynge_membership_store_orgs_of_member (&self->store, m, &k);
+           * once per membership in the store's index: walk back from the
+           * end to a */
+          orgs = orgs_of_member (self, &index, m, &k);
           for (; k > 0; k--)
             {
               guint32 b = orgs[k - 1];
@@ -1455,15 +1668,19 @@ klynge_landscape_member_overlaps (KlyngeLandscape *self,
               if (counts[b] >= min_shared)
                 g_ptr_array_add (out, overlap_new_len (ids[a], lens[a], ids[b], lens[b],
                                                        counts[b],
-                                                       distinct[a] + distinct[b] - counts[b]));
+                                                       distinct[a] + distinct[b] - counts[b],
+                                                       complete[a] && complete[b]));
               counts[b] = 0;
             }
         }
     }
+  g_free (index.offsets);
+  g_free (index.orgs);
   g_free (touched);
   g_free (counts);
   g_free (ids);
   g_free (lens);
+  g_free (complete);
   g_free (distinct);
   return out;
 }

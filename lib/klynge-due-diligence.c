@@ -23,12 +23,15 @@
  * on the date would do:
  *
  * - members: the members of an organisation are those with a membership
- *   of it that has no `until` or one on or after the date (the ones a
- *   merger would carry over); each member counts once. Overlaps are
- *   computed for every pair, in the order the organisations were given,
- *   by merging their sorted member arrays in linear time; the combined
- *   count is the number of distinct members of all of them, which is
- *   what a new successor would have;
+ *   of it active on the date (begun on or before it and not ended before
+ *   it); each member counts once. Overlaps are computed for every pair,
+ *   in the order the organisations were given, by merging their sorted
+ *   member arrays in linear time; the combined count is the number of
+ *   distinct members of all of them, which is what a new successor would
+ *   start with. Every count says how certain it is (#KlyngeCount): a
+ *   count over organisations whose member lists are all
+ *   %KLYNGE_MEMBER_LIST_COMPLETE is exact; any other is at least the
+ *   members recorded, or not known when none is;
  * - funding: what each funding source pays all of the organisations
  *   together (klynge_landscape_funding_paid(), pro-rated by days) in the
  *   year before the date (the year up to the day before it) and in the
@@ -152,6 +155,8 @@ struct _KlyngeDueDiligence
   KlyngeDate date;
 
   guint *member_counts;          /* per organisation */
+  KlyngeMemberList *member_lists; /* per organisation */
+  gboolean all_complete;
   guint combined;
   GPtrArray *overlaps;           /* KlyngeOverlap */
   GPtrArray *shared_members;     /* KlyngeMember */
@@ -188,6 +193,7 @@ klynge_due_diligence_finalize (GObject *object)
 
   g_strfreev (self->organisations);
   g_free (self->member_counts);
+  g_free (self->member_lists);
   g_clear_pointer (&self->overlaps, g_ptr_array_unref);
   g_clear_pointer (&self->shared_members, g_ptr_array_unref);
   g_clear_pointer (&self->shared_counts, g_array_unref);
@@ -219,27 +225,27 @@ klynge_due_diligence_init (KlyngeDueDiligence *self)
 
 /* --- building ------------------------------------------------------------ */
 
-/* The distinct members whose membership has not ended before @day, as a
- * sorted array of member slot indexes. */
+static inline gboolean
+is_complete (KlyngeDueDiligence *self,
+             guint               i)
+{
+  return self->member_lists[i] == KLYNGE_MEMBER_LIST_COMPLETE;
+}
+
+/* The distinct members with a membership active on @day, as a sorted
+ * array of member slot indexes. */
 static GArray *
 current_members (KlyngeOrgEntry *entry,
                  guint32         day)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
   const KlyngeMembershipSlot *slots;
-  guint32 last = G_MAXUINT32;
-  guint n;
+  guint n, i = 0;
+  guint32 member;
 
   slots = _klynge_membership_store_org_slots (entry, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      const KlyngeMembershipSlot *slot = &slots[i];
-
-      if (slot->member == last || !_klynge_membership_slot_goes_on (slot, day))
-        continue;
-      last = slot->member;
-      g_array_append_val (out, slot->member);
-    }
+  while ((member = _klynge_membership_store_next_member_on (slots, n, &i, day)) != G_MAXUINT32)
+    g_array_append_val (out, member);
   return out;
 }
 
@@ -285,10 +291,15 @@ compute_members (KlyngeDueDiligence *self,
   guint n = entries->len;
 
   self->member_counts = g_new0 (guint, n);
+  self->member_lists = g_new0 (KlyngeMemberList, n);
+  self->all_complete = TRUE;
   for (guint i = 0; i < n; i++)
     {
-      GArray *set = current_members (g_ptr_array_index (entries, i), day);
+      KlyngeOrgEntry *entry = g_ptr_array_index (entries, i);
+      GArray *set = current_members (entry, day);
 
+      self->member_lists[i] = klynge_organisation_get_member_list (entry->organisation);
+      self->all_complete = self->all_complete && is_complete (self, i);
       self->member_counts[i] = set->len;
       g_array_append_vals (all, set->data, set->len);
       g_ptr_array_add (sets, set);
@@ -302,8 +313,10 @@ compute_members (KlyngeDueDiligence *self,
         guint shared = count_shared_sorted (a, b);
 
         g_ptr_array_add (self->overlaps,
-                         klynge_overlap_new (self->organisations[i], self->organisations[j],
-                                             shared, a->len + b->len - shared));
+                         klynge_overlap_new_with_certainty (self->organisations[i],
+                                                            self->organisations[j],
+                                                            shared, a->len + b->len - shared,
+                                                            is_complete (self, i) && is_complete (self, j)));
       }
 
   /* each set holds a member once, so a run of k equal indexes in the
@@ -630,38 +643,114 @@ klynge_due_diligence_get_date (KlyngeDueDiligence *self)
   return &self->date;
 }
 
+static int
+organisation_index (KlyngeDueDiligence *self,
+                    const char         *organisation)
+{
+  for (guint i = 0; self->organisations[i] != NULL; i++)
+    if (strcmp (self->organisations[i], organisation) == 0)
+      return (int) i;
+  return -1;
+}
+
 /**
  * klynge_due_diligence_count_members_of:
  * @self: a report
  * @organisation: one of the report's organisations
  *
- * Returns: its distinct members whose membership has not ended before the
+ * The known part of klynge_due_diligence_get_member_count(): a number
+ * that is short of the true count when the member list is not complete.
+ *
+ * Returns: its distinct members recorded with a membership active on the
  *   date; 0 when @organisation is not one of the report's
  */
 guint
 klynge_due_diligence_count_members_of (KlyngeDueDiligence *self,
                                        const char         *organisation)
 {
+  int i;
+
   g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), 0);
   g_return_val_if_fail (organisation != NULL, 0);
 
-  for (guint i = 0; self->organisations[i] != NULL; i++)
-    if (strcmp (self->organisations[i], organisation) == 0)
-      return self->member_counts[i];
-  return 0;
+  i = organisation_index (self, organisation);
+  return i < 0 ? 0 : self->member_counts[i];
+}
+
+/**
+ * klynge_due_diligence_get_member_count:
+ * @self: a report
+ * @organisation: one of the report's organisations
+ * @count: (out caller-allocates): its distinct members with a membership
+ *   active on the date: exact when its member list is complete, otherwise
+ *   at least those recorded, or not known when none is; not known when
+ *   @organisation is not one of the report's
+ *
+ * The members of one organisation on the date, with their certainty.
+ */
+void
+klynge_due_diligence_get_member_count (KlyngeDueDiligence *self,
+                                       const char         *organisation,
+                                       KlyngeCount        *count)
+{
+  int i;
+
+  g_return_if_fail (KLYNGE_IS_DUE_DILIGENCE (self));
+  g_return_if_fail (organisation != NULL && count != NULL);
+
+  i = organisation_index (self, organisation);
+  if (i < 0)
+    klynge_count_init (count, 0, FALSE);
+  else
+    klynge_count_init (count, self->member_counts[i], is_complete (self, i));
 }
 
 /**
  * klynge_due_diligence_count_combined_members:
  * @self: a report
  *
- * Returns: the distinct members of all the organisations together
+ * The known part of klynge_due_diligence_get_combined_member_count().
+ *
+ * Returns: the distinct members recorded of all the organisations together
  */
 guint
 klynge_due_diligence_count_combined_members (KlyngeDueDiligence *self)
 {
   g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), 0);
   return self->combined;
+}
+
+/**
+ * klynge_due_diligence_get_combined_member_count:
+ * @self: a report
+ * @count: (out caller-allocates): the distinct members of all the
+ *   organisations together: exact only when every member list is
+ *   complete
+ *
+ * The members a successor would start with, with their certainty.
+ */
+void
+klynge_due_diligence_get_combined_member_count (KlyngeDueDiligence *self,
+                                                KlyngeCount        *count)
+{
+  g_return_if_fail (KLYNGE_IS_DUE_DILIGENCE (self));
+  g_return_if_fail (count != NULL);
+
+  klynge_count_init (count, self->combined, self->all_complete);
+}
+
+/**
+ * klynge_due_diligence_is_exact:
+ * @self: a report
+ *
+ * Returns: whether every organisation's member list is complete, so that
+ *   every member count of the report is exact
+ */
+gboolean
+klynge_due_diligence_is_exact (KlyngeDueDiligence *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), FALSE);
+  return self->all_complete;
 }
 
 /**
@@ -712,7 +801,9 @@ klynge_due_diligence_list_shared_members (KlyngeDueDiligence *self)
  * @self: a report
  * @kind: a kind of member
  *
- * Returns: how many of the combined distinct members are of @kind
+ * The known part of klynge_due_diligence_get_kind_count().
+ *
+ * Returns: how many of the combined distinct members recorded are of @kind
  */
 guint
 klynge_due_diligence_count_by_kind (KlyngeDueDiligence *self,
@@ -724,11 +815,34 @@ klynge_due_diligence_count_by_kind (KlyngeDueDiligence *self,
 }
 
 /**
+ * klynge_due_diligence_get_kind_count:
+ * @self: a report
+ * @kind: a kind of member
+ * @count: (out caller-allocates): how many of the combined distinct
+ *   members are of @kind: exact only when every member list is complete
+ *
+ * The combined members of one kind, with their certainty.
+ */
+void
+klynge_due_diligence_get_kind_count (KlyngeDueDiligence *self,
+                                     KlyngeMemberKind    kind,
+                                     KlyngeCount        *count)
+{
+  g_return_if_fail (KLYNGE_IS_DUE_DILIGENCE (self));
+  g_return_if_fail ((guint) kind < G_N_ELEMENTS (self->by_kind));
+  g_return_if_fail (count != NULL);
+
+  klynge_count_init (count, self->by_kind[kind], self->all_complete);
+}
+
+/**
  * klynge_due_diligence_count_by_size:
  * @self: a report
  * @size: a size class, %KLYNGE_MEMBER_SIZE_UNKNOWN included
  *
- * Returns: how many of the combined distinct members are of @size
+ * The known part of klynge_due_diligence_get_size_count().
+ *
+ * Returns: how many of the combined distinct members recorded are of @size
  */
 guint
 klynge_due_diligence_count_by_size (KlyngeDueDiligence *self,
@@ -737,6 +851,27 @@ klynge_due_diligence_count_by_size (KlyngeDueDiligence *self,
   g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), 0);
   g_return_val_if_fail ((guint) size < G_N_ELEMENTS (self->by_size), 0);
   return self->by_size[size];
+}
+
+/**
+ * klynge_due_diligence_get_size_count:
+ * @self: a report
+ * @size: a size class, %KLYNGE_MEMBER_SIZE_UNKNOWN included
+ * @count: (out caller-allocates): how many of the combined distinct
+ *   members are of @size: exact only when every member list is complete
+ *
+ * The combined members of one size class, with their certainty.
+ */
+void
+klynge_due_diligence_get_size_count (KlyngeDueDiligence *self,
+                                     KlyngeMemberSize    size,
+                                     KlyngeCount        *count)
+{
+  g_return_if_fail (KLYNGE_IS_DUE_DILIGENCE (self));
+  g_return_if_fail ((guint) size < G_N_ELEMENTS (self->by_size));
+  g_return_if_fail (count != NULL);
+
+  klynge_count_init (count, self->by_size[size], self->all_complete);
 }
 
 /**
@@ -997,6 +1132,20 @@ klynge_due_diligence_is_blocked (KlyngeDueDiligence *self)
 
 /* --- text ------------------------------------------------------------------ */
 
+/* A count as the report prints it, right-aligned in its column. */
+static void
+append_count (GString *out,
+              guint    counted,
+              gboolean complete)
+{
+  KlyngeCount count;
+  g_autofree char *text = NULL;
+
+  klynge_count_init (&count, counted, complete);
+  text = klynge_count_format (&count);
+  g_string_append_printf (out, " %12s", text);
+}
+
 static void
 append_money (GString *out,
               gint64   ore)
@@ -1042,23 +1191,45 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
   else
     g_string_append (out, "Blocked: no\n");
 
-  g_string_append_printf (out, "\nMembers (memberships not ended before %s)\n", date);
+  g_string_append_printf (out, "\nMembers (memberships active on %s)\n", date);
   for (guint i = 0; self->organisations[i] != NULL; i++)
-    g_string_append_printf (out, "  %-*s %8u\n", (int) width, self->organisations[i],
-                            self->member_counts[i]);
-  g_string_append_printf (out, "  %-*s %8u\n", (int) width, "combined", self->combined);
+    {
+      g_string_append_printf (out, "  %-*s", (int) width, self->organisations[i]);
+      append_count (out, self->member_counts[i], is_complete (self, i));
+      if (!is_complete (self, i))
+        g_string_append_printf (out, "  (member list %s)",
+                                _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_LIST, self->member_lists[i]));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "  %-*s", (int) width, "combined");
+  append_count (out, self->combined, self->all_complete);
+  g_string_append_c (out, '\n');
 
   g_string_append (out, "\nOverlap\n");
   for (guint i = 0; i < self->overlaps->len; i++)
     {
       KlyngeOverlap *overlap = g_ptr_array_index (self->overlaps, i);
-      g_string_append_printf (out, "  %s – %s: %u shared of %u (Jaccard %.3f)\n",
-                              klynge_overlap_get_a (overlap), klynge_overlap_get_b (overlap),
-                              klynge_overlap_get_shared (overlap), klynge_overlap_get_union (overlap),
-                              klynge_overlap_get_jaccard (overlap));
+      KlyngeCount shared, together;
+      g_autofree char *shared_text = NULL, *together_text = NULL;
+
+      g_string_append_printf (out, "  %s – %s: ",
+                              klynge_overlap_get_a (overlap), klynge_overlap_get_b (overlap));
+      if (klynge_overlap_is_exact (overlap))
+        {
+          g_string_append_printf (out, "%u shared of %u (Jaccard %.3f)\n",
+                                  klynge_overlap_get_shared (overlap), klynge_overlap_get_union (overlap),
+                                  klynge_overlap_get_jaccard (overlap));
+          continue;
+        }
+      klynge_overlap_get_shared_count (overlap, &shared);
+      klynge_overlap_get_union_count (overlap, &together);
+      shared_text = klynge_count_format (&shared);
+      together_text = klynge_count_format (&together);
+      g_string_append_printf (out, "shared %s, together %s (Jaccard not known)\n",
+                              shared_text, together_text);
     }
 
-  g_string_append (out, "\nShared members\n");
+  g_string_append (out, self->all_complete ? "\nShared members\n" : "\nShared members (known)\n");
   if (self->shared_members->len == 0)
     g_string_append (out, "  none\n");
   for (guint i = 0; i < self->shared_members->len; i++)
@@ -1072,12 +1243,19 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
 
   g_string_append (out, "\nMembers by kind\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_kind); k++)
-    g_string_append_printf (out, "  %-22s %8u\n", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND, k), self->by_kind[k]);
+    {
+      g_string_append_printf (out, "  %-22s", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND, k));
+      append_count (out, self->by_kind[k], self->all_complete);
+      g_string_append_c (out, '\n');
+    }
   g_string_append (out, "\nMembers by size\n");
   for (guint k = 0; k < G_N_ELEMENTS (self->by_size); k++)
-    g_string_append_printf (out, "  %-22s %8u\n",
-                            k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, k),
-                            self->by_size[k]);
+    {
+      g_string_append_printf (out, "  %-22s",
+                              k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, k));
+      append_count (out, self->by_size[k], self->all_complete);
+      g_string_append_c (out, '\n');
+    }
 
   g_string_append_printf (out, "\nFunding by source (DKK)\n  %-14s %18s %18s\n", "source", "year before", "year after");
   g_string_append_printf (out, "  %-14s %18s %18s\n", "", before, after);

@@ -339,8 +339,8 @@ csv_organisations (Emitter         *emitter,
                    KlyngeLandscape *self)
 {
   static const char * const columns[] = {
-    "id", "kind", "founded", "dissolved", "cvr", "name", "name-en", "website",
-    "cities", "focus-areas", "sources", "note", NULL
+    "id", "kind", "founded", "dissolved", "cvr", "member-list", "name", "name-en",
+    "website", "cities", "focus-areas", "sources", "note", NULL
   };
 
   csv_header (emitter, columns);
@@ -354,6 +354,9 @@ csv_organisations (Emitter         *emitter,
       csv_date (emitter, klynge_organisation_get_founded (organisation));
       csv_date (emitter, klynge_organisation_get_dissolved (organisation));
       csv_field (emitter, klynge_organisation_get_cvr (organisation));
+      /* what the format means by an absent attribute, "unknown", so that
+       * a reader never takes an empty field for a complete list */
+      csv_enum (emitter, KLYNGE_TYPE_MEMBER_LIST, klynge_organisation_get_member_list (organisation));
       csv_field (emitter, klynge_organisation_get_name (organisation));
       csv_field (emitter, klynge_organisation_get_name_en (organisation));
       csv_field (emitter, klynge_organisation_get_website (organisation));

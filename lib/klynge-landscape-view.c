@@ -221,10 +221,12 @@ klynge_landscape_view_list_members_of (KlyngeLandscapeView *self,
  * @organisation: an organisation's id
  *
  * Counts what klynge_landscape_view_list_members_of() lists, without
- * creating member objects.
+ * creating member objects: the members recorded, which are all of them
+ * only when the organisation's member list is complete (see
+ * klynge_landscape_view_get_member_count()).
  *
- * Returns: the number of distinct members of @organisation on the view's
- *   date; 0 when it is not an organisation of the landscape
+ * Returns: the number of distinct members of @organisation recorded on
+ *   the view's date; 0 when it is not an organisation of the landscape
  */
 guint
 klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
@@ -232,8 +234,8 @@ klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
 {
   const KlyngeMembershipSlot *slots;
   KlyngeOrgEntry *entry;
-  guint32 day, last = G_MAXUINT32;
-  guint n = 0, n_slots;
+  guint32 day;
+  guint n = 0, n_slots, i = 0;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self), 0);
   g_return_val_if_fail (organisation != NULL, 0);
@@ -243,16 +245,37 @@ klynge_landscape_view_count_members_of (KlyngeLandscapeView *self,
     return 0;
   day = klynge_date_get_first_day (&self->date);
   slots = _klynge_membership_store_org_slots (entry, &n_slots);
-  for (guint i = 0; i < n_slots; i++)
-    {
-      const KlyngeMembershipSlot *slot = &slots[i];
-
-      if (slot->member == last || !_klynge_membership_slot_active_on (slot, day))
-        continue;
-      last = slot->member;
-      n++;
-    }
+  while (_klynge_membership_store_next_member_on (slots, n_slots, &i, day) != G_MAXUINT32)
+    n++;
   return n;
+}
+
+/**
+ * klynge_landscape_view_get_member_count:
+ * @self: a view
+ * @organisation: an organisation's id
+ * @count: (out caller-allocates): the distinct members of @organisation
+ *   on the view's date: exact when its member list is complete, otherwise
+ *   at least those recorded, or not known when none is; not known when it
+ *   is not an organisation of the landscape
+ *
+ * The members of an organisation on the view's date, with their
+ * certainty.
+ */
+void
+klynge_landscape_view_get_member_count (KlyngeLandscapeView *self,
+                                        const char          *organisation,
+                                        KlyngeCount         *count)
+{
+  KlyngeOrgEntry *entry;
+
+  g_return_if_fail (KLYNGE_IS_LANDSCAPE_VIEW (self));
+  g_return_if_fail (organisation != NULL && count != NULL);
+
+  entry = _klynge_landscape_get_org_entry (self->landscape, organisation);
+  klynge_count_init (count, entry != NULL ? klynge_landscape_view_count_members_of (self, organisation) : 0,
+                     entry != NULL && klynge_organisation_get_member_list (entry->organisation)
+                                      == KLYNGE_MEMBER_LIST_COMPLETE);
 }
 
 /**

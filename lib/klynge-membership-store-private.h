@@ -366,4 +366,31 @@ _klynge_membership_slot_active_on (const KlyngeMembershipSlot *slot,
          && _klynge_membership_slot_goes_on (slot, day);
 }
 
+/* A day that stands for "any time" in _klynge_membership_store_next_member_on(). */
+#define KLYNGE_MEMBERSHIP_ANY_DAY G_MAXUINT32
+
+/* The next distinct member, from slots[*i] on, with a membership active on
+ * @day (any membership for KLYNGE_MEMBERSHIP_ANY_DAY), moving *i past its
+ * memberships; G_MAXUINT32 when there is none. The counts of members on a
+ * date all go through here, so they agree on who is a member. */
+static inline guint32
+_klynge_membership_store_next_member_on (const KlyngeMembershipSlot *slots,
+                                         guint                       n,
+                                         guint                      *i,
+                                         guint32                     day)
+{
+  while (*i < n)
+    {
+      guint32 member = slots[*i].member;
+      gboolean on = FALSE;
+
+      for (; *i < n && slots[*i].member == member; (*i)++)
+        on = on || day == KLYNGE_MEMBERSHIP_ANY_DAY
+             || _klynge_membership_slot_active_on (&slots[*i], day);
+      if (on)
+        return member;
+    }
+  return G_MAXUINT32;
+}
+
 G_END_DECLS

@@ -307,8 +307,8 @@ klynge_label_get_valid_until (const KlyngeLabel *label)
  * KlyngeOrganisation:
  *
  * A cluster organisation, innovation network, support body or agency: its
- * names, kind, founding and dissolution dates, CVR number, website, focus
- * areas, locations and quality labels. Lists keep the order in which their
+ * names, kind, founding and dissolution dates, CVR number, website, how
+ * complete its member list is, focus areas, locations and quality labels. Lists keep the order in which their
  * items were added.
  */
 struct _KlyngeOrganisation
@@ -322,6 +322,8 @@ struct _KlyngeOrganisation
   KlyngeDate dissolved;
   char *cvr;
   char *website;
+  KlyngeMemberList member_list;
+  gboolean member_list_stated;  /* so an explicit "unknown" is written back */
 
   GPtrArray *focus_areas;       /* NULL-terminated, of owned strings */
   GPtrArray *locations;         /* (element-type KlyngeLocation) */
@@ -339,6 +341,7 @@ enum {
   PROP_DISSOLVED,
   PROP_CVR,
   PROP_WEBSITE,
+  PROP_MEMBER_LIST,
   N_PROPS
 };
 
@@ -391,6 +394,9 @@ klynge_organisation_get_property (GObject    *object,
     case PROP_WEBSITE:
       g_value_set_string (value, self->website);
       break;
+    case PROP_MEMBER_LIST:
+      g_value_set_enum (value, self->member_list);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -428,11 +434,22 @@ klynge_organisation_set_property (GObject      *object,
     case PROP_WEBSITE:
       klynge_organisation_set_website (self, g_value_get_string (value), &error);
       break;
+    case PROP_MEMBER_LIST:
+      klynge_organisation_set_member_list (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 
   _klynge_record_check_property_set (object, pspec, error);
+}
+
+/* Stating the member list is new in version 2 of the format; an
+ * organisation that does not keeps a version 1 document as it was. */
+static guint
+klynge_organisation_format_version (KlyngeRecord *record)
+{
+  return KLYNGE_ORGANISATION (record)->member_list_stated ? 2 : 1;
 }
 
 static void
@@ -446,6 +463,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
   object_class->set_property = klynge_organisation_set_property;
 
   record_class->element_name = "organisation";
+  record_class->format_version = klynge_organisation_format_version;
 
   /**
    * KlyngeOrganisation:name:
@@ -507,6 +525,19 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_WEBSITE] =
     g_param_spec_string ("website", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
+
+  /**
+   * KlyngeOrganisation:member-list:
+   *
+   * How complete the recorded member list is;
+   * %KLYNGE_MEMBER_LIST_UNKNOWN unless stated. Setting it states it (see
+   * klynge_organisation_is_member_list_stated()).
+   */
+  properties[PROP_MEMBER_LIST] =
+    g_param_spec_enum ("member-list", NULL, NULL,
+                       KLYNGE_TYPE_MEMBER_LIST,
+                       KLYNGE_MEMBER_LIST_UNKNOWN,
+                       KLYNGE_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -865,6 +896,81 @@ klynge_organisation_set_website (KlyngeOrganisation  *self,
   return _klynge_record_set_string (G_OBJECT (self), &self->website, website,
                                     KLYNGE_STRING_TEXT, "website",
                                     properties[PROP_WEBSITE], error);
+}
+
+/**
+ * klynge_organisation_get_member_list:
+ * @self: a #KlyngeOrganisation
+ *
+ * How complete the recorded member list is: with
+ * %KLYNGE_MEMBER_LIST_COMPLETE a count of its members is exact, otherwise
+ * it is at most a lower bound (see klynge_count_init()).
+ *
+ * Returns: the completeness; %KLYNGE_MEMBER_LIST_UNKNOWN when not stated
+ */
+KlyngeMemberList
+klynge_organisation_get_member_list (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), KLYNGE_MEMBER_LIST_UNKNOWN);
+
+  return self->member_list;
+}
+
+/**
+ * klynge_organisation_set_member_list:
+ * @self: a #KlyngeOrganisation
+ * @member_list: how complete the recorded member list is
+ *
+ * States how complete the member list is; %KLYNGE_MEMBER_LIST_UNKNOWN
+ * too is then stated, and saved as `member-list="unknown"`. A value that
+ * is not a #KlyngeMemberList is a programmer error.
+ */
+void
+klynge_organisation_set_member_list (KlyngeOrganisation *self,
+                                     KlyngeMemberList    member_list)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+  g_return_if_fail ((guint) member_list <= KLYNGE_MEMBER_LIST_COMPLETE);
+
+  self->member_list_stated = TRUE;
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->member_list, member_list,
+                             properties[PROP_MEMBER_LIST]);
+}
+
+/**
+ * klynge_organisation_is_member_list_stated:
+ * @self: a #KlyngeOrganisation
+ *
+ * Whether the completeness of the member list was stated (loaded from a
+ * `member-list` attribute or set), as opposed to unknown by default. Only
+ * a stated one is saved, so a document that never states it is saved as
+ * it was.
+ *
+ * Returns: %TRUE when stated
+ */
+gboolean
+klynge_organisation_is_member_list_stated (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+
+  return self->member_list_stated;
+}
+
+/**
+ * klynge_organisation_unset_member_list:
+ * @self: a #KlyngeOrganisation
+ *
+ * Forgets the stated completeness: the member list is
+ * %KLYNGE_MEMBER_LIST_UNKNOWN by default again and no longer saved.
+ */
+void
+klynge_organisation_unset_member_list (KlyngeOrganisation *self)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+
+  self->member_list_stated = FALSE;
+  _klynge_record_store_enum (G_OBJECT (self), (int *) &self->member_list,
+                             KLYNGE_MEMBER_LIST_UNKNOWN, properties[PROP_MEMBER_LIST]);
 }
 
 /**

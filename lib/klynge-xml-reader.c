@@ -38,7 +38,7 @@ static const char * const attribute_names[N_ATTRIBUTES] = {
   "address", "role", "level", "awarded", "valid-until", "member", "since",
   "until", "holder", "start", "end", "amount", "renews", "source", "percent",
   "effective", "successor", "status", "ref", "theme", "host", "replaces",
-  "href", "accessed", "programme", "organisation", "area",
+  "href", "accessed", "programme", "organisation", "area", "member-list",
 };
 
 #define REQ 1
@@ -928,7 +928,8 @@ static const ChildSpec members_children[] = { { E_MEMBER, 0, MANY } };
 static const ChildSpec member_children[] = { { E_NAME, 1, 1 }, PROVENANCE };
 static const ChildSpec organisations_children[] = { { E_ORGANISATION, 0, MANY } };
 static const AttributeSpec organisation_attrs[] = {
-  { A_ID, REQ }, { A_KIND, REQ }, { A_FOUNDED, OPT }, { A_DISSOLVED, OPT }, { A_CVR, OPT }
+  { A_ID, REQ }, { A_KIND, REQ }, { A_FOUNDED, OPT }, { A_DISSOLVED, OPT }, { A_CVR, OPT },
+  { A_MEMBER_LIST, OPT, V2 }
 };
 static const ChildSpec organisation_children[] = {
   { E_NAME, 1, 1 }, { E_NAME_EN, 0, 1 }, { E_WEBSITE, 0, 1 },

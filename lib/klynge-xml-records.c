@@ -55,13 +55,15 @@ _klynge_xml_start_organisation (Reader *reader,
   KlyngeOrganisation *organisation;
   KlyngeDate founded, dissolved;
   GError *error = NULL;
-  int kind = 0;
+  int kind = 0, member_list = 0;
 
   if (!_klynge_xml_claim_id (reader, line))
     return;
   _klynge_xml_value_enum (reader, A_KIND, KLYNGE_TYPE_ORGANISATION_KIND, &kind, line);
   organisation = g_object_new (KLYNGE_TYPE_ORGANISATION, "id", reader->values[A_ID], NULL);
   klynge_organisation_set_kind (organisation, kind);
+  if (_klynge_xml_value_enum (reader, A_MEMBER_LIST, KLYNGE_TYPE_MEMBER_LIST, &member_list, line))
+    klynge_organisation_set_member_list (organisation, member_list);
   if (_klynge_xml_value_date (reader, A_FOUNDED, &founded, line) && klynge_date_is_set (&founded)
       && !klynge_organisation_set_founded (organisation, &founded, &error))
     _klynge_xml_problem_from_error (reader, line, error);

@@ -276,6 +276,10 @@ write_organisation (Writer          *writer,
   put_date (writer, "founded", klynge_organisation_get_founded (organisation));
   put_date (writer, "dissolved", klynge_organisation_get_dissolved (organisation));
   put_attribute (writer, "cvr", klynge_organisation_get_cvr (organisation));
+  /* only when stated: a document that never states it keeps its bytes */
+  if (klynge_organisation_is_member_list_stated (organisation))
+    put_enum (writer, "member-list", KLYNGE_TYPE_MEMBER_LIST,
+              klynge_organisation_get_member_list (organisation));
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", klynge_organisation_get_name (organisation));
   put_text_element (writer, "      ", "name-en", klynge_organisation_get_name_en (organisation));

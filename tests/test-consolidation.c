@@ -656,6 +656,39 @@ START_TEST (test_view_counts_members_active_on_its_date)
 }
 END_TEST
 
+/* The view's member count carries the member list's certainty. */
+static const struct {
+  const char *organisation;
+  const char *date;
+  KlyngeMemberList member_list;
+  guint64 value;
+  KlyngeCountCertainty certainty;
+} view_counts[] = {
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 3, KLYNGE_COUNT_CERTAINTY_EXACT },
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_PARTIAL, 3, KLYNGE_COUNT_CERTAINTY_AT_LEAST },
+  { "b", "2019-06-01", KLYNGE_MEMBER_LIST_UNKNOWN, 3, KLYNGE_COUNT_CERTAINTY_AT_LEAST },
+  { "ab", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 0, KLYNGE_COUNT_CERTAINTY_EXACT },
+  { "ab", "2019-06-01", KLYNGE_MEMBER_LIST_UNKNOWN, 0, KLYNGE_COUNT_CERTAINTY_UNKNOWN },
+  { "nobody", "2019-06-01", KLYNGE_MEMBER_LIST_COMPLETE, 0, KLYNGE_COUNT_CERTAINTY_UNKNOWN },
+};
+
+START_TEST (test_view_member_count_is_exact_only_for_a_complete_member_list)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  KlyngeDate d = klynge_test_date (view_counts[_i].date);
+  g_autoptr(KlyngeLandscapeView) view = NULL;
+  KlyngeRecord *record = klynge_landscape_lookup (landscape, view_counts[_i].organisation);
+  KlyngeCount count;
+
+  if (record != NULL)
+    klynge_organisation_set_member_list (KLYNGE_ORGANISATION (record), view_counts[_i].member_list);
+  view = klynge_landscape_view_new (landscape, &d);
+  klynge_landscape_view_get_member_count (view, view_counts[_i].organisation, &count);
+  ck_assert_uint_eq (count.value, view_counts[_i].value);
+  ck_assert_int_eq (count.certainty, view_counts[_i].certainty);
+}
+END_TEST
+
 /* --- member overlap -------------------------------------------------------- */
 
 START_TEST (test_pair_overlap_counts_distinct_members)
@@ -728,6 +761,117 @@ START_TEST (test_all_pairs_overlap_agrees_with_pairwise_counts)
   ck_assert_uint_eq (overlaps->len, expected);
   ck_assert_uint_eq (twos->len, expected_two);
   ck_assert_uint_gt (expected, 0);
+}
+END_TEST
+
+/* Shared members of two member lists sorted by id: a reference count
+ * that knows nothing of the landscape's storage. */
+static guint
+count_shared_in_lists (GPtrArray *x,
+                       GPtrArray *y)
+{
+  guint shared = 0;
+
+  for (guint i = 0; i < x->len; i++)
+    for (guint j = 0; j < y->len; j++)
+      shared += g_ptr_array_index (x, i) == g_ptr_array_index (y, j);
+  return shared;
+}
+
+START_TEST (test_overlaps_on_a_date_agree_with_the_view_of_that_date)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const guint n_orgs = 20, n_members = 60;
+  static const char * const dates[] = { "2005-06-30", "2010", "2013-02-28", "2019-12-31" };
+  guint compared = 0;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", m);
+      add_member (landscape, id);
+    }
+  for (guint o = 0; o < n_orgs; o++)
+    {
+      g_autofree char *id = g_strdup_printf ("o%u", o);
+      KlyngeOrganisation *organisation = add_org (landscape, id, NULL, NULL);
+
+      if (o % 3 == 0)
+        klynge_organisation_set_member_list (organisation, KLYNGE_MEMBER_LIST_COMPLETE);
+      for (guint k = 0; k < 15; k++)
+        {
+          g_autofree char *member = g_strdup_printf ("m%u", g_rand_int_range (rand, 0, n_members));
+          guint from = 2000 + k;   /* one membership a year: never the same twice */
+          g_autofree char *since = g_strdup_printf ("%u", from);
+          g_autofree char *until = g_strdup_printf ("%u-12-31", from + g_rand_int_range (rand, 0, 8));
+
+          klynge_test_add_membership (landscape, id, member, since,
+                                      g_rand_boolean (rand) ? until : NULL);
+        }
+    }
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      KlyngeDate date = klynge_test_date (dates[d]);
+      g_autoptr(KlyngeLandscapeView) view = klynge_landscape_view_new (landscape, &date);
+      g_autoptr(GPtrArray) overlaps = klynge_landscape_member_overlaps_on (landscape, &date, 0);
+      guint row = 0;
+
+      for (guint a = 0; a < n_orgs; a++)
+        for (guint b = a + 1; b < n_orgs; b++)
+          {
+            g_autofree char *ia = g_strdup_printf ("o%u", a);
+            g_autofree char *ib = g_strdup_printf ("o%u", b);
+            g_autoptr(GPtrArray) ma = klynge_landscape_view_list_members_of (view, ia);
+            g_autoptr(GPtrArray) mb = klynge_landscape_view_list_members_of (view, ib);
+            guint shared = count_shared_in_lists (ma, mb);
+            KlyngeOverlap *overlap;
+            KlyngeCount together;
+
+            if (shared == 0)
+              continue;
+            ck_assert_uint_lt (row, overlaps->len);
+            overlap = g_ptr_array_index (overlaps, row++);
+            ck_assert_str_eq (klynge_overlap_get_a (overlap), ia);
+            ck_assert_str_eq (klynge_overlap_get_b (overlap), ib);
+            ck_assert_uint_eq (klynge_overlap_get_shared (overlap), shared);
+            klynge_overlap_get_union_count (overlap, &together);
+            ck_assert_uint_eq (together.value, ma->len + mb->len - shared);
+            ck_assert_int_eq (klynge_overlap_is_exact (overlap), a % 3 == 0 && b % 3 == 0);
+            ck_assert_int_eq (together.certainty, a % 3 == 0 && b % 3 == 0
+                                                  ? KLYNGE_COUNT_CERTAINTY_EXACT
+                                                  : KLYNGE_COUNT_CERTAINTY_AT_LEAST);
+            compared++;
+          }
+      ck_assert_uint_eq (overlaps->len, row);
+    }
+  ck_assert_uint_gt (compared, 20);
+}
+END_TEST
+
+START_TEST (test_overlaps_without_a_date_count_every_membership)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  g_autoptr(GPtrArray) any_time = klynge_landscape_member_overlaps (landscape, 0);
+  g_autoptr(GPtrArray) no_date = klynge_landscape_member_overlaps_on (landscape, NULL, 0);
+  KlyngeDate unset = { 0 };
+  g_autoptr(GPtrArray) unset_date = klynge_landscape_member_overlaps_on (landscape, &unset, 0);
+
+  ck_assert_uint_gt (any_time->len, 0);
+  ck_assert_uint_eq (no_date->len, any_time->len);
+  ck_assert_uint_eq (unset_date->len, any_time->len);
+  for (guint i = 0; i < any_time->len; i++)
+    {
+      KlyngeOverlap *x = g_ptr_array_index (any_time, i), *y = g_ptr_array_index (no_date, i);
+
+      ck_assert_str_eq (klynge_overlap_get_a (x), klynge_overlap_get_a (y));
+      ck_assert_str_eq (klynge_overlap_get_b (x), klynge_overlap_get_b (y));
+      ck_assert_uint_eq (klynge_overlap_get_shared (x), klynge_overlap_get_shared (y));
+      ck_assert_uint_eq (klynge_overlap_get_union (x), klynge_overlap_get_union (y));
+      /* no member list is stated complete in it */
+      ck_assert (!klynge_overlap_is_exact (x));
+      ck_assert (!klynge_overlap_get_exact_jaccard (x, NULL));
+    }
 }
 END_TEST
 
@@ -1131,6 +1275,10 @@ consolidation_suite (void)
 
   tcase_add_test (overlap, test_pair_overlap_counts_distinct_members);
   tcase_add_test (overlap, test_all_pairs_overlap_agrees_with_pairwise_counts);
+  tcase_add_test (overlap, test_overlaps_on_a_date_agree_with_the_view_of_that_date);
+  tcase_add_loop_test (overlap, test_view_member_count_is_exact_only_for_a_complete_member_list,
+                       0, G_N_ELEMENTS (view_counts));
+  tcase_add_test (overlap, test_overlaps_without_a_date_count_every_membership);
   suite_add_tcase (suite, overlap);
   return suite;
 }

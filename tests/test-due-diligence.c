@@ -181,6 +181,121 @@ START_TEST (test_members_whose_membership_ended_before_the_date_do_not_count)
 }
 END_TEST
 
+START_TEST (test_members_whose_membership_begins_after_the_date_do_not_count)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "z", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+
+  klynge_test_add_membership (landscape, "z", "m5", "2024-07-02", NULL);
+  report = report_on (landscape, ids, "2024-07-01");
+  ck_assert_uint_eq (klynge_due_diligence_count_members_of (report, "z"), 1);
+  ck_assert_uint_eq (klynge_due_diligence_count_combined_members (report), 3);
+}
+END_TEST
+
+/* The organisations x, y (3 members each on 2024-07-01, 2 shared, 4
+ * together, 2 companies) and e (no members), with their member lists
+ * stated as the row says: only complete lists give exact counts. */
+static const struct {
+  const char *name;
+  KlyngeMemberList lists[3];     /* x, y, e */
+  const char *x, *y, *e, *combined, *companies;
+  gboolean xy_exact;
+} certainty_cases[] = {
+  { "all complete", { KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_COMPLETE },
+    "3", "3", "0", "4", "2", TRUE },
+  { "one partial", { KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_PARTIAL, KLYNGE_MEMBER_LIST_COMPLETE },
+    "3", "at least 3", "0", "at least 4", "at least 2", FALSE },
+  { "the empty one unknown", { KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_UNKNOWN },
+    "3", "3", "not known", "at least 4", "at least 2", TRUE },
+  { "the empty one partial", { KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_COMPLETE, KLYNGE_MEMBER_LIST_PARTIAL },
+    "3", "3", "not known", "at least 4", "at least 2", TRUE },
+  { "all unknown", { KLYNGE_MEMBER_LIST_UNKNOWN, KLYNGE_MEMBER_LIST_UNKNOWN, KLYNGE_MEMBER_LIST_UNKNOWN },
+    "at least 3", "at least 3", "not known", "at least 4", "at least 2", FALSE },
+};
+
+static char *
+format_count (const KlyngeCount *count)
+{
+  return klynge_count_format (count);
+}
+
+START_TEST (test_member_counts_are_exact_only_over_complete_member_lists)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", "e", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+  g_autoptr(GPtrArray) overlaps = NULL;
+  g_autofree char *x = NULL, *y = NULL, *e = NULL, *combined = NULL, *companies = NULL;
+  KlyngeCount count;
+  KlyngeOverlap *xy;
+  double jaccard = -1;
+  gboolean all_complete = TRUE;
+
+  add_org (landscape, "e", NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, ids[i])),
+                                           certainty_cases[_i].lists[i]);
+      all_complete = all_complete && certainty_cases[_i].lists[i] == KLYNGE_MEMBER_LIST_COMPLETE;
+    }
+  report = report_on (landscape, ids, "2024-07-01");
+
+  klynge_due_diligence_get_member_count (report, "x", &count);
+  x = format_count (&count);
+  klynge_due_diligence_get_member_count (report, "y", &count);
+  y = format_count (&count);
+  klynge_due_diligence_get_member_count (report, "e", &count);
+  e = format_count (&count);
+  klynge_due_diligence_get_combined_member_count (report, &count);
+  combined = format_count (&count);
+  klynge_due_diligence_get_kind_count (report, KLYNGE_MEMBER_KIND_COMPANY, &count);
+  companies = format_count (&count);
+  ck_assert_str_eq (x, certainty_cases[_i].x);
+  ck_assert_str_eq (y, certainty_cases[_i].y);
+  ck_assert_str_eq (e, certainty_cases[_i].e);
+  ck_assert_str_eq (combined, certainty_cases[_i].combined);
+  ck_assert_str_eq (companies, certainty_cases[_i].companies);
+  ck_assert_int_eq (klynge_due_diligence_is_exact (report), all_complete);
+  /* the old getters give the known part */
+  ck_assert_uint_eq (klynge_due_diligence_count_combined_members (report), 4);
+
+  overlaps = klynge_due_diligence_get_overlaps (report);
+  xy = g_ptr_array_index (overlaps, 0);
+  ck_assert_int_eq (klynge_overlap_is_exact (xy), certainty_cases[_i].xy_exact);
+  ck_assert_int_eq (klynge_overlap_get_exact_jaccard (xy, &jaccard), certainty_cases[_i].xy_exact);
+  ck_assert (jaccard == (certainty_cases[_i].xy_exact ? 0.5 : 0.0));
+  klynge_overlap_get_shared_count (xy, &count);
+  ck_assert_uint_eq (count.value, 2);
+  ck_assert_int_eq (count.certainty, certainty_cases[_i].xy_exact ? KLYNGE_COUNT_CERTAINTY_EXACT
+                                                                  : KLYNGE_COUNT_CERTAINTY_AT_LEAST);
+}
+END_TEST
+
+START_TEST (test_report_text_prints_no_bare_count_of_members_not_known)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "e", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+  g_autofree char *text = NULL;
+
+  add_org (landscape, "e", NULL, NULL);
+  klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "x")),
+                                       KLYNGE_MEMBER_LIST_PARTIAL);
+  report = report_on (landscape, ids, "2024-07-01");
+  text = klynge_due_diligence_to_text (report);
+  ck_assert_msg (strstr (text, "Members (memberships active on 2024-07-01)\n"
+                               "  x          at least 3  (member list partial)\n"
+                               "  e           not known  (member list unknown)\n"
+                               "  combined   at least 3\n") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "  x – e: shared not known, together at least 3 (Jaccard not known)\n") != NULL,
+                 "%s", text);
+  ck_assert_msg (strstr (text, "  company                  at least 2\n") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "  other                     not known\n") != NULL, "%s", text);
+}
+END_TEST
+
 START_TEST (test_funding_by_source_for_the_year_before_and_after)
 {
   g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
@@ -304,7 +419,8 @@ START_TEST (test_real_predecessors_of_ecd_report_their_shared_members)
 
   text = klynge_due_diligence_to_text (report);
   ck_assert (strstr (text, "test-member-2") != NULL);
-  ck_assert (strstr (text, "house-of-energy – eic: 1 shared of 3 (Jaccard 0.333)") != NULL);
+  /* the built-in member lists are not known to be complete */
+  ck_assert (strstr (text, "house-of-energy – eic: shared at least 1, together at least 3 (Jaccard not known)") != NULL);
   ck_assert (strstr (text, "merger-2020-ecd") != NULL);
 }
 END_TEST
@@ -418,6 +534,10 @@ due_diligence_suite (void)
   tcase_add_test (members, test_overlap_per_pair_and_combined_members);
   tcase_add_test (members, test_members_whose_membership_ended_before_the_date_do_not_count);
   tcase_add_test (members, test_real_predecessors_of_ecd_report_their_shared_members);
+  tcase_add_test (members, test_members_whose_membership_begins_after_the_date_do_not_count);
+  tcase_add_loop_test (members, test_member_counts_are_exact_only_over_complete_member_lists,
+                       0, G_N_ELEMENTS (certainty_cases));
+  tcase_add_test (members, test_report_text_prints_no_bare_count_of_members_not_known);
   suite_add_tcase (suite, members);
 
   tcase_add_test (money, test_funding_by_source_for_the_year_before_and_after);

@@ -218,6 +218,55 @@ START_TEST (test_organisation_kind_setter_notifies_only_on_change)
 }
 END_TEST
 
+START_TEST (test_member_list_nicks_round_trip)
+{
+  static const NickCase cases[] = {
+    { KLYNGE_MEMBER_LIST_UNKNOWN, "unknown" },
+    { KLYNGE_MEMBER_LIST_PARTIAL, "partial" },
+    { KLYNGE_MEMBER_LIST_COMPLETE, "complete" },
+  };
+
+  assert_enum_nicks (KLYNGE_TYPE_MEMBER_LIST, cases, G_N_ELEMENTS (cases));
+}
+END_TEST
+
+START_TEST (test_organisation_member_list_is_unknown_and_unstated_until_set)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+  guint notified = 0;
+  KlyngeMemberList value = KLYNGE_MEMBER_LIST_COMPLETE;
+
+  ck_assert_int_eq (klynge_organisation_get_member_list (org), KLYNGE_MEMBER_LIST_UNKNOWN);
+  ck_assert (!klynge_organisation_is_member_list_stated (org));
+
+  g_signal_connect (org, "notify::member-list", G_CALLBACK (count_notify), &notified);
+  /* stating "unknown" changes no value but is kept, so it is saved */
+  klynge_organisation_set_member_list (org, KLYNGE_MEMBER_LIST_UNKNOWN);
+  ck_assert (klynge_organisation_is_member_list_stated (org));
+  ck_assert_uint_eq (notified, 0);
+
+  g_object_set (org, "member-list", KLYNGE_MEMBER_LIST_PARTIAL, NULL);
+  ck_assert_uint_eq (notified, 1);
+  g_object_get (org, "member-list", &value, NULL);
+  ck_assert_int_eq (value, KLYNGE_MEMBER_LIST_PARTIAL);
+
+  klynge_organisation_unset_member_list (org);
+  ck_assert_uint_eq (notified, 2);
+  ck_assert_int_eq (klynge_organisation_get_member_list (org), KLYNGE_MEMBER_LIST_UNKNOWN);
+  ck_assert (!klynge_organisation_is_member_list_stated (org));
+}
+END_TEST
+
+START_TEST (test_organisation_set_member_list_out_of_range_is_a_programmer_error)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+
+  assert_critical (klynge_organisation_set_member_list (org, (KlyngeMemberList) 3));
+  ck_assert_int_eq (klynge_organisation_get_member_list (org), KLYNGE_MEMBER_LIST_UNKNOWN);
+  ck_assert (!klynge_organisation_is_member_list_stated (org));
+}
+END_TEST
+
 START_TEST (test_organisation_set_kind_out_of_range_is_a_programmer_error)
 {
   g_autoptr(KlyngeOrganisation) org = new_organisation ();
@@ -752,6 +801,7 @@ organisation_suite (void)
   tcase_add_test (tc, test_organisation_kind_nicks_round_trip);
   tcase_add_test (tc, test_label_level_nicks_round_trip);
   tcase_add_test (tc, test_organisation_status_nicks_round_trip);
+  tcase_add_test (tc, test_member_list_nicks_round_trip);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("construction");
@@ -764,6 +814,8 @@ organisation_suite (void)
   tcase_add_test (tc, test_organisation_unset_date_properties_read_as_null_and_null_clears);
   tcase_add_test (tc, test_organisation_kind_setter_notifies_only_on_change);
   tcase_add_test (tc, test_organisation_set_kind_out_of_range_is_a_programmer_error);
+  tcase_add_test (tc, test_organisation_member_list_is_unknown_and_unstated_until_set);
+  tcase_add_test (tc, test_organisation_set_member_list_out_of_range_is_a_programmer_error);
   tcase_add_test (tc, test_organisation_property_with_invalid_value_is_a_programmer_error);
   suite_add_tcase (suite, tc);
 

@@ -491,6 +491,45 @@ START_TEST (test_reader_reports_libxml2_errors_under_the_code_a_user_expects)
 }
 END_TEST
 
+/* member-list takes its three values, spelled as the format spells
+ * them, in a version 2 document; a version 1 document has no such
+ * attribute. */
+static const struct {
+  const char *version;
+  const char *value;
+  int code;
+} bad_member_lists[] = {
+  { "2", "all", KLYNGE_ERROR_BAD_ENUM },
+  { "2", "", KLYNGE_ERROR_BAD_ENUM },
+  { "2", "Complete", KLYNGE_ERROR_BAD_ENUM },
+  { "2", "unknown ", KLYNGE_ERROR_BAD_ENUM },
+  { "2", "none", KLYNGE_ERROR_BAD_ENUM },
+  { "1", "complete", KLYNGE_ERROR_UNKNOWN_ATTRIBUTE },
+};
+
+START_TEST (test_reader_refuses_a_bad_member_list_with_its_code_and_line)
+{
+  g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                           "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"%s\">\n"
+                                           "  <organisations>\n"
+                                           "    <organisation id=\"a\" kind=\"cluster\" member-list=\"%s\">\n"
+                                           "      <name>A</name>\n"
+                                           "    </organisation>\n"
+                                           "  </organisations>\n"
+                                           "</landscape>\n",
+                                           bad_member_lists[_i].version, bad_member_lists[_i].value);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+
+  landscape = klynge_landscape_load_bytes_with_problem (bytes, "member-list.xml", NULL, &problem);
+  ck_assert_ptr_null (landscape);
+  ck_assert_ptr_nonnull (problem);
+  ck_assert_int_eq (klynge_problem_get_code (problem), bad_member_lists[_i].code);
+  ck_assert_uint_eq (klynge_problem_get_line (problem), 4);
+}
+END_TEST
+
 /* A stream that fails after handing out a part of a document. */
 #define FAILING_TYPE_STREAM (failing_stream_get_type ())
 G_DECLARE_FINAL_TYPE (FailingStream, failing_stream, FAILING, STREAM, GInputStream)
@@ -947,6 +986,8 @@ reader_suite (void)
   tcase_add_test (content, test_reader_builds_every_kind_of_record);
   tcase_add_test (content, test_reader_allows_forward_references_for_renews_and_replaces);
   tcase_add_test (content, test_reader_loads_an_empty_landscape);
+  tcase_add_loop_test (content, test_reader_refuses_a_bad_member_list_with_its_code_and_line,
+                       0, G_N_ELEMENTS (bad_member_lists));
   tcase_add_test (entry, test_reader_loads_from_a_stream);
   tcase_add_test (entry, test_reader_refuses_a_missing_file_with_io_error);
   tcase_add_test (entry, test_reader_reports_a_missing_file_as_a_problem_naming_it);

@@ -148,6 +148,78 @@ START_TEST (test_writer_writes_an_empty_landscape_as_one_element)
 }
 END_TEST
 
+/* member-list is written back exactly when the document stated it, in a
+ * version 2 document; a document that never does (every version 1 file)
+ * keeps its bytes, version="1" included. */
+static const struct {
+  const char *version;
+  const char *attribute;      /* as written in the document */
+  KlyngeMemberList member_list;
+  gboolean stated;
+} member_lists[] = {
+  { "1", "", KLYNGE_MEMBER_LIST_UNKNOWN, FALSE },
+  { "2", " member-list=\"unknown\"", KLYNGE_MEMBER_LIST_UNKNOWN, TRUE },
+  { "2", " member-list=\"partial\"", KLYNGE_MEMBER_LIST_PARTIAL, TRUE },
+  { "2", " member-list=\"complete\"", KLYNGE_MEMBER_LIST_COMPLETE, TRUE },
+};
+
+static char *
+member_list_document (const char *version,
+                      const char *attribute)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"%s\">\n"
+                          "  <organisations>\n"
+                          "    <organisation id=\"a\" kind=\"cluster\" founded=\"2014\" cvr=\"24256790\"%s>\n"
+                          "      <name>Klynge A</name>\n"
+                          "    </organisation>\n"
+                          "  </organisations>\n"
+                          "</landscape>\n", version, attribute);
+}
+
+START_TEST (test_writer_writes_member_list_back_byte_for_byte_only_when_stated)
+{
+  g_autofree char *text = member_list_document (member_lists[_i].version, member_lists[_i].attribute);
+  g_autoptr(GBytes) input = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_bytes (input, "member-list.xml", NULL, &error);
+  g_autoptr(GBytes) output = NULL;
+  KlyngeOrganisation *organisation;
+
+  ck_assert_no_error (error);
+  organisation = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  ck_assert_int_eq (klynge_organisation_get_member_list (organisation), member_lists[_i].member_list);
+  ck_assert_int_eq (klynge_organisation_is_member_list_stated (organisation), member_lists[_i].stated);
+
+  output = save_to_bytes (landscape);
+  ck_assert_uint_eq (g_bytes_get_size (output), strlen (text));
+  ck_assert_msg (memcmp (g_bytes_get_data (output, NULL), text, strlen (text)) == 0,
+                 "got:\n%.*s", (int) g_bytes_get_size (output), (const char *) g_bytes_get_data (output, NULL));
+}
+END_TEST
+
+START_TEST (test_writer_writes_version_2_only_while_a_member_list_is_stated)
+{
+  g_autofree char *text = member_list_document ("1", "");
+  g_autoptr(GBytes) input = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_bytes (input, "member-list.xml", NULL, &error);
+  KlyngeOrganisation *organisation;
+  g_autoptr(GBytes) stated = NULL, unset = NULL;
+
+  ck_assert_no_error (error);
+  organisation = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  klynge_organisation_set_member_list (organisation, KLYNGE_MEMBER_LIST_UNKNOWN);
+  stated = save_to_bytes (landscape);
+  ck_assert (strstr (g_bytes_get_data (stated, NULL), "version=\"2\"") != NULL);
+  ck_assert (strstr (g_bytes_get_data (stated, NULL), " member-list=\"unknown\">") != NULL);
+  klynge_organisation_unset_member_list (organisation);
+  unset = save_to_bytes (landscape);
+  ck_assert_uint_eq (g_bytes_get_size (unset), strlen (text));
+  ck_assert (memcmp (g_bytes_get_data (unset, NULL), text, strlen (text)) == 0);
+}
+END_TEST
+
 START_TEST (test_writer_output_of_an_api_built_landscape_loads_back)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
@@ -842,6 +914,9 @@ writer_suite (void)
   tcase_add_test (canonical, test_writer_reproduces_every_golden_output_byte_for_byte);
   tcase_add_test (canonical, test_writer_output_of_every_valid_fixture_loads_back_to_the_same_bytes);
   tcase_add_test (canonical, test_writer_writes_an_empty_landscape_as_one_element);
+  tcase_add_loop_test (canonical, test_writer_writes_member_list_back_byte_for_byte_only_when_stated,
+                       0, G_N_ELEMENTS (member_lists));
+  tcase_add_test (canonical, test_writer_writes_version_2_only_while_a_member_list_is_stated);
   tcase_add_test (canonical, test_writer_output_of_an_api_built_landscape_loads_back);
   tcase_add_test (canonical, test_writer_saves_to_a_stream_what_it_saves_to_bytes);
   tcase_add_checked_fixture (atomic, save_setup, save_teardown);

@@ -45,13 +45,29 @@ print_problems (GPtrArray *problems)
     g_printerr ("  %s\n", klynge_problem_get_message (g_ptr_array_index (problems, i)));
 }
 
-static guint
-count_distinct_members (KlyngeLandscape *landscape,
-                        const char      *organisation)
+static gboolean
+member_list_is_complete (KlyngeLandscape *landscape,
+                         const char      *organisation)
+{
+  KlyngeRecord *record = klynge_landscape_lookup (landscape, organisation);
+
+  return KLYNGE_IS_ORGANISATION (record)
+         && klynge_organisation_get_member_list (KLYNGE_ORGANISATION (record)) == KLYNGE_MEMBER_LIST_COMPLETE;
+}
+
+/* The distinct members of @organisation, as "12", "at least 12" or "not
+ * known": exact only when @complete says every member list that went
+ * into them is complete. */
+static char *
+format_distinct_members (KlyngeLandscape *landscape,
+                         const char      *organisation,
+                         gboolean         complete)
 {
   g_autoptr(GPtrArray) members = klynge_landscape_list_members_of (landscape, organisation, NULL);
+  KlyngeCount count;
 
-  return members != NULL ? members->len : 0;
+  klynge_count_init (&count, members != NULL ? members->len : 0, complete);
+  return klynge_count_format (&count);
 }
 
 int
@@ -85,7 +101,8 @@ tool_merge (Tool  *tool,
   gboolean successor_exists;
   KlyngeOrganisation *first_predecessor;
   KlyngeDate date = { 0, };
-  guint members_before;
+  g_autofree char *members_before = NULL, *members_after = NULL;
+  gboolean all_complete;
   int status;
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
@@ -163,7 +180,12 @@ tool_merge (Tool  *tool,
       return tool_fail (error);
 
   /* what will move, for the summary */
-  members_before = count_distinct_members (landscape, into);
+  /* a successor made here has no members of its own: its count before is
+   * exactly 0, and after it holds just the predecessors' */
+  all_complete = !successor_exists || member_list_is_complete (landscape, into);
+  members_before = format_distinct_members (landscape, into, all_complete);
+  for (guint i = 0; predecessors[i] != NULL; i++)
+    all_complete = all_complete && member_list_is_complete (landscape, predecessors[i]);
   moving = g_ptr_array_new_with_free_func (g_object_unref);
   {
     g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
@@ -196,8 +218,9 @@ tool_merge (Tool  *tool,
                             into, date_text, kind == KLYNGE_MERGER_KIND_MERGER ? "merger" : "absorption");
     g_string_append_printf (summary, "  dissolved on %s: %s\n", dissolved_text, list);
   }
-  g_string_append_printf (summary, "  %s: %u members (before: %u)\n", into,
-                          count_distinct_members (landscape, into), members_before);
+  members_after = format_distinct_members (landscape, into, all_complete);
+  g_string_append_printf (summary, "  %s: %s members (before: %s)\n", into,
+                          members_after, members_before);
   g_string_append (summary, "  contracts moved:");
   if (moving->len == 0)
     g_string_append (summary, " none");

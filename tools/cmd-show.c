@@ -156,6 +156,7 @@ show_organisation (KlyngeLandscape    *landscape,
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(KlyngeDesignationFilter) of_this = klynge_designation_filter_new ();
   g_autoptr(GPtrArray) designations = NULL;
+  KlyngeMemberList member_list = klynge_organisation_get_member_list (organisation);
   KlyngeDate today;
 
   field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation)));
@@ -197,10 +198,19 @@ show_organisation (KlyngeLandscape    *landscape,
                        i == 0 ? "designated by" : "");
   klynge_date_init_today (&today);
   active = klynge_landscape_list_members_of (landscape, id, &today);
+  field ("member list", klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_LIST, member_list));
   {
-    g_autofree char *text = g_strdup_printf ("%u (members active today: %u)",
-                                             memberships != NULL ? memberships->len : 0,
-                                             active != NULL ? active->len : 0);
+    KlyngeCount members;
+    g_autofree char *members_text = NULL;
+    g_autofree char *text = NULL;
+
+    /* the recorded memberships are a count of records, exact; the members
+     * are exact only when the list is complete */
+    klynge_count_init (&members, active != NULL ? active->len : 0,
+                       member_list == KLYNGE_MEMBER_LIST_COMPLETE);
+    members_text = klynge_count_format (&members);
+    text = g_strdup_printf ("%u recorded (members active today: %s)",
+                            memberships != NULL ? memberships->len : 0, members_text);
     field ("memberships", text);
   }
   for (guint i = 0; memberships != NULL && i < memberships->len && i < MAX_LISTED; i++)

@@ -11,6 +11,7 @@
 #include <glib-object.h>
 #include <klynge/klynge-landscape.h>
 #include <klynge/klynge-merger.h>
+#include <klynge/klynge-count.h>
 
 G_BEGIN_DECLS
 
@@ -68,8 +69,10 @@ char       *klynge_landscape_lineage_to_dot    (KlyngeLandscape     *self,
  * KlyngeOverlap:
  *
  * How many distinct members two organisations share: one row of
- * klynge_landscape_member_overlaps() or of a due-diligence report. An
- * immutable, reference-counted value.
+ * klynge_landscape_member_overlaps_on() or of a due-diligence report. Its
+ * figures are exact only when both member lists are complete
+ * (klynge_overlap_is_exact()); otherwise they count the known members and
+ * are lower bounds. An immutable, reference-counted value.
  */
 typedef struct _KlyngeOverlap KlyngeOverlap;
 
@@ -80,6 +83,11 @@ KlyngeOverlap *klynge_overlap_new         (const char          *a,
                                            const char          *b,
                                            guint                shared,
                                            guint                n_union);
+KlyngeOverlap *klynge_overlap_new_with_certainty (const char    *a,
+                                           const char          *b,
+                                           guint                shared,
+                                           guint                n_union,
+                                           gboolean             exact);
 KlyngeOverlap *klynge_overlap_ref         (KlyngeOverlap       *overlap);
 void           klynge_overlap_unref       (KlyngeOverlap       *overlap);
 const char    *klynge_overlap_get_a       (const KlyngeOverlap *overlap);
@@ -87,6 +95,13 @@ const char    *klynge_overlap_get_b       (const KlyngeOverlap *overlap);
 guint          klynge_overlap_get_shared  (const KlyngeOverlap *overlap);
 guint          klynge_overlap_get_union   (const KlyngeOverlap *overlap);
 double         klynge_overlap_get_jaccard (const KlyngeOverlap *overlap);
+gboolean       klynge_overlap_is_exact    (const KlyngeOverlap *overlap);
+void           klynge_overlap_get_shared_count (const KlyngeOverlap *overlap,
+                                           KlyngeCount         *count);
+void           klynge_overlap_get_union_count (const KlyngeOverlap *overlap,
+                                           KlyngeCount         *count);
+gboolean       klynge_overlap_get_exact_jaccard (const KlyngeOverlap *overlap,
+                                           double              *jaccard);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeOverlap, klynge_overlap_unref)
 
@@ -94,6 +109,9 @@ guint       klynge_landscape_count_shared_members (KlyngeLandscape  *self,
                                                    const char       *a,
                                                    const char       *b);
 GPtrArray  *klynge_landscape_member_overlaps   (KlyngeLandscape     *self,
+                                                guint                min_shared);
+GPtrArray  *klynge_landscape_member_overlaps_on (KlyngeLandscape    *self,
+                                                const KlyngeDate    *date,
                                                 guint                min_shared);
 
 /* The landscape as it stood on a date */
@@ -114,6 +132,9 @@ GPtrArray           *klynge_landscape_view_list_members_of     (KlyngeLandscapeV
                                                                 const char          *organisation);
 guint                klynge_landscape_view_count_members_of    (KlyngeLandscapeView *self,
                                                                 const char          *organisation);
+void                 klynge_landscape_view_get_member_count (KlyngeLandscapeView *self,
+                                                             const char          *organisation,
+                                                             KlyngeCount         *count);
 KlyngeOrganisationStatus klynge_landscape_view_get_status      (KlyngeLandscapeView *self,
                                                                 const char          *id,
                                                                 const char         **merged_into);

@@ -13,6 +13,7 @@
 #include <klynge/klynge-member.h>
 #include <klynge/klynge-period.h>
 #include <klynge/klynge-consolidation.h>
+#include <klynge/klynge-count.h>
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,18 @@ guint               klynge_due_diligence_count_by_kind        (KlyngeDueDiligenc
                                                                KlyngeMemberKind     kind);
 guint               klynge_due_diligence_count_by_size        (KlyngeDueDiligence  *self,
                                                                KlyngeMemberSize     size);
+gboolean            klynge_due_diligence_is_exact             (KlyngeDueDiligence  *self);
+void                klynge_due_diligence_get_member_count     (KlyngeDueDiligence  *self,
+                                                               const char          *organisation,
+                                                               KlyngeCount         *count);
+void                klynge_due_diligence_get_combined_member_count (KlyngeDueDiligence *self,
+                                                               KlyngeCount         *count);
+void                klynge_due_diligence_get_kind_count       (KlyngeDueDiligence  *self,
+                                                               KlyngeMemberKind     kind,
+                                                               KlyngeCount         *count);
+void                klynge_due_diligence_get_size_count       (KlyngeDueDiligence  *self,
+                                                               KlyngeMemberSize     size,
+                                                               KlyngeCount         *count);
 
 /* Funding */
 const KlyngePeriod *klynge_due_diligence_get_year_before      (KlyngeDueDiligence  *self);

@@ -84,6 +84,28 @@ GType klynge_organisation_status_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_ORGANISATION_STATUS (klynge_organisation_status_get_type ())
 
 /**
+ * KlyngeMemberList:
+ * @KLYNGE_MEMBER_LIST_UNKNOWN: nothing is known of how complete the
+ *   recorded memberships are (`unknown`); the default
+ * @KLYNGE_MEMBER_LIST_PARTIAL: the recorded memberships are some of the
+ *   organisation's, not all (`partial`)
+ * @KLYNGE_MEMBER_LIST_COMPLETE: the recorded memberships are all of the
+ *   organisation's (`complete`)
+ *
+ * How complete an organisation's recorded member list is: what decides
+ * whether a count of its members is exact (see #KlyngeCount). The nicks
+ * are the values of the `member-list` attribute.
+ */
+typedef enum {
+  KLYNGE_MEMBER_LIST_UNKNOWN,
+  KLYNGE_MEMBER_LIST_PARTIAL,
+  KLYNGE_MEMBER_LIST_COMPLETE,
+} KlyngeMemberList;
+
+GType klynge_member_list_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_MEMBER_LIST (klynge_member_list_get_type ())
+
+/**
  * KlyngeLocation:
  *
  * Where an organisation is: a city, optionally an address and a role such
@@ -160,6 +182,11 @@ const char            *klynge_organisation_get_website     (KlyngeOrganisation  
 gboolean               klynge_organisation_set_website     (KlyngeOrganisation     *self,
                                                             const char             *website,
                                                             GError                **error);
+KlyngeMemberList       klynge_organisation_get_member_list (KlyngeOrganisation    *self);
+void                   klynge_organisation_set_member_list (KlyngeOrganisation     *self,
+                                                            KlyngeMemberList        member_list);
+gboolean               klynge_organisation_is_member_list_stated (KlyngeOrganisation *self);
+void                   klynge_organisation_unset_member_list (KlyngeOrganisation   *self);
 
 const char * const    *klynge_organisation_get_focus_areas (KlyngeOrganisation     *self);
 gboolean               klynge_organisation_add_focus_area  (KlyngeOrganisation     *self,

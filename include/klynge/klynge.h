@@ -11,6 +11,7 @@
 #include <klynge/klynge-date.h>
 #include <klynge/klynge-period.h>
 #include <klynge/klynge-money.h>
+#include <klynge/klynge-count.h>
 #include <klynge/klynge-identifiers.h>
 #include <klynge/klynge-enums.h>
 #include <klynge/klynge-source.h>

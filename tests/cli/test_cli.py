@@ -638,7 +638,7 @@ def test_csv_is_crlf_terminated_rfc_4180(klynge):
                                capture_output=True)
     assert completed.returncode == 0
     data = completed.stdout
-    assert data.startswith(b"id,kind,founded,dissolved,cvr,name,")
+    assert data.startswith(b"id,kind,founded,dissolved,cvr,member-list,name,")
     assert data.endswith(b"\r\n")
     data.decode("utf-8")
 

@@ -227,13 +227,85 @@ def test_due_diligence_on_two_real_predecessors_names_their_shared_members(klyng
     assert result.status == 0, result
     out = result.stdout
     assert out.startswith("Due diligence: house-of-energy, eic on 2020-01-01")
-    shared = out.split("Shared members\n", 1)[1].split("\n\n", 1)[0]
+    shared = out.split("Shared members (known)\n", 1)[1].split("\n\n", 1)[0]
     assert "test-m2  Test Universitet (in 2)" in shared
     assert "test-m1" not in shared and "test-m3" not in shared
-    assert "house-of-energy – eic: 1 shared of 3 (Jaccard 0.333)" in out
+    # the built-in member lists are not known to be complete
+    assert "house-of-energy – eic: shared at least 1, together at least 3 (Jaccard not known)" in out
     # they were merged into ecd in July 2020, which blocks merging them again
     assert "Blocked: 2 problems" in out
     assert "merger-2020-ecd" in out
+
+
+def member_sections(out):
+    """The lines of the sections that count members."""
+    lines = []
+    for title in ("Members (", "Overlap\n", "Members by kind\n", "Members by size\n"):
+        lines += out.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[1 if title == "Members (" else 0:]
+    return lines
+
+
+def test_due_diligence_on_unknown_member_lists_says_so_and_prints_no_bare_count(klynge):
+    # the built-in landscape states no member list: each count is not known
+    result = klynge("due-diligence", "ecd", "fbcd", "--date", "2024-06-01")
+    assert result.status == 0, result
+    out = result.stdout
+    assert "Members (memberships active on 2024-06-01)" in out
+    assert re.search(r"^  ecd +not known  \(member list unknown\)$", out, re.M), out
+    assert re.search(r"^  combined +not known$", out, re.M), out
+    assert "ecd – fbcd: shared not known, together not known (Jaccard not known)" in out
+    lines = member_sections(out)
+    assert len(lines) == 3 + 1 + 4 + 6, lines
+    for line in lines:
+        assert not re.search(r"\s\d+$", line), line
+        assert "not known" in line, line
+
+
+@pytest.fixture
+def denmark_with_complete_lists(denmark_with_members):
+    """denmark_with_members, with house-of-energy's member list complete and
+    eic's partial."""
+    text = denmark_with_members.read_text(encoding="utf-8")
+    # member-list is a version 2 attribute
+    text = text.replace(' version="1">', ' version="2">', 1)
+    for org, state in (("house-of-energy", "complete"), ("eic", "partial")):
+        text, n = re.subn(r'(<organisation id="%s"[^>]*?)>' % re.escape(org),
+                          r'\1 member-list="%s">' % state, text, count=1)
+        assert n == 1, org
+    denmark_with_members.write_text(text, encoding="utf-8")
+    return denmark_with_members
+
+
+def test_due_diligence_counts_a_complete_list_exactly_and_a_partial_one_as_at_least(
+        klynge, denmark_with_complete_lists):
+    result = klynge("due-diligence", "house-of-energy", "eic", "--date", "2020-01-01",
+                    "--landscape", denmark_with_complete_lists)
+    assert result.status == 0, result
+    out = result.stdout
+    assert re.search(r"^  house-of-energy +2$", out, re.M), out
+    assert re.search(r"^  eic +at least 2  \(member list partial\)$", out, re.M), out
+    assert re.search(r"^  combined +at least 3$", out, re.M), out
+    assert "house-of-energy – eic: shared at least 1, together at least 3 (Jaccard not known)" in out
+
+
+def test_due_diligence_help_says_members_are_those_active_on_the_date(klynge):
+    result = klynge("due-diligence", "--help")
+    assert result.status == 0, result
+    assert "membership active on the date given by --date, today without it" in result.stdout
+    assert '"at least N"' in result.stdout and '"not known"' in result.stdout
+
+
+def test_show_organisation_states_its_member_list_and_counts_members_with_certainty(
+        klynge, denmark_with_complete_lists):
+    shown = klynge("show", "ecd")
+    assert shown.status == 0, shown
+    assert re.search(r"^member list +unknown$", shown.stdout, re.M), shown.stdout
+    assert "(members active today: not known)" in shown.stdout
+    complete = klynge("show", "house-of-energy", "--landscape", denmark_with_complete_lists)
+    assert complete.status == 0, complete
+    assert re.search(r"^member list +complete$", complete.stdout, re.M), complete.stdout
+    # the synthetic memberships have no end; the list is complete: exact
+    assert "2 recorded (members active today: 2)" in complete.stdout
 
 
 def test_due_diligence_reports_funding_and_coverage(klynge):
@@ -338,9 +410,24 @@ def test_dry_run_says_what_would_change_and_writes_nothing(klynge, small, tmp_pa
                     "--landscape", small, "--output", out, "--dry-run")
     assert result.status == 0, result
     assert result.stdout.startswith("would apply merger-2024-01-01-ab")
-    assert "ab: 2 members (before: 0)" in result.stdout
+    # a and b state no member list: ab has the members known of them, and
+    # perhaps more
+    assert "ab: at least 2 members (before: 0)" in result.stdout
     assert not out.exists()
     assert small.read_bytes() == before
+
+
+def test_dry_run_counts_the_successor_exactly_when_every_member_list_is_complete(klynge, small, tmp_path):
+    text = small.read_text(encoding="utf-8").replace(' version="1">', ' version="2">', 1)
+    for org in ("a", "b"):
+        text, n = re.subn(r'(<organisation id="%s"[^>]*?)>' % org, r'\1 member-list="complete">', text, count=1)
+        assert n == 1, org
+    complete = tmp_path / "complete.xml"
+    complete.write_text(text, encoding="utf-8")
+    result = klynge("merge", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01", "a", "b",
+                    "--landscape", complete, "--dry-run")
+    assert result.status == 0, result
+    assert "ab: 2 members (before: 0)" in result.stdout
 
 
 @pytest.mark.parametrize("args", [

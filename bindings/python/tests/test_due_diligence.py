@@ -21,6 +21,36 @@ def test_report_on_two_active_organisations_counts_their_members(klynge, Klynge,
     assert "o-cluster" in report.to_text()
 
 
+@pytest.mark.parametrize("lists, network, combined, exact", [
+    (("COMPLETE", "COMPLETE"), (2, "EXACT", "2"), "EXACT", True),
+    (("COMPLETE", "PARTIAL"), (2, "AT_LEAST", "at least 2"), "AT_LEAST", False),
+    (("UNKNOWN", "UNKNOWN"), (2, "AT_LEAST", "at least 2"), "AT_LEAST", False),
+])
+def test_member_counts_carry_their_certainty(klynge, Klynge, data_path, lists, network, combined, exact):
+    landscape = _members_fixture(klynge, data_path)
+    for org, state in zip(("o-cluster", "o-network"), lists):
+        landscape.lookup(org).set_member_list(getattr(Klynge.MemberList, state))
+    report = landscape.due_diligence(["o-cluster", "o-network"], Klynge.Date.new(2020, 1, 1))
+    count = report.get_member_count("o-network")
+    assert (count.value, count.certainty) == (network[0], getattr(Klynge.CountCertainty, network[1]))
+    assert count.format() == network[2]
+    assert report.get_combined_member_count().certainty == getattr(Klynge.CountCertainty, combined)
+    assert report.is_exact() == exact
+    (overlap,) = report.get_overlaps()
+    assert overlap.is_exact() == exact
+    known, jaccard = overlap.get_exact_jaccard()
+    assert known == exact
+    assert jaccard == (overlap.get_jaccard() if exact else 0.0)
+
+
+def test_an_organisation_with_no_members_on_an_unknown_list_is_not_known(klynge, Klynge, builtin):
+    report = builtin.due_diligence(["ecd", "fbcd"], Klynge.Date.new(2024, 6, 1))
+    count = report.get_combined_member_count()
+    assert count.certainty == Klynge.CountCertainty.UNKNOWN
+    assert count.format() == "not known"
+    assert "combined    not known" in report.to_text()
+
+
 def test_predecessors_of_a_completed_merger_are_blocked(builtin, Klynge):
     report = builtin.due_diligence(["house-of-energy", "eic"], Klynge.Date.new(2020, 6, 1))
     assert report.is_blocked()
@@ -32,3 +62,14 @@ def test_an_unknown_organisation_raises_a_klynge_error(klynge, builtin, Klynge):
     with pytest.raises(klynge.Error) as caught:
         builtin.due_diligence(["ced", "no-such-org"], Klynge.Date.new(2020, 6, 1))
     assert caught.value.code in (klynge.Error.NOT_FOUND, klynge.Error.UNRESOLVED_REFERENCE)
+
+
+def test_member_overlaps_on_a_date_count_members_active_then(klynge, Klynge, data_path):
+    landscape = _members_fixture(klynge, data_path)
+    any_time = landscape.member_overlaps(1)
+    assert [(o.get_a(), o.get_b(), o.get_shared()) for o in landscape.member_overlaps_on(None, 1)] == \
+        [(o.get_a(), o.get_b(), o.get_shared()) for o in any_time]
+    # before anyone was a member, nobody is shared
+    assert landscape.member_overlaps_on(Klynge.Date.new(1900, 1, 1), 1) == []
+    assert all(not o.is_exact() and o.get_shared_count().certainty == Klynge.CountCertainty.AT_LEAST
+               for o in any_time)

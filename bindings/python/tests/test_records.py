@@ -21,12 +21,20 @@ def test_organisation_rows_have_the_xml_attribute_names(klynge, full):
         "id": "org-a", "kind": "cluster",
         "founded": datetime.date(2014, 5, 9), "founded_precision": "day",
         "dissolved": datetime.date(2020, 6, 30), "dissolved_precision": "day",
-        "cvr": "24256790", "name": "Klynge A", "name-en": "Cluster A",
+        "cvr": "24256790", "member-list": "unknown", "name": "Klynge A", "name-en": "Cluster A",
         "website": "https://a.example", "cities": ["Aalborg"],
         "focus-areas": ["energy", "water"],
         "sources": ["https://example.org/a", "https://example.org/a-2"],
         "note": "Sources disagree on the founding month.",
     }
+
+
+def test_organisation_rows_say_how_complete_the_member_list_is(klynge, Klynge, full):
+    # absent in the file means unknown; a stated one is given as stated
+    full.lookup("org-b").set_member_list(Klynge.MemberList.COMPLETE)
+    full.lookup("org-c").set_member_list(Klynge.MemberList.PARTIAL)
+    lists = {row["id"]: row["member-list"] for row in klynge.to_records(full, "organisation")}
+    assert lists == {"org-hub": "unknown", "org-a": "unknown", "org-b": "complete", "org-c": "partial"}
 
 
 def test_partial_dates_keep_their_precision(klynge, full):
