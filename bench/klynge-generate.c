@@ -325,13 +325,51 @@ pick_members (guint32 *out,
     }
 }
 
+/* The first and last day a (partial) date stands for. */
+static guint32
+first_day_of (Date d)
+{
+  return julian_of (d.year, d.month != 0 ? d.month : 1, d.day != 0 ? d.day : 1);
+}
+
+static guint32
+last_day_of (Date d)
+{
+  guint month = d.month != 0 ? d.month : 12;
+
+  return julian_of (d.year, month, d.day != 0 ? d.day : g_date_get_days_in_month (month, d.year));
+}
+
+/* @d, or the founding or dissolution date of @org when @d would certainly
+ * lie outside its life: klynge validate reports whatever runs before an
+ * organisation's founding or after its dissolution. */
+static Date
+within_life (const Org *org,
+             Date       d)
+{
+  if (org->founded.year != 0 && last_day_of (d) < first_day_of (org->founded))
+    return org->founded;
+  if (org->dissolved.year != 0 && first_day_of (d) > last_day_of (org->dissolved))
+    return org->dissolved;
+  return d;
+}
+
+static gboolean
+fits_in_life (const Org *org,
+              Date       d)
+{
+  Date within = within_life (org, d);
+
+  return within.year == d.year && within.month == d.month && within.day == d.day;
+}
+
 static void
 out_membership (Out     *out,
                 guint32  member,
                 Org     *org)
 {
   guint since_year = (guint) rng_range (org->first_year, org->last_year);
-  Date since = random_date_in (since_year);
+  Date since = within_life (org, random_date_in (since_year));
 
   PUT (out, "      <membership member=\"m-");
   out_uint (out, (guint64) member + 1);
@@ -340,7 +378,7 @@ out_membership (Out     *out,
   if (rng_below (10) < 2)
     {
       Date until = { (guint16) rng_range (since_year, org->last_year), 12, 31 };
-      out_date_attr (out, "until", until);
+      out_date_attr (out, "until", within_life (org, until));
     }
   PUT (out, "/>\n");
 }
@@ -551,14 +589,20 @@ main (int    argc,
       if (rng_below (4) == 0)
         {
           guint year = MAX (org->first_year, 2012);
+          const char *level = rng_below (2) ? "gold" : "silver";
+          Date awarded = { (guint16) year, 6, 0 }, until = { (guint16) (year + 2), 6, 0 };
 
-          PUT (out, "      <label level=\"");
-          out_str (out, rng_below (2) ? "gold" : "silver");
-          PUT (out, "\" awarded=\"");
-          out_uint (out, year);
-          PUT (out, "-06\" valid-until=\"");
-          out_uint (out, year + 2);
-          PUT (out, "-06\"/>\n");
+          /* only a label that fits in the organisation's life */
+          if (fits_in_life (org, awarded) && fits_in_life (org, until))
+            {
+              PUT (out, "      <label level=\"");
+              out_str (out, level);
+              PUT (out, "\" awarded=\"");
+              out_uint (out, year);
+              PUT (out, "-06\" valid-until=\"");
+              out_uint (out, year + 2);
+              PUT (out, "-06\"/>\n");
+            }
         }
       pick_members (picked, counts[i], (guint32) n_members);
       for (guint k = 0; k < counts[i]; k++)
@@ -592,11 +636,14 @@ main (int    argc,
           out_uint (out, c + 1);
           PUT (out, "\" holder=\"o-");
           out_uint (out, holder + 1);
-          PUT (out, "\" start=\"");
-          out_uint (out, start_year);
-          PUT (out, "-10-01\" end=\"");
-          out_uint (out, start_year + 2);
-          PUT (out, "-09-30\" amount=\"");
+          PUT (out, "\"");
+          {
+            Date start = { (guint16) start_year, 10, 1 }, end = { (guint16) (start_year + 2), 9, 30 };
+
+            out_date_attr (out, "start", within_life (&orgs[holder], start));
+            out_date_attr (out, "end", within_life (&orgs[holder], end));
+          }
+          PUT (out, " amount=\"");
           out_uint (out, rng_range (100, 20000) * 1000);
           PUT (out, ".00\"");
           if (step > 0)

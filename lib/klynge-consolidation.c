@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klynge-landscape-private.h"
+#include "klynge-validate-private.h"
 
 /**
  * SECTION:klynge-consolidation
@@ -449,6 +450,182 @@ has_location (KlyngeOrganisation *organisation,
   return FALSE;
 }
 
+/* What a predecessor has that runs past @life's dissolution (by the one
+ * rule of _klynge_lifetime_check()) belongs to the successor from then
+ * on, so that applying a merger makes no lifetime finding. */
+static gboolean
+runs_past (const KlyngeLifespan *life,
+           const KlyngeDate     *since,
+           const KlyngeDate     *until)
+{
+  return (_klynge_lifetime_check (life, since, until) & KLYNGE_LIFETIME_AFTER_DISSOLUTION) != 0;
+}
+
+/* A predecessor's labels: one awarded after its dissolution goes to the
+ * successor; one valid past it ends on it, as the predecessor's
+ * memberships do. */
+static void
+end_labels (KlyngeOrganisation   *predecessor,
+            KlyngeOrganisation   *successor,
+            const KlyngeLifespan *life,
+            const KlyngeDate     *dissolved)
+{
+  GPtrArray *current = klynge_organisation_get_labels (predecessor);
+  g_autoptr(GPtrArray) labels = NULL;
+  guint i;
+
+  for (i = 0; i < current->len; i++)
+    {
+      KlyngeLabel *label = g_ptr_array_index (current, i);
+
+      if (runs_past (life, klynge_label_get_awarded (label), klynge_label_get_valid_until (label)))
+        break;
+    }
+  if (i == current->len)
+    return;
+  /* clearing drops the organisation's references: keep ours */
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_label_unref);
+  for (i = 0; i < current->len; i++)
+    g_ptr_array_add (labels, klynge_label_ref (g_ptr_array_index (current, i)));
+  klynge_organisation_clear_labels (predecessor);
+  for (i = 0; i < labels->len; i++)
+    {
+      KlyngeLabel *label = g_ptr_array_index (labels, i);
+      const KlyngeDate *awarded = klynge_label_get_awarded (label);
+      g_autoptr(KlyngeLabel) ended = NULL;
+
+      if (!runs_past (life, awarded, klynge_label_get_valid_until (label)))
+        klynge_organisation_add_label (predecessor, label);
+      else if (runs_past (life, awarded, NULL))
+        klynge_organisation_add_label (successor, label);
+      else
+        {
+          ended = klynge_label_new (klynge_label_get_level (label), awarded, dissolved, NULL);
+          g_warn_if_fail (ended != NULL);
+          if (ended != NULL)
+            klynge_organisation_add_label (predecessor, ended);
+        }
+    }
+}
+
+/* Initiatives: one a predecessor hosts that runs past its dissolution
+ * moves to the successor, as contracts do; a predecessor named as a
+ * participant of one that begins after its dissolution is replaced by
+ * the successor (once). */
+static void
+move_initiatives (KlyngeLandscape      *self,
+                  const char * const   *predecessors,
+                  const char           *successor,
+                  const KlyngeLifespan *life)
+{
+  for (guint i = 0; i < self->initiatives->len; i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+      const KlyngeDate *start = klynge_initiative_get_start (initiative);
+      const char *host = klynge_initiative_get_host (initiative);
+      const char * const *participants = klynge_initiative_get_participants (initiative);
+      g_auto(GStrv) old = NULL;
+
+      if (host != NULL && g_strv_contains (predecessors, host)
+          && runs_past (life, start, klynge_initiative_get_end (initiative)))
+        g_warn_if_fail (klynge_initiative_set_host (initiative, successor, NULL));
+
+      if (participants == NULL || !runs_past (life, start, NULL))
+        continue;
+      old = g_strdupv ((char **) participants);
+      klynge_initiative_clear_participants (initiative);
+      for (guint j = 0; old[j] != NULL; j++)
+        {
+          const char *id = g_strv_contains (predecessors, old[j]) ? successor : old[j];
+          const char * const *now = klynge_initiative_get_participants (initiative);
+
+          if (now == NULL || !g_strv_contains (now, id))
+            g_warn_if_fail (klynge_initiative_add_participant (initiative, id, NULL));
+        }
+    }
+}
+
+/* Whether @programme already designates the organisation of @designation
+ * as the same, for the same area and dates. */
+static gboolean
+has_designation (KlyngeProgramme   *programme,
+                 KlyngeDesignation *designation)
+{
+  GPtrArray *designations = klynge_programme_get_designations (programme);
+
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *d = g_ptr_array_index (designations, i);
+
+      if (g_strcmp0 (klynge_designation_get_organisation (d), klynge_designation_get_organisation (designation)) == 0
+          && klynge_designation_get_role (d) == klynge_designation_get_role (designation)
+          && g_strcmp0 (klynge_designation_get_area (d), klynge_designation_get_area (designation)) == 0
+          && klynge_date_equal (klynge_designation_get_start (d), klynge_designation_get_start (designation))
+          && klynge_date_equal (klynge_designation_get_end (d), klynge_designation_get_end (designation)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Designations: one of a predecessor that runs past its dissolution goes
+ * to the successor, whole, as contracts do (the programme's designation
+ * passes to the merged body). Designations are values, so the
+ * programme's list is rebuilt with a new one in its place. */
+static void
+move_designations (KlyngeLandscape      *self,
+                   const char * const   *predecessors,
+                   const char           *successor,
+                   const KlyngeLifespan *life)
+{
+  for (guint i = 0; i < self->programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
+      GPtrArray *current = klynge_programme_get_designations (programme);
+      g_autoptr(GPtrArray) designations = NULL;
+      guint j;
+
+      for (j = 0; j < current->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (current, j);
+
+          if (g_strv_contains (predecessors, klynge_designation_get_organisation (designation))
+              && runs_past (life, klynge_designation_get_start (designation),
+                            klynge_designation_get_end (designation)))
+            break;
+        }
+      if (j == current->len)
+        continue;
+      /* clearing drops the programme's references: keep ours */
+      designations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_designation_unref);
+      for (j = 0; j < current->len; j++)
+        g_ptr_array_add (designations, klynge_designation_ref (g_ptr_array_index (current, j)));
+      klynge_programme_clear_designations (programme);
+      for (j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+          const KlyngeDate *start = klynge_designation_get_start (designation);
+          const KlyngeDate *end = klynge_designation_get_end (designation);
+          g_autoptr(KlyngeDesignation) moved = NULL;
+
+          if (g_strv_contains (predecessors, klynge_designation_get_organisation (designation))
+              && runs_past (life, start, end))
+            {
+              moved = klynge_designation_new (successor, klynge_designation_get_role (designation),
+                                              klynge_designation_get_area (designation), start, end, NULL);
+              g_warn_if_fail (moved != NULL);
+              if (moved == NULL)
+                continue;
+              _klynge_designation_set_line (moved, klynge_designation_get_line (designation));
+              designation = moved;
+              /* two predecessors designated alike make one successor */
+              if (has_designation (programme, designation))
+                continue;
+            }
+          g_warn_if_fail (klynge_programme_add_designation (programme, designation, NULL));
+        }
+    }
+}
+
 /**
  * klynge_landscape_apply_merger:
  * @self: a landscape
@@ -473,9 +650,12 @@ has_location (KlyngeOrganisation *organisation,
  *   earliest), until the latest of their `until` dates (none when one of
  *   them has none). Memberships that ended before E are not carried over
  *   ("until is respected"); the successor's own ended memberships stay as
- *   they are. Predecessors keep their memberships as history, clipped to
- *   end on E − 1; one that begins after E − 1 is removed from the
- *   predecessor, since it now belongs to the successor;
+ *   they are, except that one a carried membership overlaps becomes one
+ *   membership with it (the earlier since, the later until), so the
+ *   member has no two memberships at once. Predecessors keep their
+ *   memberships as history, clipped to end on E − 1; one that begins
+ *   after E − 1 is removed from the predecessor, since it now belongs to
+ *   the successor;
  * - contracts: those that klynge_contract_moves_to_successor() moves
  *   (held by a predecessor, ending on or after E) get the successor as
  *   their holder; contracts that ended before E stay with the predecessor
@@ -483,10 +663,21 @@ has_location (KlyngeOrganisation *organisation,
  * - focus areas and locations: the successor keeps its own and gains the
  *   predecessors' in predecessor order, without duplicates (a location is
  *   a duplicate when city, address and role are all equal). ESCA labels
- *   are not carried over: they were awarded to the predecessor.
+ *   are not carried over: they were awarded to the predecessor, and one
+ *   valid after E − 1 ends on E − 1; only one awarded after E − 1 goes
+ *   to the successor;
+ * - initiatives: one hosted by a predecessor that runs after E − 1 gets
+ *   the successor as its host (it moves whole, as contracts do); in one
+ *   that begins after E − 1, the successor takes a predecessor's place
+ *   among the participants;
+ * - designations: a programme's designation of a predecessor that runs
+ *   after E − 1 becomes one of the successor, whole, as contracts move
+ *   (once, when predecessors were designated alike).
  *
- * Records that refer to a predecessor (initiatives, for instance) keep
- * referring to it: they are history too.
+ * Whatever else refers to a predecessor (an initiative that ended, a
+ * participation before E) keeps referring to it: it is history. So
+ * applying a merger makes no lifetime finding of
+ * klynge_landscape_validate(): "after" is decided by the same rule.
  *
  * Returns: %TRUE when applied
  */
@@ -503,6 +694,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
   const KlyngeDate *effective;
   const char *successor_id;
   KlyngeDate dissolved;
+  KlyngeLifespan life = { 0, };   /* the predecessors' from now on */
   guint32 effective_day;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
@@ -529,6 +721,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
   effective = klynge_merger_get_effective (merger);
   effective_day = first_day (effective);
   klynge_date_init_from_day (&dissolved, effective_day - 1);
+  life.dissolved = effective_day - 1;
   successor_id = klynge_merger_get_successor (merger);
   successor = _klynge_landscape_get_org_entry (self, successor_id);
   successor_org = successor->organisation;
@@ -553,6 +746,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
       _klynge_membership_store_clip (&self->store, entry, &dissolved);
+      end_labels (organisation, successor_org, &life, &dissolved);
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
         if (!klynge_organisation_has_focus_area (successor_org, areas[i]))
@@ -569,6 +763,9 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       if (klynge_contract_moves_to_successor (contract, ids, effective))
         g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
     }
+
+  move_initiatives (self, ids, successor_id, &life);
+  move_designations (self, ids, successor_id, &life);
 
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)

@@ -536,20 +536,23 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
     }
   sort_slots (result);
 
-  /* an ended membership of the successor since the same date as a merged
-   * one is covered by it: keep the one that lasts longer */
+  /* an ended membership of the successor that a merged one overlaps (or
+   * that begins on the same date) is one membership with it: the member
+   * belonged throughout, and two at once would be an overlap that
+   * validation reports. Keep the earlier since and the later end. */
   {
     guint out = 0;
 
     for (guint i = 0; i < result->len; i++)
       {
         KlyngeMembershipSlot *slot = &g_array_index (result, KlyngeMembershipSlot, i);
+        KlyngeMembershipSlot *previous = out > 0 ? &g_array_index (result, KlyngeMembershipSlot, out - 1) : NULL;
 
-        if (out > 0 && _klynge_membership_slot_compare (&g_array_index (result, KlyngeMembershipSlot, out - 1), slot) == 0)
+        if (previous != NULL && previous->member == slot->member
+            && _klynge_membership_slot_first_day (slot) <= _klynge_membership_slot_last_day (previous))
           {
-            KlyngeMembershipSlot *kept = &g_array_index (result, KlyngeMembershipSlot, out - 1);
-            if (_klynge_membership_slot_last_day (slot) > _klynge_membership_slot_last_day (kept))
-              kept->until = slot->until;
+            if (_klynge_membership_slot_last_day (slot) > _klynge_membership_slot_last_day (previous))
+              previous->until = slot->until;
             continue;
           }
         g_array_index (result, KlyngeMembershipSlot, out++) = *slot;

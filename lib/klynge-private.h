@@ -169,5 +169,12 @@ KlyngeProblem *_klynge_problem_new_valist (int         code,
                                            const char *record_id,
                                            const char *format,
                                            va_list     args) G_GNUC_PRINTF (5, 0);
+KlyngeProblem *_klynge_problem_new_severity_valist (KlyngeSeverity severity,
+                                                    int            code,
+                                                    const char    *file,
+                                                    guint          line,
+                                                    const char    *record_id,
+                                                    const char    *format,
+                                                    va_list        args) G_GNUC_PRINTF (6, 0);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ struct _KlyngeProblem
 {
   gatomicrefcount ref_count;
   int code;
+  KlyngeSeverity severity;
   char *file;
   guint line;
   guint column;
@@ -21,6 +22,33 @@ struct _KlyngeProblem
 
 G_DEFINE_BOXED_TYPE (KlyngeProblem, klynge_problem, klynge_problem_ref, klynge_problem_unref)
 
+G_DEFINE_ENUM_TYPE (KlyngeSeverity, klynge_severity,
+  G_DEFINE_ENUM_VALUE (KLYNGE_SEVERITY_ERROR, "error"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_SEVERITY_WARNING, "warning"))
+
+static KlyngeProblem *
+problem_new (KlyngeSeverity  severity,
+             int             code,
+             const char     *file,
+             guint           line,
+             guint           column,
+             const char     *record_id,
+             const char     *message)
+{
+  KlyngeProblem *problem;
+
+  problem = g_new0 (KlyngeProblem, 1);
+  g_atomic_ref_count_init (&problem->ref_count);
+  problem->code = code;
+  problem->severity = severity;
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->column = column;
+  problem->record_id = g_strdup (record_id);
+  problem->message = g_strdup (message);
+  return problem;
+}
+
 /**
  * klynge_problem_new:
  * @code: a #KlyngeError code
@@ -29,6 +57,9 @@ G_DEFINE_BOXED_TYPE (KlyngeProblem, klynge_problem, klynge_problem_ref, klynge_p
  * @column: its column, or 0
  * @record_id: (nullable): the record it concerns
  * @message: what is wrong, without the location
+ *
+ * Makes a problem of severity %KLYNGE_SEVERITY_ERROR; see
+ * klynge_problem_new_warning() for a warning.
  *
  * Returns: (transfer full): a new problem
  */
@@ -40,19 +71,36 @@ klynge_problem_new (int         code,
                     const char *record_id,
                     const char *message)
 {
-  KlyngeProblem *problem;
-
   g_return_val_if_fail (message != NULL, NULL);
 
-  problem = g_new0 (KlyngeProblem, 1);
-  g_atomic_ref_count_init (&problem->ref_count);
-  problem->code = code;
-  problem->file = g_strdup (file);
-  problem->line = line;
-  problem->column = column;
-  problem->record_id = g_strdup (record_id);
-  problem->message = g_strdup (message);
-  return problem;
+  return problem_new (KLYNGE_SEVERITY_ERROR, code, file, line, column, record_id, message);
+}
+
+/**
+ * klynge_problem_new_warning:
+ * @code: a #KlyngeError code
+ * @file: (nullable): the file the problem is in
+ * @line: its line, or 0
+ * @column: its column, or 0
+ * @record_id: (nullable): the record it concerns
+ * @message: what is unusual, without the location
+ *
+ * Like klynge_problem_new(), for a problem of severity
+ * %KLYNGE_SEVERITY_WARNING: something unusual that may well be true.
+ *
+ * Returns: (transfer full): a new problem
+ */
+KlyngeProblem *
+klynge_problem_new_warning (int         code,
+                            const char *file,
+                            guint       line,
+                            guint       column,
+                            const char *record_id,
+                            const char *message)
+{
+  g_return_val_if_fail (message != NULL, NULL);
+
+  return problem_new (KLYNGE_SEVERITY_WARNING, code, file, line, column, record_id, message);
 }
 
 /**
@@ -98,6 +146,19 @@ klynge_problem_get_code (const KlyngeProblem *problem)
 {
   g_return_val_if_fail (problem != NULL, KLYNGE_ERROR_FAILED);
   return problem->code;
+}
+
+/**
+ * klynge_problem_get_severity:
+ * @problem: a problem
+ *
+ * Returns: whether @problem is an error or a warning
+ */
+KlyngeSeverity
+klynge_problem_get_severity (const KlyngeProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, KLYNGE_SEVERITY_ERROR);
+  return problem->severity;
 }
 
 /**
@@ -183,7 +244,8 @@ format_location (const char *file,
  * klynge_problem_to_string:
  * @problem: a problem
  *
- * Formats the problem as compilers do: `file:line:col: message`.
+ * Formats the problem as compilers do: `file:line:col: message`, or
+ * `file:line:col: warning: message` for a warning.
  *
  * Returns: (transfer full): the text
  */
@@ -194,7 +256,8 @@ klynge_problem_to_string (const KlyngeProblem *problem)
 
   g_return_val_if_fail (problem != NULL, NULL);
   where = format_location (problem->file, problem->line, problem->column);
-  return g_strconcat (where, problem->message, NULL);
+  return g_strconcat (where, problem->severity == KLYNGE_SEVERITY_WARNING ? "warning: " : "",
+                      problem->message, NULL);
 }
 
 /* The GError that reports @problem: its code, and klynge_problem_to_string()
@@ -219,9 +282,22 @@ _klynge_problem_new_valist (int         code,
                             const char *format,
                             va_list     args)
 {
+  return _klynge_problem_new_severity_valist (KLYNGE_SEVERITY_ERROR, code, file, line,
+                                              record_id, format, args);
+}
+
+KlyngeProblem *
+_klynge_problem_new_severity_valist (KlyngeSeverity  severity,
+                                     int             code,
+                                     const char     *file,
+                                     guint           line,
+                                     const char     *record_id,
+                                     const char     *format,
+                                     va_list         args)
+{
   g_autofree char *message = g_strdup_vprintf (format, args);
 
-  return klynge_problem_new (code, file, line, 0, record_id, message);
+  return problem_new (severity, code, file, line, 0, record_id, message);
 }
 
 void

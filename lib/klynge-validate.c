@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "klynge-landscape-private.h"
+#include "klynge-membership-store-private.h"
 #include "klynge-reloadable-private.h"
 #include "klynge-validate-private.h"
 
@@ -17,6 +18,31 @@ typedef struct {
   const char *file;
   GPtrArray *problems;
 } ProblemSink;
+
+/* A problem about @record, at @line (its own when 0). */
+static void
+report_severity (ProblemSink    *sink,
+                 KlyngeSeverity  severity,
+                 KlyngeRecord   *record,
+                 guint           line,
+                 int             code,
+                 const char     *format,
+                 va_list         args) G_GNUC_PRINTF (6, 0);
+
+static void
+report_severity (ProblemSink    *sink,
+                 KlyngeSeverity  severity,
+                 KlyngeRecord   *record,
+                 guint           line,
+                 int             code,
+                 const char     *format,
+                 va_list         args)
+{
+  g_ptr_array_add (sink->problems,
+                   _klynge_problem_new_severity_valist (severity, code, sink->file,
+                                                        line != 0 ? line : klynge_record_get_line (record),
+                                                        klynge_record_get_id (record), format, args));
+}
 
 static void
 report (ProblemSink  *sink,
@@ -35,9 +61,32 @@ report (ProblemSink  *sink,
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (sink->problems,
-                   _klynge_problem_new_valist (code, sink->file, klynge_record_get_line (record),
-                                               klynge_record_get_id (record), format, args));
+  report_severity (sink, KLYNGE_SEVERITY_ERROR, record, 0, code, format, args);
+  va_end (args);
+}
+
+static void
+report_at (ProblemSink    *sink,
+           KlyngeSeverity  severity,
+           KlyngeRecord   *record,
+           guint           line,
+           int             code,
+           const char     *format,
+           ...) G_GNUC_PRINTF (6, 7);
+
+static void
+report_at (ProblemSink    *sink,
+           KlyngeSeverity  severity,
+           KlyngeRecord   *record,
+           guint           line,
+           int             code,
+           const char     *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report_severity (sink, severity, record, line, code, format, args);
   va_end (args);
 }
 
@@ -248,6 +297,28 @@ compare_steps (gconstpointer a,
   return compare_keys (x->day, x->index, y->day, y->index);
 }
 
+/* The completed mergers of @self in the order they took effect. */
+static GArray *
+completed_steps (KlyngeLandscape *self)
+{
+  GPtrArray *mergers = self->mergers;
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (HistoryStep));
+
+  for (guint i = 0; i < mergers->len; i++)
+    {
+      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
+      HistoryStep step = { merger, i, 0 };
+
+      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
+        continue;
+      if (klynge_date_is_set (klynge_merger_get_effective (merger)))
+        step.day = klynge_date_get_first_day (klynge_merger_get_effective (merger));
+      g_array_append_val (steps, step);
+    }
+  g_array_sort (steps, compare_steps);
+  return steps;
+}
+
 /* Problems of one merger keep the order they were found in. */
 static gint
 compare_history_problems (gconstpointer a,
@@ -328,8 +399,7 @@ join_bodies (HistoryBodies *bodies,
 static void
 check_history (ProblemSink *sink)
 {
-  GPtrArray *mergers = sink->self->mergers;
-  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (HistoryStep));
+  g_autoptr(GArray) steps = completed_steps (sink->self);
   g_autoptr(GPtrArray) reported = g_ptr_array_new ();
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (HistoryProblem));
   ProblemSink history = { sink->self, sink->file, reported };
@@ -338,19 +408,6 @@ check_history (ProblemSink *sink)
   g_autoptr(GArray) size = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) dissolved_by = g_ptr_array_new ();
   HistoryBodies bodies = { numbers, parent, size, dissolved_by };
-
-  for (guint i = 0; i < mergers->len; i++)
-    {
-      KlyngeMerger *merger = g_ptr_array_index (mergers, i);
-      HistoryStep step = { merger, i, 0 };
-
-      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
-        continue;
-      if (klynge_date_is_set (klynge_merger_get_effective (merger)))
-        step.day = klynge_date_get_first_day (klynge_merger_get_effective (merger));
-      g_array_append_val (steps, step);
-    }
-  g_array_sort (steps, compare_steps);
 
   for (guint i = 0; i < steps->len; i++)
     {
@@ -424,6 +481,415 @@ check_history (ProblemSink *sink)
     g_ptr_array_add (sink->problems, g_array_index (found, HistoryProblem, i).problem);
 }
 
+/* --- lifetimes ------------------------------------------------------------ */
+
+/* The first and last day of @date, or 0 for both when it is unset. */
+static void
+date_days (const KlyngeDate *date,
+           guint32          *first,
+           guint32          *last)
+{
+  gboolean set = date != NULL && klynge_date_is_set (date);
+
+  *first = set ? klynge_date_get_first_day (date) : 0;
+  *last = set ? klynge_date_get_last_day (date) : 0;
+}
+
+KlyngeLifetimeFindings
+_klynge_lifetime_check (const KlyngeLifespan *life,
+                        const KlyngeDate     *since,
+                        const KlyngeDate     *until)
+{
+  KlyngeLifetimeFindings findings = 0;
+  guint32 since_first, since_last, until_first, until_last;
+
+  date_days (since, &since_first, &since_last);
+  date_days (until, &until_first, &until_last);
+
+  /* the earliest day it can have ended on is a day it certainly ran on
+   * (without an until, its first day is the only such day) */
+  if (life->dissolved != 0 && MAX (since_first, until_first) > life->dissolved)
+    findings |= KLYNGE_LIFETIME_AFTER_DISSOLUTION;
+
+  /* likewise the latest day it can have begun on (or, when that is
+   * later, the latest it can have ended on; its until, when it has no
+   * since) */
+  if (since_last == 0 || (until_last != 0 && until_last < since_last))
+    since_last = until_last;
+  if (life->founded != 0 && since_last != 0 && since_last < life->founded)
+    findings |= KLYNGE_LIFETIME_BEFORE_FOUNDING;
+  return findings;
+}
+
+/* The earlier of two founding days, where 0 (not known) could be any
+ * day, so it wins. */
+static guint32
+earlier_founding (guint32 a,
+                  guint32 b)
+{
+  return a == 0 || b == 0 ? 0 : MIN (a, b);
+}
+
+/* The lifespan of every organisation, by its position. A successor
+ * continues the bodies it took in by completed mergers: their members
+ * keep their earliest since and their contracts move whole
+ * (klynge_landscape_apply_merger()), so what began before the successor
+ * was founded is its history too as long as a body it continues existed.
+ * The mergers are taken in the order they took effect, so that the
+ * earliest founding day passes along a chain of them; one pass, after a
+ * sort. */
+static KlyngeLifespan *
+compute_lifespans (KlyngeLandscape *self)
+{
+  GPtrArray *organisations = self->organisations;
+  KlyngeLifespan *lives = g_new0 (KlyngeLifespan, MAX (organisations->len, 1));
+  g_autoptr(GArray) steps = completed_steps (self);
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = ((KlyngeOrgEntry *) g_ptr_array_index (organisations, i))->organisation;
+      guint32 unused;
+
+      date_days (klynge_organisation_get_founded (organisation), &lives[i].founded, &unused);
+      date_days (klynge_organisation_get_dissolved (organisation), &unused, &lives[i].dissolved);
+    }
+  for (guint i = 0; i < steps->len; i++)
+    {
+      KlyngeMerger *merger = g_array_index (steps, HistoryStep, i).merger;
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      const char *successor_id = klynge_merger_get_successor (merger);
+      KlyngeOrgEntry *successor = successor_id != NULL ? _klynge_landscape_get_org_entry (self, successor_id) : NULL;
+
+      for (guint j = 0; successor != NULL && predecessors[j] != NULL; j++)
+        {
+          KlyngeOrgEntry *predecessor = _klynge_landscape_get_org_entry (self, predecessors[j]);
+
+          if (predecessor != NULL && predecessor != successor)
+            lives[successor->index].founded = earlier_founding (lives[successor->index].founded,
+                                                                lives[predecessor->index].founded);
+        }
+    }
+  return lives;
+}
+
+/* "2019-10-01 to 2021", "since 2019", "until 2021", for the messages. */
+static char *
+span_string (const KlyngeDate *since,
+             const KlyngeDate *until)
+{
+  g_autofree char *a = since != NULL ? klynge_date_to_string (since) : g_strdup ("");
+  g_autofree char *b = until != NULL ? klynge_date_to_string (until) : g_strdup ("");
+
+  if (*a != '\0' && *b != '\0')
+    return g_strdup_printf ("%s to %s", a, b);
+  if (*a != '\0')
+    return g_strdup_printf ("since %s", a);
+  return g_strdup_printf ("until %s", b);
+}
+
+/* What one kind of thing is called in the messages, and its two codes. */
+typedef struct {
+  const char *what;
+  int after_code;
+  int before_code;
+} LifetimeKind;
+
+static const LifetimeKind membership_kind = {
+  "membership", KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION, KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING
+};
+static const LifetimeKind contract_kind = {
+  "contract", KLYNGE_ERROR_CONTRACT_AFTER_DISSOLUTION, KLYNGE_ERROR_CONTRACT_BEFORE_FOUNDING
+};
+static const LifetimeKind initiative_kind = {
+  "hosted initiative", KLYNGE_ERROR_INITIATIVE_AFTER_DISSOLUTION, KLYNGE_ERROR_INITIATIVE_BEFORE_FOUNDING
+};
+static const LifetimeKind participation_kind = {
+  "participation", KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION, KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING
+};
+static const LifetimeKind designation_kind = {
+  "designation", KLYNGE_ERROR_DESIGNATION_AFTER_DISSOLUTION, KLYNGE_ERROR_DESIGNATION_BEFORE_FOUNDING
+};
+static const LifetimeKind label_kind = {
+  "label", KLYNGE_ERROR_LABEL_AFTER_DISSOLUTION, KLYNGE_ERROR_LABEL_BEFORE_FOUNDING
+};
+
+/* Reports @findings about @record (at @line; its own when 0), a @kind
+ * (@name describes which) that ran from @since to @until against
+ * @organisation's life. */
+static void
+report_lifetime (ProblemSink          *sink,
+                 KlyngeRecord         *record,
+                 guint                 line,
+                 const LifetimeKind   *kind,
+                 const char           *name,
+                 KlyngeOrganisation   *organisation,
+                 KlyngeLifetimeFindings findings,
+                 const KlyngeDate     *since,
+                 const KlyngeDate     *until)
+{
+  const char *id = klynge_record_get_id (KLYNGE_RECORD (organisation));
+  g_autofree char *span = NULL;
+
+  if (findings == 0)
+    return;
+  span = span_string (since, until);
+  if (findings & KLYNGE_LIFETIME_AFTER_DISSOLUTION)
+    {
+      g_autofree char *d = klynge_date_to_string (klynge_organisation_get_dissolved (organisation));
+
+      report_at (sink, KLYNGE_SEVERITY_ERROR, record, line, kind->after_code,
+                 "%s %s (%s) runs after “%s” was dissolved (%s)", kind->what, name, span, id, d);
+    }
+  if (findings & KLYNGE_LIFETIME_BEFORE_FOUNDING)
+    {
+      g_autofree char *f = klynge_date_to_string (klynge_organisation_get_founded (organisation));
+
+      report_at (sink, KLYNGE_SEVERITY_WARNING, record, line, kind->before_code,
+                 "%s %s (%s) starts before “%s” was founded (%s)", kind->what, name, span, id, f);
+    }
+}
+
+/* The days a membership certainly covers, [start, end]: from the last
+ * day its since can stand for to the first day its until can; with no
+ * until it goes on (as every query reads it), and with no since only its
+ * until day is certain. Empty (start > end) when neither is set. */
+static void
+membership_core (const KlyngeMembershipSlot *slot,
+                 guint32                    *start,
+                 guint32                    *end)
+{
+  KlyngeDate since, until;
+  guint32 since_first, since_last, until_first, until_last;
+
+  _klynge_membership_slot_get_dates (slot, &since, &until);
+  date_days (&since, &since_first, &since_last);
+  date_days (&until, &until_first, &until_last);
+  *end = until_first != 0 ? until_first : since_last != 0 ? G_MAXUINT32 : 0;
+  *start = since_last != 0 ? since_last : until_first != 0 ? until_first : 1;
+}
+
+/* Each organisation's memberships against its life, and each member's
+ * memberships of it against each other. The memberships are sorted by
+ * (member, since), so one walk finds the overlaps: for each member it
+ * keeps the membership that certainly lasts longest so far, and a later
+ * one that certainly begins before that ends overlaps it. A member's id is
+ * read only for a problem: reading it for each of millions of memberships
+ * would cost a cache miss each. Membership problems carry the
+ * organisation's line: the store keeps no line per membership. */
+static void
+check_memberships (ProblemSink          *sink,
+                   const KlyngeLifespan *lives)
+{
+  GPtrArray *organisations = sink->self->organisations;
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (organisations, i);
+      KlyngeRecord *record = KLYNGE_RECORD (entry->organisation);
+      const KlyngeMembershipSlot *slots;
+      guint n;
+      guint32 longest_start = 0, longest_end = 0;
+
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      for (guint j = 0; j < n; j++)
+        {
+          guint32 start, end;
+
+          if (lives[i].founded != 0 || lives[i].dissolved != 0)
+            {
+              KlyngeDate since, until;
+              KlyngeLifetimeFindings findings;
+
+              _klynge_membership_slot_get_dates (&slots[j], &since, &until);
+              findings = _klynge_lifetime_check (&lives[i], &since, &until);
+              if (findings != 0)
+                {
+                  g_autofree char *name = g_strdup_printf ("of “%s”",
+                                                           _klynge_landscape_member_id (sink->self, slots[j].member));
+
+                  report_lifetime (sink, record, 0, &membership_kind, name, entry->organisation,
+                                   findings, &since, &until);
+                }
+            }
+
+          membership_core (&slots[j], &start, &end);
+          if (start > end)
+            continue;
+          if (j == 0 || slots[j - 1].member != slots[j].member)
+            longest_start = longest_end = 0;
+          else if (start <= longest_end && longest_start <= end && longest_start != 0)
+            {
+              KlyngeDate since, until;
+              g_autofree char *span = NULL;
+
+              _klynge_membership_slot_get_dates (&slots[j], &since, &until);
+              span = span_string (&since, &until);
+              report (sink, record, KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
+                      "member “%s” has overlapping memberships of “%s”: the one %s "
+                      "begins before an earlier one ends",
+                      _klynge_landscape_member_id (sink->self, slots[j].member),
+                      klynge_record_get_id (record), span);
+            }
+          if (longest_start == 0 || end > longest_end)
+            {
+              longest_start = start;
+              longest_end = end;
+            }
+        }
+    }
+}
+
+static void
+check_labels (ProblemSink          *sink,
+              const KlyngeLifespan *lives)
+{
+  GPtrArray *organisations = sink->self->organisations;
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      KlyngeOrganisation *organisation = ((KlyngeOrgEntry *) g_ptr_array_index (organisations, i))->organisation;
+      GPtrArray *labels = klynge_organisation_get_labels (organisation);
+
+      for (guint j = 0; j < labels->len; j++)
+        {
+          KlyngeLabel *label = g_ptr_array_index (labels, j);
+          const KlyngeDate *awarded = klynge_label_get_awarded (label);
+          const KlyngeDate *until = klynge_label_get_valid_until (label);
+          const char *level = klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
+
+          /* a label runs from its award to the end of its validity */
+          report_lifetime (sink, KLYNGE_RECORD (organisation), 0, &label_kind, level, organisation,
+                           _klynge_lifetime_check (&lives[i], awarded, until), awarded, until);
+        }
+    }
+}
+
+/* The organisation @id names and its lifespan; NULL when it names none
+ * (check_references() reports that). */
+static KlyngeOrganisation *
+lifespan_of (ProblemSink          *sink,
+             const KlyngeLifespan *lives,
+             const char           *id,
+             const KlyngeLifespan **life)
+{
+  KlyngeOrgEntry *entry = id != NULL ? _klynge_landscape_get_org_entry (sink->self, id) : NULL;
+
+  if (entry == NULL)
+    return NULL;
+  *life = &lives[entry->index];
+  return entry->organisation;
+}
+
+static void
+check_contract_lifetimes (ProblemSink          *sink,
+                          const KlyngeLifespan *lives)
+{
+  GPtrArray *contracts = sink->self->contracts;
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (contracts, i);
+      const KlyngePeriod *period = klynge_contract_get_period (contract);
+      const KlyngeLifespan *life;
+      KlyngeOrganisation *holder = lifespan_of (sink, lives, klynge_contract_get_holder (contract), &life);
+      g_autofree char *name = NULL;
+
+      if (holder == NULL)
+        continue;
+      name = g_strdup_printf ("“%s”", klynge_record_get_id (KLYNGE_RECORD (contract)));
+      report_lifetime (sink, KLYNGE_RECORD (contract), 0, &contract_kind, name, holder,
+                       _klynge_lifetime_check (life, &period->start, &period->end),
+                       &period->start, &period->end);
+    }
+}
+
+/* A hosted initiative runs within its host's life. A participant need
+ * only have existed at some time the initiative ran: it participated
+ * after its dissolution when the initiative began after it, and before
+ * its founding when the initiative ended before it. */
+static void
+check_initiative_lifetimes (ProblemSink          *sink,
+                            const KlyngeLifespan *lives)
+{
+  GPtrArray *initiatives = sink->self->initiatives;
+
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (initiatives, i);
+      KlyngeRecord *record = KLYNGE_RECORD (initiative);
+      const KlyngeDate *start = klynge_initiative_get_start (initiative);
+      const KlyngeDate *end = klynge_initiative_get_end (initiative);
+      const char * const *participants = klynge_initiative_get_participants (initiative);
+      g_autofree char *name = g_strdup_printf ("“%s”", klynge_record_get_id (record));
+      const KlyngeLifespan *life;
+      KlyngeOrganisation *organisation;
+
+      organisation = lifespan_of (sink, lives, klynge_initiative_get_host (initiative), &life);
+      if (organisation != NULL)
+        report_lifetime (sink, record, 0, &initiative_kind, name, organisation,
+                         _klynge_lifetime_check (life, start, end), start, end);
+
+      for (guint j = 0; participants != NULL && participants[j] != NULL; j++)
+        {
+          KlyngeLifetimeFindings findings;
+          g_autofree char *in = NULL;
+
+          organisation = lifespan_of (sink, lives, participants[j], &life);
+          if (organisation == NULL)
+            continue;
+          findings = (_klynge_lifetime_check (life, start, NULL) & KLYNGE_LIFETIME_AFTER_DISSOLUTION)
+                     | (_klynge_lifetime_check (life, NULL, klynge_date_is_set (end) ? end : start)
+                        & KLYNGE_LIFETIME_BEFORE_FOUNDING);
+          in = g_strdup_printf ("of “%s” in “%s”", participants[j], klynge_record_get_id (record));
+          report_lifetime (sink, record, 0, &participation_kind, in, organisation, findings, start, end);
+        }
+    }
+}
+
+/* Designations have lines of their own: their problems carry them. */
+static void
+check_designation_lifetimes (ProblemSink          *sink,
+                             const KlyngeLifespan *lives)
+{
+  GPtrArray *programmes = sink->self->programmes;
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
+      GPtrArray *designations = klynge_programme_get_designations (programme);
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+          const char *id = klynge_designation_get_organisation (designation);
+          const KlyngeDate *start = klynge_designation_get_start (designation);
+          const KlyngeDate *end = klynge_designation_get_end (designation);
+          const KlyngeLifespan *life;
+          KlyngeOrganisation *organisation = lifespan_of (sink, lives, id, &life);
+          g_autofree char *name = NULL;
+
+          if (organisation == NULL)
+            continue;
+          name = g_strdup_printf ("of “%s” by “%s”", id, klynge_record_get_id (KLYNGE_RECORD (programme)));
+          report_lifetime (sink, KLYNGE_RECORD (programme), klynge_designation_get_line (designation),
+                           &designation_kind, name, organisation,
+                           _klynge_lifetime_check (life, start, end), start, end);
+        }
+    }
+}
+
+static void
+check_lifetimes (ProblemSink *sink)
+{
+  g_autofree KlyngeLifespan *lives = compute_lifespans (sink->self);
+
+  check_labels (sink, lives);
+  check_memberships (sink, lives);
+  check_contract_lifetimes (sink, lives);
+  check_initiative_lifetimes (sink, lives);
+  check_designation_lifetimes (sink, lives);
+}
+
 void
 _klynge_landscape_check_consistency (KlyngeLandscape *self,
                                      const char      *file,
@@ -434,6 +900,7 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
   check_contracts (&sink);
   check_mergers (&sink);
   check_history (&sink);
+  check_lifetimes (&sink);
 }
 
 /**
@@ -447,9 +914,37 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * date (a dissolution date is an organisation's last day; with partial
  * dates, only a certain contradiction is reported).
  *
+ * It also checks lifetimes. A membership, label (from `awarded` to
+ * `valid-until`), contract (against its holder), hosted initiative
+ * (against its host) or programme designation that runs after its organisation's dissolution is an
+ * error, and one that begins before its founding a warning
+ * (%KLYNGE_SEVERITY_WARNING: bodies are funded while being formed), each
+ * kind with its own code (%KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION,
+ * %KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING and so on). An initiative's
+ * participant need only have existed at some time the initiative ran:
+ * %KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION when the initiative began
+ * after the participant's dissolution,
+ * %KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING (a warning) when it ended
+ * before its founding. Only a certain contradiction counts: a partial date
+ * stands for any day of it, so a membership until `2021-03` of an
+ * organisation dissolved in `2021` is no finding, while one since `2022`
+ * of an organisation dissolved on `2021-06-30` is. A missing date is not
+ * stated: a membership without `until` of a dissolved organisation
+ * ended by the dissolution at the latest and is checked by its `since`
+ * alone; an organisation without a founding date has no "before" finding.
+ * A successor of completed mergers continues its predecessors (it keeps
+ * their members' earliest `since` and their contracts whole, see
+ * klynge_landscape_apply_merger()), so "before its founding" means before
+ * the earliest founding of the bodies it continues. Two memberships of one
+ * member in one organisation that certainly share a day are an error,
+ * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
+ * on). Membership and label problems carry the line of their
+ * organisation; a designation's carry its own line and its programme's id.
+ *
  * Returns: (transfer container) (element-type KlyngeProblem): every problem
- *   found, in landscape order; empty when there is none. The array frees
- *   its elements.
+ *   found, in landscape order; empty when there is none. Errors and
+ *   warnings are told apart by klynge_problem_get_severity(). The array
+ *   frees its elements.
  */
 GPtrArray *
 klynge_landscape_validate (KlyngeLandscape *self)

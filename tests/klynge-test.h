@@ -103,6 +103,20 @@ klynge_test_add_membership (KlyngeLandscape *landscape,
   ck_assert_no_error (error);
 }
 
+/* Every problem of @problems on a line of its own, for failure messages. */
+static G_GNUC_UNUSED char *
+klynge_test_problems_text (GPtrArray *problems)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *one = klynge_problem_to_string (g_ptr_array_index (problems, i));
+      g_string_append_printf (text, "\n  %s", one);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* Runs @suite and returns the process exit status. */
 static inline int
 klynge_test_run (Suite *suite)

@@ -1225,6 +1225,194 @@ START_TEST (test_resolving_a_cycle_in_a_long_history_ends_at_once)
 }
 END_TEST
 
+/* --- applying a merger makes no lifetime finding --------------------------- */
+
+static void
+add_label (KlyngeLandscape *landscape,
+           const char      *organisation,
+           const char      *awarded,
+           const char      *valid_until)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate a = klynge_test_date (awarded), v = klynge_test_date (valid_until);
+  g_autoptr(KlyngeLabel) label = klynge_label_new (KLYNGE_LABEL_LEVEL_GOLD, &a, &v, &error);
+
+  ck_assert_no_error (error);
+  klynge_organisation_add_label (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, organisation)), label);
+}
+
+static void
+add_initiative (KlyngeLandscape *landscape,
+                const char      *id,
+                const char      *host,
+                const char      *start,
+                const char      *end,
+                const char      *participant)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeInitiative) initiative = klynge_initiative_new (id, KLYNGE_INITIATIVE_KIND_NETWORK,
+                                                                  KLYNGE_INITIATIVE_THEME_CONSOLIDATION,
+                                                                  host, id);
+  KlyngeDate s = klynge_test_date (start), e = klynge_test_date (end);
+
+  ck_assert (klynge_initiative_set_dates (initiative, &s, end != NULL ? &e : NULL, &error));
+  if (participant != NULL)
+    ck_assert (klynge_initiative_add_participant (initiative, participant, &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (initiative), &error));
+  ck_assert_no_error (error);
+}
+
+static void
+add_designations (KlyngeLandscape *landscape,
+                  const char      *programme_id,
+                  const char      *start,
+                  const char      *end,
+                  const char * const *organisations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeProgramme) programme = klynge_programme_new (programme_id, KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME,
+                                                               programme_id);
+  KlyngeDate s = klynge_test_date (start), e = klynge_test_date (end);
+
+  for (guint i = 0; organisations[i] != NULL; i++)
+    {
+      g_autoptr(KlyngeDesignation) designation =
+        klynge_designation_new (organisations[i], KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER, "Energi", &s, &e, &error);
+
+      ck_assert_no_error (error);
+      ck_assert (klynge_programme_add_designation (programme, designation, &error));
+    }
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (programme), &error));
+  ck_assert_no_error (error);
+}
+
+/* The synthetic landscape with something of every dated kind running
+ * across 2024-01-01, the effective date: a label, memberships (one
+ * beginning after it, one ending, one ended), contracts, an initiative
+ * hosted by each predecessor (one running across the date, one starting
+ * after it), one with a predecessor taking part after the date and one
+ * with it taking part before; a's own ended membership of a member
+ * whose membership of b goes on; and designations of both, one programme
+ * running across the date and one that ended before it. */
+static KlyngeLandscape *
+dated_landscape (void)
+{
+  KlyngeLandscape *landscape = synthetic_landscape ();
+
+  add_org (landscape, "host", "2000", NULL);
+  add_label (landscape, "a", "2022-06", "2025-06");
+  add_label (landscape, "b", "2019", "2021");
+  add_label (landscape, "b", "2024-03", "2026-03");
+  add_member (landscape, "m6");
+  klynge_test_add_membership (landscape, "a", "m6", "2011", "2013");
+  klynge_test_add_membership (landscape, "b", "m6", "2012-06", NULL);
+  add_initiative (landscape, "a-network", "a", "2023", "2025", NULL);
+  add_initiative (landscape, "b-event", "b", "2024-06-01", NULL, NULL);
+  add_initiative (landscape, "b-past", "b", "2020", "2021", NULL);
+  add_initiative (landscape, "camp-2024", "host", "2024-03", "2024-03", "a");
+  add_initiative (landscape, "camp-2020", "host", "2020", NULL, "b");
+  add_designations (landscape, "programme-2021", "2021-01-01", "2024-12-31", (const char *[]) { "a", "b", NULL });
+  add_designations (landscape, "programme-2017", "2017-01-01", "2020-12-31", (const char *[]) { "a", NULL });
+  return landscape;
+}
+
+static const struct {
+  KlyngeMergerKind kind;
+  const char *successor;
+  const char *predecessors[3];
+} lifetime_mergers[] = {
+  { KLYNGE_MERGER_KIND_MERGER, "ab", { "a", "b", NULL } },
+  { KLYNGE_MERGER_KIND_ABSORPTION, "a", { "b", NULL } },
+  { KLYNGE_MERGER_KIND_ABSORPTION, "b", { "a", NULL } },
+};
+
+START_TEST (test_applying_a_merger_makes_no_lifetime_finding)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", lifetime_mergers[_i].kind,
+                                               lifetime_mergers[_i].successor, "2024-01-01",
+                                               lifetime_mergers[_i].predecessors);
+  g_autoptr(GPtrArray) before = klynge_landscape_validate (landscape);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = klynge_test_problems_text (before);
+  ck_assert_msg (before->len == 0, "before the merger:%s", text);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  after = klynge_landscape_validate (landscape);
+  g_free (text);
+  text = klynge_test_problems_text (after);
+  ck_assert_msg (after->len == 0, "after the merger:%s", text);
+}
+END_TEST
+
+static char *
+label_text (KlyngeOrganisation *organisation)
+{
+  GPtrArray *labels = klynge_organisation_get_labels (organisation);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *a = klynge_date_to_string (klynge_label_get_awarded (g_ptr_array_index (labels, i)));
+      g_autofree char *v = klynge_date_to_string (klynge_label_get_valid_until (g_ptr_array_index (labels, i)));
+      g_string_append_printf (text, "%s%s..%s", i > 0 ? " " : "", a, v);
+    }
+  return g_string_free (text, FALSE);
+}
+
+START_TEST (test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab",
+                                               "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *of_a = NULL, *of_b = NULL, *of_ab = NULL;
+  const char * const *participants;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  of_a = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a")));
+  of_b = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b")));
+  of_ab = label_text (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")));
+  ck_assert_str_eq (of_a, "2022-06..2023-12-31");     /* ends with a */
+  ck_assert_str_eq (of_b, "2019..2021");              /* history */
+  ck_assert_str_eq (of_ab, "2024-03..2026-03");       /* awarded after b was dissolved */
+
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "a-network"))), "ab");
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "b-event"))), "ab");
+  ck_assert_str_eq (klynge_initiative_get_host (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "b-past"))), "b");
+  participants = klynge_initiative_get_participants (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "camp-2024")));
+  ck_assert_str_eq (participants[0], "ab");
+  ck_assert_ptr_null (participants[1]);
+  participants = klynge_initiative_get_participants (KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "camp-2020")));
+  ck_assert_str_eq (participants[0], "b");
+}
+END_TEST
+
+START_TEST (test_a_merger_moves_a_running_designation_to_the_successor_once)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab",
+                                               "2024-01-01", predecessors);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *running, *ended;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  running = klynge_programme_get_designations (KLYNGE_PROGRAMME (klynge_landscape_lookup (landscape, "programme-2021")));
+  ck_assert_uint_eq (running->len, 1);
+  ck_assert_str_eq (klynge_designation_get_organisation (g_ptr_array_index (running, 0)), "ab");
+  ended = klynge_programme_get_designations (KLYNGE_PROGRAMME (klynge_landscape_lookup (landscape, "programme-2017")));
+  ck_assert_uint_eq (ended->len, 1);
+  ck_assert_str_eq (klynge_designation_get_organisation (g_ptr_array_index (ended, 0)), "a");
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -1262,6 +1450,9 @@ consolidation_suite (void)
   tcase_add_test (apply, test_every_problem_is_listed);
   tcase_add_test (apply, test_apply_save_load_and_lineage_agree);
   tcase_add_test (apply, test_view_counts_members_active_on_its_date);
+  tcase_add_loop_test (apply, test_applying_a_merger_makes_no_lifetime_finding, 0, G_N_ELEMENTS (lifetime_mergers));
+  tcase_add_test (apply, test_a_merger_moves_a_running_designation_to_the_successor_once);
+  tcase_add_test (apply, test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it);
   suite_add_tcase (suite, apply);
 
   /* about a second alone; the slack is for a busy machine, and still far

@@ -91,7 +91,8 @@ contract_new (const char *id,
               ...)
 {
   g_autoptr(GError) error = NULL;
-  KlyngeDate start = klynge_test_date ("2019-10-01"), end = klynge_test_date ("2021-09-30");
+  /* within the life of org-c, which holds them, founded 2014 and dissolved 2021-03 */
+  KlyngeDate start = klynge_test_date ("2019-10-01"), end = klynge_test_date ("2021-03-31");
   KlyngePeriod period;
   KlyngeContract *contract;
   const char *source;

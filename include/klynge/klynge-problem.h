@@ -13,9 +13,28 @@
 G_BEGIN_DECLS
 
 /**
+ * KlyngeSeverity:
+ * @KLYNGE_SEVERITY_ERROR: the data contradicts itself or the format: a
+ *   landscape with such a problem is not valid
+ * @KLYNGE_SEVERITY_WARNING: the data is unusual but may well be true (a
+ *   contract that starts before its holder was founded: bodies are funded
+ *   while being formed); the landscape is still valid
+ *
+ * How serious a #KlyngeProblem is.
+ */
+typedef enum {
+  KLYNGE_SEVERITY_ERROR,
+  KLYNGE_SEVERITY_WARNING,
+} KlyngeSeverity;
+
+GType          klynge_severity_get_type     (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_SEVERITY (klynge_severity_get_type ())
+
+/**
  * KlyngeProblem:
  *
- * One problem that validation found: its #KlyngeError code, where it is
+ * One problem that validation found: its #KlyngeError code, its
+ * #KlyngeSeverity, where it is
  * (file, line and column; 0 where unknown), the record it concerns and a
  * message. An immutable, reference-counted value.
  */
@@ -30,9 +49,16 @@ KlyngeProblem *klynge_problem_new           (int                  code,
                                              guint                column,
                                              const char          *record_id,
                                              const char          *message);
+KlyngeProblem *klynge_problem_new_warning   (int                  code,
+                                             const char          *file,
+                                             guint                line,
+                                             guint                column,
+                                             const char          *record_id,
+                                             const char          *message);
 KlyngeProblem *klynge_problem_ref           (KlyngeProblem       *problem);
 void           klynge_problem_unref         (KlyngeProblem       *problem);
 int            klynge_problem_get_code      (const KlyngeProblem *problem);
+KlyngeSeverity klynge_problem_get_severity  (const KlyngeProblem *problem);
 const char    *klynge_problem_get_file      (const KlyngeProblem *problem);
 guint          klynge_problem_get_line      (const KlyngeProblem *problem);
 guint          klynge_problem_get_column    (const KlyngeProblem *problem);

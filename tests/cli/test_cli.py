@@ -497,6 +497,44 @@ def test_validate_mixed_files_reports_only_the_bad_ones(klynge, fixture_path, fu
     assert "1 of 2 files has problems" in result.stderr
 
 
+LIFETIME_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="1">
+  <funding-sources><funding-source id="es" kind="national-agency"><name>ES</name></funding-source></funding-sources>
+  <members><member id="m-1" kind="company"><name>M</name></member></members>
+  <organisations>
+    <organisation id="a" kind="cluster" founded="2015" dissolved="2021-06-30">
+      <name>A</name>
+      {membership}
+    </organisation>
+  </organisations>
+  <contracts>
+    <contract id="c" holder="a" start="2014-10-01" end="2016-09-30" amount="1.00"><share source="es" percent="100"/></contract>
+  </contracts>
+</landscape>
+"""
+
+
+def test_validate_membership_after_dissolution_fails_with_its_line(klynge, tmp_path):
+    path = tmp_path / "after.xml"
+    path.write_text(LIFETIME_DOCUMENT.format(membership='<membership member="m-1" since="2022"/>'))
+    result = klynge("validate", path)
+    assert result.status == 1, result
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:6: membership of “m-1” (since 2022) runs after “a” was dissolved"), result
+    assert lines[1].startswith(f"{path}:12: warning: contract “c”"), result
+    assert len(lines) == 2, result
+    assert "1 of 1 file has problems: 1 error, 1 warning" in result.stderr
+
+
+def test_validate_warnings_alone_exit_0_and_are_counted(klynge, tmp_path):
+    path = tmp_path / "early.xml"
+    path.write_text(LIFETIME_DOCUMENT.format(membership='<membership member="m-1" since="2014"/>'))
+    result = klynge("validate", path)
+    assert result.status == 0, result
+    assert result.stdout.count(": warning: ") == 2, result
+    assert result.stderr == "klynge: 0 errors, 2 warnings\n", result
+
+
 def test_validate_missing_file(klynge, tmp_path):
     missing = tmp_path / "missing.xml"
     result = klynge("validate", missing)

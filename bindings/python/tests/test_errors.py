@@ -190,3 +190,28 @@ def test_problems_from_validation_become_errors(klynge, Klynge, landscape):
     error = klynge.Error.from_problem(problems[0])
     assert error.code == klynge.Error.SHARES_NOT_100
     assert "ced-2021" in str(error)
+
+
+LIFETIMES = """<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="1">
+  <members><member id="m-1" kind="company"><name>M</name></member></members>
+  <organisations>
+    <organisation id="a" kind="cluster" founded="2015" dissolved="2021-06-30"><name>A</name>
+      <membership member="m-1" since="2014" until="2016"/>
+      <membership member="m-1" since="2022"/>
+    </organisation>
+  </organisations>
+</landscape>
+"""
+
+
+def test_problems_tell_errors_from_warnings(klynge, Klynge):
+    problems = klynge.validate(klynge.loads(LIFETIMES, "lifetimes.xml"))
+    found = [(p.get_code(), p.get_severity(), p.get_line()) for p in problems]
+    assert found == [
+        (klynge.Error.MEMBERSHIP_BEFORE_FOUNDING, Klynge.Severity.WARNING, 5),
+        (klynge.Error.MEMBERSHIP_AFTER_DISSOLUTION, Klynge.Severity.ERROR, 5),
+    ]
+    assert "warning: " in problems[0].to_string()
+    assert Klynge.Problem.new(klynge.Error.FAILED, None, 0, 0, None, "x").get_severity() == \
+        Klynge.Severity.ERROR
