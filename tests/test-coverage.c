@@ -526,7 +526,7 @@ ratio_is_truncated (const char *text,
 #endif
 }
 
-START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_the_whole)
+START_TEST (test_property_yearly_parts_of_envelopes_recorded_money_and_unknown_grants_sum_to_the_whole)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (PROPERTY_SEED + _i);
   g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
@@ -535,8 +535,10 @@ START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_th
   gint64 recorded_whole[G_N_ELEMENTS (property_sources)] = { 0, };
   gint64 envelope_parts[G_N_ELEMENTS (property_sources)] = { 0, };
   gint64 recorded_parts[G_N_ELEMENTS (property_sources)] = { 0, };
+  guint unknown_whole[G_N_ELEMENTS (property_sources)] = { 0, };
+  guint unknown_parts[G_N_ELEMENTS (property_sources)] = { 0, };
   guint n_envelopes = g_rand_int_range (rand, 1, 8);
-  guint n_contracts = g_rand_int_range (rand, 0, 6);
+  guint n_contracts = g_rand_int_range (rand, 0, 8);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   guint32 free_from[G_N_ELEMENTS (property_sources)];
@@ -568,14 +570,22 @@ START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_th
       guint points[] = { cut_a, cut_b - cut_a, 10000 - cut_b };
       g_autofree char *shares = g_strdup_printf ("siu:%u,es:%u,deb:%u", points[0], points[1], points[2]);
       g_autoptr(KlyngeContract) contract = NULL;
+      g_autoptr(GPtrArray) years = klynge_period_split_by_year (&period);
+      /* every other contract names no programme and must not count;
+       * one in four of those that do has no known amount */
+      gboolean unknown = i % 4 == 2;
 
-      /* every other contract names no programme and must not count */
-      add_contract (landscape, id, &period, amount, shares, i % 2 == 0 ? "p" : NULL);
+      add_contract (landscape, id, &period, unknown ? -1 : amount, shares, i % 2 == 0 ? "p" : NULL);
       if (i % 2 != 0)
         continue;
       contract = KLYNGE_CONTRACT (g_object_ref (klynge_landscape_lookup (landscape, id)));
+      /* a grant of unknown amount counts once in each of its years, for
+       * every source it has a share of (here all three, some at 0 %) */
       for (guint s = 0; s < G_N_ELEMENTS (property_sources); s++)
-        recorded_whole[s] += klynge_contract_share_amount (contract, property_sources[s]);
+        if (unknown)
+          unknown_whole[s] += years->len;
+        else
+          recorded_whole[s] += klynge_contract_share_amount (contract, property_sources[s]);
     }
 
   rows = klynge_landscape_coverage (landscape, "p", &error);
@@ -600,6 +610,7 @@ START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_th
                         klynge_landscape_envelope_in_year (landscape, "p", source, year));
       envelope_parts[s] += klynge_coverage_get_envelope (row);
       recorded_parts[s] += klynge_coverage_get_recorded (row);
+      unknown_parts[s] += klynge_coverage_get_n_unknown_amounts (row);
 
       if (klynge_coverage_get_envelope (row) > 0)
         {
@@ -617,6 +628,7 @@ START_TEST (test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_th
     {
       ck_assert_int_eq (envelope_parts[s], envelope_whole[s]);
       ck_assert_int_eq (recorded_parts[s], recorded_whole[s]);
+      ck_assert_uint_eq (unknown_parts[s], unknown_whole[s]);
     }
 }
 END_TEST
@@ -651,7 +663,7 @@ coverage_suite (void)
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("properties");
-  tcase_add_loop_test (tc, test_property_yearly_parts_of_envelopes_and_recorded_money_sum_to_the_whole,
+  tcase_add_loop_test (tc, test_property_yearly_parts_of_envelopes_recorded_money_and_unknown_grants_sum_to_the_whole,
                        0, 200);
   suite_add_tcase (suite, tc);
 
