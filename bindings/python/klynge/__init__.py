@@ -22,7 +22,7 @@ Records
         iterate over the records (:class:`Klynge.Organisation`, ...) in
         document order; the same generators are methods of the landscape
         (``landscape.organisations()``)
-    ``klynge.designations(landscape, on=None, role=None, programme=None, area=None, organisation=None)``
+    ``klynge.designations(landscape, on=..., role=..., programme=..., ...)``
         the programmes' designations (:class:`Klynge.Designation`) in the
         landscape's order, kept by the conditions given: "which were the
         national clusters on 2021-06-01?"
