@@ -974,6 +974,26 @@ START_TEST (test_landscape_view_counts_the_not_known_apart)
 }
 END_TEST
 
+/* Outside a landscape the filter judges by the organisation's own record:
+ * founded 2014 is not known to be active on 2014-06-01. */
+START_TEST (test_filter_matches_a_not_known_organisation_only_when_asked_to)
+{
+  g_autoptr(KlyngeOrganisation) org = org_new ("org-x", KLYNGE_ORGANISATION_KIND_CLUSTER, "2014", NULL, NULL, NULL);
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  KlyngeDate within = klynge_test_date ("2014-06-01"), before = klynge_test_date ("2013-06-01");
+
+  klynge_filter_set_active_on (filter, &within);
+  ck_assert (!klynge_filter_matches (filter, org));
+  klynge_filter_set_include_not_known (filter, TRUE);
+  ck_assert (klynge_filter_matches (filter, org));
+  klynge_filter_set_active_on (filter, &before);       /* not yet founded: never */
+  ck_assert (!klynge_filter_matches (filter, org));
+  klynge_filter_set_active_on (filter, &within);
+  klynge_filter_set_kind (filter, KLYNGE_ORGANISATION_KIND_AGENCY);   /* the other conditions still hold */
+  ck_assert (!klynge_filter_matches (filter, org));
+}
+END_TEST
+
 /* Status of one organisation, alone in a landscape with the records named,
  * on dates around its partial or missing dates. */
 typedef enum {
@@ -2175,6 +2195,7 @@ landscape_suite (void)
                        0, G_N_ELEMENTS (active_on_cases));
   tcase_add_loop_test (filter, test_landscape_view_counts_the_not_known_apart,
                        0, G_N_ELEMENTS (active_on_cases));
+  tcase_add_test (filter, test_filter_matches_a_not_known_organisation_only_when_asked_to);
   tcase_add_loop_test (filter, test_landscape_status_treats_partial_and_missing_dates_as_uncertain,
                        0, G_N_ELEMENTS (status_cases));
   tcase_add_test (filter, test_landscape_filter_conditions_combine_so_all_must_hold);

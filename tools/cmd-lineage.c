@@ -154,8 +154,12 @@ tool_lineage (Tool  *tool,
             }
           else if (st == KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED)
             g_string_append (out, "not yet founded\n");
+          else if (st == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN)
+            g_string_append (out, "not known to be active (a partial or missing date)\n");
           else if (st == KLYNGE_ORGANISATION_STATUS_MERGED)
-            g_string_append_printf (out, "merged into %s, which was not active then\n", merged_into);
+            g_string_append_printf (out, "merged into %s, which was not %s then\n", merged_into,
+                                    klynge_landscape_get_status (landscape, merged_into, &date, NULL)
+                                    == KLYNGE_ORGANISATION_STATUS_NOT_KNOWN ? "known to be active" : "active");
           else
             g_string_append (out, "dissolved, with no successor\n");
         }

@@ -411,9 +411,9 @@ print_contract (KlyngeContract *contract,
                 const char     *indent)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
-  g_autofree char *amount = klynge_contract_has_amount (contract) ? g_strconcat (money, " DKK", NULL)
-                            : g_strdup ("amount not known");
+  g_autofree char *money = klynge_contract_has_amount (contract)
+                           ? klynge_money_to_grouped_string (klynge_contract_get_amount (contract)) : NULL;
+  g_autofree char *amount = money != NULL ? g_strconcat (money, " DKK", NULL) : g_strdup ("amount not known");
   GPtrArray *shares = klynge_contract_get_shares (contract);
   g_autoptr(GString) text = g_string_new (NULL);
 

@@ -133,6 +133,14 @@ def test_lineage_shows_the_2014_merger_and_marlogs_end(klynge):
     assert "merged into marlog, which was not active then" in mdc.stdout
 
 
+def test_lineage_says_not_known_within_a_partial_or_missing_date(klynge):
+    # house-of-energy has no founding date; MARLOG was dissolved in 2022
+    assert "On 2019-01-01: not known to be active (a partial or missing date)" in \
+        klynge("lineage", "house-of-energy", "--on", "2019-01-01").stdout
+    assert "merged into marlog, which was not known to be active then" in \
+        klynge("lineage", "mdc", "--on", "2022-06-30").stdout
+
+
 def test_lineage_dot_is_a_stable_digraph(klynge):
     first = klynge("lineage", "ecd", "--format", "dot")
     second = klynge("lineage", "ecd", "--format", "dot")

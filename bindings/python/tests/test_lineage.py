@@ -77,3 +77,16 @@ def test_applying_a_completed_merger_raises_and_changes_nothing(klynge, Klynge, 
         landscape.apply_merger(merger)
     assert caught.value.code == klynge.Error.MERGER_ALREADY_COMPLETED
     assert klynge.to_records(landscape, "organisation") == before
+
+
+def test_a_filter_lists_the_not_known_apart_only_when_asked(builtin, Klynge):
+    day = _date(Klynge, "2024-12-31")
+    flt = Klynge.Filter.new()
+    flt.set_active_on(day)
+    active = [o.get_id() for o in builtin.list_organisations(flt)]
+    flt.set_include_not_known(True)
+    both = [o.get_id() for o in builtin.list_organisations(flt)]
+    not_known = [i for i in both if builtin.get_status(i, day)[0] == Klynge.OrganisationStatus.NOT_KNOWN]
+    assert "gate21" in not_known  # no founding date, nothing dated in the landscape
+    assert [i for i in both if i not in not_known] == active
+    assert len(not_known) == Klynge.LandscapeView.new(builtin, day).count_not_known()
