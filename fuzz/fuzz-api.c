@@ -381,11 +381,15 @@ set_organisation (Program            *p,
       }
       break;
     default:
-      switch (byte (p) % 3)
+      switch (byte (p) % 5)
         {
         case 0: klynge_organisation_clear_focus_areas (organisation); break;
         case 1: klynge_organisation_clear_locations (organisation); break;
-        default: klynge_organisation_clear_labels (organisation); break;
+        case 2: klynge_organisation_clear_labels (organisation); break;
+        case 3:
+          klynge_organisation_set_member_list (organisation, byte (p) % (KLYNGE_MEMBER_LIST_COMPLETE + 1));
+          break;
+        default: klynge_organisation_unset_member_list (organisation); break;
         }
       break;
     }
@@ -840,6 +844,50 @@ op_history (Program *p)
     }
 }
 
+/* The overlaps on a date: each row's figures agree with its certainty. */
+static void
+check_overlaps_on (KlyngeLandscape  *landscape,
+                   const KlyngeDate *date)
+{
+  g_autoptr(GPtrArray) overlaps = klynge_landscape_member_overlaps_on (landscape, date, 1);
+
+  for (guint i = 0; i < overlaps->len; i++)
+    {
+      KlyngeOverlap *overlap = g_ptr_array_index (overlaps, i);
+      KlyngeCount shared, together;
+      double jaccard;
+
+      klynge_overlap_get_shared_count (overlap, &shared);
+      klynge_overlap_get_union_count (overlap, &together);
+      if (shared.value == 0 || shared.value > together.value)
+        FAIL ("an overlap on a date shares %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT,
+              shared.value, together.value);
+      if (klynge_overlap_get_exact_jaccard (overlap, &jaccard) != klynge_overlap_is_exact (overlap)
+          || klynge_count_is_exact (&shared) != klynge_overlap_is_exact (overlap))
+        FAIL ("an overlap's certainty disagrees with itself");
+    }
+}
+
+/* A report's counts with certainty agree with their known parts. */
+static void
+check_member_counts (KlyngeDueDiligence  *report,
+                     const char * const  *ids)
+{
+  KlyngeCount count;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      klynge_due_diligence_get_member_count (report, ids[i], &count);
+      if (count.value != klynge_due_diligence_count_members_of (report, ids[i])
+          || (count.certainty == KLYNGE_COUNT_CERTAINTY_UNKNOWN && count.value != 0))
+        FAIL ("the member count of %s disagrees with its known part", ids[i]);
+    }
+  klynge_due_diligence_get_combined_member_count (report, &count);
+  if (count.value != klynge_due_diligence_count_combined_members (report)
+      || klynge_count_is_exact (&count) != klynge_due_diligence_is_exact (report))
+    FAIL ("the combined member count disagrees with its known part");
+}
+
 /* Queries about members, organisations and contracts. */
 static void
 op_queries (Program *p)
@@ -865,6 +913,7 @@ op_queries (Program *p)
     klynge_filter_set_active_on (filter, &date);
   organisations = klynge_landscape_list_organisations (p->landscape, byte (p) % 2 ? filter : NULL);
   overlaps = klynge_landscape_member_overlaps (p->landscape, byte (p) % 3);
+  check_overlaps_on (p->landscape, klynge_date_is_set (&date) ? &date : NULL);
   (void) klynge_landscape_count_shared_members (p->landscape, a, b);
   referrers = klynge_landscape_list_referrers (p->landscape, a);
   chain = klynge_landscape_contract_chain (p->landscape, a);
@@ -899,6 +948,7 @@ op_due_diligence (Program *p)
       if (!g_utf8_validate (text, -1, NULL))
         FAIL ("the due-diligence text is not UTF-8");
       check_problems (problems, "due_diligence problems");
+      check_member_counts (report, ids);
       if (klynge_due_diligence_get_funding_before (report, NULL) < 0
           || klynge_due_diligence_get_funding_after (report, NULL) < 0)
         FAIL ("due diligence reports a negative total");

@@ -261,10 +261,16 @@ def _patch_values():
     Klynge.Problem.__str__ = lambda self: self.to_string()
     Klynge.Problem.__repr__ = lambda self: "<Klynge.Problem %s>" % self.to_string()
 
+    count = getattr(Klynge, "Count", None)
+    if count is not None:
+        # "12", "at least 12" or "not known", as the tool prints it
+        count.__str__ = lambda self: self.format()
+        count.__repr__ = lambda self: "<Klynge.Count %s>" % self.format()
     overlap = getattr(Klynge, "Overlap", None)
     if overlap is not None:
-        overlap.__repr__ = lambda self: "<Klynge.Overlap %s & %s: %d shared of %d>" % (
-            self.get_a(), self.get_b(), self.get_shared(), self.get_union())
+        overlap.__repr__ = lambda self: "<Klynge.Overlap %s & %s: %s shared of %s>" % (
+            self.get_a(), self.get_b(), self.get_shared_count().format(),
+            self.get_union_count().format())
     link = getattr(Klynge, "LineageLink", None)
     if link is not None:
         link.__repr__ = lambda self: "<Klynge.LineageLink %s via %s (%s, %s)>" % (

@@ -73,3 +73,13 @@ def test_member_overlaps_on_a_date_count_members_active_then(klynge, Klynge, dat
     assert landscape.member_overlaps_on(Klynge.Date.new(1900, 1, 1), 1) == []
     assert all(not o.is_exact() and o.get_shared_count().certainty == Klynge.CountCertainty.AT_LEAST
                for o in any_time)
+    assert repr(any_time[0]) == "<Klynge.Overlap o-cluster & o-network: at least 1 shared of at least %d>" \
+        % any_time[0].get_union()
+
+
+def test_a_count_prints_as_the_tool_prints_it(Klynge):
+    # klynge_count_init() fills a count: in Python it returns a new one
+    count = Klynge.Count.init(12, False)
+    assert (str(count), repr(count)) == ("at least 12", "<Klynge.Count at least 12>")
+    assert str(Klynge.Count.init(0, False)) == "not known"
+    assert str(Klynge.Count.init(12, True)) == "12"
