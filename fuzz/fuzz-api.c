@@ -959,6 +959,49 @@ op_due_diligence (Program *p)
     }
 }
 
+/* The programme queries, over whatever the program built (they read no
+ * bytes, so every seed replays as before): coverage rows are never
+ * negative and agree with the envelope of each year, a ratio is given
+ * exactly when there is an envelope, and designations without a filter
+ * are every programme's. */
+static void
+check_programme_queries (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = klynge_landscape_coverage (landscape, NULL, &error);
+  g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
+  g_autoptr(GPtrArray) designations = klynge_landscape_designations (landscape, NULL);
+  guint n_designations = 0;
+
+  if (checked (rows != NULL, &error, "coverage"))
+    for (guint i = 0; i < rows->len; i++)
+      {
+        KlyngeCoverage *row = g_ptr_array_index (rows, i);
+        g_autofree char *ratio = klynge_coverage_format_ratio (row);
+        gint64 envelope = klynge_coverage_get_envelope (row);
+
+        if (envelope < 0 || klynge_coverage_get_recorded (row) < 0)
+          FAIL ("coverage: a negative amount");
+        if (klynge_landscape_envelope_in_year (landscape, NULL, klynge_coverage_get_source (row),
+                                               klynge_coverage_get_year (row)) != envelope)
+          FAIL ("coverage: the envelope differs from envelope_in_year");
+        if ((ratio == NULL) != (envelope == 0) || (ratio != NULL && !g_utf8_validate (ratio, -1, NULL)))
+          FAIL ("coverage: a ratio without an envelope, or none with one");
+      }
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
+      g_autoptr(GPtrArray) of_one = klynge_landscape_coverage (landscape,
+                                                               klynge_record_get_id (KLYNGE_RECORD (programme)),
+                                                               &error);
+
+      checked (of_one != NULL, &error, "coverage of a programme");
+      n_designations += klynge_programme_get_designations (programme)->len;
+    }
+  if (designations->len != n_designations)
+    FAIL ("designations: %u without a filter, %u in the programmes", designations->len, n_designations);
+}
+
 /* Funding queries: the checked and unchecked forms agree, and no figure
  * is negative. */
 static void
@@ -1002,6 +1045,8 @@ op_funding (Program *p)
     }
   else if (klynge_landscape_funding_paid (p->landscape, source, holder, w) != -1)
     FAIL ("funding paid: the unchecked query did not give -1 where the checked one refused");
+
+  check_programme_queries (p->landscape);
 }
 
 static void

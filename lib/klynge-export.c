@@ -41,8 +41,11 @@
  * | `member` | id, cvr, kind, size, name, sources, note |
  * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
  * | `membership` | organisation, member, since, until |
- * | `contract` | id, holder, start, end, amount (empty when not known), renews, sources, note |
+ * | `contract` | id, holder, start, end, amount (empty when not known), renews, programme, sources, note |
  * | `share` | contract, source, percent |
+ * | `programme` | id, kind, start, end, name, sources, note |
+ * | `envelope` | programme, source, start, end, amount |
+ * | `designation` | programme, organisation, role, area, start, end |
  * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
  * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, sources, note |
  * | `location` | organisation, city, address, role |
@@ -407,7 +410,9 @@ static void
 csv_contracts (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "id", "holder", "start", "end", "amount", "renews", "sources", "note", NULL };
+  static const char * const columns[] = {
+    "id", "holder", "start", "end", "amount", "renews", "programme", "sources", "note", NULL
+  };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->contracts->len && emitter_ok (emitter); i++)
@@ -425,6 +430,7 @@ csv_contracts (Emitter         *emitter,
       else
         csv_field (emitter, NULL);
       csv_field (emitter, klynge_contract_get_renews (contract));
+      csv_field (emitter, klynge_contract_get_programme (contract));
       csv_provenance (emitter, KLYNGE_RECORD (contract));
       csv_row_end (emitter);
     }
@@ -450,6 +456,83 @@ csv_shares (Emitter         *emitter,
           csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (contract)));
           csv_field (emitter, klynge_share_get_source (share));
           csv_field (emitter, percent);
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_programmes (Emitter         *emitter,
+                KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "id", "kind", "start", "end", "name", "sources", "note", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
+
+      csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (programme)));
+      csv_enum (emitter, KLYNGE_TYPE_PROGRAMME_KIND, klynge_programme_get_kind (programme));
+      csv_date (emitter, klynge_programme_get_start (programme));
+      csv_date (emitter, klynge_programme_get_end (programme));
+      csv_field (emitter, klynge_programme_get_name (programme));
+      csv_provenance (emitter, KLYNGE_RECORD (programme));
+      csv_row_end (emitter);
+    }
+}
+
+static void
+csv_envelopes (Emitter         *emitter,
+               KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "programme", "source", "start", "end", "amount", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
+      GPtrArray *envelopes = klynge_programme_get_envelopes (programme);
+
+      for (guint j = 0; j < envelopes->len; j++)
+        {
+          const KlyngeEnvelope *envelope = g_ptr_array_index (envelopes, j);
+          const KlyngePeriod *period = klynge_envelope_get_period (envelope);
+
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (programme)));
+          csv_field (emitter, klynge_envelope_get_source (envelope));
+          csv_date (emitter, &period->start);
+          csv_date (emitter, &period->end);
+          csv_money (emitter, klynge_envelope_get_amount (envelope));
+          csv_row_end (emitter);
+        }
+    }
+}
+
+static void
+csv_designations (Emitter         *emitter,
+                  KlyngeLandscape *self)
+{
+  static const char * const columns[] = {
+    "programme", "organisation", "role", "area", "start", "end", NULL
+  };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
+      GPtrArray *designations = klynge_programme_get_designations (programme);
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          const KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (programme)));
+          csv_field (emitter, klynge_designation_get_organisation (designation));
+          csv_enum (emitter, KLYNGE_TYPE_DESIGNATION_ROLE, klynge_designation_get_role (designation));
+          csv_field (emitter, klynge_designation_get_area (designation));
+          csv_date (emitter, klynge_designation_get_start (designation));
+          csv_date (emitter, klynge_designation_get_end (designation));
           csv_row_end (emitter);
         }
     }
@@ -678,6 +761,7 @@ csv_citations (Emitter         *emitter,
       csv_sources_of (emitter, record, klynge_record_get_id (record));
     }
   csv_sources_of_array (emitter, self->contracts);
+  csv_sources_of_array (emitter, self->programmes);
   csv_sources_of_array (emitter, self->mergers);
   csv_sources_of_array (emitter, self->initiatives);
 }
@@ -694,6 +778,9 @@ static const CsvTable csv_tables[] = {
   { "funding-source", csv_funding_sources },
   { "contract", csv_contracts },
   { "share", csv_shares },
+  { "programme", csv_programmes },
+  { "envelope", csv_envelopes },
+  { "designation", csv_designations },
   { "merger", csv_mergers },
   { "initiative", csv_initiatives },
   { "location", csv_locations },
@@ -706,8 +793,8 @@ static const CsvTable csv_tables[] = {
 
 static const char * const csv_kinds[] = {
   "organisation", "member", "membership", "funding-source", "contract", "share",
-  "merger", "initiative", "location", "focus-area", "label", "predecessor",
-  "participant", "source", NULL
+  "programme", "envelope", "designation", "merger", "initiative", "location",
+  "focus-area", "label", "predecessor", "participant", "source", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
@@ -717,7 +804,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
  *
  * The kinds of table klynge_landscape_export_csv() writes, in a stable
  * order: `organisation`, `member`, `membership`, `funding-source`,
- * `contract`, `share`, `merger`, `initiative`, then the tables that give
+ * `contract`, `share`, `programme`, `envelope`, `designation`, `merger`,
+ * `initiative`, then the tables that give
  * multi-valued fields one row per value: `location`, `focus-area`,
  * `label`, `predecessor`, `participant` and `source`.
  *
@@ -742,8 +830,9 @@ find_table (const char  *kind,
   shown = g_utf8_make_valid (kind, -1);
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
                "“%s” is not a kind of CSV table (one of organisation, member, membership, "
-               "funding-source, contract, share, merger, initiative, location, focus-area, "
-               "label, predecessor, participant, source)", shown);
+               "funding-source, contract, share, programme, envelope, designation, merger, "
+               "initiative, location, focus-area, label, predecessor, participant, source)",
+               shown);
   return NULL;
 }
 

@@ -294,11 +294,11 @@ typedef struct {
   guint unknown;        /* 1 for a contract of unknown amount, amount 0 */
 } Part;
 
-static int
-compare_ids (guint       rank_a,
-             const char *id_a,
-             guint       rank_b,
-             const char *id_b)
+int
+_klynge_funding_compare_ranked (guint       rank_a,
+                                const char *id_a,
+                                guint       rank_b,
+                                const char *id_b)
 {
   if (rank_a != rank_b)
     return rank_a < rank_b ? -1 : 1;
@@ -316,17 +316,17 @@ compare_parts (gconstpointer pa,
 
   if (a->year != b->year)
     return a->year < b->year ? -1 : 1;
-  if ((c = compare_ids (a->source_rank, a->source, b->source_rank, b->source)) != 0)
+  if ((c = _klynge_funding_compare_ranked (a->source_rank, a->source, b->source_rank, b->source)) != 0)
     return c;
-  if ((c = compare_ids (a->holder_rank, a->holder, b->holder_rank, b->holder)) != 0)
+  if ((c = _klynge_funding_compare_ranked (a->holder_rank, a->holder, b->holder_rank, b->holder)) != 0)
     return c;
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
   return 0;
 }
 
-static GHashTable *
-source_ranks (KlyngeLandscape *self)
+GHashTable *
+_klynge_funding_source_ranks (KlyngeLandscape *self)
 {
   GHashTable *ranks = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -337,9 +337,9 @@ source_ranks (KlyngeLandscape *self)
   return ranks;
 }
 
-static guint
-source_rank (GHashTable *ranks,
-             const char *source)
+guint
+_klynge_funding_source_rank (GHashTable *ranks,
+                             const char *source)
 {
   guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, source));
 
@@ -446,7 +446,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_funding_total_unref);
   parts = g_array_new (FALSE, TRUE, sizeof (Part));
-  ranks = source_ranks (self);
+  ranks = _klynge_funding_source_ranks (self);
 
   if (within_days (within, &first, &last))
     for (guint i = 0; i < self->contracts->len; i++)
@@ -479,7 +479,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
             if (grouping & KLYNGE_FUNDING_BY_SOURCE)
               {
                 part.source = source;
-                part.source_rank = source_rank (ranks, source);
+                part.source_rank = _klynge_funding_source_rank (ranks, source);
               }
             if (grouping & KLYNGE_FUNDING_BY_HOLDER)
               {

@@ -81,6 +81,13 @@ gboolean         _klynge_landscape_filter_matches (KlyngeLandscape *self,
  * NULL. */
 gpointer         _klynge_landscape_lookup_id      (KlyngeLandscape  *self,
                                                    const char       *id);
+/* Sets @error to UNRESOLVED_REFERENCE when @id names no record, or to
+ * WRONG_REFERENCE_KIND when it names one that is not @what ("a
+ * programme"), quoting @id as UTF-8 whatever the caller's bytes. */
+void             _klynge_landscape_refuse_reference (KlyngeLandscape *self,
+                                                   const char       *id,
+                                                   const char       *what,
+                                                   GError          **error);
 
 /* Shortcuts to the store for the look-ups made all over lib/. */
 static inline gboolean
@@ -162,5 +169,18 @@ gboolean         _klynge_landscape_resolve        (KlyngeLandscape  *self,
                                                    const char       *target,
                                                    GType             expected,
                                                    KlyngeError      *code);
+
+/* klynge-funding.c: funding sources in the order the landscape lists
+ * them, those it does not hold (a record edited after it was added) after
+ * them by id. A rank from _klynge_funding_source_rank() on the table of
+ * _klynge_funding_source_ranks(); compare ranked ids (sources or holders)
+ * with _klynge_funding_compare_ranked(). */
+GHashTable      *_klynge_funding_source_ranks     (KlyngeLandscape  *self);
+guint            _klynge_funding_source_rank      (GHashTable       *ranks,
+                                                   const char       *source);
+int              _klynge_funding_compare_ranked   (guint             rank_a,
+                                                   const char       *id_a,
+                                                   guint             rank_b,
+                                                   const char       *id_b);
 
 G_END_DECLS

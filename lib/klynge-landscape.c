@@ -814,11 +814,11 @@ klynge_landscape_remove (KlyngeLandscape  *self,
 /* Refuses @id, which is not the @what the call needs: the wrong kind of
  * record, or none. The id is the caller's bytes, which need not be
  * UTF-8; a message is. */
-static void
-refuse_reference (KlyngeLandscape  *self,
-                  const char       *id,
-                  const char       *what,
-                  GError          **error)
+void
+_klynge_landscape_refuse_reference (KlyngeLandscape  *self,
+                                    const char       *id,
+                                    const char       *what,
+                                    GError          **error)
 {
   g_autofree char *shown = g_utf8_make_valid (id, -1);
 
@@ -836,7 +836,7 @@ _klynge_landscape_require_org_entry (KlyngeLandscape  *self,
   KlyngeOrgEntry *entry = _klynge_landscape_get_org_entry (self, id);
 
   if (entry == NULL)
-    refuse_reference (self, id, "an organisation", error);
+    _klynge_landscape_refuse_reference (self, id, "an organisation", error);
   return entry;
 }
 
@@ -848,7 +848,7 @@ require_member (KlyngeLandscape  *self,
 {
   if (_klynge_landscape_find_member (self, id, index))
     return TRUE;
-  refuse_reference (self, id, "a member", error);
+  _klynge_landscape_refuse_reference (self, id, "a member", error);
   return FALSE;
 }
 

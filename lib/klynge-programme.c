@@ -443,28 +443,6 @@ klynge_designation_get_programme (const KlyngeDesignation *designation)
 }
 
 /**
- * klynge_designation_is_active_on:
- * @designation: a #KlyngeDesignation
- * @date: a set date; a partial date stands for its first day
- *
- * Returns: whether @date falls between the designation's start and its
- *   end (inclusive; an open end never passes)
- */
-gboolean
-klynge_designation_is_active_on (const KlyngeDesignation *designation,
-                                 const KlyngeDate        *date)
-{
-  guint32 day;
-
-  g_return_val_if_fail (designation != NULL, FALSE);
-  g_return_val_if_fail (date != NULL && klynge_date_is_set (date), FALSE);
-
-  day = klynge_date_get_first_day (date);
-  return day >= klynge_date_get_first_day (&designation->start)
-    && (!klynge_date_is_set (&designation->end) || day <= klynge_date_get_last_day (&designation->end));
-}
-
-/**
  * klynge_designation_get_line:
  * @designation: a #KlyngeDesignation
  *

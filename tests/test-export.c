@@ -109,13 +109,21 @@ csv_of (KlyngeLandscape *landscape,
 }
 
 static void
-assert_csv (const char *kind,
-            const char *expected)
+assert_csv_of (const char *xml,
+               const char *kind,
+               const char *expected)
 {
-  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(KlyngeLandscape) landscape = load_xml (xml);
   g_autofree char *text = csv_of (landscape, kind);
 
   ck_assert_str_eq (text, expected);
+}
+
+static void
+assert_csv (const char *kind,
+            const char *expected)
+{
+  assert_csv_of (small_xml, kind, expected);
 }
 
 /* --- CSV: the tables ---------------------------------------------------- */
@@ -125,8 +133,8 @@ START_TEST (test_csv_kinds_are_listed_in_a_stable_order)
   const char * const *kinds = klynge_landscape_export_csv_kinds ();
   static const char * const expected[] = {
     "organisation", "member", "membership", "funding-source", "contract", "share",
-    "merger", "initiative", "location", "focus-area", "label", "predecessor",
-    "participant", "source", NULL
+    "programme", "envelope", "designation", "merger", "initiative", "location",
+    "focus-area", "label", "predecessor", "participant", "source", NULL
   };
 
   ck_assert_uint_eq (g_strv_length ((char **) kinds), G_N_ELEMENTS (expected) - 1);
@@ -191,9 +199,65 @@ END_TEST
 START_TEST (test_csv_amounts_have_two_decimals_whatever_was_written)
 {
   assert_csv ("contract",
-              "id,holder,start,end,amount,renews,sources,note\r\n"
-              "ced-2019,ced,2019-10-01,2021-09-30,8000000.00,,,\r\n"
-              "ced-2021,ced,2021-10,2022-09-30,4000000.50,ced-2019,,\r\n");
+              "id,holder,start,end,amount,renews,programme,sources,note\r\n"
+              "ced-2019,ced,2019-10-01,2021-09-30,8000000.00,,,,\r\n"
+              "ced-2021,ced,2021-10,2022-09-30,4000000.50,ced-2019,,,\r\n");
+}
+END_TEST
+
+/* A version 2 landscape: a programme with envelopes, designations and
+ * provenance, and a contract that names it. */
+static const char programme_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+  "  <funding-sources>\n"
+  "    <funding-source id=\"deb\" kind=\"national-agency\"><name>DEB</name></funding-source>\n"
+  "    <funding-source id=\"es\" kind=\"national-agency\"><name>ES</name></funding-source>\n"
+  "  </funding-sources>\n"
+  "  <organisations>\n"
+  "    <organisation id=\"ecd\" kind=\"cluster\" founded=\"2020-07-01\"><name>Energy Cluster Denmark</name></organisation>\n"
+  "    <organisation id=\"ced\" kind=\"support-body\" founded=\"2014\"><name>CED</name></organisation>\n"
+  "  </organisations>\n"
+  "  <contracts>\n"
+  "    <contract id=\"ecd-2021\" holder=\"ecd\" start=\"2021-01-01\" end=\"2021-12-31\" amount=\"1000000\" programme=\"kp\">\n"
+  "      <share source=\"deb\" percent=\"100\"/>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "  <programmes>\n"
+  "    <programme id=\"kp\" kind=\"cluster-programme\" start=\"2021\" end=\"2024-12-31\">\n"
+  "      <name>Klyngeprogram, 2021-2024</name>\n"
+  "      <envelope source=\"deb\" start=\"2021-01-01\" end=\"2021-12-31\" amount=\"80000000\"/>\n"
+  "      <envelope source=\"es\" start=\"2022\" end=\"2022\" amount=\"0.5\"/>\n"
+  "      <designation organisation=\"ecd\" role=\"national-cluster\" area=\"Energi, teknologi\" start=\"2021-01-01\" end=\"2024-12-31\"/>\n"
+  "      <designation organisation=\"ced\" role=\"support-body\" start=\"2021-01\"/>\n"
+  "      <source href=\"https://example.org/kp\" accessed=\"2026-11-27\"/>\n"
+  "      <note>Fourteen clusters</note>\n"
+  "    </programme>\n"
+  "    <programme id=\"pool\" kind=\"transition-pool\"><name>Pool</name></programme>\n"
+  "  </programmes>\n"
+  "</landscape>\n";
+
+START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_document_order)
+{
+  assert_csv_of (programme_xml, "programme",
+                 "id,kind,start,end,name,sources,note\r\n"
+                 "kp,cluster-programme,2021,2024-12-31,\"Klyngeprogram, 2021-2024\","
+                 "https://example.org/kp,Fourteen clusters\r\n"
+                 "pool,transition-pool,,,Pool,,\r\n");
+  assert_csv_of (programme_xml, "envelope",
+                 "programme,source,start,end,amount\r\n"
+                 "kp,deb,2021-01-01,2021-12-31,80000000.00\r\n"
+                 "kp,es,2022,2022,0.50\r\n");
+  assert_csv_of (programme_xml, "designation",
+                 "programme,organisation,role,area,start,end\r\n"
+                 "kp,ecd,national-cluster,\"Energi, teknologi\",2021-01-01,2024-12-31\r\n"
+                 "kp,ced,support-body,,2021-01,\r\n");
+  assert_csv_of (programme_xml, "contract",
+                 "id,holder,start,end,amount,renews,programme,sources,note\r\n"
+                 "ecd-2021,ecd,2021-01-01,2021-12-31,1000000.00,,kp,,\r\n");
+  assert_csv_of (programme_xml, "source",
+                 "record,href,accessed\r\n"
+                 "kp,https://example.org/kp,2026-11-27\r\n");
 }
 END_TEST
 
@@ -876,6 +940,7 @@ export_suite (void)
 
   tc = tcase_create ("csv");
   tcase_add_test (tc, test_csv_kinds_are_listed_in_a_stable_order);
+  tcase_add_test (tc, test_csv_programmes_envelopes_and_designations_are_tables_in_document_order);
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
   tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);

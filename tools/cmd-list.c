@@ -1,4 +1,5 @@
-/* cmd-list.c: klynge list: organisations, filtered
+/* cmd-list.c: klynge list: organisations, or the programmes'
+ * designations, filtered
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -20,11 +21,21 @@ static const char description[] =
   "not known to be active before the first date the landscape states for it.\n"
   "\n"
   "Kinds: cluster, innovation-network, support-body, agency, other.\n"
+  "Roles: national-cluster, innovation-network, support-body, other.\n"
+  "\n"
+  "With --designated, prints one line per designation instead: which\n"
+  "organisation a programme designated, as what, when, for which area (as\n"
+  "the source words it): its id, role, period, programme, area and name.\n"
+  "Programmes come in the landscape's order and each programme's\n"
+  "designations in its order. --active-on keeps those in force on every day\n"
+  "of DATE for certain: a partial date is uncertain, so a designation from\n"
+  "2021 is known to be in force only from 2021-12-31.\n"
   "\n"
   "Examples:\n"
   "  klynge list --kind cluster --active-on 2021-06-30\n"
   "  klynge list --city Aalborg\n"
-  "  klynge list --focus Energiteknologi --landscape my-landscape.xml";
+  "  klynge list --focus Energiteknologi --landscape my-landscape.xml\n"
+  "  klynge list --designated --role national-cluster --active-on 2021-06-01";
 
 /* "2014-05-09–2020-06-30", "2014–", "?–2020-05" */
 static char *
@@ -40,6 +51,74 @@ format_span (KlyngeOrganisation *organisation)
   return g_strconcat (from, "–", to, NULL);
 }
 
+/* "2021-01-01–2024-12-31", "2021–" */
+static char *
+format_designation_span (const KlyngeDesignation *designation)
+{
+  const KlyngeDate *end = klynge_designation_get_end (designation);
+  g_autofree char *from = klynge_date_to_string (klynge_designation_get_start (designation));
+  g_autofree char *to = end != NULL && klynge_date_is_set (end) ? klynge_date_to_string (end)
+                                                               : g_strdup ("");
+
+  return g_strconcat (from, "–", to, NULL);
+}
+
+/* Column widths in characters: ids are ASCII, areas and spans need not be. */
+static int
+text_width (const char *text)
+{
+  return text != NULL ? (int) g_utf8_strlen (text, -1) : 0;
+}
+
+static void
+print_padded (const char *text,
+              int         width)
+{
+  g_print ("%s%*s  ", text != NULL ? text : "", width - text_width (text), "");
+}
+
+static int
+list_designations (KlyngeLandscape         *landscape,
+                   KlyngeDesignationFilter *filter)
+{
+  g_autoptr(GPtrArray) designations = klynge_landscape_designations (landscape, filter);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+  int widths[5] = { 0, };
+
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+      char *span = format_designation_span (designation);
+
+      g_ptr_array_add (spans, span);
+      widths[0] = MAX (widths[0], text_width (klynge_designation_get_organisation (designation)));
+      widths[1] = MAX (widths[1], text_width (klynge_enum_to_nick (KLYNGE_TYPE_DESIGNATION_ROLE,
+                                                                   klynge_designation_get_role (designation))));
+      widths[2] = MAX (widths[2], text_width (span));
+      widths[3] = MAX (widths[3], text_width (klynge_designation_get_programme (designation)));
+      widths[4] = MAX (widths[4], text_width (klynge_designation_get_area (designation)));
+    }
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+      const char *id = klynge_designation_get_organisation (designation);
+      KlyngeRecord *organisation = klynge_landscape_lookup (landscape, id);
+      /* an area is optional: a dash keeps the columns readable */
+      const char *area = klynge_designation_get_area (designation);
+
+      print_padded (id, widths[0]);
+      print_padded (klynge_enum_to_nick (KLYNGE_TYPE_DESIGNATION_ROLE,
+                                         klynge_designation_get_role (designation)), widths[1]);
+      print_padded (g_ptr_array_index (spans, i), widths[2]);
+      print_padded (klynge_designation_get_programme (designation), widths[3]);
+      print_padded (area != NULL ? area : "-", MAX (widths[4], 1));
+      g_print ("%s\n", KLYNGE_IS_ORGANISATION (organisation)
+                       ? klynge_organisation_get_name (KLYNGE_ORGANISATION (organisation))
+                       : "(no such organisation)");
+    }
+  return TOOL_EXIT_OK;
+}
+
 int
 tool_list (Tool  *tool,
            int    argc,
@@ -50,7 +129,19 @@ tool_list (Tool  *tool,
   g_autofree char *focus = NULL;
   g_autofree char *city = NULL;
   g_autofree char *active_on = NULL;
+  g_autofree char *role_nick = NULL;
+  g_autofree char *programme = NULL;
+  g_autofree char *area = NULL;
+  gboolean designated = FALSE;
   GOptionEntry entries[] = {
+    { "designated", 'd', 0, G_OPTION_ARG_NONE, &designated,
+      "List the programmes' designations instead of organisations", NULL },
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
+      "With --designated: only designations as ROLE", "ROLE" },
+    { "programme", 'p', 0, G_OPTION_ARG_STRING, &programme,
+      "With --designated: only designations of the programme PROGRAMME", "PROGRAMME" },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area,
+      "With --designated: only designations for AREA, compared exactly", "AREA" },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_nick, "Only organisations of KIND", "KIND" },
     { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
     { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
@@ -71,6 +162,37 @@ tool_list (Tool  *tool,
     return status;
   if (argc > 1)
     return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
+  if (active_on != NULL && !tool_parse_date (command, "--active-on", active_on, &date))
+    return TOOL_EXIT_USAGE;
+
+  if (designated)
+    {
+      g_autoptr(KlyngeDesignationFilter) conditions = klynge_designation_filter_new ();
+
+      if (kind_nick != NULL || focus != NULL || city != NULL)
+        return tool_usage_error (command, "--kind, --focus and --city list organisations; "
+                                 "they do not go with --designated");
+      if (role_nick != NULL)
+        {
+          if (!klynge_enum_from_nick (KLYNGE_TYPE_DESIGNATION_ROLE, role_nick, &kind))
+            return tool_usage_error (command, "--role: “%s” is not a role "
+                                     "(national-cluster, innovation-network, support-body, other)",
+                                     role_nick);
+          klynge_designation_filter_set_role (conditions, kind);
+        }
+      klynge_designation_filter_set_programme (conditions, programme);
+      klynge_designation_filter_set_area (conditions, area);
+      if (active_on != NULL)
+        klynge_designation_filter_set_active_on (conditions, &date);
+
+      landscape = tool_load_landscape (tool);
+      if (landscape == NULL)
+        return TOOL_EXIT_DATA;
+      return list_designations (landscape, conditions);
+    }
+  if (role_nick != NULL || programme != NULL || area != NULL)
+    return tool_usage_error (command, "--role, --programme and --area need --designated");
+
   if (kind_nick != NULL)
     {
       if (!klynge_enum_from_nick (KLYNGE_TYPE_ORGANISATION_KIND, kind_nick, &kind))
@@ -84,11 +206,7 @@ tool_list (Tool  *tool,
   if (city != NULL)
     klynge_filter_set_city (filter, city);
   if (active_on != NULL)
-    {
-      if (!tool_parse_date (command, "--active-on", active_on, &date))
-        return TOOL_EXIT_USAGE;
-      klynge_filter_set_active_on (filter, &date);
-    }
+    klynge_filter_set_active_on (filter, &date);
 
   landscape = tool_load_landscape (tool);
   if (landscape == NULL)

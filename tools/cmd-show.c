@@ -10,10 +10,13 @@
 
 static const char description[] =
   "Prints every field of the record with that id, whatever its kind\n"
-  "(organisation, member, funding source, contract, merger or initiative):\n"
-  "its values, locations, labels, focus areas, memberships, the records that\n"
-  "refer to it, its sources and its note. An unknown id is a data problem\n"
-  "(exit status 1).\n"
+  "(organisation, member, funding source, contract, programme, merger or\n"
+  "initiative): its values, locations, labels, focus areas, memberships, the\n"
+  "records that refer to it, its sources and its note. An organisation shows\n"
+  "its designations over time; a programme its period, envelopes,\n"
+  "designations and, per funding source and year, how much of the envelope\n"
+  "the contracts naming it cover. An unknown id is a data problem (exit\n"
+  "status 1).\n"
   "\n"
   "Examples:\n"
   "  klynge show ecd\n"
@@ -57,6 +60,8 @@ describe_ref (KlyngeLandscape *landscape,
     name = klynge_funding_source_get_name (KLYNGE_FUNDING_SOURCE (record));
   else if (KLYNGE_IS_INITIATIVE (record))
     name = klynge_initiative_get_title (KLYNGE_INITIATIVE (record));
+  else if (KLYNGE_IS_PROGRAMME (record))
+    name = klynge_programme_get_name (KLYNGE_PROGRAMME (record));
   else if (record == NULL)
     return g_strdup_printf ("%s (no such record)", id);
   return name != NULL ? g_strdup_printf ("%s (%s)", id, name) : g_strdup (id);
@@ -102,6 +107,43 @@ print_membership (KlyngeLandscape  *landscape,
   field (label, text);
 }
 
+/* "2021-01-01–2024-12-31", "2021–" */
+static char *
+format_span (const KlyngeDate *start,
+             const KlyngeDate *end)
+{
+  g_autofree char *from = start != NULL && klynge_date_is_set (start) ? klynge_date_to_string (start)
+                                                                     : g_strdup ("?");
+  g_autofree char *to = end != NULL && klynge_date_is_set (end) ? klynge_date_to_string (end)
+                                                               : g_strdup ("");
+
+  return g_strconcat (from, "–", to, NULL);
+}
+
+/* "national-cluster for Energiteknologi, 2021-01-01–2024-12-31: " and what
+ * it was designated by (the programme under an organisation, the
+ * organisation under a programme) */
+static void
+print_designation (KlyngeLandscape         *landscape,
+                   const KlyngeDesignation *designation,
+                   gboolean                 of_organisation,
+                   const char              *label)
+{
+  const char *area = klynge_designation_get_area (designation);
+  g_autofree char *span = format_span (klynge_designation_get_start (designation),
+                                       klynge_designation_get_end (designation));
+  g_autofree char *other = describe_ref (landscape, of_organisation
+                                                    ? klynge_designation_get_programme (designation)
+                                                    : klynge_designation_get_organisation (designation));
+  g_autofree char *text = g_strdup_printf ("%s: %s%s%s, %s", other,
+                                           klynge_enum_to_nick (KLYNGE_TYPE_DESIGNATION_ROLE,
+                                                                klynge_designation_get_role (designation)),
+                                           area != NULL ? " for " : "", area != NULL ? area : "",
+                                           span);
+
+  field (label, text);
+}
+
 static void
 show_organisation (KlyngeLandscape    *landscape,
                    KlyngeOrganisation *organisation)
@@ -112,6 +154,8 @@ show_organisation (KlyngeLandscape    *landscape,
   GPtrArray *labels = klynge_organisation_get_labels (organisation);
   g_autoptr(GPtrArray) memberships = klynge_landscape_list_memberships_of_organisation (landscape, id);
   g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(KlyngeDesignationFilter) of_this = klynge_designation_filter_new ();
+  g_autoptr(GPtrArray) designations = NULL;
   KlyngeMemberList member_list = klynge_organisation_get_member_list (organisation);
   KlyngeDate today;
 
@@ -147,6 +191,11 @@ show_organisation (KlyngeLandscape    *landscape,
                                                until_text ? until_text : "");
       field (i == 0 ? "label" : "", text);
     }
+  klynge_designation_filter_set_organisation (of_this, id);
+  designations = klynge_landscape_designations (landscape, of_this);
+  for (guint i = 0; i < designations->len; i++)
+    print_designation (landscape, g_ptr_array_index (designations, i), TRUE,
+                       i == 0 ? "designated by" : "");
   klynge_date_init_today (&today);
   active = klynge_landscape_list_members_of (landscape, id, &today);
   field ("member list", klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_LIST, member_list));
@@ -199,13 +248,20 @@ show_funding_source (KlyngeFundingSource *source)
   field ("parent", klynge_funding_source_get_parent (source));
 }
 
+static char *
+kroner (gint64 ore)
+{
+  g_autofree char *money = klynge_money_to_grouped_string (ore);
+
+  return g_strconcat (money, " DKK", NULL);
+}
+
 static void
 show_contract (KlyngeLandscape *landscape,
                KlyngeContract  *contract)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *money = klynge_money_to_grouped_string (klynge_contract_get_amount (contract));
-  g_autofree char *amount = g_strconcat (money, " DKK", NULL);
+  g_autofree char *amount = kroner (klynge_contract_get_amount (contract));
   GPtrArray *shares = klynge_contract_get_shares (contract);
 
   ref_field (landscape, "holder", klynge_contract_get_holder (contract));
@@ -216,6 +272,7 @@ show_contract (KlyngeLandscape *landscape,
   }
   field ("amount", amount);
   ref_field (landscape, "renews", klynge_contract_get_renews (contract));
+  ref_field (landscape, "programme", klynge_contract_get_programme (contract));
   for (guint i = 0; i < shares->len; i++)
     {
       KlyngeShare *share = g_ptr_array_index (shares, i);
@@ -225,6 +282,65 @@ show_contract (KlyngeLandscape *landscape,
       g_autofree char *text = g_strdup_printf ("%s: %s %% = %s DKK", source, percent, paid);
 
       field (i == 0 ? "share" : "", text);
+    }
+}
+
+static void
+show_programme (KlyngeLandscape *landscape,
+                KlyngeProgramme *programme)
+{
+  const char *id = klynge_record_get_id (KLYNGE_RECORD (programme));
+  const KlyngeDate *start = klynge_programme_get_start (programme);
+  const KlyngeDate *end = klynge_programme_get_end (programme);
+  GPtrArray *envelopes = klynge_programme_get_envelopes (programme);
+  GPtrArray *designations = klynge_programme_get_designations (programme);
+  g_autoptr(GPtrArray) coverage = NULL;
+  g_autoptr(GError) error = NULL;
+
+  field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_PROGRAMME_KIND, klynge_programme_get_kind (programme)));
+  field ("name", klynge_programme_get_name (programme));
+  if (klynge_date_is_set (start) || klynge_date_is_set (end))
+    {
+      g_autofree char *span = format_span (start, end);
+      field ("period", span);
+    }
+  for (guint i = 0; i < envelopes->len; i++)
+    {
+      const KlyngeEnvelope *envelope = g_ptr_array_index (envelopes, i);
+      g_autofree char *source = describe_ref (landscape, klynge_envelope_get_source (envelope));
+      g_autofree char *period = klynge_period_to_string (klynge_envelope_get_period (envelope));
+      g_autofree char *amount = kroner (klynge_envelope_get_amount (envelope));
+      g_autofree char *text = g_strdup_printf ("%s: %s, %s", source, period, amount);
+
+      field (i == 0 ? "envelope" : "", text);
+    }
+  for (guint i = 0; i < designations->len; i++)
+    print_designation (landscape, g_ptr_array_index (designations, i), FALSE,
+                       i == 0 ? "designation" : "");
+
+  /* recorded against planned, per source and year: how much of the
+   * programme's money the landscape holds */
+  coverage = klynge_landscape_coverage (landscape, id, &error);
+  if (coverage == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("not known (%s)", error->message);
+      field ("coverage", text);
+    }
+  for (guint i = 0; coverage != NULL && i < coverage->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (coverage, i);
+      g_autofree char *recorded = kroner (klynge_coverage_get_recorded (row));
+      g_autofree char *planned = kroner (klynge_coverage_get_envelope (row));
+      g_autofree char *ratio = klynge_coverage_format_ratio (row);
+      g_autofree char *unknown = tool_unknown_grants_text (klynge_coverage_get_n_unknown_amounts (row));
+      /* grants of unknown amount make the recorded money a lower bound */
+      g_autofree char *text = g_strdup_printf ("%s %u: %s recorded of %s planned (%s%s)%s",
+                                               klynge_coverage_get_source (row),
+                                               klynge_coverage_get_year (row), recorded, planned,
+                                               ratio != NULL && *unknown != '\0' ? "at least " : "",
+                                               ratio != NULL ? ratio : "no envelope", unknown);
+
+      field (i == 0 ? "coverage" : "", text);
     }
 }
 
@@ -328,6 +444,8 @@ tool_show (Tool  *tool,
     show_funding_source (KLYNGE_FUNDING_SOURCE (record));
   else if (KLYNGE_IS_CONTRACT (record))
     show_contract (landscape, KLYNGE_CONTRACT (record));
+  else if (KLYNGE_IS_PROGRAMME (record))
+    show_programme (landscape, KLYNGE_PROGRAMME (record));
   else if (KLYNGE_IS_MERGER (record))
     show_merger (landscape, KLYNGE_MERGER (record));
   else if (KLYNGE_IS_INITIATIVE (record))

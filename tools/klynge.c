@@ -19,7 +19,7 @@
 
 static const ToolCommand commands[] = {
   { "summary", "", "the landscape on a date: organisations, mergers, funding", tool_summary },
-  { "list", "", "list organisations, filtered by kind, focus area, city or date", tool_list },
+  { "list", "", "list organisations, or the designations of programmes, filtered", tool_list },
   { "show", "ID", "every field and source of one record", tool_show },
   { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
   { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },

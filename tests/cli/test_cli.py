@@ -27,8 +27,8 @@ COMMANDS = ["summary", "list", "show", "validate", "export",
             "lineage", "due-diligence", "merge", "funding"]
 MY_COMMANDS = ["summary", "list", "show", "validate", "export"]
 CSV_KINDS = ["organisation", "member", "membership", "funding-source", "contract",
-             "share", "merger", "initiative", "location", "focus-area", "label",
-             "predecessor", "participant", "source"]
+             "share", "programme", "envelope", "designation", "merger", "initiative",
+             "location", "focus-area", "label", "predecessor", "participant", "source"]
 
 
 # --- helpers -------------------------------------------------------------------

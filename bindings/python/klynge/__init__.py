@@ -17,10 +17,15 @@ Loading
 
 Records
     ``klynge.organisations(landscape)``, ``members``, ``memberships``,
-    ``funding_sources``, ``contracts``, ``mergers``, ``initiatives``
+    ``funding_sources``, ``contracts``, ``programmes``, ``mergers``,
+    ``initiatives``
         iterate over the records (:class:`Klynge.Organisation`, ...) in
         document order; the same generators are methods of the landscape
         (``landscape.organisations()``)
+    ``klynge.designations(landscape, on=..., role=..., programme=..., ...)``
+        the programmes' designations (:class:`Klynge.Designation`) in the
+        landscape's order, kept by the conditions given: "which were the
+        national clusters on 2021-06-01?"
     ``landscape[id]``, ``id in landscape``, ``len(landscape)``, ``iter(landscape)``
         lookup by id, and every record in document order
 
@@ -34,8 +39,9 @@ Tables
         (needs pandas)
 
     *kind* is one of ``"organisation"``, ``"member"``, ``"membership"``,
-    ``"funding-source"``, ``"contract"``, ``"share"``, ``"merger"``,
-    ``"initiative"``, or one of the tables of multi-valued fields
+    ``"funding-source"``, ``"contract"``, ``"share"``, ``"programme"``,
+    ``"envelope"``, ``"designation"``, ``"merger"``, ``"initiative"``, or
+    one of the tables of multi-valued fields
     (``"location"``, ``"focus-area"``, ``"label"``, ``"predecessor"``,
     ``"participant"``, ``"source"``); the keys are the XML attribute names.
 
@@ -76,7 +82,7 @@ __all__ = [
     "Klynge", "GLib", "Error", "DOMAIN",
     "default", "load", "loads", "save", "validate",
     "organisations", "members", "memberships", "funding_sources", "contracts",
-    "mergers", "initiatives",
+    "programmes", "mergers", "initiatives", "designations",
     "KINDS", "TABLES", "to_records", "to_dataframe", "have_pandas",
     "parse_date", "format_date",
     "__version__",
@@ -156,6 +162,39 @@ def funding_sources(landscape):
 def contracts(landscape):
     """Iterates over the contracts of *landscape*."""
     return landscape.contracts()
+
+
+def programmes(landscape):
+    """Iterates over the programmes (:class:`Klynge.Programme`) of
+    *landscape* in document order."""
+    return landscape.programmes()
+
+
+def designations(landscape, on=None, role=None, programme=None, area=None,
+                 organisation=None):
+    """The designations (:class:`Klynge.Designation`) of every programme of
+    *landscape*, programmes in document order and each programme's
+    designations in its order, as a list.  Each condition given must hold:
+
+    *on*
+        a :class:`datetime.date`, a ``"YYYY[-MM[-DD]]"`` text or a
+        :class:`Klynge.Date`: designations certainly in force on every day
+        it stands for (a partial start or end is uncertain, so a designation
+        from ``2021`` is in force for certain only from 31 December 2021);
+    *role*
+        a :class:`Klynge.DesignationRole` or its name, such as
+        ``"national-cluster"``;
+    *programme*, *organisation*
+        ids;
+    *area*
+        the area as the source words it, compared exactly.
+
+    For example ``klynge.designations(landscape, on="2021-06-01",
+    role="national-cluster")``.  An unknown *role* name raises
+    :class:`ValueError`.
+    """
+    return _sugar.designations(landscape, on=on, role=role, programme=programme, area=area,
+                               organisation=organisation)
 
 
 def mergers(landscape):

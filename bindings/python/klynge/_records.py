@@ -18,9 +18,10 @@ from ._gi import Klynge
 __all__ = ["KINDS", "TABLES", "to_records", "parse_date", "format_date"]
 
 #: The kinds of record table, fixed by the design: one row per record (or
-#: per membership, per contract share).
+#: per membership, per contract share, per programme envelope or
+#: designation).
 KINDS = ("organisation", "member", "membership", "funding-source", "contract",
-         "share", "merger", "initiative")
+         "share", "programme", "envelope", "designation", "merger", "initiative")
 
 #: Every table to_records() and to_dataframe() give, as the library lists
 #: them: :data:`KINDS`, then the tables of multi-valued fields, one row per
@@ -33,6 +34,9 @@ DATE_COLUMNS = {
     "organisation": ("founded", "dissolved"),
     "membership": ("since", "until"),
     "contract": ("start", "end"),
+    "programme": ("start", "end"),
+    "envelope": ("start", "end"),
+    "designation": ("start", "end"),
     "merger": ("effective",),
     "initiative": ("start", "end"),
     "label": ("awarded", "valid-until"),
@@ -43,6 +47,7 @@ DATE_COLUMNS = {
 DECIMAL_COLUMNS = {
     "contract": ("amount",),
     "share": ("percent",),
+    "envelope": ("amount",),
 }
 
 # Multi-valued columns: (table, key column, value column) whose rows give
@@ -55,6 +60,7 @@ LIST_COLUMNS = {
     "member": {"sources": _SOURCES},
     "funding-source": {"sources": _SOURCES},
     "contract": {"sources": _SOURCES},
+    "programme": {"sources": _SOURCES},
     "merger": {"predecessors": ("predecessor", "merger", "ref"), "sources": _SOURCES},
     "initiative": {"participants": ("participant", "initiative", "ref"),
                    "sources": _SOURCES},
@@ -132,7 +138,8 @@ def to_records(landscape, kind):
 
     *kind* is one of :data:`KINDS` (``"organisation"``, ``"member"``,
     ``"membership"``, ``"funding-source"``, ``"contract"``, ``"share"``,
-    ``"merger"``, ``"initiative"``) or one of the tables of multi-valued
+    ``"programme"``, ``"envelope"``, ``"designation"``, ``"merger"``,
+    ``"initiative"``) or one of the tables of multi-valued
     fields (``"location"``, ``"focus-area"``, ``"label"``,
     ``"predecessor"``, ``"participant"``, ``"source"``).  Rows come in
     document order; the keys are the XML attribute and element names, in
@@ -145,9 +152,10 @@ def to_records(landscape, kind):
       ``founded="2014"`` gives ``founded=date(2014, 1, 1)``,
       ``founded_precision="year"``; :func:`klynge.format_date` turns the
       pair back into the text;
-    * money (``amount``) is a :class:`decimal.Decimal` in kroner with two
-      decimals, exact to the øre, and ``None`` for a contract whose amount
-      is not known (never 0); ``percent`` is a :class:`decimal.Decimal`
+    * money (``amount`` of a contract or an envelope) is a
+      :class:`decimal.Decimal` in kroner with two decimals, exact to the
+      øre, and ``None`` for a contract whose amount is not known (never
+      0); ``percent`` is a :class:`decimal.Decimal`
       with two decimals;
     * multi-valued fields (``cities``, ``focus-areas``, ``predecessors``,
       ``participants``, ``sources``) are lists of strings, exact, in

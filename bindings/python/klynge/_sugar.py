@@ -19,8 +19,8 @@ class (``GObject.Object``, ``Gio.Cancellable``, ...) changes.  What it adds:
 * :class:`Klynge.Landscape`: ``len()``, iteration over every record in
   document order, ``id in landscape``, ``landscape[id]`` (``KeyError``
   when absent), and the generators ``organisations()``, ``members()``,
-  ``memberships()``, ``funding_sources()``, ``contracts()``, ``mergers()``
-  and ``initiatives()``;
+  ``memberships()``, ``funding_sources()``, ``contracts()``,
+  ``programmes()``, ``mergers()`` and ``initiatives()``;
 * records: a readable ``repr()``; equality and hashing by kind and id
   (identity of the record, not equality of content), defined once on
   :class:`Klynge.Record`;
@@ -41,7 +41,7 @@ from gi.repository import GIRepository  # noqa: E402
 from ._errors import Error, raises_klynge_error  # noqa: E402
 from ._gi import GLib, Klynge  # noqa: E402
 
-__all__ = ["load_file", "load_bytes"]
+__all__ = ["load_file", "load_bytes", "designations"]
 
 _PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
 
@@ -286,6 +286,16 @@ def _patch_values():
                                                         self.get_amount())
         total.__repr__ = _total_repr
 
+    Klynge.Envelope.__repr__ = lambda self: "<Klynge.Envelope %s %s: %s øre>" % (
+        self.get_source(), self.get_period().to_string(), self.get_amount())
+    Klynge.Designation.__repr__ = lambda self: "<Klynge.Designation %s as %s%s in %s, %s–%s>" % (
+        self.get_organisation(), self.get_role().value_nick,
+        " for " + self.get_area() if self.get_area() else "", self.get_programme() or "-",
+        _date_str(self.get_start()) or "?", _date_str(self.get_end()) or "")
+    Klynge.Coverage.__repr__ = lambda self: "<Klynge.Coverage %s %d: %d of %d øre (%s)>" % (
+        self.get_source(), self.get_year(), self.get_recorded(), self.get_envelope(),
+        self.format_ratio() or "no envelope")
+
 
 # --- records --------------------------------------------------------------
 
@@ -348,6 +358,39 @@ def _memberships(self):
         yield from self.list_memberships_of_organisation(organisation.get_id()) or ()
 
 
+def _enum_from_nick(enum, nick):
+    for value in enum.__enum_values__.values():
+        if value.value_nick == nick:
+            return value
+    raise ValueError("%r is not a %s (one of %s)" % (
+        nick, enum.__name__, ", ".join(v.value_nick for v in enum.__enum_values__.values())))
+
+
+def _as_date(value):
+    if isinstance(value, Klynge.Date):
+        return value
+    if isinstance(value, datetime.date):
+        return Klynge.Date.new(value.year, value.month, value.day)
+    return Klynge.Date.new_from_string(value)
+
+
+def designations(landscape, on=None, role=None, programme=None, area=None,
+                 organisation=None):
+    """klynge.designations(): klynge_landscape_designations() with a
+    :class:`Klynge.DesignationFilter` made from keywords."""
+    conditions = Klynge.DesignationFilter.new()
+    if role is not None:
+        if isinstance(role, str):
+            role = _enum_from_nick(Klynge.DesignationRole, role)
+        conditions.set_role(role)
+    conditions.set_programme(programme)
+    conditions.set_area(area)
+    conditions.set_organisation(organisation)
+    if on is not None:
+        conditions.set_active_on(_as_date(on))
+    return list(landscape.designations(conditions))
+
+
 def _landscape_len(self):
     return self.count(Klynge.Record.__gtype__)
 
@@ -392,6 +435,8 @@ def _patch_landscape():
     Landscape.funding_sources.__doc__ = "Iterates over the funding sources in document order."
     Landscape.contracts = _listing(lambda: Klynge.Contract)
     Landscape.contracts.__doc__ = "Iterates over the contracts in document order."
+    Landscape.programmes = _listing(lambda: Klynge.Programme)
+    Landscape.programmes.__doc__ = "Iterates over the programmes in document order."
     Landscape.mergers = _listing(lambda: Klynge.Merger)
     Landscape.mergers.__doc__ = "Iterates over the mergers in document order."
     Landscape.initiatives = _listing(lambda: Klynge.Initiative)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 KINDS = ["organisation", "member", "membership", "funding-source", "contract", "share",
-         "merger", "initiative"]
+         "programme", "envelope", "designation", "merger", "initiative"]
 
 
 def _normalise(value):

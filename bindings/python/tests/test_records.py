@@ -9,7 +9,8 @@ import pytest
 
 def test_kinds_are_the_ones_the_design_fixes(klynge):
     assert klynge.KINDS == ("organisation", "member", "membership", "funding-source",
-                            "contract", "share", "merger", "initiative")
+                            "contract", "share", "programme", "envelope", "designation",
+                            "merger", "initiative")
     assert set(klynge.KINDS) <= set(klynge.TABLES)
 
 
