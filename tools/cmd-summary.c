@@ -10,19 +10,24 @@
 
 static const char description[] =
   "Summarises the landscape on a date: the organisations active that day by\n"
-  "kind (with the names of the active clusters and innovation networks), the\n"
-  "organisations whose status that day is not known counted apart (“14 active,\n"
-  "2 not known”: a partial founding or dissolution date is a span in which the\n"
-  "day may fall, and one with no founding date is not known to be active before\n"
-  "the first date the landscape states for it), the\n"
-  "consolidation timeline (completed mergers per year with their successors),\n"
-  "funding by source and calendar year (plus the number of grants of unknown\n"
-  "amount, which add nothing), and the support body's contract\n"
-  "status that day. Amounts are DKK with two decimals and “,” between\n"
-  "thousands, whatever the locale.\n"
+  "kind, with those whose status that day is not known counted apart (“14\n"
+  "active, 2 not known”: a partial founding or dissolution date is a span in\n"
+  "which the day may fall, and one with no founding date is not known to be\n"
+  "active before the first date the landscape states for it); when the\n"
+  "landscape records programmes, the organisations by what they were that day\n"
+  "(the designated national clusters with their area and programme, the other\n"
+  "clusters, the innovation networks of a running programme and those with\n"
+  "none); the consolidation timeline (completed mergers per year with their\n"
+  "successors); funding by source and calendar year (plus the number of\n"
+  "grants of unknown amount, which add nothing); the coverage of the\n"
+  "programmes' envelopes by the contracts that name them (recorded ÷ envelope\n"
+  "per source and year); and the support body's contract status that day.\n"
+  "Amounts are DKK with two decimals and “,” between thousands, whatever the\n"
+  "locale.\n"
   "\n"
   "Without --as-of the date is today, moved into the span of the dates in the\n"
-  "data (organisations, contracts, mergers, initiatives) when it lies outside.\n"
+  "data (organisations, contracts, programmes, mergers, initiatives) when it\n"
+  "lies outside.\n"
   "\n"
   "Examples:\n"
   "  klynge summary\n"
@@ -86,6 +91,7 @@ data_span (KlyngeLandscape *landscape)
   g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
   g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
   g_autoptr(GPtrArray) initiatives = klynge_landscape_list (landscape, KLYNGE_TYPE_INITIATIVE);
+  g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
   Span span = { 0, 0 };
 
   for (guint i = 0; i < records->len; i++)
@@ -106,6 +112,19 @@ data_span (KlyngeLandscape *landscape)
     {
       span_add (&span, klynge_initiative_get_start (g_ptr_array_index (initiatives, i)));
       span_add (&span, klynge_initiative_get_end (g_ptr_array_index (initiatives, i)));
+    }
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
+      GPtrArray *designations = klynge_programme_get_designations (programme);
+
+      span_add (&span, klynge_programme_get_start (programme));
+      span_add (&span, klynge_programme_get_end (programme));
+      for (guint d = 0; d < designations->len; d++)
+        {
+          span_add (&span, klynge_designation_get_start (g_ptr_array_index (designations, d)));
+          span_add (&span, klynge_designation_get_end (g_ptr_array_index (designations, d)));
+        }
     }
   return span;
 }
@@ -158,20 +177,88 @@ print_count (const char *label,
     g_print ("  %-20s %4u active, %u not known\n", label, active, not_known);
 }
 
+/* The first designation in @designations (all active on the date) of
+ * @organisation in @role, or NULL */
+static KlyngeDesignation *
+find_designation (GPtrArray             *designations,
+                  KlyngeOrganisation    *organisation,
+                  KlyngeDesignationRole  role)
+{
+  const char *id = klynge_record_get_id (KLYNGE_RECORD (organisation));
+
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+
+      if (klynge_designation_get_role (designation) == role
+          && strcmp (klynge_designation_get_organisation (designation), id) == 0)
+        return designation;
+    }
+  return NULL;
+}
+
+/* Organisations designated on the date, each with the area and programme
+ * of its designation, in the programme's order. */
+static void
+print_designated (const char *title,
+                  GPtrArray  *designations,
+                  GPtrArray  *organisations)
+{
+  int id_width = 0, name_width = 0, area_width = 0;
+
+  if (designations->len == 0)
+    return;
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+      const char *area = klynge_designation_get_area (designation);
+
+      id_width = MAX (id_width, (int) strlen (klynge_designation_get_organisation (designation)));
+      name_width = MAX (name_width,
+                        (int) g_utf8_strlen (klynge_organisation_get_name (g_ptr_array_index (organisations, i)), -1));
+      area_width = MAX (area_width, (int) g_utf8_strlen (area != NULL ? area : "", -1));
+    }
+  g_print ("\n  %s (%u):\n", title, designations->len);
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+      const char *area = klynge_designation_get_area (designation);
+
+      g_print ("    %-*s  ", id_width, klynge_designation_get_organisation (designation));
+      print_padded (klynge_organisation_get_name (g_ptr_array_index (organisations, i)), name_width);
+      g_print ("  ");
+      print_padded (area != NULL ? area : "", area_width);
+      g_print ("  %s\n", klynge_designation_get_programme (designation));
+    }
+}
+
 static void
 section_organisations (KlyngeLandscape  *landscape,
                        const KlyngeDate *date,
                        const char       *when)
 {
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  g_autoptr(KlyngeDesignationFilter) on_date = klynge_designation_filter_new ();
+  g_autoptr(GPtrArray) designations = NULL;
+  g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
   g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) national = g_ptr_array_new ();
+  g_autoptr(GPtrArray) national_organisations = g_ptr_array_new ();
+  g_autoptr(GPtrArray) running = g_ptr_array_new ();
+  g_autoptr(GPtrArray) running_organisations = g_ptr_array_new ();
   g_autoptr(GPtrArray) clusters = g_ptr_array_new ();
   g_autoptr(GPtrArray) networks = g_ptr_array_new ();
   g_autoptr(GPtrArray) unknown_clusters = g_ptr_array_new ();
+  g_autoptr(GHashTable) designated = g_hash_table_new (NULL, NULL);   /* membership only */
   GEnumClass *klass = g_type_class_ref (KLYNGE_TYPE_ORGANISATION_KIND);
   guint counts[16] = { 0 }, unknown[16] = { 0 };
   guint n_active = 0, n_unknown = 0;
+  /* without programmes the landscape says nothing of designations, so
+   * clusters and networks are not split by them */
+  gboolean by_designation = programmes->len > 0;
 
+  klynge_designation_filter_set_active_on (on_date, date);
+  designations = klynge_landscape_designations (landscape, on_date);
   klynge_filter_set_active_on (filter, date);
   klynge_filter_set_include_not_known (filter, TRUE);
   listed = klynge_landscape_list_organisations (landscape, filter);
@@ -192,10 +279,37 @@ section_organisations (KlyngeLandscape  *landscape,
           continue;
         }
       n_active++;
-      if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
+      if (find_designation (designations, organisation, KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER) != NULL
+          || find_designation (designations, organisation, KLYNGE_DESIGNATION_ROLE_INNOVATION_NETWORK) != NULL)
+        g_hash_table_add (designated, organisation);
+      else if (kind == KLYNGE_ORGANISATION_KIND_CLUSTER)
         g_ptr_array_add (clusters, organisation);
       else if (kind == KLYNGE_ORGANISATION_KIND_INNOVATION_NETWORK)
         g_ptr_array_add (networks, organisation);
+    }
+
+  /* the designated in the programmes' order, each organisation once, as
+   * the national cluster it was or else the network */
+  for (guint i = 0; i < designations->len; i++)
+    {
+      KlyngeDesignation *designation = g_ptr_array_index (designations, i);
+      KlyngeRecord *record = klynge_landscape_lookup (landscape, klynge_designation_get_organisation (designation));
+      KlyngeOrganisation *organisation = KLYNGE_IS_ORGANISATION (record) ? KLYNGE_ORGANISATION (record) : NULL;
+
+      if (organisation == NULL || !g_hash_table_contains (designated, organisation)
+          || find_designation (designations, organisation, klynge_designation_get_role (designation)) != designation)
+        continue;
+      if (klynge_designation_get_role (designation) == KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER)
+        {
+          g_ptr_array_add (national, designation);
+          g_ptr_array_add (national_organisations, organisation);
+        }
+      else if (klynge_designation_get_role (designation) == KLYNGE_DESIGNATION_ROLE_INNOVATION_NETWORK
+               && find_designation (designations, organisation, KLYNGE_DESIGNATION_ROLE_NATIONAL_CLUSTER) == NULL)
+        {
+          g_ptr_array_add (running, designation);
+          g_ptr_array_add (running_organisations, organisation);
+        }
     }
 
   g_print ("Organisations active on %s\n", when);
@@ -207,8 +321,20 @@ section_organisations (KlyngeLandscape  *landscape,
                    value < G_N_ELEMENTS (unknown) ? unknown[value] : 0);
     }
   print_count ("total", n_active, n_unknown);
-  print_names ("clusters", clusters);
-  print_names ("innovation networks", networks);
+  if (by_designation)
+    {
+      print_designated ("designated national clusters, with area and programme", national, national_organisations);
+      if (national->len == 0)
+        g_print ("\n  designated national clusters: none on %s\n", when);
+      print_names ("other clusters", clusters);
+      print_designated ("innovation networks of a running programme", running, running_organisations);
+      print_names ("innovation networks with no running programme", networks);
+    }
+  else
+    {
+      print_names ("clusters", clusters);
+      print_names ("innovation networks", networks);
+    }
   print_names ("clusters not known to be active", unknown_clusters);
   g_type_class_unref (klass);
 }
@@ -406,6 +532,57 @@ section_funding (KlyngeLandscape *landscape)
   }
 }
 
+/* Coverage beside funding: how much of what the programmes' envelopes
+ * planned the landscape's contracts hold, so the funding table above is
+ * not read as a funder's whole spending. */
+static void
+section_coverage (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = klynge_landscape_coverage (landscape, NULL, &error);
+  int id_width = (int) strlen ("source");
+  int envelope_width = (int) strlen ("envelope");
+  int recorded_width = (int) strlen ("recorded");
+  const char *last_source = NULL;
+
+  if (rows != NULL && rows->len == 0)
+    return;
+  g_print ("\nCoverage: contracts naming a programme against its envelopes (DKK, pro-rated by day)\n");
+  if (rows == NULL)
+    {
+      g_print ("  not shown: %s\n", error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
+      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
+
+      id_width = MAX (id_width, (int) strlen (klynge_coverage_get_source (row)));
+      envelope_width = MAX (envelope_width, (int) strlen (envelope));
+      recorded_width = MAX (recorded_width, (int) strlen (recorded));
+    }
+  g_print ("  %-*s  year  %*s  %*s  coverage\n", id_width, "source", envelope_width, "envelope",
+           recorded_width, "recorded");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      const char *source = klynge_coverage_get_source (row);
+      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
+      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
+      g_autofree char *ratio = klynge_coverage_format_ratio (row);
+      guint n_unknown = klynge_coverage_get_n_unknown_amounts (row);
+      g_autofree char *unknown = tool_unknown_grants_text (n_unknown);
+
+      g_print ("  %-*s  %4u  %*s  %*s  %s%s%s\n", id_width, g_strcmp0 (source, last_source) != 0 ? source : "",
+               klynge_coverage_get_year (row), envelope_width, envelope, recorded_width, recorded,
+               ratio == NULL ? "no envelope" : n_unknown > 0 ? "at least " : "",
+               ratio != NULL ? ratio : "", unknown);
+      last_source = source;
+    }
+}
+
 static void
 print_contract (KlyngeContract *contract,
                 const char     *indent)
@@ -564,6 +741,7 @@ tool_summary (Tool  *tool,
   section_organisations (landscape, &date, when);
   section_mergers (landscape, &date, when);
   section_funding (landscape);
+  section_coverage (landscape);
   section_support_body (landscape, &date, when);
   return TOOL_EXIT_OK;
 }

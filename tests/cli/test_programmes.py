@@ -190,3 +190,61 @@ def test_show_help_mentions_programmes(klynge):
     assert result.status == 0
     assert "programme" in result.stdout
     assert result.stderr == ""
+
+
+def _summary_block(stdout, title):
+    """The lines of the summary's block whose heading starts with `title`."""
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(title))
+    block = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        block.append(line.split())
+    return lines[start], block
+
+
+def test_summary_groups_organisations_by_their_designation_on_the_date(klynge, programmes_file):
+    result = klynge("summary", "--as-of", "2021-06-01", "--landscape", programmes_file)
+    assert result.status == 0, result
+    heading, rows = _summary_block(result.stdout, "designated national clusters")
+    assert heading.strip() == "designated national clusters, with area and programme (14):"
+    assert [row[0] for row in rows] == NATIONAL_CLUSTERS
+    assert rows[0] == ["nc14", "Klynge", "14", "Område", "14", "kp-2021"]
+    # the network's programme ended in 2020: it is no network of a running programme
+    heading, rows = _summary_block(result.stdout, "innovation networks with no running programme")
+    assert [row[0] for row in rows] == ["in01"]
+    assert "innovation networks of a running programme" not in result.stdout
+    assert "other clusters" not in result.stdout
+
+
+def test_summary_in_2020_shows_the_network_of_its_running_programme(klynge, programmes_file):
+    result = klynge("summary", "--as-of", "2020-06-01", "--landscape", programmes_file)
+    assert result.status == 0, result
+    _, rows = _summary_block(result.stdout, "innovation networks of a running programme")
+    assert rows == [["in01", "Netværk", "1", "inp-2018"]]
+    _, rows = _summary_block(result.stdout, "other clusters")
+    # by name, as every list of names in the summary
+    assert [row[0] for row in rows] == sorted(("nc%02d" % i for i in range(1, 15)),
+                                              key=lambda o: "Klynge %d" % int(o[2:]))
+    assert "designated national clusters: none on 2020-06-01" in result.stdout
+
+
+def test_summary_shows_coverage_beside_funding(klynge, programmes_file):
+    result = klynge("summary", "--as-of", "2021-06-01", "--landscape", programmes_file)
+    assert result.status == 0, result
+    heading, rows = _summary_block(result.stdout, "Coverage:")
+    assert rows[0] == ["source", "year", "envelope", "recorded", "coverage"]
+    # 25.00 over 2021-07-01..2022-06-30 against an envelope of 100.00 over
+    # the same days: 184 and 181 days of 365, each year's parts exact; the
+    # ratio is truncated (12.60 / 50.41 is 24.995... %)
+    assert rows[1] == ["deb", "2021", "50.41", "12.60", "24.99", "%"]
+    assert rows[2] == ["2022", "49.59", "12.40", "at", "least", "25.00", "%", "plus", "1",
+                       "grant", "of", "unknown", "amount"]
+
+
+def test_summary_without_programmes_does_not_split_by_designation(klynge):
+    result = klynge("summary", "--as-of", "2024-12-31")
+    assert result.status == 0, result
+    assert "designated national clusters" not in result.stdout
+    assert "Coverage:" not in result.stdout
