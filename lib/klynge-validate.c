@@ -758,7 +758,8 @@ check_labels (ProblemSink          *sink,
           const char *level = klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
 
           /* a label runs from its award to the end of its validity */
-          report_lifetime (sink, KLYNGE_RECORD (organisation), 0, &label_kind, level, organisation,
+          report_lifetime (sink, KLYNGE_RECORD (organisation), klynge_label_get_line (label),
+                           &label_kind, level, organisation,
                            _klynge_lifetime_check (&lives[i], awarded, until), awarded, until);
         }
     }
@@ -841,7 +842,8 @@ check_initiative_lifetimes (ProblemSink          *sink,
                      | (_klynge_lifetime_check (life, NULL, klynge_date_is_set (end) ? end : start)
                         & KLYNGE_LIFETIME_BEFORE_FOUNDING);
           in = g_strdup_printf ("of “%s” in “%s”", participants[j], klynge_record_get_id (record));
-          report_lifetime (sink, record, 0, &participation_kind, in, organisation, findings, start, end);
+          report_lifetime (sink, record, _klynge_initiative_get_participant_line (initiative, j),
+                           &participation_kind, in, organisation, findings, start, end);
         }
     }
 }
@@ -938,8 +940,9 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * the earliest founding of the bodies it continues. Two memberships of one
  * member in one organisation that certainly share a day are an error,
  * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
- * on). Membership and label problems carry the line of their
- * organisation; a designation's carry its own line and its programme's id.
+ * on). Membership problems carry the line of their organisation; a
+ * label's, participation's or designation's carry the line of its own
+ * element (where it was not loaded, its record's) and its record's id.
  *
  * Returns: (transfer container) (element-type KlyngeProblem): every problem
  *   found, in landscape order; empty when there is none. Errors and

@@ -13,15 +13,17 @@
 #include "klynge-test.h"
 
 /* A document with one organisation "a" (line 6) whose attributes and
- * children each case gives, a host "h" founded in 2000, and the
+ * children (line 8 on) each case gives, a host "h" founded in 2000, and the
  * contracts (line 12), programmes (line 13, in version 2) and
  * initiatives (line 14) of the case. */
 #define ORG_LINE 6
+#define CHILDREN_LINE 8
 #define CONTRACT_LINE 12
 #define PROGRAMME_LINE 13
 #define INITIATIVE_LINE 14
-/* a designation stands on the line after its programme's */
+/* a designation or a participant stands on the line after its record's */
 #define DESIGNATION_LINE (PROGRAMME_LINE + 1)
+#define PARTICIPANT_LINE (INITIATIVE_LINE + 1)
 
 static GBytes *
 document_with (const char *org_attributes,
@@ -88,7 +90,7 @@ load (GBytes *bytes)
   "</programme></programmes>"
 #define JOINED(dates) \
   "<initiatives><initiative id=\"i\" kind=\"network\" theme=\"consolidation\" host=\"h\" " dates ">" \
-  "<title>I</title><participant ref=\"a\"/></initiative></initiatives>"
+  "<title>I</title>\n    <participant ref=\"a\"/></initiative></initiatives>"
 
 /* One case: the organisation's dates and children, the contracts and
  * initiatives, the one finding expected (NONE for none), and the
@@ -162,16 +164,16 @@ static const struct {
   /* labels */
   { "label awarded after the dissolution", "dissolved=\"2021\"",
     "<label level=\"gold\" awarded=\"2022-01\"/>", "", "",
-    C (LABEL_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (LABEL_AFTER_DISSOLUTION), E, CHILDREN_LINE, "a" },
   { "label valid after the dissolution", "dissolved=\"2021-06-30\"",
     "<label level=\"gold\" awarded=\"2019-07\" valid-until=\"2022-07\"/>", "", "",
-    C (LABEL_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (LABEL_AFTER_DISSOLUTION), E, CHILDREN_LINE, "a" },
   { "label valid until the dissolution year: not certain", "dissolved=\"2021-06-30\"",
     "<label level=\"gold\" awarded=\"2019-07\" valid-until=\"2021\"/>", "", "",
     NONE, E, 0, NULL },
   { "label awarded before the founding", "founded=\"2015\"",
     "<label level=\"silver\" awarded=\"2014-12\" valid-until=\"2016\"/>", "", "",
-    C (LABEL_BEFORE_FOUNDING), W, ORG_LINE, "a" },
+    C (LABEL_BEFORE_FOUNDING), W, CHILDREN_LINE, "a" },
   /* contracts */
   { "contract running after its holder's dissolution", "dissolved=\"2021-06-30\"", "",
     CONTRACT ("2021-01-01", "2022-12-31"), "",
@@ -198,13 +200,13 @@ static const struct {
   /* participations */
   { "participant dissolved before the initiative began", "dissolved=\"2021\"", "", "",
     JOINED ("start=\"2022\""),
-    C (PARTICIPATION_AFTER_DISSOLUTION), E, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_AFTER_DISSOLUTION), E, PARTICIPANT_LINE, "i" },
   { "participant founded after the initiative ended", "founded=\"2015\"", "", "",
     JOINED ("start=\"2010\" end=\"2014\""),
-    C (PARTICIPATION_BEFORE_FOUNDING), W, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_BEFORE_FOUNDING), W, PARTICIPANT_LINE, "i" },
   { "participant founded after a one-day initiative", "founded=\"2015\"", "", "",
     JOINED ("start=\"2014-05-01\""),
-    C (PARTICIPATION_BEFORE_FOUNDING), W, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_BEFORE_FOUNDING), W, PARTICIPANT_LINE, "i" },
   { "participant dissolved while the initiative ran", "dissolved=\"2021\"", "", "",
     JOINED ("start=\"2019\" end=\"2023\""),
     NONE, E, 0, NULL },
