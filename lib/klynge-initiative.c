@@ -28,6 +28,7 @@ struct _KlyngeInitiative
   KlyngeDate end;
   char *replaces;
   GPtrArray *participants;      /* NULL-terminated, of owned strings */
+  GArray *participant_lines;    /* guint, in step with @participants */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeInitiative, klynge_initiative, KLYNGE_TYPE_RECORD)
@@ -55,6 +56,7 @@ klynge_initiative_finalize (GObject *object)
   g_free (self->host);
   g_free (self->replaces);
   g_ptr_array_unref (self->participants);
+  g_array_unref (self->participant_lines);
 
   G_OBJECT_CLASS (klynge_initiative_parent_class)->finalize (object);
 }
@@ -241,6 +243,7 @@ static void
 klynge_initiative_init (KlyngeInitiative *self)
 {
   self->participants = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->participant_lines = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
 /**
@@ -610,7 +613,31 @@ klynge_initiative_add_participant (KlyngeInitiative  *self,
     }
 
   g_ptr_array_add (self->participants, g_strdup (id));
+  g_array_set_size (self->participant_lines, self->participants->len);
   return TRUE;
+}
+
+/* The reader's: the line of the <participant> just added. */
+void
+_klynge_initiative_set_last_participant_line (KlyngeInitiative *self,
+                                              guint             line)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+  g_return_if_fail (self->participant_lines->len > 0);
+
+  g_array_index (self->participant_lines, guint, self->participant_lines->len - 1) = line;
+}
+
+/* The line of the participant at @index in
+ * klynge_initiative_get_participants(); 0 when it was not loaded. */
+guint
+_klynge_initiative_get_participant_line (KlyngeInitiative *self,
+                                         guint             index)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), 0);
+  g_return_val_if_fail (index < self->participant_lines->len, 0);
+
+  return g_array_index (self->participant_lines, guint, index);
 }
 
 /**
@@ -625,4 +652,5 @@ klynge_initiative_clear_participants (KlyngeInitiative *self)
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
 
   g_ptr_array_set_size (self->participants, 0);
+  g_array_set_size (self->participant_lines, 0);
 }

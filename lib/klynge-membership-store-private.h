@@ -107,11 +107,17 @@ typedef struct {
 } KlyngeMembershipStore;
 
 /* An organisation's place in the landscape. The landscape keeps
- * @organisation and @index; @memberships is the store's, touched only by
- * the _klynge_membership_store_*() functions. */
+ * @organisation and @index; @memberships and @lines are the store's,
+ * touched only by the _klynge_membership_store_*() functions.
+ *
+ * @lines holds the line of each membership, in step with @memberships,
+ * only in a landscape loaded to be validated: a line per membership would
+ * add a third to the memberships' memory in every other load. Any change
+ * to the organisation's memberships drops it. */
 typedef struct {
   KlyngeOrganisation *organisation;
   GArray *memberships;   /* KlyngeMembershipSlot */
+  GArray *lines;         /* (nullable) guint, see above */
   guint32 index;         /* position among organisations, kept current */
 } KlyngeOrgEntry;
 
@@ -286,6 +292,20 @@ void             _klynge_membership_store_carry   (KlyngeMembershipStore *store,
 void             _klynge_membership_store_clip    (KlyngeMembershipStore *store,
                                                    KlyngeOrgEntry   *entry,
                                                    const KlyngeDate *dissolved);
+
+/* For a load that is to be validated: the line of the next membership
+ * that _append_uncounted() appended to @entry, in the same order; by the
+ * end of the load, every one has its line. */
+void             _klynge_membership_store_append_line (KlyngeOrgEntry *entry,
+                                                   guint             line);
+/* The line of the organisation's membership at @position (as in
+ * _org_slots()), or 0 when the store keeps none for it. */
+static inline guint
+_klynge_membership_store_slot_line (const KlyngeOrgEntry *entry,
+                                    guint                 position)
+{
+  return entry->lines != NULL ? g_array_index (entry->lines, guint, position) : 0;
+}
 
 /* Builds, unless it is current, the index of each member's organisations
  * (@organisations: the landscape's KlyngeOrgEntry, in order). Safe to

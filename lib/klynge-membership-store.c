@@ -386,6 +386,25 @@ void
 _klynge_membership_store_clear_org (KlyngeOrgEntry *entry)
 {
   g_clear_pointer (&entry->memberships, g_array_unref);
+  g_clear_pointer (&entry->lines, g_array_unref);
+}
+
+/* The lines no longer match the memberships once they change: where a
+ * membership stood in the file is then not known. */
+static void
+forget_lines (KlyngeOrgEntry *entry)
+{
+  g_clear_pointer (&entry->lines, g_array_unref);
+}
+
+void
+_klynge_membership_store_append_line (KlyngeOrgEntry *entry,
+                                      guint           line)
+{
+  if (entry->lines == NULL)
+    entry->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (entry->lines, line);
+  g_assert (entry->lines->len <= entry->memberships->len);
 }
 
 gboolean
@@ -436,6 +455,7 @@ _klynge_membership_store_insert (KlyngeMembershipStore      *store,
         break;
     }
   g_array_insert_vals (slots, position, slot, 1);
+  forget_lines (entry);
   store->n_memberships++;
   store->by_member_valid = FALSE;
   return TRUE;
@@ -463,6 +483,7 @@ _klynge_membership_store_remove (KlyngeMembershipStore *store,
     }
   if (removed > 0)
     {
+      forget_lines (entry);
       store->n_memberships -= removed;
       store->by_member_valid = FALSE;
     }
@@ -561,6 +582,7 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
   }
 
   successor->memberships = result;
+  forget_lines (successor);
   store->n_memberships = store->n_memberships - old_len + result->len;
   store->by_member_valid = FALSE;
   g_array_unref (old);
@@ -590,6 +612,7 @@ _klynge_membership_store_clip (KlyngeMembershipStore *store,
   store->n_memberships -= slots->len - out;
   store->by_member_valid = FALSE;
   g_array_set_size (slots, out);
+  forget_lines (entry);
 }
 
 /* --- the index by member ----------------------------------------------- */

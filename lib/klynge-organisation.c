@@ -158,6 +158,7 @@ struct _KlyngeLabel
   KlyngeLabelLevel level;
   KlyngeDate awarded;
   KlyngeDate valid_until;
+  guint line;            /* of its <label>; 0 when not loaded */
 };
 
 G_DEFINE_BOXED_TYPE (KlyngeLabel, klynge_label, klynge_label_ref, klynge_label_unref)
@@ -299,6 +300,31 @@ klynge_label_get_valid_until (const KlyngeLabel *label)
   g_return_val_if_fail (label != NULL, NULL);
 
   return &label->valid_until;
+}
+
+/**
+ * klynge_label_get_line:
+ * @label: a #KlyngeLabel
+ *
+ * Returns: the line of the `<label>` element it was loaded from, or 0
+ *   when it was not loaded
+ */
+guint
+klynge_label_get_line (const KlyngeLabel *label)
+{
+  g_return_val_if_fail (label != NULL, 0);
+
+  return label->line;
+}
+
+/* The reader's: the line of the <label>, set before it is shared. */
+void
+_klynge_label_set_line (KlyngeLabel *label,
+                        guint        line)
+{
+  g_return_if_fail (label != NULL);
+
+  label->line = line;
 }
 
 /* --- KlyngeOrganisation --------------------------------------------------- */

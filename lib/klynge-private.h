@@ -95,6 +95,16 @@ guint32      _klynge_organisation_first_stated_day (KlyngeOrganisation *self);
  * organisation active) into @first, a day or 0 for none. */
 void         _klynge_stated_day_add      (guint32           *first,
                                           const KlyngeDate  *date);
+/* The reader's: the line of a <label>, set before the label is shared. */
+void         _klynge_label_set_line      (KlyngeLabel       *label,
+                                          guint              line);
+
+/* klynge-initiative.c: the lines of the <participant> elements, in step
+ * with the participants; 0 for one added through the API. */
+void         _klynge_initiative_set_last_participant_line (KlyngeInitiative *self,
+                                          guint              line);
+guint        _klynge_initiative_get_participant_line (KlyngeInitiative *self,
+                                          guint              index);
 
 /* klynge-filter.c: for listings that know the organisation's status on
  * the filter's active-on date (NULL when it has none) from a landscape */

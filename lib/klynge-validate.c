@@ -674,8 +674,9 @@ membership_core (const KlyngeMembershipSlot *slot,
  * keeps the membership that certainly lasts longest so far, and a later
  * one that certainly begins before that ends overlaps it. A member's id is
  * read only for a problem: reading it for each of millions of memberships
- * would cost a cache miss each. Membership problems carry the
- * organisation's line: the store keeps no line per membership. */
+ * would cost a cache miss each. A problem carries the membership's line
+ * where the store kept it (a load to be validated), else the
+ * organisation's. */
 static void
 check_memberships (ProblemSink          *sink,
                    const KlyngeLifespan *lives)
@@ -707,8 +708,8 @@ check_memberships (ProblemSink          *sink,
                   g_autofree char *name = g_strdup_printf ("of “%s”",
                                                            _klynge_landscape_member_id (sink->self, slots[j].member));
 
-                  report_lifetime (sink, record, 0, &membership_kind, name, entry->organisation,
-                                   findings, &since, &until);
+                  report_lifetime (sink, record, _klynge_membership_store_slot_line (entry, j),
+                                   &membership_kind, name, entry->organisation, findings, &since, &until);
                 }
             }
 
@@ -724,11 +725,12 @@ check_memberships (ProblemSink          *sink,
 
               _klynge_membership_slot_get_dates (&slots[j], &since, &until);
               span = span_string (&since, &until);
-              report (sink, record, KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
-                      "member “%s” has overlapping memberships of “%s”: the one %s "
-                      "begins before an earlier one ends",
-                      _klynge_landscape_member_id (sink->self, slots[j].member),
-                      klynge_record_get_id (record), span);
+              report_at (sink, KLYNGE_SEVERITY_ERROR, record, _klynge_membership_store_slot_line (entry, j),
+                         KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
+                         "member “%s” has overlapping memberships of “%s”: the one %s "
+                         "begins before an earlier one ends",
+                         _klynge_landscape_member_id (sink->self, slots[j].member),
+                         klynge_record_get_id (record), span);
             }
           if (longest_start == 0 || end > longest_end)
             {
@@ -758,7 +760,8 @@ check_labels (ProblemSink          *sink,
           const char *level = klynge_enum_to_nick (KLYNGE_TYPE_LABEL_LEVEL, klynge_label_get_level (label));
 
           /* a label runs from its award to the end of its validity */
-          report_lifetime (sink, KLYNGE_RECORD (organisation), 0, &label_kind, level, organisation,
+          report_lifetime (sink, KLYNGE_RECORD (organisation), klynge_label_get_line (label),
+                           &label_kind, level, organisation,
                            _klynge_lifetime_check (&lives[i], awarded, until), awarded, until);
         }
     }
@@ -841,7 +844,8 @@ check_initiative_lifetimes (ProblemSink          *sink,
                      | (_klynge_lifetime_check (life, NULL, klynge_date_is_set (end) ? end : start)
                         & KLYNGE_LIFETIME_BEFORE_FOUNDING);
           in = g_strdup_printf ("of “%s” in “%s”", participants[j], klynge_record_get_id (record));
-          report_lifetime (sink, record, 0, &participation_kind, in, organisation, findings, start, end);
+          report_lifetime (sink, record, _klynge_initiative_get_participant_line (initiative, j),
+                           &participation_kind, in, organisation, findings, start, end);
         }
     }
 }
@@ -938,8 +942,18 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * the earliest founding of the bodies it continues. Two memberships of one
  * member in one organisation that certainly share a day are an error,
  * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
- * on). Membership and label problems carry the line of their
- * organisation; a designation's carry its own line and its programme's id.
+ * on).
+ *
+ * A problem carries the line of the element it is about and the id of
+ * the record that holds it: a label's, its `<label>` and its
+ * organisation; a participation's, its `<participant>` and the
+ * initiative; a designation's, its `<designation>` and the programme
+ * (where it was not loaded, the record's line). A membership keeps no
+ * line in a landscape (a line each would cost the memberships a third
+ * more memory), so here a membership's problem carries its
+ * organisation's line and id; klynge_landscape_validate_file() and
+ * `klynge validate`, which read the file only to check it, give the
+ * `<membership>`'s own line.
  *
  * Returns: (transfer container) (element-type KlyngeProblem): every problem
  *   found, in landscape order; empty when there is none. Errors and

@@ -75,6 +75,7 @@ struct _KlyngeXmlBulk
 {
   KlyngeLandscape *landscape;
   gboolean threaded;
+  gboolean keep_lines;          /* the load is to be validated */
   guint batch_size;             /* memberships, at most BATCH_SIZE */
   guint batch_segments;         /* organisations */
 
@@ -284,7 +285,20 @@ add_failure (KlyngeXmlBulk    *bulk,
   g_array_append_val (bulk->failures, *failure);
 }
 
-/* An organisation has ended: its memberships sorted, duplicates out. */
+/* Whether the sorted pending membership at @i has the member and since
+ * of the one before it: it is then not stored. */
+static inline gboolean
+pending_is_duplicate (GArray *pending,
+                      guint   i)
+{
+  return i > 0 && _klynge_membership_slot_compare (&g_array_index (pending, Pending, i).slot,
+                                                   &g_array_index (pending, Pending, i - 1).slot) == 0;
+}
+
+/* An organisation has ended: its memberships sorted, duplicates out,
+ * and, for a load that is to be validated, their lines kept in step. The
+ * lines have a loop of their own so that other loads do no more per
+ * membership. */
 static void
 finish_organisation (KlyngeXmlBulk *bulk,
                      Segment       *segment)
@@ -301,9 +315,8 @@ finish_organisation (KlyngeXmlBulk *bulk,
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = &g_array_index (pending, Pending, i);
-      Pending *previous = i > 0 ? p - 1 : NULL;
 
-      if (previous != NULL && _klynge_membership_slot_compare (&p->slot, &previous->slot) == 0)
+      if (pending_is_duplicate (pending, i))
         {
           KlyngeXmlFailure failure = { KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, };
 
@@ -316,6 +329,10 @@ finish_organisation (KlyngeXmlBulk *bulk,
         }
       store_membership (bulk, segment->entry, &p->slot);
     }
+  if (G_UNLIKELY (bulk->keep_lines))
+    for (guint i = 0; i < pending->len; i++)
+      if (!pending_is_duplicate (pending, i))
+        _klynge_membership_store_append_line (segment->entry, g_array_index (pending, Pending, i).line);
   g_array_set_size (pending, 0);
 }
 
@@ -545,6 +562,16 @@ _klynge_xml_bulk_set_threaded (KlyngeXmlBulk *bulk,
 {
   g_return_if_fail (bulk->worker == NULL);
   bulk->threaded = threaded;
+}
+
+/* Whether the store keeps each membership's line, for validation
+ * (KlyngeOrgEntry); before the first is handed over. */
+void
+_klynge_xml_bulk_set_keep_lines (KlyngeXmlBulk *bulk,
+                                 gboolean       keep_lines)
+{
+  g_return_if_fail (bulk->worker == NULL);
+  bulk->keep_lines = keep_lines;
 }
 
 /* For tests: batches of one membership or organisation, so that the

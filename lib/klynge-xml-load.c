@@ -238,7 +238,9 @@ klynge_landscape_load_file (const char  *path,
  * stopping at the first: problems in values and references, then what
  * klynge_landscape_validate() finds. A problem in the XML itself (a syntax
  * error, a DOCTYPE, an unknown element) still ends the reading, as the
- * rest cannot be trusted; it is the last problem listed.
+ * rest cannot be trusted; it is the last problem listed. Each problem
+ * carries the line of the element it is about, a `<membership>`'s too
+ * (which klynge_landscape_validate() of a loaded landscape cannot give).
  *
  * Returns: (transfer container) (element-type KlyngeProblem): the
  *   problems, in document order; empty when the file is valid. The array

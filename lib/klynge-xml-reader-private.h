@@ -81,6 +81,8 @@ KlyngeXmlBulk *_klynge_xml_bulk_new              (KlyngeLandscape *landscape);
 void           _klynge_xml_bulk_free             (KlyngeXmlBulk   *bulk);
 void           _klynge_xml_bulk_set_threaded     (KlyngeXmlBulk   *bulk,
                                                   gboolean         threaded);
+void           _klynge_xml_bulk_set_keep_lines  (KlyngeXmlBulk   *bulk,
+                                                  gboolean         keep_lines);
 void           _klynge_xml_bulk_set_tiny_batches (KlyngeXmlBulk   *bulk);
 guint32        _klynge_xml_bulk_add_member       (KlyngeXmlBulk            *bulk,
                                                   const KlyngeMemberValues *values,

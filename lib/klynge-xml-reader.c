@@ -1448,6 +1448,9 @@ _klynge_xml_reader_new (const char              *name,
   reader->member_name = g_string_new (NULL);
   reader->bulk = _klynge_xml_bulk_new (reader->landscape);
   _klynge_xml_bulk_set_threaded (reader->bulk, threads_from () == 0);
+  /* a landscape read only to be validated is never edited nor handed
+   * out, so it may keep each membership's line for its findings */
+  _klynge_xml_bulk_set_keep_lines (reader->bulk, collect);
   if (threads_from () == 0)
     _klynge_xml_bulk_set_tiny_batches (reader->bulk);
   reader->sync_every_chunk = TRUE;

@@ -124,9 +124,12 @@ _klynge_xml_start_label (Reader *reader,
     return;
   label = klynge_label_new (level, &awarded, &valid_until, &error);
   if (label == NULL)
-    _klynge_xml_problem_from_error (reader, line, error);
-  else
-    klynge_organisation_add_label (KLYNGE_ORGANISATION (reader->record), label);
+    {
+      _klynge_xml_problem_from_error (reader, line, error);
+      return;
+    }
+  _klynge_label_set_line (label, line);
+  klynge_organisation_add_label (KLYNGE_ORGANISATION (reader->record), label);
 }
 
 /* The start, end and amount of a contract or envelope: reports what
@@ -327,6 +330,8 @@ _klynge_xml_start_participant (Reader *reader,
     return;
   if (!klynge_initiative_add_participant (KLYNGE_INITIATIVE (reader->record), reader->values[A_REF], &error))
     _klynge_xml_problem_from_error (reader, line, error);
+  else
+    _klynge_initiative_set_last_participant_line (KLYNGE_INITIATIVE (reader->record), line);
 }
 
 

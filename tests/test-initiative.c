@@ -326,6 +326,29 @@ START_TEST (test_initiative_participants_keep_insertion_order_and_stay_null_term
 }
 END_TEST
 
+/* The reader gives each participant its <participant>'s line; one added
+ * through the API has none, and clearing the participants clears their
+ * lines. */
+START_TEST (test_initiative_participant_lines_stay_in_step_with_the_participants)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+
+  ck_assert (klynge_initiative_add_participant (summit, "b", NULL));
+  _klynge_initiative_set_last_participant_line (summit, 14);
+  ck_assert (klynge_initiative_add_participant (summit, "a", NULL));
+  ck_assert (!klynge_initiative_add_participant (summit, "b", NULL));
+  ck_assert (klynge_initiative_add_participant (summit, "c", NULL));
+  _klynge_initiative_set_last_participant_line (summit, 16);
+  ck_assert_uint_eq (_klynge_initiative_get_participant_line (summit, 0), 14);
+  ck_assert_uint_eq (_klynge_initiative_get_participant_line (summit, 1), 0);
+  ck_assert_uint_eq (_klynge_initiative_get_participant_line (summit, 2), 16);
+
+  klynge_initiative_clear_participants (summit);
+  ck_assert (klynge_initiative_add_participant (summit, "c", NULL));
+  ck_assert_uint_eq (_klynge_initiative_get_participant_line (summit, 0), 0);
+}
+END_TEST
+
 START_TEST (test_initiative_enum_setters_out_of_range_are_programmer_errors)
 {
   g_autoptr(KlyngeInitiative) summit = new_summit ();
@@ -361,6 +384,7 @@ initiative_suite (void)
                        0, G_N_ELEMENTS (bad_texts));
   tcase_add_test (tc, test_initiative_set_replaces_null_clears_it);
   tcase_add_test (tc, test_initiative_participants_keep_insertion_order_and_stay_null_terminated);
+  tcase_add_test (tc, test_initiative_participant_lines_stay_in_step_with_the_participants);
   tcase_add_test (tc, test_initiative_enum_setters_out_of_range_are_programmer_errors);
   suite_add_tcase (suite, tc);
 

@@ -13,15 +13,17 @@
 #include "klynge-test.h"
 
 /* A document with one organisation "a" (line 6) whose attributes and
- * children each case gives, a host "h" founded in 2000, and the
- * contracts (line 12), programmes (line 13, in version 2) and
+ * children (line 8 on) each case gives, a host "h" founded in 2000, and
+ * the contracts (line 12), programmes (line 13, in version 2) and
  * initiatives (line 14) of the case. */
 #define ORG_LINE 6
+#define CHILDREN_LINE 8
 #define CONTRACT_LINE 12
 #define PROGRAMME_LINE 13
 #define INITIATIVE_LINE 14
-/* a designation stands on the line after its programme's */
+/* a designation or a participant stands on the line after its record's */
 #define DESIGNATION_LINE (PROGRAMME_LINE + 1)
+#define PARTICIPANT_LINE (INITIATIVE_LINE + 1)
 
 static GBytes *
 document_with (const char *org_attributes,
@@ -88,11 +90,13 @@ load (GBytes *bytes)
   "</programme></programmes>"
 #define JOINED(dates) \
   "<initiatives><initiative id=\"i\" kind=\"network\" theme=\"consolidation\" host=\"h\" " dates ">" \
-  "<title>I</title><participant ref=\"a\"/></initiative></initiatives>"
+  "<title>I</title>\n    <participant ref=\"a\"/></initiative></initiatives>"
 
 /* One case: the organisation's dates and children, the contracts and
  * initiatives, the one finding expected (NONE for none), and the
- * programmes. */
+ * programmes. The line is klynge_landscape_validate()'s; validating the
+ * file gives a membership's finding the <membership>'s own line,
+ * @file_line. */
 static const struct {
   const char *name;
   const char *org;
@@ -104,17 +108,18 @@ static const struct {
   guint line;
   const char *record;
   const char *programmes;   /* left out: none */
+  guint file_line;          /* left out: @line */
 } cases[] = {
   /* memberships after the dissolution */
   { "membership since after the dissolution day", "dissolved=\"2021-06-30\"",
     "<membership member=\"m-1\" since=\"2022\"/>", "", "",
-    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership since the day after a month's dissolution", "dissolved=\"2021-06\"",
     "<membership member=\"m-1\" since=\"2021-07-01\"/>", "", "",
-    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership until a month after the dissolution year", "dissolved=\"2021\"",
     "<membership member=\"m-1\" since=\"2019\" until=\"2022-01\"/>", "", "",
-    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (MEMBERSHIP_AFTER_DISSOLUTION), E, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership until a month within the dissolution year: not certain", "dissolved=\"2021\"",
     "<membership member=\"m-1\" since=\"2019\" until=\"2021-03\"/>", "", "",
     NONE, E, 0, NULL },
@@ -133,13 +138,13 @@ static const struct {
   /* memberships before the founding */
   { "membership since a year before the founding day", "founded=\"2015-05-01\"",
     "<membership member=\"m-1\" since=\"2014\"/>", "", "",
-    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a" },
+    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership since the day before a month's founding", "founded=\"2015-05\"",
     "<membership member=\"m-1\" since=\"2015-04-30\"/>", "", "",
-    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a" },
+    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership without since that ended before the founding", "founded=\"2015\"",
     "<membership member=\"m-1\" until=\"2014\"/>", "", "",
-    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a" },
+    C (MEMBERSHIP_BEFORE_FOUNDING), W, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership since the founding year: not certain", "founded=\"2015-05-01\"",
     "<membership member=\"m-1\" since=\"2015\"/>", "", "",
     NONE, E, 0, NULL },
@@ -148,11 +153,14 @@ static const struct {
     NONE, E, 0, NULL },
   /* overlapping memberships */
   { "membership beginning before the member's earlier one ends", "",
-    "<membership member=\"m-1\" since=\"2015\" until=\"2018\"/><membership member=\"m-1\" since=\"2017\"/>", "", "",
-    C (MEMBERSHIP_OVERLAP), E, ORG_LINE, "a" },
+    "<membership member=\"m-1\" since=\"2015\" until=\"2018\"/>\n<membership member=\"m-1\" since=\"2017\"/>", "", "",
+    C (MEMBERSHIP_OVERLAP), E, ORG_LINE, "a", .file_line = CHILDREN_LINE + 1 },
   { "membership beginning while the member's earlier one goes on", "",
-    "<membership member=\"m-1\" since=\"2015\"/><membership member=\"m-1\" since=\"2018-02-01\" until=\"2019\"/>", "", "",
-    C (MEMBERSHIP_OVERLAP), E, ORG_LINE, "a" },
+    "<membership member=\"m-1\" since=\"2015\"/>\n<membership member=\"m-1\" since=\"2018-02-01\" until=\"2019\"/>", "", "",
+    C (MEMBERSHIP_OVERLAP), E, ORG_LINE, "a", .file_line = CHILDREN_LINE + 1 },
+  { "membership written before the earlier one it overlaps: the later one is", "",
+    "<membership member=\"m-1\" since=\"2017\"/>\n<membership member=\"m-1\" since=\"2015\" until=\"2018\"/>", "", "",
+    C (MEMBERSHIP_OVERLAP), E, ORG_LINE, "a", .file_line = CHILDREN_LINE },
   { "membership beginning the day after the earlier one ends", "",
     "<membership member=\"m-1\" since=\"2015\" until=\"2016-12-31\"/><membership member=\"m-1\" since=\"2017-01-01\"/>", "", "",
     NONE, E, 0, NULL },
@@ -162,16 +170,16 @@ static const struct {
   /* labels */
   { "label awarded after the dissolution", "dissolved=\"2021\"",
     "<label level=\"gold\" awarded=\"2022-01\"/>", "", "",
-    C (LABEL_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (LABEL_AFTER_DISSOLUTION), E, CHILDREN_LINE, "a" },
   { "label valid after the dissolution", "dissolved=\"2021-06-30\"",
     "<label level=\"gold\" awarded=\"2019-07\" valid-until=\"2022-07\"/>", "", "",
-    C (LABEL_AFTER_DISSOLUTION), E, ORG_LINE, "a" },
+    C (LABEL_AFTER_DISSOLUTION), E, CHILDREN_LINE, "a" },
   { "label valid until the dissolution year: not certain", "dissolved=\"2021-06-30\"",
     "<label level=\"gold\" awarded=\"2019-07\" valid-until=\"2021\"/>", "", "",
     NONE, E, 0, NULL },
   { "label awarded before the founding", "founded=\"2015\"",
     "<label level=\"silver\" awarded=\"2014-12\" valid-until=\"2016\"/>", "", "",
-    C (LABEL_BEFORE_FOUNDING), W, ORG_LINE, "a" },
+    C (LABEL_BEFORE_FOUNDING), W, CHILDREN_LINE, "a" },
   /* contracts */
   { "contract running after its holder's dissolution", "dissolved=\"2021-06-30\"", "",
     CONTRACT ("2021-01-01", "2022-12-31"), "",
@@ -198,13 +206,13 @@ static const struct {
   /* participations */
   { "participant dissolved before the initiative began", "dissolved=\"2021\"", "", "",
     JOINED ("start=\"2022\""),
-    C (PARTICIPATION_AFTER_DISSOLUTION), E, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_AFTER_DISSOLUTION), E, PARTICIPANT_LINE, "i" },
   { "participant founded after the initiative ended", "founded=\"2015\"", "", "",
     JOINED ("start=\"2010\" end=\"2014\""),
-    C (PARTICIPATION_BEFORE_FOUNDING), W, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_BEFORE_FOUNDING), W, PARTICIPANT_LINE, "i" },
   { "participant founded after a one-day initiative", "founded=\"2015\"", "", "",
     JOINED ("start=\"2014-05-01\""),
-    C (PARTICIPATION_BEFORE_FOUNDING), W, INITIATIVE_LINE, "i" },
+    C (PARTICIPATION_BEFORE_FOUNDING), W, PARTICIPANT_LINE, "i" },
   { "participant dissolved while the initiative ran", "dissolved=\"2021\"", "", "",
     JOINED ("start=\"2019\" end=\"2023\""),
     NONE, E, 0, NULL },
@@ -220,27 +228,77 @@ static const struct {
     DESIGNATED ("start=\"2021-01-01\" end=\"2024-06\"") },
 };
 
-START_TEST (test_each_lifetime_finding_has_its_code_severity_and_line)
+/* The document of case @i. */
+static GBytes *
+case_document (guint i)
 {
-  g_autoptr(GBytes) bytes = document_with (cases[_i].org, cases[_i].children, cases[_i].contracts,
-                                           cases[_i].programmes != NULL ? cases[_i].programmes : "",
-                                           cases[_i].initiatives);
-  g_autoptr(KlyngeLandscape) landscape = load (bytes);
-  g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
+  return document_with (cases[i].org, cases[i].children, cases[i].contracts,
+                        cases[i].programmes != NULL ? cases[i].programmes : "", cases[i].initiatives);
+}
+
+/* That @problems hold case @i's one finding, if any, at @line. */
+static void
+assert_case_finding (guint      i,
+                     GPtrArray *problems,
+                     guint      line)
+{
   g_autofree char *text = klynge_test_problems_text (problems);
   KlyngeProblem *problem;
 
-  if (cases[_i].code == NONE)
+  if (cases[i].code == NONE)
     {
-      ck_assert_msg (problems->len == 0, "%s:%s", cases[_i].name, text);
+      ck_assert_msg (problems->len == 0, "%s:%s", cases[i].name, text);
       return;
     }
-  ck_assert_msg (problems->len == 1, "%s:%s", cases[_i].name, text);
+  ck_assert_msg (problems->len == 1, "%s:%s", cases[i].name, text);
   problem = g_ptr_array_index (problems, 0);
-  ck_assert_msg (klynge_problem_get_code (problem) == cases[_i].code, "%s:%s", cases[_i].name, text);
-  ck_assert_int_eq (klynge_problem_get_severity (problem), cases[_i].severity);
-  ck_assert_uint_eq (klynge_problem_get_line (problem), cases[_i].line);
-  ck_assert_str_eq (klynge_problem_get_record_id (problem), cases[_i].record);
+  ck_assert_msg (klynge_problem_get_code (problem) == cases[i].code, "%s:%s", cases[i].name, text);
+  ck_assert_int_eq (klynge_problem_get_severity (problem), cases[i].severity);
+  ck_assert_uint_eq (klynge_problem_get_line (problem), line);
+  ck_assert_str_eq (klynge_problem_get_record_id (problem), cases[i].record);
+}
+
+START_TEST (test_each_lifetime_finding_has_its_code_severity_and_line)
+{
+  g_autoptr(GBytes) bytes = case_document (_i);
+  g_autoptr(KlyngeLandscape) landscape = load (bytes);
+  g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
+
+  assert_case_finding (_i, problems, cases[_i].line);
+}
+END_TEST
+
+/* What klynge_landscape_validate_file() finds in @bytes, written to a
+ * temporary file whose name goes to @path. */
+static GPtrArray *
+validate_as_file (GBytes  *bytes,
+                  char   **path)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  int fd;
+
+  *path = g_build_filename (g_get_tmp_dir (), "klynge-test-lifetime-XXXXXX.xml", NULL);
+  fd = g_mkstemp (*path);
+  ck_assert_int_ge (fd, 0);
+  close (fd);
+  ck_assert (g_file_set_contents (*path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  problems = klynge_landscape_validate_file (*path, NULL);
+  g_unlink (*path);
+  return problems;
+}
+
+/* The same cases, validating the file: each finding at its element's
+ * line, a membership's too. */
+START_TEST (test_validating_the_file_gives_each_finding_its_elements_line)
+{
+  g_autoptr(GBytes) bytes = case_document (_i);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) problems = validate_as_file (bytes, &path);
+
+  assert_case_finding (_i, problems, cases[_i].file_line != 0 ? cases[_i].file_line : cases[_i].line);
+  if (problems->len > 0)
+    ck_assert_str_eq (klynge_problem_get_file (g_ptr_array_index (problems, 0)), path);
 }
 END_TEST
 
@@ -249,17 +307,9 @@ START_TEST (test_validate_file_reports_lifetime_findings_with_the_file_and_line)
   g_autoptr(GBytes) bytes = document ("founded=\"2015\" dissolved=\"2021-06-30\"",
                                       "<membership member=\"m-1\" since=\"2022\"/>",
                                       CONTRACT ("2014-10-01", "2016-09-30"), "");
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "klynge-test-lifetime-XXXXXX.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  int fd = g_mkstemp (path);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) problems = validate_as_file (bytes, &path);
   KlyngeProblem *first, *second;
-
-  ck_assert_int_ge (fd, 0);
-  close (fd);
-  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  problems = klynge_landscape_validate_file (path, NULL);
-  g_unlink (path);
 
   ck_assert_uint_eq (problems->len, 2);
   first = g_ptr_array_index (problems, 0);
@@ -267,10 +317,54 @@ START_TEST (test_validate_file_reports_lifetime_findings_with_the_file_and_line)
   ck_assert_int_eq (klynge_problem_get_code (first), KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION);
   ck_assert_int_eq (klynge_problem_get_severity (first), KLYNGE_SEVERITY_ERROR);
   ck_assert_str_eq (klynge_problem_get_file (first), path);
-  ck_assert_uint_eq (klynge_problem_get_line (first), ORG_LINE);
+  ck_assert_uint_eq (klynge_problem_get_line (first), CHILDREN_LINE);
   ck_assert_int_eq (klynge_problem_get_code (second), KLYNGE_ERROR_CONTRACT_BEFORE_FOUNDING);
   ck_assert_int_eq (klynge_problem_get_severity (second), KLYNGE_SEVERITY_WARNING);
   ck_assert_uint_eq (klynge_problem_get_line (second), CONTRACT_LINE);
+}
+END_TEST
+
+/* A label, participant or membership added through the API has no line:
+ * its finding carries its record's, here the loaded one's, and in a
+ * landscape built through the API none at all. */
+START_TEST (test_what_the_api_added_is_reported_at_its_records_line)
+{
+  g_autoptr(GBytes) bytes = document ("dissolved=\"2021-06-30\"", "", "",
+                                      "<initiatives><initiative id=\"i\" kind=\"network\" theme=\"consolidation\" "
+                                      "host=\"h\" start=\"2022\"><title>I</title></initiative></initiatives>");
+  g_autoptr(KlyngeLandscape) landscape = load (bytes);
+  KlyngeOrganisation *a = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  KlyngeInitiative *i = KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, "i"));
+  KlyngeDate awarded = klynge_test_date ("2022-01");
+  g_autoptr(KlyngeLabel) label = klynge_label_new (KLYNGE_LABEL_LEVEL_GOLD, &awarded, NULL, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    int code;
+    guint line;
+    const char *record;
+  } expected[] = {
+    { C (LABEL_AFTER_DISSOLUTION), ORG_LINE, "a" },
+    { C (MEMBERSHIP_AFTER_DISSOLUTION), ORG_LINE, "a" },
+    { C (PARTICIPATION_AFTER_DISSOLUTION), INITIATIVE_LINE, "i" },
+  };
+  g_autofree char *text = NULL;
+
+  klynge_organisation_add_label (a, label);
+  klynge_test_add_membership (landscape, "a", "m-1", "2022", NULL);
+  ck_assert (klynge_initiative_add_participant (i, "a", &error));
+  problems = klynge_landscape_validate (landscape);
+  text = klynge_test_problems_text (problems);
+  ck_assert_msg (problems->len == G_N_ELEMENTS (expected), "%s", text);
+  for (guint j = 0; j < G_N_ELEMENTS (expected); j++)
+    {
+      KlyngeProblem *problem = g_ptr_array_index (problems, j);
+
+      ck_assert_msg (klynge_problem_get_code (problem) == expected[j].code, "%u:%s", j, text);
+      ck_assert_uint_eq (klynge_problem_get_line (problem), expected[j].line);
+      ck_assert_str_eq (klynge_problem_get_record_id (problem), expected[j].record);
+    }
+  ck_assert_uint_eq (klynge_label_get_line (label), 0);
 }
 END_TEST
 
@@ -409,7 +503,9 @@ lifetime_suite (void)
   TCase *severity = tcase_create ("severity");
 
   tcase_add_loop_test (findings, test_each_lifetime_finding_has_its_code_severity_and_line, 0, G_N_ELEMENTS (cases));
+  tcase_add_loop_test (findings, test_validating_the_file_gives_each_finding_its_elements_line, 0, G_N_ELEMENTS (cases));
   tcase_add_test (findings, test_validate_file_reports_lifetime_findings_with_the_file_and_line);
+  tcase_add_test (findings, test_what_the_api_added_is_reported_at_its_records_line);
   tcase_add_test (findings, test_a_successor_is_not_warned_about_what_its_predecessors_began);
   tcase_add_test (findings, test_the_builtin_landscape_has_no_lifetime_finding);
   suite_add_tcase (suite, findings);

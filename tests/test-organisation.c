@@ -758,6 +758,37 @@ START_TEST (test_label_without_valid_until_is_open_ended_and_refcounted)
 }
 END_TEST
 
+/* A label made through the API has no line; the reader gives one its
+ * <label>'s. */
+START_TEST (test_label_line_is_zero_unless_the_reader_sets_it)
+{
+  KlyngeDate awarded = { 2019, 7, 0 };
+  g_autoptr(KlyngeLabel) label = klynge_label_new (KLYNGE_LABEL_LEVEL_GOLD, &awarded, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  static const char text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"a\" kind=\"cluster\"><name>A</name>\n"
+    "      <label level=\"silver\" awarded=\"2017\"/>\n"
+    "      <label level=\"gold\" awarded=\"2019-07\"/>\n"
+    "    </organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  GPtrArray *labels;
+
+  ck_assert_uint_eq (klynge_label_get_line (label), 0);
+  landscape = klynge_landscape_load_bytes (bytes, "labels.xml", NULL, &error);
+  ck_assert_no_error (error);
+  labels = klynge_organisation_get_labels (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a")));
+  ck_assert_uint_eq (labels->len, 2);
+  ck_assert_uint_eq (klynge_label_get_line (g_ptr_array_index (labels, 0)), 5);
+  ck_assert_uint_eq (klynge_label_get_line (g_ptr_array_index (labels, 1)), 6);
+}
+END_TEST
+
 START_TEST (test_label_new_with_invalid_level_is_a_programmer_error)
 {
   KlyngeDate awarded = { 2019, 7, 0 };
@@ -858,6 +889,7 @@ organisation_suite (void)
   tcase_add_test (tc, test_label_valid_until_a_partial_date_runs_to_its_last_day);
   tcase_add_test (tc, test_label_without_valid_until_is_open_ended_and_refcounted);
   tcase_add_test (tc, test_label_new_with_invalid_level_is_a_programmer_error);
+  tcase_add_test (tc, test_label_line_is_zero_unless_the_reader_sets_it);
   tcase_add_test (tc, test_organisation_labels_keep_order_and_hold_references);
   suite_add_tcase (suite, tc);
 

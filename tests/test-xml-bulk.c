@@ -205,6 +205,84 @@ START_TEST (test_bulk_memberships_before_a_member_do_not_see_it)
 }
 END_TEST
 
+/* For a load that is to be validated, the store keeps each membership's
+ * line in step with the sorted memberships, duplicates left out, as the
+ * worker stores them; not otherwise; and forgets them when the
+ * memberships change. */
+START_TEST (test_bulk_keeps_membership_lines_only_to_validate_and_forgets_them_on_a_change)
+{
+  static const struct {
+    const char *member;
+    const char *since;
+    guint line;
+  } written[] = {
+    { "m-2", "2020", 10 }, { "m-1", "2019", 11 }, { "m-1", "2019", 12 }, { "m-1", "2015", 13 },
+  };
+  static const guint sorted_lines[] = { 13, 11, 10 };   /* m-1 2015, m-1 2019, m-2 2020 */
+
+  for (guint keep = 0; keep <= 1; keep++)
+    {
+      g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+      g_autoptr(KlyngeOrganisation) organisation =
+        klynge_organisation_new ("o", KLYNGE_ORGANISATION_KIND_CLUSTER, "O");
+      g_autoptr(GError) error = NULL;
+      const KlyngeMembershipSlot *slots;
+      KlyngeXmlBulk *bulk;
+      KlyngeOrgEntry *entry;
+      GArray *failures;
+      KlyngeDate since = klynge_test_date ("2022");
+      guint n;
+
+      _klynge_landscape_add_record_unchecked (landscape, KLYNGE_RECORD (organisation));
+      entry = _klynge_landscape_get_org_entry (landscape, "o");
+      bulk = _klynge_xml_bulk_new (landscape);
+      _klynge_xml_bulk_set_threaded (bulk, TRUE);
+      _klynge_xml_bulk_set_tiny_batches (bulk);
+      _klynge_xml_bulk_set_keep_lines (bulk, keep);
+      for (guint i = 1; i <= 2; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("m-%u", i);
+
+          _klynge_xml_bulk_add_member (bulk, &(KlyngeMemberValues) { id, 3, "M", 1, 0,
+                                                                      KLYNGE_MEMBER_KIND_COMPANY,
+                                                                      KLYNGE_MEMBER_SIZE_SME },
+                                       NULL);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+        {
+          KlyngeXmlMembershipValues values = { { written[i].member, written[i].since, NULL },
+                                               { 3, 4, 0 } };
+
+          _klynge_xml_bulk_add_membership (bulk, entry, KLYNGE_RECORD (organisation), &values, written[i].line);
+        }
+      _klynge_xml_bulk_end_organisation (bulk, entry, KLYNGE_RECORD (organisation));
+      failures = _klynge_xml_bulk_sync (bulk);
+      ck_assert_uint_eq (failures->len, 1);
+      ck_assert_int_eq (g_array_index (failures, KlyngeXmlFailure, 0).code, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP);
+      ck_assert_uint_eq (g_array_index (failures, KlyngeXmlFailure, 0).line, 12);
+      g_array_set_size (failures, 0);
+      _klynge_xml_bulk_free (bulk);
+
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      ck_assert_uint_eq (n, G_N_ELEMENTS (sorted_lines));
+      for (guint j = 0; j < n; j++)
+        ck_assert_uint_eq (_klynge_membership_store_slot_line (entry, j), keep ? sorted_lines[j] : 0);
+      ck_assert_str_eq (_klynge_landscape_member_id (landscape, slots[0].member), "m-1");
+
+      ck_assert (klynge_landscape_add_membership (landscape, "o", "m-2", &since, NULL, &error));
+      slots = _klynge_membership_store_org_slots (entry, &n);
+      for (guint j = 0; j < n; j++)
+        ck_assert_uint_eq (_klynge_membership_store_slot_line (entry, j), 0);
+    }
+}
+END_TEST
+
+START_TEST (test_bulk_every_inconsistent_fixture_validates_alike_both_ways)
+{
+  assert_same_both_ways ("tests/data/inconsistent");
+}
+END_TEST
+
 /* --- a defect deep inside a large document -------------------------------- */
 
 typedef enum {
@@ -380,8 +458,10 @@ bulk_suite (void)
   tcase_add_test (fixtures, test_bulk_every_invalid_fixture_fails_alike_both_ways);
   tcase_add_test (fixtures, test_bulk_every_hostile_fixture_fails_alike_both_ways);
   tcase_add_test (fixtures, test_bulk_every_valid_fixture_loads_alike_both_ways);
+  tcase_add_test (fixtures, test_bulk_every_inconsistent_fixture_validates_alike_both_ways);
   tcase_add_test (fixtures, test_bulk_a_member_id_naming_an_organisation_counts_only_earlier_ones);
   tcase_add_test (order, test_bulk_memberships_before_a_member_do_not_see_it);
+  tcase_add_test (order, test_bulk_keeps_membership_lines_only_to_validate_and_forgets_them_on_a_change);
   tcase_set_timeout (large, 120);
   tcase_add_loop_test (large, test_bulk_a_deep_defect_in_a_large_document_is_found_as_in_a_small_one,
                        0, G_N_ELEMENTS (defects));

@@ -146,6 +146,7 @@ void              klynge_label_unref           (KlyngeLabel       *label);
 KlyngeLabelLevel  klynge_label_get_level       (const KlyngeLabel *label);
 const KlyngeDate *klynge_label_get_awarded     (const KlyngeLabel *label);
 const KlyngeDate *klynge_label_get_valid_until (const KlyngeLabel *label);
+guint             klynge_label_get_line        (const KlyngeLabel *label);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeLabel, klynge_label_unref)
 
 #define KLYNGE_TYPE_ORGANISATION (klynge_organisation_get_type ())

@@ -520,7 +520,8 @@ def test_validate_membership_after_dissolution_fails_with_its_line(klynge, tmp_p
     result = klynge("validate", path)
     assert result.status == 1, result
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{path}:6: membership of “m-1” (since 2022) runs after “a” was dissolved"), result
+    # the <membership>'s own line, not its organisation's (6)
+    assert lines[0].startswith(f"{path}:8: membership of “m-1” (since 2022) runs after “a” was dissolved"), result
     assert lines[1].startswith(f"{path}:12: warning: contract “c”"), result
     assert len(lines) == 2, result
     assert "1 of 1 file has problems: 1 error, 1 warning" in result.stderr
