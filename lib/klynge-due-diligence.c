@@ -169,6 +169,10 @@ struct _KlyngeDueDiligence
   GStrv funding_sources;
   gint64 *funding_before;        /* parallel to funding_sources */
   gint64 *funding_after;
+  guint *unknown_before;         /* grants of unknown amount, parallel too */
+  guint *unknown_after;
+  guint total_unknown_before;
+  guint total_unknown_after;
   gint64 total_before;
   gint64 total_after;
 
@@ -200,6 +204,8 @@ klynge_due_diligence_finalize (GObject *object)
   g_strfreev (self->funding_sources);
   g_free (self->funding_before);
   g_free (self->funding_after);
+  g_free (self->unknown_before);
+  g_free (self->unknown_after);
   g_clear_pointer (&self->moving, g_ptr_array_unref);
   g_clear_pointer (&self->ending, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -381,11 +387,24 @@ compute_funding (KlyngeDueDiligence  *self,
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) unknown_before = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) unknown_after = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* a grant of unknown amount is counted, never added as 0: per source,
+   * and once in the totals however many sources share it */
+  for (guint i = 0; self->organisations[i] != NULL; i++)
+    {
+      self->total_unknown_before +=
+        klynge_landscape_funding_count_unknown (landscape, NULL, self->organisations[i], &self->before);
+      self->total_unknown_after +=
+        klynge_landscape_funding_count_unknown (landscape, NULL, self->organisations[i], &self->after);
+    }
 
   for (guint s = 0; s < sources->len; s++)
     {
       const char *source = klynge_record_get_id (g_ptr_array_index (sources, s));
       gint64 b = 0, a = 0;
+      guint ub = 0, ua = 0;
 
       for (guint i = 0; self->organisations[i] != NULL; i++)
         {
@@ -398,12 +417,16 @@ compute_funding (KlyngeDueDiligence  *self,
               || !_klynge_money_add (&b, paid_before, "due diligence: funding before", error)
               || !_klynge_money_add (&a, paid_after, "due diligence: funding after", error))
             return FALSE;
+          ub += klynge_landscape_funding_count_unknown (landscape, source, self->organisations[i], &self->before);
+          ua += klynge_landscape_funding_count_unknown (landscape, source, self->organisations[i], &self->after);
         }
-      if (a == 0 && b == 0)
+      if (a == 0 && b == 0 && ua == 0 && ub == 0)
         continue;
       g_strv_builder_add (ids, source);
       g_array_append_val (before, b);
       g_array_append_val (after, a);
+      g_array_append_val (unknown_before, ub);
+      g_array_append_val (unknown_after, ua);
       if (!_klynge_money_add (&self->total_before, b, "due diligence: funding before", error)
           || !_klynge_money_add (&self->total_after, a, "due diligence: funding after", error))
         return FALSE;
@@ -411,6 +434,8 @@ compute_funding (KlyngeDueDiligence  *self,
   self->funding_sources = g_strv_builder_end (ids);
   self->funding_before = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&before), FALSE);
   self->funding_after = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&after), FALSE);
+  self->unknown_before = (guint *) (gpointer) g_array_free (g_steal_pointer (&unknown_before), FALSE);
+  self->unknown_after = (guint *) (gpointer) g_array_free (g_steal_pointer (&unknown_after), FALSE);
   return TRUE;
 }
 
@@ -960,6 +985,58 @@ klynge_due_diligence_get_funding_after (KlyngeDueDiligence *self,
   return funding (self, source, self->funding_after, self->total_after);
 }
 
+static guint
+unknown_grants (KlyngeDueDiligence *self,
+                const char         *source,
+                const guint        *counts,
+                guint               total)
+{
+  if (source == NULL)
+    return total;
+  for (guint i = 0; self->funding_sources[i] != NULL; i++)
+    if (strcmp (self->funding_sources[i], source) == 0)
+      return counts[i];
+  return 0;
+}
+
+/**
+ * klynge_due_diligence_get_n_unknown_before:
+ * @self: a report
+ * @source: (nullable): a funding source's id, or %NULL for all
+ *
+ * The grants of unknown amount that klynge_due_diligence_get_funding_before()
+ * leaves out: contracts of the organisations with a share of @source (of
+ * any source, each counted once, for %NULL) and a day in the year before
+ * the date. A sum with such grants is what is known, not the whole.
+ *
+ * Returns: the number of such contracts
+ */
+guint
+klynge_due_diligence_get_n_unknown_before (KlyngeDueDiligence *self,
+                                           const char         *source)
+{
+  g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), 0);
+  return unknown_grants (self, source, self->unknown_before, self->total_unknown_before);
+}
+
+/**
+ * klynge_due_diligence_get_n_unknown_after:
+ * @self: a report
+ * @source: (nullable): a funding source's id, or %NULL for all
+ *
+ * As klynge_due_diligence_get_n_unknown_before(), for the year from the
+ * date on (klynge_due_diligence_get_funding_after()).
+ *
+ * Returns: the number of such contracts
+ */
+guint
+klynge_due_diligence_get_n_unknown_after (KlyngeDueDiligence *self,
+                                          const char         *source)
+{
+  g_return_val_if_fail (KLYNGE_IS_DUE_DILIGENCE (self), 0);
+  return unknown_grants (self, source, self->unknown_after, self->total_unknown_after);
+}
+
 static GPtrArray *
 copy_objects (GPtrArray *objects)
 {
@@ -1146,6 +1223,18 @@ append_count (GString *out,
   g_string_append_printf (out, " %12s", text);
 }
 
+/* After a funding row: the grants of unknown amount in each year, which
+ * the sums leave out. */
+static void
+append_unknown_grants (GString *out,
+                       guint    before,
+                       guint    after)
+{
+  if (before == 0 && after == 0)
+    return;
+  g_string_append_printf (out, "  plus grants of unknown amount: %u before, %u after", before, after);
+}
+
 static void
 append_money (GString *out,
               gint64   ore)
@@ -1265,12 +1354,14 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
       append_money (out, self->funding_before[i]);
       g_string_append_c (out, ' ');
       append_money (out, self->funding_after[i]);
+      append_unknown_grants (out, self->unknown_before[i], self->unknown_after[i]);
       g_string_append_c (out, '\n');
     }
   g_string_append_printf (out, "  %-14s ", "total");
   append_money (out, self->total_before);
   g_string_append_c (out, ' ');
   append_money (out, self->total_after);
+  append_unknown_grants (out, self->total_unknown_before, self->total_unknown_after);
   g_string_append_c (out, '\n');
 
   g_string_append (out, "\nContracts moving to the successor\n");

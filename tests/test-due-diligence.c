@@ -336,6 +336,40 @@ START_TEST (test_funding_by_source_for_the_year_before_and_after)
 }
 END_TEST
 
+/* A grant of unknown amount is counted beside the sums, per source and
+ * once in the total however many sources share it; never added as 0. */
+START_TEST (test_funding_counts_grants_of_unknown_amount_apart)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+  g_autoptr(KlyngeDueDiligence) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KlyngeContract *contract;
+
+  plain = report_on (landscape, ids, "2024-07-01");
+  /* y's grant in the year after, of unknown amount, shared by siu and es */
+  add_contract (landscape, "y-unknown", "y", "2025-01-01", "2025-12-31", 100, "siu", "es");
+  contract = KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "y-unknown"));
+  ck_assert (klynge_record_set_note (KLYNGE_RECORD (contract), "The grant letter gives no amount.", &error));
+  klynge_contract_set_amount_unknown (contract);
+  report = report_on (landscape, ids, "2024-07-01");
+
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_before (report, NULL), 0);
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_after (report, NULL), 1);
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_after (report, "siu"), 1);
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_after (report, "es"), 1);
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_after (report, "eu"), 0);
+  ck_assert_uint_eq (klynge_due_diligence_get_n_unknown_after (plain, NULL), 0);
+  /* the sums are what is known: the same as without the grant */
+  ck_assert_int_eq (klynge_due_diligence_get_funding_after (report, NULL),
+                    klynge_due_diligence_get_funding_after (plain, NULL));
+  text = klynge_due_diligence_to_text (report);
+  ck_assert_ptr_nonnull (strstr (text, "plus grants of unknown amount: 0 before, 1 after"));
+}
+END_TEST
+
 START_TEST (test_contracts_that_move_end_or_conflict)
 {
   g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
@@ -541,6 +575,7 @@ due_diligence_suite (void)
   suite_add_tcase (suite, members);
 
   tcase_add_test (money, test_funding_by_source_for_the_year_before_and_after);
+  tcase_add_test (money, test_funding_counts_grants_of_unknown_amount_apart);
   tcase_add_test (money, test_contracts_that_move_end_or_conflict);
   tcase_add_loop_test (money, test_funding_above_the_largest_amount_refuses_the_report, 0,
                        G_N_ELEMENTS (large_funding));

@@ -261,7 +261,8 @@ show_contract (KlyngeLandscape *landscape,
                KlyngeContract  *contract)
 {
   g_autofree char *period = klynge_period_to_string (klynge_contract_get_period (contract));
-  g_autofree char *amount = kroner (klynge_contract_get_amount (contract));
+  gboolean known = klynge_contract_has_amount (contract);
+  g_autofree char *amount = known ? kroner (klynge_contract_get_amount (contract)) : g_strdup ("not known");
   GPtrArray *shares = klynge_contract_get_shares (contract);
 
   ref_field (landscape, "holder", klynge_contract_get_holder (contract));
@@ -278,8 +279,9 @@ show_contract (KlyngeLandscape *landscape,
       KlyngeShare *share = g_ptr_array_index (shares, i);
       g_autofree char *source = describe_ref (landscape, klynge_share_get_source (share));
       g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
-      g_autofree char *paid = klynge_money_to_grouped_string (klynge_contract_share_amount (contract, klynge_share_get_source (share)));
-      g_autofree char *text = g_strdup_printf ("%s: %s %% = %s DKK", source, percent, paid);
+      g_autofree char *paid = known ? kroner (klynge_contract_share_amount (contract, klynge_share_get_source (share)))
+                                    : g_strdup ("amount not known");
+      g_autofree char *text = g_strdup_printf ("%s: %s %% = %s", source, percent, paid);
 
       field (i == 0 ? "share" : "", text);
     }

@@ -80,6 +80,10 @@ gint64              klynge_due_diligence_get_funding_before   (KlyngeDueDiligenc
                                                                const char          *source);
 gint64              klynge_due_diligence_get_funding_after    (KlyngeDueDiligence  *self,
                                                                const char          *source);
+guint               klynge_due_diligence_get_n_unknown_before (KlyngeDueDiligence  *self,
+                                                               const char          *source);
+guint               klynge_due_diligence_get_n_unknown_after  (KlyngeDueDiligence  *self,
+                                                               const char          *source);
 
 /* Contracts */
 GPtrArray          *klynge_due_diligence_list_moving_contracts (KlyngeDueDiligence *self);
