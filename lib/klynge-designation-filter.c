@@ -66,21 +66,32 @@ gboolean
 klynge_designation_is_active_on (const KlyngeDesignation *designation,
                                  const KlyngeDate        *date)
 {
-  const KlyngeDate *start, *end;
+  guint32 first, last;
 
   g_return_val_if_fail (designation != NULL, FALSE);
   g_return_val_if_fail (date != NULL && klynge_date_is_set (date), FALSE);
 
-  start = klynge_designation_get_start (designation);
-  end = klynge_designation_get_end (designation);
+  return _klynge_designation_get_days (designation, &first, &last)
+         && first <= klynge_date_get_first_day (date)
+         && klynge_date_get_last_day (date) <= last;
+}
+
+/* The one place of the rule: the days @designation certainly covers run
+ * from the last day its start stands for through the first day its end
+ * stands for (G_MAXUINT32 without an end). */
+gboolean
+_klynge_designation_get_days (const KlyngeDesignation *designation,
+                              guint32                 *first,
+                              guint32                 *last)
+{
+  const KlyngeDate *start = klynge_designation_get_start (designation);
+  const KlyngeDate *end = klynge_designation_get_end (designation);
+
   if (start == NULL || !klynge_date_is_set (start))
     return FALSE;
-  if (klynge_date_get_last_day (start) > klynge_date_get_first_day (date))
-    return FALSE;
-  if (end != NULL && klynge_date_is_set (end) &&
-      klynge_date_get_last_day (date) > klynge_date_get_first_day (end))
-    return FALSE;
-  return TRUE;
+  *first = klynge_date_get_last_day (start);
+  *last = end != NULL && klynge_date_is_set (end) ? klynge_date_get_first_day (end) : G_MAXUINT32;
+  return *first <= *last;
 }
 
 /**

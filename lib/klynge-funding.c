@@ -22,7 +22,8 @@
  * @short_description: what each funding source pays each holder, exactly
  *
  * The funding queries of a #KlyngeLandscape: totals grouped by funding
- * source, holder, calendar year or kind of holder organisation, what a
+ * source, holder, calendar year, kind of holder organisation or the role
+ * the holder was designated in on the days paid for, what a
  * source pays a holder over any period, the contracts active on a date,
  * and the chains that contracts form through their `renews` reference.
  *
@@ -40,13 +41,19 @@ G_DEFINE_FLAGS_TYPE (KlyngeFundingGrouping, klynge_funding_grouping,
   G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_SOURCE, "source"),
   G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_HOLDER, "holder"),
   G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_YEAR, "year"),
-  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_KIND, "kind"))
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_KIND, "kind"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_FUNDING_BY_DESIGNATION, "designation"))
 
 #define ALL_GROUPINGS (KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_HOLDER | \
-                       KLYNGE_FUNDING_BY_YEAR | KLYNGE_FUNDING_BY_KIND)
+                       KLYNGE_FUNDING_BY_YEAR | KLYNGE_FUNDING_BY_KIND | \
+                       KLYNGE_FUNDING_BY_DESIGNATION)
 
 /* No organisation kind: the row is not grouped by kind. */
 #define NO_KIND (-1)
+/* The row is not grouped by designation; and, when it is, days on which
+ * the holder had no designation (sorting before every role). */
+#define NO_ROLE (-2)
+#define ROLE_NONE (-1)
 /* Records the landscape does not hold sort after those it does. */
 #define NOT_LISTED G_MAXUINT
 
@@ -57,6 +64,7 @@ struct _KlyngeFundingTotal
   char *holder;       /* NULL unless grouped by holder */
   guint year;         /* 0 unless grouped by year */
   int kind;           /* KlyngeOrganisationKind, or NO_KIND */
+  int role;           /* KlyngeDesignationRole, ROLE_NONE or NO_ROLE */
   gint64 amount;
   guint n_unknown;    /* contracts of unknown amount in the row */
 };
@@ -161,6 +169,32 @@ klynge_funding_total_get_kind_name (const KlyngeFundingTotal *total)
   if (total->kind == NO_KIND)
     return NULL;
   return _klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND, total->kind);
+}
+
+/**
+ * klynge_funding_total_get_designation_role_name:
+ * @total: a funding total
+ *
+ * The role the holder was designated in on the row's days, as it is
+ * written in XML (`national-cluster`, `other`, …), or `none` for days on
+ * which no designation of the holder was certainly in force (see
+ * klynge_designation_is_active_on()). When the holder had several
+ * designations on a day, the first in the landscape's order (programmes
+ * in order, each programme's designations in order) gives the role.
+ *
+ * Returns: (nullable): the role's name or `none`, or %NULL when the
+ *   totals were not grouped by %KLYNGE_FUNDING_BY_DESIGNATION
+ */
+const char *
+klynge_funding_total_get_designation_role_name (const KlyngeFundingTotal *total)
+{
+  g_return_val_if_fail (total != NULL, NULL);
+
+  if (total->role == NO_ROLE)
+    return NULL;
+  if (total->role == ROLE_NONE)
+    return "none";
+  return _klynge_enum_to_nick (KLYNGE_TYPE_DESIGNATION_ROLE, total->role);
 }
 
 /**
@@ -288,6 +322,7 @@ typedef struct {
   guint source_rank;
   guint holder_rank;
   int kind;
+  int role;
   const char *source;   /* owned by the contracts */
   const char *holder;
   gint64 amount;
@@ -322,6 +357,8 @@ compare_parts (gconstpointer pa,
     return c;
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
+  if (a->role != b->role)
+    return a->role < b->role ? -1 : 1;
   return 0;
 }
 
@@ -367,6 +404,87 @@ holder_info (KlyngeLandscape *self,
   *kind = klynge_organisation_get_kind (entry->organisation);
 }
 
+/* --- designations ---------------------------------------------------------- */
+
+/* The days one designation is certainly in force, and its role. */
+typedef struct {
+  guint32 first;
+  guint32 last;
+  KlyngeDesignationRole role;
+} RoleDays;
+
+/* Organisation id → GArray of RoleDays in the landscape's order of
+ * designations, which decides between two on one day. Built only when
+ * the totals are grouped by designation. */
+static GHashTable *
+role_days_by_organisation (KlyngeLandscape *self)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < self->programmes->len; i++)
+    {
+      GPtrArray *designations = klynge_programme_get_designations (g_ptr_array_index (self->programmes, i));
+
+      for (guint j = 0; j < designations->len; j++)
+        {
+          KlyngeDesignation *designation = g_ptr_array_index (designations, j);
+          const char *organisation = klynge_designation_get_organisation (designation);
+          RoleDays days = { .role = klynge_designation_get_role (designation) };
+          GArray *list;
+
+          if (organisation == NULL ||
+              !_klynge_designation_get_days (designation, &days.first, &days.last))
+            continue;
+          list = g_hash_table_lookup (table, organisation);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (RoleDays));
+              g_hash_table_insert (table, (gpointer) organisation, list);
+            }
+          g_array_append_val (list, days);
+        }
+    }
+  return table;
+}
+
+/* The role @list gives @day (ROLE_NONE when no designation covers it),
+ * and the last day from @day on with the same role, at most @end. */
+static int
+role_on_day (GArray  *list,
+             guint32  day,
+             guint32 *end)
+{
+  int role = ROLE_NONE;
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const RoleDays *d = &g_array_index (list, RoleDays, i);
+
+      if (d->first > day)
+        *end = MIN (*end, d->first - 1);
+      else if (d->last >= day)
+        {
+          if (role == ROLE_NONE)
+            role = d->role;
+          *end = MIN (*end, d->last);
+        }
+    }
+  return role;
+}
+
+/* Whether @parts from @from on already hold a part with @part's keys. */
+static gboolean
+has_part (GArray     *parts,
+          guint       from,
+          const Part *part)
+{
+  for (guint i = from; i < parts->len; i++)
+    if (compare_parts (&g_array_index (parts, Part, i), part) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * klynge_landscape_funding_totals:
  * @self: a landscape
@@ -375,7 +493,8 @@ holder_info (KlyngeLandscape *self,
  *   unset (zero-filled) start or end leaves that side open
  *
  * What the funding sources pay, grouped by any combination of source,
- * holder, calendar year and kind of holder organisation. Each share of
+ * holder, calendar year, kind of holder organisation and designation.
+ * Each share of
  * each contract contributes its amount (klynge_contract_share_amount())
  * pro-rated by days over the contract period with klynge_period_prorate():
  * for a year, the days of the year in the contract period; with @within,
@@ -383,6 +502,17 @@ holder_info (KlyngeLandscape *self,
  * the same total, the totals without @within sum to the contract amounts,
  * and the rows for a sub-period agree with any query whose period
  * contains it.
+ *
+ * Grouped by %KLYNGE_FUNDING_BY_DESIGNATION, a share's days are split
+ * further where the holder's designations begin and end, so each row
+ * holds the days paid for while the holder was designated in one role
+ * (or in none): a holder designated a national cluster from 2021-01-01
+ * with a contract for 2020-07-01..2021-06-30 has its 2020 days under
+ * `none` and its 2021 days under `national-cluster`. A designation
+ * counts only on the days it certainly covers, as
+ * klynge_designation_is_active_on() says; on a day with several, the
+ * first in the landscape's order decides
+ * (klynge_funding_total_get_designation_role_name()).
  *
  * A contract of unknown amount (klynge_contract_has_amount()) adds
  * nothing to a row's amount: it is counted in the row instead
@@ -393,7 +523,8 @@ holder_info (KlyngeLandscape *self,
  * 0 % share say); without @grouping there is exactly one row, the grand
  * total, even in a landscape without contracts. Rows are sorted by year,
  * then source and holder in the order the landscape lists them, then kind
- * in the order of #KlyngeOrganisationKind. A row's keys that were not
+ * in the order of #KlyngeOrganisationKind, then designation: `none`
+ * first, then the roles in the order of #KlyngeDesignationRole. A row's keys that were not
  * grouped by are %NULL (or 0 for the year).
  *
  * A row whose amount would exceed %KLYNGE_MONEY_MAX øre cannot be
@@ -438,6 +569,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
   g_autoptr(GArray) parts = NULL;
   g_autoptr(GHashTable) ranks = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) role_days = NULL;
   guint32 first, last;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
@@ -447,6 +579,8 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_funding_total_unref);
   parts = g_array_new (FALSE, TRUE, sizeof (Part));
   ranks = _klynge_funding_source_ranks (self);
+  if (grouping & KLYNGE_FUNDING_BY_DESIGNATION)
+    role_days = role_days_by_organisation (self);
 
   if (within_days (within, &first, &last))
     for (guint i = 0; i < self->contracts->len; i++)
@@ -455,6 +589,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
         const KlyngePeriod *period = klynge_contract_get_period (contract);
         const char *holder = klynge_contract_get_holder (contract);
         GPtrArray *shares = klynge_contract_get_shares (contract);
+        GArray *holder_roles = NULL;
         guint32 a, b;
         guint holder_rank;
         int kind;
@@ -462,6 +597,8 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
         if (!contract_days (contract, first, last, &a, &b))
           continue;
         holder_info (self, holder, &holder_rank, &kind);
+        if (role_days != NULL && holder != NULL)
+          holder_roles = g_hash_table_lookup (role_days, holder);
 
         for (guint s = 0; s < shares->len; s++)
           {
@@ -469,6 +606,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
             gint64 amount = klynge_contract_share_amount (contract, source);
             Part part = { 0, };
             guint32 day = a;
+            guint share_parts = parts->len;
 
             /* a grant of unknown amount counts once per row: per share
              * only when the rows tell sources apart */
@@ -487,8 +625,10 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
                 part.holder_rank = holder_rank;
               }
             part.kind = (grouping & KLYNGE_FUNDING_BY_KIND) ? kind : NO_KIND;
+            part.role = NO_ROLE;
 
-            /* one part per calendar year, or one for all of a..b */
+            /* one part per calendar year and stretch of one designation
+             * role, or one for all of a..b */
             while (day <= b)
               {
                 guint32 end = b;
@@ -498,8 +638,14 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
                     part.year = year_of_day (day);
                     end = MIN (b, last_day_of_year (part.year));
                   }
+                if (grouping & KLYNGE_FUNDING_BY_DESIGNATION)
+                  part.role = role_on_day (holder_roles, day, &end);
                 part.amount = amount < 0 ? 0 : klynge_period_prorate_days (period, amount, day, end);
-                g_array_append_val (parts, part);
+                /* a role may come back within a year: count a grant of
+                 * unknown amount once in its row all the same */
+                if (!(part.unknown && (grouping & KLYNGE_FUNDING_BY_DESIGNATION) &&
+                      has_part (parts, share_parts, &part)))
+                  g_array_append_val (parts, part);
                 if (end == G_MAXUINT32)
                   break;
                 day = end + 1;
@@ -509,7 +655,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
 
   if (grouping == 0 && parts->len == 0)
     {
-      Part none = { .kind = NO_KIND };
+      Part none = { .kind = NO_KIND, .role = NO_ROLE };
 
       g_array_append_val (parts, none);
     }
@@ -526,6 +672,7 @@ klynge_landscape_funding_totals_checked (KlyngeLandscape       *self,
       total->holder = g_strdup (key->holder);
       total->year = key->year;
       total->kind = key->kind;
+      total->role = key->role;
       g_ptr_array_add (rows, total);
       /* parts are each at most KLYNGE_MONEY_MAX, but their sum need not
        * be: refuse rather than give a wrapped figure */

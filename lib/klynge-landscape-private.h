@@ -170,6 +170,15 @@ gboolean         _klynge_landscape_resolve        (KlyngeLandscape  *self,
                                                    GType             expected,
                                                    KlyngeError      *code);
 
+/* klynge-designation-filter.c: the days @designation is certainly in
+ * force, first..last inclusive (last is G_MAXUINT32 when it has no end);
+ * FALSE when there is no such day (no start, or a start and end so
+ * uncertain that no day is certain). klynge_designation_is_active_on()
+ * and the funding by designation both read it. */
+gboolean         _klynge_designation_get_days     (const KlyngeDesignation *designation,
+                                                   guint32                 *first,
+                                                   guint32                 *last);
+
 /* klynge-funding.c: funding sources in the order the landscape lists
  * them, those it does not hold (a record edited after it was added) after
  * them by id. A rank from _klynge_funding_source_rank() on the table of

@@ -536,7 +536,7 @@ START_TEST (test_totals_with_an_unknown_grouping_flag_are_a_programmer_error)
   g_autoptr(KlyngeLandscape) landscape = new_ced_landscape ();
   GPtrArray *rows = NULL;
 
-  assert_critical (rows = klynge_landscape_funding_totals (landscape, 1 << 4, NULL));
+  assert_critical (rows = klynge_landscape_funding_totals (landscape, 1 << 5, NULL));
   ck_assert_ptr_null (rows);
 }
 END_TEST
@@ -940,6 +940,155 @@ START_TEST (test_after_a_merger_the_successor_holds_the_contracts_active_on_its_
 }
 END_TEST
 
+/* --- by designation -------------------------------------------------------- */
+
+/* Adds programmes with the designations @spec gives, such as
+ * "p1 kb national-cluster 2021-01-01 -; p2 kb other 2020 2020": each
+ * "PROGRAMME ORGANISATION ROLE START END" (END "-" for none), the
+ * programmes in the order they first appear. */
+static void
+add_designations (KlyngeLandscape *landscape,
+                  const char      *spec)
+{
+  g_autoptr(GPtrArray) programmes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) entries = g_strsplit (spec, ";", -1);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (g_strstrip (entries[i]), " ", -1);
+      GEnumClass *roles = g_type_class_ref (KLYNGE_TYPE_DESIGNATION_ROLE);
+      GEnumValue *role = g_enum_get_value_by_nick (roles, f[2]);
+      KlyngeDate start = date (f[3]);
+      KlyngeDate end = { 0, };
+      KlyngeProgramme *programme = NULL;
+      g_autoptr(KlyngeDesignation) designation = NULL;
+
+      ck_assert_uint_eq (g_strv_length (f), 5);
+      ck_assert_ptr_nonnull (role);
+      if (strcmp (f[4], "-") != 0)
+        end = date (f[4]);
+      for (guint p = 0; p < programmes->len && programme == NULL; p++)
+        if (strcmp (klynge_record_get_id (g_ptr_array_index (programmes, p)), f[0]) == 0)
+          programme = g_ptr_array_index (programmes, p);
+      if (programme == NULL)
+        {
+          programme = klynge_programme_new (f[0], KLYNGE_PROGRAMME_KIND_CLUSTER_PROGRAMME, f[0]);
+          g_ptr_array_add (programmes, programme);
+        }
+      designation = klynge_designation_new (f[1], role->value, NULL, &start,
+                                            klynge_date_is_set (&end) ? &end : NULL, &error);
+      ck_assert_no_error (error);
+      ck_assert (klynge_programme_add_designation (programme, designation, &error));
+      g_type_class_unref (roles);
+    }
+  for (guint p = 0; p < programmes->len; p++)
+    ck_assert (klynge_landscape_add (landscape, g_ptr_array_index (programmes, p), &error));
+  ck_assert_no_error (error);
+}
+
+/* The rows as "YEAR ROLE AMOUNT, …" (the year only when grouped by it). */
+static char *
+designation_rows_text (GPtrArray *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KlyngeFundingTotal *total = row (rows, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      if (klynge_funding_total_get_year (total) != 0)
+        g_string_append_printf (text, "%u ", klynge_funding_total_get_year (total));
+      /* "-" when not grouped by designation */
+      g_string_append_printf (text, "%s %" G_GINT64_FORMAT,
+                              klynge_funding_total_get_designation_role_name (total)
+                              ? klynge_funding_total_get_designation_role_name (total) : "-",
+                              klynge_funding_total_get_amount (total));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* kb's contract over 2020-07-01..2021-06-30 (365 days) of 100000000 øre
+ * from siu alone; of it C(k) = ⌊100000000 k ÷ 365⌋ øre fall in the first k
+ * days, so 2020's 184 days have C(184) = 50410958. */
+static const struct {
+  const char *designations;
+  KlyngeFundingGrouping grouping;
+  const char *rows;
+} designation_cases[] = {
+  /* designated from 2021 on: 2020 paid kb as nothing, 2021 as a national cluster */
+  { "p kb national-cluster 2021-01-01 -", KLYNGE_FUNDING_BY_DESIGNATION | KLYNGE_FUNDING_BY_YEAR,
+    "2020 none 50410958, 2021 national-cluster 49589042" },
+  { "p kb national-cluster 2021-01-01 -", KLYNGE_FUNDING_BY_DESIGNATION,
+    "none 50410958, national-cluster 49589042" },
+  /* two on one day: the first programme's designation wins
+   * (2020-10-01..2021-03-31, 182 days), the second's fills the rest */
+  { "p1 kb innovation-network 2020-10-01 2021-03-31; p2 kb national-cluster 2020-07-01 -",
+    KLYNGE_FUNDING_BY_DESIGNATION, "national-cluster 50136986, innovation-network 49863014" },
+  { "p2 kb national-cluster 2020-07-01 -; p1 kb innovation-network 2020-10-01 2021-03-31",
+    KLYNGE_FUNDING_BY_DESIGNATION, "national-cluster 100000000" },
+  /* within one programme, its order decides */
+  { "p kb innovation-network 2020-10-01 2021-03-31; p kb national-cluster 2020-07-01 -",
+    KLYNGE_FUNDING_BY_DESIGNATION, "national-cluster 50136986, innovation-network 49863014" },
+  /* partial dates count only the certain days: 2020-09-30..2021-03-01 */
+  { "p kb national-cluster 2020-09 2021-03", KLYNGE_FUNDING_BY_DESIGNATION | KLYNGE_FUNDING_BY_YEAR,
+    "2020 none 24931506, 2020 national-cluster 25479452, 2021 none 33150685, 2021 national-cluster 16438357" },
+  /* from 2020 to 2020: no day is certain */
+  { "p kb national-cluster 2020 2020", KLYNGE_FUNDING_BY_DESIGNATION, "none 100000000" },
+  /* another organisation's designation, and one that ended before */
+  { "p ka national-cluster 2020-01-01 -; p kb other 2017-01-01 2020-06-30",
+    KLYNGE_FUNDING_BY_DESIGNATION, "none 100000000" },
+  /* without the flag, designations change nothing */
+  { "p kb national-cluster 2021-01-01 -", KLYNGE_FUNDING_BY_YEAR, "2020 - 50410958, 2021 - 49589042" },
+};
+
+START_TEST (test_totals_by_designation_split_the_days_at_the_holders_designations)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+
+  add_contract (landscape, "kb-2020", "kb", "2020-07-01..2021-06-30", 100000000, "siu:10000", NULL);
+  add_designations (landscape, designation_cases[_i].designations);
+  rows = klynge_landscape_funding_totals (landscape, designation_cases[_i].grouping, NULL);
+  text = designation_rows_text (rows);
+  ck_assert_str_eq (text, designation_cases[_i].rows);
+  ck_assert_int_eq (sum_rows (rows), 100000000);
+}
+END_TEST
+
+START_TEST (test_totals_by_designation_count_a_grant_of_unknown_amount_once_per_row)
+{
+  g_autoptr(KlyngeLandscape) landscape = new_base_landscape ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  /* none, national-cluster, none again within 2021 */
+  add_contract_of_unknown_amount (landscape, "kb-grant", "kb", "2021-01-01..2022-12-31", "deb:5000,ufs:5000");
+  add_designations (landscape, "p kb national-cluster 2021-04-01 2021-06-30");
+  rows = klynge_landscape_funding_totals (landscape, KLYNGE_FUNDING_BY_DESIGNATION | KLYNGE_FUNDING_BY_YEAR, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (counts, "%s%u %s %u", i > 0 ? ", " : "",
+                            klynge_funding_total_get_year (row (rows, i)),
+                            klynge_funding_total_get_designation_role_name (row (rows, i)),
+                            klynge_funding_total_get_n_unknown (row (rows, i)));
+  ck_assert_str_eq (counts->str, "2021 none 1, 2021 national-cluster 1, 2022 none 1");
+  ck_assert_int_eq (sum_rows (rows), 0);
+}
+END_TEST
+
+START_TEST (test_funding_grouping_by_designation_is_registered_as_designation)
+{
+  g_autoptr(GFlagsClass) flags = g_type_class_ref (KLYNGE_TYPE_FUNDING_GROUPING);
+  GFlagsValue *value = g_flags_get_value_by_nick (flags, "designation");
+
+  ck_assert_ptr_nonnull (value);
+  ck_assert_uint_eq (value->value, KLYNGE_FUNDING_BY_DESIGNATION);
+}
+END_TEST
+
 /* --- properties over random contracts ------------------------------------------------------- */
 
 static const char * const random_sources[] = { "siu", "es", "deb", "ufs" };
@@ -1234,6 +1383,82 @@ START_TEST (test_property_reversing_the_shares_keeps_the_totals)
 }
 END_TEST
 
+/* Up to 6 random designations of the random holders over 1 or 2
+ * programmes, with random roles, full or partial starts and ends, some
+ * open, between 2000 and 2040. */
+static void
+add_random_designations (KlyngeLandscape *landscape,
+                         GRand           *rand)
+{
+  static const char * const roles[] = { "national-cluster", "innovation-network", "support-body", "other" };
+  g_autoptr(GString) spec = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 1, 7);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint year = g_rand_int_range (rand, 2000, 2036);
+      guint span = g_rand_int_range (rand, 0, 6);
+      guint month = g_rand_int_range (rand, 1, 13);
+
+      g_string_append_printf (spec, "%sp%d %s %s ", i ? "; " : "", g_rand_int_range (rand, 1, 3),
+                              random_holders[g_rand_int_range (rand, 0, 3)], roles[g_rand_int_range (rand, 0, 4)]);
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0:
+          g_string_append_printf (spec, "%u-%02u-%02u ", year, month, g_rand_int_range (rand, 1, 29));
+          break;
+        case 1:
+          g_string_append_printf (spec, "%u-%02u ", year, month);
+          break;
+        default:
+          g_string_append_printf (spec, "%u ", year);
+          break;
+        }
+      if (g_rand_boolean (rand))
+        g_string_append (spec, "-");
+      else
+        g_string_append_printf (spec, "%u-%02u", year + span + 1, month);
+    }
+  add_designations (landscape, spec->str);
+}
+
+START_TEST (test_property_grouping_by_designation_keeps_every_sum_exact)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3000 + _i);
+  g_autoptr(KlyngeLandscape) landscape = new_random_landscape (rand);
+  gint64 amounts = contract_amounts (landscape);
+  KlyngeFundingGrouping fine = KLYNGE_FUNDING_BY_SOURCE | KLYNGE_FUNDING_BY_HOLDER | KLYNGE_FUNDING_BY_YEAR;
+  g_autoptr(GPtrArray) coarse = klynge_landscape_funding_totals (landscape, fine, NULL);
+  g_autoptr(GPtrArray) split = NULL;
+
+  add_random_designations (landscape, rand);
+  for (guint grouping = 0; grouping < 16; grouping++)
+    {
+      g_autoptr(GPtrArray) rows =
+        klynge_landscape_funding_totals (landscape, grouping | KLYNGE_FUNDING_BY_DESIGNATION, NULL);
+
+      for (guint i = 0; i < rows->len; i++)
+        ck_assert_int_ge (klynge_funding_total_get_amount (row (rows, i)), 0);
+      ck_assert_int_eq (sum_rows (rows), amounts);
+    }
+
+  /* each (year, source, holder) row is the sum of its designation rows */
+  split = klynge_landscape_funding_totals (landscape, fine | KLYNGE_FUNDING_BY_DESIGNATION, NULL);
+  for (guint c = 0; c < coarse->len; c++)
+    {
+      const KlyngeFundingTotal *whole = row (coarse, c);
+      gint64 sum = 0;
+
+      for (guint i = 0; i < split->len; i++)
+        if (klynge_funding_total_get_year (row (split, i)) == klynge_funding_total_get_year (whole) &&
+            g_strcmp0 (klynge_funding_total_get_source (row (split, i)), klynge_funding_total_get_source (whole)) == 0 &&
+            g_strcmp0 (klynge_funding_total_get_holder (row (split, i)), klynge_funding_total_get_holder (whole)) == 0)
+          sum += klynge_funding_total_get_amount (row (split, i));
+      ck_assert_int_eq (sum, klynge_funding_total_get_amount (whole));
+    }
+}
+END_TEST
+
 static Suite *
 funding_suite (void)
 {
@@ -1272,6 +1497,13 @@ funding_suite (void)
   tcase_add_test (tc, test_a_contract_of_unknown_amount_without_a_note_is_refused);
   suite_add_tcase (suite, tc);
 
+  tc = tcase_create ("designations");
+  tcase_add_loop_test (tc, test_totals_by_designation_split_the_days_at_the_holders_designations,
+                       0, G_N_ELEMENTS (designation_cases));
+  tcase_add_test (tc, test_totals_by_designation_count_a_grant_of_unknown_amount_once_per_row);
+  tcase_add_test (tc, test_funding_grouping_by_designation_is_registered_as_designation);
+  suite_add_tcase (suite, tc);
+
   tc = tcase_create ("chains");
   tcase_add_test (tc, test_contracts_active_on_a_date_are_those_whose_period_contains_it);
   tcase_add_test (tc, test_contract_chain_follows_renewals_both_ways_in_time_order);
@@ -1295,6 +1527,7 @@ funding_suite (void)
   tcase_add_loop_test (tc, test_property_rows_of_a_finer_grouping_sum_to_the_rows_of_a_coarser_one, 0, 30);
   tcase_add_loop_test (tc, test_property_random_splits_sum_to_the_whole_in_any_order, 0, 50);
   tcase_add_loop_test (tc, test_property_reversing_the_shares_keeps_the_totals, 0, 30);
+  tcase_add_loop_test (tc, test_property_grouping_by_designation_keeps_every_sum_exact, 0, 50);
   suite_add_tcase (suite, tc);
 
   return suite;

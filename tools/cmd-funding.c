@@ -12,7 +12,8 @@
 
 static const char description[] =
   "Totals of what the funding sources pay, grouped by funding source, contract\n"
-  "holder, calendar year or kind of holder organisation, in exact øre. Each\n"
+  "holder, calendar year, kind of holder organisation or the role the holder\n"
+  "was designated in on the days paid for, in exact øre. Each\n"
   "source's share of a contract is pro-rated by days over the contract period,\n"
   "so the rows of any grouping sum to the contract amounts, and a period's\n"
   "totals agree with the matching rows of any longer period. A contract whose\n"
@@ -20,22 +21,27 @@ static const char description[] =
   "grants of unknown amount” (in csv a last column grants_of_unknown_amount,\n"
   "there only when some contract's amount is not known).\n"
   "\n"
-  "  --by LIST       group by source, holder, year and/or kind, separated by\n"
-  "                  commas (the option may be repeated); “total” gives one\n"
-  "                  grand total; the default is source,year\n"
+  "  --by LIST       group by source, holder, year, kind and/or designation,\n"
+  "                  separated by commas (the option may be repeated);\n"
+  "                  “total” gives one grand total; the default is\n"
+  "                  source,year. designation splits the days where the\n"
+  "                  holder's designations begin and end: each row has the\n"
+  "                  role (national-cluster, …) or none; on a day with two\n"
+  "                  designations the first in the landscape decides\n"
   "  --from, --to    count only the days of this period; either alone leaves\n"
   "                  the other side open; a partial --to such as 2021 means\n"
   "                  its last day\n"
   "  --format        text (an aligned table with a total line; amounts in DKK\n"
   "                  as 8,000,000.00) or csv (RFC 4180 with a header row\n"
-  "                  year,source,holder,kind,amount holding only the grouped\n"
-  "                  columns; amounts as 8000000.00)\n"
+  "                  year,source,holder,kind,designation,amount holding only\n"
+  "                  the grouped columns; amounts as 8000000.00)\n"
   "\n"
   "Examples:\n"
   "  klynge funding\n"
   "  klynge funding --by year --format csv\n"
   "  klynge funding --by holder,source --from 2021-01-01 --to 2021-12-31\n"
-  "  klynge funding --by kind --from 2020 --landscape my.xml";
+  "  klynge funding --by kind --from 2020 --landscape my.xml\n"
+  "  klynge funding --by year,kind,designation";
 
 typedef enum {
   FORMAT_TEXT,
@@ -52,6 +58,7 @@ static const struct {
   { KLYNGE_FUNDING_BY_SOURCE, "source", "Source" },
   { KLYNGE_FUNDING_BY_HOLDER, "holder", "Holder" },
   { KLYNGE_FUNDING_BY_KIND, "kind", "Kind" },
+  { KLYNGE_FUNDING_BY_DESIGNATION, "designation", "Designation" },
 };
 
 static gboolean
@@ -90,7 +97,7 @@ parse_grouping (const ToolCommand      *command,
               }
           if (!found)
             {
-              tool_usage_error (command, "--by: “%s” is not source, holder, year, kind or total", word);
+              tool_usage_error (command, "--by: “%s” is not source, holder, year, kind, designation or total", word);
               return FALSE;
             }
         }
@@ -119,6 +126,8 @@ key_text (const KlyngeFundingTotal *row,
       return g_strdup (klynge_funding_total_get_holder (row));
     case KLYNGE_FUNDING_BY_KIND:
       return g_strdup (klynge_funding_total_get_kind_name (row));
+    case KLYNGE_FUNDING_BY_DESIGNATION:
+      return g_strdup (klynge_funding_total_get_designation_role_name (row));
     default:
       g_assert_not_reached ();
     }
@@ -291,7 +300,7 @@ tool_funding (Tool  *tool,
   g_autofree char *format_name = NULL;
   GOptionEntry entries[] = {
     { "by", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &by,
-      "Group by source, holder, year and/or kind (comma-separated), or total", "LIST" },
+      "Group by source, holder, year, kind and/or designation (comma-separated), or total", "LIST" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Count only days from DATE on", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, "Count only days up to DATE", "DATE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "Output format: text (default) or csv", "FORMAT" },

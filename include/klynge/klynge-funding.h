@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @KLYNGE_FUNDING_BY_HOLDER: one total per contract holder
  * @KLYNGE_FUNDING_BY_YEAR: one total per calendar year
  * @KLYNGE_FUNDING_BY_KIND: one total per kind of holder organisation
+ * @KLYNGE_FUNDING_BY_DESIGNATION: one total per role the holder was
+ *   designated in on the days paid for (see
+ *   klynge_funding_total_get_designation_role_name())
  *
  * How klynge_landscape_funding_totals() groups amounts; combine them to
  * group by several at once (per source and year, say). No flag at all
@@ -30,6 +33,7 @@ typedef enum /*< flags >*/ {
   KLYNGE_FUNDING_BY_HOLDER = 1 << 1,
   KLYNGE_FUNDING_BY_YEAR   = 1 << 2,
   KLYNGE_FUNDING_BY_KIND   = 1 << 3,
+  KLYNGE_FUNDING_BY_DESIGNATION = 1 << 4,
 } KlyngeFundingGrouping;
 
 GType klynge_funding_grouping_get_type (void) G_GNUC_CONST;
@@ -52,6 +56,7 @@ const char         *klynge_funding_total_get_source    (const KlyngeFundingTotal
 const char         *klynge_funding_total_get_holder    (const KlyngeFundingTotal *total);
 guint               klynge_funding_total_get_year      (const KlyngeFundingTotal *total);
 const char         *klynge_funding_total_get_kind_name (const KlyngeFundingTotal *total);
+const char         *klynge_funding_total_get_designation_role_name (const KlyngeFundingTotal *total);
 gint64              klynge_funding_total_get_amount    (const KlyngeFundingTotal *total);
 guint               klynge_funding_total_get_n_unknown (const KlyngeFundingTotal *total);
 

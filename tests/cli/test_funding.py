@@ -1,4 +1,4 @@
-"""Tests of `klynge funding`: totals by source, holder, year and kind."""
+"""Tests of `klynge funding`: totals by source, holder, year, kind and designation."""
 
 import csv
 import io
@@ -302,3 +302,60 @@ def test_the_summary_says_plus_n_grants_of_unknown_amount(klynge, unknown_file):
     assert any(l.split()[:1] == ["total"] and l.endswith("plus 1 grant of unknown amount") for l in funding)
     # the total; for deb and for ufs: 2021, 2022 and all
     assert sum(1 for l in funding if "plus 1 grant of unknown amount" in l) == 1 + 3 + 3
+
+
+DESIGNATED_LANDSCAPE = """<?xml version="1.0" encoding="UTF-8"?>
+<landscape xmlns="urn:klynge:landscape:1" version="2">
+  <funding-sources>
+    <funding-source id="siu" kind="national-agency"><name>SIU</name></funding-source>
+  </funding-sources>
+  <organisations>
+    <organisation id="kb" kind="cluster" founded="2014"><name>Klynge B</name></organisation>
+  </organisations>
+  <contracts>
+    <contract id="kb-2020" holder="kb" start="2020-07-01" end="2021-06-30" amount="1000000.00">
+      <share source="siu" percent="100"/>
+    </contract>
+  </contracts>
+  <programmes>
+    <programme id="kp-2021" kind="cluster-programme" start="2021-01-01" end="2024-12-31">
+      <name>Klyngeprogram 2021-2024</name>
+      <designation organisation="kb" role="national-cluster" start="2021-01-01"/>
+    </programme>
+  </programmes>
+</landscape>
+"""
+
+
+@pytest.fixture
+def designated_file(tmp_path):
+    path = tmp_path / "designated.xml"
+    path.write_text(DESIGNATED_LANDSCAPE, encoding="utf-8")
+    return path
+
+
+def test_by_designation_gives_the_role_the_holder_had_on_the_days_paid_for(klynge, designated_file):
+    # 184 of the contract's 365 days fall in 2020, before kb was designated
+    result = klynge("funding", "--landscape", designated_file, "--by", "year,kind,designation",
+                    "--format", "csv")
+    assert result.stdout.splitlines() == [
+        "year,kind,designation,amount",
+        "2020,cluster,none,504109.58",
+        "2021,cluster,national-cluster,495890.42",
+    ]
+
+
+def test_by_designation_in_text_has_a_designation_column_and_the_total(klynge, designated_file):
+    result = klynge("funding", "--landscape", designated_file, "--by", "designation")
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Designation", "Amount", "(DKK)"]
+    assert lines[1].split() == ["none", "504,109.58"]
+    assert lines[2].split() == ["national-cluster", "495,890.42"]
+    assert lines[3].split() == ["Total", "1,000,000.00"]
+
+
+def test_an_unknown_grouping_names_designation_among_the_choices(klynge, designated_file):
+    result = klynge("funding", "--landscape", designated_file, "--by", "programme")
+    assert result.status != 0
+    assert "source, holder, year, kind, designation or total" in result.stderr

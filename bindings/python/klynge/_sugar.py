@@ -280,7 +280,8 @@ def _patch_values():
     if total is not None:
         def _total_repr(self):
             keys = [("source", self.get_source()), ("holder", self.get_holder()),
-                    ("year", self.get_year() or None), ("kind", self.get_kind_name())]
+                    ("year", self.get_year() or None), ("kind", self.get_kind_name()),
+                    ("designation", self.get_designation_role_name())]
             shown = " ".join("%s=%s" % (k, v) for k, v in keys if v)
             return "<Klynge.FundingTotal %s%s%s øre>" % (shown, " " if shown else "",
                                                         self.get_amount())

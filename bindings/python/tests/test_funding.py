@@ -78,3 +78,17 @@ def test_paid_above_the_largest_amount_raises_instead_of_wrapping(klynge, Klynge
         assert error.code == Klynge.Error.OVERFLOW
     else:
         raise AssertionError("no error")
+
+
+def test_totals_by_designation_name_the_role_the_holder_had(klynge, data_path, Klynge):
+    programmes = klynge.load(data_path("valid", "programmes.xml"))
+    grouping = Klynge.FundingGrouping.HOLDER | Klynge.FundingGrouping.DESIGNATION
+    rows = {t.get_holder(): t for t in programmes.funding_totals(grouping, None)}
+    # klynge-a's contract for 2021-2022 falls within its national-cluster designation
+    alfa = rows["klynge-a"]
+    assert alfa.get_designation_role_name() == "national-cluster"
+    assert alfa.get_amount() == 400000000
+    assert "designation=national-cluster" in repr(alfa)
+    # without the flag there is no designation to name
+    (total,) = programmes.funding_totals(0, None)
+    assert total.get_designation_role_name() is None
