@@ -19,7 +19,11 @@ static const char description[] =
   "totals agree with the matching rows of any longer period. A contract whose\n"
   "amount is not known adds nothing: the rows it has days in say “plus N\n"
   "grants of unknown amount” (in csv a last column grants_of_unknown_amount,\n"
-  "there only when some contract's amount is not known).\n"
+  "there only when some contract's amount is not known). In text, when the\n"
+  "landscape's programmes have envelopes, a table of their coverage follows:\n"
+  "per source and year (within --from and --to), the envelope, the money of\n"
+  "the contracts that name a programme and the ratio of the two, so the\n"
+  "totals are not read as a funder's whole spending.\n"
   "\n"
   "  --by LIST       group by source, holder, year, kind and/or designation,\n"
   "                  separated by commas (the option may be repeated);\n"
@@ -362,7 +366,11 @@ tool_funding (Tool  *tool,
   if (format == FORMAT_CSV)
     write_csv (out, rows, grouping, total_unknown);
   else
-    write_text (out, rows, grouping, total_unknown);
+    {
+      write_text (out, rows, grouping, total_unknown);
+      tool_append_coverage (out, landscape, from != NULL ? within.start.year : 0,
+                            to != NULL ? within.end.year : 0);
+    }
 
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {

@@ -532,57 +532,6 @@ section_funding (KlyngeLandscape *landscape)
   }
 }
 
-/* Coverage beside funding: how much of what the programmes' envelopes
- * planned the landscape's contracts hold, so the funding table above is
- * not read as a funder's whole spending. */
-static void
-section_coverage (KlyngeLandscape *landscape)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = klynge_landscape_coverage (landscape, NULL, &error);
-  int id_width = (int) strlen ("source");
-  int envelope_width = (int) strlen ("envelope");
-  int recorded_width = (int) strlen ("recorded");
-  const char *last_source = NULL;
-
-  if (rows != NULL && rows->len == 0)
-    return;
-  g_print ("\nCoverage: contracts naming a programme against its envelopes (DKK, pro-rated by day)\n");
-  if (rows == NULL)
-    {
-      g_print ("  not shown: %s\n", error->message);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      KlyngeCoverage *row = g_ptr_array_index (rows, i);
-      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
-      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
-
-      id_width = MAX (id_width, (int) strlen (klynge_coverage_get_source (row)));
-      envelope_width = MAX (envelope_width, (int) strlen (envelope));
-      recorded_width = MAX (recorded_width, (int) strlen (recorded));
-    }
-  g_print ("  %-*s  year  %*s  %*s  coverage\n", id_width, "source", envelope_width, "envelope",
-           recorded_width, "recorded");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      KlyngeCoverage *row = g_ptr_array_index (rows, i);
-      const char *source = klynge_coverage_get_source (row);
-      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
-      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
-      g_autofree char *ratio = klynge_coverage_format_ratio (row);
-      guint n_unknown = klynge_coverage_get_n_unknown_amounts (row);
-      g_autofree char *unknown = tool_unknown_grants_text (n_unknown);
-
-      g_print ("  %-*s  %4u  %*s  %*s  %s%s%s\n", id_width, g_strcmp0 (source, last_source) != 0 ? source : "",
-               klynge_coverage_get_year (row), envelope_width, envelope, recorded_width, recorded,
-               ratio == NULL ? "no envelope" : n_unknown > 0 ? "at least " : "",
-               ratio != NULL ? ratio : "", unknown);
-      last_source = source;
-    }
-}
-
 static void
 print_contract (KlyngeContract *contract,
                 const char     *indent)
@@ -741,7 +690,12 @@ tool_summary (Tool  *tool,
   section_organisations (landscape, &date, when);
   section_mergers (landscape, &date, when);
   section_funding (landscape);
-  section_coverage (landscape);
+  {
+    g_autoptr(GString) coverage = g_string_new (NULL);
+
+    tool_append_coverage (coverage, landscape, 0, 0);
+    g_print ("%s", coverage->str);
+  }
   section_support_body (landscape, &date, when);
   return TOOL_EXIT_OK;
 }

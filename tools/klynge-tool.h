@@ -64,6 +64,10 @@ gboolean          tool_parse_date      (const ToolCommand *command,
  * amount" (klynge_funding_total_get_n_unknown()), so that no total reads
  * as complete when it is not. */
 char             *tool_unknown_grants_text (guint n);
+void              tool_append_coverage   (GString         *out,
+                                          KlyngeLandscape *landscape,
+                                          guint            first_year,
+                                          guint            last_year);
 
 /* Whether --output @path is a file that the library replaces all or
  * nothing (klynge_landscape_save_file() and the exports' _file

@@ -158,6 +158,71 @@ tool_unknown_grants_text (guint n)
   return g_strdup_printf ("  plus %u grant%s of unknown amount", n, n == 1 ? "" : "s");
 }
 
+/* Coverage beside funding: how much of what the programmes' envelopes
+ * planned the landscape's contracts that name a programme hold, per
+ * source and year (years outside first..last left out; 0 leaves a side
+ * open), so a funding table is not read as a funder's whole spending.
+ * Nothing when no programme has an envelope. */
+void
+tool_append_coverage (GString         *out,
+                      KlyngeLandscape *landscape,
+                      guint            first_year,
+                      guint            last_year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = klynge_landscape_coverage (landscape, NULL, &error);
+  int id_width = (int) strlen ("source");
+  int envelope_width = (int) strlen ("envelope");
+  int recorded_width = (int) strlen ("recorded");
+  const char *last_source = NULL;
+
+  if (rows != NULL)
+    for (guint i = rows->len; i-- > 0; )
+      {
+        guint year = klynge_coverage_get_year (g_ptr_array_index (rows, i));
+
+        if ((first_year != 0 && year < first_year) || (last_year != 0 && year > last_year))
+          g_ptr_array_remove_index (rows, i);
+      }
+  if (rows != NULL && rows->len == 0)
+    return;
+  g_string_append (out, "\nCoverage: contracts naming a programme against its envelopes (DKK, pro-rated by day)\n");
+  if (rows == NULL)
+    {
+      g_string_append_printf (out, "  not shown: %s\n", error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
+      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
+
+      id_width = MAX (id_width, (int) strlen (klynge_coverage_get_source (row)));
+      envelope_width = MAX (envelope_width, (int) strlen (envelope));
+      recorded_width = MAX (recorded_width, (int) strlen (recorded));
+    }
+  g_string_append_printf (out, "  %-*s  year  %*s  %*s  coverage\n", id_width, "source", envelope_width,
+                          "envelope", recorded_width, "recorded");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      const char *source = klynge_coverage_get_source (row);
+      g_autofree char *envelope = klynge_money_to_grouped_string (klynge_coverage_get_envelope (row));
+      g_autofree char *recorded = klynge_money_to_grouped_string (klynge_coverage_get_recorded (row));
+      g_autofree char *ratio = klynge_coverage_format_ratio (row);
+      guint n_unknown = klynge_coverage_get_n_unknown_amounts (row);
+      g_autofree char *unknown = tool_unknown_grants_text (n_unknown);
+
+      g_string_append_printf (out, "  %-*s  %4u  %*s  %*s  %s%s%s\n", id_width,
+                              g_strcmp0 (source, last_source) != 0 ? source : "",
+                              klynge_coverage_get_year (row), envelope_width, envelope, recorded_width, recorded,
+                              ratio == NULL ? "no envelope" : n_unknown > 0 ? "at least " : "",
+                              ratio != NULL ? ratio : "", unknown);
+      last_source = source;
+    }
+}
+
 gboolean
 tool_output_is_file (const char *path)
 {

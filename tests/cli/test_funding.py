@@ -359,3 +359,25 @@ def test_an_unknown_grouping_names_designation_among_the_choices(klynge, designa
     result = klynge("funding", "--landscape", designated_file, "--by", "programme")
     assert result.status != 0
     assert "source, holder, year, kind, designation or total" in result.stderr
+
+
+def test_text_shows_coverage_of_the_envelopes_within_the_period(klynge, srcdir):
+    landscape = os.path.join(srcdir, "tests", "data", "valid", "programmes.xml")
+    result = klynge("funding", "--from", "2021", "--to", "2022", "--landscape", landscape)
+    assert result.status == 0, result
+    coverage = result.stdout.split("\nCoverage: ", 1)[1].splitlines()
+    assert coverage[1].split() == ["source", "year", "envelope", "recorded", "coverage"]
+    assert [line.split()[:2] for line in coverage[2:]] == [
+        ["styrelse-x", "2021"], ["2022", "60,000,000.00"], ["region-y", "2021"], ["2022", "5,000,000.00"]]
+    # a grant of unknown amount makes the ratio a lower bound
+    assert coverage[2].split()[4:] == ["at", "least", "2.50", "%", "plus", "1", "grant", "of",
+                                       "unknown", "amount"]
+    assert coverage[4].split()[4:] == ["10.00", "%"]
+
+
+def test_landscapes_without_envelopes_show_no_coverage(klynge, ced_file):
+    result = klynge("funding", "--landscape", ced_file)
+    assert result.status == 0, result
+    assert "Coverage" not in result.stdout
+    csv_result = klynge("funding", "--format", "csv", "--landscape", ced_file)
+    assert "Coverage" not in csv_result.stdout
