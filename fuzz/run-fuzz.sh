@@ -37,7 +37,10 @@ mkdir -p "$FUZZ_DIR/obj"
 objects=
 for src in $FUZZ_SOURCES; do
   obj="$FUZZ_DIR/obj/$(basename "$src" .c).o"
-  if test ! -f "$obj" || test "$src" -nt "$obj"; then
+  # a header newer than the object counts as a change too: an object built
+  # against an older struct or enum calls through the wrong slots
+  if test ! -f "$obj" || test "$src" -nt "$obj" \
+     || test -n "$(find "$srcdir/include" "$srcdir/lib" -name '*.h' -newer "$obj" 2>/dev/null | head -n 1)"; then
     # shellcheck disable=SC2086
     "$FUZZ_CC" $cflags -fsanitize=fuzzer-no-link $FUZZ_CPPFLAGS $FUZZ_DEPS_CFLAGS -c "$src" -o "$obj"
   fi
@@ -116,6 +119,12 @@ for name in $FUZZ_HARNESSES; do
   if test "$findings" -gt 0; then
     find "$FUZZ_DIR/artifacts-$name" -type f | sed 's/^/    /'
     grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz-)' "$log" | head -n 5 | sed 's/^/    /'
+    status=1
+  elif test -z "$execs"; then
+    # no final stats: the run died before its end without saving an input
+    # (a crash while reading the seeds, say); never a quiet "0 findings"
+    echo "    the harness stopped before its end; see $log"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY)' "$log" | head -n 3 | sed 's/^/    /'
     status=1
   fi
 done
