@@ -1173,26 +1173,59 @@ index_completed_mergers (KlyngeLandscape *self,
   return index;
 }
 
+/* Whether completed @merger links @id to another organisation: as its
+ * successor towards ancestors, as a predecessor towards descendants. The
+ * same test as index_completed_mergers() makes. */
+static gboolean
+merger_links (KlyngeMerger *merger,
+              const char   *id,
+              gboolean      by_predecessor)
+{
+  const char * const *predecessors;
+
+  if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
+    return FALSE;
+  if (!by_predecessor)
+    return g_strcmp0 (klynge_merger_get_successor (merger), id) == 0;
+  predecessors = klynge_merger_get_predecessors (merger);
+  for (guint j = 0; predecessors[j] != NULL; j++)
+    if (strcmp (predecessors[j], id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A walk of up to this many links scans the mergers at each level; a
+ * longer one starts again with an index of them. An index built for
+ * every query made a lineage of each of 5,000 organisations cost 8 s
+ * (one allocation per merger per query); scanning at every level is
+ * quadratic on long histories. */
+#define LINEAGE_SCAN_LINKS 32
+
 /* Ancestors (predecessors, theirs, ...) or descendants of @id, depth first
  * with an explicit stack: histories can be far deeper than the C stack
  * allows. The order is that of the recursion it replaces: each
- * organisation right after the one it links to, then its own links. */
-static void
-collect_lineage (KlyngeLandscape *self,
-                 const char      *id,
-                 gboolean         descendants,
-                 GHashTable      *seen,
-                 GPtrArray       *out)
+ * organisation right after the one it links to, then its own links.
+ * Without @index each level scans every merger (frame->merger counts
+ * through the landscape's mergers), and the walk gives up (FALSE) past
+ * LINEAGE_SCAN_LINKS links; with it, frame->merger counts through the
+ * id's own list. Both see the same mergers in the same order. */
+static gboolean
+walk_lineage (KlyngeLandscape *self,
+              const char      *id,
+              gboolean         descendants,
+              GHashTable      *index,
+              GHashTable      *seen,
+              GPtrArray       *out)
 {
-  g_autoptr(GHashTable) index = index_completed_mergers (self, descendants);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (LineageFrame));
   LineageFrame first = { id, 1, 0, 0 };
+  guint start = out->len;
 
   g_array_append_val (stack, first);
   while (stack->len > 0)
     {
       LineageFrame *frame = &g_array_index (stack, LineageFrame, stack->len - 1);
-      GPtrArray *mergers = g_hash_table_lookup (index, frame->id);
+      GPtrArray *mergers = index != NULL ? g_hash_table_lookup (index, frame->id) : self->mergers;
       LineageFrame next = { NULL, 0, 0, 0 };
 
       while (mergers != NULL && frame->merger < mergers->len)
@@ -1200,6 +1233,11 @@ collect_lineage (KlyngeLandscape *self,
           KlyngeMerger *merger = g_ptr_array_index (mergers, frame->merger);
           const char *other;
 
+          if (index == NULL && !merger_links (merger, frame->id, descendants))
+            {
+              frame->merger++;
+              continue;
+            }
           if (descendants)
             {
               other = klynge_merger_get_successor (merger);
@@ -1221,12 +1259,35 @@ collect_lineage (KlyngeLandscape *self,
           next.depth = frame->depth + 1;
           break;
         }
+      if (index == NULL && out->len - start > LINEAGE_SCAN_LINKS)
+        return FALSE;
       /* frame is not used past here: appending may move the stack */
       if (next.id != NULL)
         g_array_append_val (stack, next);
       else
         g_array_set_size (stack, stack->len - 1);
     }
+  return TRUE;
+}
+
+static void
+collect_lineage (KlyngeLandscape *self,
+                 const char      *id,
+                 gboolean         descendants,
+                 GHashTable      *seen,
+                 GPtrArray       *out)
+{
+  g_autoptr(GHashTable) index = NULL;
+  guint start = out->len;
+
+  if (walk_lineage (self, id, descendants, NULL, seen, out))
+    return;
+  /* a long history: forget the partial walk, index the mergers once */
+  for (guint i = start; i < out->len; i++)
+    g_hash_table_remove (seen, klynge_lineage_link_get_organisation (g_ptr_array_index (out, i)));
+  g_ptr_array_set_size (out, start);
+  index = index_completed_mergers (self, descendants);
+  walk_lineage (self, id, descendants, index, seen, out);
 }
 
 /**

@@ -883,20 +883,21 @@ END_TEST
 /* Organisations o0 .. o100000 and mergers mI joining o(I-1) into oI,
  * listed from m1 up or, with @newest_first, from m100000 down. */
 static KlyngeLandscape *
-long_chain (gboolean newest_first)
+chain_of (guint    length,
+          gboolean newest_first)
 {
   KlyngeLandscape *landscape = klynge_landscape_new ();
 
-  for (guint i = 0; i <= LONG_CHAIN; i++)
+  for (guint i = 0; i <= length; i++)
     {
       g_autofree char *id = g_strdup_printf ("o%u", i);
       g_autoptr(KlyngeOrganisation) organisation = klynge_organisation_new (id, KLYNGE_ORGANISATION_KIND_CLUSTER, id);
 
       ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (organisation), NULL));
     }
-  for (guint n = 1; n <= LONG_CHAIN; n++)
+  for (guint n = 1; n <= length; n++)
     {
-      guint i = newest_first ? LONG_CHAIN + 1 - n : n;
+      guint i = newest_first ? length + 1 - n : n;
       g_autofree char *id = g_strdup_printf ("m%u", i);
       g_autofree char *from = g_strdup_printf ("o%u", i - 1);
       g_autofree char *to = g_strdup_printf ("o%u", i);
@@ -908,6 +909,42 @@ long_chain (gboolean newest_first)
     }
   return landscape;
 }
+
+static KlyngeLandscape *
+long_chain (gboolean newest_first)
+{
+  return chain_of (LONG_CHAIN, newest_first);
+}
+
+/* Short walks scan the mergers, long ones index them (the switch is at
+ * 32 links): chains on either side of it, mergers listed either way,
+ * give every link once, in order, at its depth. */
+START_TEST (test_lineage_is_the_same_on_either_side_of_the_walk_that_indexes)
+{
+  guint length = 28 + _i / 2;
+  g_autoptr(KlyngeLandscape) landscape = chain_of (length, _i % 2 == 1);
+  g_autofree char *last = g_strdup_printf ("o%u", length);
+  g_autoptr(GPtrArray) ancestors = klynge_landscape_list_ancestors (landscape, last);
+  g_autoptr(GPtrArray) descendants = klynge_landscape_list_descendants (landscape, "o0");
+
+  ck_assert_uint_eq (ancestors->len, length);
+  ck_assert_uint_eq (descendants->len, length);
+  for (guint k = 1; k <= length; k++)
+    {
+      KlyngeLineageLink *up = g_ptr_array_index (ancestors, k - 1);
+      KlyngeLineageLink *down = g_ptr_array_index (descendants, k - 1);
+      g_autofree char *ancestor = g_strdup_printf ("o%u", length - k);
+      g_autofree char *descendant = g_strdup_printf ("o%u", k);
+      g_autofree char *merger = g_strdup_printf ("m%u", k);
+
+      ck_assert_str_eq (klynge_lineage_link_get_organisation (up), ancestor);
+      ck_assert_uint_eq (klynge_lineage_link_get_depth (up), k);
+      ck_assert_str_eq (klynge_lineage_link_get_organisation (down), descendant);
+      ck_assert_str_eq (klynge_lineage_link_get_merger (down), merger);
+      ck_assert_uint_eq (klynge_lineage_link_get_depth (down), k);
+    }
+}
+END_TEST
 
 START_TEST (test_lineage_of_a_100000_link_chain_is_complete)
 {
@@ -1455,6 +1492,7 @@ consolidation_suite (void)
   tcase_add_test (apply, test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it);
   suite_add_tcase (suite, apply);
 
+  tcase_add_loop_test (history, test_lineage_is_the_same_on_either_side_of_the_walk_that_indexes, 0, 16);
   /* about a second alone; the slack is for a busy machine, and still far
    * below the 80 s the quadratic walk took */
   tcase_add_test (history, test_lineage_of_a_100000_link_chain_is_complete);
