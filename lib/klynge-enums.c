@@ -66,12 +66,15 @@ G_DEFINE_ENUM_TYPE (KlyngeFundingSourceKind, klynge_funding_source_kind,
 
 G_DEFINE_ENUM_TYPE (KlyngeMergerKind, klynge_merger_kind,
   G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_MERGER, "merger"),
-  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_ABSORPTION, "absorption"))
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_ABSORPTION, "absorption"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_TRANSFER, "transfer"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_KIND_RENAME, "rename"))
 
 G_DEFINE_ENUM_TYPE (KlyngeMergerStatus, klynge_merger_status,
   G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_PROPOSED, "proposed"),
   G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_AGREED, "agreed"),
-  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_COMPLETED, "completed"))
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_COMPLETED, "completed"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MERGER_STATUS_CANCELLED, "cancelled"))
 
 G_DEFINE_ENUM_TYPE (KlyngeInitiativeKind, klynge_initiative_kind,
   G_DEFINE_ENUM_VALUE (KLYNGE_INITIATIVE_KIND_EVENT, "event"),
@@ -97,6 +100,29 @@ G_DEFINE_ENUM_TYPE (KlyngeDesignationRole, klynge_designation_role,
   G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_INNOVATION_NETWORK, "innovation-network"),
   G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_SUPPORT_BODY, "support-body"),
   G_DEFINE_ENUM_VALUE (KLYNGE_DESIGNATION_ROLE_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (KlyngeMembershipRole, klynge_membership_role,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_ROLE_MEMBER, "member"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_ROLE_PARTNER, "partner"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, "participant"))
+
+/* "none" is never written: a membership with no stated reason has no end
+ * attribute; it has a nick as every GEnumValue needs one. */
+G_DEFINE_ENUM_TYPE (KlyngeMembershipEnd, klynge_membership_end,
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_END_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_END_LEFT, "left"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_END_MERGED, "merged"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_END_DISSOLVED, "dissolved"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_MEMBERSHIP_END_UNKNOWN, "unknown"))
+
+G_DEFINE_ENUM_TYPE (KlyngeIdentifierScheme, klynge_identifier_scheme,
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_CVR, "cvr"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "p-number"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_LEI, "lei"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "wikidata"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_ECCP, "eccp"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_ORG_ID, "org-id"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_IDENTIFIER_SCHEME_OTHER, "other"))
 
 /* The class of an enum type, referenced once and then kept for the life of
  * the process: after the first call g_type_class_peek() finds it without

@@ -225,8 +225,8 @@ klynge_merger_new (const char       *id,
  *
  * The fewest predecessors a merger of @kind can have: two for
  * %KLYNGE_MERGER_KIND_MERGER, which forms a new organisation out of
- * several, and one for %KLYNGE_MERGER_KIND_ABSORPTION, which folds into
- * an existing one. Loading, validating, adding and checking a merger all
+ * several, and one for the other kinds (an absorption folds into an
+ * existing body; a transfer and a rename each need a giver). Loading, validating, adding and checking a merger all
  * apply this rule, with %KLYNGE_ERROR_TOO_FEW_PARTIES; so does a
  * due-diligence report, which is made for a merger. A value that is not
  * a #KlyngeMergerKind is a programmer error.
@@ -236,7 +236,7 @@ klynge_merger_new (const char       *id,
 guint
 klynge_merger_kind_min_predecessors (KlyngeMergerKind kind)
 {
-  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, 0);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, 0);
 
   return kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
 }

@@ -39,6 +39,8 @@ static const char * const attribute_names[N_ATTRIBUTES] = {
   "until", "holder", "start", "end", "amount", "renews", "source", "percent",
   "effective", "successor", "status", "ref", "theme", "host", "replaces",
   "href", "accessed", "programme", "organisation", "area", "member-list",
+  "scheme", "value", "region", "municipality", "participants-count",
+  "area-scheme",
 };
 
 #define REQ 1

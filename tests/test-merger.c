@@ -62,6 +62,8 @@ START_TEST (test_merger_kind_nicks_round_trip)
   static const NickCase cases[] = {
     { KLYNGE_MERGER_KIND_MERGER, "merger" },
     { KLYNGE_MERGER_KIND_ABSORPTION, "absorption" },
+    { KLYNGE_MERGER_KIND_TRANSFER, "transfer" },
+    { KLYNGE_MERGER_KIND_RENAME, "rename" },
   };
 
   assert_enum_nicks (KLYNGE_TYPE_MERGER_KIND, cases, G_N_ELEMENTS (cases));
@@ -74,6 +76,7 @@ START_TEST (test_merger_status_nicks_round_trip)
     { KLYNGE_MERGER_STATUS_PROPOSED, "proposed" },
     { KLYNGE_MERGER_STATUS_AGREED, "agreed" },
     { KLYNGE_MERGER_STATUS_COMPLETED, "completed" },
+    { KLYNGE_MERGER_STATUS_CANCELLED, "cancelled" },
   };
 
   assert_enum_nicks (KLYNGE_TYPE_MERGER_STATUS, cases, G_N_ELEMENTS (cases));

@@ -113,6 +113,29 @@ G_BEGIN_DECLS
  *   organisation's founding (a warning)
  * @KLYNGE_ERROR_MEMBERSHIP_OVERLAP: two memberships of one member in one
  *   organisation overlap in time
+ * @KLYNGE_ERROR_BAD_IDENTIFIER: an identifier's value fails its scheme's
+ *   check (CVR modulus 11, LEI check digits, a Wikidata `Q` number, a
+ *   P-number of 10 digits, a token)
+ * @KLYNGE_ERROR_DUPLICATE_IDENTIFIER: two records carry the same scheme and
+ *   value at the same time
+ * @KLYNGE_ERROR_UNKNOWN_REGION: a region code is not one of the NUTS 2021
+ *   regions of Denmark that klynge ships
+ * @KLYNGE_ERROR_UNKNOWN_MUNICIPALITY: a municipality code is not one of the
+ *   Danish municipality codes that klynge ships
+ * @KLYNGE_ERROR_REGION_MISMATCH: a location's municipality lies in another
+ *   region than the one the location states
+ * @KLYNGE_ERROR_UNKNOWN_AREA: an area names a scheme klynge does not know,
+ *   or a label that the scheme's vocabulary does not have
+ * @KLYNGE_ERROR_UNKNOWN_FILTER_VALUE: a filter names a value (a focus area,
+ *   a city, a region, a municipality) that matches nothing known; the
+ *   message lists the known values
+ * @KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS: an event has more
+ *   predecessors than its kind allows (a rename has exactly one)
+ * @KLYNGE_ERROR_MERGER_CANCELLED: a cancelled event was to be applied
+ * @KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL: a membership states why it
+ *   ended but not when
+ * @KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW: an initiative's stated number of
+ *   participants is below the number it lists
  *
  * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
  * own code; messages of load errors start with `file:line:col: `.
@@ -173,6 +196,17 @@ typedef enum {
   KLYNGE_ERROR_LABEL_AFTER_DISSOLUTION,
   KLYNGE_ERROR_LABEL_BEFORE_FOUNDING,
   KLYNGE_ERROR_MEMBERSHIP_OVERLAP,
+  KLYNGE_ERROR_BAD_IDENTIFIER,
+  KLYNGE_ERROR_DUPLICATE_IDENTIFIER,
+  KLYNGE_ERROR_UNKNOWN_REGION,
+  KLYNGE_ERROR_UNKNOWN_MUNICIPALITY,
+  KLYNGE_ERROR_REGION_MISMATCH,
+  KLYNGE_ERROR_UNKNOWN_AREA,
+  KLYNGE_ERROR_UNKNOWN_FILTER_VALUE,
+  KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS,
+  KLYNGE_ERROR_MERGER_CANCELLED,
+  KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL,
+  KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW,
 } KlyngeError;
 
 GQuark klynge_error_quark (void);

@@ -14,6 +14,51 @@
 G_BEGIN_DECLS
 
 /**
+ * KlyngeMembershipRole:
+ * @KLYNGE_MEMBERSHIP_ROLE_MEMBER: a member (`member`; the default, never
+ *   written)
+ * @KLYNGE_MEMBERSHIP_ROLE_PARTNER: a partner (`partner`)
+ * @KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT: takes part in activities without
+ *   being a member (`participant`)
+ *
+ * What a member is to the organisation (format version 2).
+ */
+typedef enum {
+  KLYNGE_MEMBERSHIP_ROLE_MEMBER,
+  KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+  KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT,
+} KlyngeMembershipRole;
+
+GType klynge_membership_role_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_MEMBERSHIP_ROLE (klynge_membership_role_get_type ())
+
+/**
+ * KlyngeMembershipEnd:
+ * @KLYNGE_MEMBERSHIP_END_NONE: no reason stated: the membership goes on,
+ *   or it ended for a reason the record does not give (no `end`)
+ * @KLYNGE_MEMBERSHIP_END_LEFT: the member left (`left`)
+ * @KLYNGE_MEMBERSHIP_END_MERGED: the organisation merged into another, which
+ *   carries the membership on (`merged`)
+ * @KLYNGE_MEMBERSHIP_END_DISSOLVED: the organisation was dissolved
+ *   (`dissolved`)
+ * @KLYNGE_MEMBERSHIP_END_UNKNOWN: the record states that why it ended is
+ *   not known (`unknown`)
+ *
+ * Why a membership ended (format version 2); only a membership with an
+ * until date has a reason.
+ */
+typedef enum {
+  KLYNGE_MEMBERSHIP_END_NONE,
+  KLYNGE_MEMBERSHIP_END_LEFT,
+  KLYNGE_MEMBERSHIP_END_MERGED,
+  KLYNGE_MEMBERSHIP_END_DISSOLVED,
+  KLYNGE_MEMBERSHIP_END_UNKNOWN,
+} KlyngeMembershipEnd;
+
+GType klynge_membership_end_get_type (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_MEMBERSHIP_END (klynge_membership_end_get_type ())
+
+/**
  * KlyngeMembership:
  *
  * A member's membership of an organisation: the two ids and the optional

@@ -20,12 +20,22 @@ G_BEGIN_DECLS
  *   (`merger`); needs at least two predecessors
  * @KLYNGE_MERGER_KIND_ABSORPTION: the predecessors fold into an existing
  *   successor (`absorption`); needs at least one
+ * @KLYNGE_MERGER_KIND_TRANSFER: part of each predecessor's activity moves to
+ *   the successor, and the predecessors live on (`transfer`, format version
+ *   2); needs at least one
+ * @KLYNGE_MERGER_KIND_RENAME: one body goes on under a new name and record,
+ *   the successor, which carries everything of its one predecessor
+ *   (`rename`, format version 2)
  *
- * How a consolidation happens.
+ * How a consolidation event happens. Only %KLYNGE_MERGER_KIND_MERGER and
+ * %KLYNGE_MERGER_KIND_ABSORPTION consolidate bodies; counts of mergers say
+ * which kinds they count.
  */
 typedef enum {
   KLYNGE_MERGER_KIND_MERGER,
   KLYNGE_MERGER_KIND_ABSORPTION,
+  KLYNGE_MERGER_KIND_TRANSFER,
+  KLYNGE_MERGER_KIND_RENAME,
 } KlyngeMergerKind;
 
 GType klynge_merger_kind_get_type (void) G_GNUC_CONST;
@@ -39,6 +49,8 @@ guint klynge_merger_kind_min_predecessors (KlyngeMergerKind kind);
  * @KLYNGE_MERGER_STATUS_AGREED: agreed, not yet carried out (`agreed`)
  * @KLYNGE_MERGER_STATUS_COMPLETED: carried out; the records already reflect
  *   it (`completed`)
+ * @KLYNGE_MERGER_STATUS_CANCELLED: announced and then called off; it changes
+ *   nothing (`cancelled`, format version 2)
  *
  * Where a merger stands.
  */
@@ -46,6 +58,7 @@ typedef enum {
   KLYNGE_MERGER_STATUS_PROPOSED,
   KLYNGE_MERGER_STATUS_AGREED,
   KLYNGE_MERGER_STATUS_COMPLETED,
+  KLYNGE_MERGER_STATUS_CANCELLED,
 } KlyngeMergerStatus;
 
 GType klynge_merger_status_get_type (void) G_GNUC_CONST;

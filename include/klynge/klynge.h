@@ -13,6 +13,7 @@
 #include <klynge/klynge-money.h>
 #include <klynge/klynge-count.h>
 #include <klynge/klynge-identifiers.h>
+#include <klynge/klynge-identifier.h>
 #include <klynge/klynge-enums.h>
 #include <klynge/klynge-source.h>
 #include <klynge/klynge-problem.h>
