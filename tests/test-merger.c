@@ -102,7 +102,7 @@ START_TEST (test_merger_kind_min_predecessors_of_a_value_outside_the_enum_is_a_p
 {
   guint min = 99;
 
-  assert_critical (min = klynge_merger_kind_min_predecessors ((KlyngeMergerKind) 2));
+  assert_critical (min = klynge_merger_kind_min_predecessors ((KlyngeMergerKind) 4));
   ck_assert_uint_eq (min, 0);
 }
 END_TEST
