@@ -18,6 +18,7 @@
 #include <klynge/klynge-source.h>
 #include <klynge/klynge-problem.h>
 #include <klynge/klynge-record.h>
+#include <klynge/klynge-geography.h>
 #include <klynge/klynge-organisation.h>
 #include <klynge/klynge-member.h>
 #include <klynge/klynge-membership.h>
