@@ -439,14 +439,8 @@ has_location (KlyngeOrganisation *organisation,
   GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
   for (guint i = 0; i < locations->len; i++)
-    {
-      KlyngeLocation *l = g_ptr_array_index (locations, i);
-
-      if (g_strcmp0 (klynge_location_get_city (l), klynge_location_get_city (location)) == 0
-          && g_strcmp0 (klynge_location_get_address (l), klynge_location_get_address (location)) == 0
-          && g_strcmp0 (klynge_location_get_role (l), klynge_location_get_role (location)) == 0)
-        return TRUE;
-    }
+    if (klynge_location_equal (g_ptr_array_index (locations, i), location))
+      return TRUE;
   return FALSE;
 }
 

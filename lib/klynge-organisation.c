@@ -15,6 +15,8 @@ struct _KlyngeLocation
   char *city;
   char *address;
   char *role;
+  char *region;                 /* a code of klynge_list_regions(), or NULL */
+  char *municipality;           /* a code of klynge_list_municipalities(), or NULL */
 };
 
 G_DEFINE_BOXED_TYPE (KlyngeLocation, klynge_location, klynge_location_ref, klynge_location_unref)
@@ -35,7 +37,8 @@ check_optional_text (const char  *text,
  * @role: (nullable): the role of the place, such as `secretariat`, or %NULL
  * @error: return location for a #GError, or %NULL
  *
- * Creates a location.
+ * Creates a location with no region or municipality; see
+ * klynge_location_new_full().
  *
  * Fails with %KLYNGE_ERROR_BAD_VALUE when @city, or a non-%NULL @address or
  * @role, is empty, and with %KLYNGE_ERROR_ENCODING when one of them is not
@@ -51,6 +54,84 @@ klynge_location_new (const char  *city,
                      const char  *role,
                      GError     **error)
 {
+  return klynge_location_new_full (city, address, role, NULL, NULL, error);
+}
+
+/* A location's region and municipality must be known and agree; a
+ * municipality alone stands for its own region. */
+static gboolean
+check_geography (const char  *region,
+                 const char  *municipality,
+                 GError     **error)
+{
+  const char *municipality_region;
+
+  if (!check_optional_text (region, "region", error) ||
+      !check_optional_text (municipality, "municipality", error))
+    return FALSE;
+  if (region != NULL && !klynge_region_is_known (region))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) klynge_list_regions ());
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_UNKNOWN_REGION,
+                   "“%s” is not a region of Denmark (one of %s)", region, known);
+      return FALSE;
+    }
+  if (municipality == NULL)
+    return TRUE;
+  municipality_region = klynge_municipality_get_region (municipality);
+  if (municipality_region == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_UNKNOWN_MUNICIPALITY,
+                   "“%s” is not the three-digit code of a municipality of Denmark, "
+                   "such as 101 for København", municipality);
+      return FALSE;
+    }
+  if (region != NULL && strcmp (region, municipality_region) != 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_REGION_MISMATCH,
+                   "municipality %s (%s) lies in region %s (%s), not in %s (%s)",
+                   municipality, klynge_municipality_get_name (municipality),
+                   municipality_region, klynge_region_get_name (municipality_region),
+                   region, klynge_region_get_name (region));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_location_new_full:
+ * @city: the city, such as `Aalborg`; non-empty
+ * @address: (nullable): the street address, or %NULL
+ * @role: (nullable): the role of the place, such as `secretariat`, or %NULL
+ * @region: (nullable): the code of the region the place lies in, such as
+ *   `DK05` (see klynge_list_regions()), or %NULL
+ * @municipality: (nullable): the code of the municipality the place lies
+ *   in, such as `851` (see klynge_list_municipalities()), or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a location, optionally placed in a region and a municipality
+ * of Denmark (format version 2). A location with a municipality and no
+ * region lies in its municipality's region: klynge_location_get_region()
+ * still returns %NULL for it, as nothing more was stated.
+ *
+ * Fails as klynge_location_new() does, and with
+ * %KLYNGE_ERROR_UNKNOWN_REGION or %KLYNGE_ERROR_UNKNOWN_MUNICIPALITY when
+ * @region or @municipality is not a known code, and with
+ * %KLYNGE_ERROR_REGION_MISMATCH when @municipality lies in another region
+ * than @region.
+ *
+ * Returns: (transfer full) (nullable): a new #KlyngeLocation, or %NULL with
+ *   @error set
+ */
+KlyngeLocation *
+klynge_location_new_full (const char  *city,
+                          const char  *address,
+                          const char  *role,
+                          const char  *region,
+                          const char  *municipality,
+                          GError     **error)
+{
   KlyngeLocation *location;
 
   g_return_val_if_fail (city != NULL, NULL);
@@ -58,13 +139,16 @@ klynge_location_new (const char  *city,
 
   if (!_klynge_check_text (city, "city", FALSE, error) ||
       !check_optional_text (address, "address", error) ||
-      !check_optional_text (role, "role", error))
+      !check_optional_text (role, "role", error) ||
+      !check_geography (region, municipality, error))
     return NULL;
 
   location = g_atomic_rc_box_new (KlyngeLocation);
   location->city = g_strdup (city);
   location->address = g_strdup (address);
   location->role = g_strdup (role);
+  location->region = g_strdup (region);
+  location->municipality = g_strdup (municipality);
 
   return location;
 }
@@ -92,6 +176,8 @@ location_clear (KlyngeLocation *location)
   g_free (location->city);
   g_free (location->address);
   g_free (location->role);
+  g_free (location->region);
+  g_free (location->municipality);
 }
 
 /**
@@ -149,6 +235,84 @@ klynge_location_get_role (const KlyngeLocation *location)
   g_return_val_if_fail (location != NULL, NULL);
 
   return location->role;
+}
+
+/**
+ * klynge_location_get_region:
+ * @location: a #KlyngeLocation
+ *
+ * The code of the region the location states, such as `DK05`. A
+ * location that states only its municipality lies in that
+ * municipality's region (klynge_location_get_effective_region()).
+ *
+ * Returns: (nullable): the region's code, or %NULL
+ */
+const char *
+klynge_location_get_region (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  return location->region;
+}
+
+/**
+ * klynge_location_get_municipality:
+ * @location: a #KlyngeLocation
+ *
+ * The code of the municipality the location states, such as `851`.
+ *
+ * Returns: (nullable): the municipality's code, or %NULL
+ */
+const char *
+klynge_location_get_municipality (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  return location->municipality;
+}
+
+/**
+ * klynge_location_get_effective_region:
+ * @location: a #KlyngeLocation
+ *
+ * The region the location lies in: the one it states or, when it states
+ * only a municipality, that municipality's region.
+ *
+ * Returns: (nullable): the region's code, or %NULL when the location
+ *   states neither
+ */
+const char *
+klynge_location_get_effective_region (const KlyngeLocation *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (location->region != NULL || location->municipality == NULL)
+    return location->region;
+  return klynge_municipality_get_region (location->municipality);
+}
+
+/**
+ * klynge_location_equal:
+ * @a: a #KlyngeLocation
+ * @b: a #KlyngeLocation
+ *
+ * Whether two locations state the same: city, address, role, region and
+ * municipality, each compared exactly.
+ *
+ * Returns: whether @a and @b are equal
+ */
+gboolean
+klynge_location_equal (const KlyngeLocation *a,
+                       const KlyngeLocation *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  return g_strcmp0 (a->city, b->city) == 0
+         && g_strcmp0 (a->address, b->address) == 0
+         && g_strcmp0 (a->role, b->role) == 0
+         && g_strcmp0 (a->region, b->region) == 0
+         && g_strcmp0 (a->municipality, b->municipality) == 0;
 }
 
 /* --- KlyngeLabel ---------------------------------------------------------- */
@@ -475,7 +639,19 @@ klynge_organisation_set_property (GObject      *object,
 static guint
 klynge_organisation_format_version (KlyngeRecord *record)
 {
-  return KLYNGE_ORGANISATION (record)->member_list_stated ? 2 : 1;
+  KlyngeOrganisation *self = KLYNGE_ORGANISATION (record);
+
+  if (self->member_list_stated)
+    return 2;
+  /* so are a location's region and municipality */
+  for (guint i = 0; i < self->locations->len; i++)
+    {
+      const KlyngeLocation *location = g_ptr_array_index (self->locations, i);
+
+      if (location->region != NULL || location->municipality != NULL)
+        return 2;
+    }
+  return 1;
 }
 
 static void
@@ -1163,6 +1339,56 @@ klynge_organisation_clear_locations (KlyngeOrganisation *self)
   g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
 
   g_ptr_array_set_size (self->locations, 0);
+}
+
+/**
+ * klynge_organisation_has_region:
+ * @self: a #KlyngeOrganisation
+ * @region: a region code, such as `DK05`
+ *
+ * Whether one of the organisation's locations lies in @region: states it,
+ * or states a municipality in it (klynge_location_get_effective_region()).
+ *
+ * Returns: %TRUE when the organisation has a location in @region
+ */
+gboolean
+klynge_organisation_has_region (KlyngeOrganisation *self,
+                                const char         *region)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (region != NULL, FALSE);
+
+  for (guint i = 0; i < self->locations->len; i++)
+    if (g_strcmp0 (klynge_location_get_effective_region (g_ptr_array_index (self->locations, i)),
+                   region) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * klynge_organisation_has_municipality:
+ * @self: a #KlyngeOrganisation
+ * @municipality: a municipality code, such as `851`
+ *
+ * Whether one of the organisation's locations states @municipality.
+ *
+ * Returns: %TRUE when the organisation has a location in @municipality
+ */
+gboolean
+klynge_organisation_has_municipality (KlyngeOrganisation *self,
+                                      const char         *municipality)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (municipality != NULL, FALSE);
+
+  for (guint i = 0; i < self->locations->len; i++)
+    {
+      const KlyngeLocation *location = g_ptr_array_index (self->locations, i);
+
+      if (g_strcmp0 (location->municipality, municipality) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -938,7 +938,9 @@ static const ChildSpec organisation_children[] = {
   { E_LOCATION, 0, MANY }, { E_FOCUS_AREA, 0, MANY }, { E_LABEL, 0, MANY },
   { E_MEMBERSHIP, 0, MANY }, PROVENANCE
 };
-static const AttributeSpec location_attrs[] = { { A_CITY, REQ }, { A_ADDRESS, OPT }, { A_ROLE, OPT } };
+static const AttributeSpec location_attrs[] = {
+  { A_CITY, REQ }, { A_ADDRESS, OPT }, { A_ROLE, OPT }, { A_REGION, OPT, V2 }, { A_MUNICIPALITY, OPT, V2 }
+};
 static const AttributeSpec label_attrs[] = { { A_LEVEL, REQ }, { A_AWARDED, REQ }, { A_VALID_UNTIL, OPT } };
 static const ChildSpec contracts_children[] = { { E_CONTRACT, 0, MANY } };
 static const AttributeSpec contract_attrs[] = {

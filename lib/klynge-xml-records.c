@@ -99,8 +99,9 @@ _klynge_xml_start_location (Reader *reader,
 
   if (!KLYNGE_IS_ORGANISATION (reader->record) || reader->values[A_CITY] == NULL)
     return;
-  location = klynge_location_new (reader->values[A_CITY], reader->values[A_ADDRESS],
-                                  reader->values[A_ROLE], &error);
+  location = klynge_location_new_full (reader->values[A_CITY], reader->values[A_ADDRESS],
+                                       reader->values[A_ROLE], reader->values[A_REGION],
+                                       reader->values[A_MUNICIPALITY], &error);
   if (location == NULL)
     _klynge_xml_problem_from_error (reader, line, error);
   else

@@ -292,6 +292,8 @@ write_organisation (Writer          *writer,
       put_attribute (writer, "city", klynge_location_get_city (location));
       put_attribute (writer, "address", klynge_location_get_address (location));
       put_attribute (writer, "role", klynge_location_get_role (location));
+      put_attribute (writer, "region", klynge_location_get_region (location));
+      put_attribute (writer, "municipality", klynge_location_get_municipality (location));
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   for (guint i = 0; focus_areas[i] != NULL; i++)

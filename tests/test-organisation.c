@@ -701,6 +701,119 @@ START_TEST (test_organisation_has_city_compares_exactly)
 }
 END_TEST
 
+/* --- the region and municipality of a location --------------------------- */
+
+static const struct {
+  const char *region;
+  const char *municipality;
+  int code;
+} bad_geography[] = {
+  { "DK06", NULL, KLYNGE_ERROR_UNKNOWN_REGION },
+  { "dk05", NULL, KLYNGE_ERROR_UNKNOWN_REGION },
+  { "Nordjylland", "851", KLYNGE_ERROR_UNKNOWN_REGION },
+  { NULL, "411", KLYNGE_ERROR_UNKNOWN_MUNICIPALITY },     /* Christiansø: in no region */
+  { NULL, "0851", KLYNGE_ERROR_UNKNOWN_MUNICIPALITY },
+  { "DK05", "999", KLYNGE_ERROR_UNKNOWN_MUNICIPALITY },
+  { "DK01", "851", KLYNGE_ERROR_REGION_MISMATCH },        /* Aalborg lies in DK05 */
+  { "DK02", "101", KLYNGE_ERROR_REGION_MISMATCH },        /* København lies in DK01 */
+  { "", NULL, KLYNGE_ERROR_BAD_VALUE },
+  { NULL, "", KLYNGE_ERROR_BAD_VALUE },
+  { "DK0\xc5", NULL, KLYNGE_ERROR_ENCODING },
+};
+
+START_TEST (test_location_new_full_rejects_unknown_or_disagreeing_geography)
+{
+  GError *error = NULL;
+  KlyngeLocation *location = klynge_location_new_full ("Aalborg", NULL, NULL,
+                                                       bad_geography[_i].region,
+                                                       bad_geography[_i].municipality,
+                                                       &error);
+
+  ck_assert_ptr_null (location);
+  ck_assert_klynge_error (error, bad_geography[_i].code);
+}
+END_TEST
+
+static const struct {
+  const char *region;
+  const char *municipality;
+  const char *effective_region;
+} good_geography[] = {
+  { "DK05", "851", "DK05" },
+  { NULL, "851", "DK05" },                /* a municipality alone stands for its region */
+  { "DK02", NULL, "DK02" },
+  { NULL, NULL, NULL },
+  { "DK01", "400", "DK01" },              /* Bornholm lies in Hovedstaden */
+};
+
+START_TEST (test_location_keeps_the_region_and_municipality_it_states)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLocation) location = klynge_location_new_full ("Aalborg", "Vej 1", "hub",
+                                                                 good_geography[_i].region,
+                                                                 good_geography[_i].municipality,
+                                                                 &error);
+
+  ck_assert_no_error (error);
+  ck_assert_str_eq (klynge_location_get_city (location), "Aalborg");
+  ck_assert_str_eq (klynge_location_get_address (location), "Vej 1");
+  ck_assert_str_eq (klynge_location_get_role (location), "hub");
+  ck_assert_pstr_eq (klynge_location_get_region (location), good_geography[_i].region);
+  ck_assert_pstr_eq (klynge_location_get_municipality (location), good_geography[_i].municipality);
+  ck_assert_pstr_eq (klynge_location_get_effective_region (location), good_geography[_i].effective_region);
+}
+END_TEST
+
+START_TEST (test_location_equal_compares_every_field)
+{
+  g_autoptr(KlyngeLocation) a = klynge_location_new_full ("Aalborg", NULL, "hub", "DK05", "851", NULL);
+  g_autoptr(KlyngeLocation) same = klynge_location_new_full ("Aalborg", NULL, "hub", "DK05", "851", NULL);
+  g_autoptr(KlyngeLocation) no_region = klynge_location_new_full ("Aalborg", NULL, "hub", NULL, "851", NULL);
+  g_autoptr(KlyngeLocation) no_municipality = klynge_location_new_full ("Aalborg", NULL, "hub", "DK05", NULL, NULL);
+  g_autoptr(KlyngeLocation) other_role = klynge_location_new_full ("Aalborg", NULL, NULL, "DK05", "851", NULL);
+
+  ck_assert (klynge_location_equal (a, same));
+  ck_assert (!klynge_location_equal (a, no_region));
+  ck_assert (!klynge_location_equal (a, no_municipality));
+  ck_assert (!klynge_location_equal (a, other_role));
+  ck_assert (!klynge_location_equal (no_region, no_municipality));
+}
+END_TEST
+
+START_TEST (test_organisation_has_region_counts_a_municipality_in_its_region)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+  g_autoptr(KlyngeLocation) aalborg = klynge_location_new_full ("Aalborg", NULL, NULL, NULL, "851", NULL);
+  g_autoptr(KlyngeLocation) roskilde = klynge_location_new_full ("Roskilde", NULL, NULL, "DK02", NULL, NULL);
+
+  klynge_organisation_add_location (org, aalborg);
+  klynge_organisation_add_location (org, roskilde);
+  ck_assert (klynge_organisation_has_region (org, "DK05"));
+  ck_assert (klynge_organisation_has_region (org, "DK02"));
+  ck_assert (!klynge_organisation_has_region (org, "DK01"));
+  ck_assert (klynge_organisation_has_municipality (org, "851"));
+  /* a region does not tell its municipality */
+  ck_assert (!klynge_organisation_has_municipality (org, "265"));
+}
+END_TEST
+
+/* Region and municipality are format version 2: an organisation that
+ * states them needs it, one that does not stays version 1. */
+START_TEST (test_organisation_with_a_placed_location_needs_version_2)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+  g_autoptr(KlyngeLocation) plain = klynge_location_new ("Aalborg", NULL, NULL, NULL);
+  g_autoptr(KlyngeLocation) placed = klynge_location_new_full ("Aalborg", NULL, NULL, NULL, "851", NULL);
+
+  klynge_organisation_add_location (org, plain);
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 1);
+  klynge_organisation_add_location (org, placed);
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 2);
+  klynge_organisation_clear_locations (org);
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 1);
+}
+END_TEST
+
 /* --- labels --------------------------------------------------------------- */
 
 static const struct {
@@ -882,6 +995,16 @@ organisation_suite (void)
   tcase_add_test (tc, test_location_keeps_its_values_and_is_refcounted);
   tcase_add_test (tc, test_organisation_locations_keep_order_and_hold_references);
   tcase_add_test (tc, test_organisation_has_city_compares_exactly);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("region and municipality");
+  tcase_add_loop_test (tc, test_location_new_full_rejects_unknown_or_disagreeing_geography,
+                       0, G_N_ELEMENTS (bad_geography));
+  tcase_add_loop_test (tc, test_location_keeps_the_region_and_municipality_it_states,
+                       0, G_N_ELEMENTS (good_geography));
+  tcase_add_test (tc, test_location_equal_compares_every_field);
+  tcase_add_test (tc, test_organisation_has_region_counts_a_municipality_in_its_region);
+  tcase_add_test (tc, test_organisation_with_a_placed_location_needs_version_2);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("labels");

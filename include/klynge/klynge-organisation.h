@@ -108,8 +108,9 @@ GType klynge_member_list_get_type (void) G_GNUC_CONST;
 /**
  * KlyngeLocation:
  *
- * Where an organisation is: a city, optionally an address and a role such
- * as `secretariat`. An immutable, reference-counted value.
+ * Where an organisation is: a city, optionally an address, a role such
+ * as `secretariat`, and the region and municipality of Denmark it lies in
+ * (see klynge_location_new_full()). An immutable, reference-counted value.
  */
 typedef struct _KlyngeLocation KlyngeLocation;
 
@@ -124,6 +125,17 @@ void            klynge_location_unref       (KlyngeLocation       *location);
 const char     *klynge_location_get_city    (const KlyngeLocation *location);
 const char     *klynge_location_get_address (const KlyngeLocation *location);
 const char     *klynge_location_get_role    (const KlyngeLocation *location);
+KlyngeLocation *klynge_location_new_full    (const char           *city,
+                                             const char           *address,
+                                             const char           *role,
+                                             const char           *region,
+                                             const char           *municipality,
+                                             GError              **error);
+const char     *klynge_location_get_region  (const KlyngeLocation *location);
+const char     *klynge_location_get_municipality (const KlyngeLocation *location);
+const char     *klynge_location_get_effective_region (const KlyngeLocation *location);
+gboolean        klynge_location_equal       (const KlyngeLocation *a,
+                                             const KlyngeLocation *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeLocation, klynge_location_unref)
 
 /**
@@ -203,6 +215,10 @@ void                   klynge_organisation_add_location    (KlyngeOrganisation  
 gboolean               klynge_organisation_has_city        (KlyngeOrganisation     *self,
                                                             const char             *city);
 void                   klynge_organisation_clear_locations (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_has_region      (KlyngeOrganisation     *self,
+                                                            const char             *region);
+gboolean               klynge_organisation_has_municipality (KlyngeOrganisation    *self,
+                                                            const char             *municipality);
 
 GPtrArray             *klynge_organisation_get_labels      (KlyngeOrganisation     *self);
 void                   klynge_organisation_add_label       (KlyngeOrganisation     *self,
