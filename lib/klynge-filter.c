@@ -15,6 +15,8 @@ struct _KlyngeFilter
   KlyngeOrganisationKind kind;
   char *focus_area;
   char *city;
+  char *region;
+  char *municipality;
   KlyngeDate active_on;
   gboolean include_not_known;
 };
@@ -65,6 +67,8 @@ klynge_filter_unref (KlyngeFilter *filter)
     return;
   g_free (filter->focus_area);
   g_free (filter->city);
+  g_free (filter->region);
+  g_free (filter->municipality);
   g_free (filter);
 }
 
@@ -115,6 +119,45 @@ klynge_filter_set_city (KlyngeFilter *filter,
   g_return_if_fail (filter != NULL);
   g_free (filter->city);
   filter->city = g_strdup (city);
+}
+
+/**
+ * klynge_filter_set_region:
+ * @filter: a filter
+ * @region: (nullable): a region code such as `DK05` (see
+ *   klynge_list_regions()); %NULL drops the condition
+ *
+ * Keeps only organisations with a location in @region: one that states
+ * it, or states a municipality in it (see
+ * klynge_organisation_has_region()). A code that is not a region matches
+ * nothing; klynge_region_is_known() tells it apart first.
+ */
+void
+klynge_filter_set_region (KlyngeFilter *filter,
+                          const char   *region)
+{
+  g_return_if_fail (filter != NULL);
+  g_free (filter->region);
+  filter->region = g_strdup (region);
+}
+
+/**
+ * klynge_filter_set_municipality:
+ * @filter: a filter
+ * @municipality: (nullable): a municipality code such as `851` (see
+ *   klynge_list_municipalities()); %NULL drops the condition
+ *
+ * Keeps only organisations with a location that states @municipality. A
+ * code that is not a municipality matches nothing;
+ * klynge_municipality_is_known() tells it apart first.
+ */
+void
+klynge_filter_set_municipality (KlyngeFilter *filter,
+                                const char   *municipality)
+{
+  g_return_if_fail (filter != NULL);
+  g_free (filter->municipality);
+  filter->municipality = g_strdup (municipality);
 }
 
 /**
@@ -175,6 +218,11 @@ _klynge_filter_matches_status (KlyngeFilter             *filter,
       && !klynge_organisation_has_focus_area (organisation, filter->focus_area))
     return FALSE;
   if (filter->city != NULL && !klynge_organisation_has_city (organisation, filter->city))
+    return FALSE;
+  if (filter->region != NULL && !klynge_organisation_has_region (organisation, filter->region))
+    return FALSE;
+  if (filter->municipality != NULL
+      && !klynge_organisation_has_municipality (organisation, filter->municipality))
     return FALSE;
   if (klynge_date_is_set (&filter->active_on)
       && status != KLYNGE_ORGANISATION_STATUS_ACTIVE

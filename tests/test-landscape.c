@@ -878,6 +878,75 @@ START_TEST (test_landscape_filter_by_city)
 }
 END_TEST
 
+/* Four organisations: org-north states only Aalborg's municipality,
+ * org-zealand only a region, org-capital both, org-unplaced neither. */
+static KlyngeLandscape *
+placed_landscape (void)
+{
+  static const struct {
+    const char *id, *city, *region, *municipality;
+  } places[] = {
+    { "org-north", "Aalborg", NULL, "851" },
+    { "org-zealand", "Roskilde", "DK02", NULL },
+    { "org-capital", "København", "DK01", "101" },
+    { "org-unplaced", "Aalborg", NULL, NULL },
+  };
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeOrganisation) org = klynge_organisation_new (places[i].id, KLYNGE_ORGANISATION_KIND_CLUSTER,
+                                                                   places[i].id);
+      g_autoptr(KlyngeLocation) location = klynge_location_new_full (places[i].city, NULL, NULL,
+                                                                     places[i].region, places[i].municipality,
+                                                                     &error);
+
+      ck_assert_no_error (error);
+      klynge_organisation_add_location (org, location);
+      add_ok (landscape, org);
+    }
+  return landscape;
+}
+
+static const struct {
+  const char *region;
+  const char *municipality;
+  const char *ids;
+} geography_filters[] = {
+  { "DK05", NULL, "org-north" },            /* by its municipality's region */
+  { "DK02", NULL, "org-zealand" },
+  { "DK01", NULL, "org-capital" },
+  { "DK03", NULL, "" },
+  { NULL, "851", "org-north" },
+  { NULL, "265", "" },                      /* a region does not tell the municipality */
+  { "DK01", "101", "org-capital" },
+  { "DK05", "101", "" },                    /* both must hold */
+  { "DK09", NULL, "" },                     /* an unknown code matches nothing */
+  { NULL, "0851", "" },
+  { NULL, NULL, "org-north org-zealand org-capital org-unplaced" },
+};
+
+START_TEST (test_landscape_filter_by_region_and_municipality)
+{
+  g_autoptr(KlyngeLandscape) landscape = placed_landscape ();
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) after_reset = NULL;
+
+  klynge_filter_set_region (filter, geography_filters[_i].region);
+  klynge_filter_set_municipality (filter, geography_filters[_i].municipality);
+  found = klynge_landscape_list_organisations (landscape, filter);
+  assert_ids (found, geography_filters[_i].ids);
+
+  /* NULL drops each condition again */
+  klynge_filter_set_region (filter, NULL);
+  klynge_filter_set_municipality (filter, NULL);
+  after_reset = klynge_landscape_list_organisations (landscape, filter);
+  ck_assert_uint_eq (after_reset->len, 4);
+}
+END_TEST
+
 /* org-b 2014-05-09..dissolved 2020-06-30; org-a founded 2015; org-c founded
  * 2014, dissolved 2021-03; org-free has no dates, and its first stated
  * day is 2018-12-31: its membership since 2018 began by then.
@@ -2189,6 +2258,8 @@ landscape_suite (void)
   tcase_add_test (filter, test_landscape_filter_by_kind);
   tcase_add_test (filter, test_landscape_filter_by_focus_area);
   tcase_add_test (filter, test_landscape_filter_by_city);
+  tcase_add_loop_test (filter, test_landscape_filter_by_region_and_municipality,
+                       0, G_N_ELEMENTS (geography_filters));
   tcase_add_loop_test (filter, test_landscape_filter_active_on_lists_only_the_organisations_known_to_be_active,
                        0, G_N_ELEMENTS (active_on_cases));
   tcase_add_loop_test (filter, test_landscape_filter_including_not_known_adds_exactly_those_not_known,

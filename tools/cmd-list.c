@@ -22,6 +22,10 @@ static const char description[] =
   "\n"
   "Kinds: cluster, innovation-network, support-body, agency, other.\n"
   "Roles: national-cluster, innovation-network, support-body, other.\n"
+  "Regions (NUTS 2021): DK01 Hovedstaden, DK02 Sjælland, DK03 Syddanmark,\n"
+  "DK04 Midtjylland, DK05 Nordjylland. Municipalities: the three-digit code\n"
+  "of Danmarks Statistik, such as 101 København or 851 Aalborg. A location\n"
+  "that states only its municipality lies in that municipality's region.\n"
   "\n"
   "With --designated, prints one line per designation instead: which\n"
   "organisation a programme designated, as what, when, for which area (as\n"
@@ -34,8 +38,27 @@ static const char description[] =
   "Examples:\n"
   "  klynge list --kind cluster --active-on 2021-06-30\n"
   "  klynge list --city Aalborg\n"
+  "  klynge list --region DK05 --municipality 851\n"
   "  klynge list --focus Energiteknologi --landscape my-landscape.xml\n"
   "  klynge list --designated --role national-cluster --active-on 2021-06-01";
+
+/* "DK01 Hovedstaden, DK02 Sjælland, …" or, without names, "101, 147, …":
+ * what a usage error offers instead of an unknown code */
+static char *
+join_codes (const char * const  *codes,
+            const char        *(*get_name) (const char *code))
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_string_append (text, i > 0 ? ", " : "");
+      g_string_append (text, codes[i]);
+      if (get_name != NULL)
+        g_string_append_printf (text, " %s", get_name (codes[i]));
+    }
+  return g_string_free (text, FALSE);
+}
 
 /* "2014-05-09–2020-06-30", "2014–", "?–2020-05" */
 static char *
@@ -128,6 +151,8 @@ tool_list (Tool  *tool,
   g_autofree char *kind_nick = NULL;
   g_autofree char *focus = NULL;
   g_autofree char *city = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *municipality = NULL;
   g_autofree char *active_on = NULL;
   g_autofree char *role_nick = NULL;
   g_autofree char *programme = NULL;
@@ -145,6 +170,10 @@ tool_list (Tool  *tool,
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_nick, "Only organisations of KIND", "KIND" },
     { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
     { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      "Only organisations with a location in the region REGION (DK01 to DK05)", "REGION" },
+    { "municipality", 0, 0, G_OPTION_ARG_STRING, &municipality,
+      "Only organisations with a location in the municipality CODE (such as 851)", "CODE" },
     { "active-on", 'a', 0, G_OPTION_ARG_STRING, &active_on,
       "Only organisations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD); those not known to be follow apart", "DATE" },
     { NULL }
@@ -164,7 +193,24 @@ tool_list (Tool  *tool,
     return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
   if (active_on != NULL && !tool_parse_date (command, "--active-on", active_on, &date))
     return TOOL_EXIT_USAGE;
+  if (region != NULL && !klynge_region_is_known (region))
+    {
+      g_autofree char *known = join_codes (klynge_list_regions (), klynge_region_get_name);
 
+      return tool_usage_error (command, "--region: “%s” is not a region; the regions are %s",
+                               region, known);
+    }
+  if (municipality != NULL && !klynge_municipality_is_known (municipality))
+    {
+      g_autofree char *known = join_codes (klynge_list_municipalities (), NULL);
+
+      return tool_usage_error (command, "--municipality: “%s” is not a municipality code; "
+                               "the codes are %s", municipality, known);
+    }
+
+  if (designated && (region != NULL || municipality != NULL))
+    return tool_usage_error (command, "--region and --municipality list organisations; "
+                             "they do not go with --designated");
   if (designated)
     {
       g_autoptr(KlyngeDesignationFilter) conditions = klynge_designation_filter_new ();
@@ -205,6 +251,8 @@ tool_list (Tool  *tool,
     klynge_filter_set_focus_area (filter, focus);
   if (city != NULL)
     klynge_filter_set_city (filter, city);
+  klynge_filter_set_region (filter, region);
+  klynge_filter_set_municipality (filter, municipality);
   if (active_on != NULL)
     klynge_filter_set_active_on (filter, &date);
 

@@ -144,6 +144,27 @@ print_designation (KlyngeLandscape         *landscape,
   field (label, text);
 }
 
+
+/* "Aalborg (secretariat); municipality 851 Aalborg, region DK05
+ * Nordjylland": a location's region is its municipality's when it states
+ * only that (klynge_location_get_effective_region()) */
+static char *
+add_place (const KlyngeLocation *location,
+           const char           *text)
+{
+  const char *municipality = klynge_location_get_municipality (location);
+  const char *region = klynge_location_get_effective_region (location);
+  GString *placed = g_string_new (text);
+
+  if (municipality != NULL)
+    g_string_append_printf (placed, "; municipality %s %s", municipality,
+                            klynge_municipality_get_name (municipality));
+  if (region != NULL)
+    g_string_append_printf (placed, "%sregion %s %s", municipality != NULL ? ", " : "; ",
+                            region, klynge_region_get_name (region));
+  return g_string_free (placed, FALSE);
+}
+
 static void
 show_organisation (KlyngeLandscape    *landscape,
                    KlyngeOrganisation *organisation)
@@ -174,7 +195,9 @@ show_organisation (KlyngeLandscape    *landscape,
       g_autofree char *text = g_strdup_printf ("%s%s%s%s%s%s", klynge_location_get_city (location),
                                                address ? ", " : "", address ? address : "",
                                                role ? " (" : "", role ? role : "", role ? ")" : "");
-      field (i == 0 ? "location" : "", text);
+      g_autofree char *placed = add_place (location, text);
+
+      field (i == 0 ? "location" : "", placed);
     }
   for (guint i = 0; focus_areas[i] != NULL; i++)
     field (i == 0 ? "focus area" : "", focus_areas[i]);

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * KlyngeFilter:
  *
  * Conditions on organisations for klynge_landscape_list_organisations():
- * a kind, a focus area, a city and a date on which they are active
- * (optionally, or not known to be inactive). Every condition that is set
+ * a kind, a focus area, a city, a region, a municipality and a date on
+ * which they are active (optionally, or not known to be inactive). Every condition that is set
  * must hold. A mutable, reference-counted value.
  */
 typedef struct _KlyngeFilter KlyngeFilter;
@@ -35,6 +35,10 @@ void          klynge_filter_set_focus_area (KlyngeFilter           *filter,
                                             const char             *focus_area);
 void          klynge_filter_set_city       (KlyngeFilter           *filter,
                                             const char             *city);
+void          klynge_filter_set_region     (KlyngeFilter           *filter,
+                                            const char             *region);
+void          klynge_filter_set_municipality (KlyngeFilter         *filter,
+                                              const char           *municipality);
 void          klynge_filter_set_active_on  (KlyngeFilter           *filter,
                                             const KlyngeDate       *date);
 void          klynge_filter_set_include_not_known (KlyngeFilter     *filter,
