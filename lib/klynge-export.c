@@ -594,7 +594,9 @@ static void
 csv_locations (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "city", "address", "role", NULL };
+  static const char * const columns[] = {
+    "organisation", "city", "address", "role", "region", "municipality", NULL
+  };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
@@ -610,6 +612,8 @@ csv_locations (Emitter         *emitter,
           csv_field (emitter, klynge_location_get_city (location));
           csv_field (emitter, klynge_location_get_address (location));
           csv_field (emitter, klynge_location_get_role (location));
+          csv_field (emitter, klynge_location_get_region (location));
+          csv_field (emitter, klynge_location_get_municipality (location));
           csv_row_end (emitter);
         }
     }

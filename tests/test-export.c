@@ -347,13 +347,31 @@ START_TEST (test_csv_initiative_table)
 }
 END_TEST
 
+/* The region and municipality as stated: one stated alone is not
+ * completed from the other. */
+START_TEST (test_csv_location_table_gives_region_and_municipality_as_stated)
+{
+  assert_csv_of ("<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\"><organisations>"
+                 "<organisation id=\"a\" kind=\"cluster\"><name>A</name>"
+                 "<location city=\"Aalborg\" region=\"DK05\" municipality=\"851\"/>"
+                 "<location city=\"Odense\" municipality=\"461\"/>"
+                 "<location city=\"Roskilde\" region=\"DK02\"/>"
+                 "</organisation></organisations></landscape>",
+                 "location",
+                 "organisation,city,address,role,region,municipality\r\n"
+                 "a,Aalborg,,,DK05,851\r\n"
+                 "a,Odense,,,,461\r\n"
+                 "a,Roskilde,,,DK02,\r\n");
+}
+END_TEST
+
 START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
 {
   assert_csv ("location",
-              "organisation,city,address,role\r\n"
-              "ced,Lemvig,Havnen 66,secretariat\r\n"
-              "ced,København V,,\r\n"
-              "a,Aalborg,,secretariat\r\n");
+              "organisation,city,address,role,region,municipality\r\n"
+              "ced,Lemvig,Havnen 66,secretariat,,\r\n"
+              "ced,København V,,,,\r\n"
+              "a,Aalborg,,secretariat,,\r\n");
   assert_csv ("focus-area",
               "organisation,focus-area\r\n"
               "a,energy\r\n"
@@ -950,6 +968,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
   tcase_add_test (tc, test_csv_multi_valued_tables_give_one_row_per_value);
+  tcase_add_test (tc, test_csv_location_table_gives_region_and_municipality_as_stated);
   tcase_add_test (tc, test_csv_plural_columns_escape_the_separator_and_split_back_exactly);
   tcase_add_test (tc, test_csv_of_an_empty_landscape_is_the_header_alone);
   tcase_add_loop_test (tc, test_csv_unknown_kind_is_bad_enum, 0, G_N_ELEMENTS (bad_kinds));

@@ -230,6 +230,19 @@ def _membership_repr(self):
         _date_str(self.get_since()) or "-", _date_str(self.get_until()) or "-")
 
 
+def _location_repr(self):
+    """``<Klynge.Location Aalborg, secretariat, municipality 851 Aalborg,
+    region DK05 Nordjylland>``: the region and municipality as stated,
+    with their names."""
+    parts = [part for part in (self.get_city(), self.get_address(), self.get_role()) if part]
+    municipality, region = self.get_municipality(), self.get_region()
+    if municipality:
+        parts.append("municipality %s %s" % (municipality, Klynge.municipality_get_name(municipality)))
+    if region:
+        parts.append("region %s %s" % (region, Klynge.region_get_name(region)))
+    return "<Klynge.Location %s>" % ", ".join(parts)
+
+
 def _patch_values():
     Date = Klynge.Date
     Date.precision_name = property(_date_precision_name)
@@ -254,8 +267,7 @@ def _patch_values():
     Klynge.Share.__repr__ = lambda self: "<Klynge.Share %s %s%%>" % (
         self.get_source(), Klynge.percent_to_string(self.get_basis_points(), 2))
     Klynge.Source.__repr__ = lambda self: "<Klynge.Source %s>" % self.get_href()
-    Klynge.Location.__repr__ = lambda self: "<Klynge.Location %s>" % ", ".join(
-        part for part in (self.get_city(), self.get_address(), self.get_role()) if part)
+    Klynge.Location.__repr__ = _location_repr
     Klynge.Label.__repr__ = lambda self: "<Klynge.Label %s %s>" % (
         self.get_level().value_nick, _date_str(self.get_awarded()))
     Klynge.Problem.__str__ = lambda self: self.to_string()
