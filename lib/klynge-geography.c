@@ -14,6 +14,23 @@
 #include "klynge-private.h"
 #include "klynge-resources.h"
 
+/**
+ * SECTION:klynge-geography
+ * @title: Regions and municipalities
+ * @short_description: the regions and municipalities of Denmark
+ *
+ * The five regions of Denmark by their NUTS 2021 codes (`DK01`
+ * Hovedstaden to `DK05` Nordjylland) and the 98 municipalities by the
+ * three-digit codes of Danmarks Statistik and DAGI (`101` København to
+ * `860` Hjørring), each with its name and, for a municipality, its region.
+ * A #KlyngeLocation may state both (klynge_location_new_full()), and a
+ * #KlyngeFilter can keep the organisations in one
+ * (klynge_filter_set_region(), klynge_filter_set_municipality()).
+ *
+ * The lists are built into the library; every function here may be called
+ * from any thread.
+ */
+
 #define REGIONS_RESOURCE "/dk/klynge/geography/regions.tsv"
 #define MUNICIPALITIES_RESOURCE "/dk/klynge/geography/municipalities.tsv"
 
