@@ -115,6 +115,35 @@ START_TEST (test_null_code_is_a_programmer_error)
 }
 END_TEST
 
+/* klynge-2.rng enumerates the regions (and only checks a municipality's
+ * form): the enumeration must be the library's list. */
+START_TEST (test_schema_enumerates_exactly_the_known_regions)
+{
+  g_autofree char *path = klynge_test_path ("data/klynge-2.rng");
+  g_autofree char *schema = NULL;
+  g_autoptr(GRegex) value = g_regex_new ("<value type=\"string\">([^<]*)</value>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  const char * const *codes = klynge_list_regions ();
+  const char *start, *end;
+  guint n = 0;
+
+  ck_assert (g_file_get_contents (path, &schema, NULL, NULL));
+  start = strstr (schema, "<attribute name=\"region\">");
+  ck_assert_ptr_nonnull (start);
+  end = strstr (start, "</attribute>");
+  ck_assert_ptr_nonnull (end);
+  g_regex_match_full (value, start, end - start, 0, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), n++)
+    {
+      g_autofree char *code = g_match_info_fetch (match, 1);
+
+      ck_assert_ptr_nonnull (codes[n]);
+      ck_assert_str_eq (code, codes[n]);
+    }
+  ck_assert_ptr_null (codes[n]);
+}
+END_TEST
+
 static gpointer
 list_municipalities (gpointer data)
 {
@@ -151,6 +180,7 @@ geography_suite (void)
                        0, G_N_ELEMENTS (unknown_municipalities));
   tcase_add_loop_test (tc, test_unknown_region_has_no_name, 0, G_N_ELEMENTS (unknown_regions));
   tcase_add_test (tc, test_null_code_is_a_programmer_error);
+  tcase_add_test (tc, test_schema_enumerates_exactly_the_known_regions);
   tcase_add_test (tc, test_lists_are_parsed_once_when_threads_race_to_them);
   suite_add_tcase (suite, tc);
   return suite;
