@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "klynge-private.h"
 #include "klynge-resources.h"
 
