@@ -659,7 +659,7 @@ move_designations (KlyngeLandscape      *self,
  * - initiatives: one hosted by a predecessor that runs after E − 1 gets
  *   the successor as its host (it moves whole, as contracts do); in one
  *   that begins after E − 1, the successor takes a predecessor's place
- *   among the participants;
+ *   among the participants (once; member participants stay as they are);
  * - designations: a programme's designation of a predecessor that runs
  *   after E − 1 becomes one of the successor, whole, as contracts move
  *   (once, when predecessors were designated alike).
