@@ -558,7 +558,20 @@ set_initiative (Program          *p,
                "initiative_add_participant");
       break;
     default:
-      klynge_initiative_clear_participants (initiative);
+      switch (byte (p) % 4)
+        {
+        case 0: klynge_initiative_clear_participants (initiative); break;
+        case 1:
+          checked (klynge_initiative_add_member_participant (initiative, next_id (p), &error), &error,
+                   "initiative_add_member_participant");
+          break;
+        case 2:
+          /* small counts, so that some are below the participants listed */
+          checked (klynge_initiative_set_participants_count (initiative, byte (p) % 8, &error), &error,
+                   "initiative_set_participants_count");
+          break;
+        default: klynge_initiative_unset_participants_count (initiative); break;
+        }
       break;
     }
 }

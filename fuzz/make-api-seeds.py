@@ -126,6 +126,27 @@ def share(source_id, basis_points):
     return [4] + source_id + [1, basis_points >> 8, basis_points & 0xff]
 
 
+def initiative(id_, host, setters=()):
+    return ([NEW, INITIATIVE] + id_ + text("Name") + host + [0, 0] + [len(setters)]
+            + [b for s in setters for b in s])
+
+
+def initiative_dates(start, end=None):
+    return [4] + start + (end if end else no_date()) + [1, 1 if end else 0]
+
+
+def participant(id_):
+    return [6] + id_
+
+
+def member_participant(id_):
+    return [7, 1] + id_
+
+
+def participants_count(n):
+    return [7, 2, n]
+
+
 def founded(date):
     return [3] + date + [1]
 
@@ -239,6 +260,22 @@ SEEDS = {
     + contract(fixed_id("c-1"), fixed_id("a"), amount_hundreds(100), period(year(2021), year(2021)),
                setters=[share(fixed_id("siu"), 10000), contract_programme(raw_id("klyngeprogram"))])
     + [REMOVE] + raw_id("klyngeprogram")
+    + [SAVE],
+    # an initiative with an organisation and two members taking part and a
+    # stated count (version 2); a member that takes part cannot be
+    # removed; a count below the list is refused
+    "participants": [0]
+    + organisation(fixed_id("a"), setters=[founded(year(2014))])
+    + member(fixed_id("m1")) + member(fixed_id("m2"))
+    + initiative(fixed_id("i-1"), fixed_id("a"), setters=[
+        initiative_dates(year(2020)), participant(fixed_id("a")),
+        member_participant(fixed_id("m1")), member_participant(fixed_id("m2")),
+        participants_count(5)])
+    + initiative(raw_id("i-2"), fixed_id("a"), setters=[
+        member_participant(fixed_id("m1")), member_participant(fixed_id("m2")),
+        participants_count(1)])
+    + [REMOVE] + fixed_id("m1")
+    + exports(0)
     + [SAVE],
     # the built-in landscape, queried
     "default": [0xff]

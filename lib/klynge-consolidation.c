@@ -517,25 +517,15 @@ move_initiatives (KlyngeLandscape      *self,
       KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
       const KlyngeDate *start = klynge_initiative_get_start (initiative);
       const char *host = klynge_initiative_get_host (initiative);
-      const char * const *participants = klynge_initiative_get_participants (initiative);
-      g_auto(GStrv) old = NULL;
 
       if (host != NULL && g_strv_contains (predecessors, host)
           && runs_past (life, start, klynge_initiative_get_end (initiative)))
         g_warn_if_fail (klynge_initiative_set_host (initiative, successor, NULL));
 
-      if (participants == NULL || !runs_past (life, start, NULL))
+      if (!runs_past (life, start, NULL))
         continue;
-      old = g_strdupv ((char **) participants);
-      klynge_initiative_clear_participants (initiative);
-      for (guint j = 0; old[j] != NULL; j++)
-        {
-          const char *id = g_strv_contains (predecessors, old[j]) ? successor : old[j];
-          const char * const *now = klynge_initiative_get_participants (initiative);
-
-          if (now == NULL || !g_strv_contains (now, id))
-            g_warn_if_fail (klynge_initiative_add_participant (initiative, id, NULL));
-        }
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        _klynge_initiative_replace_participant (initiative, predecessors[j], successor);
     }
 }
 
@@ -663,7 +653,7 @@ move_designations (KlyngeLandscape      *self,
  * - initiatives: one hosted by a predecessor that runs after E − 1 gets
  *   the successor as its host (it moves whole, as contracts do); in one
  *   that begins after E − 1, the successor takes a predecessor's place
- *   among the participants;
+ *   among the participants (once; member participants stay as they are);
  * - designations: a programme's designation of a predecessor that runs
  *   after E − 1 becomes one of the successor, whole, as contracts move
  *   (once, when predecessors were designated alike).

@@ -47,12 +47,12 @@
  * | `envelope` | programme, source, start, end, amount |
  * | `designation` | programme, organisation, role, area, start, end |
  * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
- * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, sources, note |
+ * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, participants-count (empty when not stated), sources, note |
  * | `location` | organisation, city, address, role |
  * | `focus-area` | organisation, focus-area |
  * | `label` | organisation, level, awarded, valid-until |
  * | `predecessor` | merger, ref |
- * | `participant` | initiative, ref |
+ * | `participant` | initiative, ref, kind (`organisation` or `member`) |
  * | `source` | record, href, accessed |
  *
  * The plural columns (`cities`, `focus-areas`, `predecessors`,
@@ -562,13 +562,24 @@ csv_mergers (Emitter         *emitter,
     }
 }
 
+/* A stated count, or an empty field for -1 (none stated). */
+static void
+csv_count (Emitter *emitter,
+           gint64   count)
+{
+  char buf[24];
+
+  csv_field_len (emitter, buf,
+                 count >= 0 ? (gsize) g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, count) : 0);
+}
+
 static void
 csv_initiatives (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
   static const char * const columns[] = {
     "id", "kind", "theme", "host", "start", "end", "replaces", "title", "participants",
-    "sources", "note", NULL
+    "participants-count", "sources", "note", NULL
   };
 
   csv_header (emitter, columns);
@@ -585,6 +596,7 @@ csv_initiatives (Emitter         *emitter,
       csv_field (emitter, klynge_initiative_get_replaces (initiative));
       csv_field (emitter, klynge_initiative_get_title (initiative));
       csv_joined_strv (emitter, klynge_initiative_get_participants (initiative));
+      csv_count (emitter, klynge_initiative_get_participants_count (initiative));
       csv_provenance (emitter, KLYNGE_RECORD (initiative));
       csv_row_end (emitter);
     }
@@ -697,14 +709,21 @@ static void
 csv_participants (Emitter         *emitter,
                   KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "initiative", "ref", NULL };
+  static const char * const columns[] = { "initiative", "ref", "kind", NULL };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->initiatives->len && emitter_ok (emitter); i++)
     {
       KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+      const char * const *participants = klynge_initiative_get_participants (initiative);
 
-      csv_refs (emitter, KLYNGE_RECORD (initiative), klynge_initiative_get_participants (initiative));
+      for (guint j = 0; participants[j] != NULL; j++)
+        {
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (initiative)));
+          csv_field (emitter, participants[j]);
+          csv_field (emitter, klynge_initiative_participant_is_member (initiative, j) ? "member" : "organisation");
+          csv_row_end (emitter);
+        }
     }
 }
 

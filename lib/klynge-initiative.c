@@ -11,10 +11,19 @@
  *
  * Something a support body runs for the clusters: an event, network,
  * service, campaign or programme, its theme, its host organisation, when
- * it runs, the organisations that take part and, optionally, the
- * initiative it replaces. Organisations are named by id; whether the ids
- * resolve is checked by the landscape. Participants keep the order they
- * were added in.
+ * it runs, who takes part and, optionally, the initiative it replaces.
+ * Records are named by id; whether the ids resolve is checked by the
+ * landscape.
+ *
+ * A participant is an organisation (klynge_initiative_add_participant())
+ * or, from format version 2, a member such as a company
+ * (klynge_initiative_add_member_participant()); participants keep the
+ * order they were added in. The listed participants are those the
+ * sources name, not necessarily all who took part: when a source gives
+ * only a number, the initiative states it as its participants count
+ * (klynge_initiative_set_participants_count(), also version 2), and
+ * klynge_initiative_count_participants() says what is known of the
+ * number.
  */
 struct _KlyngeInitiative
 {
@@ -28,8 +37,14 @@ struct _KlyngeInitiative
   KlyngeDate end;
   char *replaces;
   GPtrArray *participants;      /* NULL-terminated, of owned strings */
-  GArray *participant_lines;    /* guint, in step with @participants */
+  GArray *participant_info;     /* ParticipantInfo, in step with @participants */
+  gint64 participants_count;    /* -1 when not stated */
 };
+
+typedef struct {
+  guint line;                   /* of its <participant>; 0 when not loaded */
+  gboolean member;              /* a member rather than an organisation */
+} ParticipantInfo;
 
 G_DEFINE_FINAL_TYPE (KlyngeInitiative, klynge_initiative, KLYNGE_TYPE_RECORD)
 
@@ -42,6 +57,7 @@ enum {
   PROP_START,
   PROP_END,
   PROP_REPLACES,
+  PROP_PARTICIPANTS_COUNT,
   N_PROPS
 };
 
@@ -56,7 +72,7 @@ klynge_initiative_finalize (GObject *object)
   g_free (self->host);
   g_free (self->replaces);
   g_ptr_array_unref (self->participants);
-  g_array_unref (self->participant_lines);
+  g_array_unref (self->participant_info);
 
   G_OBJECT_CLASS (klynge_initiative_parent_class)->finalize (object);
 }
@@ -91,6 +107,9 @@ klynge_initiative_get_property (GObject    *object,
       break;
     case PROP_REPLACES:
       g_value_set_string (value, self->replaces);
+      break;
+    case PROP_PARTICIPANTS_COUNT:
+      g_value_set_int64 (value, self->participants_count);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -129,6 +148,12 @@ klynge_initiative_set_property (GObject      *object,
     case PROP_REPLACES:
       klynge_initiative_set_replaces (self, g_value_get_string (value), &error);
       break;
+    case PROP_PARTICIPANTS_COUNT:
+      if (g_value_get_int64 (value) < 0)
+        klynge_initiative_unset_participants_count (self);
+      else
+        klynge_initiative_set_participants_count (self, (guint64) g_value_get_int64 (value), &error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,8 +176,24 @@ klynge_initiative_foreach_reference (KlyngeRecord *record,
   if (replaces != NULL && !func (record, replaces, KLYNGE_TYPE_INITIATIVE, "replaces", user_data))
     return;
   for (guint i = 0; participants[i] != NULL; i++)
-    if (!func (record, participants[i], KLYNGE_TYPE_ORGANISATION, "participant", user_data))
+    if (!func (record, participants[i],
+               klynge_initiative_participant_is_member (self, i) ? KLYNGE_TYPE_MEMBER : KLYNGE_TYPE_ORGANISATION,
+               "participant", user_data))
       return;
+}
+
+/* Members as participants and a stated count are version 2. */
+static guint
+klynge_initiative_format_version (KlyngeRecord *record)
+{
+  KlyngeInitiative *self = KLYNGE_INITIATIVE (record);
+
+  if (self->participants_count >= 0)
+    return 2;
+  for (guint i = 0; i < self->participant_info->len; i++)
+    if (g_array_index (self->participant_info, ParticipantInfo, i).member)
+      return 2;
+  return 1;
 }
 
 static void
@@ -167,6 +208,7 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
 
   record_class->element_name = "initiative";
   record_class->foreach_reference = klynge_initiative_foreach_reference;
+  record_class->format_version = klynge_initiative_format_version;
 
   /**
    * KlyngeInitiative:title:
@@ -236,6 +278,18 @@ klynge_initiative_class_init (KlyngeInitiativeClass *klass)
   properties[PROP_REPLACES] =
     g_param_spec_string ("replaces", NULL, NULL, NULL, KLYNGE_PARAM_READWRITE);
 
+  /**
+   * KlyngeInitiative:participants-count:
+   *
+   * How many took part, as a source states it, or -1 when no number is
+   * stated (see klynge_initiative_set_participants_count()). Setting a
+   * negative value unsets it.
+   */
+  properties[PROP_PARTICIPANTS_COUNT] =
+    g_param_spec_int64 ("participants-count", NULL, NULL,
+                        -1, KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX, -1,
+                        KLYNGE_PARAM_READWRITE);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -243,7 +297,8 @@ static void
 klynge_initiative_init (KlyngeInitiative *self)
 {
   self->participants = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-  self->participant_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->participant_info = g_array_new (FALSE, TRUE, sizeof (ParticipantInfo));
+  self->participants_count = -1;
 }
 
 /**
@@ -565,9 +620,10 @@ klynge_initiative_set_replaces (KlyngeInitiative  *self,
  * klynge_initiative_get_participants:
  * @self: a #KlyngeInitiative
  *
- * The ids of the participating organisations, in the order they were
- * added. The array belongs to @self and changes when participants are
- * added or cleared.
+ * The ids of the participants, organisations and members alike, in the
+ * order they were added (klynge_initiative_participant_is_member() tells
+ * which is which). The array belongs to @self and changes when
+ * participants are added or cleared.
  *
  * Returns: (array zero-terminated=1) (transfer none): the participants
  */
@@ -579,27 +635,13 @@ klynge_initiative_get_participants (KlyngeInitiative *self)
   return _klynge_strv_array_get (self->participants);
 }
 
-/**
- * klynge_initiative_add_participant:
- * @self: a #KlyngeInitiative
- * @id: the id of a participating organisation
- * @error: return location for a #GError, or %NULL
- *
- * Appends a participant. Fails with %KLYNGE_ERROR_BAD_ID when @id is not
- * an XML NCName and with %KLYNGE_ERROR_DUPLICATE_ID when it already takes
- * part, leaving the participants as they were. A %NULL @id is a programmer
- * error.
- *
- * Returns: %TRUE on success, %FALSE with @error set otherwise
- */
-gboolean
-klynge_initiative_add_participant (KlyngeInitiative  *self,
-                                   const char        *id,
-                                   GError           **error)
+static gboolean
+add_participant (KlyngeInitiative  *self,
+                 const char        *id,
+                 gboolean           member,
+                 GError           **error)
 {
-  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  ParticipantInfo info = { 0, member };
 
   if (!_klynge_check_id (id, "participant", error))
     return FALSE;
@@ -613,8 +655,78 @@ klynge_initiative_add_participant (KlyngeInitiative  *self,
     }
 
   g_ptr_array_add (self->participants, g_strdup (id));
-  g_array_set_size (self->participant_lines, self->participants->len);
+  g_array_append_val (self->participant_info, info);
   return TRUE;
+}
+
+/**
+ * klynge_initiative_add_participant:
+ * @self: a #KlyngeInitiative
+ * @id: the id of a participating organisation
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends an organisation as a participant. Fails with
+ * %KLYNGE_ERROR_BAD_ID when @id is not an XML NCName and with
+ * %KLYNGE_ERROR_DUPLICATE_ID when it already takes part, leaving the
+ * participants as they were. A %NULL @id is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_add_participant (KlyngeInitiative  *self,
+                                   const char        *id,
+                                   GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return add_participant (self, id, FALSE, error);
+}
+
+/**
+ * klynge_initiative_add_member_participant:
+ * @self: a #KlyngeInitiative
+ * @id: the id of a participating member, such as a company
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends a member as a participant: a company that took part without
+ * being an organisation of the landscape. A member participant makes the
+ * initiative need format version 2. Fails as
+ * klynge_initiative_add_participant() does.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_add_member_participant (KlyngeInitiative  *self,
+                                          const char        *id,
+                                          GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return add_participant (self, id, TRUE, error);
+}
+
+/**
+ * klynge_initiative_participant_is_member:
+ * @self: a #KlyngeInitiative
+ * @index: a position in klynge_initiative_get_participants()
+ *
+ * An @index past the last participant is a programmer error.
+ *
+ * Returns: %TRUE when the participant at @index was added as a member,
+ *   %FALSE when as an organisation
+ */
+gboolean
+klynge_initiative_participant_is_member (KlyngeInitiative *self,
+                                         guint             index)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (index < self->participant_info->len, FALSE);
+
+  return g_array_index (self->participant_info, ParticipantInfo, index).member;
 }
 
 /* The reader's: the line of the <participant> just added. */
@@ -623,9 +735,9 @@ _klynge_initiative_set_last_participant_line (KlyngeInitiative *self,
                                               guint             line)
 {
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
-  g_return_if_fail (self->participant_lines->len > 0);
+  g_return_if_fail (self->participant_info->len > 0);
 
-  g_array_index (self->participant_lines, guint, self->participant_lines->len - 1) = line;
+  g_array_index (self->participant_info, ParticipantInfo, self->participant_info->len - 1).line = line;
 }
 
 /* The line of the participant at @index in
@@ -635,16 +747,50 @@ _klynge_initiative_get_participant_line (KlyngeInitiative *self,
                                          guint             index)
 {
   g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), 0);
-  g_return_val_if_fail (index < self->participant_lines->len, 0);
+  g_return_val_if_fail (index < self->participant_info->len, 0);
 
-  return g_array_index (self->participant_lines, guint, index);
+  return g_array_index (self->participant_info, ParticipantInfo, index).line;
+}
+
+/* Applying a merger: organisation @old's place among the participants
+ * goes to organisation @successor; when @successor already takes part, it
+ * keeps the earlier of the two places. Member participants and the
+ * others' lines stay as they were. */
+void
+_klynge_initiative_replace_participant (KlyngeInitiative *self,
+                                        const char       *old,
+                                        const char       *successor)
+{
+  guint at, there;
+
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+
+  if (!g_ptr_array_find_with_equal_func (self->participants, old, g_str_equal, &at)
+      || g_array_index (self->participant_info, ParticipantInfo, at).member)
+    return;
+  if (!g_ptr_array_find_with_equal_func (self->participants, successor, g_str_equal, &there))
+    there = G_MAXUINT;
+  if (there < at)
+    {
+      g_ptr_array_remove_index (self->participants, at);
+      g_array_remove_index (self->participant_info, at);
+      return;
+    }
+  g_free (g_ptr_array_index (self->participants, at));
+  g_ptr_array_index (self->participants, at) = g_strdup (successor);
+  if (there != G_MAXUINT)
+    {
+      g_ptr_array_remove_index (self->participants, there);
+      g_array_remove_index (self->participant_info, there);
+    }
 }
 
 /**
  * klynge_initiative_clear_participants:
  * @self: a #KlyngeInitiative
  *
- * Removes all participants.
+ * Removes all participants, organisations and members. The participants
+ * count, if stated, stays.
  */
 void
 klynge_initiative_clear_participants (KlyngeInitiative *self)
@@ -652,5 +798,119 @@ klynge_initiative_clear_participants (KlyngeInitiative *self)
   g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
 
   g_ptr_array_set_size (self->participants, 0);
-  g_array_set_size (self->participant_lines, 0);
+  g_array_set_size (self->participant_info, 0);
+}
+
+/**
+ * klynge_initiative_get_participants_count:
+ * @self: a #KlyngeInitiative
+ *
+ * The number of participants a source states, which may be more than the
+ * initiative lists (see klynge_initiative_count_participants()).
+ *
+ * Returns: the stated count, or -1 when none is stated
+ */
+gint64
+klynge_initiative_get_participants_count (KlyngeInitiative *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), -1);
+
+  return self->participants_count;
+}
+
+/**
+ * klynge_initiative_set_participants_count:
+ * @self: a #KlyngeInitiative
+ * @count: how many took part, as a source states it
+ * @error: return location for a #GError, or %NULL
+ *
+ * States how many took part, for when a source gives a number but not
+ * (all) the names; the initiative then needs format version 2. Fails with
+ * %KLYNGE_ERROR_BAD_VALUE when @count is above
+ * %KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX, leaving the count as it was.
+ *
+ * A count below the number of listed participants contradicts them; as it
+ * may be set before they are added, that is not refused here but found by
+ * klynge_landscape_validate() (and refused by klynge_landscape_add(), a
+ * save and a load) as %KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_initiative_set_participants_count (KlyngeInitiative  *self,
+                                          guint64            count,
+                                          GError           **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_INITIATIVE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (count > KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_VALUE,
+                   "participants count %" G_GUINT64_FORMAT " of initiative “%s” is above %" G_GINT64_FORMAT,
+                   count, klynge_record_get_id (KLYNGE_RECORD (self)),
+                   KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX);
+      return FALSE;
+    }
+  if (self->participants_count != (gint64) count)
+    {
+      self->participants_count = (gint64) count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS_COUNT]);
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_initiative_unset_participants_count:
+ * @self: a #KlyngeInitiative
+ *
+ * Takes back a stated participants count.
+ */
+void
+klynge_initiative_unset_participants_count (KlyngeInitiative *self)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+
+  if (self->participants_count < 0)
+    return;
+  self->participants_count = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS_COUNT]);
+}
+
+/**
+ * klynge_initiative_count_participants:
+ * @self: a #KlyngeInitiative
+ * @count: (out caller-allocates): how many took part
+ *
+ * What is known of how many took part: exactly the stated participants
+ * count when there is one; otherwise the listed participants are those
+ * the sources name, so at least their number, and not known when none is
+ * listed (see klynge_count_init()).
+ */
+void
+klynge_initiative_count_participants (KlyngeInitiative *self,
+                                      KlyngeCount      *count)
+{
+  g_return_if_fail (KLYNGE_IS_INITIATIVE (self));
+  g_return_if_fail (count != NULL);
+
+  if (self->participants_count >= 0)
+    klynge_count_init (count, (guint64) self->participants_count, TRUE);
+  else
+    klynge_count_init (count, self->participants->len, FALSE);
+}
+
+/* The one check of a stated count against the list, for the loader,
+ * klynge_landscape_add(), validate() and a save. */
+gboolean
+_klynge_initiative_check_participants_count (KlyngeInitiative  *self,
+                                             GError           **error)
+{
+  if (self->participants_count < 0 || (guint64) self->participants_count >= self->participants->len)
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW,
+               "initiative “%s” states %" G_GINT64_FORMAT " participant%s but lists %u",
+               klynge_record_get_id (KLYNGE_RECORD (self)), self->participants_count,
+               self->participants_count == 1 ? "" : "s", self->participants->len);
+  return FALSE;
 }

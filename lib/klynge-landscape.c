@@ -697,7 +697,8 @@ add_if_referrer (gpointer record,
  * naming an organisation, contracts naming a funding source or renewed by
  * another, initiatives replaced by another, programmes designating an
  * organisation or holding an envelope of a funding source, contracts
- * naming a programme, and the organisations a member has memberships of.
+ * naming a programme, the organisations a member has memberships of and
+ * the initiatives it takes part in.
  *
  * Returns: (transfer container) (element-type KlyngeRecord): the records,
  *   in landscape order; the array holds a reference on each
@@ -721,7 +722,7 @@ klynge_landscape_list_referrers (KlyngeLandscape *self,
           if (_klynge_membership_store_org_has_member (entry, member))
             g_ptr_array_add (out, g_object_ref (entry->organisation));
         }
-      return out;
+      /* and the initiatives it takes part in, which come after */
     }
   _klynge_landscape_foreach_record (self, add_if_referrer, &(ReferrersData) { out, id });
   return out;

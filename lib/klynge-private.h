@@ -105,6 +105,14 @@ void         _klynge_initiative_set_last_participant_line (KlyngeInitiative *sel
                                           guint              line);
 guint        _klynge_initiative_get_participant_line (KlyngeInitiative *self,
                                           guint              index);
+/* klynge-initiative.c: applying a merger moves an organisation's place
+ * among the participants to its successor; the one check of a stated
+ * participants count against the list (PARTICIPANTS_COUNT_TOO_LOW). */
+void         _klynge_initiative_replace_participant (KlyngeInitiative *self,
+                                          const char        *old,
+                                          const char        *successor);
+gboolean     _klynge_initiative_check_participants_count (KlyngeInitiative *self,
+                                          GError           **error);
 
 /* klynge-filter.c: for listings that know the organisation's status on
  * the filter's active-on date (NULL when it has none) from a landscape */

@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 
 /* Checks what @record alone needs for the loader to take it: an id, the
  * references and dates the format requires, a name or title, a
- * contract's shares summing to 100 %, a merger's fewest predecessors.
- * Fails with the code the loader would give (MISSING_ATTRIBUTE,
- * MISSING_ELEMENT, SHARES_NOT_100, TOO_FEW_PARTIES), naming the record.
+ * contract's shares summing to 100 %, a merger's fewest predecessors, an
+ * initiative's stated participants count no lower than its list. Fails
+ * with the code the loader would give (MISSING_ATTRIBUTE, MISSING_ELEMENT,
+ * SHARES_NOT_100, TOO_FEW_PARTIES, PARTICIPANTS_COUNT_TOO_LOW), naming
+ * the record.
  * Texts need no check here: setters refuse what the loader would. */
 gboolean         _klynge_record_check_complete     (KlyngeRecord     *record,
                                                     GError          **error);

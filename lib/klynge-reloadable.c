@@ -135,6 +135,8 @@ _klynge_record_check_complete (KlyngeRecord  *record,
            && klynge_contract_check_shares (KLYNGE_CONTRACT (record), error);
   if (KLYNGE_IS_MERGER (record))
     return _klynge_merger_check_predecessor_count (KLYNGE_MERGER (record), error);
+  if (KLYNGE_IS_INITIATIVE (record))
+    return _klynge_initiative_check_participants_count (KLYNGE_INITIATIVE (record), error);
   return TRUE;
 }
 

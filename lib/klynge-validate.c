@@ -837,6 +837,9 @@ check_initiative_lifetimes (ProblemSink          *sink,
           KlyngeLifetimeFindings findings;
           g_autofree char *in = NULL;
 
+          /* a member (company) has no lifetime in the landscape */
+          if (klynge_initiative_participant_is_member (initiative, j))
+            continue;
           organisation = lifespan_of (sink, lives, participants[j], &life);
           if (organisation == NULL)
             continue;
@@ -894,6 +897,21 @@ check_lifetimes (ProblemSink *sink)
   check_designation_lifetimes (sink, lives);
 }
 
+static void
+check_initiatives (ProblemSink *sink)
+{
+  GPtrArray *initiatives = sink->self->initiatives;
+
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KlyngeInitiative *initiative = g_ptr_array_index (initiatives, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!_klynge_initiative_check_participants_count (initiative, &error))
+        report (sink, KLYNGE_RECORD (initiative), error->code, "%s", error->message);
+    }
+}
+
 void
 _klynge_landscape_check_consistency (KlyngeLandscape *self,
                                      const char      *file,
@@ -903,6 +921,7 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
 
   check_contracts (&sink);
   check_mergers (&sink);
+  check_initiatives (&sink);
   check_history (&sink);
   check_lifetimes (&sink);
 }
@@ -916,7 +935,9 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * renewal chains end, that mergers have enough predecessors and that a
  * completed merger's predecessors were dissolved before its effective
  * date (a dissolution date is an organisation's last day; with partial
- * dates, only a certain contradiction is reported).
+ * dates, only a certain contradiction is reported), and that an
+ * initiative states no fewer participants than it lists
+ * (%KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW).
  *
  * It also checks lifetimes. A membership, label (from `awarded` to
  * `valid-until`), contract (against its holder), hosted initiative
@@ -925,7 +946,8 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * (%KLYNGE_SEVERITY_WARNING: bodies are funded while being formed), each
  * kind with its own code (%KLYNGE_ERROR_MEMBERSHIP_AFTER_DISSOLUTION,
  * %KLYNGE_ERROR_MEMBERSHIP_BEFORE_FOUNDING and so on). An initiative's
- * participant need only have existed at some time the initiative ran:
+ * participant organisation need only have existed at some time the
+ * initiative ran (a member participant has no lifetime to check):
  * %KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION when the initiative began
  * after the participant's dissolution,
  * %KLYNGE_ERROR_PARTICIPATION_BEFORE_FOUNDING (a warning) when it ended

@@ -288,6 +288,7 @@ void _klynge_xml_start_merger         (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_predecessor    (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_end_merger           (KlyngeXmlReader *reader, const Frame *frame);
 void _klynge_xml_start_initiative     (KlyngeXmlReader *reader, guint line);
+void _klynge_xml_end_initiative       (KlyngeXmlReader *reader, const Frame *frame);
 void _klynge_xml_start_participant    (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_programme      (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_envelope       (KlyngeXmlReader *reader, guint line);

@@ -971,7 +971,7 @@ static const AttributeSpec ref_attrs[] = { { A_REF, REQ } };
 static const ChildSpec initiatives_children[] = { { E_INITIATIVE, 0, MANY } };
 static const AttributeSpec initiative_attrs[] = {
   { A_ID, REQ }, { A_KIND, REQ }, { A_THEME, REQ }, { A_HOST, REQ },
-  { A_START, OPT }, { A_END, OPT }, { A_REPLACES, OPT }
+  { A_START, OPT }, { A_END, OPT }, { A_REPLACES, OPT }, { A_PARTICIPANTS_COUNT, OPT, V2 }
 };
 static const ChildSpec initiative_children[] = {
   { E_TITLE, 1, 1 }, { E_PARTICIPANT, 0, MANY }, PROVENANCE
@@ -1026,7 +1026,7 @@ static const ElementSpec element_specs[N_ELEMENTS] = {
   [E_PREDECESSOR] = EMPTY ("predecessor", ref_attrs, _klynge_xml_start_predecessor),
   [E_INITIATIVES] = SECTION ("initiatives", initiatives_children),
   [E_INITIATIVE] = RECORD ("initiative", initiative_attrs, initiative_children,
-                           _klynge_xml_start_initiative, _klynge_xml_end_record),
+                           _klynge_xml_start_initiative, _klynge_xml_end_initiative),
   [E_TITLE] = TEXT ("title"),
   [E_PARTICIPANT] = EMPTY ("participant", ref_attrs, _klynge_xml_start_participant),
 };

@@ -286,6 +286,35 @@ _klynge_xml_end_merger (Reader      *reader,
   _klynge_xml_end_record (reader, frame);
 }
 
+/* `participants-count` (version 2: the table): a number of decimal
+ * digits without leading zeros, so that it saves back as it was read. */
+static void
+participants_count (Reader           *reader,
+                    KlyngeInitiative *initiative,
+                    guint             line)
+{
+  const char *value = reader->values[A_PARTICIPANTS_COUNT];
+  gsize length = reader->value_lengths[A_PARTICIPANTS_COUNT];
+  GError *error = NULL;
+  gboolean digits;
+
+  if (value == NULL)
+    return;
+  /* anything longer than 20 digits is far above the cap (and
+   * g_ascii_strtoull() saturates rather than wraps) */
+  digits = length > 0 && length <= 20 && (value[0] != '0' || length == 1);
+  for (gsize i = 0; digits && i < length; i++)
+    digits = g_ascii_isdigit (value[i]);
+  if (!digits)
+    {
+      _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_VALUE, line,
+                              "participants-count “%s” is not a number of participants", value);
+      return;
+    }
+  if (!klynge_initiative_set_participants_count (initiative, g_ascii_strtoull (value, NULL, 10), &error))
+    _klynge_xml_problem_from_error (reader, line, error);
+}
+
 void
 _klynge_xml_start_initiative (Reader *reader,
                               guint   line)
@@ -316,20 +345,43 @@ _klynge_xml_start_initiative (Reader *reader,
   if (reader->values[A_REPLACES] != NULL
       && !klynge_initiative_set_replaces (initiative, reader->values[A_REPLACES], (error = NULL, &error)))
     _klynge_xml_problem_from_error (reader, line, error);
+  participants_count (reader, initiative, line);
   begin_record (reader, KLYNGE_RECORD (initiative), line);
   g_object_unref (initiative);
+}
+
+void
+_klynge_xml_end_initiative (Reader      *reader,
+                            const Frame *frame)
+{
+  GError *error = NULL;
+
+  /* the count is known before the list: compared once the list is read */
+  if (KLYNGE_IS_INITIATIVE (reader->record)
+      && !_klynge_initiative_check_participants_count (KLYNGE_INITIATIVE (reader->record), &error))
+    _klynge_xml_problem_from_error (reader, frame->line, error);
+  _klynge_xml_end_record (reader, frame);
 }
 
 void
 _klynge_xml_start_participant (Reader *reader,
                                guint   line)
 {
+  const char *ref = reader->values[A_REF];
   GError *error = NULL;
+  guint32 index;
+  gboolean member;
 
-  if (!KLYNGE_IS_INITIATIVE (reader->record)
-      || !_klynge_xml_value_reference (reader, A_REF, KLYNGE_TYPE_ORGANISATION, line))
+  if (!KLYNGE_IS_INITIATIVE (reader->record) || ref == NULL)
     return;
-  if (!klynge_initiative_add_participant (KLYNGE_INITIATIVE (reader->record), reader->values[A_REF], &error))
+  /* `ref` names an organisation or, from version 2, a member: ids are
+   * unique across kinds, so the id says which. In a version 1 document a
+   * member is the wrong kind, as it always was. */
+  member = reader->version >= 2 && _klynge_landscape_find_member (reader->landscape, ref, &index);
+  if (!_klynge_xml_value_reference (reader, A_REF, member ? KLYNGE_TYPE_MEMBER : KLYNGE_TYPE_ORGANISATION, line))
+    return;
+  if (!(member ? klynge_initiative_add_member_participant : klynge_initiative_add_participant)
+        (KLYNGE_INITIATIVE (reader->record), ref, &error))
     _klynge_xml_problem_from_error (reader, line, error);
   else
     _klynge_initiative_set_last_participant_line (KLYNGE_INITIATIVE (reader->record), line);

@@ -450,6 +450,14 @@ write_initiative (Writer   *writer,
   put_date (writer, "start", klynge_initiative_get_start (initiative));
   put_date (writer, "end", klynge_initiative_get_end (initiative));
   put_attribute (writer, "replaces", klynge_initiative_get_replaces (initiative));
+  if (klynge_initiative_get_participants_count (initiative) >= 0)
+    {
+      char count[24];
+      gsize length = (gsize) g_snprintf (count, sizeof count, "%" G_GINT64_FORMAT,
+                                         klynge_initiative_get_participants_count (initiative));
+
+      put_attribute_raw (writer, "participants-count", count, length);
+    }
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "title", klynge_initiative_get_title (initiative));
   write_refs (writer, "participant", klynge_initiative_get_participants (initiative));

@@ -1430,6 +1430,42 @@ START_TEST (test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it)
 }
 END_TEST
 
+/* A member participant is no organisation a merger can replace: it keeps
+ * its place and kind, while the predecessors give theirs to the
+ * successor once, at the first of their places. */
+START_TEST (test_a_merger_leaves_member_participants_where_they_are)
+{
+  g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab",
+                                               "2024-01-01", predecessors);
+  g_autoptr(KlyngeInitiative) camp = klynge_initiative_new ("camp-2025", KLYNGE_INITIATIVE_KIND_EVENT,
+                                                            KLYNGE_INITIATIVE_THEME_CONSOLIDATION,
+                                                            "host", "Camp 2025");
+  KlyngeDate start = klynge_test_date ("2025");
+  g_autoptr(GError) error = NULL;
+  const char * const *participants;
+
+  ck_assert (klynge_initiative_set_dates (camp, &start, NULL, &error));
+  ck_assert (klynge_initiative_add_member_participant (camp, "m1", &error));
+  ck_assert (klynge_initiative_add_participant (camp, "b", &error));
+  ck_assert (klynge_initiative_add_member_participant (camp, "m2", &error));
+  ck_assert (klynge_initiative_add_participant (camp, "a", &error));
+  ck_assert (klynge_landscape_add (landscape, KLYNGE_RECORD (camp), &error));
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  participants = klynge_initiative_get_participants (camp);
+  ck_assert_str_eq (participants[0], "m1");
+  ck_assert_str_eq (participants[1], "ab");
+  ck_assert_str_eq (participants[2], "m2");
+  ck_assert_ptr_null (participants[3]);
+  ck_assert (klynge_initiative_participant_is_member (camp, 0));
+  ck_assert (!klynge_initiative_participant_is_member (camp, 1));
+  ck_assert (klynge_initiative_participant_is_member (camp, 2));
+}
+END_TEST
+
 START_TEST (test_a_merger_moves_a_running_designation_to_the_successor_once)
 {
   g_autoptr(KlyngeLandscape) landscape = dated_landscape ();
@@ -1490,6 +1526,7 @@ consolidation_suite (void)
   tcase_add_loop_test (apply, test_applying_a_merger_makes_no_lifetime_finding, 0, G_N_ELEMENTS (lifetime_mergers));
   tcase_add_test (apply, test_a_merger_moves_a_running_designation_to_the_successor_once);
   tcase_add_test (apply, test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it);
+  tcase_add_test (apply, test_a_merger_leaves_member_participants_where_they_are);
   suite_add_tcase (suite, apply);
 
   tcase_add_loop_test (history, test_lineage_is_the_same_on_either_side_of_the_walk_that_indexes, 0, 16);

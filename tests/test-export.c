@@ -341,9 +341,36 @@ END_TEST
 START_TEST (test_csv_initiative_table)
 {
   assert_csv ("initiative",
-              "id,kind,theme,host,start,end,replaces,title,participants,sources,note\r\n"
-              "camp,event,professionalisation,ced,2019,,,Innovation Camp,,,\r\n"
-              "summit,event,professionalisation,ced,2020,,camp,Summit,a|ab,,\r\n");
+              "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
+              "camp,event,professionalisation,ced,2019,,,Innovation Camp,,,,\r\n"
+              "summit,event,professionalisation,ced,2020,,camp,Summit,a|ab,,,\r\n");
+}
+END_TEST
+
+/* Version 2: members take part too, and a count may be stated. */
+START_TEST (test_csv_participants_say_whether_each_is_an_organisation_or_a_member)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/initiative-participants.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+  g_autofree char *participants = NULL, *initiatives = NULL;
+
+  ck_assert_no_error (error);
+  participants = csv_of (landscape, "participant");
+  ck_assert_str_eq (participants,
+                    "initiative,ref,kind\r\n"
+                    "i-summit,o-1,organisation\r\n"
+                    "i-summit,m-1,member\r\n"
+                    "i-summit,m-2,member\r\n"
+                    "i-network,m-2,member\r\n"
+                    "i-network,o-host,organisation\r\n");
+  initiatives = csv_of (landscape, "initiative");
+  ck_assert_str_eq (initiatives,
+                    "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
+                    "i-summit,event,professionalisation,o-host,2020,,,Klyngetopmøde,o-1|m-1|m-2,120,,"
+                    "The report gives 120 participants and names three.\r\n"
+                    "i-camp,event,professionalisation,o-host,2019,,,Lejr uden deltagere,,0,,\r\n"
+                    "i-network,network,globalisation,o-host,2021,,,Eksportnetværk,m-2|o-host,,,\r\n");
 }
 END_TEST
 
@@ -380,7 +407,7 @@ START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
               "organisation,level,awarded,valid-until\r\n"
               "a,gold,2019-07,2021-07\r\n");
   assert_csv ("predecessor", "merger,ref\r\nm2020,a\r\nm2020,b\r\n");
-  assert_csv ("participant", "initiative,ref\r\nsummit,a\r\nsummit,ab\r\n");
+  assert_csv ("participant", "initiative,ref,kind\r\nsummit,a,organisation\r\nsummit,ab,organisation\r\n");
   assert_csv ("source",
               "record,href,accessed\r\n"
               "m-2,https://example.org/m2,2026-11-27\r\n"
@@ -967,6 +994,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_percents_have_two_decimals);
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
+  tcase_add_test (tc, test_csv_participants_say_whether_each_is_an_organisation_or_a_member);
   tcase_add_test (tc, test_csv_multi_valued_tables_give_one_row_per_value);
   tcase_add_test (tc, test_csv_location_table_gives_region_and_municipality_as_stated);
   tcase_add_test (tc, test_csv_plural_columns_escape_the_separator_and_split_back_exactly);

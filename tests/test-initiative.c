@@ -361,6 +361,308 @@ START_TEST (test_initiative_enum_setters_out_of_range_are_programmer_errors)
 }
 END_TEST
 
+/* --- participants: organisations and members, and a stated count ----- */
+
+START_TEST (test_initiative_member_participants_are_told_apart_from_organisations)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  g_autoptr(GError) error = NULL;
+  const char * const *participants;
+
+  ck_assert (klynge_initiative_add_participant (summit, "ecd", &error));
+  ck_assert (klynge_initiative_add_member_participant (summit, "m-1", &error));
+  ck_assert_no_error (error);
+  /* one list: a member cannot take part twice either, nor as both */
+  ck_assert (!klynge_initiative_add_member_participant (summit, "ecd", &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_DUPLICATE_ID);
+  g_clear_error (&error);
+  ck_assert (!klynge_initiative_add_member_participant (summit, "not an id", &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
+
+  participants = klynge_initiative_get_participants (summit);
+  ck_assert_str_eq (participants[0], "ecd");
+  ck_assert_str_eq (participants[1], "m-1");
+  ck_assert_ptr_null (participants[2]);
+  ck_assert (!klynge_initiative_participant_is_member (summit, 0));
+  ck_assert (klynge_initiative_participant_is_member (summit, 1));
+  assert_critical (klynge_initiative_participant_is_member (summit, 2));
+}
+END_TEST
+
+START_TEST (test_initiative_needs_version_2_for_a_member_participant_or_a_stated_count)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+
+  ck_assert (klynge_initiative_add_participant (summit, "ecd", NULL));
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (summit)), 1);
+  ck_assert (klynge_initiative_add_member_participant (summit, "m-1", NULL));
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (summit)), 2);
+  klynge_initiative_clear_participants (summit);
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (summit)), 1);
+  ck_assert (klynge_initiative_set_participants_count (summit, 0, NULL));
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (summit)), 2);
+  klynge_initiative_unset_participants_count (summit);
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (summit)), 1);
+}
+END_TEST
+
+START_TEST (test_initiative_participants_count_is_set_unset_and_notified_once_per_change)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  gint64 through_property = 0;
+
+  g_signal_connect (summit, "notify::participants-count", G_CALLBACK (count_notify), &notified);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (summit), -1);
+  ck_assert (klynge_initiative_set_participants_count (summit, 350, &error));
+  ck_assert (klynge_initiative_set_participants_count (summit, 350, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (summit), 350);
+  ck_assert_uint_eq (notified, 1);
+
+  g_object_get (summit, "participants-count", &through_property, NULL);
+  ck_assert_int_eq (through_property, 350);
+  g_object_set (summit, "participants-count", (gint64) -1, NULL);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (summit), -1);
+  klynge_initiative_unset_participants_count (summit);
+  ck_assert_uint_eq (notified, 2);
+
+  ck_assert (klynge_initiative_set_participants_count (summit, KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX, &error));
+  ck_assert (!klynge_initiative_set_participants_count (summit, (guint64) KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX + 1,
+                                                        &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_VALUE);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (summit), KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX);
+}
+END_TEST
+
+/* What is known of how many took part. */
+static const struct {
+  gint64 stated;                /* -1: none */
+  guint listed;
+  guint64 value;
+  KlyngeCountCertainty certainty;
+  const char *text;
+} participant_counts[] = {
+  { -1, 0, 0, KLYNGE_COUNT_CERTAINTY_UNKNOWN, "not known" },
+  { -1, 2, 2, KLYNGE_COUNT_CERTAINTY_AT_LEAST, "at least 2" },
+  { 0, 0, 0, KLYNGE_COUNT_CERTAINTY_EXACT, "0" },
+  { 120, 2, 120, KLYNGE_COUNT_CERTAINTY_EXACT, "120" },
+  { 2, 2, 2, KLYNGE_COUNT_CERTAINTY_EXACT, "2" },
+};
+
+START_TEST (test_initiative_count_is_exact_when_stated_and_at_least_the_listed_otherwise)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  g_autofree char *text = NULL;
+  KlyngeCount count;
+
+  if (participant_counts[_i].stated >= 0)
+    ck_assert (klynge_initiative_set_participants_count (summit, (guint64) participant_counts[_i].stated, NULL));
+  for (guint i = 0; i < participant_counts[_i].listed; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m-%u", i);
+      ck_assert (klynge_initiative_add_member_participant (summit, id, NULL));
+    }
+  klynge_initiative_count_participants (summit, &count);
+  text = klynge_count_format (&count);
+  ck_assert_uint_eq (count.value, participant_counts[_i].value);
+  ck_assert_int_eq (count.certainty, participant_counts[_i].certainty);
+  ck_assert_str_eq (text, participant_counts[_i].text);
+}
+END_TEST
+
+/* Applying a merger: a predecessor's place goes to the successor, which
+ * keeps the earlier place when it already takes part. */
+static const struct {
+  const char *before;
+  const char *old;
+  const char *after;
+} replacements[] = {
+  { "a x", "a", "ab x" },
+  { "x a", "a", "x ab" },
+  { "a x ab", "a", "ab x" },
+  { "ab x a", "a", "ab x" },
+  { "x", "a", "x" },
+  { "M:a x", "a", "M:a x" },       /* a member with that id is no predecessor */
+};
+
+static char *
+participants_text (KlyngeInitiative *initiative)
+{
+  const char * const *participants = klynge_initiative_get_participants (initiative);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; participants[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s%s", i > 0 ? " " : "",
+                            klynge_initiative_participant_is_member (initiative, i) ? "M:" : "",
+                            participants[i]);
+  return g_string_free (text, FALSE);
+}
+
+START_TEST (test_initiative_replacing_a_participant_keeps_one_place_for_the_successor)
+{
+  g_autoptr(KlyngeInitiative) summit = new_summit ();
+  g_auto(GStrv) before = g_strsplit (replacements[_i].before, " ", -1);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; before[i] != NULL; i++)
+    ck_assert (g_str_has_prefix (before[i], "M:")
+               ? klynge_initiative_add_member_participant (summit, before[i] + 2, NULL)
+               : klynge_initiative_add_participant (summit, before[i], NULL));
+  _klynge_initiative_replace_participant (summit, replacements[_i].old, "ab");
+  after = participants_text (summit);
+  ck_assert_str_eq (after, replacements[_i].after);
+}
+END_TEST
+
+static KlyngeLandscape *
+load_participants_fixture (void)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/initiative-participants.xml");
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape = klynge_landscape_load_file (path, &error);
+
+  ck_assert_no_error (error);
+  return landscape;
+}
+
+static KlyngeInitiative *
+initiative_of (KlyngeLandscape *landscape,
+               const char      *id)
+{
+  return KLYNGE_INITIATIVE (klynge_landscape_lookup (landscape, id));
+}
+
+START_TEST (test_initiative_loads_member_participants_and_the_stated_count)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_participants_fixture ();
+  KlyngeInitiative *summit = initiative_of (landscape, "i-summit");
+  KlyngeInitiative *network = initiative_of (landscape, "i-network");
+  g_autofree char *summit_text = participants_text (summit);
+  g_autofree char *network_text = participants_text (network);
+  KlyngeCount count;
+
+  ck_assert_str_eq (summit_text, "o-1 M:m-1 M:m-2");
+  ck_assert_uint_eq (_klynge_initiative_get_participant_line (summit, 2), 25);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (summit), 120);
+  ck_assert_str_eq (network_text, "M:m-2 o-host");
+  klynge_initiative_count_participants (network, &count);
+  ck_assert_int_eq (count.certainty, KLYNGE_COUNT_CERTAINTY_AT_LEAST);
+  ck_assert_int_eq (klynge_initiative_get_participants_count (initiative_of (landscape, "i-camp")), 0);
+}
+END_TEST
+
+/* Validation names the participant's kind by what it was added as. */
+static const struct {
+  gboolean as_member;
+  const char *id;
+  KlyngeError code;
+} bad_participants[] = {
+  { TRUE, "m-9", KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { FALSE, "m-9", KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { TRUE, "o-1", KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+  { FALSE, "m-1", KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+  { TRUE, "i-camp", KLYNGE_ERROR_WRONG_REFERENCE_KIND },
+};
+
+START_TEST (test_initiative_validate_refuses_a_participant_of_the_wrong_kind_or_none)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_participants_fixture ();
+  KlyngeInitiative *camp = initiative_of (landscape, "i-camp");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  klynge_initiative_unset_participants_count (camp);
+  ck_assert (bad_participants[_i].as_member
+             ? klynge_initiative_add_member_participant (camp, bad_participants[_i].id, &error)
+             : klynge_initiative_add_participant (camp, bad_participants[_i].id, &error));
+  problems = klynge_landscape_validate (landscape);
+  text = klynge_test_problems_text (problems);
+  ck_assert_msg (problems->len == 1, "problems:%s", text);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), bad_participants[_i].code);
+  ck_assert_str_eq (klynge_problem_get_record_id (g_ptr_array_index (problems, 0)), "i-camp");
+
+  /* nor would it load again */
+  ck_assert_ptr_null (klynge_landscape_save_bytes (landscape, &error));
+  ck_assert_klynge_error (error, (int) bad_participants[_i].code);
+}
+END_TEST
+
+START_TEST (test_initiative_validate_finds_a_stated_count_below_the_listed_participants)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_participants_fixture ();
+  KlyngeInitiative *summit = initiative_of (landscape, "i-summit");
+  g_autoptr(KlyngeInitiative) copy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeProblem *problem;
+
+  ck_assert (klynge_initiative_set_participants_count (summit, 2, &error));
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_uint_eq (problems->len, 1);
+  problem = g_ptr_array_index (problems, 0);
+  ck_assert_int_eq (klynge_problem_get_code (problem), KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW);
+  ck_assert_uint_eq (klynge_problem_get_line (problem), 21);
+  ck_assert_str_eq (klynge_problem_get_record_id (problem), "i-summit");
+
+  ck_assert_ptr_null (klynge_landscape_save_bytes (landscape, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW);
+  g_clear_error (&error);
+
+  copy = klynge_initiative_new ("i-copy", KLYNGE_INITIATIVE_KIND_EVENT, KLYNGE_INITIATIVE_THEME_BRANDING,
+                                "o-host", "Kopi");
+  ck_assert (klynge_initiative_add_member_participant (copy, "m-1", &error));
+  ck_assert (klynge_initiative_set_participants_count (copy, 0, &error));
+  ck_assert (!klynge_landscape_add (landscape, KLYNGE_RECORD (copy), &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW);
+  ck_assert_ptr_null (klynge_landscape_lookup (landscape, "i-copy"));
+}
+END_TEST
+
+START_TEST (test_initiative_a_member_that_takes_part_cannot_be_removed)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_participants_fixture ();
+  g_autoptr(GPtrArray) of_m1 = klynge_landscape_list_referrers (landscape, "m-1");
+  g_autoptr(GPtrArray) of_m2 = klynge_landscape_list_referrers (landscape, "m-2");
+  g_autoptr(GError) error = NULL;
+
+  /* the organisation it is a member of, then the initiatives */
+  ck_assert_uint_eq (of_m1->len, 2);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (of_m1, 0)), "o-1");
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (of_m1, 1)), "i-summit");
+  ck_assert_uint_eq (of_m2->len, 2);
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (of_m2, 0)), "i-summit");
+  ck_assert_str_eq (klynge_record_get_id (g_ptr_array_index (of_m2, 1)), "i-network");
+
+  ck_assert (!klynge_landscape_remove (landscape, "m-2", &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_REFERENCED);
+  ck_assert_ptr_nonnull (klynge_landscape_lookup (landscape, "m-2"));
+}
+END_TEST
+
+/* A member has no founding or dissolution to participate outside of; a
+ * dissolved organisation does. */
+START_TEST (test_initiative_lifetime_checks_apply_to_organisation_participants_only)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_participants_fixture ();
+  KlyngeOrganisation *o1 = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "o-1"));
+  KlyngeDate dissolved = klynge_test_date ("2019-12-31");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+
+  ck_assert (klynge_organisation_set_dissolved (o1, &dissolved, NULL));
+  problems = klynge_landscape_validate (landscape);
+  text = klynge_test_problems_text (problems);
+  /* o-1 takes part in i-summit (2020, line 23); m-1, m-2 are members */
+  ck_assert_msg (problems->len == 1, "problems:%s", text);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)),
+                    KLYNGE_ERROR_PARTICIPATION_AFTER_DISSOLUTION);
+  ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, 0)), 23);
+}
+END_TEST
+
 static Suite *
 initiative_suite (void)
 {
@@ -386,6 +688,22 @@ initiative_suite (void)
   tcase_add_test (tc, test_initiative_participants_keep_insertion_order_and_stay_null_terminated);
   tcase_add_test (tc, test_initiative_participant_lines_stay_in_step_with_the_participants);
   tcase_add_test (tc, test_initiative_enum_setters_out_of_range_are_programmer_errors);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("participants");
+  tcase_add_test (tc, test_initiative_member_participants_are_told_apart_from_organisations);
+  tcase_add_test (tc, test_initiative_needs_version_2_for_a_member_participant_or_a_stated_count);
+  tcase_add_test (tc, test_initiative_participants_count_is_set_unset_and_notified_once_per_change);
+  tcase_add_loop_test (tc, test_initiative_count_is_exact_when_stated_and_at_least_the_listed_otherwise,
+                       0, G_N_ELEMENTS (participant_counts));
+  tcase_add_loop_test (tc, test_initiative_replacing_a_participant_keeps_one_place_for_the_successor,
+                       0, G_N_ELEMENTS (replacements));
+  tcase_add_test (tc, test_initiative_loads_member_participants_and_the_stated_count);
+  tcase_add_loop_test (tc, test_initiative_validate_refuses_a_participant_of_the_wrong_kind_or_none,
+                       0, G_N_ELEMENTS (bad_participants));
+  tcase_add_test (tc, test_initiative_validate_finds_a_stated_count_below_the_listed_participants);
+  tcase_add_test (tc, test_initiative_a_member_that_takes_part_cannot_be_removed);
+  tcase_add_test (tc, test_initiative_lifetime_checks_apply_to_organisation_participants_only);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -15,7 +15,9 @@ static const char description[] =
   "records that refer to it, its sources and its note. An organisation shows\n"
   "its designations over time; a programme its period, envelopes,\n"
   "designations and, per funding source and year, how much of the envelope\n"
-  "the contracts naming it cover. An unknown id is a data problem (exit\n"
+  "the contracts naming it cover; an initiative how many took part (as a\n"
+  "source states it, or at least the participants listed), the organisations\n"
+  "and then the members that did. An unknown id is a data problem (exit\n"
   "status 1).\n"
   "\n"
   "Examples:\n"
@@ -384,6 +386,11 @@ static void
 show_initiative (KlyngeLandscape  *landscape,
                  KlyngeInitiative *initiative)
 {
+  const char * const *participants = klynge_initiative_get_participants (initiative);
+  g_autofree char *count = NULL;
+  KlyngeCount participants_count;
+  guint n_members = 0;
+
   field ("title", klynge_initiative_get_title (initiative));
   field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative)));
   field ("theme", klynge_enum_to_nick (KLYNGE_TYPE_INITIATIVE_THEME, klynge_initiative_get_theme (initiative)));
@@ -391,7 +398,17 @@ show_initiative (KlyngeLandscape  *landscape,
   date_field ("start", klynge_initiative_get_start (initiative));
   date_field ("end", klynge_initiative_get_end (initiative));
   ref_field (landscape, "replaces", klynge_initiative_get_replaces (initiative));
-  ref_list (landscape, "participant", klynge_initiative_get_participants (initiative));
+  /* "120" when a source states it, else "at least N" for the N listed */
+  klynge_initiative_count_participants (initiative, &participants_count);
+  count = klynge_count_format (&participants_count);
+  field ("participants", count);
+  /* the organisations, then the members (companies) that took part */
+  for (guint i = 0, n = 0; participants[i] != NULL; i++)
+    if (!klynge_initiative_participant_is_member (initiative, i))
+      ref_field (landscape, n++ == 0 ? "participant" : "", participants[i]);
+  for (guint i = 0; participants[i] != NULL; i++)
+    if (klynge_initiative_participant_is_member (initiative, i))
+      ref_field (landscape, n_members++ == 0 ? "member" : "", participants[i]);
 }
 
 /* The note, wrapped at 78 columns on spaces and indented; its own line

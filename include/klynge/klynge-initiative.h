@@ -11,6 +11,7 @@
 #include <glib-object.h>
 #include <klynge/klynge-record.h>
 #include <klynge/klynge-date.h>
+#include <klynge/klynge-count.h>
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,13 @@ typedef enum {
 GType klynge_initiative_theme_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_INITIATIVE_THEME (klynge_initiative_theme_get_type ())
 
+/**
+ * KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX:
+ *
+ * The largest participants count an initiative can state (2³² − 1).
+ */
+#define KLYNGE_INITIATIVE_PARTICIPANTS_COUNT_MAX G_GINT64_CONSTANT (4294967295)
+
 #define KLYNGE_TYPE_INITIATIVE (klynge_initiative_get_type ())
 G_DECLARE_FINAL_TYPE (KlyngeInitiative, klynge_initiative, KLYNGE, INITIATIVE, KlyngeRecord)
 
@@ -94,5 +102,17 @@ gboolean              klynge_initiative_add_participant  (KlyngeInitiative      
                                                           const char            *id,
                                                           GError               **error);
 void                  klynge_initiative_clear_participants (KlyngeInitiative    *self);
+gboolean              klynge_initiative_add_member_participant (KlyngeInitiative *self,
+                                                          const char            *id,
+                                                          GError               **error);
+gboolean              klynge_initiative_participant_is_member (KlyngeInitiative *self,
+                                                          guint                  index);
+gint64                klynge_initiative_get_participants_count (KlyngeInitiative *self);
+gboolean              klynge_initiative_set_participants_count (KlyngeInitiative *self,
+                                                          guint64                count,
+                                                          GError               **error);
+void                  klynge_initiative_unset_participants_count (KlyngeInitiative *self);
+void                  klynge_initiative_count_participants (KlyngeInitiative    *self,
+                                                          KlyngeCount           *count);
 
 G_END_DECLS

@@ -5,8 +5,8 @@ import csv
 import decimal
 import io
 
-from ._records import (DATE_COLUMNS, DECIMAL_COLUMNS, PRECISION_SUFFIX, export_csv,
-                       list_values)
+from ._records import (DATE_COLUMNS, DECIMAL_COLUMNS, INTEGER_COLUMNS, PRECISION_SUFFIX,
+                       export_csv, list_values)
 
 __all__ = ["to_dataframe", "have_pandas"]
 
@@ -41,6 +41,7 @@ def to_dataframe(landscape, kind):
     * ``amount`` (kroner, two decimals) and ``percent`` hold exact
       :class:`decimal.Decimal` values (``object`` dtype); use
       ``.astype(float)`` only for plotting;
+    * a stated count (``participants-count``) is a nullable ``Int64``;
     * multi-valued columns (``cities``, ``focus-areas``, ``predecessors``,
       ``participants``, ``sources``) hold lists of strings;
     * the other columns are strings (``object`` dtype).
@@ -80,6 +81,9 @@ def to_dataframe(landscape, kind):
 
     for column in DECIMAL_COLUMNS.get(kind, ()):
         frame[column] = frame[column].map(decimal.Decimal, na_action="ignore")
+
+    for column in INTEGER_COLUMNS.get(kind, ()):
+        frame[column] = frame[column].astype("Int64")
 
     lists = list_values(landscape, kind)
     if lists:

@@ -50,6 +50,11 @@ DECIMAL_COLUMNS = {
     "envelope": ("amount",),
 }
 
+# Columns holding whole numbers: a stated count (empty when none is).
+INTEGER_COLUMNS = {
+    "initiative": ("participants-count",),
+}
+
 # Multi-valued columns: (table, key column, value column) whose rows give
 # the values exactly, in document order.
 _SOURCES = ("source", "record", "href")
@@ -157,11 +162,14 @@ def to_records(landscape, kind):
       øre, and ``None`` for a contract whose amount is not known (never
       0); ``percent`` is a :class:`decimal.Decimal`
       with two decimals;
+    * a stated count (``participants-count`` of an initiative) is an
+      :class:`int`, ``None`` when none is stated;
     * multi-valued fields (``cities``, ``focus-areas``, ``predecessors``,
       ``participants``, ``sources``) are lists of strings, exact, in
       document order;
-    * everything else (ids, enumeration nicks, names, CVR numbers) is a
-      string.
+    * everything else (ids, enumeration nicks, names, CVR numbers, the
+      ``kind`` of a ``participant`` row: ``"organisation"`` or
+      ``"member"``) is a string.
 
     Raises :class:`klynge.Error` (code ``BAD_ENUM``) for an unknown kind.
     """
@@ -169,6 +177,7 @@ def to_records(landscape, kind):
     header = next(rows)
     dates = set(DATE_COLUMNS.get(kind, ()))
     decimals = set(DECIMAL_COLUMNS.get(kind, ()))
+    integers = set(INTEGER_COLUMNS.get(kind, ()))
     lists = list_values(landscape, kind)
     id_index = header.index("id") if "id" in header else None
 
@@ -178,6 +187,8 @@ def to_records(landscape, kind):
             plan.append((index, column, "date"))
         elif column in decimals:
             plan.append((index, column, "decimal"))
+        elif column in integers:
+            plan.append((index, column, "integer"))
         elif column in lists:
             plan.append((index, column, "list"))
         else:
@@ -195,6 +206,8 @@ def to_records(landscape, kind):
                 record[column], record[column + PRECISION_SUFFIX] = parse_date(text)
             elif how == "decimal":
                 record[column] = Decimal(text) if text != "" else None
+            elif how == "integer":
+                record[column] = int(text) if text != "" else None
             else:
                 record[column] = list(lists[column].get(row[id_index], ()))
         records.append(record)
