@@ -77,7 +77,7 @@ def test_lineage_of_ecd_lists_its_three_predecessors_with_merger_and_date(klynge
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ecd  Energy Cluster Denmark  (2020-07-01")
     for predecessor in ("house-of-energy", "eic", "clean-energi"):
-        assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, effective 2020-07-01]" in line
+        assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, merger, effective 2020-07-01]" in line
                    for line in lines), result
     assert "Successors:\n  none" in result.stdout
 
@@ -109,10 +109,10 @@ def test_lineage_of_a_deep_chain_indents_only_so_far(klynge, tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == n + 4
     # ordinary depths are indented two spaces a level, as before
-    assert lines[2] == f"  o{n - 1}  O{n - 1}  (? – 2019)  [m{n}, effective 2020-01-01]"
+    assert lines[2] == f"  o{n - 1}  O{n - 1}  (? – 2019)  [m{n}, absorption, effective 2020-01-01]"
     assert lines[3].startswith(f"    o{n - 2}  ")
     # deep ones no further than the cap, with their depth as a number
-    assert lines[-3] == " " * 64 + f"(depth {n}) o0  O0  (? – 2019)  [m1, effective 2020-01-01]"
+    assert lines[-3] == " " * 64 + f"(depth {n}) o0  O0  (? – 2019)  [m1, absorption, effective 2020-01-01]"
     assert max(len(line) for line in lines) < 160
     assert len(result.stdout) < 160 * len(lines)
 
@@ -127,7 +127,7 @@ def test_lineage_says_what_clean_energi_was_on_a_date(klynge):
 
 def test_lineage_shows_the_2014_merger_and_marlogs_end(klynge):
     clean = klynge("lineage", "clean")
-    assert "lean-energy-cluster" in clean.stdout and "[merger-2014-clean, effective 2014-05-09]" in clean.stdout
+    assert "lean-energy-cluster" in clean.stdout and "[merger-2014-clean, merger, effective 2014-05-09]" in clean.stdout
     mdc = klynge("lineage", "mdc", "--on", "2023-01-01")
     assert mdc.status == 0
     assert "merged into marlog, which was not active then" in mdc.stdout
@@ -364,7 +364,7 @@ def test_merge_into_a_new_successor_writes_the_merged_landscape(klynge, small, t
     validate = klynge("validate", out)
     assert validate.status == 0, validate
     lineage = klynge("lineage", "ab", "--landscape", out)
-    assert "[merger-2024-01-01-ab, effective 2024-01-01]" in lineage.stdout
+    assert "[merger-2024-01-01-ab, merger, effective 2024-01-01]" in lineage.stdout
     assert klynge("lineage", "a", "--on", "2024-06-01", "--landscape", out).stdout.rstrip().endswith(
         "merged; it was ab  Klynge AB  (2024-01-01 –)")
     # the saved landscape loads and saves back unchanged
