@@ -385,6 +385,67 @@ def test_merge_absorbs_into_an_existing_successor(klynge, small, tmp_path):
     assert merger.get("kind") == "absorption"
 
 
+def summary_counts(klynge, path):
+    """The line of `klynge summary` that counts the events by kind."""
+    out = klynge("summary", "--landscape", path, "--as-of", "2024-12-31").stdout
+    return next(line.strip() for line in out.splitlines() if line.strip().startswith("mergers and absorptions:"))
+
+
+def test_merge_records_a_transfer_and_leaves_the_giver_active(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "transfer", "--into", "b", "--date", "2024-01-01", "a",
+                    "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "a transfer part of their activity to b on 2024-01-01 (transfer)" in result.stdout
+    assert "  still active: a\n" in result.stdout
+    assert "contracts moved: none" in result.stdout
+    # the giver keeps everything; the file is a version 2 one
+    assert memberships(out, "a") == memberships(small, "a")
+    root = ET.parse(out).getroot()
+    assert root.get("version") == "2"
+    assert next(o for o in root.iter(NS + "organisation") if o.get("id") == "a").get("dissolved") is None
+    assert klynge("validate", out).status == 0
+    lineage = klynge("lineage", "b", "--landscape", out)
+    assert "[merger-2024-01-01-b, transfer, effective 2024-01-01]" in lineage.stdout
+    on = klynge("lineage", "a", "--on", "2024-06-01", "--landscape", out)
+    assert "On 2024-06-01: active itself" in on.stdout
+    # not counted as a merger
+    assert summary_counts(klynge, out) == ("mergers and absorptions: 0, of 0 predecessor organisations; "
+                                           "transfers: 1; renames: 0")
+
+
+def test_merge_records_a_rename_that_continues_the_body(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "rename", "--into", "a2", "--name", "Klynge A2", "--date", "2024-01-01",
+                    "a", "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "a goes on as a2 on 2024-01-01 (rename)" in result.stdout
+    assert "  dissolved on 2023-12-31: a\n" in result.stdout
+    assert "contracts moved: a-now" in result.stdout
+    assert memberships(out, "a2") == {"m1": ("2015", None), "m2": ("2016-01-01", None)}
+    assert klynge("validate", out).status == 0
+    lineage = klynge("lineage", "a2", "--landscape", out)
+    assert "[merger-2024-01-01-a2, rename, effective 2024-01-01]" in lineage.stdout
+    assert summary_counts(klynge, out) == ("mergers and absorptions: 0, of 0 predecessor organisations; "
+                                           "transfers: 0; renames: 1")
+
+
+def test_merge_refuses_a_rename_of_two_bodies(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "rename", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01",
+                    "a", "b", "--landscape", small, "--output", out)
+    assert result.status == 1, result
+    assert "a rename has at most 1" in result.stderr
+    assert not out.exists()
+
+
+def test_merge_refuses_an_unknown_kind(klynge, small, tmp_path):
+    result = klynge("merge", "--kind", "takeover", "--into", "b", "--date", "2024-01-01", "a",
+                    "--landscape", small, "--dry-run")
+    assert result.status == 2, result
+    assert "not merger, absorption, transfer or rename" in result.stderr
+
+
 def test_merge_to_a_new_file_on_a_full_disk_leaves_nothing(klynge_on_a_full_disk, small, tmp_path):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
