@@ -988,9 +988,12 @@ _klynge_landscape_status_of (KlyngeLandscape   *self,
  * The organisation's status on @date, derived from its founding and
  * dissolution dates (the dissolution date is the last active day) and the
  * completed mergers: an organisation dissolved before @date is
- * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger names it as a
- * predecessor (the first such, in landscape order), and
- * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise.
+ * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger that ends
+ * its predecessors (a merger, an absorption or a rename, not a transfer:
+ * klynge_merger_kind_ends_predecessors()) names it as a predecessor (the
+ * first such, in landscape order), and
+ * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise. A transfer's giver is
+ * not merged; a cancelled merger counts for nothing.
  *
  * A partial or missing date is an interval of uncertainty, not its first
  * day, and the status is %KLYNGE_ORGANISATION_STATUS_NOT_KNOWN where the
