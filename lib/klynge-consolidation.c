@@ -720,6 +720,71 @@ move_designations (KlyngeLandscape      *self,
     }
 }
 
+/* What applying @merger, checked, does when it ends its predecessors (a
+ * merger, an absorption or a rename): see klynge_landscape_apply_merger(). */
+static void
+end_predecessors (KlyngeLandscape *self,
+                  KlyngeMerger    *merger)
+{
+  g_autoptr(GPtrArray) predecessors = NULL;
+  const char * const *ids;
+  KlyngeOrgEntry *successor;
+  KlyngeOrganisation *successor_org;
+  const KlyngeDate *effective;
+  const char *successor_id;
+  KlyngeDate dissolved;
+  KlyngeLifespan life = { 0, };   /* the predecessors' from now on */
+  guint32 effective_day;
+
+  effective = klynge_merger_get_effective (merger);
+  effective_day = first_day (effective);
+  klynge_date_init_from_day (&dissolved, effective_day - 1);
+  life.dissolved = effective_day - 1;
+  successor_id = klynge_merger_get_successor (merger);
+  successor = _klynge_landscape_get_org_entry (self, successor_id);
+  successor_org = successor->organisation;
+  ids = klynge_merger_get_predecessors (merger);
+
+  predecessors = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (predecessors, _klynge_landscape_get_org_entry (self, ids[i]));
+
+  if (klynge_merger_kind_forms_successor (klynge_merger_get_kind (merger))
+      && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
+    g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
+
+  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
+
+  for (guint p = 0; p < predecessors->len; p++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
+      KlyngeOrganisation *organisation = entry->organisation;
+      const char * const *areas = klynge_organisation_get_focus_areas (organisation);
+      GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+      g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
+      _klynge_membership_store_clip (&self->store, entry, &dissolved);
+      end_labels (organisation, successor_org, &life, &dissolved);
+
+      for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
+        if (!has_focus_area_folded (successor_org, areas[i]))
+          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
+      for (guint i = 0; i < locations->len; i++)
+        merge_location (successor_org, g_ptr_array_index (locations, i));
+    }
+
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+
+      if (klynge_contract_moves_to_successor (contract, ids, effective))
+        g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
+    }
+
+  move_initiatives (self, ids, successor_id, &life);
+  move_designations (self, ids, successor_id, &life);
+}
+
 /**
  * klynge_landscape_apply_merger:
  * @self: a landscape
@@ -795,15 +860,6 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
                                GError          **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) predecessors = NULL;
-  const char * const *ids;
-  KlyngeOrgEntry *successor;
-  KlyngeOrganisation *successor_org;
-  const KlyngeDate *effective;
-  const char *successor_id;
-  KlyngeDate dissolved;
-  KlyngeLifespan life = { 0, };   /* the predecessors' from now on */
-  guint32 effective_day;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (KLYNGE_IS_MERGER (merger), FALSE);
@@ -825,59 +881,10 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       return FALSE;
     }
 
-  /* From here on nothing can fail: every value was checked above. */
-  effective = klynge_merger_get_effective (merger);
-  effective_day = first_day (effective);
-  klynge_date_init_from_day (&dissolved, effective_day - 1);
-  life.dissolved = effective_day - 1;
-  successor_id = klynge_merger_get_successor (merger);
-  successor = _klynge_landscape_get_org_entry (self, successor_id);
-  successor_org = successor->organisation;
-  ids = klynge_merger_get_predecessors (merger);
-
-  predecessors = g_ptr_array_new ();
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_ptr_array_add (predecessors, _klynge_landscape_get_org_entry (self, ids[i]));
-
-  if (!klynge_merger_kind_ends_predecessors (klynge_merger_get_kind (merger)))
-    goto done;
-
-  if (klynge_merger_kind_forms_successor (klynge_merger_get_kind (merger))
-      && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
-    g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
-
-  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
-
-  for (guint p = 0; p < predecessors->len; p++)
-    {
-      KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
-      KlyngeOrganisation *organisation = entry->organisation;
-      const char * const *areas = klynge_organisation_get_focus_areas (organisation);
-      GPtrArray *locations = klynge_organisation_get_locations (organisation);
-
-      g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      _klynge_membership_store_clip (&self->store, entry, &dissolved);
-      end_labels (organisation, successor_org, &life, &dissolved);
-
-      for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
-        if (!has_focus_area_folded (successor_org, areas[i]))
-          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
-      for (guint i = 0; i < locations->len; i++)
-        merge_location (successor_org, g_ptr_array_index (locations, i));
-    }
-
-  for (guint i = 0; i < self->contracts->len; i++)
-    {
-      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
-
-      if (klynge_contract_moves_to_successor (contract, ids, effective))
-        g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
-    }
-
-  move_initiatives (self, ids, successor_id, &life);
-  move_designations (self, ids, successor_id, &life);
-
-done:
+  /* From here on nothing can fail: every value was checked above. A
+   * transfer only is recorded: its givers live on and keep everything. */
+  if (klynge_merger_kind_ends_predecessors (klynge_merger_get_kind (merger)))
+    end_predecessors (self, merger);
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
     _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
