@@ -494,10 +494,10 @@ set_merger (Program      *p,
   switch (byte (p) % 6)
     {
     case 0:
-      klynge_merger_set_kind (merger, byte (p) % (KLYNGE_MERGER_KIND_ABSORPTION + 1));
+      klynge_merger_set_kind (merger, byte (p) % (KLYNGE_MERGER_KIND_RENAME + 1));
       break;
     case 1:
-      klynge_merger_set_status (merger, byte (p) % (KLYNGE_MERGER_STATUS_COMPLETED + 1));
+      klynge_merger_set_status (merger, byte (p) % (KLYNGE_MERGER_STATUS_CANCELLED + 1));
       break;
     case 2:
       checked (klynge_merger_set_successor (merger, next_id (p), &error), &error, "merger_set_successor");
@@ -708,7 +708,7 @@ op_new_record (Program *p)
         next_date (p, &effective);
         if (successor == NULL || !klynge_date_is_set (&effective))
           return;
-        record = (KlyngeRecord *) klynge_merger_new (id, byte (p) % (KLYNGE_MERGER_KIND_ABSORPTION + 1),
+        record = (KlyngeRecord *) klynge_merger_new (id, byte (p) % (KLYNGE_MERGER_KIND_RENAME + 1),
                                                      successor, &effective);
       }
       break;
@@ -804,7 +804,7 @@ op_merger (Program *p)
       next_date (p, &effective);
       if (id == NULL || successor == NULL || !klynge_date_is_set (&effective))
         return;
-      merger = klynge_merger_new (id, byte (p) % (KLYNGE_MERGER_KIND_ABSORPTION + 1), successor, &effective);
+      merger = klynge_merger_new (id, byte (p) % (KLYNGE_MERGER_KIND_RENAME + 1), successor, &effective);
       for (guint i = 0; i < n; i++)
         checked (klynge_merger_add_predecessor (merger, next_id (p), &error), &error, "merger_add_predecessor");
     }

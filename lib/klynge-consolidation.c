@@ -18,7 +18,14 @@
  *
  * A #KlyngeMerger records a consolidation: two or more predecessors form a
  * new successor (`merger`), or one or more fold into an existing one
- * (`absorption`). A landscape loaded from a file records history, so its
+ * (`absorption`). Format version 2 adds two events that are not
+ * consolidations: in a `transfer` part of the predecessors' activity
+ * moves to an existing successor and the predecessors live on; in a
+ * `rename` one body goes on under a new record, its successor. A rename
+ * ends its predecessor's record as a merger does
+ * (klynge_merger_kind_ends_predecessors()); a transfer ends nothing. A
+ * `cancelled` merger changes nothing: it cannot be applied, and status
+ * on a date, lineage, views and validation pass over it. A landscape loaded from a file records history, so its
  * `completed` mergers are already reflected in the records; a `proposed`
  * or `agreed` merger is carried out with klynge_landscape_apply_merger(),
  * after klynge_landscape_check_merger() has listed whatever stands in its
@@ -44,9 +51,12 @@
  * E dissolves its predecessors on day E − 1, their last day.
  *
  * Lineage (klynge_landscape_list_ancestors(),
- * klynge_landscape_list_descendants(), klynge_landscape_resolve_on(),
- * klynge_landscape_lineage_to_dot()) follows `completed` mergers only:
- * proposed and agreed ones have not happened yet.
+ * klynge_landscape_list_descendants(), klynge_landscape_lineage_to_dot())
+ * follows `completed` mergers of every kind, each link saying its kind
+ * (klynge_lineage_link_get_kind()); proposed and agreed ones have not
+ * happened yet, cancelled ones never will. klynge_landscape_resolve_on()
+ * follows the events that end their predecessors: a transfer's giver is
+ * still itself.
  */
 
 static inline guint32
@@ -78,7 +88,8 @@ day_string (guint32 day)
 }
 
 /* The first completed merger, in landscape order, that names @id as a
- * predecessor; NULL when there is none. */
+ * predecessor and ends it (a transfer does not); NULL when there is
+ * none. */
 static KlyngeMerger *
 completed_merger_of_predecessor (KlyngeLandscape *self,
                                  const char      *id)
@@ -87,7 +98,7 @@ completed_merger_of_predecessor (KlyngeLandscape *self,
     {
       KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
 
-      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+      if (_klynge_merger_ends_predecessors (merger)
           && klynge_merger_has_predecessor (merger, id))
         return merger;
     }
@@ -95,7 +106,8 @@ completed_merger_of_predecessor (KlyngeLandscape *self,
 }
 
 /* Adds to @set (borrowed strings) every organisation that @id leads to
- * through completed mergers, @id excluded. */
+ * through completed mergers that end their predecessors, @id excluded:
+ * giving part of an activity back and forth makes no cycle. */
 static void
 collect_descendant_set (KlyngeLandscape *self,
                         const char      *id,
@@ -113,7 +125,7 @@ collect_descendant_set (KlyngeLandscape *self,
           KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
           const char *successor = klynge_merger_get_successor (merger);
 
-          if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED
+          if (!_klynge_merger_ends_predecessors (merger)
               || !klynge_merger_has_predecessor (merger, current)
               || successor == NULL || g_hash_table_contains (set, successor)
               || g_strcmp0 (successor, id) == 0)
@@ -168,6 +180,7 @@ static void
 check_predecessor (KlyngeLandscape  *self,
                    const char       *id,
                    KlyngeOrganisation *organisation,
+                   KlyngeMergerKind  kind,
                    guint32           effective_day,
                    GHashTable       *successor_descendants,
                    GPtrArray        *problems)
@@ -184,7 +197,9 @@ check_predecessor (KlyngeLandscape  *self,
                    "the predecessor “%s” is not yet founded on %s (founded %s)",
                    id, effective, f);
     }
-  else if (klynge_date_is_set (founded) && first_day (founded) == effective_day)
+  /* a transfer's giver lives on, so it may give on its first day */
+  else if (klynge_date_is_set (founded) && first_day (founded) == effective_day
+           && klynge_merger_kind_ends_predecessors (kind))
     add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
                  "the predecessor “%s” is founded on the effective date %s, so it "
                  "would be dissolved the day before it was founded", id, effective);
@@ -207,7 +222,7 @@ check_predecessor (KlyngeLandscape  *self,
     {
       KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
 
-      if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED
+      if (_klynge_merger_ends_predecessors (merger)
           && g_strcmp0 (klynge_merger_get_successor (merger), id) == 0
           && first_day (klynge_merger_get_effective (merger)) >= effective_day)
         {
@@ -236,15 +251,15 @@ check_successor (KlyngeLandscape    *self,
   const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
   g_autofree char *effective = day_string (effective_day);
 
-  if (kind == KLYNGE_MERGER_KIND_MERGER && klynge_date_is_set (founded)
+  if (klynge_merger_kind_forms_successor (kind) && klynge_date_is_set (founded)
       && first_day (founded) != effective_day)
     {
       g_autofree char *f = klynge_date_to_string (founded);
       add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
-                   "the successor “%s” of a merger is founded on %s, not on the effective date %s",
-                   id, f, effective);
+                   "the successor “%s” of a %s is founded on %s, not on the effective date %s",
+                   id, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind), f, effective);
     }
-  else if (kind == KLYNGE_MERGER_KIND_ABSORPTION && klynge_date_is_set (founded)
+  else if (!klynge_merger_kind_forms_successor (kind) && klynge_date_is_set (founded)
            && first_day (founded) > effective_day)
     {
       g_autofree char *f = klynge_date_to_string (founded);
@@ -264,9 +279,9 @@ check_successor (KlyngeLandscape    *self,
 /**
  * klynge_landscape_check_merger_of:
  * @self: a landscape
- * @kind: %KLYNGE_MERGER_KIND_MERGER or %KLYNGE_MERGER_KIND_ABSORPTION
- * @successor: (nullable): the successor's id; %NULL for a merger into a
- *   new organisation that is not in the landscape yet
+ * @kind: the kind of merger
+ * @successor: (nullable): the successor's id; %NULL for a merger or a
+ *   rename into a new organisation that is not in the landscape yet
  * @predecessors: (array zero-terminated=1): the predecessors' ids
  * @effective: the date the merger takes effect
  *
@@ -277,7 +292,10 @@ check_successor (KlyngeLandscape    *self,
  *   checked);
  * - %KLYNGE_ERROR_TOO_FEW_PARTIES: fewer predecessors than
  *   klynge_merger_kind_min_predecessors() of @kind;
- * - %KLYNGE_ERROR_MISSING_ATTRIBUTE: an absorption without a successor;
+ * - %KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS: more than
+ *   klynge_merger_kind_max_predecessors() of @kind (a rename has one);
+ * - %KLYNGE_ERROR_MISSING_ATTRIBUTE: an absorption or a transfer without a
+ *   successor;
  * - %KLYNGE_ERROR_UNRESOLVED_REFERENCE, %KLYNGE_ERROR_WRONG_REFERENCE_KIND:
  *   a predecessor or the successor is not an organisation of @self;
  * - %KLYNGE_ERROR_DUPLICATE_ID: a predecessor is named twice;
@@ -285,17 +303,21 @@ check_successor (KlyngeLandscape    *self,
  *   the predecessors;
  * - %KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE: a predecessor is founded
  *   after the effective date, has a dissolution date before it, or is
- *   already the predecessor of a completed merger; it must be active on
- *   the day before the effective date, which becomes its last;
- * - %KLYNGE_ERROR_MERGER_DATE_ORDER: a predecessor is founded on the
- *   effective date itself, a completed merger created a predecessor on or
- *   after the effective date, or the successor of a merger (a new
- *   organisation) has a founding date other than the effective date;
+ *   already the predecessor of a completed merger that ended it; it must
+ *   be active on the day before the effective date, which becomes its
+ *   last (a transfer's giver: on the effective date, since it lives on);
+ * - %KLYNGE_ERROR_MERGER_DATE_ORDER: a predecessor that the merger ends is
+ *   founded on the effective date itself, a completed merger created a
+ *   predecessor on or after the effective date, or the successor of a
+ *   merger or a rename (a new record,
+ *   klynge_merger_kind_forms_successor()) has a founding date other than
+ *   the effective date;
  * - %KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE: the successor is dissolved
- *   before the effective date, or an absorption's successor is founded
- *   after it;
- * - %KLYNGE_ERROR_MERGER_CYCLE: a predecessor descends, through completed
- *   mergers, from the successor.
+ *   before the effective date, or an absorption's or a transfer's
+ *   successor is founded after it;
+ * - %KLYNGE_ERROR_MERGER_CYCLE: a predecessor that the merger ends
+ *   descends, through completed mergers that ended their predecessors,
+ *   from the successor.
  *
  * Partial dates stand for their first day.
  *
@@ -313,11 +335,12 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
   GPtrArray *problems;
   KlyngeOrganisation *successor_org = NULL;
   g_autoptr(GHashTable) descendants = NULL;
-  guint n = 0, needed;
+  guint n = 0, needed, most;
   guint32 effective_day;
+  const char *kind_name;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, NULL);
   g_return_val_if_fail (effective != NULL, NULL);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
@@ -331,17 +354,22 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
 
   if (predecessors != NULL)
     n = g_strv_length ((char **) predecessors);
+  kind_name = _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind);
   needed = klynge_merger_kind_min_predecessors (kind);
+  most = klynge_merger_kind_max_predecessors (kind);
   if (n < needed)
     add_problem (problems, KLYNGE_ERROR_TOO_FEW_PARTIES, successor,
-                 "%u predecessor%s; a%s needs at least %u", n, n == 1 ? "" : "s",
-                 kind == KLYNGE_MERGER_KIND_MERGER ? " merger" : "n absorption", needed);
+                 "%u predecessor%s; a %s needs at least %u", n, n == 1 ? "" : "s",
+                 kind_name, needed);
+  else if (n > most)
+    add_problem (problems, KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS, successor,
+                 "%u predecessors; a %s has at most %u", n, kind_name, most);
 
   if (successor == NULL)
     {
-      if (kind == KLYNGE_MERGER_KIND_ABSORPTION)
+      if (!klynge_merger_kind_forms_successor (kind))
         add_problem (problems, KLYNGE_ERROR_MISSING_ATTRIBUTE, NULL,
-                     "an absorption needs an existing successor");
+                     "a %s needs an existing successor", kind_name);
     }
   else
     {
@@ -375,7 +403,9 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
         }
       organisation = resolve_organisation (self, id, "predecessor", problems);
       if (organisation != NULL)
-        check_predecessor (self, id, organisation, effective_day, descendants, problems);
+        check_predecessor (self, id, organisation, kind, effective_day,
+                           klynge_merger_kind_ends_predecessors (kind) ? descendants : NULL,
+                           problems);
     }
 
   if (successor_org != NULL)
@@ -391,7 +421,8 @@ klynge_landscape_check_merger_of (KlyngeLandscape    *self,
  *
  * Lists every problem that stands in the way of applying @merger with
  * klynge_landscape_apply_merger(): %KLYNGE_ERROR_MERGER_ALREADY_COMPLETED
- * when its status is `completed`, %KLYNGE_ERROR_DUPLICATE_ID when it is
+ * when its status is `completed`, %KLYNGE_ERROR_MERGER_CANCELLED when it
+ * is `cancelled` (a cancelled event changes nothing), %KLYNGE_ERROR_DUPLICATE_ID when it is
  * not in @self and another record has its id, and then everything
  * klynge_landscape_check_merger_of() finds for its kind, successor,
  * predecessors and effective date.
@@ -419,6 +450,9 @@ klynge_landscape_check_merger (KlyngeLandscape *self,
   if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_COMPLETED)
     add_problem (problems, KLYNGE_ERROR_MERGER_ALREADY_COMPLETED, id,
                  "the merger “%s” is already completed", id);
+  else if (klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_CANCELLED)
+    add_problem (problems, KLYNGE_ERROR_MERGER_CANCELLED, id,
+                 "the merger “%s” is cancelled", id);
 
   rest = klynge_landscape_check_merger_of (self, klynge_merger_get_kind (merger),
                                            klynge_merger_get_successor (merger),
@@ -432,15 +466,83 @@ klynge_landscape_check_merger (KlyngeLandscape *self,
 
 /* --- applying -------------------------------------------------------------- */
 
+#define SECRETARIAT "secretariat"
+
 static gboolean
-has_location (KlyngeOrganisation *organisation,
-              KlyngeLocation     *location)
+has_secretariat (KlyngeOrganisation *organisation)
 {
   GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
   for (guint i = 0; i < locations->len; i++)
-    if (klynge_location_equal (g_ptr_array_index (locations, i), location))
+    if (g_strcmp0 (klynge_location_get_role (g_ptr_array_index (locations, i)), SECRETARIAT) == 0)
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @organisation already has a location at @location's place: the
+ * same city and address, where a location without an address stands for
+ * any place in its city. */
+static gboolean
+has_place (KlyngeOrganisation *organisation,
+           KlyngeLocation     *location)
+{
+  GPtrArray *locations = klynge_organisation_get_locations (organisation);
+  const char *address = klynge_location_get_address (location);
+
+  for (guint i = 0; i < locations->len; i++)
+    {
+      KlyngeLocation *l = g_ptr_array_index (locations, i);
+      const char *a = klynge_location_get_address (l);
+
+      if (g_strcmp0 (klynge_location_get_city (l), klynge_location_get_city (location)) == 0
+          && (a == NULL || address == NULL || strcmp (a, address) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Gives @successor a predecessor's @location unless it is already there
+ * (has_place()). The successor keeps one secretariat: its own, or when it
+ * has none the first one a predecessor brings; another predecessor's
+ * secretariat stays on as an office. */
+static void
+merge_location (KlyngeOrganisation *successor,
+                KlyngeLocation     *location)
+{
+  g_autoptr(KlyngeLocation) office = NULL;
+
+  if (has_place (successor, location))
+    return;
+  if (g_strcmp0 (klynge_location_get_role (location), SECRETARIAT) == 0
+      && has_secretariat (successor))
+    {
+      office = klynge_location_new_full (klynge_location_get_city (location),
+                                         klynge_location_get_address (location), "office",
+                                         klynge_location_get_region (location),
+                                         klynge_location_get_municipality (location), NULL);
+      g_warn_if_fail (office != NULL);
+      location = office;
+    }
+  if (location != NULL)
+    klynge_organisation_add_location (successor, location);
+}
+
+/* Whether @organisation has @area as a focus area, whatever the case:
+ * focus areas merge as a set, and "Energy" and "energy" are one area. */
+static gboolean
+has_focus_area_folded (KlyngeOrganisation *organisation,
+                       const char         *area)
+{
+  const char * const *areas = klynge_organisation_get_focus_areas (organisation);
+  g_autofree char *folded = g_utf8_casefold (area, -1);
+
+  for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (areas[i], -1);
+
+      if (strcmp (folded, other) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -610,6 +712,71 @@ move_designations (KlyngeLandscape      *self,
     }
 }
 
+/* What applying @merger, checked, does when it ends its predecessors (a
+ * merger, an absorption or a rename): see klynge_landscape_apply_merger(). */
+static void
+end_predecessors (KlyngeLandscape *self,
+                  KlyngeMerger    *merger)
+{
+  g_autoptr(GPtrArray) predecessors = NULL;
+  const char * const *ids;
+  KlyngeOrgEntry *successor;
+  KlyngeOrganisation *successor_org;
+  const KlyngeDate *effective;
+  const char *successor_id;
+  KlyngeDate dissolved;
+  KlyngeLifespan life = { 0, };   /* the predecessors' from now on */
+  guint32 effective_day;
+
+  effective = klynge_merger_get_effective (merger);
+  effective_day = first_day (effective);
+  klynge_date_init_from_day (&dissolved, effective_day - 1);
+  life.dissolved = effective_day - 1;
+  successor_id = klynge_merger_get_successor (merger);
+  successor = _klynge_landscape_get_org_entry (self, successor_id);
+  successor_org = successor->organisation;
+  ids = klynge_merger_get_predecessors (merger);
+
+  predecessors = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (predecessors, _klynge_landscape_get_org_entry (self, ids[i]));
+
+  if (klynge_merger_kind_forms_successor (klynge_merger_get_kind (merger))
+      && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
+    g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
+
+  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
+
+  for (guint p = 0; p < predecessors->len; p++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
+      KlyngeOrganisation *organisation = entry->organisation;
+      const char * const *areas = klynge_organisation_get_focus_areas (organisation);
+      GPtrArray *locations = klynge_organisation_get_locations (organisation);
+
+      g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
+      _klynge_membership_store_clip (&self->store, entry, &dissolved);
+      end_labels (organisation, successor_org, &life, &dissolved);
+
+      for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
+        if (!has_focus_area_folded (successor_org, areas[i]))
+          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
+      for (guint i = 0; i < locations->len; i++)
+        merge_location (successor_org, g_ptr_array_index (locations, i));
+    }
+
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
+
+      if (klynge_contract_moves_to_successor (contract, ids, effective))
+        g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
+    }
+
+  move_initiatives (self, ids, successor_id, &life);
+  move_designations (self, ids, successor_id, &life);
+}
+
 /**
  * klynge_landscape_apply_merger:
  * @self: a landscape
@@ -626,6 +793,13 @@ move_designations (KlyngeLandscape      *self,
  *   to `completed`;
  * - the successor of a `merger` (a new organisation, which the caller adds
  *   to @self first) gets E as its founding date when it has none;
+ * - a `transfer` ends there: its givers live on and keep everything, and
+ *   since its record does not say which part of their activity moved,
+ *   nothing else changes (klynge_merger_kind_ends_predecessors()). The
+ *   rest is what a merger, an absorption and a rename do;
+ * - the successor of a `rename` (the body's new record) is treated as
+ *   that of a `merger`: its one predecessor's record ends and the
+ *   successor carries everything of it as below;
  * - every predecessor is dissolved on E − 1 (a full date), its last day;
  * - memberships: every membership of a predecessor or of the successor
  *   that has no `until` or one on or after E is current. The successor
@@ -645,8 +819,15 @@ move_designations (KlyngeLandscape      *self,
  *   their holder; contracts that ended before E stay with the predecessor
  *   as history;
  * - focus areas and locations: the successor keeps its own and gains the
- *   predecessors' in predecessor order, without duplicates (a location is
- *   a duplicate when city, address and role are all equal). ESCA labels
+ *   predecessors' in predecessor order, without duplicates. Focus areas
+ *   merge as a set: one that differs from an area the successor has only
+ *   in case is not added. A location is a duplicate when the successor
+ *   has one in the same city at the same address (a location without an
+ *   address stands for any place in its city), whatever the roles. The
+ *   successor has one secretariat: its own, or when it has none the first
+ *   a predecessor brings; any other predecessor's secretariat becomes an
+ *   `office` at its city and address (unless that place is already
+ *   there). ESCA labels
  *   are not carried over: they were awarded to the predecessor, and one
  *   valid after E − 1 ends on E − 1; only one awarded after E − 1 goes
  *   to the successor;
@@ -671,15 +852,6 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
                                GError          **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) predecessors = NULL;
-  const char * const *ids;
-  KlyngeOrgEntry *successor;
-  KlyngeOrganisation *successor_org;
-  const KlyngeDate *effective;
-  const char *successor_id;
-  KlyngeDate dissolved;
-  KlyngeLifespan life = { 0, };   /* the predecessors' from now on */
-  guint32 effective_day;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (KLYNGE_IS_MERGER (merger), FALSE);
@@ -701,56 +873,10 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       return FALSE;
     }
 
-  /* From here on nothing can fail: every value was checked above. */
-  effective = klynge_merger_get_effective (merger);
-  effective_day = first_day (effective);
-  klynge_date_init_from_day (&dissolved, effective_day - 1);
-  life.dissolved = effective_day - 1;
-  successor_id = klynge_merger_get_successor (merger);
-  successor = _klynge_landscape_get_org_entry (self, successor_id);
-  successor_org = successor->organisation;
-  ids = klynge_merger_get_predecessors (merger);
-
-  predecessors = g_ptr_array_new ();
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_ptr_array_add (predecessors, _klynge_landscape_get_org_entry (self, ids[i]));
-
-  if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_MERGER
-      && !klynge_date_is_set (klynge_organisation_get_founded (successor_org)))
-    g_warn_if_fail (klynge_organisation_set_founded (successor_org, effective, NULL));
-
-  _klynge_membership_store_carry (&self->store, successor, predecessors, effective_day);
-
-  for (guint p = 0; p < predecessors->len; p++)
-    {
-      KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
-      KlyngeOrganisation *organisation = entry->organisation;
-      const char * const *areas = klynge_organisation_get_focus_areas (organisation);
-      GPtrArray *locations = klynge_organisation_get_locations (organisation);
-
-      g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      _klynge_membership_store_clip (&self->store, entry, &dissolved);
-      end_labels (organisation, successor_org, &life, &dissolved);
-
-      for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
-        if (!klynge_organisation_has_focus_area (successor_org, areas[i]))
-          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
-      for (guint i = 0; i < locations->len; i++)
-        if (!has_location (successor_org, g_ptr_array_index (locations, i)))
-          klynge_organisation_add_location (successor_org, g_ptr_array_index (locations, i));
-    }
-
-  for (guint i = 0; i < self->contracts->len; i++)
-    {
-      KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
-
-      if (klynge_contract_moves_to_successor (contract, ids, effective))
-        g_warn_if_fail (klynge_contract_set_holder (contract, successor_id, NULL));
-    }
-
-  move_initiatives (self, ids, successor_id, &life);
-  move_designations (self, ids, successor_id, &life);
-
+  /* From here on nothing can fail: every value was checked above. A
+   * transfer only is recorded: its givers live on and keep everything. */
+  if (klynge_merger_kind_ends_predecessors (klynge_merger_get_kind (merger)))
+    end_predecessors (self, merger);
   klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_COMPLETED);
   if (_klynge_landscape_lookup_id (self, klynge_record_get_id (KLYNGE_RECORD (merger))) == NULL)
     _klynge_landscape_add_record_unchecked (self, KLYNGE_RECORD (merger));
@@ -861,9 +987,12 @@ _klynge_landscape_status_of (KlyngeLandscape   *self,
  * The organisation's status on @date, derived from its founding and
  * dissolution dates (the dissolution date is the last active day) and the
  * completed mergers: an organisation dissolved before @date is
- * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger names it as a
- * predecessor (the first such, in landscape order), and
- * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise.
+ * %KLYNGE_ORGANISATION_STATUS_MERGED when a completed merger that ends
+ * its predecessors (a merger, an absorption or a rename, not a transfer:
+ * klynge_merger_kind_ends_predecessors()) names it as a predecessor (the
+ * first such, in landscape order), and
+ * %KLYNGE_ORGANISATION_STATUS_DISSOLVED otherwise. A transfer's giver is
+ * not merged; a cancelled merger counts for nothing.
  *
  * A partial or missing date is an interval of uncertainty, not its first
  * day, and the status is %KLYNGE_ORGANISATION_STATUS_NOT_KNOWN where the
@@ -976,6 +1105,7 @@ struct _KlyngeLineageLink
   char *organisation;
   char *via;
   char *merger;
+  KlyngeMergerKind kind;
   KlyngeDate effective;
   guint depth;
 };
@@ -995,6 +1125,7 @@ lineage_link_new (const char       *organisation,
   link->organisation = g_strdup (organisation);
   link->via = g_strdup (via);
   link->merger = g_strdup (klynge_record_get_id (KLYNGE_RECORD (merger)));
+  link->kind = klynge_merger_get_kind (merger);
   link->effective = *klynge_merger_get_effective (merger);
   link->depth = depth;
   return link;
@@ -1073,6 +1204,23 @@ klynge_lineage_link_get_merger (const KlyngeLineageLink *link)
 {
   g_return_val_if_fail (link != NULL, NULL);
   return link->merger;
+}
+
+/**
+ * klynge_lineage_link_get_kind:
+ * @link: a lineage link
+ *
+ * The kind of the merger of this step: a transfer links a giver that
+ * lives on to the body that took part of its activity, a rename the old
+ * record of a body to its new one.
+ *
+ * Returns: the merger's kind
+ */
+KlyngeMergerKind
+klynge_lineage_link_get_kind (const KlyngeLineageLink *link)
+{
+  g_return_val_if_fail (link != NULL, KLYNGE_MERGER_KIND_MERGER);
+  return link->kind;
 }
 
 /**

@@ -70,8 +70,8 @@
  * klynge_landscape_export_graphml() writes a directed graph for Gephi,
  * NetworkX or igraph. Nodes are the organisations and then the members,
  * with the record id as node id; edges are memberships (member →
- * organisation) and completed or planned mergers (each predecessor →
- * the successor). Node data: `type` (`organisation` or `member`),
+ * organisation) and completed or planned mergers of every kind (each
+ * predecessor → the successor; a cancelled one is not drawn). Node data: `type` (`organisation` or `member`),
  * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`; edge data:
  * `type` (`membership` or `merger`), `since`, `until` for memberships
  * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
@@ -1128,7 +1128,8 @@ graphml_edges (Emitter         *emitter,
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
       const char *successor = klynge_merger_get_successor (merger);
 
-      if (successor == NULL || _klynge_landscape_get_org_entry (self, successor) == NULL)
+      if (successor == NULL || _klynge_landscape_get_org_entry (self, successor) == NULL
+          || klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_CANCELLED)
         continue;
       for (guint j = 0; predecessors[j] != NULL; j++)
         {
@@ -1524,7 +1525,9 @@ collect_dot_component (KlyngeLandscape *self,
  * its name and its founding and dissolution dates (`?` where unknown),
  * and for every predecessor of each such merger an edge to the successor,
  * labelled with the effective date and carrying the merger's id as its
- * tooltip. Time runs from left to right; @id's node is drawn bold. Nodes
+ * tooltip. Mergers of every kind are followed; the edge of an absorption
+ * is dashed, that of a transfer dotted with the label `transfer` after
+ * the date, that of a rename bold with the label `rename`. Time runs from left to right; @id's node is drawn bold. Nodes
  * are in landscape order; edges come merger by merger, predecessors in
  * the merger's order, and the mergers in the order they are reached from
  * @id (in landscape order for %NULL): in landscape order, those naming an
@@ -1581,7 +1584,22 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
     {
       KlyngeMerger *merger = g_ptr_array_index (mergers, i);
       const char * const *predecessors = klynge_merger_get_predecessors (merger);
+      KlyngeMergerKind kind = klynge_merger_get_kind (merger);
       g_autofree char *effective = klynge_date_to_string (klynge_merger_get_effective (merger));
+      g_autofree char *label = NULL;
+      const char *style = "";
+
+      /* a merger's edge has always been the date alone */
+      if (kind == KLYNGE_MERGER_KIND_TRANSFER || kind == KLYNGE_MERGER_KIND_RENAME)
+        label = g_strdup_printf ("%s %s", effective, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind));
+      else
+        label = g_strdup (effective);
+      if (kind == KLYNGE_MERGER_KIND_ABSORPTION)
+        style = ", style=dashed";
+      else if (kind == KLYNGE_MERGER_KIND_TRANSFER)
+        style = ", style=dotted";
+      else if (kind == KLYNGE_MERGER_KIND_RENAME)
+        style = ", style=bold";
 
       for (guint j = 0; predecessors[j] != NULL; j++)
         {
@@ -1590,11 +1608,10 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
           g_string_append (out, " -> ");
           append_dot_string (out, klynge_merger_get_successor (merger));
           g_string_append (out, " [label=");
-          append_dot_string (out, effective);
+          append_dot_string (out, label);
           g_string_append (out, ", tooltip=");
           append_dot_string (out, klynge_record_get_id (KLYNGE_RECORD (merger)));
-          if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_ABSORPTION)
-            g_string_append (out, ", style=dashed");
+          g_string_append (out, style);
           g_string_append (out, "];\n");
         }
     }

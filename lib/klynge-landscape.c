@@ -426,7 +426,8 @@ _klynge_landscape_add_record_unchecked (KlyngeLandscape *self,
  * contract (programmes name only funding sources and organisations). A
  * programme needs its name (%KLYNGE_ERROR_MISSING_ELEMENT). A contract's shares must sum to 100 %
  * (%KLYNGE_ERROR_SHARES_NOT_100) and a merger must have enough
- * predecessors (%KLYNGE_ERROR_TOO_FEW_PARTIES).
+ * predecessors (%KLYNGE_ERROR_TOO_FEW_PARTIES) and, for a rename, only
+ * one (%KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS).
  *
  * Returns: %TRUE when added
  */

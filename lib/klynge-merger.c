@@ -11,9 +11,10 @@
  *
  * A consolidation event: on its effective date its predecessors fold into
  * its successor, either a new organisation (a merger) or an existing one
- * (an absorption). Organisations are named by id; whether the ids resolve
- * is checked by the landscape. Predecessors keep the order they were added
- * in.
+ * (an absorption); or part of their activity moves to it (a transfer); or
+ * one body goes on under a new record (a rename). Organisations are named
+ * by id; whether the ids resolve is checked by the landscape. Predecessors
+ * keep the order they were added in.
  */
 struct _KlyngeMerger
 {
@@ -123,6 +124,19 @@ klynge_merger_foreach_reference (KlyngeRecord *record,
       return;
 }
 
+/* The kinds transfer and rename and the status cancelled are format
+ * version 2's. */
+static guint
+klynge_merger_format_version (KlyngeRecord *record)
+{
+  KlyngeMerger *self = KLYNGE_MERGER (record);
+
+  if (self->kind == KLYNGE_MERGER_KIND_TRANSFER || self->kind == KLYNGE_MERGER_KIND_RENAME
+      || self->status == KLYNGE_MERGER_STATUS_CANCELLED)
+    return 2;
+  return 1;
+}
+
 static void
 klynge_merger_class_init (KlyngeMergerClass *klass)
 {
@@ -135,6 +149,7 @@ klynge_merger_class_init (KlyngeMergerClass *klass)
 
   record_class->element_name = "merger";
   record_class->foreach_reference = klynge_merger_foreach_reference;
+  record_class->format_version = klynge_merger_format_version;
 
   /**
    * KlyngeMerger:kind:
@@ -206,7 +221,7 @@ klynge_merger_new (const char       *id,
                    const KlyngeDate *effective)
 {
   g_return_val_if_fail (klynge_id_is_valid (id), NULL);
-  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION, NULL);
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, NULL);
   g_return_val_if_fail (klynge_id_is_valid (successor), NULL);
   g_return_val_if_fail (effective != NULL && klynge_date_is_set (effective) &&
                         klynge_date_is_valid (effective), NULL);
@@ -226,10 +241,11 @@ klynge_merger_new (const char       *id,
  * The fewest predecessors a merger of @kind can have: two for
  * %KLYNGE_MERGER_KIND_MERGER, which forms a new organisation out of
  * several, and one for the other kinds (an absorption folds into an
- * existing body; a transfer and a rename each need a giver). Loading, validating, adding and checking a merger all
- * apply this rule, with %KLYNGE_ERROR_TOO_FEW_PARTIES; so does a
- * due-diligence report, which is made for a merger. A value that is not
- * a #KlyngeMergerKind is a programmer error.
+ * existing body; a transfer and a rename each need a giver). Loading,
+ * validating, adding, checking and applying a merger all apply this
+ * rule, with %KLYNGE_ERROR_TOO_FEW_PARTIES; so does a due-diligence
+ * report, which is made for a merger. A value that is not a
+ * #KlyngeMergerKind is a programmer error.
  *
  * Returns: the least number of predecessors
  */
@@ -239,6 +255,103 @@ klynge_merger_kind_min_predecessors (KlyngeMergerKind kind)
   g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, 0);
 
   return kind == KLYNGE_MERGER_KIND_MERGER ? 2 : 1;
+}
+
+/**
+ * klynge_merger_kind_max_predecessors:
+ * @kind: a kind of merger
+ *
+ * The most predecessors a merger of @kind can have: one for
+ * %KLYNGE_MERGER_KIND_RENAME (one body goes on under a new record), no
+ * limit (%G_MAXUINT) for the other kinds. Loading, validating, adding,
+ * checking and applying a merger all apply this rule, with
+ * %KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS. A value that is not a
+ * #KlyngeMergerKind is a programmer error.
+ *
+ * Returns: the largest number of predecessors
+ */
+guint
+klynge_merger_kind_max_predecessors (KlyngeMergerKind kind)
+{
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, 0);
+
+  return kind == KLYNGE_MERGER_KIND_RENAME ? 1 : G_MAXUINT;
+}
+
+/**
+ * klynge_merger_kind_consolidates:
+ * @kind: a kind of merger
+ *
+ * Whether a merger of @kind consolidates bodies, so that it counts as a
+ * merger: %TRUE for %KLYNGE_MERGER_KIND_MERGER and
+ * %KLYNGE_MERGER_KIND_ABSORPTION, where several bodies become fewer;
+ * %FALSE for a transfer (the giver lives on) and a rename (one body
+ * before and after). A value that is not a #KlyngeMergerKind is a
+ * programmer error.
+ *
+ * Returns: %TRUE when @kind consolidates bodies
+ */
+gboolean
+klynge_merger_kind_consolidates (KlyngeMergerKind kind)
+{
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, FALSE);
+
+  return kind == KLYNGE_MERGER_KIND_MERGER || kind == KLYNGE_MERGER_KIND_ABSORPTION;
+}
+
+/**
+ * klynge_merger_kind_ends_predecessors:
+ * @kind: a kind of merger
+ *
+ * Whether a completed merger of @kind ends its predecessors' records: on
+ * its effective date E each predecessor is dissolved on E − 1 and the
+ * successor carries what ran past that (memberships, contracts,
+ * initiatives, designations), and its status from E on is
+ * %KLYNGE_ORGANISATION_STATUS_MERGED. %TRUE for a merger, an absorption
+ * and a rename (whose one predecessor is the body's old record); %FALSE
+ * for a transfer, whose givers live on and keep everything: the record
+ * of a transfer does not say which part moved, so applying one moves
+ * nothing. A value that is not a #KlyngeMergerKind is a programmer error.
+ *
+ * Returns: %TRUE when @kind ends its predecessors
+ */
+gboolean
+klynge_merger_kind_ends_predecessors (KlyngeMergerKind kind)
+{
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, FALSE);
+
+  return kind != KLYNGE_MERGER_KIND_TRANSFER;
+}
+
+/**
+ * klynge_merger_kind_forms_successor:
+ * @kind: a kind of merger
+ *
+ * Whether the successor of a merger of @kind is a record that begins on
+ * the effective date: %TRUE for a merger (a new organisation) and a
+ * rename (the body's new record), whose successor must be founded on the
+ * effective date and gets it as its founding date when applied without
+ * one; %FALSE for an absorption and a transfer, whose successor already
+ * exists. A value that is not a #KlyngeMergerKind is a programmer error.
+ *
+ * Returns: %TRUE when @kind's successor begins on the effective date
+ */
+gboolean
+klynge_merger_kind_forms_successor (KlyngeMergerKind kind)
+{
+  g_return_val_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME, FALSE);
+
+  return kind == KLYNGE_MERGER_KIND_MERGER || kind == KLYNGE_MERGER_KIND_RENAME;
+}
+
+/* Whether @self, completed, ends its predecessors: the test behind every
+ * history that follows only the events which dissolve bodies (status on a
+ * date, the checks of a merger yet to be applied, validation). */
+gboolean
+_klynge_merger_ends_predecessors (KlyngeMerger *self)
+{
+  return self->status == KLYNGE_MERGER_STATUS_COMPLETED
+         && klynge_merger_kind_ends_predecessors (self->kind);
 }
 
 /**
@@ -268,7 +381,7 @@ klynge_merger_set_kind (KlyngeMerger     *self,
                         KlyngeMergerKind  kind)
 {
   g_return_if_fail (KLYNGE_IS_MERGER (self));
-  g_return_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_ABSORPTION);
+  g_return_if_fail ((guint) kind <= KLYNGE_MERGER_KIND_RENAME);
 
   _klynge_record_store_enum (G_OBJECT (self), (int *) &self->kind, kind,
                              properties[PROP_KIND]);
@@ -294,15 +407,17 @@ klynge_merger_get_status (KlyngeMerger *self)
  * @status: where the merger stands
  *
  * Sets the status. This only records it: applying a merger to a landscape
- * is klynge_landscape_apply_merger(). A value that is not a
- * #KlyngeMergerStatus is a programmer error.
+ * is klynge_landscape_apply_merger(). A `cancelled` merger changes
+ * nothing: it cannot be applied, and status on a date, lineage, views and
+ * validation pass over it. A value that is not a #KlyngeMergerStatus is
+ * a programmer error.
  */
 void
 klynge_merger_set_status (KlyngeMerger       *self,
                           KlyngeMergerStatus  status)
 {
   g_return_if_fail (KLYNGE_IS_MERGER (self));
-  g_return_if_fail ((guint) status <= KLYNGE_MERGER_STATUS_COMPLETED);
+  g_return_if_fail ((guint) status <= KLYNGE_MERGER_STATUS_CANCELLED);
 
   _klynge_record_store_enum (G_OBJECT (self), (int *) &self->status, status,
                              properties[PROP_STATUS]);

@@ -146,6 +146,8 @@ guint        _klynge_record_get_format_version (KlyngeRecord     *record);
 
 /* klynge-contract.c: how many decimals the amount and shares were written
  * with, so that a loaded file saves back unchanged. */
+gboolean     _klynge_merger_ends_predecessors (KlyngeMerger *self);
+
 guint        _klynge_contract_get_amount_decimals (KlyngeContract *self);
 void         _klynge_contract_set_amount_decimals (KlyngeContract *self,
                                                    guint           decimals);

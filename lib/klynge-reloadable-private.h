@@ -21,8 +21,10 @@ gboolean         _klynge_record_check_complete     (KlyngeRecord     *record,
                                                     GError          **error);
 
 /* Fails with TOO_FEW_PARTIES when @merger names fewer predecessors than
- * klynge_merger_kind_min_predecessors() of its kind: the loader, add(),
- * validate() and a save apply this one check. */
+ * klynge_merger_kind_min_predecessors() of its kind, and with
+ * MERGER_TOO_MANY_PREDECESSORS when more than
+ * klynge_merger_kind_max_predecessors(): the loader, add(), validate()
+ * and a save apply this one check. */
 gboolean         _klynge_merger_check_predecessor_count (KlyngeMerger *merger,
                                                     GError          **error);
 

@@ -71,15 +71,18 @@ _klynge_merger_check_predecessor_count (KlyngeMerger  *merger,
                                         GError       **error)
 {
   guint n = g_strv_length ((char **) klynge_merger_get_predecessors (merger));
-  guint needed = klynge_merger_kind_min_predecessors (klynge_merger_get_kind (merger));
+  KlyngeMergerKind kind = klynge_merger_get_kind (merger);
+  guint needed = klynge_merger_kind_min_predecessors (kind);
+  guint most = klynge_merger_kind_max_predecessors (kind);
 
-  if (n >= needed)
+  if (n >= needed && n <= most)
     return TRUE;
-  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_FEW_PARTIES,
-               "merger “%s” has %u predecessor%s; a %s needs at least %u",
+  g_set_error (error, KLYNGE_ERROR,
+               n < needed ? KLYNGE_ERROR_TOO_FEW_PARTIES : KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS,
+               "merger “%s” has %u predecessor%s; a %s needs at %s %u",
                klynge_record_get_id (KLYNGE_RECORD (merger)), n, n == 1 ? "" : "s",
-               _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)),
-               needed);
+               _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind),
+               n < needed ? "least" : "most", n < needed ? needed : most);
   return FALSE;
 }
 

@@ -217,7 +217,8 @@ check_mergers (ProblemSink *sink)
         report (sink, record, KLYNGE_ERROR_INCONSISTENT,
                 "merger “%s” names its successor “%s” as a predecessor",
                 klynge_record_get_id (record), klynge_merger_get_successor (merger));
-      if (klynge_merger_get_status (merger) != KLYNGE_MERGER_STATUS_COMPLETED)
+      /* a transfer's givers live on; a cancelled merger changes nothing */
+      if (!_klynge_merger_ends_predecessors (merger))
         continue;
 
       /* a completed merger is history: its predecessors must be dissolved
@@ -395,7 +396,10 @@ join_bodies (HistoryBodies *bodies,
  * form trees whose roots are the ones not yet dissolved, and a
  * predecessor descends from the successor exactly when both are in one
  * tree). Each merger closing a cycle is reported with the cycle's code
- * alone, not also as one into a dissolved successor. */
+ * alone, not also as one into a dissolved successor. A transfer ends no
+ * body: its givers and its successor must still be active, but it
+ * dissolves nothing and links no tree (giving back and forth is no
+ * cycle). */
 static void
 check_history (ProblemSink *sink)
 {
@@ -418,6 +422,7 @@ check_history (ProblemSink *sink)
       KlyngeRecord *record = KLYNGE_RECORD (step->merger);
       guint to = successor != NULL ? body_number (&bodies, successor) : G_MAXUINT;
       gboolean cycle = FALSE;
+      gboolean ends = _klynge_merger_ends_predecessors (step->merger);
 
       for (guint j = 0; predecessors[j] != NULL; j++)
         {
@@ -441,6 +446,8 @@ check_history (ProblemSink *sink)
                       klynge_record_get_id (KLYNGE_RECORD (earlier->merger)), e);
               continue;
             }
+          if (!ends)
+            continue;
           g_ptr_array_index (dissolved_by, from) = step;
           if (to == G_MAXUINT)
             continue;

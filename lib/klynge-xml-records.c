@@ -252,6 +252,18 @@ _klynge_xml_start_merger (Reader *reader,
   ok = _klynge_xml_value_enum (reader, A_STATUS, KLYNGE_TYPE_MERGER_STATUS, &status, line) && ok;
   if (!ok || !klynge_date_is_set (&effective))
     return;
+  /* the table cannot gate values: these three are version 2's */
+  if (reader->version < 2
+      && (kind == KLYNGE_MERGER_KIND_TRANSFER || kind == KLYNGE_MERGER_KIND_RENAME
+          || status == KLYNGE_MERGER_STATUS_CANCELLED))
+    {
+      gboolean by_kind = kind == KLYNGE_MERGER_KIND_TRANSFER || kind == KLYNGE_MERGER_KIND_RENAME;
+
+      _klynge_xml_problem_at (reader, KLYNGE_ERROR_BAD_ENUM, line,
+                              "“%s” is a %s of format version 2, not of version 1",
+                              reader->values[by_kind ? A_KIND : A_STATUS], by_kind ? "kind" : "status");
+      return;
+    }
   merger = klynge_merger_new (reader->values[A_ID], kind, reader->values[A_SUCCESSOR], &effective);
   klynge_merger_set_status (merger, status);
   begin_record (reader, KLYNGE_RECORD (merger), line);

@@ -518,6 +518,13 @@ static const Refusal refusals[] = {
   { "predecessor named twice", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "a", NULL }, KLYNGE_ERROR_DUPLICATE_ID },
   { "too few predecessors", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_TOO_FEW_PARTIES },
   { "unknown successor", KLYNGE_MERGER_KIND_ABSORPTION, "nobody", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
+  { "rename of two bodies", KLYNGE_MERGER_KIND_RENAME, "ab", "2024-01-01", { "a", "b", NULL }, KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS },
+  { "renamed record founded on another day", KLYNGE_MERGER_KIND_RENAME, "late", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "renamed body founded on the effective date", KLYNGE_MERGER_KIND_RENAME, "ab", "2024-01-01", { "fresh", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "transfer from a dissolved giver", KLYNGE_MERGER_KIND_TRANSFER, "b", "2024-01-01", { "gone", NULL }, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "transfer from a body already absorbed", KLYNGE_MERGER_KIND_TRANSFER, "b", "2024-01-01", { "old-ab", NULL }, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
+  { "transfer to a dissolved body", KLYNGE_MERGER_KIND_TRANSFER, "gone", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+  { "transfer to a body not yet founded", KLYNGE_MERGER_KIND_TRANSFER, "late", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
 };
 
 static KlyngeLandscape *
@@ -1486,6 +1493,260 @@ START_TEST (test_a_merger_moves_a_running_designation_to_the_successor_once)
 }
 END_TEST
 
+/* --- events that are not consolidations -------------------------------- */
+
+/* @links (owned, freed here) is one link, to @organisation by a merger of
+ * @kind. */
+static void
+assert_only_link (GPtrArray        *links,
+                  const char       *organisation,
+                  KlyngeMergerKind  kind)
+{
+  g_autoptr(GPtrArray) owned = links;
+  KlyngeLineageLink *link;
+
+  ck_assert_uint_eq (owned->len, 1);
+  link = g_ptr_array_index (owned, 0);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (link), organisation);
+  ck_assert_int_eq (klynge_lineage_link_get_kind (link), kind);
+}
+
+/* The DOT of @id's lineage holds @edge, and the landscape validates. */
+static void
+assert_dot_edge_and_valid (KlyngeLandscape *landscape,
+                           const char      *id,
+                           const char      *edge)
+{
+  g_autofree char *dot = klynge_landscape_lineage_to_dot (landscape, id);
+  g_autoptr(GPtrArray) problems = klynge_landscape_validate (landscape);
+
+  ck_assert_msg (strstr (dot, edge) != NULL, "%s", dot);
+  ck_assert_msg (problems->len == 0, "%s", klynge_test_problems_text (problems));
+}
+
+START_TEST (test_transfer_leaves_its_giver_active_and_is_a_transfer_in_lineage)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *givers[] = { "a", NULL };
+  g_autoptr(KlyngeMerger) transfer = add_merger (landscape, "t-a-b", KLYNGE_MERGER_KIND_TRANSFER, "b", "2024-01-01", givers);
+  KlyngeOrganisation *a = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  KlyngeOrganisation *b = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b"));
+  guint memberships = klynge_landscape_count_memberships (landscape);
+  KlyngeDate later = klynge_test_date ("2024-06-01");
+  g_autoptr(GPtrArray) of_a = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *merged_into = "unset";
+
+  ck_assert (klynge_landscape_apply_merger (landscape, transfer, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (klynge_merger_get_status (transfer), KLYNGE_MERGER_STATUS_COMPLETED);
+
+  /* the giver lives on with everything it had */
+  ck_assert (!klynge_date_is_set (klynge_organisation_get_dissolved (a)));
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "a", &later, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_ACTIVE);
+  ck_assert_ptr_null (merged_into);
+  ck_assert_str_eq (resolve (landscape, "a", "2024-06-01"), "a");
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), memberships);
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  assert_membership (of_a, "m1", "2015", "-");
+  assert_membership (of_a, "m5", "2024-06-01", "-");
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-now"))), "a");
+  /* the record does not say which part moved: nothing does */
+  ck_assert_uint_eq (g_strv_length ((char **) klynge_organisation_get_focus_areas (b)), 2);
+  ck_assert_uint_eq (klynge_organisation_get_locations (b)->len, 2);
+
+  /* lineage shows it, as a transfer */
+  assert_only_link (klynge_landscape_list_ancestors (landscape, "b"), "a", KLYNGE_MERGER_KIND_TRANSFER);
+  assert_only_link (klynge_landscape_list_descendants (landscape, "a"), "b", KLYNGE_MERGER_KIND_TRANSFER);
+  /* and the history stays possible: a giver is not dissolved */
+  assert_dot_edge_and_valid (landscape, "b",
+                             "\"a\" -> \"b\" [label=\"2024-01-01 transfer\", tooltip=\"t-a-b\", style=dotted];");
+  ck_assert (!klynge_merger_kind_consolidates (klynge_merger_get_kind (transfer)));
+}
+END_TEST
+
+START_TEST (test_rename_continues_memberships_and_contracts_under_the_new_record)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *old_record[] = { "a", NULL };
+  g_autoptr(KlyngeMerger) rename = add_merger (landscape, "r-a", KLYNGE_MERGER_KIND_RENAME, "ab", "2024-01-01", old_record);
+  KlyngeOrganisation *a = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a"));
+  KlyngeOrganisation *ab = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab"));
+  KlyngeDate later = klynge_test_date ("2024-06-01");
+  g_autoptr(GPtrArray) of_ab = NULL, of_a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dissolved = NULL, *founded = NULL;
+  const char *merged_into = NULL;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, rename, &error));
+  ck_assert_no_error (error);
+
+  /* the old record ends the day before; the new one begins that day */
+  dissolved = klynge_date_to_string (klynge_organisation_get_dissolved (a));
+  ck_assert_str_eq (dissolved, "2023-12-31");
+  founded = klynge_date_to_string (klynge_organisation_get_founded (ab));
+  ck_assert_str_eq (founded, "2024-01-01");
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "a", &later, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_str_eq (merged_into, "ab");
+  ck_assert_str_eq (resolve (landscape, "a", "2024-06-01"), "ab");
+
+  /* everything current goes on under the new record */
+  of_ab = klynge_landscape_list_memberships_of_organisation (landscape, "ab");
+  ck_assert_uint_eq (of_ab->len, 4);
+  assert_membership (of_ab, "m1", "2015", "-");
+  assert_membership (of_ab, "m2", "2016-01-01", "-");
+  assert_membership (of_ab, "m4", "2020-02-02", "-");
+  assert_membership (of_ab, "m5", "2024-06-01", "-");
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  assert_membership (of_a, "m1", "2015", "2023-12-31");
+  ck_assert_ptr_null (find_membership (of_a, "m5"));
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-now"))), "ab");
+  ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-old"))), "a");
+  ck_assert (klynge_organisation_has_focus_area (ab, "energy"));
+  ck_assert (klynge_organisation_has_city (ab, "Aalborg"));
+
+  assert_only_link (klynge_landscape_list_ancestors (landscape, "ab"), "a", KLYNGE_MERGER_KIND_RENAME);
+  assert_dot_edge_and_valid (landscape, "ab",
+                             "\"a\" -> \"ab\" [label=\"2024-01-01 rename\", tooltip=\"r-a\", style=bold];");
+  ck_assert (!klynge_merger_kind_consolidates (klynge_merger_get_kind (rename)));
+}
+END_TEST
+
+START_TEST (test_rename_of_two_bodies_cannot_be_added)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *two[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) rename = add_merger (NULL, "r-ab", KLYNGE_MERGER_KIND_RENAME, "ab", "2024-01-01", two);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (!klynge_landscape_add (landscape, KLYNGE_RECORD (rename), &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_MERGER_TOO_MANY_PREDECESSORS);
+  ck_assert_ptr_null (klynge_landscape_lookup (landscape, "r-ab"));
+}
+END_TEST
+
+START_TEST (test_cancelled_merger_changes_nothing)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *absorbed[] = { "b", NULL };
+  g_autoptr(KlyngeMerger) called_off = add_merger (landscape, "off", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2024-01-01", absorbed);
+  KlyngeOrganisation *b = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b"));
+  KlyngeDate last = klynge_test_date ("2023-12-31"), later = klynge_test_date ("2024-06-01");
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) problems = NULL, ancestors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dot = NULL;
+
+  klynge_merger_set_status (called_off, KLYNGE_MERGER_STATUS_CANCELLED);
+  before = save (landscape);
+  ck_assert (!klynge_landscape_apply_merger (landscape, called_off, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_MERGER_CANCELLED);
+  after = save (landscape);
+  ck_assert (g_bytes_equal (before, after));
+  ck_assert_int_eq (klynge_merger_get_status (called_off), KLYNGE_MERGER_STATUS_CANCELLED);
+
+  /* b, dissolved as the cancelled absorption would have had it, is
+   * dissolved, not merged, and nothing links it to a */
+  ck_assert (klynge_organisation_set_dissolved (b, &last, NULL));
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "b", &later, NULL), KLYNGE_ORGANISATION_STATUS_DISSOLVED);
+  ck_assert_ptr_null (resolve (landscape, "b", "2024-06-01"));
+  ancestors = klynge_landscape_list_ancestors (landscape, "a");
+  ck_assert_uint_eq (ancestors->len, 0);
+  dot = klynge_landscape_lineage_to_dot (landscape, "a");
+  ck_assert_ptr_null (strstr (dot, "->"));
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_msg (!has_problem (problems, KLYNGE_ERROR_INCONSISTENT), "%s", klynge_test_problems_text (problems));
+}
+END_TEST
+
+/* x: secretariat in Aarhus at Vej 1, focus "Energy"; y: secretariat in
+ * Odense, an office somewhere in Aarhus, focus "energy" and "water". */
+static KlyngeLandscape *
+places_landscape (void)
+{
+  KlyngeLandscape *landscape = klynge_landscape_new ();
+  g_autoptr(KlyngeLocation) aarhus = klynge_location_new ("Aarhus", "Vej 1", "secretariat", NULL);
+  g_autoptr(KlyngeLocation) odense = klynge_location_new ("Odense", NULL, "secretariat", NULL);
+  g_autoptr(KlyngeLocation) aarhus_office = klynge_location_new ("Aarhus", NULL, "office", NULL);
+  g_autoptr(KlyngeLocation) vejle = klynge_location_new ("Vejle", NULL, "secretariat", NULL);
+  KlyngeOrganisation *x = add_org (landscape, "x", "2010", NULL);
+  KlyngeOrganisation *y = add_org (landscape, "y", "2010", NULL);
+  KlyngeOrganisation *z = add_org (landscape, "z", "2010", NULL);
+
+  add_org (landscape, "xy", NULL, NULL);
+  klynge_organisation_add_location (x, aarhus);
+  ck_assert (klynge_organisation_add_focus_area (x, "Energy", NULL));
+  klynge_organisation_add_location (y, odense);
+  klynge_organisation_add_location (y, aarhus_office);
+  ck_assert (klynge_organisation_add_focus_area (y, "energy", NULL));
+  ck_assert (klynge_organisation_add_focus_area (y, "water", NULL));
+  klynge_organisation_add_location (z, vejle);
+  return landscape;
+}
+
+static void
+assert_location (GPtrArray  *locations,
+                 guint       index,
+                 const char *city,
+                 const char *address,
+                 const char *role)
+{
+  KlyngeLocation *location;
+
+  ck_assert_uint_lt (index, locations->len);
+  location = g_ptr_array_index (locations, index);
+  ck_assert_str_eq (klynge_location_get_city (location), city);
+  ck_assert_pstr_eq (klynge_location_get_address (location), address);
+  ck_assert_pstr_eq (klynge_location_get_role (location), role);
+}
+
+START_TEST (test_merger_keeps_one_secretariat_and_focus_areas_as_a_set)
+{
+  g_autoptr(KlyngeLandscape) landscape = places_landscape ();
+  const char *both[] = { "x", "y", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-xy", KLYNGE_MERGER_KIND_MERGER, "xy", "2024-01-01", both);
+  KlyngeOrganisation *xy = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "xy"));
+  const char * const *areas;
+  GPtrArray *locations;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  /* the new body has none: the first secretariat is its; y's is now an
+   * office; y's office somewhere in Aarhus is where x already was */
+  locations = klynge_organisation_get_locations (xy);
+  ck_assert_uint_eq (locations->len, 2);
+  assert_location (locations, 0, "Aarhus", "Vej 1", "secretariat");
+  assert_location (locations, 1, "Odense", NULL, "office");
+
+  areas = klynge_organisation_get_focus_areas (xy);
+  ck_assert_uint_eq (g_strv_length ((char **) areas), 2);
+  ck_assert_str_eq (areas[0], "Energy");
+  ck_assert_str_eq (areas[1], "water");
+}
+END_TEST
+
+START_TEST (test_absorption_keeps_the_successors_secretariat)
+{
+  g_autoptr(KlyngeLandscape) landscape = places_landscape ();
+  const char *absorbed[] = { "x", NULL };
+  g_autoptr(KlyngeMerger) merger = add_merger (landscape, "m-x-z", KLYNGE_MERGER_KIND_ABSORPTION, "z", "2024-01-01", absorbed);
+  KlyngeOrganisation *z = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "z"));
+  GPtrArray *locations;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+  locations = klynge_organisation_get_locations (z);
+  ck_assert_uint_eq (locations->len, 2);
+  assert_location (locations, 0, "Vejle", NULL, "secretariat");
+  assert_location (locations, 1, "Aarhus", "Vej 1", "office");
+}
+END_TEST
+
 static Suite *
 consolidation_suite (void)
 {
@@ -1496,6 +1757,7 @@ consolidation_suite (void)
   TCase *history = tcase_create ("long history");
   TCase *lineage = tcase_create ("lineage");
   TCase *histories = tcase_create ("histories");
+  TCase *events = tcase_create ("events");
 
   tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
   tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
@@ -1517,6 +1779,8 @@ consolidation_suite (void)
   suite_add_tcase (suite, histories);
 
   tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
+  tcase_add_test (apply, test_merger_keeps_one_secretariat_and_focus_areas_as_a_set);
+  tcase_add_test (apply, test_absorption_keeps_the_successors_secretariat);
   tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
   tcase_add_test (apply, test_a_merger_not_yet_in_the_landscape_is_added_when_applied);
   tcase_add_loop_test (apply, test_refused_merger_has_its_own_code_and_changes_nothing, 0, G_N_ELEMENTS (refusals));
@@ -1528,6 +1792,12 @@ consolidation_suite (void)
   tcase_add_test (apply, test_a_merger_ends_labels_and_moves_initiatives_that_run_past_it);
   tcase_add_test (apply, test_a_merger_leaves_member_participants_where_they_are);
   suite_add_tcase (suite, apply);
+
+  tcase_add_test (events, test_transfer_leaves_its_giver_active_and_is_a_transfer_in_lineage);
+  tcase_add_test (events, test_rename_continues_memberships_and_contracts_under_the_new_record);
+  tcase_add_test (events, test_rename_of_two_bodies_cannot_be_added);
+  tcase_add_test (events, test_cancelled_merger_changes_nothing);
+  suite_add_tcase (suite, events);
 
   tcase_add_loop_test (history, test_lineage_is_the_same_on_either_side_of_the_walk_that_indexes, 0, 16);
   /* about a second alone; the slack is for a busy machine, and still far

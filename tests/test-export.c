@@ -924,6 +924,43 @@ START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
 }
 END_TEST
 
+START_TEST (test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/events.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+  static const char * const expected[] = {
+    /* source target kind status; mg-called-off is cancelled */
+    "o-giver o-taker transfer completed",
+    "o-old-name o-new-name rename completed",
+  };
+  xmlDocPtr doc;
+  guint n = 0;
+
+  ck_assert_no_error (error);
+  doc = graphml_doc (landscape);
+  for (xmlNodePtr child = find_graph (doc)->children; child != NULL; child = child->next)
+    if (is_element (child, "edge"))
+      {
+        g_autofree char *type = data_of (child, "e-type");
+        g_autofree char *source = prop (child, "source");
+        g_autofree char *target = prop (child, "target");
+        g_autofree char *kind = data_of (child, "e-kind");
+        g_autofree char *status = data_of (child, "e-status");
+        g_autofree char *line = NULL;
+
+        if (g_strcmp0 (type, "merger") != 0)
+          continue;
+        line = g_strdup_printf ("%s %s %s %s", source, target, kind, status);
+        ck_assert_uint_lt (n, G_N_ELEMENTS (expected));
+        ck_assert_str_eq (line, expected[n]);
+        n++;
+      }
+  ck_assert_uint_eq (n, G_N_ELEMENTS (expected));
+  xmlFreeDoc (doc);
+}
+END_TEST
+
 START_TEST (test_graphml_of_an_empty_landscape_is_an_empty_graph)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
@@ -1021,6 +1058,7 @@ export_suite (void)
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
+  tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
   tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
   suite_add_tcase (s, tc);

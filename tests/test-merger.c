@@ -107,6 +107,63 @@ START_TEST (test_merger_kind_min_predecessors_of_a_value_outside_the_enum_is_a_p
 }
 END_TEST
 
+/* The rules of each kind, one row per kind: how many predecessors, and
+ * whether it counts as a merger, ends its predecessors' records and
+ * makes a successor that begins on the effective date. */
+static const struct {
+  KlyngeMergerKind kind;
+  guint min, max;
+  gboolean consolidates, ends, forms;
+} kind_rules[] = {
+  { KLYNGE_MERGER_KIND_MERGER, 2, G_MAXUINT, TRUE, TRUE, TRUE },
+  { KLYNGE_MERGER_KIND_ABSORPTION, 1, G_MAXUINT, TRUE, TRUE, FALSE },
+  { KLYNGE_MERGER_KIND_TRANSFER, 1, G_MAXUINT, FALSE, FALSE, FALSE },   /* the giver lives on */
+  { KLYNGE_MERGER_KIND_RENAME, 1, 1, FALSE, TRUE, TRUE },               /* one body, a new record */
+};
+
+START_TEST (test_merger_kind_rules_say_what_each_kind_does)
+{
+  KlyngeMergerKind kind = kind_rules[_i].kind;
+
+  ck_assert_uint_eq (klynge_merger_kind_min_predecessors (kind), kind_rules[_i].min);
+  ck_assert_uint_eq (klynge_merger_kind_max_predecessors (kind), kind_rules[_i].max);
+  ck_assert_int_eq (klynge_merger_kind_consolidates (kind), kind_rules[_i].consolidates);
+  ck_assert_int_eq (klynge_merger_kind_ends_predecessors (kind), kind_rules[_i].ends);
+  ck_assert_int_eq (klynge_merger_kind_forms_successor (kind), kind_rules[_i].forms);
+}
+END_TEST
+
+START_TEST (test_merger_kind_rules_of_a_value_outside_the_enum_are_programmer_errors)
+{
+  guint max = 99;
+  gboolean yes = TRUE;
+
+  assert_critical (max = klynge_merger_kind_max_predecessors ((KlyngeMergerKind) 4));
+  ck_assert_uint_eq (max, 0);
+  assert_critical (yes = klynge_merger_kind_consolidates ((KlyngeMergerKind) 4));
+  ck_assert (!yes);
+  yes = TRUE;
+  assert_critical (yes = klynge_merger_kind_ends_predecessors ((KlyngeMergerKind) 4));
+  ck_assert (!yes);
+  yes = TRUE;
+  assert_critical (yes = klynge_merger_kind_forms_successor ((KlyngeMergerKind) 4));
+  ck_assert (!yes);
+}
+END_TEST
+
+START_TEST (test_merger_takes_the_version_2_kinds_and_cancelled_status)
+{
+  g_autoptr(KlyngeMerger) merger = new_merger ();
+
+  klynge_merger_set_kind (merger, KLYNGE_MERGER_KIND_TRANSFER);
+  ck_assert_int_eq (klynge_merger_get_kind (merger), KLYNGE_MERGER_KIND_TRANSFER);
+  klynge_merger_set_kind (merger, KLYNGE_MERGER_KIND_RENAME);
+  ck_assert_int_eq (klynge_merger_get_kind (merger), KLYNGE_MERGER_KIND_RENAME);
+  klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_CANCELLED);
+  ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_CANCELLED);
+}
+END_TEST
+
 START_TEST (test_merger_new_is_proposed_with_no_predecessors)
 {
   g_autoptr(KlyngeMerger) merger =
@@ -133,7 +190,7 @@ START_TEST (test_merger_new_with_invalid_arguments_is_a_programmer_error)
   ck_assert_ptr_null (merger);
   assert_critical (merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "", &effective));
   ck_assert_ptr_null (merger);
-  assert_critical (merger = klynge_merger_new ("m", (KlyngeMergerKind) 2, "ecd", &effective));
+  assert_critical (merger = klynge_merger_new ("m", (KlyngeMergerKind) 4, "ecd", &effective));
   ck_assert_ptr_null (merger);
   assert_critical (merger = klynge_merger_new ("m", KLYNGE_MERGER_KIND_MERGER, "ecd", &unset));
   ck_assert_ptr_null (merger);
@@ -280,8 +337,8 @@ START_TEST (test_merger_enum_setters_out_of_range_are_programmer_errors)
 {
   g_autoptr(KlyngeMerger) merger = new_merger ();
 
-  assert_critical (klynge_merger_set_kind (merger, (KlyngeMergerKind) 2));
-  assert_critical (klynge_merger_set_status (merger, (KlyngeMergerStatus) 3));
+  assert_critical (klynge_merger_set_kind (merger, (KlyngeMergerKind) 4));
+  assert_critical (klynge_merger_set_status (merger, (KlyngeMergerStatus) 4));
   assert_critical (klynge_merger_set_successor (merger, NULL, NULL));
   ck_assert_int_eq (klynge_merger_get_kind (merger), KLYNGE_MERGER_KIND_MERGER);
   ck_assert_int_eq (klynge_merger_get_status (merger), KLYNGE_MERGER_STATUS_PROPOSED);
@@ -300,6 +357,8 @@ merger_suite (void)
   tcase_add_loop_test (tc, test_merger_kind_min_predecessors_is_two_for_a_merger_and_one_for_an_absorption,
                        0, G_N_ELEMENTS (min_predecessors));
   tcase_add_test (tc, test_merger_kind_min_predecessors_of_a_value_outside_the_enum_is_a_programmer_error);
+  tcase_add_loop_test (tc, test_merger_kind_rules_say_what_each_kind_does, 0, G_N_ELEMENTS (kind_rules));
+  tcase_add_test (tc, test_merger_kind_rules_of_a_value_outside_the_enum_are_programmer_errors);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("merger");
@@ -314,6 +373,7 @@ merger_suite (void)
   tcase_add_loop_test (tc, test_merger_set_effective_rejects_unset_and_nonexistent_dates,
                        0, G_N_ELEMENTS (bad_effective));
   tcase_add_test (tc, test_merger_enum_setters_out_of_range_are_programmer_errors);
+  tcase_add_test (tc, test_merger_takes_the_version_2_kinds_and_cancelled_status);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -220,6 +220,43 @@ START_TEST (test_writer_writes_version_2_only_while_a_member_list_is_stated)
 }
 END_TEST
 
+/* Each value of format version 2 a merger can take, and one of version 1
+ * for contrast. */
+static const struct {
+  KlyngeMergerKind kind;
+  KlyngeMergerStatus status;
+  const char *version;
+} merger_values[] = {
+  { KLYNGE_MERGER_KIND_TRANSFER, KLYNGE_MERGER_STATUS_AGREED, "2" },
+  { KLYNGE_MERGER_KIND_RENAME, KLYNGE_MERGER_STATUS_AGREED, "2" },
+  { KLYNGE_MERGER_KIND_ABSORPTION, KLYNGE_MERGER_STATUS_CANCELLED, "2" },
+  { KLYNGE_MERGER_KIND_ABSORPTION, KLYNGE_MERGER_STATUS_PROPOSED, "1" },
+};
+
+START_TEST (test_writer_writes_version_2_only_while_a_merger_uses_a_version_2_value)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/mergers.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_load_file (path, &error);
+  g_autoptr(GBytes) original = NULL, changed = NULL, restored = NULL;
+  g_autofree char *version = g_strdup_printf ("version=\"%s\"", merger_values[_i].version);
+  KlyngeMerger *merger;
+
+  ck_assert_no_error (error);
+  original = save_to_bytes (landscape);
+  merger = KLYNGE_MERGER (klynge_landscape_lookup (landscape, "mg-absorb"));
+  klynge_merger_set_kind (merger, merger_values[_i].kind);
+  klynge_merger_set_status (merger, merger_values[_i].status);
+  changed = save_to_bytes (landscape);
+  ck_assert_msg (strstr (g_bytes_get_data (changed, NULL), version) != NULL, "%s", version);
+
+  klynge_merger_set_kind (merger, KLYNGE_MERGER_KIND_ABSORPTION);
+  klynge_merger_set_status (merger, KLYNGE_MERGER_STATUS_AGREED);
+  restored = save_to_bytes (landscape);
+  ck_assert (g_bytes_equal (original, restored));
+}
+END_TEST
+
 START_TEST (test_writer_output_of_an_api_built_landscape_loads_back)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
@@ -917,6 +954,8 @@ writer_suite (void)
   tcase_add_loop_test (canonical, test_writer_writes_member_list_back_byte_for_byte_only_when_stated,
                        0, G_N_ELEMENTS (member_lists));
   tcase_add_test (canonical, test_writer_writes_version_2_only_while_a_member_list_is_stated);
+  tcase_add_loop_test (canonical, test_writer_writes_version_2_only_while_a_merger_uses_a_version_2_value,
+                       0, G_N_ELEMENTS (merger_values));
   tcase_add_test (canonical, test_writer_output_of_an_api_built_landscape_loads_back);
   tcase_add_test (canonical, test_writer_saves_to_a_stream_what_it_saves_to_bytes);
   tcase_add_checked_fixture (atomic, save_setup, save_teardown);

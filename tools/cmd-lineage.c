@@ -12,15 +12,18 @@
 
 static const char description[] =
   "The predecessors and successors of an organisation through completed\n"
-  "mergers, with each merger's id and effective date, or the whole\n"
-  "consolidation it was part of as a Graphviz picture.\n"
+  "mergers of every kind (merger, absorption, transfer, rename), with each\n"
+  "merger's id, kind and effective date, or the whole consolidation it was\n"
+  "part of as a Graphviz picture. A transfer's giver lives on; cancelled\n"
+  "mergers are left out.\n"
   "\n"
   "  --format text   a tree: the organisation, then its predecessors (and\n"
   "                  theirs, indented; past 32 levels, numbered) and its\n"
   "                  successors (the default)\n"
   "  --format dot    a DOT digraph of every organisation linked to ID by\n"
   "                  mergers, labelled with names and dates, merger edges\n"
-  "                  labelled with the effective date (dashed: absorption)\n"
+  "                  labelled with the effective date (dashed: absorption;\n"
+  "                  dotted: transfer; bold: rename, both also named)\n"
   "  --on DATE       also say what the organisation was on DATE: itself, or\n"
   "                  where its successors led (text only)\n"
   "\n"
@@ -71,7 +74,9 @@ append_links (GString         *out,
       if (depth > MAX_INDENTED_DEPTH)
         g_string_append_printf (out, "(depth %u) ", depth);
       append_organisation (out, landscape, klynge_lineage_link_get_organisation (link));
-      g_string_append_printf (out, "  [%s, effective %s]\n", klynge_lineage_link_get_merger (link), effective);
+      g_string_append_printf (out, "  [%s, %s, effective %s]\n", klynge_lineage_link_get_merger (link),
+                              klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_lineage_link_get_kind (link)),
+                              effective);
     }
 }
 

@@ -15,15 +15,22 @@ static const char description[] =
   "completed merger; the predecessors are dissolved the day before --date,\n"
   "their current memberships carried over to the successor (one per member,\n"
   "the earliest since and latest until), their contracts that run on or after\n"
-  "--date moved to it, and their focus areas and locations added to it.\n"
+  "--date moved to it, and their focus areas and locations added to it (as a\n"
+  "set: one secretariat, the successor's). A rename does the same for its one\n"
+  "predecessor; a transfer is only recorded: its givers live on and keep\n"
+  "everything, since the record does not say which part moved.\n"
   "\n"
   "  --into ID       the successor: an organisation of the landscape, or with\n"
   "                  --name a new one, founded on --date\n"
   "  --date DATE     the date the merger takes effect\n"
-  "  --kind KIND     merger (into a new successor) or absorption (into an\n"
-  "                  existing one); the default is absorption when --into\n"
-  "                  exists and merger otherwise\n"
-  "  --name NAME     the name of a new successor (a cluster)\n"
+  "  --kind KIND     merger (into a new successor), absorption (into an\n"
+  "                  existing one), transfer (part of the predecessors'\n"
+  "                  activity to an existing one) or rename (one predecessor\n"
+  "                  goes on as a new successor); the default is absorption\n"
+  "                  when --into exists and merger otherwise. A transfer or a\n"
+  "                  rename makes a format version 2 landscape\n"
+  "  --name NAME     the name of a new successor (a cluster), for a merger\n"
+  "                  or a rename\n"
   "  --id ID         the merger's id (default: merger-DATE-INTO)\n"
   "  --output FILE   where to write the landscape (“-” for standard output);\n"
   "                  written to a temporary file and renamed into place, so\n"
@@ -82,7 +89,7 @@ tool_merge (Tool  *tool,
   GOptionEntry entries[] = {
     { "into", 'i', 0, G_OPTION_ARG_STRING, &into, "The successor organisation", "ID" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, "The date the merger takes effect", "DATE" },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text, "merger or absorption", "KIND" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text, "merger, absorption, transfer or rename", "KIND" },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, "The name of a new successor", "NAME" },
     { "id", 0, 0, G_OPTION_ARG_STRING, &merger_id, "The merger's id (default: merger-DATE-INTO)", "ID" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the landscape to FILE", "FILE" },
@@ -97,6 +104,7 @@ tool_merge (Tool  *tool,
   g_autoptr(GString) summary = g_string_new (NULL);
   g_auto(GStrv) predecessors = NULL;
   g_autofree char *dissolved_text = NULL;
+  gboolean ends;
   KlyngeMergerKind kind = KLYNGE_MERGER_KIND_MERGER;
   gboolean successor_exists;
   KlyngeOrganisation *first_predecessor;
@@ -117,8 +125,8 @@ tool_merge (Tool  *tool,
     return tool_usage_error (command, "give the ids of the predecessors");
   if (output == NULL && !dry_run)
     return tool_usage_error (command, "--output FILE is required (or --dry-run)");
-  if (kind_text != NULL && strcmp (kind_text, "merger") != 0 && strcmp (kind_text, "absorption") != 0)
-    return tool_usage_error (command, "--kind: “%s” is not merger or absorption", kind_text);
+  if (kind_text != NULL && !klynge_enum_from_nick (KLYNGE_TYPE_MERGER_KIND, kind_text, (int *) &kind))
+    return tool_usage_error (command, "--kind: “%s” is not merger, absorption, transfer or rename", kind_text);
   if (!klynge_id_is_valid (into))
     return tool_usage_error (command, "--into: “%s” is not a valid id", into);
   if (merger_id != NULL && !klynge_id_is_valid (merger_id))
@@ -136,11 +144,9 @@ tool_merge (Tool  *tool,
     return TOOL_EXIT_DATA;
 
   successor_exists = klynge_landscape_contains (landscape, into);
-  if (kind_text != NULL)
-    kind = strcmp (kind_text, "absorption") == 0 ? KLYNGE_MERGER_KIND_ABSORPTION : KLYNGE_MERGER_KIND_MERGER;
-  else
+  if (kind_text == NULL)
     kind = successor_exists ? KLYNGE_MERGER_KIND_ABSORPTION : KLYNGE_MERGER_KIND_MERGER;
-  if (!successor_exists && kind == KLYNGE_MERGER_KIND_MERGER && name == NULL)
+  if (!successor_exists && klynge_merger_kind_forms_successor (kind) && name == NULL)
     return tool_usage_error (command, "--into “%s” is not in the landscape: give --name NAME to create it", into);
   if (successor_exists && name != NULL)
     return tool_usage_error (command, "--name creates a new successor, but “%s” already exists", into);
@@ -152,7 +158,7 @@ tool_merge (Tool  *tool,
 
   /* check everything before changing anything */
   problems = klynge_landscape_check_merger_of (landscape, kind,
-                                               successor_exists || kind == KLYNGE_MERGER_KIND_ABSORPTION ? into : NULL,
+                                               successor_exists || !klynge_merger_kind_forms_successor (kind) ? into : NULL,
                                                (const char * const *) predecessors, &date);
   if (klynge_landscape_contains (landscape, merger_id))
     g_ptr_array_add (problems, klynge_problem_new (KLYNGE_ERROR_DUPLICATE_ID, NULL, 0, 0, merger_id,
@@ -187,10 +193,12 @@ tool_merge (Tool  *tool,
   for (guint i = 0; predecessors[i] != NULL; i++)
     all_complete = all_complete && member_list_is_complete (landscape, predecessors[i]);
   moving = g_ptr_array_new_with_free_func (g_object_unref);
+  ends = klynge_merger_kind_ends_predecessors (kind);
   {
     g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
 
-    for (guint i = 0; i < contracts->len; i++)
+    /* a transfer moves nothing */
+    for (guint i = 0; ends && i < contracts->len; i++)
       {
         KlyngeContract *contract = g_ptr_array_index (contracts, i);
         if (klynge_contract_moves_to_successor (contract, (const char * const *) predecessors, &date))
@@ -208,15 +216,27 @@ tool_merge (Tool  *tool,
       return TOOL_EXIT_DATA;
     }
 
-  /* the last day applying the merger gave the predecessors */
-  first_predecessor = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, predecessors[0]));
-  dissolved_text = klynge_date_to_string (klynge_organisation_get_dissolved (first_predecessor));
   {
+    static const char * const verbs[] = {
+      [KLYNGE_MERGER_KIND_MERGER] = "merge into",
+      [KLYNGE_MERGER_KIND_ABSORPTION] = "are absorbed by",
+      [KLYNGE_MERGER_KIND_TRANSFER] = "transfer part of their activity to",
+      [KLYNGE_MERGER_KIND_RENAME] = "goes on as",
+    };
     g_autofree char *list = g_strjoinv (", ", predecessors);
+
     g_string_append_printf (summary, "%s%s: %s %s %s on %s (%s)\n", dry_run ? "would apply " : "",
-                            merger_id, list, kind == KLYNGE_MERGER_KIND_MERGER ? "merge into" : "are absorbed by",
-                            into, date_text, kind == KLYNGE_MERGER_KIND_MERGER ? "merger" : "absorption");
-    g_string_append_printf (summary, "  dissolved on %s: %s\n", dissolved_text, list);
+                            merger_id, list, verbs[kind], into, date_text,
+                            klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind));
+    if (ends)
+      {
+        /* the last day applying the merger gave the predecessors */
+        first_predecessor = KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, predecessors[0]));
+        dissolved_text = klynge_date_to_string (klynge_organisation_get_dissolved (first_predecessor));
+        g_string_append_printf (summary, "  dissolved on %s: %s\n", dissolved_text, list);
+      }
+    else
+      g_string_append_printf (summary, "  still active: %s\n", list);
   }
   members_after = format_distinct_members (landscape, into, all_complete);
   g_string_append_printf (summary, "  %s: %s members (before: %s)\n", into,

@@ -17,8 +17,9 @@ static const char description[] =
   "landscape records programmes, the organisations by what they were that day\n"
   "(the designated national clusters with their area and programme, the other\n"
   "clusters, the innovation networks of a running programme and those with\n"
-  "none); the consolidation timeline (completed mergers per year with their\n"
-  "successors); funding by source and calendar year (plus the number of\n"
+  "none); the consolidation timeline (completed mergers, absorptions,\n"
+  "transfers and renames per year with their successors, counted by kind:\n"
+  "a transfer or a rename is not a merger); funding by source and calendar year (plus the number of\n"
   "grants of unknown amount, which add nothing); the coverage of the\n"
   "programmes' envelopes by the contracts that name them (recorded ÷ envelope\n"
   "per source and year); and the support body's contract status that day.\n"
@@ -376,7 +377,7 @@ section_mergers (KlyngeLandscape  *landscape,
   g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (MergerRef));
   guint32 day = klynge_date_get_first_day (date);
-  guint n_done = 0, n_predecessors = 0, n_other = 0;
+  guint n_done = 0, n_predecessors = 0, n_other = 0, n_transfers = 0, n_renames = 0;
   guint last_year = 0;
   int name_width = 0;
 
@@ -390,7 +391,7 @@ section_mergers (KlyngeLandscape  *landscape,
     }
   g_array_sort (sorted, compare_mergers);
 
-  g_print ("\nConsolidation: mergers completed by %s\n", when);
+  g_print ("\nConsolidation: events completed by %s\n", when);
   for (guint i = 0; i < sorted->len; i++)
     {
       KlyngeMerger *merger = g_array_index (sorted, MergerRef, i).merger;
@@ -413,13 +414,22 @@ section_mergers (KlyngeLandscape  *landscape,
       print_padded (name != NULL ? name : "?", name_width);
       g_print ("  %2u predecessor%s  %-10s  %s\n", n, n == 1 ? " " : "s", effective_text,
                klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, klynge_merger_get_kind (merger)));
-      n_done++;
-      n_predecessors += n;
+      /* only mergers and absorptions consolidate bodies */
+      if (klynge_merger_kind_consolidates (klynge_merger_get_kind (merger)))
+        {
+          n_done++;
+          n_predecessors += n;
+        }
+      else if (klynge_merger_get_kind (merger) == KLYNGE_MERGER_KIND_TRANSFER)
+        n_transfers++;
+      else
+        n_renames++;
     }
-  if (n_done == 0)
+  if (n_done + n_transfers + n_renames == 0)
     g_print ("  none\n");
   else
-    g_print ("  %u merger%s of %u predecessor organisations\n", n_done, n_done == 1 ? "" : "s", n_predecessors);
+    g_print ("  mergers and absorptions: %u, of %u predecessor organisations; transfers: %u; renames: %u\n",
+             n_done, n_predecessors, n_transfers, n_renames);
 
   if (n_other == 0)
     return;

@@ -53,6 +53,7 @@ void                klynge_lineage_link_unref            (KlyngeLineageLink     
 const char         *klynge_lineage_link_get_organisation (const KlyngeLineageLink *link);
 const char         *klynge_lineage_link_get_via          (const KlyngeLineageLink *link);
 const char         *klynge_lineage_link_get_merger       (const KlyngeLineageLink *link);
+KlyngeMergerKind    klynge_lineage_link_get_kind         (const KlyngeLineageLink *link);
 const KlyngeDate   *klynge_lineage_link_get_effective    (const KlyngeLineageLink *link);
 guint               klynge_lineage_link_get_depth        (const KlyngeLineageLink *link);
 

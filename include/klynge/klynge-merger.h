@@ -28,8 +28,9 @@ G_BEGIN_DECLS
  *   (`rename`, format version 2)
  *
  * How a consolidation event happens. Only %KLYNGE_MERGER_KIND_MERGER and
- * %KLYNGE_MERGER_KIND_ABSORPTION consolidate bodies; counts of mergers say
- * which kinds they count.
+ * %KLYNGE_MERGER_KIND_ABSORPTION consolidate bodies
+ * (klynge_merger_kind_consolidates()); counts of mergers say which kinds
+ * they count.
  */
 typedef enum {
   KLYNGE_MERGER_KIND_MERGER,
@@ -41,7 +42,11 @@ typedef enum {
 GType klynge_merger_kind_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_MERGER_KIND (klynge_merger_kind_get_type ())
 
-guint klynge_merger_kind_min_predecessors (KlyngeMergerKind kind);
+guint    klynge_merger_kind_min_predecessors  (KlyngeMergerKind kind);
+guint    klynge_merger_kind_max_predecessors  (KlyngeMergerKind kind);
+gboolean klynge_merger_kind_consolidates      (KlyngeMergerKind kind);
+gboolean klynge_merger_kind_ends_predecessors (KlyngeMergerKind kind);
+gboolean klynge_merger_kind_forms_successor   (KlyngeMergerKind kind);
 
 /**
  * KlyngeMergerStatus:

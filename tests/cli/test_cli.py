@@ -228,12 +228,16 @@ def test_summary_of_the_built_in_landscape_on_a_date(klynge, denmark_tree):
     assert sorted(line.split()[0] for line in section.splitlines()[1:]) == sorted(unknown_clusters)
 
     # mergers completed by the date, and their successors
-    mergers = [m for m in denmark_tree.iter(f"{NS}merger")
-               if m.get("status") == "completed" and first_day(m.get("effective")) <= day]
+    events = [m for m in denmark_tree.iter(f"{NS}merger")
+              if m.get("status") == "completed" and first_day(m.get("effective")) <= day]
+    mergers = [m for m in events if m.get("kind") in ("merger", "absorption")]
     predecessors = sum(len(m.findall(f"{NS}predecessor")) for m in mergers)
-    assert f"{len(mergers)} mergers of {predecessors} predecessor organisations" in out
+    transfers = sum(m.get("kind") == "transfer" for m in events)
+    renames = sum(m.get("kind") == "rename" for m in events)
+    assert (f"mergers and absorptions: {len(mergers)}, of {predecessors} predecessor organisations; "
+            f"transfers: {transfers}; renames: {renames}") in out
     names = {o.get("id"): o.find(f"{NS}name").text for o in organisations(denmark_tree)}
-    for merger in mergers:
+    for merger in events:
         assert names[merger.get("successor")] in out
 
     # funding: every contract's amount is counted once in the grand total

@@ -77,7 +77,7 @@ def test_lineage_of_ecd_lists_its_three_predecessors_with_merger_and_date(klynge
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ecd  Energy Cluster Denmark  (2020-07-01")
     for predecessor in ("house-of-energy", "eic", "clean-energi"):
-        assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, effective 2020-07-01]" in line
+        assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, merger, effective 2020-07-01]" in line
                    for line in lines), result
     assert "Successors:\n  none" in result.stdout
 
@@ -109,10 +109,10 @@ def test_lineage_of_a_deep_chain_indents_only_so_far(klynge, tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == n + 4
     # ordinary depths are indented two spaces a level, as before
-    assert lines[2] == f"  o{n - 1}  O{n - 1}  (? – 2019)  [m{n}, effective 2020-01-01]"
+    assert lines[2] == f"  o{n - 1}  O{n - 1}  (? – 2019)  [m{n}, absorption, effective 2020-01-01]"
     assert lines[3].startswith(f"    o{n - 2}  ")
     # deep ones no further than the cap, with their depth as a number
-    assert lines[-3] == " " * 64 + f"(depth {n}) o0  O0  (? – 2019)  [m1, effective 2020-01-01]"
+    assert lines[-3] == " " * 64 + f"(depth {n}) o0  O0  (? – 2019)  [m1, absorption, effective 2020-01-01]"
     assert max(len(line) for line in lines) < 160
     assert len(result.stdout) < 160 * len(lines)
 
@@ -127,7 +127,7 @@ def test_lineage_says_what_clean_energi_was_on_a_date(klynge):
 
 def test_lineage_shows_the_2014_merger_and_marlogs_end(klynge):
     clean = klynge("lineage", "clean")
-    assert "lean-energy-cluster" in clean.stdout and "[merger-2014-clean, effective 2014-05-09]" in clean.stdout
+    assert "lean-energy-cluster" in clean.stdout and "[merger-2014-clean, merger, effective 2014-05-09]" in clean.stdout
     mdc = klynge("lineage", "mdc", "--on", "2023-01-01")
     assert mdc.status == 0
     assert "merged into marlog, which was not active then" in mdc.stdout
@@ -364,7 +364,7 @@ def test_merge_into_a_new_successor_writes_the_merged_landscape(klynge, small, t
     validate = klynge("validate", out)
     assert validate.status == 0, validate
     lineage = klynge("lineage", "ab", "--landscape", out)
-    assert "[merger-2024-01-01-ab, effective 2024-01-01]" in lineage.stdout
+    assert "[merger-2024-01-01-ab, merger, effective 2024-01-01]" in lineage.stdout
     assert klynge("lineage", "a", "--on", "2024-06-01", "--landscape", out).stdout.rstrip().endswith(
         "merged; it was ab  Klynge AB  (2024-01-01 –)")
     # the saved landscape loads and saves back unchanged
@@ -383,6 +383,67 @@ def test_merge_absorbs_into_an_existing_successor(klynge, small, tmp_path):
     merger = next(root.iter(NS + "merger"))
     assert merger.get("id") == "b-into-a" and merger.get("status") == "completed"
     assert merger.get("kind") == "absorption"
+
+
+def summary_counts(klynge, path):
+    """The line of `klynge summary` that counts the events by kind."""
+    out = klynge("summary", "--landscape", path, "--as-of", "2024-12-31").stdout
+    return next(line.strip() for line in out.splitlines() if line.strip().startswith("mergers and absorptions:"))
+
+
+def test_merge_records_a_transfer_and_leaves_the_giver_active(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "transfer", "--into", "b", "--date", "2024-01-01", "a",
+                    "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "a transfer part of their activity to b on 2024-01-01 (transfer)" in result.stdout
+    assert "  still active: a\n" in result.stdout
+    assert "contracts moved: none" in result.stdout
+    # the giver keeps everything; the file is a version 2 one
+    assert memberships(out, "a") == memberships(small, "a")
+    root = ET.parse(out).getroot()
+    assert root.get("version") == "2"
+    assert next(o for o in root.iter(NS + "organisation") if o.get("id") == "a").get("dissolved") is None
+    assert klynge("validate", out).status == 0
+    lineage = klynge("lineage", "b", "--landscape", out)
+    assert "[merger-2024-01-01-b, transfer, effective 2024-01-01]" in lineage.stdout
+    on = klynge("lineage", "a", "--on", "2024-06-01", "--landscape", out)
+    assert "On 2024-06-01: active itself" in on.stdout
+    # not counted as a merger
+    assert summary_counts(klynge, out) == ("mergers and absorptions: 0, of 0 predecessor organisations; "
+                                           "transfers: 1; renames: 0")
+
+
+def test_merge_records_a_rename_that_continues_the_body(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "rename", "--into", "a2", "--name", "Klynge A2", "--date", "2024-01-01",
+                    "a", "--landscape", small, "--output", out)
+    assert result.status == 0, result
+    assert "a goes on as a2 on 2024-01-01 (rename)" in result.stdout
+    assert "  dissolved on 2023-12-31: a\n" in result.stdout
+    assert "contracts moved: a-now" in result.stdout
+    assert memberships(out, "a2") == {"m1": ("2015", None), "m2": ("2016-01-01", None)}
+    assert klynge("validate", out).status == 0
+    lineage = klynge("lineage", "a2", "--landscape", out)
+    assert "[merger-2024-01-01-a2, rename, effective 2024-01-01]" in lineage.stdout
+    assert summary_counts(klynge, out) == ("mergers and absorptions: 0, of 0 predecessor organisations; "
+                                           "transfers: 0; renames: 1")
+
+
+def test_merge_refuses_a_rename_of_two_bodies(klynge, small, tmp_path):
+    out = tmp_path / "out.xml"
+    result = klynge("merge", "--kind", "rename", "--into", "ab", "--name", "Klynge AB", "--date", "2024-01-01",
+                    "a", "b", "--landscape", small, "--output", out)
+    assert result.status == 1, result
+    assert "a rename has at most 1" in result.stderr
+    assert not out.exists()
+
+
+def test_merge_refuses_an_unknown_kind(klynge, small, tmp_path):
+    result = klynge("merge", "--kind", "takeover", "--into", "b", "--date", "2024-01-01", "a",
+                    "--landscape", small, "--dry-run")
+    assert result.status == 2, result
+    assert "not merger, absorption, transfer or rename" in result.stderr
 
 
 def test_merge_to_a_new_file_on_a_full_disk_leaves_nothing(klynge_on_a_full_disk, small, tmp_path):

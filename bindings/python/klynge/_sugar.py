@@ -285,9 +285,9 @@ def _patch_values():
             self.get_union_count().format())
     link = getattr(Klynge, "LineageLink", None)
     if link is not None:
-        link.__repr__ = lambda self: "<Klynge.LineageLink %s via %s (%s, %s)>" % (
+        link.__repr__ = lambda self: "<Klynge.LineageLink %s via %s (%s, %s, %s)>" % (
             self.get_organisation(), self.get_via(), self.get_merger(),
-            _date_str(self.get_effective()))
+            self.get_kind().value_nick, _date_str(self.get_effective()))
     total = getattr(Klynge, "FundingTotal", None)
     if total is not None:
         def _total_repr(self):

@@ -90,3 +90,45 @@ def test_a_filter_lists_the_not_known_apart_only_when_asked(builtin, Klynge):
     assert "gate21" in not_known  # no founding date, nothing dated in the landscape
     assert [i for i in both if i not in not_known] == active
     assert len(not_known) == Klynge.LandscapeView.new(builtin, day).count_not_known()
+
+
+def _transfer_or_rename(Klynge, landscape, kind, successor, predecessor, date):
+    merger = Klynge.Merger.new("ev-" + successor, kind, successor, _date(Klynge, date))
+    merger.add_predecessor(predecessor)
+    landscape.apply_merger(merger)
+    return merger
+
+
+def test_a_transfer_leaves_its_giver_active_and_is_no_merger(klynge, Klynge, full):
+    before = {m.get_member() for m in full.list_memberships_of_organisation("org-c")}
+    _transfer_or_rename(Klynge, full, Klynge.MergerKind.TRANSFER, "org-hub", "org-c", "2023-01-01")
+    assert full.get_status("org-c", _date(Klynge, "2023-06-01")) == (Klynge.OrganisationStatus.ACTIVE, None)
+    assert {m.get_member() for m in full.list_memberships_of_organisation("org-c")} == before
+    # org-c's own predecessors follow at depth 2
+    (link,) = [ln for ln in full.list_ancestors("org-hub") if ln.get_depth() == 1]
+    assert (link.get_organisation(), link.get_kind()) == ("org-c", Klynge.MergerKind.TRANSFER)
+    assert "transfer" in repr(link)
+    assert not Klynge.merger_kind_consolidates(Klynge.MergerKind.TRANSFER)
+    (row,) = [r for r in klynge.to_records(full, "merger") if r["id"] == "ev-org-hub"]
+    assert (row["kind"], row["status"]) == ("transfer", "completed")
+
+
+def test_a_rename_continues_the_body_under_its_new_record(klynge, Klynge, full):
+    renamed = Klynge.Organisation.new("org-c2", Klynge.OrganisationKind.CLUSTER, "Klynge C, nyt navn")
+    full.add(renamed)
+    _transfer_or_rename(Klynge, full, Klynge.MergerKind.RENAME, "org-c2", "org-c", "2023-01-01")
+    assert full.resolve_on("org-c", _date(Klynge, "2023-06-01")) == "org-c2"
+    assert {m.get_member() for m in full.list_memberships_of_organisation("org-c2")} == {"m-1"}
+    (link,) = [ln for ln in full.list_ancestors("org-c2") if ln.get_depth() == 1]
+    assert link.get_kind() == Klynge.MergerKind.RENAME
+    assert Klynge.merger_kind_max_predecessors(Klynge.MergerKind.RENAME) == 1
+
+
+def test_a_cancelled_merger_cannot_be_applied(klynge, Klynge, full):
+    merger = Klynge.Merger.new("mg-off", Klynge.MergerKind.ABSORPTION, "org-hub", _date(Klynge, "2023-01-01"))
+    merger.add_predecessor("org-c")
+    merger.set_status(Klynge.MergerStatus.CANCELLED)
+    with pytest.raises(klynge.Error) as caught:
+        full.apply_merger(merger)
+    assert caught.value.code == klynge.Error.MERGER_CANCELLED
+    assert full.get_status("org-c", _date(Klynge, "2023-06-01"))[0] == Klynge.OrganisationStatus.ACTIVE
