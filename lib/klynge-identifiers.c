@@ -148,9 +148,9 @@ klynge_p_number_is_valid (const char *p_number)
  * klynge_lei_is_valid:
  * @lei: (nullable): a would-be Legal Entity Identifier
  *
- * Whether @lei is a valid LEI as ISO 17442 defines it: 20 characters,
- * each an ASCII digit or upper-case letter, the last two of which are
- * check digits: read with letters as the numbers 10 (`A`) to 35 (`Z`),
+ * Whether @lei is a valid LEI as ISO 17442 defines it: 18 characters,
+ * each an ASCII digit or upper-case letter, then two check digits: read
+ * with letters as the numbers 10 (`A`) to 35 (`Z`),
  * the whole string, check digits included, leaves 1 when divided by 97
  * (ISO 7064 MOD 97-10, as in IBANs). `5493001KJTIIGC8Y1R12` is valid;
  * `5493001KJTIIGC8Y1R13` and the lower-case form are not.
@@ -173,7 +173,7 @@ klynge_lei_is_valid (const char *lei)
       /* Also stops at the NUL of a shorter string. */
       if (g_ascii_isdigit (c))
         remainder = (remainder * 10 + (guint) (c - '0')) % 97;
-      else if (c >= 'A' && c <= 'Z')
+      else if (c >= 'A' && c <= 'Z' && i < 18)
         remainder = (remainder * 100 + (guint) (c - 'A' + 10)) % 97;
       else
         return FALSE;
@@ -279,8 +279,9 @@ klynge_identifier_scheme_check_value (KlyngeIdentifierScheme   scheme,
     case KLYNGE_IDENTIFIER_SCHEME_LEI:
       if (klynge_lei_is_valid (value))
         return TRUE;
-      if (strlen (value) != 20 || strspn (value, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 20)
-        rule = "a LEI has 20 characters, digits and upper-case letters A to Z";
+      if (strlen (value) != 20 || strspn (value, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 18 ||
+          strspn (value + 18, "0123456789") != 2)
+        rule = "a LEI has 20 characters, 18 digits or upper-case letters A to Z and 2 check digits";
       else
         rule = "its check digits are wrong (ISO 17442, MOD 97-10)";
       break;

@@ -365,6 +365,9 @@ static const struct {
   { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R21", "check digits" },  /* digits swapped */
   { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001kjtiigc8y1r12", "upper-case" },
   { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R1", "20 characters" },
+  /* leaves 1 by MOD 97-10 (the one-liner above prints 1), but a check
+   * digit cannot be a letter */
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R1B", "2 check digits" },
   { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R120", "20 characters" },
   { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493 01KJTIIGC8Y1R12", "20 characters" },
   { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q", "Q42" },
