@@ -54,6 +54,7 @@
  * | `predecessor` | merger, ref |
  * | `participant` | initiative, ref |
  * | `source` | record, href, accessed |
+ * | `identifier` | record, scheme, value, since, until |
  *
  * The plural columns (`cities`, `focus-areas`, `predecessors`,
  * `participants`, `sources`: the `href` of each citation) join the
@@ -62,8 +63,11 @@
  * and a backslash as `\\`, so `a|b` and `c` give `a\|b|c`. To split a
  * column, read it left to right: a backslash stands for the character
  * after it, and a `|` not so escaped ends a value. A value with neither
- * character is written as it is. The last six tables give the same
- * values one per row, unescaped.
+ * character is written as it is. The six tables from `location` to
+ * `source` give the same values one per row, unescaped. `identifier`
+ * gives the identifiers of funding sources and organisations in outside
+ * registers (format version 2), one per row; an organisation's `cvr`
+ * attribute stays in its own column.
  *
  * ## GraphML
  *
@@ -766,6 +770,39 @@ csv_citations (Emitter         *emitter,
   csv_sources_of_array (emitter, self->initiatives);
 }
 
+static void
+csv_identifiers_of (Emitter      *emitter,
+                    KlyngeRecord *record)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+
+  for (guint i = 0; i < identifiers->len && emitter_ok (emitter); i++)
+    {
+      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+
+      csv_field (emitter, klynge_record_get_id (record));
+      csv_enum (emitter, KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier));
+      csv_field (emitter, klynge_identifier_get_value (identifier));
+      csv_date (emitter, klynge_identifier_get_since (identifier));
+      csv_date (emitter, klynge_identifier_get_until (identifier));
+      csv_row_end (emitter);
+    }
+}
+
+/* The identifiers of funding sources, then of organisations. */
+static void
+csv_identifiers (Emitter         *emitter,
+                 KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "record", "scheme", "value", "since", "until", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->funding_sources->len && emitter_ok (emitter); i++)
+    csv_identifiers_of (emitter, g_ptr_array_index (self->funding_sources, i));
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    csv_identifiers_of (emitter, KLYNGE_RECORD (entry_organisation (self, i)));
+}
+
 typedef struct {
   const char *kind;
   void (*write) (Emitter *emitter, KlyngeLandscape *self);
@@ -789,12 +826,13 @@ static const CsvTable csv_tables[] = {
   { "predecessor", csv_predecessors },
   { "participant", csv_participants },
   { "source", csv_citations },
+  { "identifier", csv_identifiers },
 };
 
 static const char * const csv_kinds[] = {
   "organisation", "member", "membership", "funding-source", "contract", "share",
   "programme", "envelope", "designation", "merger", "initiative", "location",
-  "focus-area", "label", "predecessor", "participant", "source", NULL
+  "focus-area", "label", "predecessor", "participant", "source", "identifier", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
@@ -807,7 +845,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
  * `contract`, `share`, `programme`, `envelope`, `designation`, `merger`,
  * `initiative`, then the tables that give
  * multi-valued fields one row per value: `location`, `focus-area`,
- * `label`, `predecessor`, `participant` and `source`.
+ * `label`, `predecessor`, `participant` and `source`; then `identifier`.
  *
  * Returns: (transfer none) (array zero-terminated=1): the kinds
  */
@@ -831,7 +869,8 @@ find_table (const char  *kind,
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
                "“%s” is not a kind of CSV table (one of organisation, member, membership, "
                "funding-source, contract, share, programme, envelope, designation, merger, "
-               "initiative, location, focus-area, label, predecessor, participant, source)",
+               "initiative, location, focus-area, label, predecessor, participant, source, "
+               "identifier)",
                shown);
   return NULL;
 }
