@@ -523,6 +523,14 @@ _klynge_date_span_certain_days (const KlyngeDate *start,
   return *first <= *last;
 }
 
+gboolean
+_klynge_days_cover_date (guint32           first,
+                         guint32           last,
+                         const KlyngeDate *date)
+{
+  return first <= klynge_date_get_first_day (date) && klynge_date_get_last_day (date) <= last;
+}
+
 /**
  * klynge_date_init_from_day:
  * @date: (out caller-allocates): the date to set

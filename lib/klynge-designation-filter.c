@@ -72,8 +72,7 @@ klynge_designation_is_active_on (const KlyngeDesignation *designation,
   g_return_val_if_fail (date != NULL && klynge_date_is_set (date), FALSE);
 
   return _klynge_designation_get_days (designation, &first, &last)
-         && first <= klynge_date_get_first_day (date)
-         && klynge_date_get_last_day (date) <= last;
+         && _klynge_days_cover_date (first, last, date);
 }
 
 /* The days @designation certainly covers, by the rule of

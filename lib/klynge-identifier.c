@@ -226,8 +226,7 @@ klynge_identifier_is_valid_on (const KlyngeIdentifier *identifier,
   g_return_val_if_fail (date != NULL && klynge_date_is_set (date), FALSE);
 
   return _klynge_date_span_certain_days (&identifier->since, &identifier->until, &first, &last)
-         && first <= klynge_date_get_first_day (date)
-         && klynge_date_get_last_day (date) <= last;
+         && _klynge_days_cover_date (first, last, date);
 }
 
 gboolean

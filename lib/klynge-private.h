@@ -83,6 +83,10 @@ gboolean     _klynge_date_span_certain_days (const KlyngeDate *start,
                                           const KlyngeDate  *end,
                                           guint32           *first,
                                           guint32           *last);
+/* Whether the days @first..@last hold every day @date stands for. */
+gboolean     _klynge_days_cover_date     (guint32            first,
+                                          guint32            last,
+                                          const KlyngeDate  *date);
 
 /* klynge-organisation.c: status on a date, the rule in one place. A
  * partial or missing date is an interval of uncertainty: founded `2014`

@@ -462,6 +462,7 @@ identifiers_suite (void)
   tcase_add_test (text, test_text_length_bounds_the_check);
   tcase_add_test (text, test_text_is_at_most_the_loader_value_cap);
   tcase_add_test (text, test_check_text_reports_empty_and_bad_characters);
+  suite_add_tcase (suite, text);
 
   schemes = tcase_create ("schemes");
   tcase_add_loop_test (schemes, test_identifier_values_pass_their_scheme, 0, G_N_ELEMENTS (good_values));
@@ -470,7 +471,6 @@ identifiers_suite (void)
   tcase_add_test (schemes, test_identifier_scheme_functions_agree_with_the_check);
   tcase_add_test (schemes, test_identifier_token_is_at_most_255_bytes);
   suite_add_tcase (suite, schemes);
-  suite_add_tcase (suite, text);
 
   return suite;
 }
