@@ -378,6 +378,59 @@ START_TEST (test_validate_reports_two_records_with_one_identifier_at_once)
 }
 END_TEST
 
+START_TEST (test_validate_lets_one_identifier_pass_from_one_record_to_another)
+{
+  /* o-b's LEI ends on 2020-06-30; fs-1's starts in 2021 */
+  g_autofree char *text =
+    document_with_line (6, "      <identifier scheme=\"lei\" value=\"" LEI "\" since=\"2021\"/>");
+  g_autoptr(KlyngeProblem) problem = NULL;
+  g_autoptr(KlyngeLandscape) landscape = load_text (text, &problem);
+  g_autoptr(GPtrArray) problems = NULL;
+  KlyngeDate in_2018 = klynge_test_date ("2018"), in_2022 = klynge_test_date ("2022");
+
+  ck_assert_ptr_nonnull (landscape);
+  problems = klynge_landscape_validate (landscape);
+  ck_assert_uint_eq (problems->len, 0);
+  ck_assert_str_eq (klynge_record_get_id (klynge_landscape_lookup_identifier (
+                      landscape, KLYNGE_IDENTIFIER_SCHEME_LEI, LEI, &in_2018)), "o-b");
+  ck_assert_str_eq (klynge_record_get_id (klynge_landscape_lookup_identifier (
+                      landscape, KLYNGE_IDENTIFIER_SCHEME_LEI, LEI, &in_2022)), "fs");
+}
+END_TEST
+
+#define N_THREADS 4
+#define N_LOOKUPS 2000
+
+static gpointer
+look_up_repeatedly (gpointer data)
+{
+  KlyngeLandscape *landscape = data;
+  KlyngeDate in_2018 = klynge_test_date ("2018-05-01");
+  guint found = 0;
+
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    {
+      KlyngeRecord *record = klynge_landscape_lookup_identifier (landscape, KLYNGE_IDENTIFIER_SCHEME_LEI,
+                                                                 LEI, &in_2018);
+
+      found += record != NULL && strcmp (klynge_record_get_id (record), "o-b") == 0;
+    }
+  return GUINT_TO_POINTER (found);
+}
+
+/* Lookups are reads: any number of threads may make them at once. */
+START_TEST (test_lookup_identifier_from_several_threads_at_once)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_document ();
+  GThread *threads[N_THREADS];
+
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("lookup", look_up_repeatedly, landscape);
+  for (guint i = 0; i < N_THREADS; i++)
+    ck_assert_uint_eq (GPOINTER_TO_UINT (g_thread_join (threads[i])), N_LOOKUPS);
+}
+END_TEST
+
 static Suite *
 identifier_suite (void)
 {
@@ -405,6 +458,8 @@ identifier_suite (void)
   tcase_add_loop_test (format, test_bad_identifiers_are_refused_with_code_and_line,
                        0, G_N_ELEMENTS (refused_cases));
   tcase_add_test (format, test_validate_reports_two_records_with_one_identifier_at_once);
+  tcase_add_test (format, test_validate_lets_one_identifier_pass_from_one_record_to_another);
+  tcase_add_test (format, test_lookup_identifier_from_several_threads_at_once);
   suite_add_tcase (suite, format);
 
   return suite;
