@@ -76,7 +76,10 @@
  * with the record id as node id; edges are memberships (member →
  * organisation) and completed or planned mergers (each predecessor →
  * the successor). Node data: `type` (`organisation` or `member`),
- * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`; edge data:
+ * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`, `identifiers`
+ * (an organisation's identifiers in outside registers, each
+ * `scheme:value`, joined and escaped as the CSV plural columns are, so
+ * `lei:5493001KJTIIGC8Y1R12|wikidata:Q42`); edge data:
  * `type` (`membership` or `merger`), `since`, `until` for memberships
  * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
  * member with several memberships of one organisation gives parallel
@@ -1031,6 +1034,7 @@ graphml_keys (Emitter *emitter)
     { "n-dissolved", "node", "dissolved" },
     { "n-cvr", "node", "cvr" },
     { "n-size", "node", "size" },
+    { "n-identifiers", "node", "identifiers" },
     { "e-type", "edge", "type" },
     { "e-since", "edge", "since" },
     { "e-until", "edge", "until" },
@@ -1077,6 +1081,27 @@ graphml_edge_start (Emitter    *emitter,
   graphml_data_raw (emitter, "e-type", type);
 }
 
+/* "lei:5493001KJTIIGC8Y1R12|wikidata:Q42" */
+static void
+graphml_identifiers (Emitter      *emitter,
+                     KlyngeRecord *record)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+  g_autoptr(GString) one = g_string_new (NULL);
+
+  g_string_truncate (emitter->scratch, 0);
+  for (guint i = 0; i < identifiers->len; i++)
+    {
+      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+
+      g_string_printf (one, "%s:%s",
+                       _klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier)),
+                       klynge_identifier_get_value (identifier));
+      csv_list_append (emitter, i, one->str);
+    }
+  graphml_data (emitter, "n-identifiers", emitter->scratch->str);
+}
+
 static void
 graphml_nodes (Emitter         *emitter,
                KlyngeLandscape *self)
@@ -1092,6 +1117,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
       graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
+      graphml_identifiers (emitter, KLYNGE_RECORD (organisation));
       KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
     }
   for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)

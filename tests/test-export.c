@@ -858,6 +858,38 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
 }
 END_TEST
 
+START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
+{
+  static const char identified_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\"><name>Klynge</name>\n"
+    "      <identifier scheme=\"lei\" value=\"5493001KJTIIGC8Y1R12\" until=\"2020\"/>\n"
+    "      <identifier scheme=\"other\" value=\"a|b&amp;c\"/></organisation>\n"
+    "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  g_autoptr(KlyngeLandscape) landscape = load_xml (identified_xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  guint n = 0;
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      {
+        g_autofree char *identifiers = data_of (child, "n-identifiers");
+
+        if (n++ == 0)
+          ck_assert_str_eq (identifiers, "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c");
+        else
+          ck_assert_ptr_null (identifiers);   /* none: no data */
+      }
+  ck_assert_uint_eq (n, 2);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
 START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
 {
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
@@ -999,6 +1031,7 @@ export_suite (void)
 
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
+  tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
   tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
