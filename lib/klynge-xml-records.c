@@ -434,7 +434,8 @@ _klynge_xml_start_identifier (Reader *reader,
   ok = _klynge_xml_value_enum (reader, A_SCHEME, KLYNGE_TYPE_IDENTIFIER_SCHEME, &scheme, line);
   ok = _klynge_xml_value_date (reader, A_SINCE, &since, line) && ok;
   ok = _klynge_xml_value_date (reader, A_UNTIL, &until, line) && ok;
-  if (!ok)
+  /* a missing value is reported already, and listing goes on */
+  if (!ok || reader->values[A_VALUE] == NULL)
     return;
   identifier = klynge_identifier_new (scheme, reader->values[A_VALUE], &since, &until, &error);
   if (identifier == NULL)

@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "klynge-test.h"
 
@@ -355,6 +358,31 @@ START_TEST (test_bad_identifiers_are_refused_with_code_and_line)
 }
 END_TEST
 
+/* Listing every problem reads on past a missing attribute: the
+ * identifier without a value is reported, never made. */
+START_TEST (test_validate_file_lists_identifiers_missing_scheme_or_value)
+{
+  g_autofree char *text = document_with_line (16, "      <identifier scheme=\"lei\"/><identifier value=\"Q1\"/>");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  int fd = g_file_open_tmp ("identifier-XXXXXX.xml", &path, &error);
+
+  ck_assert_no_error (error);
+  close (fd);
+  ck_assert (g_file_set_contents (path, text, -1, &error));
+  problems = klynge_landscape_validate_file (path, NULL);
+  g_unlink (path);
+  ck_assert_uint_eq (problems->len, 2);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, i)),
+                        KLYNGE_ERROR_MISSING_ATTRIBUTE);
+      ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, i)), 16);
+    }
+}
+END_TEST
+
 START_TEST (test_validate_reports_two_records_with_one_identifier_at_once)
 {
   g_autofree char *text =
@@ -457,6 +485,7 @@ identifier_suite (void)
   tcase_add_test (format, test_identifiers_round_trip);
   tcase_add_loop_test (format, test_bad_identifiers_are_refused_with_code_and_line,
                        0, G_N_ELEMENTS (refused_cases));
+  tcase_add_test (format, test_validate_file_lists_identifiers_missing_scheme_or_value);
   tcase_add_test (format, test_validate_reports_two_records_with_one_identifier_at_once);
   tcase_add_test (format, test_validate_lets_one_identifier_pass_from_one_record_to_another);
   tcase_add_test (format, test_lookup_identifier_from_several_threads_at_once);
