@@ -335,7 +335,7 @@ static const SchemeValue good_values[] = {
   { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q123456789" },
   { KLYNGE_IDENTIFIER_SCHEME_ECCP, "energy-cluster-denmark" },
   { KLYNGE_IDENTIFIER_SCHEME_ORG_ID, "DK-CVR-13748136" },
-  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "Ørsted/42" },
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "register-Æ/42" },
 };
 
 START_TEST (test_identifier_values_pass_their_scheme)
