@@ -9,7 +9,9 @@
  * dates, periods, money, percents, CVR numbers, identifiers and text.
  * Each either refuses with its own KLYNGE_ERROR code or accepts a value
  * that formats to text it reads back to the same value; a CVR number is
- * checked against an independent modulus-11 computation.
+ * checked against an independent modulus-11 computation, a LEI against
+ * an independent MOD 97-10 one, and every identifier scheme's check
+ * against the function that states its rule.
  */
 #include "config.h"
 
@@ -200,6 +202,67 @@ reference_cvr_is_valid (const char *text)
   return sum % 11 == 0 && strcmp (text, "00000000") != 0;
 }
 
+/* ISO 17442: 18 of [0-9A-Z] and two digits; the whole written out in
+ * decimal (A = 10 … Z = 35) is 1 modulo 97, computed here nine digits at
+ * a time, as IBAN checks are. */
+static gboolean
+reference_lei_is_valid (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+  guint64 remainder = 0;
+
+  if (strlen (text) != 20 || strspn (text, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 20 ||
+      !g_ascii_isdigit (text[18]) || !g_ascii_isdigit (text[19]))
+    {
+      g_string_free (digits, TRUE);
+      return FALSE;
+    }
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (digits, "%d", g_ascii_isdigit (text[i]) ? text[i] - '0' : text[i] - 'A' + 10);
+  for (gsize i = 0; i < digits->len; i += 9)
+    {
+      g_autofree char *chunk = g_strndup (digits->str + i, 9);
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT "%s", remainder, chunk);
+
+      remainder = g_ascii_strtoull (number, NULL, 10) % 97;
+    }
+  g_string_free (digits, TRUE);
+  return remainder == 1;
+}
+
+static void
+check_registers (const char *text)
+{
+  static const struct {
+    KlyngeIdentifierScheme scheme;
+    gboolean (*is_valid) (const char *value);
+  } schemes[] = {
+    { KLYNGE_IDENTIFIER_SCHEME_CVR, klynge_cvr_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, klynge_p_number_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_LEI, klynge_lei_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, klynge_wikidata_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_ECCP, klynge_identifier_token_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_ORG_ID, klynge_identifier_token_is_valid },
+    { KLYNGE_IDENTIFIER_SCHEME_OTHER, klynge_identifier_token_is_valid },
+  };
+
+  if (klynge_lei_is_valid (text) != reference_lei_is_valid (text))
+    FAIL ("lei_is_valid is wrong about “%s”", text);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      GError *error = NULL;
+      gboolean valid = klynge_identifier_scheme_check_value (schemes[i].scheme, text, &error);
+
+      if (valid != schemes[i].is_valid (text))
+        FAIL ("the check of scheme %u disagrees with its rule about “%s”", schemes[i].scheme, text);
+      if (!valid && !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_IDENTIFIER))
+        FAIL ("scheme %u refuses “%s” without BAD_IDENTIFIER", schemes[i].scheme, text);
+      if (valid && !klynge_text_is_valid (text, -1))
+        FAIL ("scheme %u accepts “%s”, which XML cannot carry", schemes[i].scheme, text);
+      g_clear_error (&error);
+    }
+}
+
 static void
 check_identifiers (const char *text,
                    gsize       length)
@@ -220,6 +283,7 @@ check_identifiers (const char *text,
       if (g_ascii_isdigit (*text) || *text == '-' || *text == '.')
         FAIL ("id_is_valid accepts “%s”, which does not start a name", text);
     }
+  check_registers (text);
 }
 
 static void

@@ -512,6 +512,25 @@ klynge_date_get_last_day (const KlyngeDate *date)
   return day_from_ymd (date->year, date->month, date->day);
 }
 
+gboolean
+_klynge_date_span_certain_days (const KlyngeDate *start,
+                                const KlyngeDate *end,
+                                guint32          *first,
+                                guint32          *last)
+{
+  *first = start != NULL && klynge_date_is_set (start) ? klynge_date_get_last_day (start) : 1;
+  *last = end != NULL && klynge_date_is_set (end) ? klynge_date_get_first_day (end) : G_MAXUINT32;
+  return *first <= *last;
+}
+
+gboolean
+_klynge_days_cover_date (guint32           first,
+                         guint32           last,
+                         const KlyngeDate *date)
+{
+  return first <= klynge_date_get_first_day (date) && klynge_date_get_last_day (date) <= last;
+}
+
 /**
  * klynge_date_init_from_day:
  * @date: (out caller-allocates): the date to set

@@ -72,13 +72,11 @@ klynge_designation_is_active_on (const KlyngeDesignation *designation,
   g_return_val_if_fail (date != NULL && klynge_date_is_set (date), FALSE);
 
   return _klynge_designation_get_days (designation, &first, &last)
-         && first <= klynge_date_get_first_day (date)
-         && klynge_date_get_last_day (date) <= last;
+         && _klynge_days_cover_date (first, last, date);
 }
 
-/* The one place of the rule: the days @designation certainly covers run
- * from the last day its start stands for through the first day its end
- * stands for (G_MAXUINT32 without an end). */
+/* The days @designation certainly covers, by the rule of
+ * _klynge_date_span_certain_days(). */
 gboolean
 _klynge_designation_get_days (const KlyngeDesignation *designation,
                               guint32                 *first,
@@ -87,11 +85,10 @@ _klynge_designation_get_days (const KlyngeDesignation *designation,
   const KlyngeDate *start = klynge_designation_get_start (designation);
   const KlyngeDate *end = klynge_designation_get_end (designation);
 
+  /* unlike an identifier's, a designation without a start never is */
   if (start == NULL || !klynge_date_is_set (start))
     return FALSE;
-  *first = klynge_date_get_last_day (start);
-  *last = end != NULL && klynge_date_is_set (end) ? klynge_date_get_first_day (end) : G_MAXUINT32;
-  return *first <= *last;
+  return _klynge_date_span_certain_days (start, end, first, last);
 }
 
 /**

@@ -54,6 +54,7 @@
  * | `predecessor` | merger, ref |
  * | `participant` | initiative, ref, kind (`organisation` or `member`) |
  * | `source` | record, href, accessed |
+ * | `identifier` | record, scheme, value, since, until |
  *
  * The plural columns (`cities`, `focus-areas`, `predecessors`,
  * `participants`, `sources`: the `href` of each citation) join the
@@ -62,8 +63,11 @@
  * and a backslash as `\\`, so `a|b` and `c` give `a\|b|c`. To split a
  * column, read it left to right: a backslash stands for the character
  * after it, and a `|` not so escaped ends a value. A value with neither
- * character is written as it is. The last six tables give the same
- * values one per row, unescaped.
+ * character is written as it is. The six tables from `location` to
+ * `source` give the same values one per row, unescaped. `identifier`
+ * gives the identifiers of funding sources and organisations in outside
+ * registers (format version 2), one per row; an organisation's `cvr`
+ * attribute stays in its own column.
  *
  * ## GraphML
  *
@@ -72,7 +76,10 @@
  * with the record id as node id; edges are memberships (member →
  * organisation) and completed or planned mergers of every kind (each
  * predecessor → the successor; a cancelled one is not drawn). Node data: `type` (`organisation` or `member`),
- * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`; edge data:
+ * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`, `identifiers`
+ * (an organisation's identifiers in outside registers, each
+ * `scheme:value`, joined and escaped as the CSV plural columns are, so
+ * `lei:5493001KJTIIGC8Y1R12|wikidata:Q42`); edge data:
  * `type` (`membership` or `merger`), `since`, `until` for memberships
  * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
  * member with several memberships of one organisation gives parallel
@@ -789,6 +796,39 @@ csv_citations (Emitter         *emitter,
   csv_sources_of_array (emitter, self->initiatives);
 }
 
+static void
+csv_identifiers_of (Emitter      *emitter,
+                    KlyngeRecord *record)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+
+  for (guint i = 0; i < identifiers->len && emitter_ok (emitter); i++)
+    {
+      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+
+      csv_field (emitter, klynge_record_get_id (record));
+      csv_enum (emitter, KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier));
+      csv_field (emitter, klynge_identifier_get_value (identifier));
+      csv_date (emitter, klynge_identifier_get_since (identifier));
+      csv_date (emitter, klynge_identifier_get_until (identifier));
+      csv_row_end (emitter);
+    }
+}
+
+/* The identifiers of funding sources, then of organisations. */
+static void
+csv_identifiers (Emitter         *emitter,
+                 KlyngeLandscape *self)
+{
+  static const char * const columns[] = { "record", "scheme", "value", "since", "until", NULL };
+
+  csv_header (emitter, columns);
+  for (guint i = 0; i < self->funding_sources->len && emitter_ok (emitter); i++)
+    csv_identifiers_of (emitter, g_ptr_array_index (self->funding_sources, i));
+  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
+    csv_identifiers_of (emitter, KLYNGE_RECORD (entry_organisation (self, i)));
+}
+
 typedef struct {
   const char *kind;
   void (*write) (Emitter *emitter, KlyngeLandscape *self);
@@ -812,12 +852,13 @@ static const CsvTable csv_tables[] = {
   { "predecessor", csv_predecessors },
   { "participant", csv_participants },
   { "source", csv_citations },
+  { "identifier", csv_identifiers },
 };
 
 static const char * const csv_kinds[] = {
   "organisation", "member", "membership", "funding-source", "contract", "share",
   "programme", "envelope", "designation", "merger", "initiative", "location",
-  "focus-area", "label", "predecessor", "participant", "source", NULL
+  "focus-area", "label", "predecessor", "participant", "source", "identifier", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
@@ -830,7 +871,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
  * `contract`, `share`, `programme`, `envelope`, `designation`, `merger`,
  * `initiative`, then the tables that give
  * multi-valued fields one row per value: `location`, `focus-area`,
- * `label`, `predecessor`, `participant` and `source`.
+ * `label`, `predecessor`, `participant` and `source`; then `identifier`.
  *
  * Returns: (transfer none) (array zero-terminated=1): the kinds
  */
@@ -854,7 +895,8 @@ find_table (const char  *kind,
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
                "“%s” is not a kind of CSV table (one of organisation, member, membership, "
                "funding-source, contract, share, programme, envelope, designation, merger, "
-               "initiative, location, focus-area, label, predecessor, participant, source)",
+               "initiative, location, focus-area, label, predecessor, participant, source, "
+               "identifier)",
                shown);
   return NULL;
 }
@@ -1015,6 +1057,7 @@ graphml_keys (Emitter *emitter)
     { "n-dissolved", "node", "dissolved" },
     { "n-cvr", "node", "cvr" },
     { "n-size", "node", "size" },
+    { "n-identifiers", "node", "identifiers" },
     { "e-type", "edge", "type" },
     { "e-since", "edge", "since" },
     { "e-until", "edge", "until" },
@@ -1061,6 +1104,27 @@ graphml_edge_start (Emitter    *emitter,
   graphml_data_raw (emitter, "e-type", type);
 }
 
+/* "lei:5493001KJTIIGC8Y1R12|wikidata:Q42" */
+static void
+graphml_identifiers (Emitter      *emitter,
+                     KlyngeRecord *record)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+  g_autoptr(GString) one = g_string_new (NULL);
+
+  g_string_truncate (emitter->scratch, 0);
+  for (guint i = 0; i < identifiers->len; i++)
+    {
+      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+
+      g_string_printf (one, "%s:%s",
+                       _klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier)),
+                       klynge_identifier_get_value (identifier));
+      csv_list_append (emitter, i, one->str);
+    }
+  graphml_data (emitter, "n-identifiers", emitter->scratch->str);
+}
+
 static void
 graphml_nodes (Emitter         *emitter,
                KlyngeLandscape *self)
@@ -1076,6 +1140,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
       graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
+      graphml_identifiers (emitter, KLYNGE_RECORD (organisation));
       KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
     }
   for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)

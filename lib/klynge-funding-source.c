@@ -10,7 +10,8 @@
  * KlyngeFundingSource:
  *
  * A body whose money funds organisations through contracts, such as
- * Erhvervsstyrelsen: its name, kind and, optionally, its parent ministry.
+ * Erhvervsstyrelsen: its name, kind and, optionally, its parent ministry
+ * and its identifiers in outside registers.
  */
 struct _KlyngeFundingSource
 {
@@ -19,6 +20,7 @@ struct _KlyngeFundingSource
   char *name;
   KlyngeFundingSourceKind kind;
   char *parent;
+  GPtrArray *identifiers;       /* (element-type KlyngeIdentifier) */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeFundingSource, klynge_funding_source, KLYNGE_TYPE_RECORD)
@@ -40,6 +42,7 @@ klynge_funding_source_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->parent);
+  g_ptr_array_unref (self->identifiers);
 
   G_OBJECT_CLASS (klynge_funding_source_parent_class)->finalize (object);
 }
@@ -95,6 +98,19 @@ klynge_funding_source_set_property (GObject      *object,
   _klynge_record_check_property_set (object, pspec, error);
 }
 
+/* Identifiers are new in version 2 of the format. */
+static guint
+klynge_funding_source_format_version (KlyngeRecord *record)
+{
+  return KLYNGE_FUNDING_SOURCE (record)->identifiers->len > 0 ? 2 : 1;
+}
+
+static GPtrArray *
+klynge_funding_source_identifiers (KlyngeRecord *record)
+{
+  return KLYNGE_FUNDING_SOURCE (record)->identifiers;
+}
+
 static void
 klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
 {
@@ -106,6 +122,8 @@ klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
   object_class->set_property = klynge_funding_source_set_property;
 
   record_class->element_name = "funding-source";
+  record_class->format_version = klynge_funding_source_format_version;
+  record_class->get_identifiers = klynge_funding_source_identifiers;
 
   /**
    * KlyngeFundingSource:name:
@@ -140,6 +158,7 @@ klynge_funding_source_class_init (KlyngeFundingSourceClass *klass)
 static void
 klynge_funding_source_init (KlyngeFundingSource *self)
 {
+  self->identifiers = _klynge_identifier_list_new ();
 }
 
 /**
@@ -286,4 +305,56 @@ klynge_funding_source_set_parent (KlyngeFundingSource  *self,
   return _klynge_record_set_string (G_OBJECT (self), &self->parent, parent,
                                     KLYNGE_STRING_TEXT, "parent",
                                     properties[PROP_PARENT], error);
+}
+
+/**
+ * klynge_funding_source_get_identifiers:
+ * @self: a #KlyngeFundingSource
+ *
+ * The identifiers in outside registers, in the order they were added.
+ * The array belongs to @self; do not modify it.
+ *
+ * Returns: (transfer none) (element-type KlyngeIdentifier): the identifiers
+ */
+GPtrArray *
+klynge_funding_source_get_identifiers (KlyngeFundingSource *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_FUNDING_SOURCE (self), NULL);
+
+  return self->identifiers;
+}
+
+/**
+ * klynge_funding_source_add_identifier:
+ * @self: a #KlyngeFundingSource
+ * @identifier: (transfer none): a #KlyngeIdentifier
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends @identifier, taking a reference to it. Fails as
+ * klynge_organisation_add_identifier() does, adding nothing.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_funding_source_add_identifier (KlyngeFundingSource  *self,
+                                      KlyngeIdentifier     *identifier,
+                                      GError              **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_FUNDING_SOURCE (self), FALSE);
+
+  return _klynge_identifier_list_add (self->identifiers, identifier, KLYNGE_RECORD (self), error);
+}
+
+/**
+ * klynge_funding_source_clear_identifiers:
+ * @self: a #KlyngeFundingSource
+ *
+ * Removes all identifiers.
+ */
+void
+klynge_funding_source_clear_identifiers (KlyngeFundingSource *self)
+{
+  g_return_if_fail (KLYNGE_IS_FUNDING_SOURCE (self));
+
+  g_ptr_array_set_size (self->identifiers, 0);
 }

@@ -121,6 +121,193 @@ klynge_cvr_is_valid (const char *cvr)
   return cvr[8] == '\0' && sum % 11 == 0 && sum != 0;
 }
 
+/**
+ * klynge_p_number_is_valid:
+ * @p_number: (nullable): a would-be P-number
+ *
+ * Whether @p_number has the form of a Danish production unit number
+ * (P-nummer): exactly 10 ASCII digits. The register publishes no check
+ * digit for P-numbers, so the form is all that can be checked.
+ *
+ * Returns: %TRUE if @p_number is 10 digits; %FALSE otherwise, and for %NULL
+ */
+gboolean
+klynge_p_number_is_valid (const char *p_number)
+{
+  guint i;
+
+  if (p_number == NULL)
+    return FALSE;
+  for (i = 0; i < 10; i++)
+    if (!g_ascii_isdigit (p_number[i]))
+      return FALSE;
+  return p_number[10] == '\0';
+}
+
+/**
+ * klynge_lei_is_valid:
+ * @lei: (nullable): a would-be Legal Entity Identifier
+ *
+ * Whether @lei is a valid LEI as ISO 17442 defines it: 18 characters,
+ * each an ASCII digit or upper-case letter, then two check digits: read
+ * with letters as the numbers 10 (`A`) to 35 (`Z`),
+ * the whole string, check digits included, leaves 1 when divided by 97
+ * (ISO 7064 MOD 97-10, as in IBANs). `5493001KJTIIGC8Y1R12` is valid;
+ * `5493001KJTIIGC8Y1R13` and the lower-case form are not.
+ *
+ * Returns: %TRUE if @lei is valid; %FALSE otherwise, and for %NULL
+ */
+gboolean
+klynge_lei_is_valid (const char *lei)
+{
+  guint remainder = 0;
+  guint i;
+
+  if (lei == NULL)
+    return FALSE;
+
+  for (i = 0; i < 20; i++)
+    {
+      char c = lei[i];
+
+      /* Also stops at the NUL of a shorter string. */
+      if (g_ascii_isdigit (c))
+        remainder = (remainder * 10 + (guint) (c - '0')) % 97;
+      else if (c >= 'A' && c <= 'Z' && i < 18)
+        remainder = (remainder * 100 + (guint) (c - 'A' + 10)) % 97;
+      else
+        return FALSE;
+    }
+
+  return lei[20] == '\0' && remainder == 1;
+}
+
+/**
+ * klynge_wikidata_is_valid:
+ * @wikidata: (nullable): a would-be Wikidata item identifier
+ *
+ * Whether @wikidata names a Wikidata item: `Q` followed by a positive
+ * number written without leading zeros, at most
+ * %KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH bytes in all. `Q42` is valid; `Q`,
+ * `Q0`, `Q042`, `q42` and `P31` (a property) are not.
+ *
+ * Returns: %TRUE if @wikidata is valid; %FALSE otherwise, and for %NULL
+ */
+gboolean
+klynge_wikidata_is_valid (const char *wikidata)
+{
+  gsize i;
+
+  if (wikidata == NULL || wikidata[0] != 'Q' || wikidata[1] < '1' || wikidata[1] > '9')
+    return FALSE;
+  for (i = 2; g_ascii_isdigit (wikidata[i]); i++)
+    ;
+  return wikidata[i] == '\0' && i <= KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH;
+}
+
+/**
+ * klynge_identifier_token_is_valid:
+ * @token: (nullable): a would-be identifier value
+ *
+ * Whether @token can be the value of an identifier in a register whose
+ * values klynge does not check further (ECCP, org-id, other): valid
+ * UTF-8 that XML can carry, not empty, without white space (the
+ * characters g_unichar_isspace() knows, so no tab, line break or no-break
+ * space either), at most %KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH bytes long.
+ *
+ * Returns: %TRUE if @token is valid; %FALSE otherwise, and for %NULL
+ */
+gboolean
+klynge_identifier_token_is_valid (const char *token)
+{
+  const char *p;
+
+  if (token == NULL || *token == '\0' ||
+      strlen (token) > KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH ||
+      !klynge_text_is_valid (token, -1))
+    return FALSE;
+  for (p = token; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * klynge_identifier_scheme_check_value:
+ * @scheme: a register
+ * @value: a would-be identifier in it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks @value as @scheme demands, the one place of each scheme's rule:
+ * a CVR number passes klynge_cvr_is_valid(), a P-number
+ * klynge_p_number_is_valid(), a LEI klynge_lei_is_valid(), a Wikidata
+ * item klynge_wikidata_is_valid(), and the values of the other schemes
+ * klynge_identifier_token_is_valid(). Fails with
+ * %KLYNGE_ERROR_BAD_IDENTIFIER, saying what is wrong. A %NULL @value, or a
+ * @scheme that is not a #KlyngeIdentifierScheme, is a programmer error.
+ *
+ * Returns: %TRUE if @value is valid in @scheme, %FALSE with @error set
+ *   otherwise
+ */
+gboolean
+klynge_identifier_scheme_check_value (KlyngeIdentifierScheme   scheme,
+                                      const char              *value,
+                                      GError                 **error)
+{
+  g_autoptr(GError) cvr_error = NULL;
+  g_autofree char *shown = NULL;
+  const char *rule;
+
+  g_return_val_if_fail ((guint) scheme <= KLYNGE_IDENTIFIER_SCHEME_OTHER, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (scheme)
+    {
+    case KLYNGE_IDENTIFIER_SCHEME_CVR:
+      /* the CVR attribute's messages, under this code */
+      if (_klynge_check_cvr (value, &cvr_error))
+        return TRUE;
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_IDENTIFIER,
+                           cvr_error->message);
+      return FALSE;
+    case KLYNGE_IDENTIFIER_SCHEME_P_NUMBER:
+      if (klynge_p_number_is_valid (value))
+        return TRUE;
+      rule = "a P-number has exactly 10 digits";
+      break;
+    case KLYNGE_IDENTIFIER_SCHEME_LEI:
+      if (klynge_lei_is_valid (value))
+        return TRUE;
+      if (strlen (value) != 20 || strspn (value, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 18 ||
+          strspn (value + 18, "0123456789") != 2)
+        rule = "a LEI has 20 characters, 18 digits or upper-case letters A to Z and 2 check digits";
+      else
+        rule = "its check digits are wrong (ISO 17442, MOD 97-10)";
+      break;
+    case KLYNGE_IDENTIFIER_SCHEME_WIKIDATA:
+      if (klynge_wikidata_is_valid (value))
+        return TRUE;
+      rule = "a Wikidata item is “Q” and a number without leading zeros, such as “Q42”";
+      break;
+    case KLYNGE_IDENTIFIER_SCHEME_ECCP:
+    case KLYNGE_IDENTIFIER_SCHEME_ORG_ID:
+    case KLYNGE_IDENTIFIER_SCHEME_OTHER:
+    default:
+      if (klynge_identifier_token_is_valid (value))
+        return TRUE;
+      rule = "an identifier is 1 to " G_STRINGIFY (KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH)
+        " bytes of text without white space";
+      break;
+    }
+
+  shown = g_utf8_make_valid (value, -1);
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_IDENTIFIER,
+               "“%s” is not a valid %s identifier: %s",
+               shown, _klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME, scheme), rule);
+  return FALSE;
+}
+
 /* Finds the first byte of @text that XML cannot carry: malformed UTF-8
  * (overlong forms, surrogates and values past U+10FFFF included), a C0
  * control other than tab, LF and CR, or U+FFFE/U+FFFF. Sets *bad_char to

@@ -487,6 +487,78 @@ klynge_landscape_lookup (KlyngeLandscape *self,
   return value;
 }
 
+/* Whether @record has @scheme:@value, valid on @date (any time when NULL);
+ * an organisation's `cvr` attribute counts as a CVR identifier without
+ * dates. */
+static gboolean
+record_has_identifier (KlyngeRecord           *record,
+                       KlyngeIdentifierScheme  scheme,
+                       const char             *value,
+                       const KlyngeDate       *date)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+
+  if (scheme == KLYNGE_IDENTIFIER_SCHEME_CVR && KLYNGE_IS_ORGANISATION (record))
+    {
+      const char *cvr = klynge_organisation_get_cvr (KLYNGE_ORGANISATION (record));
+
+      if (cvr != NULL && strcmp (cvr, value) == 0)
+        return TRUE;
+    }
+  for (guint i = 0; identifiers != NULL && i < identifiers->len; i++)
+    if (_klynge_identifier_matches (g_ptr_array_index (identifiers, i), scheme, value, date))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * klynge_landscape_lookup_identifier:
+ * @self: a landscape
+ * @scheme: the register
+ * @value: the identifier in it, such as a CVR number or a LEI
+ * @date: (nullable): the date on which the identifier must be valid, or
+ *   %NULL for any time
+ *
+ * Finds the organisation or funding source that carries the identifier
+ * @value in @scheme, certainly valid throughout @date when it is given (see
+ * klynge_identifier_is_valid_on()). An organisation's `cvr` attribute
+ * counts as a CVR identifier valid at any time. When several records
+ * carry it (klynge_landscape_validate() reports that as
+ * %KLYNGE_ERROR_DUPLICATE_IDENTIFIER), the first in landscape order
+ * wins: funding sources before organisations, each in their order.
+ *
+ * This reads the records one by one rather than an index: landscapes
+ * hold few organisations and funding sources (their members, by the
+ * million, carry no identifiers), and a scan keeps no state, so any
+ * number of threads may call it at once, as with every read.
+ *
+ * Returns: (transfer none) (nullable): the record, or %NULL when none
+ *   carries the identifier then
+ */
+KlyngeRecord *
+klynge_landscape_lookup_identifier (KlyngeLandscape        *self,
+                                    KlyngeIdentifierScheme  scheme,
+                                    const char             *value,
+                                    const KlyngeDate       *date)
+{
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+  g_return_val_if_fail ((guint) scheme <= KLYNGE_IDENTIFIER_SCHEME_OTHER, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (date == NULL || klynge_date_is_set (date), NULL);
+
+  for (guint i = 0; i < self->funding_sources->len; i++)
+    if (record_has_identifier (g_ptr_array_index (self->funding_sources, i), scheme, value, date))
+      return g_ptr_array_index (self->funding_sources, i);
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+
+      if (record_has_identifier (KLYNGE_RECORD (entry->organisation), scheme, value, date))
+        return KLYNGE_RECORD (entry->organisation);
+    }
+  return NULL;
+}
+
 /**
  * klynge_landscape_contains:
  * @self: a landscape

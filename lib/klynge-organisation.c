@@ -518,6 +518,7 @@ struct _KlyngeOrganisation
   GPtrArray *focus_areas;       /* NULL-terminated, of owned strings */
   GPtrArray *locations;         /* (element-type KlyngeLocation) */
   GPtrArray *labels;            /* (element-type KlyngeLabel) */
+  GPtrArray *identifiers;       /* (element-type KlyngeIdentifier) */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeOrganisation, klynge_organisation, KLYNGE_TYPE_RECORD)
@@ -549,6 +550,7 @@ klynge_organisation_finalize (GObject *object)
   g_ptr_array_unref (self->focus_areas);
   g_ptr_array_unref (self->locations);
   g_ptr_array_unref (self->labels);
+  g_ptr_array_unref (self->identifiers);
 
   G_OBJECT_CLASS (klynge_organisation_parent_class)->finalize (object);
 }
@@ -634,14 +636,15 @@ klynge_organisation_set_property (GObject      *object,
   _klynge_record_check_property_set (object, pspec, error);
 }
 
-/* Stating the member list is new in version 2 of the format; an
- * organisation that does not keeps a version 1 document as it was. */
+/* Stating the member list, identifiers and a location's region or
+ * municipality are new in version 2 of the format; an organisation without
+ * them keeps a version 1 document as it was. */
 static guint
 klynge_organisation_format_version (KlyngeRecord *record)
 {
   KlyngeOrganisation *self = KLYNGE_ORGANISATION (record);
 
-  if (self->member_list_stated)
+  if (self->member_list_stated || self->identifiers->len > 0)
     return 2;
   /* so are a location's region and municipality */
   for (guint i = 0; i < self->locations->len; i++)
@@ -652,6 +655,12 @@ klynge_organisation_format_version (KlyngeRecord *record)
         return 2;
     }
   return 1;
+}
+
+static GPtrArray *
+klynge_organisation_identifiers (KlyngeRecord *record)
+{
+  return KLYNGE_ORGANISATION (record)->identifiers;
 }
 
 static void
@@ -666,6 +675,7 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
 
   record_class->element_name = "organisation";
   record_class->format_version = klynge_organisation_format_version;
+  record_class->get_identifiers = klynge_organisation_identifiers;
 
   /**
    * KlyngeOrganisation:name:
@@ -750,6 +760,7 @@ klynge_organisation_init (KlyngeOrganisation *self)
   self->focus_areas = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->locations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_location_unref);
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_label_unref);
+  self->identifiers = _klynge_identifier_list_new ();
 }
 
 /**
@@ -1437,6 +1448,61 @@ klynge_organisation_clear_labels (KlyngeOrganisation *self)
   g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
 
   g_ptr_array_set_size (self->labels, 0);
+}
+
+/**
+ * klynge_organisation_get_identifiers:
+ * @self: a #KlyngeOrganisation
+ *
+ * The identifiers in outside registers, in the order they were added.
+ * The CVR number of klynge_organisation_get_cvr() is not among them. The
+ * array belongs to @self; do not modify it.
+ *
+ * Returns: (transfer none) (element-type KlyngeIdentifier): the identifiers
+ */
+GPtrArray *
+klynge_organisation_get_identifiers (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return self->identifiers;
+}
+
+/**
+ * klynge_organisation_add_identifier:
+ * @self: a #KlyngeOrganisation
+ * @identifier: (transfer none): a #KlyngeIdentifier
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends @identifier, taking a reference to it. Fails with
+ * %KLYNGE_ERROR_DUPLICATE_IDENTIFIER, adding nothing, when @self already
+ * has an identifier of the same scheme and value valid on a day
+ * @identifier certainly is too (klynge_identifier_is_valid_on()).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_add_identifier (KlyngeOrganisation  *self,
+                                    KlyngeIdentifier    *identifier,
+                                    GError             **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+
+  return _klynge_identifier_list_add (self->identifiers, identifier, KLYNGE_RECORD (self), error);
+}
+
+/**
+ * klynge_organisation_clear_identifiers:
+ * @self: a #KlyngeOrganisation
+ *
+ * Removes all identifiers.
+ */
+void
+klynge_organisation_clear_identifiers (KlyngeOrganisation *self)
+{
+  g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
+
+  g_ptr_array_set_size (self->identifiers, 0);
 }
 
 void

@@ -73,6 +73,20 @@ void         _klynge_date_unpack         (guint32            packed,
  * (0 for no date). buf must hold 10 bytes. */
 gsize        _klynge_date_format         (const KlyngeDate  *date,
                                           char              *buf);
+/* The days a span from @start to @end certainly covers, @first..@last
+ * inclusive: a partial date is an interval of uncertainty, so from the
+ * last day @start stands for (1 when unset: since ever) through the first
+ * day @end stands for (G_MAXUINT32 when unset: no end). FALSE when no day
+ * is certain. The one rule for "in force on a date" that designations and
+ * identifiers read. */
+gboolean     _klynge_date_span_certain_days (const KlyngeDate *start,
+                                          const KlyngeDate  *end,
+                                          guint32           *first,
+                                          guint32           *last);
+/* Whether the days @first..@last hold every day @date stands for. */
+gboolean     _klynge_days_cover_date     (guint32            first,
+                                          guint32            last,
+                                          const KlyngeDate  *date);
 
 /* klynge-organisation.c: status on a date, the rule in one place. A
  * partial or missing date is an interval of uncertainty: founded `2014`
@@ -143,6 +157,32 @@ void         _klynge_record_foreach_reference (KlyngeRecord        *record,
 /* The version of the format @record needs, through the kind's
  * format_version: 1 when the kind has none. */
 guint        _klynge_record_get_format_version (KlyngeRecord     *record);
+
+/* The identifiers @record carries, through the kind's get_identifiers:
+ * NULL for kinds that carry none. */
+GPtrArray   *_klynge_record_get_identifiers (KlyngeRecord    *record);
+
+/* klynge-identifier.c */
+void         _klynge_identifier_set_line (KlyngeIdentifier  *identifier,
+                                          guint              line);
+/* Whether @identifier is @scheme:@value and, when @date is not NULL,
+ * certainly valid on it. */
+gboolean     _klynge_identifier_matches  (const KlyngeIdentifier *identifier,
+                                          KlyngeIdentifierScheme  scheme,
+                                          const char             *value,
+                                          const KlyngeDate       *date);
+/* Whether @a and @b are the same scheme and value on a common day. */
+gboolean     _klynge_identifiers_overlap (const KlyngeIdentifier *a,
+                                          const KlyngeIdentifier *b);
+/* The identifiers of an organisation or funding source, one rule for
+ * both: kept in the order added, and the same scheme and value twice on
+ * a common day fails with KLYNGE_ERROR_DUPLICATE_IDENTIFIER naming
+ * @owner, leaving @list as it was. */
+GPtrArray   *_klynge_identifier_list_new (void);
+gboolean     _klynge_identifier_list_add (GPtrArray         *list,
+                                          KlyngeIdentifier  *identifier,
+                                          KlyngeRecord      *owner,
+                                          GError           **error);
 
 /* klynge-contract.c: how many decimals the amount and shares were written
  * with, so that a loaded file saves back unchanged. */

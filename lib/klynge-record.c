@@ -445,6 +445,14 @@ _klynge_record_get_format_version (KlyngeRecord *record)
   return klass->format_version != NULL ? klass->format_version (record) : 1;
 }
 
+GPtrArray *
+_klynge_record_get_identifiers (KlyngeRecord *record)
+{
+  KlyngeRecordClass *klass = KLYNGE_RECORD_GET_CLASS (record);
+
+  return klass->get_identifiers != NULL ? klass->get_identifiers (record) : NULL;
+}
+
 /* --- Helpers for the kinds' fields (klynge-record-private.h) --------------- */
 
 void

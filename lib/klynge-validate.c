@@ -892,6 +892,64 @@ check_designation_lifetimes (ProblemSink          *sink,
     }
 }
 
+typedef struct {
+  ProblemSink *sink;
+  GHashTable *seen;     /* value → GPtrArray of record, identifier, ... */
+} IdentifierCheck;
+
+static void
+check_identifiers_of (gpointer record,
+                      gpointer user_data)
+{
+  IdentifierCheck *check = user_data;
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+
+  for (guint i = 0; identifiers != NULL && i < identifiers->len; i++)
+    {
+      KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+      const char *value = klynge_identifier_get_value (identifier);
+      GPtrArray *earlier = g_hash_table_lookup (check->seen, value);
+
+      if (earlier == NULL)
+        {
+          earlier = g_ptr_array_new ();
+          g_hash_table_insert (check->seen, (gpointer) value, earlier);
+        }
+      for (guint j = 0; j < earlier->len; j += 2)
+        if (g_ptr_array_index (earlier, j) != record &&
+            _klynge_identifiers_overlap (g_ptr_array_index (earlier, j + 1), identifier))
+          {
+            report_at (check->sink, KLYNGE_SEVERITY_ERROR, record, klynge_identifier_get_line (identifier),
+                       KLYNGE_ERROR_DUPLICATE_IDENTIFIER,
+                       "“%s” and “%s” both have the %s identifier “%s” at the same time",
+                       klynge_record_get_id (g_ptr_array_index (earlier, j)), klynge_record_get_id (record),
+                       _klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME,
+                                             klynge_identifier_get_scheme (identifier)),
+                       value);
+            break;
+          }
+      g_ptr_array_add (earlier, record);
+      g_ptr_array_add (earlier, identifier);
+    }
+}
+
+/* An identifier names one body at a time: two records with the same
+ * scheme and value on a common day are an error, reported at the later
+ * one's <identifier>. Only a certain overlap counts (see
+ * klynge_identifier_is_valid_on()). An organisation's `cvr` attribute is
+ * not checked: it carries no dates, and the records of a renamed body may
+ * both hold it. Records carry a few identifiers each, so every one is set
+ * against the earlier ones of the same value. */
+static void
+check_identifiers (ProblemSink *sink)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  IdentifierCheck check = { sink, seen };
+
+  _klynge_landscape_foreach_record (sink->self, check_identifiers_of, &check);
+}
+
 static void
 check_lifetimes (ProblemSink *sink)
 {
@@ -931,6 +989,7 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
   check_initiatives (&sink);
   check_history (&sink);
   check_lifetimes (&sink);
+  check_identifiers (&sink);
 }
 
 /**
@@ -971,7 +1030,9 @@ _klynge_landscape_check_consistency (KlyngeLandscape *self,
  * the earliest founding of the bodies it continues. Two memberships of one
  * member in one organisation that certainly share a day are an error,
  * %KLYNGE_ERROR_MEMBERSHIP_OVERLAP (a membership without `until` goes
- * on).
+ * on). Two records with the same identifier (scheme and value) that are
+ * certainly valid on a common day are an error,
+ * %KLYNGE_ERROR_DUPLICATE_IDENTIFIER, at the later `<identifier>`.
  *
  * A problem carries the line of the element it is about and the id of
  * the record that holds it: a label's, its `<label>` and its

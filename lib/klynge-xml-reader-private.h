@@ -28,6 +28,7 @@ typedef enum {
   E_MERGERS, E_MERGER, E_PREDECESSOR,
   E_INITIATIVES, E_INITIATIVE, E_TITLE, E_PARTICIPANT,
   E_PROGRAMMES, E_PROGRAMME, E_ENVELOPE, E_DESIGNATION,
+  E_IDENTIFIER,
   N_ELEMENTS
 } ElementId;
 
@@ -293,6 +294,7 @@ void _klynge_xml_start_participant    (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_programme      (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_envelope       (KlyngeXmlReader *reader, guint line);
 void _klynge_xml_start_designation    (KlyngeXmlReader *reader, guint line);
+void _klynge_xml_start_identifier     (KlyngeXmlReader *reader, guint line);
 
 /* For tests: the size from which a document is read with the worker and
  * the read-ahead thread (1 MiB). 0 sends every document through them,

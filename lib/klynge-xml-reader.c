@@ -924,7 +924,7 @@ static const ChildSpec landscape_children[] = {
 static const ChildSpec funding_sources_children[] = { { E_FUNDING_SOURCE, 0, MANY } };
 static const AttributeSpec funding_source_attrs[] = { { A_ID, REQ }, { A_KIND, REQ } };
 static const ChildSpec funding_source_children[] = {
-  { E_NAME, 1, 1 }, { E_PARENT, 0, 1 }, PROVENANCE
+  { E_NAME, 1, 1 }, { E_PARENT, 0, 1 }, { E_IDENTIFIER, 0, MANY, V2 }, PROVENANCE
 };
 static const ChildSpec members_children[] = { { E_MEMBER, 0, MANY } };
 static const ChildSpec member_children[] = { { E_NAME, 1, 1 }, PROVENANCE };
@@ -934,7 +934,7 @@ static const AttributeSpec organisation_attrs[] = {
   { A_MEMBER_LIST, OPT, V2 }
 };
 static const ChildSpec organisation_children[] = {
-  { E_NAME, 1, 1 }, { E_NAME_EN, 0, 1 }, { E_WEBSITE, 0, 1 },
+  { E_NAME, 1, 1 }, { E_NAME_EN, 0, 1 }, { E_WEBSITE, 0, 1 }, { E_IDENTIFIER, 0, MANY, V2 },
   { E_LOCATION, 0, MANY }, { E_FOCUS_AREA, 0, MANY }, { E_LABEL, 0, MANY },
   { E_MEMBERSHIP, 0, MANY }, PROVENANCE
 };
@@ -975,6 +975,9 @@ static const AttributeSpec initiative_attrs[] = {
 };
 static const ChildSpec initiative_children[] = {
   { E_TITLE, 1, 1 }, { E_PARTICIPANT, 0, MANY }, PROVENANCE
+};
+static const AttributeSpec identifier_attrs[] = {
+  { A_SCHEME, REQ }, { A_VALUE, REQ }, { A_SINCE, OPT }, { A_UNTIL, OPT }
 };
 static const AttributeSpec source_attrs[] = { { A_HREF, REQ }, { A_ACCESSED, OPT } };
 
@@ -1029,6 +1032,7 @@ static const ElementSpec element_specs[N_ELEMENTS] = {
                            _klynge_xml_start_initiative, _klynge_xml_end_initiative),
   [E_TITLE] = TEXT ("title"),
   [E_PARTICIPANT] = EMPTY ("participant", ref_attrs, _klynge_xml_start_participant),
+  [E_IDENTIFIER] = EMPTY ("identifier", identifier_attrs, _klynge_xml_start_identifier),
 };
 
 /* --- SAX callbacks ----------------------------------------------------- */

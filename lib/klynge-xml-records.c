@@ -477,3 +477,38 @@ _klynge_xml_start_designation (Reader *reader,
   if (!klynge_programme_add_designation (KLYNGE_PROGRAMME (reader->record), designation, &error))
     _klynge_xml_problem_from_error (reader, line, error);
 }
+
+/* An <identifier> of an organisation or funding source: the record's own
+ * list checks for a duplicate. */
+void
+_klynge_xml_start_identifier (Reader *reader,
+                              guint   line)
+{
+  g_autoptr(KlyngeIdentifier) identifier = NULL;
+  GPtrArray *identifiers;
+  KlyngeDate since, until;
+  GError *error = NULL;
+  int scheme = 0;
+  gboolean ok;
+
+  if (reader->record == NULL)
+    return;
+  identifiers = _klynge_record_get_identifiers (reader->record);
+  if (identifiers == NULL)
+    return;
+  ok = _klynge_xml_value_enum (reader, A_SCHEME, KLYNGE_TYPE_IDENTIFIER_SCHEME, &scheme, line);
+  ok = _klynge_xml_value_date (reader, A_SINCE, &since, line) && ok;
+  ok = _klynge_xml_value_date (reader, A_UNTIL, &until, line) && ok;
+  /* a missing value is reported already, and listing goes on */
+  if (!ok || reader->values[A_VALUE] == NULL)
+    return;
+  identifier = klynge_identifier_new (scheme, reader->values[A_VALUE], &since, &until, &error);
+  if (identifier == NULL)
+    {
+      _klynge_xml_problem_from_error (reader, line, error);
+      return;
+    }
+  _klynge_identifier_set_line (identifier, line);
+  if (!_klynge_identifier_list_add (identifiers, identifier, reader->record, &error))
+    _klynge_xml_problem_from_error (reader, line, error);
+}

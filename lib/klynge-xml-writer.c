@@ -174,6 +174,26 @@ put_record_end (Writer       *writer,
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
 }
 
+/* The <identifier> elements of an organisation or funding source. */
+static void
+put_identifiers (Writer       *writer,
+                 KlyngeRecord *record)
+{
+  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
+
+  for (guint i = 0; i < identifiers->len; i++)
+    {
+      KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <identifier");
+      put_enum (writer, "scheme", KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier));
+      put_attribute (writer, "value", klynge_identifier_get_value (identifier));
+      put_date (writer, "since", klynge_identifier_get_since (identifier));
+      put_date (writer, "until", klynge_identifier_get_until (identifier));
+      KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
+    }
+}
+
 static void
 write_funding_source (Writer   *writer,
                      gpointer  record)
@@ -184,6 +204,7 @@ write_funding_source (Writer   *writer,
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", klynge_funding_source_get_name (source));
   put_text_element (writer, "      ", "parent", klynge_funding_source_get_parent (source));
+  put_identifiers (writer, KLYNGE_RECORD (source));
   put_record_end (writer, KLYNGE_RECORD (source));
 }
 
@@ -284,6 +305,7 @@ write_organisation (Writer          *writer,
   put_text_element (writer, "      ", "name", klynge_organisation_get_name (organisation));
   put_text_element (writer, "      ", "name-en", klynge_organisation_get_name_en (organisation));
   put_text_element (writer, "      ", "website", klynge_organisation_get_website (organisation));
+  put_identifiers (writer, KLYNGE_RECORD (organisation));
   for (guint i = 0; i < locations->len; i++)
     {
       KlyngeLocation *location = g_ptr_array_index (locations, i);

@@ -134,7 +134,7 @@ START_TEST (test_csv_kinds_are_listed_in_a_stable_order)
   static const char * const expected[] = {
     "organisation", "member", "membership", "funding-source", "contract", "share",
     "programme", "envelope", "designation", "merger", "initiative", "location",
-    "focus-area", "label", "predecessor", "participant", "source", NULL
+    "focus-area", "label", "predecessor", "participant", "source", "identifier", NULL
   };
 
   ck_assert_uint_eq (g_strv_length ((char **) kinds), G_N_ELEMENTS (expected) - 1);
@@ -258,6 +258,31 @@ START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_documen
   assert_csv_of (programme_xml, "source",
                  "record,href,accessed\r\n"
                  "kp,https://example.org/kp,2026-11-27\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_identifiers_are_a_table_of_funding_sources_then_organisations)
+{
+  static const char identifiers_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <funding-sources>\n"
+    "    <funding-source id=\"fs\" kind=\"national-agency\"><name>Styrelse</name>\n"
+    "      <identifier scheme=\"wikidata\" value=\"Q42\"/></funding-source>\n"
+    "  </funding-sources>\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\" cvr=\"24256790\"><name>Klynge</name>\n"
+    "      <identifier scheme=\"lei\" value=\"5493001KJTIIGC8Y1R12\" since=\"2015-03\" until=\"2020-06-30\"/>\n"
+    "      <identifier scheme=\"other\" value=\"a,b\"/></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+
+  /* the cvr attribute stays in the organisation table */
+  assert_csv_of (identifiers_xml, "identifier",
+                 "record,scheme,value,since,until\r\n"
+                 "fs,wikidata,Q42,,\r\n"
+                 "o,lei,5493001KJTIIGC8Y1R12,2015-03,2020-06-30\r\n"
+                 "o,other,\"a,b\",,\r\n");
 }
 END_TEST
 
@@ -878,6 +903,38 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
 }
 END_TEST
 
+START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
+{
+  static const char identified_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\"><name>Klynge</name>\n"
+    "      <identifier scheme=\"lei\" value=\"5493001KJTIIGC8Y1R12\" until=\"2020\"/>\n"
+    "      <identifier scheme=\"other\" value=\"a|b&amp;c\"/></organisation>\n"
+    "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  g_autoptr(KlyngeLandscape) landscape = load_xml (identified_xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  guint n = 0;
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      {
+        g_autofree char *identifiers = data_of (child, "n-identifiers");
+
+        if (n++ == 0)
+          ck_assert_str_eq (identifiers, "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c");
+        else
+          ck_assert_ptr_null (identifiers);   /* none: no data */
+      }
+  ck_assert_uint_eq (n, 2);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
 START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
 {
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
@@ -1022,6 +1079,7 @@ export_suite (void)
 
   tc = tcase_create ("csv");
   tcase_add_test (tc, test_csv_kinds_are_listed_in_a_stable_order);
+  tcase_add_test (tc, test_csv_identifiers_are_a_table_of_funding_sources_then_organisations);
   tcase_add_test (tc, test_csv_programmes_envelopes_and_designations_are_tables_in_document_order);
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
@@ -1057,6 +1115,7 @@ export_suite (void)
 
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
+  tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
   tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);

@@ -313,6 +313,123 @@ START_TEST (test_check_text_reports_empty_and_bad_characters)
 }
 END_TEST
 
+/* --- identifiers in outside registers ------------------------------------- */
+
+typedef struct {
+  KlyngeIdentifierScheme scheme;
+  const char *value;
+} SchemeValue;
+
+/* Each LEI's check digits were also checked apart from the library:
+ *   python3 -c "print(int(''.join(str(int(c, 36)) for c in 'LEI')) % 97)"
+ * prints 1 for each (letters read as 10..35, ISO 7064 MOD 97-10). */
+static const SchemeValue good_values[] = {
+  { KLYNGE_IDENTIFIER_SCHEME_CVR, "13748136" },          /* denmark-facts.md §6 */
+  { KLYNGE_IDENTIFIER_SCHEME_CVR, "24256790" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "1000000000" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "0123456789" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R12" },  /* a GLEIF LEI, as issue 16's brief gives it */
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "213800KUD8LAJWSQ9D15" },  /* python-stdnum stdnum/lei.py doctest */
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q1" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q123456789" },
+  { KLYNGE_IDENTIFIER_SCHEME_ECCP, "energy-cluster-denmark" },
+  { KLYNGE_IDENTIFIER_SCHEME_ORG_ID, "DK-CVR-13748136" },
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "register-Æ/42" },
+};
+
+START_TEST (test_identifier_values_pass_their_scheme)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (klynge_identifier_scheme_check_value (good_values[_i].scheme, good_values[_i].value, &error),
+                 "“%s” was refused: %s", good_values[_i].value, error ? error->message : "");
+  ck_assert_no_error (error);
+}
+END_TEST
+
+static const struct {
+  KlyngeIdentifierScheme scheme;
+  const char *value;
+  const char *says;       /* part of the message */
+} bad_values[] = {
+  { KLYNGE_IDENTIFIER_SCHEME_CVR, "13748137", "modulus-11" },
+  { KLYNGE_IDENTIFIER_SCHEME_CVR, "1374813", "exactly 8 digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_CVR, "00000000", "number 0" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "100000000", "10 digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "10000000000", "10 digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "100000000a", "10 digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_P_NUMBER, "", "10 digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R13", "check digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "213800KUD8LXJWSQ9D15", "check digits" },  /* stdnum's bad one */
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R21", "check digits" },  /* digits swapped */
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001kjtiigc8y1r12", "upper-case" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R1", "20 characters" },
+  /* leaves 1 by MOD 97-10 (the one-liner above prints 1), but a check
+   * digit cannot be a letter */
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R1B", "2 check digits" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493001KJTIIGC8Y1R120", "20 characters" },
+  { KLYNGE_IDENTIFIER_SCHEME_LEI, "5493 01KJTIIGC8Y1R12", "20 characters" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q0", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q042", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "q42", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "P31", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_WIKIDATA, "Q42 ", "Q42" },
+  { KLYNGE_IDENTIFIER_SCHEME_ECCP, "", "white space" },
+  { KLYNGE_IDENTIFIER_SCHEME_ECCP, "two words", "white space" },
+  { KLYNGE_IDENTIFIER_SCHEME_ORG_ID, "DK-CVR-\t1", "white space" },
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "no\xc2\xa0break", "white space" },  /* U+00A0 */
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "bad\xff", "white space" },
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "bell\x07", "white space" },
+};
+
+START_TEST (test_identifier_values_failing_their_scheme_are_bad_identifiers)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (!klynge_identifier_scheme_check_value (bad_values[_i].scheme, bad_values[_i].value, &error),
+                 "“%s” was accepted", bad_values[_i].value);
+  ck_assert_msg (error != NULL && strstr (error->message, bad_values[_i].says) != NULL,
+                 "%s", error ? error->message : "no error");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_IDENTIFIER);
+}
+END_TEST
+
+START_TEST (test_identifier_scheme_functions_agree_with_the_check)
+{
+  ck_assert (klynge_lei_is_valid ("5493001KJTIIGC8Y1R12"));
+  ck_assert (!klynge_lei_is_valid ("5493001KJTIIGC8Y1R13"));
+  ck_assert (!klynge_lei_is_valid (NULL));
+  ck_assert (klynge_p_number_is_valid ("1000000000"));
+  ck_assert (!klynge_p_number_is_valid ("100000000"));
+  ck_assert (!klynge_p_number_is_valid (NULL));
+  ck_assert (klynge_wikidata_is_valid ("Q42"));
+  ck_assert (!klynge_wikidata_is_valid ("Q042"));
+  ck_assert (!klynge_wikidata_is_valid (NULL));
+  ck_assert (klynge_identifier_token_is_valid ("a"));
+  ck_assert (!klynge_identifier_token_is_valid (NULL));
+}
+END_TEST
+
+START_TEST (test_identifier_token_is_at_most_255_bytes)
+{
+  char token[KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH + 2];
+  g_autofree char *wikidata = NULL;
+
+  memset (token, 'x', sizeof token - 1);
+  token[sizeof token - 1] = '\0';
+  ck_assert (!klynge_identifier_token_is_valid (token));
+  token[KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH] = '\0';
+  ck_assert (klynge_identifier_token_is_valid (token));
+
+  memset (token, '9', sizeof token - 1);
+  token[0] = 'Q';
+  token[sizeof token - 1] = '\0';
+  ck_assert (!klynge_wikidata_is_valid (token));
+}
+END_TEST
+
 static Suite *
 identifiers_suite (void)
 {
@@ -320,6 +437,7 @@ identifiers_suite (void)
   TCase *ids = tcase_create ("ids");
   TCase *cvr = tcase_create ("cvr");
   TCase *text = tcase_create ("text");
+  TCase *schemes;
 
   tcase_add_loop_test (ids, test_id_accepts_ncnames, 0, G_N_ELEMENTS (good_ids));
   tcase_add_loop_test (ids, test_id_rejects_everything_else, 0, G_N_ELEMENTS (bad_ids));
@@ -345,6 +463,14 @@ identifiers_suite (void)
   tcase_add_test (text, test_text_is_at_most_the_loader_value_cap);
   tcase_add_test (text, test_check_text_reports_empty_and_bad_characters);
   suite_add_tcase (suite, text);
+
+  schemes = tcase_create ("schemes");
+  tcase_add_loop_test (schemes, test_identifier_values_pass_their_scheme, 0, G_N_ELEMENTS (good_values));
+  tcase_add_loop_test (schemes, test_identifier_values_failing_their_scheme_are_bad_identifiers,
+                       0, G_N_ELEMENTS (bad_values));
+  tcase_add_test (schemes, test_identifier_scheme_functions_agree_with_the_check);
+  tcase_add_test (schemes, test_identifier_token_is_at_most_255_bytes);
+  suite_add_tcase (suite, schemes);
 
   return suite;
 }

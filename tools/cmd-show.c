@@ -20,10 +20,18 @@ static const char description[] =
   "and then the members that did. An unknown id is a data problem (exit\n"
   "status 1).\n"
   "\n"
+  "With --identifier SCHEME:VALUE instead of an id, shows the organisation or\n"
+  "funding source that carries that identifier in an outside register, where\n"
+  "SCHEME is cvr, p-number, lei, wikidata, eccp, org-id or other (an\n"
+  "organisation's cvr attribute counts as a CVR identifier). With --on DATE,\n"
+  "only an identifier certainly valid on DATE counts. No such record is a data\n"
+  "problem (exit status 1).\n"
+  "\n"
   "Examples:\n"
   "  klynge show ecd\n"
   "  klynge show merger-2020-ecd\n"
-  "  klynge show ced-2019";
+  "  klynge show ced-2019\n"
+  "  klynge show --identifier cvr:13748136 --on 2021-06-01";
 
 static void
 field (const char *label,
@@ -167,6 +175,27 @@ add_place (const KlyngeLocation *location,
   return g_string_free (placed, FALSE);
 }
 
+/* "lei 5493001KJTIIGC8Y1R12, 2015-03-01–2020-06-30", one per line */
+static void
+identifier_list (GPtrArray *identifiers)
+{
+  for (guint i = 0; i < identifiers->len; i++)
+    {
+      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
+      const KlyngeDate *since = klynge_identifier_get_since (identifier);
+      const KlyngeDate *until = klynge_identifier_get_until (identifier);
+      g_autofree char *span = klynge_date_is_set (since) || klynge_date_is_set (until)
+                              ? format_span (since, until) : NULL;
+      g_autofree char *text = g_strdup_printf ("%s %s%s%s",
+                                               klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME,
+                                                                    klynge_identifier_get_scheme (identifier)),
+                                               klynge_identifier_get_value (identifier),
+                                               span != NULL ? ", " : "", span != NULL ? span : "");
+
+      field (i == 0 ? "identifier" : "", text);
+    }
+}
+
 static void
 show_organisation (KlyngeLandscape    *landscape,
                    KlyngeOrganisation *organisation)
@@ -189,6 +218,7 @@ show_organisation (KlyngeLandscape    *landscape,
   date_field ("dissolved", klynge_organisation_get_dissolved (organisation));
   field ("cvr", klynge_organisation_get_cvr (organisation));
   field ("website", klynge_organisation_get_website (organisation));
+  identifier_list (klynge_organisation_get_identifiers (organisation));
   for (guint i = 0; i < locations->len; i++)
     {
       KlyngeLocation *location = g_ptr_array_index (locations, i);
@@ -271,6 +301,7 @@ show_funding_source (KlyngeFundingSource *source)
   field ("kind", klynge_enum_to_nick (KLYNGE_TYPE_FUNDING_SOURCE_KIND, klynge_funding_source_get_kind (source)));
   field ("name", klynge_funding_source_get_name (source));
   field ("parent", klynge_funding_source_get_parent (source));
+  identifier_list (klynge_funding_source_get_identifiers (source));
 }
 
 static char *
@@ -446,31 +477,96 @@ print_note (const char *note)
     }
 }
 
+/* SCHEME:VALUE of --identifier into its parts; a usage error otherwise.
+ * The value is checked by the lookup, not here: a value no scheme would
+ * accept is simply found nowhere. */
+static gboolean
+parse_identifier (const ToolCommand      *command,
+                  const char             *text,
+                  KlyngeIdentifierScheme *scheme,
+                  const char            **value,
+                  int                    *status)
+{
+  const char *colon = strchr (text, ':');
+  g_autofree char *nick = colon != NULL ? g_strndup (text, colon - text) : NULL;
+  int parsed;
+
+  if (colon == NULL || colon[1] == '\0')
+    {
+      *status = tool_usage_error (command, "--identifier: “%s” is not SCHEME:VALUE, such as cvr:13748136",
+                                  text);
+      return FALSE;
+    }
+  if (!klynge_enum_from_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME, nick, &parsed))
+    {
+      *status = tool_usage_error (command, "--identifier: “%s” is not a scheme; the schemes are "
+                                  "cvr, p-number, lei, wikidata, eccp, org-id and other", nick);
+      return FALSE;
+    }
+  *scheme = parsed;
+  *value = colon + 1;
+  return TRUE;
+}
+
 int
 tool_show (Tool  *tool,
            int    argc,
            char **argv)
 {
   const ToolCommand *command = tool_find_command ("show");
+  g_autofree char *identifier = NULL;
+  g_autofree char *on = NULL;
+  GOptionEntry entries[] = {
+    { "identifier", 0, 0, G_OPTION_ARG_STRING, &identifier,
+      "Show the record with this identifier, such as lei:5493001KJTIIGC8Y1R12", "SCHEME:VALUE" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, "With --identifier: valid on DATE", "DATE" },
+    { NULL }
+  };
   g_autoptr(KlyngeLandscape) landscape = NULL;
   g_autoptr(GPtrArray) referrers = NULL;
+  KlyngeIdentifierScheme scheme = KLYNGE_IDENTIFIER_SCHEME_OTHER;
+  const char *value = NULL;
+  KlyngeDate date = { 0, };
   KlyngeRecord *record;
   GPtrArray *sources;
   const char *note;
   int status;
 
-  if (!tool_parse_options (tool, command, description, NULL, &argc, &argv, &status))
+  if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
     return status;
-  if (argc < 2)
+  if (identifier != NULL)
+    {
+      if (argc > 1)
+        return tool_usage_error (command, "unexpected argument “%s”; give an id or --identifier, not both",
+                                 argv[1]);
+      if (!parse_identifier (command, identifier, &scheme, &value, &status))
+        return status;
+    }
+  else if (on != NULL)
+    return tool_usage_error (command, "--on applies only to --identifier");
+  else if (argc < 2)
     return tool_usage_error (command, "which record? Give its id");
-  if (argc > 2)
+  else if (argc > 2)
     return tool_usage_error (command, "unexpected argument “%s”; give one id", argv[2]);
+  if (on != NULL && !tool_parse_date (command, "--on", on, &date))
+    return TOOL_EXIT_USAGE;
 
   landscape = tool_load_landscape (tool);
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
-  record = klynge_landscape_lookup (landscape, argv[1]);
-  if (record == NULL)
+  if (identifier != NULL)
+    {
+      record = klynge_landscape_lookup_identifier (landscape, scheme, value, on != NULL ? &date : NULL);
+      if (record == NULL)
+        {
+          if (on != NULL)
+            g_printerr ("klynge: no record has the identifier “%s” on %s\n", identifier, on);
+          else
+            g_printerr ("klynge: no record has the identifier “%s”\n", identifier);
+          return TOOL_EXIT_DATA;
+        }
+    }
+  else if ((record = klynge_landscape_lookup (landscape, argv[1])) == NULL)
     {
       g_printerr ("klynge: no record has the id “%s”\n", argv[1]);
       return TOOL_EXIT_DATA;

@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 #include <klynge/klynge-record.h>
+#include <klynge/klynge-identifier.h>
 
 G_BEGIN_DECLS
 
@@ -56,5 +57,11 @@ const char              *klynge_funding_source_get_parent (KlyngeFundingSource  
 gboolean                 klynge_funding_source_set_parent (KlyngeFundingSource     *self,
                                                            const char              *parent,
                                                            GError                 **error);
+
+GPtrArray               *klynge_funding_source_get_identifiers (KlyngeFundingSource *self);
+gboolean                 klynge_funding_source_add_identifier  (KlyngeFundingSource  *self,
+                                                                KlyngeIdentifier     *identifier,
+                                                                GError              **error);
+void                     klynge_funding_source_clear_identifiers (KlyngeFundingSource *self);
 
 G_END_DECLS

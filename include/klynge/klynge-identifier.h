@@ -45,4 +45,40 @@ typedef enum {
 GType klynge_identifier_scheme_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_IDENTIFIER_SCHEME (klynge_identifier_scheme_get_type ())
 
+/**
+ * KlyngeIdentifier:
+ *
+ * An identifier of an organisation or funding source in an outside
+ * register (format version 2): its scheme, its value, checked as the
+ * scheme demands (see klynge_identifier_scheme_check_value()), and the
+ * dates between which it was valid, if the sources give them. An
+ * identifier is an immutable, reference-counted value.
+ */
+typedef struct _KlyngeIdentifier KlyngeIdentifier;
+
+GType               klynge_identifier_get_type    (void) G_GNUC_CONST;
+#define KLYNGE_TYPE_IDENTIFIER (klynge_identifier_get_type ())
+
+gboolean            klynge_identifier_scheme_check_value (KlyngeIdentifierScheme   scheme,
+                                                          const char              *value,
+                                                          GError                 **error);
+
+KlyngeIdentifier   *klynge_identifier_new         (KlyngeIdentifierScheme   scheme,
+                                                   const char              *value,
+                                                   const KlyngeDate        *since,
+                                                   const KlyngeDate        *until,
+                                                   GError                 **error);
+KlyngeIdentifier   *klynge_identifier_ref         (KlyngeIdentifier        *identifier);
+void                klynge_identifier_unref       (KlyngeIdentifier        *identifier);
+
+KlyngeIdentifierScheme klynge_identifier_get_scheme (const KlyngeIdentifier *identifier);
+const char         *klynge_identifier_get_value   (const KlyngeIdentifier  *identifier);
+const KlyngeDate   *klynge_identifier_get_since   (const KlyngeIdentifier  *identifier);
+const KlyngeDate   *klynge_identifier_get_until   (const KlyngeIdentifier  *identifier);
+guint               klynge_identifier_get_line    (const KlyngeIdentifier  *identifier);
+gboolean            klynge_identifier_is_valid_on (const KlyngeIdentifier  *identifier,
+                                                   const KlyngeDate        *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeIdentifier, klynge_identifier_unref)
+
 G_END_DECLS

@@ -46,6 +46,10 @@ gboolean         klynge_landscape_remove               (KlyngeLandscape    *self
                                                         GError            **error);
 KlyngeRecord    *klynge_landscape_lookup               (KlyngeLandscape    *self,
                                                         const char         *id);
+KlyngeRecord    *klynge_landscape_lookup_identifier    (KlyngeLandscape    *self,
+                                                        KlyngeIdentifierScheme scheme,
+                                                        const char         *value,
+                                                        const KlyngeDate   *date);
 gboolean         klynge_landscape_contains             (KlyngeLandscape    *self,
                                                         const char         *id);
 guint            klynge_landscape_count                (KlyngeLandscape    *self,

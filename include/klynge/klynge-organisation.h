@@ -11,6 +11,7 @@
 #include <glib-object.h>
 #include <klynge/klynge-record.h>
 #include <klynge/klynge-date.h>
+#include <klynge/klynge-identifier.h>
 
 G_BEGIN_DECLS
 
@@ -224,6 +225,12 @@ GPtrArray             *klynge_organisation_get_labels      (KlyngeOrganisation  
 void                   klynge_organisation_add_label       (KlyngeOrganisation     *self,
                                                             KlyngeLabel            *label);
 void                   klynge_organisation_clear_labels    (KlyngeOrganisation     *self);
+
+GPtrArray             *klynge_organisation_get_identifiers (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_add_identifier  (KlyngeOrganisation     *self,
+                                                            KlyngeIdentifier       *identifier,
+                                                            GError                **error);
+void                   klynge_organisation_clear_identifiers (KlyngeOrganisation   *self);
 
 gboolean               klynge_organisation_is_active_on    (KlyngeOrganisation     *self,
                                                             const KlyngeDate       *date);

@@ -43,8 +43,12 @@ struct _KlyngeRecordClass
    * landscape without anything newer saves as it did. It took the second
    * padding slot. */
   guint (*format_version) (KlyngeRecord *self);
+  /* The identifiers in outside registers the record carries, a
+   * GPtrArray of KlyngeIdentifier owned by it; NULL for kinds that carry
+   * none. It took the third padding slot. */
+  GPtrArray *(*get_identifiers) (KlyngeRecord *self);
 
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 const char  *klynge_record_get_id          (KlyngeRecord  *self);

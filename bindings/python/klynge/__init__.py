@@ -28,6 +28,10 @@ Records
         national clusters on 2021-06-01?"
     ``landscape[id]``, ``id in landscape``, ``len(landscape)``, ``iter(landscape)``
         lookup by id, and every record in document order
+    ``klynge.by_identifier(landscape, "lei", "5493001KJTIIGC8Y1R12", on=...)``
+        the organisation or funding source with that identifier in an
+        outside register (format version 2), valid on the date if one is
+        given; ``klynge.identifiers(record)`` lists a record's identifiers
 
 Tables
     ``klynge.to_records(landscape, kind)``
@@ -43,7 +47,8 @@ Tables
     ``"envelope"``, ``"designation"``, ``"merger"``, ``"initiative"``, or
     one of the tables of multi-valued fields
     (``"location"``, ``"focus-area"``, ``"label"``, ``"predecessor"``,
-    ``"participant"``, ``"source"``); the keys are the XML attribute names.
+    ``"participant"``, ``"source"``) or ``"identifier"``; the keys are the
+    XML attribute names.
 
 Errors
     Every failure is a :class:`klynge.Error` (a :class:`GLib.Error`) with the
@@ -83,6 +88,7 @@ __all__ = [
     "default", "load", "loads", "save", "validate",
     "organisations", "members", "memberships", "funding_sources", "contracts",
     "programmes", "mergers", "initiatives", "designations",
+    "by_identifier", "identifiers",
     "KINDS", "TABLES", "to_records", "to_dataframe", "have_pandas",
     "parse_date", "format_date",
     "__version__",
@@ -195,6 +201,35 @@ def designations(landscape, on=None, role=None, programme=None, area=None,
     """
     return _sugar.designations(landscape, on=on, role=role, programme=programme, area=area,
                                organisation=organisation)
+
+
+def by_identifier(landscape, scheme, value, on=None):
+    """The organisation or funding source of *landscape* that carries the
+    identifier *value* in the register *scheme*, or ``None``.
+
+    *scheme*
+        a :class:`Klynge.IdentifierScheme` or its name: ``"cvr"``,
+        ``"p-number"``, ``"lei"``, ``"wikidata"``, ``"eccp"``, ``"org-id"``
+        or ``"other"``; an organisation's ``cvr`` attribute counts as a
+        ``"cvr"`` identifier valid at any time;
+    *on*
+        a :class:`datetime.date`, a ``"YYYY[-MM[-DD]]"`` text or a
+        :class:`Klynge.Date`: only an identifier certainly valid on every
+        day it stands for counts; ``None`` (the default) for any time.
+
+    For example ``klynge.by_identifier(landscape, "cvr", "13748136",
+    on="2021-06-01")``.  An unknown *scheme* name raises
+    :class:`ValueError`.
+    """
+    return _sugar.by_identifier(landscape, scheme, value, on=on)
+
+
+def identifiers(record):
+    """The identifiers (:class:`Klynge.Identifier`) of *record* in outside
+    registers, in its order: those of an organisation or funding source,
+    an empty list for the other kinds.  An organisation's ``cvr``
+    attribute is not among them (``record.get_cvr()``)."""
+    return _sugar.identifiers(record)
 
 
 def mergers(landscape):

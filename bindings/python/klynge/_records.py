@@ -26,7 +26,7 @@ KINDS = ("organisation", "member", "membership", "funding-source", "contract",
 #: Every table to_records() and to_dataframe() give, as the library lists
 #: them: :data:`KINDS`, then the tables of multi-valued fields, one row per
 #: value (``location``, ``focus-area``, ``label``, ``predecessor``,
-#: ``participant``, ``source``).
+#: ``participant``, ``source``), then ``identifier`` (format version 2).
 TABLES = tuple(Klynge.Landscape.export_csv_kinds())
 
 # Columns holding dates (YYYY, YYYY-MM or YYYY-MM-DD), per table.
@@ -41,6 +41,7 @@ DATE_COLUMNS = {
     "initiative": ("start", "end"),
     "label": ("awarded", "valid-until"),
     "source": ("accessed",),
+    "identifier": ("since", "until"),
 }
 
 # Columns holding exact decimals: kroner with two decimals, percents.

@@ -259,6 +259,12 @@ def _patch_values():
     Period.__hash__ = _value_hash(_period_key)
     Period.__contains__ = _period_contains
 
+    Identifier = Klynge.Identifier
+    Identifier.__repr__ = _identifier_repr
+    Identifier.__str__ = lambda self: "%s:%s" % (self.get_scheme().value_nick, self.get_value())
+    Identifier.__eq__ = _value_eq(_identifier_key)
+    Identifier.__hash__ = _value_hash(_identifier_key)
+
     Membership = Klynge.Membership
     Membership.__repr__ = _membership_repr
     Membership.__eq__ = _value_eq(_membership_key)
@@ -404,6 +410,32 @@ def designations(landscape, on=None, role=None, programme=None, area=None,
     return list(landscape.designations(conditions))
 
 
+def by_identifier(landscape, scheme, value, on=None):
+    """klynge.by_identifier(): klynge_landscape_lookup_identifier() with the
+    scheme given by name and the date as for designations()."""
+    if isinstance(scheme, str):
+        scheme = _enum_from_nick(Klynge.IdentifierScheme, scheme)
+    return landscape.lookup_identifier(scheme, value, _as_date(on) if on is not None else None)
+
+
+def identifiers(record):
+    """klynge.identifiers(): the identifiers of an organisation or funding
+    source in order; none for the kinds that carry none."""
+    getter = getattr(record, "get_identifiers", None)
+    return list(getter()) if getter is not None else []
+
+
+def _identifier_key(self):
+    return (self.get_scheme(), self.get_value(),
+            _date_key(self.get_since()), _date_key(self.get_until()))
+
+
+def _identifier_repr(self):
+    return "<Klynge.Identifier %s:%s since %s until %s>" % (
+        self.get_scheme().value_nick, self.get_value(),
+        _date_str(self.get_since()) or "-", _date_str(self.get_until()) or "-")
+
+
 def _landscape_len(self):
     return self.count(Klynge.Record.__gtype__)
 
@@ -455,6 +487,7 @@ def _patch_landscape():
     Landscape.initiatives = _listing(lambda: Klynge.Initiative)
     Landscape.initiatives.__doc__ = "Iterates over the initiatives in document order."
     Landscape.memberships = _memberships
+    Landscape.by_identifier = by_identifier
 
 
 def install():
