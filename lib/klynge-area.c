@@ -151,6 +151,7 @@ read_vocabulary (gpointer data)
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *text = NULL;
+  const char *contents;
   gsize size;
 
   vocabulary->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_area_unref);
@@ -159,7 +160,8 @@ read_vocabulary (gpointer data)
   bytes = g_resource_lookup_data (_klynge_get_resource (), AREAS_RESOURCE,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);     /* compiled in */
-  text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  contents = g_bytes_get_data (bytes, &size);
+  text = g_strndup (contents, size);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (lines[i][0] != '\0' && lines[i][0] != '#' && !parse_line (lines[i], vocabulary))
