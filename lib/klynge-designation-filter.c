@@ -309,7 +309,7 @@ klynge_designation_filter_check (KlyngeDesignationFilter  *filter,
         g_ptr_array_add (known, (gpointer) area);
     }
   _klynge_area_add_labels (known);
-  return _klynge_filter_check_value (filter->area, filter->area_folded, "area", known, error);
+  return _klynge_filter_check_value (filter->area, "area", known, error);
 }
 
 /**

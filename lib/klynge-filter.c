@@ -287,12 +287,11 @@ add_known (GPtrArray  *known,
 }
 
 /* Checks a text condition against the values a landscape knows for it:
- * the value is known when one of @known (strings not owned) contains it.
- * %NULL @value is no condition. The one rule for every text condition of
- * the filters. */
+ * the value is known when one of @known (strings not owned) contains it,
+ * compared as the filters compare. %NULL @value is no condition. The one
+ * rule for every text condition of the filters. */
 gboolean
 _klynge_filter_check_value (const char  *value,
-                            const char  *folded,
                             const char  *what,
                             GPtrArray   *known,
                             GError     **error)
@@ -300,9 +299,11 @@ _klynge_filter_check_value (const char  *value,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) distinct = NULL;
   g_autoptr(GString) list = NULL;
+  g_autofree char *folded = NULL;
 
   if (value == NULL)
     return TRUE;
+  folded = _klynge_area_fold (value);
   for (guint i = 0; i < known->len; i++)
     if (folded_contains (g_ptr_array_index (known, i), folded))
       return TRUE;
@@ -347,11 +348,10 @@ collect_cities (GPtrArray *organisations,
     }
 }
 
-/* One text condition: its value, the folded form, what it is called in
- * a message and where its known values come from. */
+/* One text condition: its value, what it is called in a message and
+ * where its known values come from. */
 static gboolean
 check_condition (const char   *value,
-                 const char   *folded,
                  const char   *what,
                  GPtrArray    *organisations,
                  void        (*collect) (GPtrArray *organisations, GPtrArray *known),
@@ -363,7 +363,7 @@ check_condition (const char   *value,
     return TRUE;
   known = g_ptr_array_new ();
   collect (organisations, known);
-  return _klynge_filter_check_value (value, folded, what, known, error);
+  return _klynge_filter_check_value (value, what, known, error);
 }
 
 /**
@@ -398,8 +398,7 @@ klynge_filter_check (KlyngeFilter     *filter,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   organisations = klynge_landscape_list_organisations (landscape, NULL);
-  return check_condition (filter->focus_area, filter->focus_area_folded, "focus area",
-                          organisations, collect_focus_areas, error)
-         && check_condition (filter->city, filter->city_folded, "city",
-                             organisations, collect_cities, error);
+  /* one clause per text condition */
+  return check_condition (filter->focus_area, "focus area", organisations, collect_focus_areas, error)
+         && check_condition (filter->city, "city", organisations, collect_cities, error);
 }

@@ -120,7 +120,6 @@ guint        _klynge_initiative_get_participant_line (KlyngeInitiative *self,
  * the filter's active-on date (NULL when it has none) from a landscape */
 const KlyngeDate *_klynge_filter_get_active_on (KlyngeFilter *filter);
 gboolean     _klynge_filter_check_value  (const char               *value,
-                                          const char               *folded,
                                           const char               *what,
                                           GPtrArray                *known,
                                           GError                  **error);
