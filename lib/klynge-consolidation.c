@@ -752,6 +752,7 @@ end_predecessors (KlyngeLandscape *self,
       KlyngeOrgEntry *entry = g_ptr_array_index (predecessors, p);
       KlyngeOrganisation *organisation = entry->organisation;
       const char * const *areas = klynge_organisation_get_focus_areas (organisation);
+      const char * const *schemes = klynge_organisation_get_focus_area_schemes (organisation);
       GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
@@ -760,7 +761,8 @@ end_predecessors (KlyngeLandscape *self,
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
         if (!has_focus_area_folded (successor_org, areas[i]))
-          g_warn_if_fail (klynge_organisation_add_focus_area (successor_org, areas[i], NULL));
+          g_warn_if_fail (klynge_organisation_add_focus_area_in_scheme (successor_org, schemes[i],
+                                                                        areas[i], NULL));
       for (guint i = 0; i < locations->len; i++)
         merge_location (successor_org, g_ptr_array_index (locations, i));
     }

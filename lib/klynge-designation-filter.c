@@ -37,6 +37,7 @@ struct _KlyngeDesignationFilter
   KlyngeDesignationRole role;
   char *programme;
   char *area;
+  char *area_folded;            /* as _klynge_area_fold() gives it */
   char *organisation;
   KlyngeDate active_on;
 };
@@ -135,6 +136,7 @@ klynge_designation_filter_unref (KlyngeDesignationFilter *filter)
     return;
   g_free (filter->programme);
   g_free (filter->area);
+  g_free (filter->area_folded);
   g_free (filter->organisation);
   g_free (filter);
 }
@@ -173,17 +175,26 @@ klynge_designation_filter_set_programme (KlyngeDesignationFilter *filter,
 /**
  * klynge_designation_filter_set_area:
  * @filter: a filter
- * @area: (nullable): an area as the source words it, compared exactly;
- *   %NULL drops the condition
+ * @area: (nullable): part of an area, in any case; %NULL drops the
+ *   condition
  *
- * Keeps only designations for @area.
+ * Keeps only designations for an area that contains @area, or that
+ * names an area of klynge's vocabulary whose Danish or English label
+ * contains it, compared as klynge_filter_set_focus_area() compares: so
+ * `energy` keeps a designation for `Energiteknologi`.
+ * klynge_designation_filter_check() tells a value that names nothing
+ * known from one that matches no designation.
  */
 void
 klynge_designation_filter_set_area (KlyngeDesignationFilter *filter,
                                     const char              *area)
 {
   g_return_if_fail (filter != NULL);
-  _klynge_replace_string (&filter->area, area);
+  if (_klynge_replace_string (&filter->area, area))
+    {
+      g_free (filter->area_folded);
+      filter->area_folded = area != NULL ? _klynge_area_fold (area) : NULL;
+    }
 }
 
 /**
@@ -241,8 +252,11 @@ klynge_designation_filter_matches (KlyngeDesignationFilter *filter,
   if (filter->programme != NULL &&
       g_strcmp0 (klynge_designation_get_programme (designation), filter->programme) != 0)
     return FALSE;
-  if (filter->area != NULL &&
-      g_strcmp0 (klynge_designation_get_area (designation), filter->area) != 0)
+  if (filter->area != NULL
+      && (klynge_designation_get_area (designation) == NULL
+          || !_klynge_area_text_contains (klynge_designation_get_area_scheme (designation),
+                                          klynge_designation_get_area (designation),
+                                          filter->area_folded)))
     return FALSE;
   if (filter->organisation != NULL &&
       g_strcmp0 (klynge_designation_get_organisation (designation), filter->organisation) != 0)
@@ -251,6 +265,48 @@ klynge_designation_filter_matches (KlyngeDesignationFilter *filter,
       !klynge_designation_is_active_on (designation, &filter->active_on))
     return FALSE;
   return TRUE;
+}
+
+/**
+ * klynge_designation_filter_check:
+ * @filter: a filter
+ * @landscape: the landscape the filter is for
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks that the filter's area names something @landscape knows: it
+ * must be contained in the area of one of the landscape's designations
+ * or in a label of klynge's vocabulary of areas, as the filter compares.
+ *
+ * Fails with %KLYNGE_ERROR_UNKNOWN_FILTER_VALUE, whose message lists the
+ * known areas, when it does not.
+ *
+ * Returns: %TRUE when the area is known or the filter has none
+ */
+gboolean
+klynge_designation_filter_check (KlyngeDesignationFilter  *filter,
+                                 KlyngeLandscape          *landscape,
+                                 GError                  **error)
+{
+  g_autoptr(GPtrArray) designations = NULL;
+  g_autoptr(GPtrArray) known = NULL;
+
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (landscape), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (filter->area == NULL)
+    return TRUE;
+  designations = klynge_landscape_designations (landscape, NULL);
+  known = g_ptr_array_new ();
+  for (guint i = 0; i < designations->len; i++)
+    {
+      const char *area = klynge_designation_get_area (g_ptr_array_index (designations, i));
+
+      if (area != NULL)
+        g_ptr_array_add (known, (gpointer) area);
+    }
+  _klynge_area_add_labels (known);
+  return _klynge_filter_check_value (filter->area, "area", known, error);
 }
 
 /**

@@ -233,3 +233,8 @@ klynge_enum_from_nick (GType       enum_type,
 {
   return _klynge_enum_from_nick (enum_type, nick, value);
 }
+
+G_DEFINE_ENUM_TYPE (KlyngeAreaKind, klynge_area_kind,
+  G_DEFINE_ENUM_VALUE (KLYNGE_AREA_KIND_NOT_STATED, "not-stated"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_AREA_KIND_STRONGHOLD, "stronghold"),
+  G_DEFINE_ENUM_VALUE (KLYNGE_AREA_KIND_EMERGING, "emerging"))

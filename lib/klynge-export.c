@@ -45,11 +45,11 @@
  * | `share` | contract, source, percent |
  * | `programme` | id, kind, start, end, name, sources, note |
  * | `envelope` | programme, source, start, end, amount |
- * | `designation` | programme, organisation, role, area, start, end |
+ * | `designation` | programme, organisation, role, area, area-scheme (empty without an area), start, end |
  * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
  * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, participants-count (empty when not stated), sources, note |
  * | `location` | organisation, city, address, role |
- * | `focus-area` | organisation, focus-area |
+ * | `focus-area` | organisation, focus-area, scheme (`other` for free text) |
  * | `label` | organisation, level, awarded, valid-until |
  * | `predecessor` | merger, ref |
  * | `participant` | initiative, ref, kind (`organisation` or `member`) |
@@ -521,7 +521,7 @@ csv_designations (Emitter         *emitter,
                   KlyngeLandscape *self)
 {
   static const char * const columns[] = {
-    "programme", "organisation", "role", "area", "start", "end", NULL
+    "programme", "organisation", "role", "area", "area-scheme", "start", "end", NULL
   };
 
   csv_header (emitter, columns);
@@ -538,6 +538,7 @@ csv_designations (Emitter         *emitter,
           csv_field (emitter, klynge_designation_get_organisation (designation));
           csv_enum (emitter, KLYNGE_TYPE_DESIGNATION_ROLE, klynge_designation_get_role (designation));
           csv_field (emitter, klynge_designation_get_area (designation));
+          csv_field (emitter, klynge_designation_get_area_scheme (designation));
           csv_date (emitter, klynge_designation_get_start (designation));
           csv_date (emitter, klynge_designation_get_end (designation));
           csv_row_end (emitter);
@@ -642,18 +643,20 @@ static void
 csv_focus_areas (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "focus-area", NULL };
+  static const char * const columns[] = { "organisation", "focus-area", "scheme", NULL };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
       KlyngeOrganisation *organisation = entry_organisation (self, i);
       const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
+      const char * const *schemes = klynge_organisation_get_focus_area_schemes (organisation);
 
       for (guint j = 0; focus_areas[j] != NULL; j++)
         {
           csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)));
           csv_field (emitter, focus_areas[j]);
+          csv_field (emitter, schemes[j]);
           csv_row_end (emitter);
         }
     }

@@ -699,6 +699,12 @@ klynge_landscape_get_programmes (KlyngeLandscape *self)
  * klynge_landscape_get_status(): one whose status is not known is not
  * listed as active (see klynge_filter_set_include_not_known()).
  *
+ * The listing does not check the filter's values: a focus area or city
+ * that names nothing the landscape knows matches no organisation and
+ * gives an empty array, as a value that names something no organisation
+ * matches does. Call klynge_filter_check() first to tell the two apart,
+ * as `klynge list` does.
+ *
  * Returns: (transfer container) (element-type KlyngeOrganisation): the
  *   organisations that match, in the order they were added; the array
  *   holds a reference on each

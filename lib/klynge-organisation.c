@@ -516,6 +516,7 @@ struct _KlyngeOrganisation
   gboolean member_list_stated;  /* so an explicit "unknown" is written back */
 
   GPtrArray *focus_areas;       /* NULL-terminated, of owned strings */
+  GPtrArray *focus_area_schemes; /* NULL-terminated, parallel; interned */
   GPtrArray *locations;         /* (element-type KlyngeLocation) */
   GPtrArray *labels;            /* (element-type KlyngeLabel) */
   GPtrArray *identifiers;       /* (element-type KlyngeIdentifier) */
@@ -548,6 +549,7 @@ klynge_organisation_finalize (GObject *object)
   g_free (self->cvr);
   g_free (self->website);
   g_ptr_array_unref (self->focus_areas);
+  g_ptr_array_unref (self->focus_area_schemes);
   g_ptr_array_unref (self->locations);
   g_ptr_array_unref (self->labels);
   g_ptr_array_unref (self->identifiers);
@@ -654,6 +656,10 @@ klynge_organisation_format_version (KlyngeRecord *record)
       if (location->region != NULL || location->municipality != NULL)
         return 2;
     }
+  /* and a focus area in a scheme other than free text */
+  for (guint i = 0; i < self->focus_area_schemes->len; i++)
+    if (strcmp (g_ptr_array_index (self->focus_area_schemes, i), KLYNGE_AREA_SCHEME_OTHER) != 0)
+      return 2;
   return 1;
 }
 
@@ -758,6 +764,7 @@ static void
 klynge_organisation_init (KlyngeOrganisation *self)
 {
   self->focus_areas = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->focus_area_schemes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   self->locations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_location_unref);
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_label_unref);
   self->identifiers = _klynge_identifier_list_new ();
@@ -1225,16 +1232,32 @@ klynge_organisation_has_focus_area (KlyngeOrganisation *self,
 }
 
 /**
+ * klynge_organisation_get_focus_area_schemes:
+ * @self: a #KlyngeOrganisation
+ *
+ * The scheme of each focus area, parallel to
+ * klynge_organisation_get_focus_areas(): %KLYNGE_AREA_SCHEME_OTHER for free
+ * text. The array belongs to @self and changes with the focus areas.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the schemes
+ */
+const char * const *
+klynge_organisation_get_focus_area_schemes (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return _klynge_strv_array_get (self->focus_area_schemes);
+}
+
+/**
  * klynge_organisation_add_focus_area:
  * @self: a #KlyngeOrganisation
  * @focus_area: a focus area, such as `energy`; non-empty
  * @error: return location for a #GError, or %NULL
  *
- * Appends a focus area. Fails with %KLYNGE_ERROR_BAD_VALUE when
- * @focus_area is empty, %KLYNGE_ERROR_ENCODING when it is not valid UTF-8
- * or holds characters XML cannot carry, and %KLYNGE_ERROR_DUPLICATE_ID when
- * the organisation already has it (compared exactly), leaving the focus
- * areas as they were. A %NULL @focus_area is a programmer error.
+ * Appends a focus area as free text (in the scheme
+ * %KLYNGE_AREA_SCHEME_OTHER); see
+ * klynge_organisation_add_focus_area_in_scheme().
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  */
@@ -1243,11 +1266,44 @@ klynge_organisation_add_focus_area (KlyngeOrganisation  *self,
                                     const char          *focus_area,
                                     GError             **error)
 {
+  return klynge_organisation_add_focus_area_in_scheme (self, NULL, focus_area, error);
+}
+
+/**
+ * klynge_organisation_add_focus_area_in_scheme:
+ * @self: a #KlyngeOrganisation
+ * @scheme: (nullable): the scheme of @focus_area, such as
+ *   `klyngeprogram-2021`; %NULL or %KLYNGE_AREA_SCHEME_OTHER for free text
+ * @focus_area: a focus area; non-empty
+ * @error: return location for a #GError, or %NULL
+ *
+ * Appends a focus area of @scheme, kept as written. In a scheme klynge
+ * ships (klynge_list_area_schemes()), @focus_area must be the Danish or
+ * English label of one of its areas (see klynge_area_lookup()); a focus
+ * area in such a scheme makes the organisation need format version 2.
+ *
+ * Fails with %KLYNGE_ERROR_BAD_VALUE when @focus_area is empty,
+ * %KLYNGE_ERROR_ENCODING when it is not valid UTF-8 or holds characters
+ * XML cannot carry, %KLYNGE_ERROR_UNKNOWN_AREA when @scheme is not a
+ * scheme klynge ships or has no area labelled @focus_area, and
+ * %KLYNGE_ERROR_DUPLICATE_ID when the organisation already has it
+ * (compared exactly, whatever its scheme), leaving the focus areas as
+ * they were. A %NULL @focus_area is a programmer error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_add_focus_area_in_scheme (KlyngeOrganisation  *self,
+                                              const char          *scheme,
+                                              const char          *focus_area,
+                                              GError             **error)
+{
   g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
   g_return_val_if_fail (focus_area != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_klynge_check_text (focus_area, "focus-area", FALSE, error))
+  if (!_klynge_check_text (focus_area, "focus-area", FALSE, error)
+      || !_klynge_area_check (scheme, focus_area, error))
     return FALSE;
 
   if (klynge_organisation_has_focus_area (self, focus_area))
@@ -1259,6 +1315,8 @@ klynge_organisation_add_focus_area (KlyngeOrganisation  *self,
     }
 
   g_ptr_array_add (self->focus_areas, g_strdup (focus_area));
+  g_ptr_array_add (self->focus_area_schemes,
+                   (gpointer) g_intern_string (scheme != NULL ? scheme : KLYNGE_AREA_SCHEME_OTHER));
   return TRUE;
 }
 
@@ -1274,6 +1332,7 @@ klynge_organisation_clear_focus_areas (KlyngeOrganisation *self)
   g_return_if_fail (KLYNGE_IS_ORGANISATION (self));
 
   g_ptr_array_set_size (self->focus_areas, 0);
+  g_ptr_array_set_size (self->focus_area_schemes, 0);
 }
 
 /**

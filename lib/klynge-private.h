@@ -57,6 +57,16 @@ gboolean     _klynge_money_add           (gint64            *sum,
                                           const char        *what,
                                           GError           **error);
 
+/* klynge-area.c: the vocabulary of areas, for the records and filters */
+char        *_klynge_area_fold           (const char        *text);
+gboolean     _klynge_area_check          (const char        *scheme,
+                                          const char        *label,
+                                          GError           **error);
+gboolean     _klynge_area_text_contains  (const char        *scheme,
+                                          const char        *text,
+                                          const char        *folded_needle);
+void         _klynge_area_add_labels     (GPtrArray         *known);
+
 /* klynge-enums.c: nick <-> value for the registered enum types */
 gboolean     _klynge_enum_from_nick      (GType              type,
                                           const char        *nick,
@@ -131,6 +141,10 @@ gboolean     _klynge_initiative_check_participants_count (KlyngeInitiative *self
 /* klynge-filter.c: for listings that know the organisation's status on
  * the filter's active-on date (NULL when it has none) from a landscape */
 const KlyngeDate *_klynge_filter_get_active_on (KlyngeFilter *filter);
+gboolean     _klynge_filter_check_value  (const char               *value,
+                                          const char               *what,
+                                          GPtrArray                *known,
+                                          GError                  **error);
 gboolean     _klynge_filter_matches_status (KlyngeFilter             *filter,
                                             KlyngeOrganisation       *organisation,
                                             KlyngeOrganisationStatus  status);

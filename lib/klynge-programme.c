@@ -240,6 +240,7 @@ struct _KlyngeDesignation
   char *organisation;
   KlyngeDesignationRole role;
   char *area;                   /* NULL when the source names none */
+  const char *area_scheme;      /* interned; NULL without an area */
   KlyngeDate start;
   KlyngeDate end;               /* unset when open-ended */
   /* Set once, by klynge_programme_add_designation(): the value is shared,
@@ -269,17 +270,8 @@ designation_clear (KlyngeDesignation *designation)
  *   unset date) when open-ended
  * @error: return location for a #GError, or %NULL
  *
- * Creates a designation that belongs to no programme yet; see
- * klynge_programme_add_designation(). As in a #KlyngePeriod, a partial
- * @start stands for its first day and a partial @end for its last.
- *
- * Fails with %KLYNGE_ERROR_BAD_ID when @organisation is not an XML NCName,
- * with %KLYNGE_ERROR_BAD_VALUE when @area is empty and
- * %KLYNGE_ERROR_ENCODING when it is not text XML can carry, with
- * %KLYNGE_ERROR_BAD_PERIOD when @start is not set or @end comes before
- * it, and with %KLYNGE_ERROR_BAD_DATE when a date does not exist. A %NULL
- * @organisation or @start, or a @role that is not a
- * #KlyngeDesignationRole, is a programmer error.
+ * Creates a designation whose area, if any, is free text; see
+ * klynge_designation_new_in_scheme().
  *
  * Returns: (transfer full) (nullable): a new #KlyngeDesignation, or %NULL
  *   with @error set
@@ -292,6 +284,49 @@ klynge_designation_new (const char             *organisation,
                         const KlyngeDate       *end,
                         GError                **error)
 {
+  return klynge_designation_new_in_scheme (organisation, role, NULL, area, start, end, error);
+}
+
+/**
+ * klynge_designation_new_in_scheme:
+ * @organisation: the id of the designated organisation
+ * @role: as what the programme designated it
+ * @area_scheme: (nullable): the scheme of @area, such as
+ *   `klyngeprogram-2021`; %NULL or %KLYNGE_AREA_SCHEME_OTHER for free text
+ * @area: (nullable): the area, as the source words it, or %NULL
+ * @start: the date the designation starts; set
+ * @end: (nullable): the last date of the designation, or %NULL (or an
+ *   unset date) when open-ended
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a designation that belongs to no programme yet; see
+ * klynge_programme_add_designation(). As in a #KlyngePeriod, a partial
+ * @start stands for its first day and a partial @end for its last. In a
+ * scheme klynge ships, @area must be the Danish or English label of one
+ * of its areas (see klynge_area_lookup()).
+ *
+ * Fails with %KLYNGE_ERROR_BAD_ID when @organisation is not an XML NCName,
+ * with %KLYNGE_ERROR_BAD_VALUE when @area is empty or @area_scheme is
+ * given without an @area, %KLYNGE_ERROR_ENCODING when @area is not text
+ * XML can carry, %KLYNGE_ERROR_UNKNOWN_AREA when @area_scheme is not a
+ * scheme klynge ships or has no area labelled @area, with
+ * %KLYNGE_ERROR_BAD_PERIOD when @start is not set or @end comes before
+ * it, and with %KLYNGE_ERROR_BAD_DATE when a date does not exist. A %NULL
+ * @organisation or @start, or a @role that is not a
+ * #KlyngeDesignationRole, is a programmer error.
+ *
+ * Returns: (transfer full) (nullable): a new #KlyngeDesignation, or %NULL
+ *   with @error set
+ */
+KlyngeDesignation *
+klynge_designation_new_in_scheme (const char             *organisation,
+                                  KlyngeDesignationRole   role,
+                                  const char             *area_scheme,
+                                  const char             *area,
+                                  const KlyngeDate       *start,
+                                  const KlyngeDate       *end,
+                                  GError                **error)
+{
   KlyngeDesignation *designation;
   KlyngeDate checked_start, checked_end;
 
@@ -301,8 +336,15 @@ klynge_designation_new (const char             *organisation,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!_klynge_check_id (organisation, "organisation", error)
-      || (area != NULL && !_klynge_check_text (area, "area", FALSE, error)))
+      || (area != NULL && !_klynge_check_text (area, "area", FALSE, error))
+      || (area != NULL && !_klynge_area_check (area_scheme, area, error)))
     return NULL;
+  if (area == NULL && area_scheme != NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_VALUE,
+                   "The designation of “%s” has an area scheme but no area", organisation);
+      return NULL;
+    }
   if (!klynge_date_is_set (start))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
@@ -317,6 +359,9 @@ klynge_designation_new (const char             *organisation,
   designation->organisation = g_strdup (organisation);
   designation->role = role;
   designation->area = g_strdup (area);
+  if (area != NULL)
+    designation->area_scheme = g_intern_string (area_scheme != NULL ? area_scheme
+                                                : KLYNGE_AREA_SCHEME_OTHER);
   designation->start = checked_start;
   designation->end = checked_end;
 
@@ -394,6 +439,22 @@ klynge_designation_get_area (const KlyngeDesignation *designation)
   g_return_val_if_fail (designation != NULL, NULL);
 
   return designation->area;
+}
+
+/**
+ * klynge_designation_get_area_scheme:
+ * @designation: a #KlyngeDesignation
+ *
+ * Returns: (transfer none) (nullable): the scheme of the area
+ *   (%KLYNGE_AREA_SCHEME_OTHER for free text), or %NULL when the
+ *   designation names no area
+ */
+const char *
+klynge_designation_get_area_scheme (const KlyngeDesignation *designation)
+{
+  g_return_val_if_fail (designation != NULL, NULL);
+
+  return designation->area_scheme;
 }
 
 /**

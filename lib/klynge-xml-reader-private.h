@@ -165,6 +165,8 @@ struct _KlyngeXmlReader
 
   GString *text;
   gboolean collecting_text;
+  /* the scheme of the <focus-area> being read; NULL for free text */
+  char *focus_area_scheme;
 
   /* the record being read */
   KlyngeRecord *record;

@@ -831,6 +831,15 @@ start_text (Reader *reader,
   reader->collecting_text = TRUE;
 }
 
+/* A <focus-area>'s scheme is read at its start and used at its end. */
+static void
+start_focus_area (Reader *reader,
+                  guint   line)
+{
+  _klynge_replace_string (&reader->focus_area_scheme, reader->values[A_SCHEME]);
+  start_text (reader, line);
+}
+
 /* A member's <name>: stored without a setter, so checked here as the
  * setter would. */
 static void
@@ -897,7 +906,8 @@ end_text (Reader      *reader,
       ok = klynge_organisation_set_website (KLYNGE_ORGANISATION (record), text, &error);
       break;
     case E_FOCUS_AREA:
-      ok = klynge_organisation_add_focus_area (KLYNGE_ORGANISATION (record), text, &error);
+      ok = klynge_organisation_add_focus_area_in_scheme (KLYNGE_ORGANISATION (record),
+                                                         reader->focus_area_scheme, text, &error);
       break;
     case E_TITLE:
       ok = klynge_initiative_set_title (KLYNGE_INITIATIVE (record), text, &error);
@@ -941,6 +951,7 @@ static const ChildSpec organisation_children[] = {
 static const AttributeSpec location_attrs[] = {
   { A_CITY, REQ }, { A_ADDRESS, OPT }, { A_ROLE, OPT }, { A_REGION, OPT, V2 }, { A_MUNICIPALITY, OPT, V2 }
 };
+static const AttributeSpec focus_area_attrs[] = { { A_SCHEME, OPT, V2 } };
 static const AttributeSpec label_attrs[] = { { A_LEVEL, REQ }, { A_AWARDED, REQ }, { A_VALID_UNTIL, OPT } };
 static const ChildSpec contracts_children[] = { { E_CONTRACT, 0, MANY } };
 static const AttributeSpec contract_attrs[] = {
@@ -960,7 +971,8 @@ static const AttributeSpec envelope_attrs[] = {
   { A_SOURCE, REQ }, { A_START, REQ }, { A_END, REQ }, { A_AMOUNT, REQ }
 };
 static const AttributeSpec designation_attrs[] = {
-  { A_ORGANISATION, REQ }, { A_ROLE, REQ }, { A_AREA, OPT }, { A_START, REQ }, { A_END, OPT }
+  { A_ORGANISATION, REQ }, { A_ROLE, REQ }, { A_AREA, OPT }, { A_START, REQ }, { A_END, OPT },
+  { A_AREA_SCHEME, OPT, V2 }
 };
 static const ChildSpec mergers_children[] = { { E_MERGER, 0, MANY } };
 static const AttributeSpec merger_attrs[] = {
@@ -1010,7 +1022,8 @@ static const ElementSpec element_specs[N_ELEMENTS] = {
   [E_NAME_EN] = TEXT ("name-en"),
   [E_WEBSITE] = TEXT ("website"),
   [E_LOCATION] = EMPTY ("location", location_attrs, _klynge_xml_start_location),
-  [E_FOCUS_AREA] = TEXT ("focus-area"),
+  [E_FOCUS_AREA] = { "focus-area", ATTRS (focus_area_attrs), NONE, TRUE, NULL,
+                     start_focus_area, end_text },
   [E_LABEL] = EMPTY ("label", label_attrs, _klynge_xml_start_label),
   [E_MEMBERSHIP] = { "membership", ATTRS (membership_attrs), NONE, FALSE,
                      start_membership_fast, start_membership, NULL },
@@ -1514,6 +1527,7 @@ _klynge_xml_reader_free (Reader *reader)
   g_clear_pointer (&reader->problems, g_ptr_array_unref);
   g_string_free (reader->scratch, TRUE);
   g_string_free (reader->text, TRUE);
+  g_free (reader->focus_area_scheme);
   g_string_free (reader->member_id, TRUE);
   g_string_free (reader->member_name, TRUE);
   g_free (reader->file);

@@ -466,8 +466,9 @@ _klynge_xml_start_designation (Reader *reader,
   ok = _klynge_xml_value_date (reader, A_END, &end, line) && ok;
   if (!ok || !klynge_date_is_set (&start))
     return;
-  designation = klynge_designation_new (reader->values[A_ORGANISATION], role, reader->values[A_AREA],
-                                        &start, &end, &error);
+  designation = klynge_designation_new_in_scheme (reader->values[A_ORGANISATION], role,
+                                                  reader->values[A_AREA_SCHEME], reader->values[A_AREA],
+                                                  &start, &end, &error);
   if (designation == NULL)
     {
       _klynge_xml_problem_from_error (reader, line, error);

@@ -280,6 +280,30 @@ write_member (Writer          *writer,
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "    </member>\n");
 }
 
+/* Free text is written without a scheme, as version 1 has it. */
+static const char *
+stated_scheme (const char *scheme)
+{
+  return g_strcmp0 (scheme, KLYNGE_AREA_SCHEME_OTHER) != 0 ? scheme : NULL;
+}
+
+static void
+put_focus_area (Writer     *writer,
+                const char *focus_area,
+                const char *scheme)
+{
+  if (stated_scheme (scheme) == NULL)
+    {
+      put_text_element (writer, "      ", "focus-area", focus_area);
+      return;
+    }
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "      <focus-area");
+  put_attribute (writer, "scheme", scheme);
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">");
+  put_escaped (writer, focus_area, FALSE);
+  KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "</focus-area>\n");
+}
+
 static void
 write_organisation (Writer          *writer,
                     KlyngeLandscape *landscape,
@@ -287,6 +311,7 @@ write_organisation (Writer          *writer,
 {
   KlyngeOrganisation *organisation = entry->organisation;
   const char * const *focus_areas = klynge_organisation_get_focus_areas (organisation);
+  const char * const *focus_area_schemes = klynge_organisation_get_focus_area_schemes (organisation);
   GPtrArray *locations = klynge_organisation_get_locations (organisation);
   GPtrArray *labels = klynge_organisation_get_labels (organisation);
   const KlyngeMembershipSlot *slots;
@@ -319,7 +344,7 @@ write_organisation (Writer          *writer,
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   for (guint i = 0; focus_areas[i] != NULL; i++)
-    put_text_element (writer, "      ", "focus-area", focus_areas[i]);
+    put_focus_area (writer, focus_areas[i], focus_area_schemes[i]);
   for (guint i = 0; i < labels->len; i++)
     {
       KlyngeLabel *label = g_ptr_array_index (labels, i);
@@ -424,6 +449,7 @@ write_programme (Writer   *writer,
       put_attribute (writer, "organisation", klynge_designation_get_organisation (designation));
       put_enum (writer, "role", KLYNGE_TYPE_DESIGNATION_ROLE, klynge_designation_get_role (designation));
       put_attribute (writer, "area", klynge_designation_get_area (designation));
+      put_attribute (writer, "area-scheme", stated_scheme (klynge_designation_get_area_scheme (designation)));
       put_date (writer, "start", klynge_designation_get_start (designation));
       put_date (writer, "end", klynge_designation_get_end (designation));
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");

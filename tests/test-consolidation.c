@@ -110,6 +110,7 @@ synthetic_landscape (void)
   ck_assert (klynge_organisation_add_focus_area (a, "energy", &error));
   ck_assert (klynge_organisation_add_focus_area (b, "water", &error));
   ck_assert (klynge_organisation_add_focus_area (b, "energy", &error));
+  ck_assert (klynge_organisation_add_focus_area_in_scheme (b, "klyngeprogram-2021", "Turisme", &error));
   klynge_organisation_add_location (a, aalborg);
   klynge_organisation_add_location (b, aalborg);
   klynge_organisation_add_location (b, odense);
@@ -431,9 +432,13 @@ START_TEST (test_merger_creates_the_successor_with_the_union_of_members)
   ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "b-next"))), "ab");
 
   areas = klynge_organisation_get_focus_areas (ab);
-  ck_assert_uint_eq (g_strv_length ((char **) areas), 2);
+  ck_assert_uint_eq (g_strv_length ((char **) areas), 3);
   ck_assert_str_eq (areas[0], "energy");
   ck_assert_str_eq (areas[1], "water");
+  /* a focus area keeps its scheme */
+  ck_assert_str_eq (areas[2], "Turisme");
+  ck_assert_str_eq (klynge_organisation_get_focus_area_schemes (ab)[2], "klyngeprogram-2021");
+  ck_assert_str_eq (klynge_organisation_get_focus_area_schemes (ab)[1], "other");
   locations = klynge_organisation_get_locations (ab);
   ck_assert_uint_eq (locations->len, 2);
   ck_assert_str_eq (klynge_location_get_city (g_ptr_array_index (locations, 0)), "Aalborg");

@@ -237,6 +237,36 @@ static const char programme_xml[] =
   "  </programmes>\n"
   "</landscape>\n";
 
+/* Areas in the scheme of the cluster programme next to free text. */
+static const char areas_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+  "  <organisations>\n"
+  "    <organisation id=\"ecd\" kind=\"cluster\"><name>ECD</name>\n"
+  "      <focus-area scheme=\"klyngeprogram-2021\">energy technology</focus-area>\n"
+  "      <focus-area>Brint</focus-area>\n"
+  "    </organisation>\n"
+  "  </organisations>\n"
+  "  <programmes>\n"
+  "    <programme id=\"kp\" kind=\"cluster-programme\"><name>KP</name>\n"
+  "      <designation organisation=\"ecd\" role=\"national-cluster\" area=\"Energiteknologi\""
+  " area-scheme=\"klyngeprogram-2021\" start=\"2021-01-01\"/>\n"
+  "    </programme>\n"
+  "  </programmes>\n"
+  "</landscape>\n";
+
+START_TEST (test_csv_area_tables_name_each_area_s_scheme)
+{
+  assert_csv_of (areas_xml, "focus-area",
+                 "organisation,focus-area,scheme\r\n"
+                 "ecd,energy technology,klyngeprogram-2021\r\n"
+                 "ecd,Brint,other\r\n");
+  assert_csv_of (areas_xml, "designation",
+                 "programme,organisation,role,area,area-scheme,start,end\r\n"
+                 "kp,ecd,national-cluster,Energiteknologi,klyngeprogram-2021,2021-01-01,\r\n");
+}
+END_TEST
+
 START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_document_order)
 {
   assert_csv_of (programme_xml, "programme",
@@ -249,9 +279,9 @@ START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_documen
                  "kp,deb,2021-01-01,2021-12-31,80000000.00\r\n"
                  "kp,es,2022,2022,0.50\r\n");
   assert_csv_of (programme_xml, "designation",
-                 "programme,organisation,role,area,start,end\r\n"
-                 "kp,ecd,national-cluster,\"Energi, teknologi\",2021-01-01,2024-12-31\r\n"
-                 "kp,ced,support-body,,2021-01,\r\n");
+                 "programme,organisation,role,area,area-scheme,start,end\r\n"
+                 "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,2024-12-31\r\n"
+                 "kp,ced,support-body,,,2021-01,\r\n");
   assert_csv_of (programme_xml, "contract",
                  "id,holder,start,end,amount,renews,programme,sources,note\r\n"
                  "ecd-2021,ecd,2021-01-01,2021-12-31,1000000.00,,kp,,\r\n");
@@ -425,9 +455,9 @@ START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
               "ced,København V,,,,\r\n"
               "a,Aalborg,,secretariat,,\r\n");
   assert_csv ("focus-area",
-              "organisation,focus-area\r\n"
-              "a,energy\r\n"
-              "a,\"water, climate\"\r\n");
+              "organisation,focus-area,scheme\r\n"
+              "a,energy,other\r\n"
+              "a,\"water, climate\",other\r\n");
   assert_csv ("label",
               "organisation,level,awarded,valid-until\r\n"
               "a,gold,2019-07,2021-07\r\n");
@@ -1081,6 +1111,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_kinds_are_listed_in_a_stable_order);
   tcase_add_test (tc, test_csv_identifiers_are_a_table_of_funding_sources_then_organisations);
   tcase_add_test (tc, test_csv_programmes_envelopes_and_designations_are_tables_in_document_order);
+  tcase_add_test (tc, test_csv_area_tables_name_each_area_s_scheme);
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
   tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);

@@ -12,7 +12,12 @@
 static const char description[] =
   "Prints one line per organisation, in the landscape's order: its id, kind,\n"
   "founding and dissolution dates and name. Every filter that is given must\n"
-  "hold; focus areas and cities are compared exactly.\n"
+  "hold. --focus and --city match as you type: a value matches when it is\n"
+  "part of a focus area or city, in any case; a focus area also matches by\n"
+  "the Danish and English labels of the area it names in klynge's vocabulary\n"
+  "(see --areas), so “--focus energy” finds a focus area “Energiteknologi”.\n"
+  "A value that names nothing in the landscape or the vocabulary is an error\n"
+  "that lists the known values.\n"
   "\n"
   "With --active-on, the organisations known to be active that day come first;\n"
   "those whose status that day is not known follow apart, under “Not known to\n"
@@ -30,16 +35,23 @@ static const char description[] =
   "With --designated, prints one line per designation instead: which\n"
   "organisation a programme designated, as what, when, for which area (as\n"
   "the source words it): its id, role, period, programme, area and name.\n"
+  "--area matches as --focus does.\n"
   "Programmes come in the landscape's order and each programme's\n"
   "designations in its order. --active-on keeps those in force on every day\n"
   "of DATE for certain: a partial date is uncertain, so a designation from\n"
   "2021 is known to be in force only from 2021-12-31.\n"
   "\n"
+  "With --areas, prints klynge's vocabulary of business and technology areas\n"
+  "instead: scheme, id, kind (stronghold, emerging or not-stated), Danish and\n"
+  "English label; a “*” marks an English label that is klynge's own\n"
+  "translation, not a source's wording.\n"
+  "\n"
   "Examples:\n"
   "  klynge list --kind cluster --active-on 2021-06-30\n"
-  "  klynge list --city Aalborg\n"
+  "  klynge list --city aalborg\n"
   "  klynge list --region DK05 --municipality 851\n"
-  "  klynge list --focus Energiteknologi --landscape my-landscape.xml\n"
+  "  klynge list --focus energy --landscape my-landscape.xml\n"
+  "  klynge list --areas\n"
   "  klynge list --designated --role national-cluster --active-on 2021-06-01";
 
 /* "DK01 Hovedstaden, DK02 Sjælland, …" or, without names, "101, 147, …":
@@ -142,6 +154,47 @@ list_designations (KlyngeLandscape         *landscape,
   return TOOL_EXIT_OK;
 }
 
+/* The vocabulary: one line per area of every scheme klynge ships. */
+static int
+list_areas (void)
+{
+  const char * const *schemes = klynge_list_area_schemes ();
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_area_unref);
+  int widths[4] = { 0, };
+
+  for (guint s = 0; schemes[s] != NULL; s++)
+    {
+      g_autoptr(GPtrArray) of_scheme = klynge_list_areas (schemes[s]);
+
+      for (guint i = 0; i < of_scheme->len; i++)
+        g_ptr_array_add (areas, klynge_area_ref (g_ptr_array_index (of_scheme, i)));
+    }
+  for (guint i = 0; i < areas->len; i++)
+    {
+      KlyngeArea *area = g_ptr_array_index (areas, i);
+
+      widths[0] = MAX (widths[0], text_width (klynge_area_get_scheme (area)));
+      widths[1] = MAX (widths[1], text_width (klynge_area_get_id (area)));
+      widths[2] = MAX (widths[2], text_width (klynge_enum_to_nick (KLYNGE_TYPE_AREA_KIND,
+                                                                   klynge_area_get_kind (area))));
+      widths[3] = MAX (widths[3], text_width (klynge_area_get_label (area)));
+    }
+  for (guint i = 0; i < areas->len; i++)
+    {
+      KlyngeArea *area = g_ptr_array_index (areas, i);
+
+      print_padded (klynge_area_get_scheme (area), widths[0]);
+      print_padded (klynge_area_get_id (area), widths[1]);
+      print_padded (klynge_enum_to_nick (KLYNGE_TYPE_AREA_KIND, klynge_area_get_kind (area)), widths[2]);
+      print_padded (klynge_area_get_label (area), widths[3]);
+      g_print ("%s%s\n", klynge_area_get_label_en (area),
+               klynge_area_is_label_en_translated (area) ? " *" : "");
+    }
+  g_print ("\n* klynge's own translation: no source read gives an English wording.\n"
+           "Scheme “%s” is free text and has no list.\n", KLYNGE_AREA_SCHEME_OTHER);
+  return TOOL_EXIT_OK;
+}
+
 int
 tool_list (Tool  *tool,
            int    argc,
@@ -158,7 +211,10 @@ tool_list (Tool  *tool,
   g_autofree char *programme = NULL;
   g_autofree char *area = NULL;
   gboolean designated = FALSE;
+  gboolean areas = FALSE;
   GOptionEntry entries[] = {
+    { "areas", 0, 0, G_OPTION_ARG_NONE, &areas,
+      "Print klynge's vocabulary of areas instead", NULL },
     { "designated", 'd', 0, G_OPTION_ARG_NONE, &designated,
       "List the programmes' designations instead of organisations", NULL },
     { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
@@ -166,10 +222,12 @@ tool_list (Tool  *tool,
     { "programme", 'p', 0, G_OPTION_ARG_STRING, &programme,
       "With --designated: only designations of the programme PROGRAMME", "PROGRAMME" },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area,
-      "With --designated: only designations for AREA, compared exactly", "AREA" },
+      "With --designated: only designations for an area that AREA is part of", "AREA" },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_nick, "Only organisations of KIND", "KIND" },
-    { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus, "Only organisations with the focus area AREA", "AREA" },
-    { "city", 'c', 0, G_OPTION_ARG_STRING, &city, "Only organisations with a location in CITY", "CITY" },
+    { "focus", 'f', 0, G_OPTION_ARG_STRING, &focus,
+      "Only organisations with a focus area that AREA is part of, in Danish or English", "AREA" },
+    { "city", 'c', 0, G_OPTION_ARG_STRING, &city,
+      "Only organisations with a location in a city that CITY is part of", "CITY" },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region,
       "Only organisations with a location in the region REGION (DK01 to DK05)", "REGION" },
     { "municipality", 0, 0, G_OPTION_ARG_STRING, &municipality,
@@ -182,6 +240,7 @@ tool_list (Tool  *tool,
   g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
   g_autoptr(GPtrArray) organisations = NULL;
   g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
   KlyngeDate date;
   int kind;
   int id_width = 0, span_width = 0;
@@ -193,6 +252,14 @@ tool_list (Tool  *tool,
     return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
   if (active_on != NULL && !tool_parse_date (command, "--active-on", active_on, &date))
     return TOOL_EXIT_USAGE;
+  if (areas)
+    {
+      if (designated || kind_nick != NULL || focus != NULL || city != NULL || active_on != NULL
+          || role_nick != NULL || programme != NULL || area != NULL
+          || region != NULL || municipality != NULL)
+        return tool_usage_error (command, "--areas prints the vocabulary; it takes no filters");
+      return list_areas ();
+    }
   if (region != NULL && !klynge_region_is_known (region))
     {
       g_autofree char *known = join_codes (klynge_list_regions (), klynge_region_get_name);
@@ -234,6 +301,8 @@ tool_list (Tool  *tool,
       landscape = tool_load_landscape (tool);
       if (landscape == NULL)
         return TOOL_EXIT_DATA;
+      if (!klynge_designation_filter_check (conditions, landscape, &error))
+        return tool_usage_error (command, "--area: %s", error->message);
       return list_designations (landscape, conditions);
     }
   if (role_nick != NULL || programme != NULL || area != NULL)
@@ -259,6 +328,9 @@ tool_list (Tool  *tool,
   landscape = tool_load_landscape (tool);
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
+  /* an unknown value is the user's mistake, never an empty listing */
+  if (!klynge_filter_check (filter, landscape, &error))
+    return tool_usage_error (command, "%s", error->message);
 
   if (active_on != NULL)
     klynge_filter_set_include_not_known (filter, TRUE);

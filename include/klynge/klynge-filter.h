@@ -18,8 +18,11 @@ G_BEGIN_DECLS
  *
  * Conditions on organisations for klynge_landscape_list_organisations():
  * a kind, a focus area, a city, a region, a municipality and a date on
- * which they are active (optionally, or not known to be inactive). Every condition that is set
- * must hold. A mutable, reference-counted value.
+ * which they are active (optionally, or not known to be inactive). Every
+ * condition that is set must hold. The focus area and the city match as
+ * users type (part of the text, in any case); klynge_filter_check()
+ * refuses a value that names nothing a landscape knows. A mutable,
+ * reference-counted value.
  */
 typedef struct _KlyngeFilter KlyngeFilter;
 

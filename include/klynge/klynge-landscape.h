@@ -58,6 +58,10 @@ GPtrArray       *klynge_landscape_list                 (KlyngeLandscape    *self
                                                         GType               kind);
 GPtrArray       *klynge_landscape_list_organisations   (KlyngeLandscape    *self,
                                                         KlyngeFilter       *filter);
+/* declared here, where both its types are */
+gboolean         klynge_filter_check                   (KlyngeFilter       *filter,
+                                                        KlyngeLandscape    *landscape,
+                                                        GError            **error);
 GPtrArray       *klynge_landscape_list_referrers       (KlyngeLandscape    *self,
                                                         const char         *id);
 

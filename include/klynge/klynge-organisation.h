@@ -206,6 +206,11 @@ const char * const    *klynge_organisation_get_focus_areas (KlyngeOrganisation  
 gboolean               klynge_organisation_add_focus_area  (KlyngeOrganisation     *self,
                                                             const char             *focus_area,
                                                             GError                **error);
+gboolean               klynge_organisation_add_focus_area_in_scheme (KlyngeOrganisation *self,
+                                                                     const char         *scheme,
+                                                                     const char         *focus_area,
+                                                                     GError            **error);
+const char * const    *klynge_organisation_get_focus_area_schemes (KlyngeOrganisation *self);
 gboolean               klynge_organisation_has_focus_area  (KlyngeOrganisation     *self,
                                                             const char             *focus_area);
 void                   klynge_organisation_clear_focus_areas (KlyngeOrganisation   *self);

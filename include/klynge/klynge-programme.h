@@ -108,11 +108,19 @@ KlyngeDesignation     *klynge_designation_new              (const char          
                                                             const KlyngeDate        *start,
                                                             const KlyngeDate        *end,
                                                             GError                 **error);
+KlyngeDesignation     *klynge_designation_new_in_scheme    (const char              *organisation,
+                                                            KlyngeDesignationRole    role,
+                                                            const char              *area_scheme,
+                                                            const char              *area,
+                                                            const KlyngeDate        *start,
+                                                            const KlyngeDate        *end,
+                                                            GError                 **error);
 KlyngeDesignation     *klynge_designation_ref              (KlyngeDesignation       *designation);
 void                   klynge_designation_unref            (KlyngeDesignation       *designation);
 const char            *klynge_designation_get_organisation (const KlyngeDesignation *designation);
 KlyngeDesignationRole  klynge_designation_get_role         (const KlyngeDesignation *designation);
 const char            *klynge_designation_get_area         (const KlyngeDesignation *designation);
+const char            *klynge_designation_get_area_scheme  (const KlyngeDesignation *designation);
 const KlyngeDate      *klynge_designation_get_start        (const KlyngeDesignation *designation);
 const KlyngeDate      *klynge_designation_get_end          (const KlyngeDesignation *designation);
 const char            *klynge_designation_get_programme    (const KlyngeDesignation *designation);
@@ -156,7 +164,7 @@ void                 klynge_programme_clear_designations (KlyngeProgramme     *s
  * KlyngeDesignationFilter:
  *
  * Which designations klynge_landscape_designations() returns: by role,
- * programme, area (exact, as the source words it) and the date they are
+ * programme, area (part of it or of its labels, in any case) and the date they are
  * active on. A new filter matches every designation. Reference-counted.
  */
 typedef struct _KlyngeDesignationFilter KlyngeDesignationFilter;
@@ -211,6 +219,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeCoverage, klynge_coverage_unref)
 GPtrArray       *klynge_landscape_get_programmes      (KlyngeLandscape         *self);
 GPtrArray       *klynge_landscape_designations        (KlyngeLandscape         *self,
                                                        KlyngeDesignationFilter *filter);
+gboolean         klynge_designation_filter_check      (KlyngeDesignationFilter *filter,
+                                                       KlyngeLandscape         *landscape,
+                                                       GError                 **error);
 GPtrArray       *klynge_landscape_programmes_of       (KlyngeLandscape         *self,
                                                        const char              *organisation);
 gint64           klynge_landscape_envelope_in_year    (KlyngeLandscape         *self,

@@ -30,6 +30,7 @@
 #include <klynge/klynge-load-options.h>
 #include <klynge/klynge-landscape.h>
 #include <klynge/klynge-programme.h>
+#include <klynge/klynge-area.h>
 #include <klynge/klynge-funding.h>
 #include <klynge/klynge-consolidation.h>
 #include <klynge/klynge-due-diligence.h>

@@ -80,7 +80,8 @@ def test_designated_on_2021_06_01_are_the_14_in_order(klynge, programmes_file):
     (["--programme", "inp-2018"], ["in01"]),
     (["--programme", "no-such"], []),
     (["--area", "Område 07"], ["nc07"]),
-    (["--area", "område 07"], []),
+    (["--area", "område 07"], ["nc07"]),
+    (["--area", "de 07"], ["nc07"]),
     (["--active-on", "2020-12-31"], ["in01"]),
     # a start known only to the year is certain from its last day
     (["--role", "support-body", "--active-on", "2021-06-01"], []),

@@ -26,6 +26,11 @@ Records
         the programmes' designations (:class:`Klynge.Designation`) in the
         landscape's order, kept by the conditions given: "which were the
         national clusters on 2021-06-01?"
+    ``klynge.areas(scheme=None)``, ``klynge.area_schemes()``
+        the vocabulary of business and technology areas (:class:`Klynge.Area`:
+        scheme, id, Danish and English label, kind, source); a filter's focus
+        area, city or designation area that the landscape does not know
+        raises ``UNKNOWN_FILTER_VALUE`` (``Klynge.Filter.check``)
     ``landscape[id]``, ``id in landscape``, ``len(landscape)``, ``iter(landscape)``
         lookup by id, and every record in document order
     ``klynge.by_identifier(landscape, "lei", "5493001KJTIIGC8Y1R12", on=...)``
@@ -87,7 +92,7 @@ __all__ = [
     "Klynge", "GLib", "Error", "DOMAIN",
     "default", "load", "loads", "save", "validate",
     "organisations", "members", "memberships", "funding_sources", "contracts",
-    "programmes", "mergers", "initiatives", "designations",
+    "programmes", "mergers", "initiatives", "designations", "areas", "area_schemes",
     "by_identifier", "identifiers",
     "KINDS", "TABLES", "to_records", "to_dataframe", "have_pandas",
     "parse_date", "format_date",
@@ -240,3 +245,18 @@ def mergers(landscape):
 def initiatives(landscape):
     """Iterates over the initiatives of the support body in *landscape*."""
     return landscape.initiatives()
+
+
+def areas(scheme=None):
+    """The areas (:class:`Klynge.Area`) of *scheme* (such as
+    ``"klyngeprogram-2021"``), or of every scheme klynge ships, in the
+    vocabulary's order.  Each has ``get_label()`` (Danish),
+    ``get_label_en()`` (``is_label_en_translated()`` when it is klynge's own
+    translation), ``get_kind()`` and ``get_source()``."""
+    return _sugar.areas(scheme)
+
+
+def area_schemes():
+    """The ids of the schemes of areas klynge knows, ``"other"`` (free
+    text) last."""
+    return list(Klynge.list_area_schemes())

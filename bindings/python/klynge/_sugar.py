@@ -364,9 +364,13 @@ def _listing(gtype_of):
 
 def _organisations(self, filter=None):
     """Iterates over the organisations in document order; *filter* is an
-    optional :class:`Klynge.Filter`."""
+    optional :class:`Klynge.Filter`.  A focus area or city the landscape
+    does not know raises :class:`klynge.Error` (``UNKNOWN_FILTER_VALUE``,
+    listing the known ones; klynge_filter_check()) instead of giving
+    nothing."""
     if filter is None:
         return iter(self.list(Klynge.Organisation.__gtype__))
+    filter.check(self)
     return iter(self.list_organisations(filter))
 
 
@@ -407,6 +411,7 @@ def designations(landscape, on=None, role=None, programme=None, area=None,
     conditions.set_organisation(organisation)
     if on is not None:
         conditions.set_active_on(_as_date(on))
+    conditions.check(landscape)
     return list(landscape.designations(conditions))
 
 
@@ -434,6 +439,13 @@ def _identifier_repr(self):
     return "<Klynge.Identifier %s:%s since %s until %s>" % (
         self.get_scheme().value_nick, self.get_value(),
         _date_str(self.get_since()) or "-", _date_str(self.get_until()) or "-")
+
+
+def areas(scheme=None):
+    """klynge.areas(): the areas (:class:`Klynge.Area`) of *scheme*, or of
+    every scheme klynge ships, in the vocabulary's order."""
+    schemes = [scheme] if scheme is not None else Klynge.list_area_schemes()
+    return [area for name in schemes for area in Klynge.list_areas(name)]
 
 
 def _landscape_len(self):

@@ -137,7 +137,7 @@ def test_designation_rows_follow_the_landscape_order(klynge, designated):
         [("kp-2021", o) for o in NATIONAL_CLUSTERS] + [("tp-2021", "in01")]
     assert rows[2] == {
         "programme": "kp-2021", "organisation": "nc14", "role": "national-cluster",
-        "area": "Område nc14",
+        "area": "Område nc14", "area-scheme": "other",
         "start": datetime.date(2021, 1, 1), "start_precision": "day",
         "end": datetime.date(2024, 12, 31), "end_precision": "day",
     }
