@@ -1541,6 +1541,8 @@ START_TEST (test_transfer_leaves_its_giver_active_and_is_a_transfer_in_lineage)
   g_autoptr(GPtrArray) of_a = NULL;
   g_autoptr(GError) error = NULL;
   const char *merged_into = "unset";
+  guint b_areas = g_strv_length ((char **) klynge_organisation_get_focus_areas (b));
+  guint b_locations = klynge_organisation_get_locations (b)->len;
 
   ck_assert (klynge_landscape_apply_merger (landscape, transfer, &error));
   ck_assert_no_error (error);
@@ -1558,8 +1560,8 @@ START_TEST (test_transfer_leaves_its_giver_active_and_is_a_transfer_in_lineage)
   assert_membership (of_a, "m5", "2024-06-01", "-");
   ck_assert_str_eq (klynge_contract_get_holder (KLYNGE_CONTRACT (klynge_landscape_lookup (landscape, "a-now"))), "a");
   /* the record does not say which part moved: nothing does */
-  ck_assert_uint_eq (g_strv_length ((char **) klynge_organisation_get_focus_areas (b)), 2);
-  ck_assert_uint_eq (klynge_organisation_get_locations (b)->len, 2);
+  ck_assert_uint_eq (g_strv_length ((char **) klynge_organisation_get_focus_areas (b)), b_areas);
+  ck_assert_uint_eq (klynge_organisation_get_locations (b)->len, b_locations);
 
   /* lineage shows it, as a transfer */
   assert_only_link (klynge_landscape_list_ancestors (landscape, "b"), "a", KLYNGE_MERGER_KIND_TRANSFER);
