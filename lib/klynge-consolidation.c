@@ -745,7 +745,7 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
       GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      _klynge_membership_store_clip (&self->store, entry, &dissolved);
+      _klynge_membership_store_clip (&self->store, entry, &dissolved, KLYNGE_MEMBERSHIP_END_MERGED);
       end_labels (organisation, successor_org, &life, &dissolved);
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)

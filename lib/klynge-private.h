@@ -57,6 +57,13 @@ gboolean     _klynge_money_add           (gint64            *sum,
                                           const char        *what,
                                           GError           **error);
 
+/* klynge-membership.c: an end reason needs an until date
+ * (KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL) */
+gboolean     _klynge_membership_check_end (const char       *member,
+                                          const KlyngeDate  *until,
+                                          KlyngeMembershipEnd end,
+                                          GError           **error);
+
 /* klynge-enums.c: nick <-> value for the registered enum types */
 gboolean     _klynge_enum_from_nick      (GType              type,
                                           const char        *nick,

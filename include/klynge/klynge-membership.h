@@ -75,12 +75,20 @@ KlyngeMembership *klynge_membership_new              (const char             *or
                                                       const char             *member,
                                                       const KlyngeDate       *since,
                                                       const KlyngeDate       *until);
+KlyngeMembership *klynge_membership_new_full         (const char             *organisation,
+                                                      const char             *member,
+                                                      const KlyngeDate       *since,
+                                                      const KlyngeDate       *until,
+                                                      KlyngeMembershipRole    role,
+                                                      KlyngeMembershipEnd     end);
 KlyngeMembership *klynge_membership_copy             (const KlyngeMembership *membership);
 void              klynge_membership_free             (KlyngeMembership       *membership);
 const char       *klynge_membership_get_organisation (const KlyngeMembership *membership);
 const char       *klynge_membership_get_member       (const KlyngeMembership *membership);
 const KlyngeDate *klynge_membership_get_since        (const KlyngeMembership *membership);
 const KlyngeDate *klynge_membership_get_until        (const KlyngeMembership *membership);
+KlyngeMembershipRole klynge_membership_get_role      (const KlyngeMembership *membership);
+KlyngeMembershipEnd  klynge_membership_get_end       (const KlyngeMembership *membership);
 gboolean          klynge_membership_is_active_on     (const KlyngeMembership *membership,
                                                       const KlyngeDate       *date);
 
