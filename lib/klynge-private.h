@@ -68,6 +68,10 @@ gboolean     _klynge_membership_check_end (const char       *member,
 gboolean     _klynge_enum_from_nick      (GType              type,
                                           const char        *nick,
                                           int               *value);
+gboolean     _klynge_enum_from_nick_len  (GType              type,
+                                          const char        *nick,
+                                          gsize              length,
+                                          int               *value);
 const char  *_klynge_enum_to_nick        (GType              type,
                                           int                value);
 

@@ -132,8 +132,7 @@ _klynge_xml_failure_clear (KlyngeXmlFailure *failure)
 }
 
 /* An enum attribute of a membership, not NUL-terminated; absent, the
- * default (0), which is written only when @zero_is_written. Nicks are
- * short: a longer value is no nick. */
+ * default (0), which is written only when @zero_is_written. */
 static gboolean
 membership_enum (const KlyngeXmlMembershipValues *values,
                  guint                            v,
@@ -143,19 +142,13 @@ membership_enum (const KlyngeXmlMembershipValues *values,
                  int                             *out,
                  KlyngeXmlFailure                *failure)
 {
-  char nick[16];
   gsize length = values->lengths[v];
 
   *out = 0;
   if (values->values[v] == NULL)
     return TRUE;
-  if (length < sizeof nick)
-    {
-      memcpy (nick, values->values[v], length);
-      nick[length] = '\0';
-      if (_klynge_enum_from_nick (type, nick, out) && (*out != 0 || zero_is_written))
-        return TRUE;
-    }
+  if (_klynge_enum_from_nick_len (type, values->values[v], length, out) && (*out != 0 || zero_is_written))
+    return TRUE;
   *out = 0;
   failure->code = KLYNGE_ERROR_BAD_ENUM;
   failure->message = g_strdup_printf ("“%.*s” is not a valid %s", (int) length, values->values[v], name);
