@@ -436,27 +436,52 @@ _klynge_membership_slot_active_on (const KlyngeMembershipSlot *slot,
 #define KLYNGE_MEMBERSHIP_ANY_DAY G_MAXUINT32
 
 /* The next distinct member, from slots[*i] on, with a membership active on
- * @day (any membership for KLYNGE_MEMBERSHIP_ANY_DAY), moving *i past its
- * memberships; G_MAXUINT32 when there is none. The counts of members on a
- * date all go through here, so they agree on who is a member. */
+ * @day (any membership for KLYNGE_MEMBERSHIP_ANY_DAY) whose role is in
+ * @roles (a mask of 1 << KlyngeMembershipRole), moving *i past its
+ * memberships; G_MAXUINT32 when there is none. @strongest, unless %NULL,
+ * gets the strongest of those memberships' roles (member before partner
+ * before participant, the rule of _klynge_membership_store_carry()). The
+ * counts of members on a date all go through here, so they agree on who
+ * is a member. */
+static inline guint32
+_klynge_membership_store_next_member_as (const KlyngeMembershipSlot *slots,
+                                         guint                       n,
+                                         guint                      *i,
+                                         guint32                     day,
+                                         guint                       roles,
+                                         KlyngeMembershipRole       *strongest)
+{
+  while (*i < n)
+    {
+      guint32 member = slots[*i].member;
+      guint role = KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT + 1;
+
+      for (; *i < n && slots[*i].member == member; (*i)++)
+        {
+          guint r = _klynge_membership_slot_get_role (&slots[*i]);
+
+          if (r < role && ((roles >> r) & 1)
+              && (day == KLYNGE_MEMBERSHIP_ANY_DAY || _klynge_membership_slot_active_on (&slots[*i], day)))
+            role = r;
+        }
+      if (role <= KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT)
+        {
+          if (strongest != NULL)
+            *strongest = (KlyngeMembershipRole) role;
+          return member;
+        }
+    }
+  return G_MAXUINT32;
+}
+
+/* The same, whatever the role. */
 static inline guint32
 _klynge_membership_store_next_member_on (const KlyngeMembershipSlot *slots,
                                          guint                       n,
                                          guint                      *i,
                                          guint32                     day)
 {
-  while (*i < n)
-    {
-      guint32 member = slots[*i].member;
-      gboolean on = FALSE;
-
-      for (; *i < n && slots[*i].member == member; (*i)++)
-        on = on || day == KLYNGE_MEMBERSHIP_ANY_DAY
-             || _klynge_membership_slot_active_on (&slots[*i], day);
-      if (on)
-        return member;
-    }
-  return G_MAXUINT32;
+  return _klynge_membership_store_next_member_as (slots, n, i, day, KLYNGE_MEMBERSHIP_ROLES_ALL, NULL);
 }
 
 G_END_DECLS

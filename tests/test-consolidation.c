@@ -949,6 +949,59 @@ START_TEST (test_overlaps_on_a_date_agree_with_the_view_of_that_date)
 }
 END_TEST
 
+/* The overlap of a and b in @overlaps, or NULL. */
+static KlyngeOverlap *
+overlap_of_a_and_b (GPtrArray *overlaps)
+{
+  for (guint i = 0; i < overlaps->len; i++)
+    if (strcmp (klynge_overlap_get_a (g_ptr_array_index (overlaps, i)), "a") == 0
+        && strcmp (klynge_overlap_get_b (g_ptr_array_index (overlaps, i)), "b") == 0)
+      return g_ptr_array_index (overlaps, i);
+  return NULL;
+}
+
+START_TEST (test_overlaps_restricted_to_roles_count_only_those_memberships)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  KlyngeDate day = klynge_test_date ("2024-01-01");
+  g_autoptr(GPtrArray) all = NULL, members = NULL, participants = NULL, on_day = NULL, both = NULL;
+  KlyngeOverlap *ab;
+
+  /* a: m1 m2 m4 m5; b: m1, m3 (ended 2019), m4 as a participant */
+  set_membership_full (landscape, "b", "m4", NULL, NULL,
+                       KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_NONE);
+  all = klynge_landscape_member_overlaps_full (landscape, NULL, 1, KLYNGE_MEMBERSHIP_ROLES_ALL);
+  ab = overlap_of_a_and_b (all);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 2);
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 5);
+
+  members = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                   KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER));
+  ab = overlap_of_a_and_b (members);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 1);   /* m1 */
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 5);    /* m1..m5, m4 as a's */
+
+  /* a has no participant: no pair with it */
+  participants = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                        KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT));
+  ck_assert_ptr_null (overlap_of_a_and_b (participants));
+
+  on_day = klynge_landscape_member_overlaps_full (landscape, &day, 1,
+                                                  KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER));
+  ab = overlap_of_a_and_b (on_day);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 1);   /* m1 */
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 3);    /* m1 m2 m4 */
+
+  both = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER)
+                                                | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT));
+  ck_assert_uint_eq (klynge_overlap_get_shared (overlap_of_a_and_b (both)), 2);
+}
+END_TEST
+
 START_TEST (test_overlaps_without_a_date_count_every_membership)
 {
   g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
@@ -1610,6 +1663,7 @@ consolidation_suite (void)
   tcase_add_loop_test (overlap, test_view_member_count_is_exact_only_for_a_complete_member_list,
                        0, G_N_ELEMENTS (view_counts));
   tcase_add_test (overlap, test_overlaps_without_a_date_count_every_membership);
+  tcase_add_test (overlap, test_overlaps_restricted_to_roles_count_only_those_memberships);
   suite_add_tcase (suite, overlap);
   return suite;
 }

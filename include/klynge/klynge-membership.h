@@ -33,6 +33,24 @@ GType klynge_membership_role_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_MEMBERSHIP_ROLE (klynge_membership_role_get_type ())
 
 /**
+ * KLYNGE_MEMBERSHIP_ROLE_BIT:
+ * @role: a #KlyngeMembershipRole
+ *
+ * The bit of @role in a mask of roles, as
+ * klynge_landscape_member_overlaps_full() takes.
+ */
+#define KLYNGE_MEMBERSHIP_ROLE_BIT(role) (1u << (role))
+
+/**
+ * KLYNGE_MEMBERSHIP_ROLES_ALL:
+ *
+ * The mask of every role.
+ */
+#define KLYNGE_MEMBERSHIP_ROLES_ALL (KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER) \
+                                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTNER) \
+                                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT))
+
+/**
  * KlyngeMembershipEnd:
  * @KLYNGE_MEMBERSHIP_END_NONE: no reason stated: the membership goes on,
  *   or it ended for a reason the record does not give (no `end`)

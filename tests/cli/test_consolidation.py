@@ -248,7 +248,7 @@ def test_due_diligence_on_two_real_predecessors_names_their_shared_members(klyng
 def member_sections(out):
     """The lines of the sections that count members."""
     lines = []
-    for title in ("Members (", "Overlap\n", "Members by kind\n", "Members by size\n"):
+    for title in ("Members (", "Overlap\n", "Members by kind\n", "Members by size\n", "Members by role\n"):
         lines += out.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[1 if title == "Members (" else 0:]
     return lines
 
