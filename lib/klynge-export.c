@@ -40,7 +40,7 @@
  * | `funding-source` | id, kind, name, parent, sources, note |
  * | `member` | id, cvr, kind, size, name, sources, note |
  * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
- * | `membership` | organisation, member, since, until |
+ * | `membership` | organisation, member, since, until, role, end (empty for none) |
  * | `contract` | id, holder, start, end, amount (empty when not known), renews, programme, sources, note |
  * | `share` | contract, source, percent |
  * | `programme` | id, kind, start, end, name, sources, note |
@@ -374,7 +374,7 @@ static void
 csv_memberships (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "member", "since", "until", NULL };
+  static const char * const columns[] = { "organisation", "member", "since", "until", "role", "end", NULL };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
@@ -401,6 +401,10 @@ csv_memberships (Emitter         *emitter,
           _klynge_membership_slot_get_dates (slot, &since, &until);
           csv_date (emitter, &since);
           csv_date (emitter, &until);
+          csv_enum (emitter, KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (slot));
+          csv_field (emitter, _klynge_membership_slot_get_end (slot) != KLYNGE_MEMBERSHIP_END_NONE
+                              ? _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (slot))
+                              : NULL);
           csv_row_end (emitter);
         }
     }

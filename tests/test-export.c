@@ -178,11 +178,31 @@ END_TEST
 START_TEST (test_csv_membership_dates_keep_their_precision)
 {
   assert_csv ("membership",
-              "organisation,member,since,until\r\n"
-              "a,m-1,2019-10-01,\r\n"
-              "a,m-2,2015,2019-12-31\r\n"
-              "a,m-2,2020-03,\r\n"
-              "ab,m-1,2020-07-01,\r\n");
+              "organisation,member,since,until,role,end\r\n"
+              "a,m-1,2019-10-01,,member,\r\n"
+              "a,m-2,2015,2019-12-31,member,\r\n"
+              "a,m-2,2020-03,,member,\r\n"
+              "ab,m-1,2020-07-01,,member,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_membership_has_role_and_end_reason)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KlyngeDate since = klynge_test_date ("2016"), until = klynge_test_date ("2017-06-30");
+
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-1", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT,
+                                                   KLYNGE_MEMBERSHIP_END_LEFT, &error));
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-2", &since, NULL,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  ck_assert_no_error (error);
+  text = csv_of (landscape, "membership");
+  ck_assert_msg (strstr (text, "\r\nb,m-1,2016,2017-06-30,participant,left\r\n"
+                               "b,m-2,2016,,partner,\r\n") != NULL, "%s", text);
 }
 END_TEST
 
@@ -671,8 +691,8 @@ START_TEST (test_csv_streams_many_memberships_in_order)
   /* larger than the emitter's buffer, so it was flushed several times */
   ck_assert_uint_gt (size, 256 * 1024);
   ck_assert_uint_eq (count_lines (data, size), 1 + N_ORGS * N_MEMBERS);
-  ck_assert (g_str_has_prefix (data, "organisation,member,since,until\r\norg-0,m-0,2020-01-01,\r\n"));
-  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,\r\n", N_ORGS - 1, N_MEMBERS - 1,
+  ck_assert (g_str_has_prefix (data, "organisation,member,since,until,role,end\r\norg-0,m-0,2020-01-01,,member,\r\n"));
+  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
                                    1 + (N_MEMBERS - 1) % 28);
   ck_assert_uint_ge (size, strlen (expected_last));
   ck_assert_int_eq (memcmp (data + size - strlen (expected_last), expected_last, strlen (expected_last)), 0);
@@ -944,6 +964,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
   tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);
+  tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
   tcase_add_test (tc, test_csv_amounts_have_two_decimals_whatever_was_written);
   tcase_add_test (tc, test_csv_percents_have_two_decimals);

@@ -263,7 +263,7 @@ def test_due_diligence_on_unknown_member_lists_says_so_and_prints_no_bare_count(
     assert re.search(r"^  combined +not known$", out, re.M), out
     assert "ecd – fbcd: shared not known, together not known (Jaccard not known)" in out
     lines = member_sections(out)
-    assert len(lines) == 3 + 1 + 4 + 6, lines
+    assert len(lines) == 3 + 1 + 4 + 6 + 3, lines
     for line in lines:
         assert not re.search(r"\s\d+$", line), line
         assert "not known" in line, line
