@@ -73,8 +73,9 @@
  * organisation) and completed or planned mergers (each predecessor →
  * the successor). Node data: `type` (`organisation` or `member`),
  * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`; edge data:
- * `type` (`membership` or `merger`), `since`, `until` for memberships
- * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
+ * `type` (`membership` or `merger`), `since`, `until`, `role` and `end`
+ * (when one is stated) for memberships and `merger` (its id),
+ * `effective`, `kind`, `status` for mergers. A
  * member with several memberships of one organisation gives parallel
  * edges. References that name no organisation (in a landscape that does
  * not validate) give no edge.
@@ -999,6 +1000,8 @@ graphml_keys (Emitter *emitter)
     { "e-type", "edge", "type" },
     { "e-since", "edge", "since" },
     { "e-until", "edge", "until" },
+    { "e-role", "edge", "role" },
+    { "e-end", "edge", "end" },
     { "e-merger", "edge", "merger" },
     { "e-effective", "edge", "effective" },
     { "e-kind", "edge", "kind" },
@@ -1100,6 +1103,11 @@ graphml_edges (Emitter         *emitter,
           _klynge_membership_slot_get_dates (&slots[j], &since, &until);
           graphml_date (emitter, "e-since", &since);
           graphml_date (emitter, "e-until", &until);
+          graphml_data_raw (emitter, "e-role",
+                            _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (&slots[j])));
+          if (_klynge_membership_slot_get_end (&slots[j]) != KLYNGE_MEMBERSHIP_END_NONE)
+            graphml_data_raw (emitter, "e-end",
+                              _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (&slots[j])));
           KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
         }
     }

@@ -899,6 +899,37 @@ START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
 }
 END_TEST
 
+START_TEST (test_graphml_membership_edges_have_role_and_end_reason)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since = klynge_test_date ("2016"), until = klynge_test_date ("2017-06-30");
+  xmlDocPtr doc;
+  GString *seen = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-1", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_DISSOLVED, &error));
+  ck_assert_no_error (error);
+  doc = graphml_doc (landscape);
+  for (xmlNodePtr child = find_graph (doc)->children; child != NULL; child = child->next)
+    if (is_element (child, "edge"))
+      {
+        g_autofree char *type = data_of (child, "e-type");
+        g_autofree char *target = prop (child, "target");
+        g_autofree char *role = data_of (child, "e-role");
+        g_autofree char *end = data_of (child, "e-end");
+
+        if (g_strcmp0 (type, "membership") == 0)
+          g_string_append_printf (seen, "%s:%s:%s ", target, role, end ? end : "-");
+      }
+  xmlFreeDoc (doc);
+  text = g_string_free (seen, FALSE);
+  ck_assert_str_eq (text, "a:member:- a:member:- a:member:- b:partner:dissolved ab:member:- ");
+}
+END_TEST
+
 START_TEST (test_graphml_of_an_empty_landscape_is_an_empty_graph)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
@@ -995,6 +1026,7 @@ export_suite (void)
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
+  tcase_add_test (tc, test_graphml_membership_edges_have_role_and_end_reason);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
   tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
   suite_add_tcase (s, tc);
