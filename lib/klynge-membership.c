@@ -19,6 +19,11 @@ struct _KlyngeMembership
 G_DEFINE_BOXED_TYPE (KlyngeMembership, klynge_membership,
                      klynge_membership_copy, klynge_membership_free)
 
+G_STATIC_ASSERT (KLYNGE_MEMBERSHIP_ROLES_ALL
+                 == (KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER)
+                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTNER)
+                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT)));
+
 /**
  * klynge_membership_new:
  * @organisation: the organisation's id

@@ -44,11 +44,10 @@ GType klynge_membership_role_get_type (void) G_GNUC_CONST;
 /**
  * KLYNGE_MEMBERSHIP_ROLES_ALL:
  *
- * The mask of every role.
+ * The mask of every role. A literal, so that introspection gives bindings
+ * its value (`1 << role` for each role there).
  */
-#define KLYNGE_MEMBERSHIP_ROLES_ALL (KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER) \
-                                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTNER) \
-                                     | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT))
+#define KLYNGE_MEMBERSHIP_ROLES_ALL 0x7
 
 /**
  * KlyngeMembershipEnd:

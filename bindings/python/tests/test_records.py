@@ -63,7 +63,8 @@ def test_membership_rows_carry_role_and_end_reason(klynge, data_path):
     landscape = klynge.load(data_path("valid", "membership-roles.xml"))
     rows = [(r["member"], r["role"], r["end"]) for r in klynge.to_records(landscape, "membership")]
     assert rows == [("m-1", "member", None), ("m-2", "partner", "merged"),
-                    ("m-2", "participant", None), ("m-3", "member", "left")]
+                    ("m-2", "participant", None), ("m-3", "member", "left"),
+                    ("m-1", "partner", None)]
 
 
 def test_money_and_percent_are_exact_decimals(klynge, full):
