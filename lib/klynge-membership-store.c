@@ -371,26 +371,34 @@ slot_is_version_2 (const KlyngeMembershipSlot *slot)
   return (slot->until & ~KLYNGE_MEMBERSHIP_SLOT_DATE) != 0;
 }
 
-/* Gives @slot the until date (and end reason) of @from, keeping its role. */
+#define ROLE_BITS (0x3u << KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT)
+
+/* Gives @slot the until date @packed and the end reason @end, keeping its
+ * role. */
+static inline void
+set_until (KlyngeMembershipSlot *slot,
+           guint32               packed,
+           KlyngeMembershipEnd   end)
+{
+  slot->until = (slot->until & ROLE_BITS) | packed | (guint32) end << KLYNGE_MEMBERSHIP_SLOT_END_SHIFT;
+}
+
+/* Gives @slot the until date and end reason of @from, keeping its role. */
 static inline void
 take_until (KlyngeMembershipSlot       *slot,
             const KlyngeMembershipSlot *from)
 {
-  guint32 role_mask = 0x3u << KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT;
-
-  slot->until = (slot->until & role_mask) | (from->until & ~role_mask);
+  set_until (slot, from->until & KLYNGE_MEMBERSHIP_SLOT_DATE, _klynge_membership_slot_get_end (from));
 }
 
 /* Gives @slot the stronger of its role and @other's: member before
- * partner before participant, which the enum's order is. */
+ * partner before participant, which is the enum's order. */
 static inline void
 take_stronger_role (KlyngeMembershipSlot       *slot,
                     const KlyngeMembershipSlot *other)
 {
-  guint32 role_mask = 0x3u << KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT;
-
-  if ((other->until & role_mask) < (slot->until & role_mask))
-    slot->until = (slot->until & ~role_mask) | (other->until & role_mask);
+  if ((other->until & ROLE_BITS) < (slot->until & ROLE_BITS))
+    slot->until = (slot->until & ~ROLE_BITS) | (other->until & ROLE_BITS);
 }
 
 /* Counts afresh, after a change of many memberships at once. */
@@ -667,9 +675,7 @@ _klynge_membership_store_clip (KlyngeMembershipStore *store,
         {
           KlyngeMembershipEnd had = _klynge_membership_slot_get_end (&slot);
 
-          slot.until = (slot.until & ~KLYNGE_MEMBERSHIP_SLOT_DATE & ~(0x7u << KLYNGE_MEMBERSHIP_SLOT_END_SHIFT))
-                       | packed
-                       | (guint32) (had != KLYNGE_MEMBERSHIP_END_NONE ? had : end) << KLYNGE_MEMBERSHIP_SLOT_END_SHIFT;
+          set_until (&slot, packed, had != KLYNGE_MEMBERSHIP_END_NONE ? had : end);
         }
       g_array_index (slots, KlyngeMembershipSlot, out++) = slot;
     }
