@@ -316,6 +316,7 @@ run_child (const char *op,
 typedef struct {
   const char *label;
   gint64 organisations, members, memberships;
+  gboolean roles;      /* a role on every membership (issue 16) */
   guint runs;
   gboolean enabled;
   char *skip_reason;
@@ -326,9 +327,9 @@ typedef struct {
 } Size;
 
 static Size sizes[] = {
-  { "27 MB",   1000,   100000,   300000,   5, TRUE, NULL, NULL, NULL, 0, 0 },
-  { "273 MB",  10000,  1000000,  3000000,  5, TRUE, NULL, NULL, NULL, 0, 0 },
-  { "2.7 GB",  100000, 10000000, 30000000, 5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "27 MB",   1000,   100000,   300000,   FALSE, 5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "273 MB",  10000,  1000000,  3000000,  TRUE,  5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "2.7 GB",  100000, 10000000, 30000000, TRUE,  5, TRUE, NULL, NULL, NULL, 0, 0 },
 };
 #define N_SIZES G_N_ELEMENTS (sizes)
 
@@ -679,7 +680,8 @@ prepare_size (Size  *size,
   argv[3] = members;
   argv[4] = memberships;
   argv[5] = output;
-  argv[6] = NULL;
+  argv[6] = size->roles ? (char *) "--roles" : NULL;
+  argv[7] = NULL;
 
   start = g_get_monotonic_time ();
   status = run (argv, NULL, (guint) opt_timeout, &seconds, &rss, NULL, &error_text);
@@ -945,9 +947,9 @@ main (int    argc,
           continue;
         }
       printf ("== %s: %s, %" G_GUINT64_FORMAT " bytes; %" G_GINT64_FORMAT " organisations, %"
-              G_GINT64_FORMAT " members, %" G_GINT64_FORMAT " memberships (generated in %.2f s)\n",
+              G_GINT64_FORMAT " members, %" G_GINT64_FORMAT " memberships%s (generated in %.2f s)\n",
               size->label, size->path, size->bytes, size->organisations, size->members,
-              size->memberships, size->generate_seconds);
+              size->memberships, size->roles ? ", each with a role" : "", size->generate_seconds);
       have_floor = median (&figures[s][OP_FLOOR], &floor_s);
       median (&figures[s][OP_FLOOR_SAVED], &floor_saved);
       printf ("  %-22s %10s %9s %12s %10s  %s\n", "operation", "median s", "× floor",

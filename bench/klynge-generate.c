@@ -11,6 +11,10 @@
  *
  *   klynge-generate --seed 1 --organisations 10000 --members 1000000 \
  *     --memberships 3000000 --contracts 20000 --mergers 2000 -o big.xml
+ *
+ * With --roles, every membership has a role (format version 2) and
+ * some that ended have an end reason; the rest of the file is the same
+ * bytes as without, so that the cost of the roles can be measured alone.
  */
 #include "config.h"
 
@@ -117,6 +121,21 @@ rng_next (void)
   z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
   z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
   return z ^ (z >> 31);
+}
+
+/* The roles' own sequence, so that --roles changes nothing else. */
+static guint64 role_state;
+
+static inline guint64
+role_next (void)
+{
+  guint64 saved = rng_state, z;
+
+  rng_state = role_state;
+  z = rng_next ();
+  role_state = rng_state;
+  rng_state = saved;
+  return z;
 }
 
 /* uniform in [0, n) */
@@ -363,6 +382,27 @@ fits_in_life (const Org *org,
   return within.year == d.year && within.month == d.month && within.day == d.day;
 }
 
+static gboolean opt_roles = FALSE;
+
+/* With --roles: a role on every membership. The canonical form leaves
+ * the default role (member) out, so the one written is partner or
+ * participant; an ended membership has an end reason half the time. */
+static void
+out_role_and_end (Out      *out,
+                  gboolean  ended)
+{
+  static const char * const ends[] = { "left", "merged", "dissolved", "unknown" };
+  guint64 r = role_next ();
+
+  out_str (out, r & 1 ? " role=\"participant\"" : " role=\"partner\"");
+  if (ended && (r & 2))
+    {
+      PUT (out, " end=\"");
+      out_str (out, ends[(r >> 2) % G_N_ELEMENTS (ends)]);
+      PUT (out, "\"");
+    }
+}
+
 static void
 out_membership (Out     *out,
                 guint32  member,
@@ -370,6 +410,7 @@ out_membership (Out     *out,
 {
   guint since_year = (guint) rng_range (org->first_year, org->last_year);
   Date since = within_life (org, random_date_in (since_year));
+  gboolean ended = FALSE;
 
   PUT (out, "      <membership member=\"m-");
   out_uint (out, (guint64) member + 1);
@@ -379,7 +420,10 @@ out_membership (Out     *out,
     {
       Date until = { (guint16) rng_range (since_year, org->last_year), 12, 31 };
       out_date_attr (out, "until", within_life (org, until));
+      ended = TRUE;
     }
+  if (opt_roles)
+    out_role_and_end (out, ended);
   PUT (out, "/>\n");
 }
 
@@ -398,6 +442,7 @@ main (int    argc,
     { "contracts", 0, 0, G_OPTION_ARG_INT64, &n_contracts, "Contracts (2 per organisation)", "N" },
     { "mergers", 0, 0, G_OPTION_ARG_INT64, &n_mergers, "Completed mergers (a fifth of the organisations)", "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write (standard output)", "FILE" },
+    { "roles", 0, 0, G_OPTION_ARG_NONE, &opt_roles, "A role on every membership, some end reasons (format version 2)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- write a synthetic klynge landscape");
@@ -437,6 +482,7 @@ main (int    argc,
       return 2;
     }
   rng_state = (guint64) seed;
+  role_state = (guint64) seed ^ G_GUINT64_CONSTANT (0x5DEECE66D);
 
   out = g_new0 (Out, 1);
   out->fd = 1;
@@ -527,7 +573,9 @@ main (int    argc,
   picked = g_new (guint32, max_k + 1);
 
   PUT (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+       "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"");
+  out_str (out, opt_roles ? "2" : "1");
+  PUT (out, "\">\n"
        "  <funding-sources>\n"
        "    <funding-source id=\"siu\" kind=\"national-agency\">\n"
        "      <name>Styrelsen for Institutioner og Uddannelsesstøtte</name>\n"

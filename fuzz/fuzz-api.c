@@ -755,24 +755,33 @@ op_membership (Program *p)
   const char *organisation = next_id (p);
   const char *member = next_id (p);
   KlyngeDate since, until;
-
+  guint8 since_byte, until_byte;
   gboolean remove, with_since, with_until;
+  KlyngeMembershipRole role;
+  KlyngeMembershipEnd end;
 
   next_date (p, &since);
   next_date (p, &until);
-  /* operands in order, as in next_date() */
+  /* operands in order, as in next_date(); the role and the end reason
+   * come from the upper bits of the same bytes, so that the corpus reads
+   * as before (an end reason without an until date is refused, a role
+   * of 3 is no role: both are tried) */
   remove = byte (p) % 4 == 0;
-  with_since = byte (p) % 4 != 0;
-  with_until = byte (p) % 4 != 0;
+  since_byte = byte (p);
+  until_byte = byte (p);
+  with_since = since_byte % 4 != 0;
+  with_until = until_byte % 4 != 0;
+  role = (KlyngeMembershipRole) ((since_byte >> 2) % 3);
+  end = (KlyngeMembershipEnd) ((until_byte >> 2) % 5);
   if (remove)
     checked (klynge_landscape_remove_membership (p->landscape, organisation, member,
                                                  with_since ? &since : NULL, &error),
              &error, "remove_membership");
   else
-    checked (klynge_landscape_add_membership (p->landscape, organisation, member,
-                                              with_since ? &since : NULL,
-                                              with_until ? &until : NULL, &error),
-             &error, "add_membership");
+    checked (klynge_landscape_add_membership_full (p->landscape, organisation, member,
+                                                   with_since ? &since : NULL,
+                                                   with_until ? &until : NULL, role, end, &error),
+             &error, "add_membership_full");
 }
 
 static void
@@ -857,13 +866,20 @@ op_history (Program *p)
     }
 }
 
-/* The overlaps on a date: each row's figures agree with its certainty. */
+/* The overlaps on a date, of every role and of members alone: each row's
+ * figures agree with its certainty. */
 static void
 check_overlaps_on (KlyngeLandscape  *landscape,
                    const KlyngeDate *date)
 {
   g_autoptr(GPtrArray) overlaps = klynge_landscape_member_overlaps_on (landscape, date, 1);
+  g_autoptr(GPtrArray) of_members =
+    klynge_landscape_member_overlaps_full (landscape, date, 1,
+                                           KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER));
 
+  if (of_members->len > overlaps->len)
+    FAIL ("more pairs share members (%u) than share anyone (%u)", of_members->len, overlaps->len);
+  g_ptr_array_extend_and_steal (overlaps, g_steal_pointer (&of_members));
   for (guint i = 0; i < overlaps->len; i++)
     {
       KlyngeOverlap *overlap = g_ptr_array_index (overlaps, i);

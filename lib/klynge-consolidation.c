@@ -756,7 +756,7 @@ end_predecessors (KlyngeLandscape *self,
       GPtrArray *locations = klynge_organisation_get_locations (organisation);
 
       g_warn_if_fail (klynge_organisation_set_dissolved (organisation, &dissolved, NULL));
-      _klynge_membership_store_clip (&self->store, entry, &dissolved);
+      _klynge_membership_store_clip (&self->store, entry, &dissolved, KLYNGE_MEMBERSHIP_END_MERGED);
       end_labels (organisation, successor_org, &life, &dissolved);
 
       for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
@@ -1758,16 +1758,17 @@ klynge_overlap_get_exact_jaccard (const KlyngeOverlap *overlap,
 }
 
 /* The distinct members of @entry with a membership active on @day (any
- * for KLYNGE_MEMBERSHIP_ANY_DAY). */
+ * for KLYNGE_MEMBERSHIP_ANY_DAY) in one of @roles. */
 static guint
 count_distinct_on (const KlyngeOrgEntry *entry,
-                   guint32               day)
+                   guint32               day,
+                   guint                 roles)
 {
   const KlyngeMembershipSlot *slots;
   guint n = 0, n_slots, i = 0;
 
   slots = _klynge_membership_store_org_slots (entry, &n_slots);
-  while (_klynge_membership_store_next_member_on (slots, n_slots, &i, day) != G_MAXUINT32)
+  while (_klynge_membership_store_next_member_as (slots, n_slots, &i, day, roles, NULL) != G_MAXUINT32)
     n++;
   return n;
 }
@@ -1853,8 +1854,8 @@ lowest_bit (guint64 word)
 }
 
 /* member slot → the organisations, in landscape order and each once, of
- * which it is a member on a day: the dated counterpart of the store's
- * index by member, built for one call. */
+ * which it is a member on a day in one of some roles: the counterpart of
+ * the store's index by member for a date or roles, built for one call. */
 typedef struct {
   guint32 *offsets;      /* n member slots + 1 */
   guint32 *orgs;
@@ -1863,7 +1864,8 @@ typedef struct {
 static void
 members_on_day_build (MembersOnDay    *index,
                       KlyngeLandscape *self,
-                      guint32          day)
+                      guint32          day,
+                      guint            roles)
 {
   guint32 n_members = _klynge_membership_store_n_member_slots (&self->store);
   guint32 *fill = NULL;
@@ -1878,7 +1880,7 @@ members_on_day_build (MembersOnDay    *index,
           guint32 m;
 
           slots = _klynge_membership_store_org_slots (org_at (self, a), &n_slots);
-          while ((m = _klynge_membership_store_next_member_on (slots, n_slots, &i, day)) != G_MAXUINT32)
+          while ((m = _klynge_membership_store_next_member_as (slots, n_slots, &i, day, roles, NULL)) != G_MAXUINT32)
             {
               if (pass == 0)
                 index->offsets[m + 1]++;
@@ -1962,6 +1964,35 @@ klynge_landscape_member_overlaps_on (KlyngeLandscape  *self,
                                      const KlyngeDate *date,
                                      guint             min_shared)
 {
+  return klynge_landscape_member_overlaps_full (self, date, min_shared, KLYNGE_MEMBERSHIP_ROLES_ALL);
+}
+
+/**
+ * klynge_landscape_member_overlaps_full:
+ * @self: a landscape
+ * @date: (nullable): as in klynge_landscape_member_overlaps_on()
+ * @min_shared: as in klynge_landscape_member_overlaps_on()
+ * @roles: the roles that count, a mask of KLYNGE_MEMBERSHIP_ROLE_BIT()
+ *   (%KLYNGE_MEMBERSHIP_ROLES_ALL for every role)
+ *
+ * klynge_landscape_member_overlaps_on() counting only memberships whose
+ * role is in @roles: with
+ * `KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER)`, the
+ * members two organisations share, leaving out their partners and
+ * participants. A member counts for an organisation when one of its
+ * memberships there is active (on @date, when given) and in @roles; the
+ * union and the certainty are as in klynge_landscape_member_overlaps_on().
+ *
+ * Returns: (transfer container) (element-type KlyngeOverlap): one row per
+ *   pair, as klynge_landscape_member_overlaps_on() orders them. The array
+ *   frees its elements.
+ */
+GPtrArray *
+klynge_landscape_member_overlaps_full (KlyngeLandscape  *self,
+                                       const KlyngeDate *date,
+                                       guint             min_shared,
+                                       guint             roles)
+{
   GPtrArray *out;
   guint n;
   guint *distinct;
@@ -1984,10 +2015,11 @@ klynge_landscape_member_overlaps_on (KlyngeLandscape  *self,
     return out;
 
   if (date != NULL && klynge_date_is_set (date))
-    {
-      day = klynge_date_get_first_day (date);
-      members_on_day_build (&index, self, day);
-    }
+    day = klynge_date_get_first_day (date);
+  /* the store's index holds every membership: a day or a choice of roles
+   * needs one of its own */
+  if (day != KLYNGE_MEMBERSHIP_ANY_DAY || (roles & KLYNGE_MEMBERSHIP_ROLES_ALL) != KLYNGE_MEMBERSHIP_ROLES_ALL)
+    members_on_day_build (&index, self, day, roles);
   else
     _klynge_membership_store_index_by_member (&self->store, self->organisations);
   distinct = g_new (guint, n);
@@ -1998,7 +2030,7 @@ klynge_landscape_member_overlaps_on (KlyngeLandscape  *self,
     {
       KlyngeOrganisation *organisation = org_at (self, a)->organisation;
 
-      distinct[a] = count_distinct_on (org_at (self, a), day);
+      distinct[a] = count_distinct_on (org_at (self, a), day, roles);
       complete[a] = klynge_organisation_get_member_list (organisation) == KLYNGE_MEMBER_LIST_COMPLETE;
       ids[a] = org_id (org_at (self, a));
       lens[a] = strlen (ids[a]) + 1;
@@ -2018,7 +2050,7 @@ klynge_landscape_member_overlaps_on (KlyngeLandscape  *self,
       if (distinct[a] < min_shared)
         continue;
       slots = _klynge_membership_store_org_slots (entry, &n_slots);
-      while ((m = _klynge_membership_store_next_member_on (slots, n_slots, &i, day)) != G_MAXUINT32)
+      while ((m = _klynge_membership_store_next_member_as (slots, n_slots, &i, day, roles, NULL)) != G_MAXUINT32)
         {
           guint32 previous = G_MAXUINT32;
           const guint32 *orgs;

@@ -163,6 +163,7 @@ struct _KlyngeDueDiligence
   GArray *shared_counts;         /* guint, parallel to shared_members */
   guint by_kind[KLYNGE_MEMBER_KIND_OTHER + 1];
   guint by_size[KLYNGE_MEMBER_SIZE_LARGE + 1];
+  guint by_role[KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT + 1];
 
   KlyngePeriod before;
   KlyngePeriod after;
@@ -239,19 +240,29 @@ is_complete (KlyngeDueDiligence *self,
 }
 
 /* The distinct members with a membership active on @day, as a sorted
- * array of member slot indexes. */
+ * array of member slot indexes; each also goes into @keyed as
+ * (member << 2 | its strongest role on @day), so that sorting @keyed puts
+ * a member's strongest role among all the organisations first. */
 static GArray *
 current_members (KlyngeOrgEntry *entry,
-                 guint32         day)
+                 guint32         day,
+                 GArray         *keyed)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
   const KlyngeMembershipSlot *slots;
   guint n, i = 0;
   guint32 member;
+  KlyngeMembershipRole role;
 
   slots = _klynge_membership_store_org_slots (entry, &n);
-  while ((member = _klynge_membership_store_next_member_on (slots, n, &i, day)) != G_MAXUINT32)
-    g_array_append_val (out, member);
+  while ((member = _klynge_membership_store_next_member_as (slots, n, &i, day, KLYNGE_MEMBERSHIP_ROLES_ALL,
+                                                            &role)) != G_MAXUINT32)
+    {
+      guint64 key = (guint64) member << 2 | role;
+
+      g_array_append_val (out, member);
+      g_array_append_val (keyed, key);
+    }
   return out;
 }
 
@@ -279,10 +290,10 @@ count_shared_sorted (GArray *x,
 }
 
 static int
-compare_guint32 (gconstpointer a,
+compare_guint64 (gconstpointer a,
                  gconstpointer b)
 {
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -293,7 +304,7 @@ compute_members (KlyngeDueDiligence *self,
                  guint32             day)
 {
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint64));  /* member << 2 | role */
   guint n = entries->len;
 
   self->member_counts = g_new0 (guint, n);
@@ -302,12 +313,11 @@ compute_members (KlyngeDueDiligence *self,
   for (guint i = 0; i < n; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (entries, i);
-      GArray *set = current_members (entry, day);
+      GArray *set = current_members (entry, day, all);
 
       self->member_lists[i] = klynge_organisation_get_member_list (entry->organisation);
       self->all_complete = self->all_complete && is_complete (self, i);
       self->member_counts[i] = set->len;
-      g_array_append_vals (all, set->data, set->len);
       g_ptr_array_add (sets, set);
     }
 
@@ -326,21 +336,25 @@ compute_members (KlyngeDueDiligence *self,
       }
 
   /* each set holds a member once, so a run of k equal indexes in the
-   * sorted concatenation is a member of k organisations */
+   * sorted concatenation is a member of k organisations; the run's first
+   * key has the member's strongest role, which a successor would carry
+   * on (_klynge_membership_store_carry()) */
   if (all->len > 0)  /* qsort (NULL, 0, ...) is undefined (UBSan) */
-    qsort (all->data, all->len, sizeof (guint32), compare_guint32);
+    qsort (all->data, all->len, sizeof (guint64), compare_guint64);
   self->shared_members = g_ptr_array_new_with_free_func (g_object_unref);
   self->shared_counts = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < all->len;)
     {
-      guint32 member = g_array_index (all, guint32, i);
+      guint32 member = (guint32) (g_array_index (all, guint64, i) >> 2);
+      guint role = (guint) (g_array_index (all, guint64, i) & 3);
       guint j = i + 1;
       KlyngeMemberKind kind = _klynge_landscape_member_kind (landscape, member);
       KlyngeMemberSize size = _klynge_landscape_member_size (landscape, member);
 
-      while (j < all->len && g_array_index (all, guint32, j) == member)
+      while (j < all->len && (g_array_index (all, guint64, j) >> 2) == member)
         j++;
       self->combined++;
+      self->by_role[role]++;
       if ((guint) kind < G_N_ELEMENTS (self->by_kind))
         self->by_kind[kind]++;
       if ((guint) size < G_N_ELEMENTS (self->by_size))
@@ -900,6 +914,30 @@ klynge_due_diligence_get_size_count (KlyngeDueDiligence *self,
 }
 
 /**
+ * klynge_due_diligence_get_role_count:
+ * @self: a report
+ * @role: a role
+ * @count: (out caller-allocates): how many of the combined distinct
+ *   members have @role: exact only when every member list is complete
+ *
+ * The combined members by their role, with their certainty. A member of
+ * several of the organisations counts once, with the strongest of its
+ * roles on the date (member before partner before participant), the
+ * role a successor would carry on (klynge_landscape_apply_merger()).
+ */
+void
+klynge_due_diligence_get_role_count (KlyngeDueDiligence   *self,
+                                     KlyngeMembershipRole  role,
+                                     KlyngeCount          *count)
+{
+  g_return_if_fail (KLYNGE_IS_DUE_DILIGENCE (self));
+  g_return_if_fail ((guint) role < G_N_ELEMENTS (self->by_role));
+  g_return_if_fail (count != NULL);
+
+  klynge_count_init (count, self->by_role[role], self->all_complete);
+}
+
+/**
  * klynge_due_diligence_get_year_before:
  * @self: a report
  *
@@ -1343,6 +1381,13 @@ klynge_due_diligence_to_text (KlyngeDueDiligence *self)
       g_string_append_printf (out, "  %-22s",
                               k == KLYNGE_MEMBER_SIZE_UNKNOWN ? "unknown" : _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, k));
       append_count (out, self->by_size[k], self->all_complete);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "\nMembers by role\n");
+  for (guint r = 0; r < G_N_ELEMENTS (self->by_role); r++)
+    {
+      g_string_append_printf (out, "  %-22s", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_ROLE, r));
+      append_count (out, self->by_role[r], self->all_complete);
       g_string_append_c (out, '\n');
     }
 

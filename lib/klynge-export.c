@@ -40,7 +40,7 @@
  * | `funding-source` | id, kind, name, parent, sources, note |
  * | `member` | id, cvr, kind, size, name, sources, note |
  * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
- * | `membership` | organisation, member, since, until |
+ * | `membership` | organisation, member, since, until, role, end (empty for none) |
  * | `contract` | id, holder, start, end, amount (empty when not known), renews, programme, sources, note |
  * | `share` | contract, source, percent |
  * | `programme` | id, kind, start, end, name, sources, note |
@@ -80,8 +80,9 @@
  * (an organisation's identifiers in outside registers, each
  * `scheme:value`, joined and escaped as the CSV plural columns are, so
  * `lei:5493001KJTIIGC8Y1R12|wikidata:Q42`); edge data:
- * `type` (`membership` or `merger`), `since`, `until` for memberships
- * and `merger` (its id), `effective`, `kind`, `status` for mergers. A
+ * `type` (`membership` or `merger`), `since`, `until`, `role` and `end`
+ * (when one is stated) for memberships and `merger` (its id),
+ * `effective`, `kind`, `status` for mergers. A
  * member with several memberships of one organisation gives parallel
  * edges. References that name no organisation (in a landscape that does
  * not validate) give no edge.
@@ -381,7 +382,7 @@ static void
 csv_memberships (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "member", "since", "until", NULL };
+  static const char * const columns[] = { "organisation", "member", "since", "until", "role", "end", NULL };
 
   csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
@@ -408,6 +409,10 @@ csv_memberships (Emitter         *emitter,
           _klynge_membership_slot_get_dates (slot, &since, &until);
           csv_date (emitter, &since);
           csv_date (emitter, &until);
+          csv_enum (emitter, KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (slot));
+          csv_field (emitter, _klynge_membership_slot_get_end (slot) != KLYNGE_MEMBERSHIP_END_NONE
+                              ? _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (slot))
+                              : NULL);
           csv_row_end (emitter);
         }
     }
@@ -1064,6 +1069,8 @@ graphml_keys (Emitter *emitter)
     { "e-type", "edge", "type" },
     { "e-since", "edge", "since" },
     { "e-until", "edge", "until" },
+    { "e-role", "edge", "role" },
+    { "e-end", "edge", "end" },
     { "e-merger", "edge", "merger" },
     { "e-effective", "edge", "effective" },
     { "e-kind", "edge", "kind" },
@@ -1187,6 +1194,11 @@ graphml_edges (Emitter         *emitter,
           _klynge_membership_slot_get_dates (&slots[j], &since, &until);
           graphml_date (emitter, "e-since", &since);
           graphml_date (emitter, "e-until", &until);
+          graphml_data_raw (emitter, "e-role",
+                            _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (&slots[j])));
+          if (_klynge_membership_slot_get_end (&slots[j]) != KLYNGE_MEMBERSHIP_END_NONE)
+            graphml_data_raw (emitter, "e-end",
+                              _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (&slots[j])));
           KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
         }
     }

@@ -946,7 +946,8 @@ require_member (KlyngeLandscape  *self,
  * with %KLYNGE_ERROR_UNRESOLVED_REFERENCE or
  * %KLYNGE_ERROR_WRONG_REFERENCE_KIND for ids that are not an organisation
  * and a member, and with %KLYNGE_ERROR_BAD_PERIOD when @until is before
- * @since.
+ * @since. The membership has the role %KLYNGE_MEMBERSHIP_ROLE_MEMBER and
+ * no end reason; see klynge_landscape_add_membership_full().
  *
  * Returns: %TRUE when added
  */
@@ -958,16 +959,52 @@ klynge_landscape_add_membership (KlyngeLandscape   *self,
                                  const KlyngeDate  *until,
                                  GError           **error)
 {
+  return klynge_landscape_add_membership_full (self, organisation, member, since, until,
+                                               KLYNGE_MEMBERSHIP_ROLE_MEMBER,
+                                               KLYNGE_MEMBERSHIP_END_NONE, error);
+}
+
+/**
+ * klynge_landscape_add_membership_full:
+ * @self: a landscape
+ * @organisation: an organisation's id
+ * @member: a member's id
+ * @since: (nullable): when the membership began
+ * @until: (nullable): its last day; a partial date stands for its last day
+ * @role: what the member is to the organisation
+ * @end: why the membership ended, or %KLYNGE_MEMBERSHIP_END_NONE
+ *
+ * As klynge_landscape_add_membership(), with a role and an end reason
+ * (format version 2: a landscape holding either is saved as version 2).
+ * An end reason needs an until date
+ * (%KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL).
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+klynge_landscape_add_membership_full (KlyngeLandscape      *self,
+                                      const char           *organisation,
+                                      const char           *member,
+                                      const KlyngeDate     *since,
+                                      const KlyngeDate     *until,
+                                      KlyngeMembershipRole  role,
+                                      KlyngeMembershipEnd   end,
+                                      GError              **error)
+{
   KlyngeMembershipSlot slot;
   KlyngeOrgEntry *entry;
   guint32 index;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (organisation != NULL && member != NULL, FALSE);
+  g_return_val_if_fail (role <= KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, FALSE);
+  g_return_val_if_fail (end <= KLYNGE_MEMBERSHIP_END_UNKNOWN, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   entry = _klynge_landscape_require_org_entry (self, organisation, error);
   if (entry == NULL || !require_member (self, member, &index, error))
+    return FALSE;
+  if (!_klynge_membership_check_end (member, until, end, error))
     return FALSE;
   if (since != NULL && until != NULL && klynge_date_is_set (since) && klynge_date_is_set (until)
       && klynge_date_get_last_day (until) < klynge_date_get_first_day (since))
@@ -980,7 +1017,7 @@ klynge_landscape_add_membership (KlyngeLandscape   *self,
       return FALSE;
     }
 
-  _klynge_membership_slot_init (&slot, index, since, until);
+  _klynge_membership_slot_init (&slot, index, since, until, role, end);
   if (!_klynge_membership_store_insert (&self->store, entry, &slot))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_DUPLICATE_MEMBERSHIP,
@@ -1051,8 +1088,10 @@ membership_value (KlyngeLandscape            *self,
   KlyngeDate since, until;
 
   _klynge_membership_slot_get_dates (slot, &since, &until);
-  return klynge_membership_new (klynge_record_get_id (KLYNGE_RECORD (entry->organisation)),
-                                _klynge_landscape_member_id (self, slot->member), &since, &until);
+  return klynge_membership_new_full (klynge_record_get_id (KLYNGE_RECORD (entry->organisation)),
+                                     _klynge_landscape_member_id (self, slot->member), &since, &until,
+                                     _klynge_membership_slot_get_role (slot),
+                                     _klynge_membership_slot_get_end (slot));
 }
 
 /**

@@ -34,14 +34,26 @@ typedef struct {
  * _klynge_membership_slot_compare(). The dates are packed: read them with
  * the _klynge_membership_slot_*() functions, never from the fields.
  *
+ * A packed date takes at most 24 bits (a day number up to 9999-12-31
+ * fits in 22, and the precision takes two), so @until carries the role
+ * and the end reason (format version 2) in its top bits, and the slot
+ * stays 12 bytes: @since holds only its date, so the order by (member,
+ * since) needs no mask; @until's date is (until & KLYNGE_MEMBERSHIP_SLOT_DATE),
+ * 0 when there is no until date, whatever the bits above.
+ *
  * The slots are plain values that the store hands out through const
  * pointers: their fields may be read (a membership's member, a member's
  * name); the store's own fields below may not. */
 typedef struct {
   guint32 member;        /* slot index */
   guint32 since;         /* _klynge_date_pack(); 0 when none */
-  guint32 until;         /* _klynge_date_pack(); 0 when none */
+  guint32 until;         /* _klynge_date_pack(), 0 when none; role, end above */
 } KlyngeMembershipSlot;
+
+#define KLYNGE_MEMBERSHIP_SLOT_DATE 0x00ffffffu
+#define KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT 24   /* 2 bits: KlyngeMembershipRole */
+#define KLYNGE_MEMBERSHIP_SLOT_END_SHIFT 26    /* 3 bits: KlyngeMembershipEnd */
+G_STATIC_ASSERT (sizeof (KlyngeMembershipSlot) == 12);
 
 /* A member's id, in a dense array beside the slots. Every membership
  * names a member at random: with the id behind a pointer in the slot,
@@ -119,6 +131,10 @@ typedef struct {
   GArray *memberships;   /* KlyngeMembershipSlot */
   GArray *lines;         /* (nullable) guint, see above */
   guint32 index;         /* position among organisations, kept current */
+  /* how many of @memberships have a role other than member or an end
+   * reason, which only version 2 of the format can hold: the writer's
+   * version choice asks, and a scan of millions of slots would show */
+  guint32 n_version_2;
 } KlyngeOrgEntry;
 
 /* --- the store --------------------------------------------------------- */
@@ -264,6 +280,7 @@ _klynge_membership_store_append_uncounted (KlyngeOrgEntry             *entry,
                                            const KlyngeMembershipSlot *slot)
 {
   g_array_append_vals (entry->memberships, slot, 1);
+  entry->n_version_2 += (slot->until & ~KLYNGE_MEMBERSHIP_SLOT_DATE) != 0;
 }
 void             _klynge_membership_store_count_appended (KlyngeMembershipStore *store,
                                                    guint             n);
@@ -281,17 +298,28 @@ guint            _klynge_membership_store_remove  (KlyngeMembershipStore *store,
 
 /* For a merger effective on @effective_day: the successor's memberships
  * that go on then merge with the predecessors' (KlyngeOrgEntry), one per
- * member, with the earliest since and the latest until; its ended ones
- * stay. */
+ * member, with the earliest since and the latest until (and that until's
+ * end reason); its ended ones stay. Memberships of one member with
+ * different roles become one with the strongest role, member before
+ * partner before participant: whoever was a member of either body is a
+ * member of the one that carries on. */
 void             _klynge_membership_store_carry   (KlyngeMembershipStore *store,
                                                    KlyngeOrgEntry   *successor,
                                                    GPtrArray        *predecessors,
                                                    guint32           effective_day);
 /* A predecessor keeps its memberships as history ending on @dissolved,
- * its last day; those beginning later went over to the successor. */
+ * its last day; those beginning later went over to the successor. Those
+ * that went on past @dissolved end on it, with the reason @end unless
+ * they had one already. */
 void             _klynge_membership_store_clip    (KlyngeMembershipStore *store,
                                                    KlyngeOrgEntry   *entry,
-                                                   const KlyngeDate *dissolved);
+                                                   const KlyngeDate *dissolved,
+                                                   KlyngeMembershipEnd end);
+
+/* Whether some membership has a role or end reason that only version 2
+ * of the format holds (@organisations: the landscape's KlyngeOrgEntry). */
+gboolean         _klynge_membership_store_needs_version_2 (const KlyngeMembershipStore *store,
+                                                   GPtrArray        *organisations);
 
 /* For a load that is to be validated: the line of the next membership
  * that _append_uncounted() appended to @entry, in the same order; by the
@@ -326,16 +354,21 @@ _klynge_membership_store_orgs_of_member (const KlyngeMembershipStore *store,
 
 /* --- one membership ---------------------------------------------------- */
 
-/* Fills in @slot; a %NULL or unset date is none. */
+/* Fills in @slot; a %NULL or unset date is none. The caller has checked
+ * that @end is NONE unless there is an until date. */
 static inline void
 _klynge_membership_slot_init (KlyngeMembershipSlot *slot,
                               guint32               member,
                               const KlyngeDate     *since,
-                              const KlyngeDate     *until)
+                              const KlyngeDate     *until,
+                              KlyngeMembershipRole  role,
+                              KlyngeMembershipEnd   end)
 {
   slot->member = member;
   slot->since = since != NULL ? _klynge_date_pack (since) : 0;
-  slot->until = until != NULL ? _klynge_date_pack (until) : 0;
+  slot->until = (until != NULL ? _klynge_date_pack (until) : 0)
+                | (guint32) role << KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT
+                | (guint32) end << KLYNGE_MEMBERSHIP_SLOT_END_SHIFT;
 }
 
 /* Its dates; unset ones for none. Inline: the writers call it for every
@@ -346,7 +379,19 @@ _klynge_membership_slot_get_dates (const KlyngeMembershipSlot *slot,
                                    KlyngeDate                 *until)
 {
   _klynge_date_unpack (slot->since, since);
-  _klynge_date_unpack (slot->until, until);
+  _klynge_date_unpack (slot->until & KLYNGE_MEMBERSHIP_SLOT_DATE, until);
+}
+
+static inline KlyngeMembershipRole
+_klynge_membership_slot_get_role (const KlyngeMembershipSlot *slot)
+{
+  return (KlyngeMembershipRole) ((slot->until >> KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT) & 0x3);
+}
+
+static inline KlyngeMembershipEnd
+_klynge_membership_slot_get_end (const KlyngeMembershipSlot *slot)
+{
+  return (KlyngeMembershipEnd) ((slot->until >> KLYNGE_MEMBERSHIP_SLOT_END_SHIFT) & 0x7);
 }
 /* By (member, since); a GCompareFunc. Inline: the reader checks the
  * order of every membership it loads. */
@@ -375,7 +420,8 @@ static inline gboolean
 _klynge_membership_slot_goes_on (const KlyngeMembershipSlot *slot,
                                  guint32                     day)
 {
-  return slot->until == 0 || _klynge_membership_slot_last_day (slot) >= day;
+  return (slot->until & KLYNGE_MEMBERSHIP_SLOT_DATE) == 0
+         || _klynge_membership_slot_last_day (slot) >= day;
 }
 /* Whether it covers @day: begun by then and not ended before. */
 static inline gboolean
@@ -390,27 +436,52 @@ _klynge_membership_slot_active_on (const KlyngeMembershipSlot *slot,
 #define KLYNGE_MEMBERSHIP_ANY_DAY G_MAXUINT32
 
 /* The next distinct member, from slots[*i] on, with a membership active on
- * @day (any membership for KLYNGE_MEMBERSHIP_ANY_DAY), moving *i past its
- * memberships; G_MAXUINT32 when there is none. The counts of members on a
- * date all go through here, so they agree on who is a member. */
+ * @day (any membership for KLYNGE_MEMBERSHIP_ANY_DAY) whose role is in
+ * @roles (a mask of 1 << KlyngeMembershipRole), moving *i past its
+ * memberships; G_MAXUINT32 when there is none. @strongest, unless %NULL,
+ * gets the strongest of those memberships' roles (member before partner
+ * before participant, the rule of _klynge_membership_store_carry()). The
+ * counts of members on a date all go through here, so they agree on who
+ * is a member. */
+static inline guint32
+_klynge_membership_store_next_member_as (const KlyngeMembershipSlot *slots,
+                                         guint                       n,
+                                         guint                      *i,
+                                         guint32                     day,
+                                         guint                       roles,
+                                         KlyngeMembershipRole       *strongest)
+{
+  while (*i < n)
+    {
+      guint32 member = slots[*i].member;
+      guint role = KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT + 1;
+
+      for (; *i < n && slots[*i].member == member; (*i)++)
+        {
+          guint r = _klynge_membership_slot_get_role (&slots[*i]);
+
+          if (r < role && ((roles >> r) & 1)
+              && (day == KLYNGE_MEMBERSHIP_ANY_DAY || _klynge_membership_slot_active_on (&slots[*i], day)))
+            role = r;
+        }
+      if (role <= KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT)
+        {
+          if (strongest != NULL)
+            *strongest = (KlyngeMembershipRole) role;
+          return member;
+        }
+    }
+  return G_MAXUINT32;
+}
+
+/* The same, whatever the role. */
 static inline guint32
 _klynge_membership_store_next_member_on (const KlyngeMembershipSlot *slots,
                                          guint                       n,
                                          guint                      *i,
                                          guint32                     day)
 {
-  while (*i < n)
-    {
-      guint32 member = slots[*i].member;
-      gboolean on = FALSE;
-
-      for (; *i < n && slots[*i].member == member; (*i)++)
-        on = on || day == KLYNGE_MEMBERSHIP_ANY_DAY
-             || _klynge_membership_slot_active_on (&slots[*i], day);
-      if (on)
-        return member;
-    }
-  return G_MAXUINT32;
+  return _klynge_membership_store_next_member_as (slots, n, i, day, KLYNGE_MEMBERSHIP_ROLES_ALL, NULL);
 }
 
 G_END_DECLS

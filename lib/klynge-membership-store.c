@@ -357,11 +357,70 @@ _klynge_membership_slot_last_day (const KlyngeMembershipSlot *slot)
 {
   KlyngeDate date;
 
-  if (slot->until == 0)
+  if ((slot->until & KLYNGE_MEMBERSHIP_SLOT_DATE) == 0)
     return G_MAXUINT32;
   /* a partial until date stands for its last day */
-  _klynge_date_unpack (slot->until, &date);
+  _klynge_date_unpack (slot->until & KLYNGE_MEMBERSHIP_SLOT_DATE, &date);
   return klynge_date_get_last_day (&date);
+}
+
+/* Whether @slot holds something only version 2 of the format can. */
+static inline gboolean
+slot_is_version_2 (const KlyngeMembershipSlot *slot)
+{
+  return (slot->until & ~KLYNGE_MEMBERSHIP_SLOT_DATE) != 0;
+}
+
+#define ROLE_BITS (0x3u << KLYNGE_MEMBERSHIP_SLOT_ROLE_SHIFT)
+
+/* Gives @slot the until date @packed and the end reason @end, keeping its
+ * role. */
+static inline void
+set_until (KlyngeMembershipSlot *slot,
+           guint32               packed,
+           KlyngeMembershipEnd   end)
+{
+  slot->until = (slot->until & ROLE_BITS) | packed | (guint32) end << KLYNGE_MEMBERSHIP_SLOT_END_SHIFT;
+}
+
+/* Gives @slot the until date and end reason of @from, keeping its role. */
+static inline void
+take_until (KlyngeMembershipSlot       *slot,
+            const KlyngeMembershipSlot *from)
+{
+  set_until (slot, from->until & KLYNGE_MEMBERSHIP_SLOT_DATE, _klynge_membership_slot_get_end (from));
+}
+
+/* Gives @slot the stronger of its role and @other's: member before
+ * partner before participant, which is the enum's order. */
+static inline void
+take_stronger_role (KlyngeMembershipSlot       *slot,
+                    const KlyngeMembershipSlot *other)
+{
+  if ((other->until & ROLE_BITS) < (slot->until & ROLE_BITS))
+    slot->until = (slot->until & ~ROLE_BITS) | (other->until & ROLE_BITS);
+}
+
+/* Counts afresh, after a change of many memberships at once. */
+static void
+recount_version_2 (KlyngeOrgEntry *entry)
+{
+  guint n;
+  const KlyngeMembershipSlot *slots = _klynge_membership_store_org_slots (entry, &n);
+
+  entry->n_version_2 = 0;
+  for (guint i = 0; i < n; i++)
+    entry->n_version_2 += slot_is_version_2 (&slots[i]);
+}
+
+gboolean
+_klynge_membership_store_needs_version_2 (const KlyngeMembershipStore *store,
+                                          GPtrArray                   *organisations)
+{
+  for (guint i = 0; i < organisations->len; i++)
+    if (((KlyngeOrgEntry *) g_ptr_array_index (organisations, i))->n_version_2 > 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* --- organisations' memberships ---------------------------------------- */
@@ -371,6 +430,7 @@ _klynge_membership_store_add_org (KlyngeMembershipStore *store,
                                   KlyngeOrgEntry        *entry)
 {
   entry->memberships = g_array_new (FALSE, FALSE, sizeof (KlyngeMembershipSlot));
+  entry->n_version_2 = 0;
   store->by_member_valid = FALSE;
 }
 
@@ -455,6 +515,7 @@ _klynge_membership_store_insert (KlyngeMembershipStore      *store,
         break;
     }
   g_array_insert_vals (slots, position, slot, 1);
+  entry->n_version_2 += slot_is_version_2 (slot);
   forget_lines (entry);
   store->n_memberships++;
   store->by_member_valid = FALSE;
@@ -477,6 +538,7 @@ _klynge_membership_store_remove (KlyngeMembershipStore *store,
 
       if (slot->member == member && (since == NULL || slot->since == packed))
         {
+          entry->n_version_2 -= slot_is_version_2 (slot);
           g_array_remove_index (slots, i - 1);
           removed++;
         }
@@ -549,8 +611,9 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
           if (l > last)
             {
               last = l;
-              merged.until = slot->until;
+              take_until (&merged, slot);
             }
+          take_stronger_role (&merged, slot);
         }
       g_array_append_val (result, merged);
       i = j;
@@ -573,7 +636,8 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
             && _klynge_membership_slot_first_day (slot) <= _klynge_membership_slot_last_day (previous))
           {
             if (_klynge_membership_slot_last_day (slot) > _klynge_membership_slot_last_day (previous))
-              previous->until = slot->until;
+              take_until (previous, slot);
+            take_stronger_role (previous, slot);
             continue;
           }
         g_array_index (result, KlyngeMembershipSlot, out++) = *slot;
@@ -582,6 +646,7 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
   }
 
   successor->memberships = result;
+  recount_version_2 (successor);
   forget_lines (successor);
   store->n_memberships = store->n_memberships - old_len + result->len;
   store->by_member_valid = FALSE;
@@ -592,7 +657,8 @@ _klynge_membership_store_carry (KlyngeMembershipStore *store,
 void
 _klynge_membership_store_clip (KlyngeMembershipStore *store,
                                KlyngeOrgEntry        *entry,
-                               const KlyngeDate      *dissolved)
+                               const KlyngeDate      *dissolved,
+                               KlyngeMembershipEnd    end)
 {
   guint32 last_day = klynge_date_get_first_day (dissolved);
   guint32 packed = _klynge_date_pack (dissolved);
@@ -606,12 +672,17 @@ _klynge_membership_store_clip (KlyngeMembershipStore *store,
       if (_klynge_membership_slot_first_day (&slot) > last_day)
         continue;
       if (_klynge_membership_slot_last_day (&slot) > last_day)
-        slot.until = packed;
+        {
+          KlyngeMembershipEnd had = _klynge_membership_slot_get_end (&slot);
+
+          set_until (&slot, packed, had != KLYNGE_MEMBERSHIP_END_NONE ? had : end);
+        }
       g_array_index (slots, KlyngeMembershipSlot, out++) = slot;
     }
   store->n_memberships -= slots->len - out;
   store->by_member_valid = FALSE;
   g_array_set_size (slots, out);
+  recount_version_2 (entry);
   forget_lines (entry);
 }
 

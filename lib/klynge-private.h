@@ -67,9 +67,20 @@ gboolean     _klynge_area_text_contains  (const char        *scheme,
                                           const char        *folded_needle);
 void         _klynge_area_add_labels     (GPtrArray         *known);
 
+/* klynge-membership.c: an end reason needs an until date
+ * (KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL) */
+gboolean     _klynge_membership_check_end (const char       *member,
+                                          const KlyngeDate  *until,
+                                          KlyngeMembershipEnd end,
+                                          GError           **error);
+
 /* klynge-enums.c: nick <-> value for the registered enum types */
 gboolean     _klynge_enum_from_nick      (GType              type,
                                           const char        *nick,
+                                          int               *value);
+gboolean     _klynge_enum_from_nick_len  (GType              type,
+                                          const char        *nick,
+                                          gsize              length,
                                           int               *value);
 const char  *_klynge_enum_to_nick        (GType              type,
                                           int                value);

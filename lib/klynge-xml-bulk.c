@@ -131,6 +131,30 @@ _klynge_xml_failure_clear (KlyngeXmlFailure *failure)
   g_clear_pointer (&failure->member, g_free);
 }
 
+/* An enum attribute of a membership, not NUL-terminated; absent, the
+ * default (0), which is written only when @zero_is_written. */
+static gboolean
+membership_enum (const KlyngeXmlMembershipValues *values,
+                 guint                            v,
+                 GType                            type,
+                 const char                      *name,
+                 gboolean                         zero_is_written,
+                 int                             *out,
+                 KlyngeXmlFailure                *failure)
+{
+  gsize length = values->lengths[v];
+
+  *out = 0;
+  if (values->values[v] == NULL)
+    return TRUE;
+  if (_klynge_enum_from_nick_len (type, values->values[v], length, out) && (*out != 0 || zero_is_written))
+    return TRUE;
+  *out = 0;
+  failure->code = KLYNGE_ERROR_BAD_ENUM;
+  failure->message = g_strdup_printf ("“%.*s” is not a valid %s", (int) length, values->values[v], name);
+  return FALSE;
+}
+
 /**
  * _klynge_xml_check_membership:
  * @values: the values, with every '&' decoded
@@ -140,7 +164,8 @@ _klynge_xml_failure_clear (KlyngeXmlFailure *failure)
  * @failure: (out): what is wrong, otherwise (code and message only)
  *
  * The checks of a <membership>, for the reader's general path and the
- * bulk path alike: the member, the dates, the period. The caller looks
+ * bulk path alike: the member, the dates, the period, the role and the
+ * end reason (which needs an until date). The caller looks
  * the member up, in whichever way suits it.
  *
  * Returns: %TRUE when the membership is good
@@ -156,6 +181,8 @@ _klynge_xml_check_membership (const KlyngeXmlMembershipValues *values,
   const char *id = values->values[KLYNGE_XML_MEMBERSHIP_MEMBER];
   gsize id_length = values->lengths[KLYNGE_XML_MEMBERSHIP_MEMBER];
   KlyngeDate dates[2];
+  int role, end;
+  GError *error = NULL;
 
   if (!found)
     {
@@ -173,7 +200,6 @@ _klynge_xml_check_membership (const KlyngeXmlMembershipValues *values,
   for (guint d = 0; d < 2; d++)
     {
       const char *text = values->values[dates_at[d]];
-      GError *error = NULL;
 
       memset (&dates[d], 0, sizeof dates[d]);
       if (text != NULL
@@ -198,7 +224,22 @@ _klynge_xml_check_membership (const KlyngeXmlMembershipValues *values,
                          values->values[KLYNGE_XML_MEMBERSHIP_SINCE]);
       return FALSE;
     }
-  _klynge_membership_slot_init (slot, member, &dates[0], &dates[1]);
+  if (!membership_enum (values, KLYNGE_XML_MEMBERSHIP_ROLE, KLYNGE_TYPE_MEMBERSHIP_ROLE, "role", TRUE, &role, failure)
+      || !membership_enum (values, KLYNGE_XML_MEMBERSHIP_END, KLYNGE_TYPE_MEMBERSHIP_END, "end", FALSE, &end, failure))
+    return FALSE;
+  if (end != KLYNGE_MEMBERSHIP_END_NONE)
+    {
+      g_autofree char *id_text = g_strndup (id, id_length);
+
+      if (!_klynge_membership_check_end (id_text, &dates[1], end, &error))
+        {
+          failure->code = error->code;
+          failure->message = g_strdup (error->message);
+          g_error_free (error);
+          return FALSE;
+        }
+    }
+  _klynge_membership_slot_init (slot, member, &dates[0], &dates[1], role, end);
   return TRUE;
 }
 

@@ -721,7 +721,8 @@ end_member (Reader      *reader,
 /* In the order of KLYNGE_XML_MEMBERSHIP_*: the values go to the bulk path
  * by their place here. */
 static const AttributeSpec membership_attrs[] = {
-  { A_MEMBER, REQ }, { A_SINCE, OPT }, { A_UNTIL, OPT }
+  { A_MEMBER, REQ }, { A_SINCE, OPT }, { A_UNTIL, OPT },
+  { A_ROLE, OPT, V2 }, { A_END, OPT, V2 }
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (membership_attrs) == KLYNGE_XML_N_MEMBERSHIP_VALUES);
 

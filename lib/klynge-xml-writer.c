@@ -372,6 +372,11 @@ write_organisation (Writer          *writer,
       _klynge_membership_slot_get_dates (slot, &since, &until);
       put_date (writer, "since", &since);
       put_date (writer, "until", &until);
+      /* version 2; the defaults are never written */
+      if (_klynge_membership_slot_get_role (slot) != KLYNGE_MEMBERSHIP_ROLE_MEMBER)
+        put_enum (writer, "role", KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (slot));
+      if (_klynge_membership_slot_get_end (slot) != KLYNGE_MEMBERSHIP_END_NONE)
+        put_enum (writer, "end", KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (slot));
       KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, "/>\n");
     }
   put_record_end (writer, KLYNGE_RECORD (organisation));
@@ -541,13 +546,16 @@ raise_version (gpointer record,
 
 /* The oldest version of the format that holds everything in @self, so
  * that a landscape using nothing newer is written as version 1 byte for
- * byte. Members and memberships hold nothing newer. */
+ * byte. Memberships are not records: the store says whether one has a
+ * role or end reason, which need version 2. */
 static guint
 format_version (KlyngeLandscape *self)
 {
   guint version = 1;
 
   _klynge_landscape_foreach_record (self, raise_version, &version);
+  if (_klynge_membership_store_needs_version_2 (&self->store, self->organisations))
+    version = MAX (version, 2);
   return version;
 }
 

@@ -451,6 +451,106 @@ START_TEST (test_merger_creates_the_successor_with_the_union_of_members)
 }
 END_TEST
 
+/* Replaces @member's memberships of @organisation by one with a role. */
+static void
+set_membership_full (KlyngeLandscape      *landscape,
+                     const char           *organisation,
+                     const char           *member,
+                     const char           *since,
+                     const char           *until,
+                     KlyngeMembershipRole  role,
+                     KlyngeMembershipEnd   end)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate s = klynge_test_date (since), u = klynge_test_date (until);
+
+  ck_assert (klynge_landscape_remove_membership (landscape, organisation, member, NULL, &error));
+  ck_assert (klynge_landscape_add_membership_full (landscape, organisation, member,
+                                                   since ? &s : NULL, until ? &u : NULL,
+                                                   role, end, &error));
+  ck_assert_no_error (error);
+}
+
+static void
+assert_role_and_end (GPtrArray            *memberships,
+                     const char           *member,
+                     KlyngeMembershipRole  role,
+                     KlyngeMembershipEnd   end)
+{
+  const KlyngeMembership *m = find_membership (memberships, member);
+
+  ck_assert_msg (m != NULL, "no membership of %s", member);
+  ck_assert_msg (klynge_membership_get_role (m) == role, "%s: role %d, not %d",
+                 member, klynge_membership_get_role (m), role);
+  ck_assert_msg (klynge_membership_get_end (m) == end, "%s: end %d, not %d",
+                 member, klynge_membership_get_end (m), end);
+}
+
+START_TEST (test_a_merger_ends_the_carried_memberships_as_merged_and_keeps_the_strongest_role)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "a", "b", NULL };
+  g_autoptr(KlyngeMerger) merger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) of_ab = NULL, of_a = NULL, of_b = NULL;
+
+  set_membership_full (landscape, "a", "m2", "2016-01-01", NULL,
+                       KLYNGE_MEMBERSHIP_ROLE_PARTNER, KLYNGE_MEMBERSHIP_END_NONE);
+  set_membership_full (landscape, "b", "m4", NULL, NULL,
+                       KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_NONE);
+  set_membership_full (landscape, "b", "m1", "2013-05-01", "2030-12-31",
+                       KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_LEFT);
+  merger = add_merger (landscape, "m-ab", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", predecessors);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  /* the successor carries them on, with their roles; a member of either
+   * body (m4: a member of a, a participant in b) is a member of it */
+  of_ab = klynge_landscape_list_memberships_of_organisation (landscape, "ab");
+  assert_role_and_end (of_ab, "m2", KLYNGE_MEMBERSHIP_ROLE_PARTNER, KLYNGE_MEMBERSHIP_END_NONE);
+  assert_role_and_end (of_ab, "m4", KLYNGE_MEMBERSHIP_ROLE_MEMBER, KLYNGE_MEMBERSHIP_END_NONE);
+  /* m1: a's, going on, outlasts b's, which would have ended (left) in 2030 */
+  assert_membership (of_ab, "m1", "2013-05-01", "-");
+  assert_role_and_end (of_ab, "m1", KLYNGE_MEMBERSHIP_ROLE_MEMBER, KLYNGE_MEMBERSHIP_END_NONE);
+
+  /* the predecessors' memberships that went on end on the dissolution,
+   * merged; one that had ended keeps no reason, one with a reason keeps it */
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  assert_membership (of_a, "m2", "2016-01-01", "2023-12-31");
+  assert_role_and_end (of_a, "m2", KLYNGE_MEMBERSHIP_ROLE_PARTNER, KLYNGE_MEMBERSHIP_END_MERGED);
+  assert_role_and_end (of_a, "m1", KLYNGE_MEMBERSHIP_ROLE_MEMBER, KLYNGE_MEMBERSHIP_END_MERGED);
+  of_b = klynge_landscape_list_memberships_of_organisation (landscape, "b");
+  assert_role_and_end (of_b, "m3", KLYNGE_MEMBERSHIP_ROLE_MEMBER, KLYNGE_MEMBERSHIP_END_NONE);
+  assert_role_and_end (of_b, "m4", KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_MERGED);
+  assert_membership (of_b, "m1", "2013-05-01", "2023-12-31");
+  assert_role_and_end (of_b, "m1", KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_LEFT);
+}
+END_TEST
+
+START_TEST (test_a_carried_membership_that_outlasts_keeps_its_own_end_reason)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *predecessors[] = { "b", NULL };
+  g_autoptr(KlyngeMerger) merger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) of_a = NULL;
+
+  /* m1: a's membership ends in 2026 (left), b's in 2030 (unknown): the
+   * carried one is b's until, with b's reason, and a's role */
+  set_membership_full (landscape, "a", "m1", "2015", "2026-12-31",
+                       KLYNGE_MEMBERSHIP_ROLE_PARTNER, KLYNGE_MEMBERSHIP_END_LEFT);
+  set_membership_full (landscape, "b", "m1", "2013-05-01", "2030-12-31",
+                       KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_UNKNOWN);
+  merger = add_merger (landscape, "m-b-into-a", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2024-01-01", predecessors);
+  ck_assert (klynge_landscape_apply_merger (landscape, merger, &error));
+  ck_assert_no_error (error);
+
+  of_a = klynge_landscape_list_memberships_of_organisation (landscape, "a");
+  assert_membership (of_a, "m1", "2013-05-01", "2030-12-31");
+  assert_role_and_end (of_a, "m1", KLYNGE_MEMBERSHIP_ROLE_PARTNER, KLYNGE_MEMBERSHIP_END_UNKNOWN);
+}
+END_TEST
+
 START_TEST (test_absorption_folds_into_an_existing_successor_and_earliest_since_wins)
 {
   g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
@@ -858,6 +958,59 @@ START_TEST (test_overlaps_on_a_date_agree_with_the_view_of_that_date)
       ck_assert_uint_eq (overlaps->len, row);
     }
   ck_assert_uint_gt (compared, 20);
+}
+END_TEST
+
+/* The overlap of a and b in @overlaps, or NULL. */
+static KlyngeOverlap *
+overlap_of_a_and_b (GPtrArray *overlaps)
+{
+  for (guint i = 0; i < overlaps->len; i++)
+    if (strcmp (klynge_overlap_get_a (g_ptr_array_index (overlaps, i)), "a") == 0
+        && strcmp (klynge_overlap_get_b (g_ptr_array_index (overlaps, i)), "b") == 0)
+      return g_ptr_array_index (overlaps, i);
+  return NULL;
+}
+
+START_TEST (test_overlaps_restricted_to_roles_count_only_those_memberships)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  KlyngeDate day = klynge_test_date ("2024-01-01");
+  g_autoptr(GPtrArray) all = NULL, members = NULL, participants = NULL, on_day = NULL, both = NULL;
+  KlyngeOverlap *ab;
+
+  /* a: m1 m2 m4 m5; b: m1, m3 (ended 2019), m4 as a participant */
+  set_membership_full (landscape, "b", "m4", NULL, NULL,
+                       KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, KLYNGE_MEMBERSHIP_END_NONE);
+  all = klynge_landscape_member_overlaps_full (landscape, NULL, 1, KLYNGE_MEMBERSHIP_ROLES_ALL);
+  ab = overlap_of_a_and_b (all);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 2);
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 5);
+
+  members = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                   KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER));
+  ab = overlap_of_a_and_b (members);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 1);   /* m1 */
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 5);    /* m1..m5, m4 as a's */
+
+  /* a has no participant: no pair with it */
+  participants = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                        KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT));
+  ck_assert_ptr_null (overlap_of_a_and_b (participants));
+
+  on_day = klynge_landscape_member_overlaps_full (landscape, &day, 1,
+                                                  KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER));
+  ab = overlap_of_a_and_b (on_day);
+  ck_assert_ptr_nonnull (ab);
+  ck_assert_uint_eq (klynge_overlap_get_shared (ab), 1);   /* m1 */
+  ck_assert_uint_eq (klynge_overlap_get_union (ab), 3);    /* m1 m2 m4 */
+
+  both = klynge_landscape_member_overlaps_full (landscape, NULL, 1,
+                                                KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_MEMBER)
+                                                | KLYNGE_MEMBERSHIP_ROLE_BIT (KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT));
+  ck_assert_uint_eq (klynge_overlap_get_shared (overlap_of_a_and_b (both)), 2);
 }
 END_TEST
 
@@ -1788,6 +1941,8 @@ consolidation_suite (void)
   tcase_add_test (apply, test_merger_creates_the_successor_with_the_union_of_members);
   tcase_add_test (apply, test_merger_keeps_one_secretariat_and_focus_areas_as_a_set);
   tcase_add_test (apply, test_absorption_keeps_the_successors_secretariat);
+  tcase_add_test (apply, test_a_merger_ends_the_carried_memberships_as_merged_and_keeps_the_strongest_role);
+  tcase_add_test (apply, test_a_carried_membership_that_outlasts_keeps_its_own_end_reason);
   tcase_add_test (apply, test_absorption_folds_into_an_existing_successor_and_earliest_since_wins);
   tcase_add_test (apply, test_a_merger_not_yet_in_the_landscape_is_added_when_applied);
   tcase_add_loop_test (apply, test_refused_merger_has_its_own_code_and_changes_nothing, 0, G_N_ELEMENTS (refusals));
@@ -1822,6 +1977,7 @@ consolidation_suite (void)
   tcase_add_loop_test (overlap, test_view_member_count_is_exact_only_for_a_complete_member_list,
                        0, G_N_ELEMENTS (view_counts));
   tcase_add_test (overlap, test_overlaps_without_a_date_count_every_membership);
+  tcase_add_test (overlap, test_overlaps_restricted_to_roles_count_only_those_memberships);
   suite_add_tcase (suite, overlap);
   return suite;
 }

@@ -273,6 +273,58 @@ START_TEST (test_member_counts_are_exact_only_over_complete_member_lists)
 }
 END_TEST
 
+/* Replaces the landscape's memberships of @member in @organisation with
+ * one since @since with @role. */
+static void
+set_role (KlyngeLandscape      *landscape,
+          const char           *organisation,
+          const char           *member,
+          const char           *since,
+          KlyngeMembershipRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDate s = klynge_test_date (since);
+
+  ck_assert (klynge_landscape_remove_membership (landscape, organisation, member, NULL, &error));
+  ck_assert (klynge_landscape_add_membership_full (landscape, organisation, member, &s, NULL, role,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  ck_assert_no_error (error);
+}
+
+START_TEST (test_members_count_by_their_strongest_role)
+{
+  g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
+  const char *ids[] = { "x", "y", NULL };
+  g_autoptr(KlyngeDueDiligence) report = NULL;
+  g_autofree char *text = NULL;
+  KlyngeCount members, partners, participants;
+
+  /* on 2024-07-01: x has m1 m2 m3, y has m2 m3 m4. m1 partner of x;
+   * m2 participant in x, member of y: a member; m4 participant in y */
+  set_role (landscape, "x", "m1", "2015", KLYNGE_MEMBERSHIP_ROLE_PARTNER);
+  set_role (landscape, "x", "m2", "2016", KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT);
+  set_role (landscape, "y", "m4", "2010", KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT);
+  klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "x")),
+                                       KLYNGE_MEMBER_LIST_COMPLETE);
+  report = report_on (landscape, ids, "2024-07-01");
+
+  klynge_due_diligence_get_role_count (report, KLYNGE_MEMBERSHIP_ROLE_MEMBER, &members);
+  klynge_due_diligence_get_role_count (report, KLYNGE_MEMBERSHIP_ROLE_PARTNER, &partners);
+  klynge_due_diligence_get_role_count (report, KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT, &participants);
+  ck_assert_uint_eq (members.value, 2);        /* m2 m3 */
+  ck_assert_uint_eq (partners.value, 1);       /* m1 */
+  ck_assert_uint_eq (participants.value, 1);   /* m4 */
+  /* y's list is not complete: each is a lower bound */
+  ck_assert_int_eq (members.certainty, KLYNGE_COUNT_CERTAINTY_AT_LEAST);
+  ck_assert_int_eq (participants.certainty, KLYNGE_COUNT_CERTAINTY_AT_LEAST);
+
+  text = klynge_due_diligence_to_text (report);
+  ck_assert_msg (strstr (text, "Members by role\n  member                   at least 2\n"
+                               "  partner                  at least 1\n"
+                               "  participant              at least 1\n") != NULL, "%s", text);
+}
+END_TEST
+
 START_TEST (test_report_text_prints_no_bare_count_of_members_not_known)
 {
   g_autoptr(KlyngeLandscape) landscape = synthetic_landscape ();
@@ -546,7 +598,7 @@ START_TEST (test_report_as_text_has_every_section)
   g_autoptr(KlyngeDueDiligence) report = report_on (landscape, ids, "2024-07-01");
   g_autofree char *text = klynge_due_diligence_to_text (report);
   const char *sections[] = { "Due diligence: x, y on 2024-07-01", "Blocked: no", "Members (",
-                             "Overlap", "Shared members", "Members by kind", "Members by size",
+                             "Overlap", "Shared members", "Members by kind", "Members by size", "Members by role",
                              "Funding by source (DKK)", "Contracts moving to the successor",
                              "Contract conflicts", "Focus areas", "Cities", "Problems" };
 
@@ -566,6 +618,7 @@ due_diligence_suite (void)
   TCase *other = tcase_create ("coverage, problems, input");
 
   tcase_add_test (members, test_overlap_per_pair_and_combined_members);
+  tcase_add_test (members, test_members_count_by_their_strongest_role);
   tcase_add_test (members, test_members_whose_membership_ended_before_the_date_do_not_count);
   tcase_add_test (members, test_real_predecessors_of_ecd_report_their_shared_members);
   tcase_add_test (members, test_members_whose_membership_begins_after_the_date_do_not_count);

@@ -178,11 +178,31 @@ END_TEST
 START_TEST (test_csv_membership_dates_keep_their_precision)
 {
   assert_csv ("membership",
-              "organisation,member,since,until\r\n"
-              "a,m-1,2019-10-01,\r\n"
-              "a,m-2,2015,2019-12-31\r\n"
-              "a,m-2,2020-03,\r\n"
-              "ab,m-1,2020-07-01,\r\n");
+              "organisation,member,since,until,role,end\r\n"
+              "a,m-1,2019-10-01,,member,\r\n"
+              "a,m-2,2015,2019-12-31,member,\r\n"
+              "a,m-2,2020-03,,member,\r\n"
+              "ab,m-1,2020-07-01,,member,\r\n");
+}
+END_TEST
+
+START_TEST (test_csv_membership_has_role_and_end_reason)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KlyngeDate since = klynge_test_date ("2016"), until = klynge_test_date ("2017-06-30");
+
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-1", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT,
+                                                   KLYNGE_MEMBERSHIP_END_LEFT, &error));
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-2", &since, NULL,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  ck_assert_no_error (error);
+  text = csv_of (landscape, "membership");
+  ck_assert_msg (strstr (text, "\r\nb,m-1,2016,2017-06-30,participant,left\r\n"
+                               "b,m-2,2016,,partner,\r\n") != NULL, "%s", text);
 }
 END_TEST
 
@@ -771,8 +791,8 @@ START_TEST (test_csv_streams_many_memberships_in_order)
   /* larger than the emitter's buffer, so it was flushed several times */
   ck_assert_uint_gt (size, 256 * 1024);
   ck_assert_uint_eq (count_lines (data, size), 1 + N_ORGS * N_MEMBERS);
-  ck_assert (g_str_has_prefix (data, "organisation,member,since,until\r\norg-0,m-0,2020-01-01,\r\n"));
-  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,\r\n", N_ORGS - 1, N_MEMBERS - 1,
+  ck_assert (g_str_has_prefix (data, "organisation,member,since,until,role,end\r\norg-0,m-0,2020-01-01,,member,\r\n"));
+  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
                                    1 + (N_MEMBERS - 1) % 28);
   ck_assert_uint_ge (size, strlen (expected_last));
   ck_assert_int_eq (memcmp (data + size - strlen (expected_last), expected_last, strlen (expected_last)), 0);
@@ -1011,6 +1031,37 @@ START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
 }
 END_TEST
 
+START_TEST (test_graphml_membership_edges_have_role_and_end_reason)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since = klynge_test_date ("2016"), until = klynge_test_date ("2017-06-30");
+  xmlDocPtr doc;
+  GString *seen = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  ck_assert (klynge_landscape_add_membership_full (landscape, "b", "m-1", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_DISSOLVED, &error));
+  ck_assert_no_error (error);
+  doc = graphml_doc (landscape);
+  for (xmlNodePtr child = find_graph (doc)->children; child != NULL; child = child->next)
+    if (is_element (child, "edge"))
+      {
+        g_autofree char *type = data_of (child, "e-type");
+        g_autofree char *target = prop (child, "target");
+        g_autofree char *role = data_of (child, "e-role");
+        g_autofree char *end = data_of (child, "e-end");
+
+        if (g_strcmp0 (type, "membership") == 0)
+          g_string_append_printf (seen, "%s:%s:%s ", target, role, end ? end : "-");
+      }
+  xmlFreeDoc (doc);
+  text = g_string_free (seen, FALSE);
+  ck_assert_str_eq (text, "a:member:- a:member:- a:member:- b:partner:dissolved ab:member:- ");
+}
+END_TEST
+
 START_TEST (test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger)
 {
   g_autofree char *path = klynge_test_path ("tests/data/valid/events.xml");
@@ -1115,6 +1166,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
   tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);
+  tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
   tcase_add_test (tc, test_csv_amounts_have_two_decimals_whatever_was_written);
   tcase_add_test (tc, test_csv_percents_have_two_decimals);
@@ -1149,6 +1201,7 @@ export_suite (void)
   tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
   tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
+  tcase_add_test (tc, test_graphml_membership_edges_have_role_and_end_reason);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
   tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
   suite_add_tcase (s, tc);

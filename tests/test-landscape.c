@@ -1461,6 +1461,116 @@ START_TEST (test_landscape_add_membership_refuses_bad_input_with_its_code)
 }
 END_TEST
 
+/* The version a save writes, from its root element. */
+static char *
+saved_version (KlyngeLandscape *landscape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = klynge_landscape_save_bytes (landscape, &error);
+  const char *text, *at;
+
+  ck_assert_no_error (error);
+  text = g_bytes_get_data (bytes, NULL);
+  at = g_strstr_len (text, (gssize) g_bytes_get_size (bytes), "<landscape ");
+  ck_assert_ptr_nonnull (at);
+  at = strstr (at, "version=\"");
+  ck_assert_ptr_nonnull (at);
+  return g_strndup (at + strlen ("version=\""), 1);
+}
+
+START_TEST (test_landscape_membership_keeps_its_role_and_end)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since = klynge_test_date ("2018"), until = klynge_test_date ("2021-06-30");
+  KlyngeMembership *m;
+
+  ck_assert (klynge_landscape_add_membership_full (landscape, "org-c", "m-alpha", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT,
+                                                   KLYNGE_MEMBERSHIP_END_LEFT, &error));
+  ck_assert_no_error (error);
+  ck_assert (klynge_landscape_add_membership_full (landscape, "org-c", "m-mid", &since, NULL,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  add_membership_ok (landscape, "org-c", "m-lone", NULL, NULL);
+
+  list = klynge_landscape_list_memberships_of_organisation (landscape, "org-c");
+  ck_assert_uint_eq (list->len, 3);
+  m = g_ptr_array_index (list, 0);
+  ck_assert_int_eq (klynge_membership_get_role (m), KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT);
+  ck_assert_int_eq (klynge_membership_get_end (m), KLYNGE_MEMBERSHIP_END_LEFT);
+  /* the bits beside the until date leave the date as it was */
+  ck_assert (klynge_date_equal (klynge_membership_get_until (m), &until));
+  ck_assert (klynge_date_equal (klynge_membership_get_since (m), &since));
+  m = g_ptr_array_index (list, 1);
+  ck_assert_int_eq (klynge_membership_get_role (m), KLYNGE_MEMBERSHIP_ROLE_PARTNER);
+  ck_assert_int_eq (klynge_membership_get_end (m), KLYNGE_MEMBERSHIP_END_NONE);
+  ck_assert (!klynge_date_is_set (klynge_membership_get_until (m)));
+  ck_assert (klynge_membership_is_active_on (m, &until));
+  m = g_ptr_array_index (list, 2);
+  ck_assert_int_eq (klynge_membership_get_role (m), KLYNGE_MEMBERSHIP_ROLE_MEMBER);
+  ck_assert_int_eq (klynge_membership_get_end (m), KLYNGE_MEMBERSHIP_END_NONE);
+}
+END_TEST
+
+START_TEST (test_landscape_a_partner_without_until_is_a_member_on_every_later_day)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  KlyngeDate since = klynge_test_date ("2018"), later = klynge_test_date ("2030-01-01");
+
+  /* the role's bits share a word with the until date: "no until" must
+   * still read as no until */
+  ck_assert (klynge_landscape_add_membership_full (landscape, "org-c", "m-mid", &since, NULL,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTICIPANT,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  members = klynge_landscape_list_members_of (landscape, "org-c", &later);
+  ck_assert_uint_eq (members->len, 1);
+}
+END_TEST
+
+START_TEST (test_landscape_an_end_reason_needs_an_until_date)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since = klynge_test_date ("2018");
+
+  ck_assert (!klynge_landscape_add_membership_full (landscape, "org-c", "m-mid", &since, NULL,
+                                                    KLYNGE_MEMBERSHIP_ROLE_MEMBER,
+                                                    KLYNGE_MEMBERSHIP_END_MERGED, &error));
+  ck_assert (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL));
+  ck_assert_uint_eq (klynge_landscape_count_memberships (landscape), BASE_N_MEMBERSHIPS);
+}
+END_TEST
+
+START_TEST (test_landscape_saves_version_2_only_while_a_membership_has_a_role_or_end)
+{
+  g_autoptr(KlyngeLandscape) landscape = base_landscape ();
+  g_autoptr(GError) error = NULL;
+  KlyngeDate since = klynge_test_date ("2018"), until = klynge_test_date ("2019");
+  g_autofree char *v1 = NULL, *v2 = NULL, *v3 = NULL, *v4 = NULL;
+
+  add_membership_ok (landscape, "org-c", "m-lone", NULL, NULL);
+  v1 = saved_version (landscape);
+  ck_assert_str_eq (v1, "1");
+  ck_assert (klynge_landscape_add_membership_full (landscape, "org-c", "m-mid", &since, &until,
+                                                   KLYNGE_MEMBERSHIP_ROLE_MEMBER,
+                                                   KLYNGE_MEMBERSHIP_END_UNKNOWN, &error));
+  v2 = saved_version (landscape);
+  ck_assert_str_eq (v2, "2");
+  ck_assert (klynge_landscape_remove_membership (landscape, "org-c", "m-mid", NULL, &error));
+  v3 = saved_version (landscape);
+  ck_assert_str_eq (v3, "1");
+  ck_assert (klynge_landscape_add_membership_full (landscape, "org-c", "m-mid", NULL, NULL,
+                                                   KLYNGE_MEMBERSHIP_ROLE_PARTNER,
+                                                   KLYNGE_MEMBERSHIP_END_NONE, &error));
+  v4 = saved_version (landscape);
+  ck_assert_str_eq (v4, "2");
+}
+END_TEST
+
 START_TEST (test_landscape_remove_membership_with_since_removes_only_that_one)
 {
   g_autoptr(KlyngeLandscape) landscape = base_landscape ();
@@ -2273,6 +2383,10 @@ landscape_suite (void)
   suite_add_tcase (suite, filter);
 
   tcase_add_test (memberships, test_landscape_add_membership_with_optional_dates);
+  tcase_add_test (memberships, test_landscape_membership_keeps_its_role_and_end);
+  tcase_add_test (memberships, test_landscape_a_partner_without_until_is_a_member_on_every_later_day);
+  tcase_add_test (memberships, test_landscape_an_end_reason_needs_an_until_date);
+  tcase_add_test (memberships, test_landscape_saves_version_2_only_while_a_membership_has_a_role_or_end);
   tcase_add_test (memberships, test_landscape_memberships_of_organisation_sort_by_member_order_then_since);
   tcase_add_test (memberships, test_landscape_memberships_of_member_sort_by_organisation_order_then_since);
   tcase_add_test (remove, test_landscape_errors_quote_an_id_that_is_not_utf8_as_utf8);

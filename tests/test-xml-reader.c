@@ -927,6 +927,43 @@ START_TEST (test_validate_file_lists_every_problem_with_its_line)
 }
 END_TEST
 
+/* A membership with an unknown attribute leaves the fast path: the
+ * general path must check role and end as the bulk path does. */
+START_TEST (test_validate_file_checks_role_and_end_on_the_general_path_too)
+{
+  const char doc[] =
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <members><member id=\"m-1\" kind=\"company\"><name>M</name></member></members>\n"
+    "  <organisations>\n"
+    "    <organisation id=\"a\" kind=\"cluster\"><name>A</name>\n"
+    "      <membership member=\"m-1\" since=\"2015\" colour=\"red\" role=\"board\"/>\n"
+    "      <membership member=\"m-1\" since=\"2016\" colour=\"red\" end=\"left\"/>\n"
+    "      <membership member=\"m-1\" since=\"2017\" until=\"2018\" colour=\"red\" role=\"partner\" end=\"merged\"/>\n"
+    "    </organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  static const struct { int code; guint line; } expected[] = {
+    { KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, 5 }, { KLYNGE_ERROR_BAD_ENUM, 5 },
+    { KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, 6 }, { KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL, 6 },
+    { KLYNGE_ERROR_UNKNOWN_ATTRIBUTE, 7 },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("klynge-validate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roles.xml", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  ck_assert (g_file_set_contents (path, doc, -1, NULL));
+  problems = klynge_landscape_validate_file (path, NULL);
+  ck_assert_msg (problems->len == G_N_ELEMENTS (expected), "%s", klynge_test_problems_text (problems));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, i)), expected[i].code);
+      ck_assert_uint_eq (klynge_problem_get_line (g_ptr_array_index (problems, i)), expected[i].line);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_validate_file_finds_nothing_in_valid_fixtures)
 {
   g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/valid", ".xml");
@@ -1036,6 +1073,7 @@ reader_suite (void)
   tcase_add_test (caps, test_reader_refuses_nesting_deeper_than_the_cap);
   tcase_add_test (caps, test_reader_never_opens_the_file_an_external_entity_names);
   tcase_add_test (validate, test_validate_file_lists_every_problem_with_its_line);
+  tcase_add_test (validate, test_validate_file_checks_role_and_end_on_the_general_path_too);
   tcase_add_test (validate, test_validate_file_finds_nothing_in_valid_fixtures);
   tcase_add_test (validate, test_validate_reports_every_inconsistent_fixture_with_its_code_and_line);
   suite_add_tcase (suite, fixtures);

@@ -99,7 +99,8 @@ ref_list (KlyngeLandscape    *landscape,
 #define MAX_LISTED 50
 
 /* "m-1 (Eksempel ApS), 2019-10-01–" under the organisation, or the
- * organisation under the member */
+ * organisation under the member; a role other than member and an end
+ * reason follow ("…, 2016–2018-12-31, partner, merged") */
 static void
 print_membership (KlyngeLandscape  *landscape,
                   KlyngeMembership *membership,
@@ -112,7 +113,15 @@ print_membership (KlyngeLandscape  *landscape,
                                                               : klynge_membership_get_member (membership));
   g_autofree char *since_text = since != NULL && klynge_date_is_set (since) ? klynge_date_to_string (since) : g_strdup ("?");
   g_autofree char *until_text = until != NULL && klynge_date_is_set (until) ? klynge_date_to_string (until) : g_strdup ("");
-  g_autofree char *text = g_strdup_printf ("%s, %s–%s", other, since_text, until_text);
+  KlyngeMembershipRole role = klynge_membership_get_role (membership);
+  KlyngeMembershipEnd end = klynge_membership_get_end (membership);
+  g_autofree char *text = g_strdup_printf ("%s, %s–%s%s%s%s%s", other, since_text, until_text,
+                                           role != KLYNGE_MEMBERSHIP_ROLE_MEMBER ? ", " : "",
+                                           role != KLYNGE_MEMBERSHIP_ROLE_MEMBER
+                                           ? klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_ROLE, role) : "",
+                                           end != KLYNGE_MEMBERSHIP_END_NONE ? ", " : "",
+                                           end != KLYNGE_MEMBERSHIP_END_NONE
+                                           ? klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, end) : "");
 
   field (label, text);
 }

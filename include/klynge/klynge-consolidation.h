@@ -114,6 +114,10 @@ GPtrArray  *klynge_landscape_member_overlaps   (KlyngeLandscape     *self,
 GPtrArray  *klynge_landscape_member_overlaps_on (KlyngeLandscape    *self,
                                                 const KlyngeDate    *date,
                                                 guint                min_shared);
+GPtrArray  *klynge_landscape_member_overlaps_full (KlyngeLandscape  *self,
+                                                  const KlyngeDate *date,
+                                                  guint             min_shared,
+                                                  guint             roles);
 
 /* The landscape as it stood on a date */
 #define KLYNGE_TYPE_LANDSCAPE_VIEW (klynge_landscape_view_get_type ())

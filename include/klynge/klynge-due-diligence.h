@@ -71,6 +71,9 @@ void                klynge_due_diligence_get_kind_count       (KlyngeDueDiligenc
 void                klynge_due_diligence_get_size_count       (KlyngeDueDiligence  *self,
                                                                KlyngeMemberSize     size,
                                                                KlyngeCount         *count);
+void                klynge_due_diligence_get_role_count       (KlyngeDueDiligence  *self,
+                                                               KlyngeMembershipRole role,
+                                                               KlyngeCount         *count);
 
 /* Funding */
 const KlyngePeriod *klynge_due_diligence_get_year_before      (KlyngeDueDiligence  *self);

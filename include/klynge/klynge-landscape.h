@@ -72,6 +72,14 @@ gboolean         klynge_landscape_add_membership       (KlyngeLandscape    *self
                                                         const KlyngeDate   *since,
                                                         const KlyngeDate   *until,
                                                         GError            **error);
+gboolean         klynge_landscape_add_membership_full  (KlyngeLandscape    *self,
+                                                        const char         *organisation,
+                                                        const char         *member,
+                                                        const KlyngeDate   *since,
+                                                        const KlyngeDate   *until,
+                                                        KlyngeMembershipRole role,
+                                                        KlyngeMembershipEnd end,
+                                                        GError            **error);
 gboolean         klynge_landscape_remove_membership    (KlyngeLandscape    *self,
                                                         const char         *organisation,
                                                         const char         *member,

@@ -33,6 +33,23 @@ GType klynge_membership_role_get_type (void) G_GNUC_CONST;
 #define KLYNGE_TYPE_MEMBERSHIP_ROLE (klynge_membership_role_get_type ())
 
 /**
+ * KLYNGE_MEMBERSHIP_ROLE_BIT:
+ * @role: a #KlyngeMembershipRole
+ *
+ * The bit of @role in a mask of roles, as
+ * klynge_landscape_member_overlaps_full() takes.
+ */
+#define KLYNGE_MEMBERSHIP_ROLE_BIT(role) (1u << (role))
+
+/**
+ * KLYNGE_MEMBERSHIP_ROLES_ALL:
+ *
+ * The mask of every role. A literal, so that introspection gives bindings
+ * its value (`1 << role` for each role there).
+ */
+#define KLYNGE_MEMBERSHIP_ROLES_ALL 0x7
+
+/**
  * KlyngeMembershipEnd:
  * @KLYNGE_MEMBERSHIP_END_NONE: no reason stated: the membership goes on,
  *   or it ended for a reason the record does not give (no `end`)
@@ -75,12 +92,20 @@ KlyngeMembership *klynge_membership_new              (const char             *or
                                                       const char             *member,
                                                       const KlyngeDate       *since,
                                                       const KlyngeDate       *until);
+KlyngeMembership *klynge_membership_new_full         (const char             *organisation,
+                                                      const char             *member,
+                                                      const KlyngeDate       *since,
+                                                      const KlyngeDate       *until,
+                                                      KlyngeMembershipRole    role,
+                                                      KlyngeMembershipEnd     end);
 KlyngeMembership *klynge_membership_copy             (const KlyngeMembership *membership);
 void              klynge_membership_free             (KlyngeMembership       *membership);
 const char       *klynge_membership_get_organisation (const KlyngeMembership *membership);
 const char       *klynge_membership_get_member       (const KlyngeMembership *membership);
 const KlyngeDate *klynge_membership_get_since        (const KlyngeMembership *membership);
 const KlyngeDate *klynge_membership_get_until        (const KlyngeMembership *membership);
+KlyngeMembershipRole klynge_membership_get_role      (const KlyngeMembership *membership);
+KlyngeMembershipEnd  klynge_membership_get_end       (const KlyngeMembership *membership);
 gboolean          klynge_membership_is_active_on     (const KlyngeMembership *membership,
                                                       const KlyngeDate       *date);
 

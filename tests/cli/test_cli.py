@@ -423,6 +423,18 @@ def test_show_every_kind_of_record(klynge, full, full_tree):
             assert note.text.split() == out.split("\nnote\n", 1)[1].split()
 
 
+def test_show_membership_role_and_end_reason_when_stated(klynge, fixture_path):
+    landscape = fixture_path("valid", "membership-roles.xml")
+    result = klynge("show", "--landscape", landscape, "klynge-a")
+    assert result.status == 0, result
+    out = result.stdout
+    assert "m-2 (Et Universitet), 2016-01-01–2018-12-31, partner, merged\n" in out
+    assert "m-2 (Et Universitet), 2019-01-01–, participant\n" in out
+    assert "m-3 (En Kommune), 2016–2019-06-30, left\n" in out
+    # a member with no reason stated shows neither
+    assert "m-1 (Eksempel ApS), 2015-03-01–\n" in out
+
+
 def test_show_contract_amount_and_shares(klynge):
     result = klynge("show", "ced-2019")
     assert result.status == 0, result

@@ -248,7 +248,7 @@ def test_due_diligence_on_two_real_predecessors_names_their_shared_members(klyng
 def member_sections(out):
     """The lines of the sections that count members."""
     lines = []
-    for title in ("Members (", "Overlap\n", "Members by kind\n", "Members by size\n"):
+    for title in ("Members (", "Overlap\n", "Members by kind\n", "Members by size\n", "Members by role\n"):
         lines += out.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[1 if title == "Members (" else 0:]
     return lines
 
@@ -263,7 +263,7 @@ def test_due_diligence_on_unknown_member_lists_says_so_and_prints_no_bare_count(
     assert re.search(r"^  combined +not known$", out, re.M), out
     assert "ecd – fbcd: shared not known, together not known (Jaccard not known)" in out
     lines = member_sections(out)
-    assert len(lines) == 3 + 1 + 4 + 6, lines
+    assert len(lines) == 3 + 1 + 4 + 6 + 3, lines
     for line in lines:
         assert not re.search(r"\s\d+$", line), line
         assert "not known" in line, line

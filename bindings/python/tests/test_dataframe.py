@@ -63,7 +63,18 @@ def test_empty_tables_keep_their_columns(klynge, data_path, pandas):
     frame = klynge.to_dataframe(empty, "membership")
     assert len(frame) == 0
     assert list(frame.columns) == ["organisation", "member", "since", "since_precision",
-                                   "until", "until_precision"]
+                                   "until", "until_precision", "role", "end"]
+
+
+def test_memberships_carry_role_and_end_reason(klynge, data_path, pandas):
+    landscape = klynge.load(data_path("valid", "membership-roles.xml"))
+    frame = klynge.to_dataframe(landscape, "membership")
+    assert frame["role"].tolist() == ["member", "partner", "participant", "member", "partner"]
+    assert frame["end"].tolist()[1] == "merged" and frame["end"].tolist()[3] == "left"
+    assert frame["end"].isna().tolist() == [True, False, True, False, True]
+    partners = frame[frame["role"] == "partner"]
+    assert list(zip(partners["organisation"], partners["member"])) == [("klynge-a", "m-2"),
+                                                                        ("klynge-b", "m-1")]
 
 
 def test_memberships_of_a_fixture_with_members(klynge, data_path, pandas):

@@ -77,6 +77,27 @@ def test_member_overlaps_on_a_date_count_members_active_then(klynge, Klynge, dat
         % any_time[0].get_union()
 
 
+def test_members_by_role_and_overlaps_restricted_to_roles(klynge, Klynge, data_path):
+    landscape = klynge.load(data_path("valid", "membership-roles.xml"))
+    report = landscape.due_diligence(["klynge-a", "klynge-b"], Klynge.Date.new(2019, 3, 1))
+    # on 2019-03-01: m-1 a member of klynge-a and a partner of klynge-b,
+    # so a member; m-2 a participant, m-3 a member
+    assert report.get_role_count(Klynge.MembershipRole.MEMBER).value == 2
+    assert report.get_role_count(Klynge.MembershipRole.PARTNER).value == 0
+    assert report.get_role_count(Klynge.MembershipRole.PARTICIPANT).value == 1
+    assert Klynge.MEMBERSHIP_ROLES_ALL == (1 << Klynge.MembershipRole.MEMBER
+                                           | 1 << Klynge.MembershipRole.PARTNER
+                                           | 1 << Klynge.MembershipRole.PARTICIPANT)
+    (both,) = landscape.member_overlaps_full(None, 1, Klynge.MEMBERSHIP_ROLES_ALL)
+    assert (both.get_a(), both.get_b(), both.get_shared()) == ("klynge-a", "klynge-b", 1)
+    # klynge-b has no member but a partner, klynge-a no partner
+    assert landscape.member_overlaps_full(None, 1, 1 << Klynge.MembershipRole.MEMBER) == []
+    assert landscape.member_overlaps_full(None, 1, 1 << Klynge.MembershipRole.PARTNER) == []
+    (membership,) = [m for m in landscape.list_memberships_of_organisation("klynge-a")
+                     if m.get_end() == Klynge.MembershipEnd.MERGED]
+    assert (membership.get_member(), membership.get_role()) == ("m-2", Klynge.MembershipRole.PARTNER)
+
+
 def test_a_count_prints_as_the_tool_prints_it(Klynge):
     # klynge_count_init() fills a count: in Python it returns a new one
     count = Klynge.Count.init(12, False)

@@ -51,11 +51,20 @@ def test_membership_rows_name_organisation_member_since_and_until(klynge, full):
     assert klynge.to_records(full, "membership") == [
         {"organisation": "org-c", "member": "m-1",
          "since": datetime.date(2020, 7, 1), "since_precision": "day",
-         "until": None, "until_precision": None},
+         "until": None, "until_precision": None, "role": "member", "end": None},
         {"organisation": "org-c", "member": "m-2",
          "since": datetime.date(2020, 7, 1), "since_precision": "month",
-         "until": datetime.date(2022, 12, 31), "until_precision": "day"},
+         "until": datetime.date(2022, 12, 31), "until_precision": "day",
+         "role": "member", "end": None},
     ]
+
+
+def test_membership_rows_carry_role_and_end_reason(klynge, data_path):
+    landscape = klynge.load(data_path("valid", "membership-roles.xml"))
+    rows = [(r["member"], r["role"], r["end"]) for r in klynge.to_records(landscape, "membership")]
+    assert rows == [("m-1", "member", None), ("m-2", "partner", "merged"),
+                    ("m-2", "participant", None), ("m-3", "member", "left"),
+                    ("m-1", "partner", None)]
 
 
 def test_money_and_percent_are_exact_decimals(klynge, full):
