@@ -147,6 +147,7 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
 {
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
   g_autofree char *text = NULL;
+  KlyngeDate known_until;
 
   /* stated here rather than in small_xml, which stays a version 1 document:
    * an unstated list reads "unknown", as the format means it */
@@ -154,15 +155,18 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
                                        KLYNGE_MEMBER_LIST_COMPLETE);
   klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b")),
                                        KLYNGE_MEMBER_LIST_PARTIAL);
+  ck_assert (klynge_date_parse ("2023-06", &known_until, NULL));
+  ck_assert (klynge_organisation_set_known_until (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")),
+                                                  &known_until, NULL));
   text = csv_of (landscape, "organisation");
   ck_assert_str_eq (text,
-              "id,kind,founded,dissolved,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
-              "ced,support-body,2014,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
-              "a,cluster,2014-05-09,2020-06-30,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
+              "id,kind,founded,dissolved,known-until,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
+              "ced,support-body,2014,,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
+              "a,cluster,2014-05-09,2020-06-30,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
               "\"energy|water, climate\",https://example.org/a|https://example.org/a2,"
               "\"Line one\nline \"\"two\"\"\"\r\n"
-              "b,cluster,2015,2020-06-30,,partial,Klynge B,,,,,,\r\n"
-              "ab,cluster,2020-07-01,,,unknown,Klynge AB,,,,,,\r\n");
+              "b,cluster,2015,2020-06-30,,,partial,Klynge B,,,,,,\r\n"
+              "ab,cluster,2020-07-01,,2023-06,,unknown,Klynge AB,,,,,,\r\n");
 }
 END_TEST
 
@@ -397,11 +401,11 @@ START_TEST (test_csv_plural_columns_escape_the_separator_and_split_back_exactly)
   g_autoptr(GPtrArray) cities = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
-  ck_assert_str_eq (lines[1], "x,cluster,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
+  ck_assert_str_eq (lines[1], "x,cluster,,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
   fields = g_strsplit (lines[1], ",", -1);
-  cities = split_plural (fields[9]);
-  focus = split_plural (fields[10]);
-  sources = split_plural (fields[11]);
+  cities = split_plural (fields[10]);
+  focus = split_plural (fields[11]);
+  sources = split_plural (fields[12]);
   ck_assert_uint_eq (focus->len, 2);
   ck_assert_str_eq (g_ptr_array_index (focus, 0), "a|b");
   ck_assert_str_eq (g_ptr_array_index (focus, 1), "c");
