@@ -1064,6 +1064,7 @@ graphml_keys (Emitter *emitter)
     { "n-name", "node", "name" },
     { "n-founded", "node", "founded" },
     { "n-dissolved", "node", "dissolved" },
+    { "n-known-until", "node", "known-until" },
     { "n-cvr", "node", "cvr" },
     { "n-size", "node", "size" },
     { "n-identifiers", "node", "identifiers" },
@@ -1150,6 +1151,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_data (emitter, "n-name", klynge_organisation_get_name (organisation));
       graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
       graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
+      graphml_date (emitter, "n-known-until", klynge_organisation_get_known_until (organisation));
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
       graphml_identifiers (emitter, KLYNGE_RECORD (organisation));
       KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");

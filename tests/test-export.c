@@ -957,6 +957,33 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
 }
 END_TEST
 
+/* The GraphML of the landscape in @xml has exactly two nodes, whose data
+ * under @key are @first and @second (NULL: no data). */
+static void
+assert_two_nodes_data (const char *xml,
+                       const char *key,
+                       const char *first,
+                       const char *second)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  const char *expected[] = { first, second };
+  guint n = 0;
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      {
+        g_autofree char *value = data_of (child, key);
+
+        ck_assert_uint_lt (n, G_N_ELEMENTS (expected));
+        ck_assert_pstr_eq (value, expected[n]);
+        n++;
+      }
+  ck_assert_uint_eq (n, 2);
+  xmlFreeDoc (doc);
+}
+
 START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
 {
   static const char identified_xml[] =
@@ -969,23 +996,24 @@ START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
     "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
     "  </organisations>\n"
     "</landscape>\n";
-  g_autoptr(KlyngeLandscape) landscape = load_xml (identified_xml);
-  xmlDocPtr doc = graphml_doc (landscape);
-  xmlNodePtr graph = find_graph (doc);
-  guint n = 0;
 
-  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
-    if (is_element (child, "node"))
-      {
-        g_autofree char *identifiers = data_of (child, "n-identifiers");
+  /* the second has none: no data */
+  assert_two_nodes_data (identified_xml, "n-identifiers", "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c", NULL);
+}
+END_TEST
 
-        if (n++ == 0)
-          ck_assert_str_eq (identifiers, "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c");
-        else
-          ck_assert_ptr_null (identifiers);   /* none: no data */
-      }
-  ck_assert_uint_eq (n, 2);
-  xmlFreeDoc (doc);
+START_TEST (test_graphml_gives_a_known_until_date_with_its_precision)
+{
+  static const char known_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\" known-until=\"2019-06\"><name>Klynge</name></organisation>\n"
+    "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+
+  assert_two_nodes_data (known_xml, "n-known-until", "2019-06", NULL);
 }
 END_TEST
 
@@ -1203,6 +1231,7 @@ export_suite (void)
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
   tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
+  tcase_add_test (tc, test_graphml_gives_a_known_until_date_with_its_precision);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
   tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
   tcase_add_test (tc, test_graphml_membership_edges_have_role_and_end_reason);
