@@ -244,8 +244,59 @@ def test_summary_shows_coverage_beside_funding(klynge, programmes_file):
                        "grant", "of", "unknown", "amount"]
 
 
-def test_summary_without_programmes_does_not_split_by_designation(klynge):
-    result = klynge("summary", "--as-of", "2024-12-31")
+def test_summary_without_programmes_does_not_split_by_designation(klynge, fixture_path):
+    # a version 1 landscape has no programmes
+    result = klynge("summary", "--as-of", "2024-12-31", "--landscape", fixture_path("valid", "full.xml"))
     assert result.status == 0, result
     assert "designated national clusters" not in result.stdout
     assert "Coverage:" not in result.stdout
+
+
+# --- the built-in landscape's programmes (issue 17) --------------------------------
+
+def designated_ids(klynge, on):
+    result = klynge("list", "--designated", "--role", "national-cluster", "--active-on", on)
+    assert result.status == 0, result
+    return [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_builtin_designates_14_national_clusters_in_2021_censec_among_them(klynge):
+    ids = designated_ids(klynge, "2021-06-01")
+    assert ids == ["ecd", "clean", "fbcd", "marlog", "dlsc", "wbd", "made", "digitallead",
+                   "cphfintech", "odense-robotics", "ldc", "dsc", "vision-dk", "censec"]
+
+
+def test_builtin_designates_13_national_clusters_in_2024_after_marlogs_bankruptcy(klynge):
+    ids = designated_ids(klynge, "2024-06-01")
+    assert len(ids) == 13
+    assert "marlog" not in ids and "censec" in ids
+
+
+def test_builtin_designates_no_innovation_network_after_2020(klynge):
+    result = klynge("list", "--designated", "--role", "innovation-network", "--active-on", "2021-01-01")
+    assert result.status == 0, result
+    assert result.stdout.strip() == ""
+    during = klynge("list", "--designated", "--role", "innovation-network", "--active-on", "2020-06-01")
+    assert "robocluster" in during.stdout and "eic" in during.stdout
+
+
+def test_builtin_funding_shows_the_sourced_grants_and_the_coverage_of_2021_to_2024(klynge):
+    result = klynge("funding", "--by", "holder,source")
+    assert result.status == 0, result
+    rows = [line.split() for line in result.stdout.splitlines()]
+    # DEB → DLSC 13 m, DEB → ECD 21 m, SIU → EIC and → RoboCluster 12 m each
+    for holder, source in (("dlsc", "deb"), ("ecd", "deb"), ("eic", "siu"), ("robocluster", "siu")):
+        assert any(row[:2] == [source, holder] for row in rows), (holder, source, result.stdout)
+    coverage = klynge("funding").stdout.split("Coverage:", 1)[1]
+    lines = [line.split() for line in coverage.splitlines()[2:]]
+    source = None
+    covered = set()
+    for line in lines:
+        if not line:
+            continue
+        if not line[0].isdigit():
+            source, line = line[0], line[1:]
+        covered.add((source, line[0]))
+    for year in ("2021", "2022", "2023", "2024"):
+        assert ("ufm", year) in covered and ("deb", year) in covered, (year, coverage)
+    assert "80,000,000.00" in coverage
