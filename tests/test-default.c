@@ -101,6 +101,40 @@ START_TEST (test_default_landscape_cites_a_source_for_every_record)
 }
 END_TEST
 
+/* The programmes are records like the others: sourced, and every
+ * designation and every contract that names one resolves. */
+START_TEST (test_default_landscape_programmes_are_sourced_and_resolve)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  GPtrArray *programmes = klynge_landscape_get_programmes (landscape);
+  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+  const char *ids[] = { "klyngekonsolidering-2019", "innovationsnetvaerk-2019", "klyngeprogram-2021",
+                        "innovationskraft-2023" };
+
+  ck_assert_uint_eq (programmes->len, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
+      GPtrArray *designations = klynge_programme_get_designations (programme);
+
+      ck_assert_str_eq (klynge_record_get_id (KLYNGE_RECORD (programme)), ids[i]);
+      ck_assert_uint_gt (klynge_record_get_n_sources (KLYNGE_RECORD (programme)), 0);
+      ck_assert_ptr_nonnull (klynge_record_get_note (KLYNGE_RECORD (programme)));
+      ck_assert_uint_gt (klynge_programme_get_envelopes (programme)->len, 0);
+      for (guint j = 0; j < designations->len; j++)
+        ck_assert (KLYNGE_IS_ORGANISATION (klynge_landscape_lookup (landscape,
+                   klynge_designation_get_organisation (g_ptr_array_index (designations, j)))));
+    }
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      const char *programme = klynge_contract_get_programme (g_ptr_array_index (contracts, i));
+
+      if (programme != NULL)
+        ck_assert (KLYNGE_IS_PROGRAMME (klynge_landscape_lookup (landscape, programme)));
+    }
+}
+END_TEST
+
 START_TEST (test_default_landscape_has_no_invented_members)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
@@ -363,6 +397,7 @@ default_suite (void)
   tcase_add_test (integrity, test_default_landscape_loads_and_validates_cleanly);
   tcase_add_test (integrity, test_default_landscape_uses_exactly_the_ids_of_the_facts);
   tcase_add_test (integrity, test_default_landscape_cites_a_source_for_every_record);
+  tcase_add_test (integrity, test_default_landscape_programmes_are_sourced_and_resolve);
   tcase_add_test (integrity, test_default_landscape_has_no_invented_members);
   tcase_add_test (integrity, test_default_landscape_has_the_support_body_contract_of_the_facts);
   tcase_add_test (integrity, test_default_landscape_designates_the_14_national_clusters_censec_among_them);
