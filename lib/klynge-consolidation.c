@@ -187,6 +187,7 @@ check_predecessor (KlyngeLandscape  *self,
 {
   const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
   const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
+  const KlyngeDate *known_until = klynge_organisation_get_known_until (organisation);
   KlyngeMerger *earlier = completed_merger_of_predecessor (self, id);
   g_autofree char *effective = day_string (effective_day);
 
@@ -215,6 +216,15 @@ check_predecessor (KlyngeLandscape  *self,
       add_problem (problems, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE, id,
                    "the predecessor “%s” is already dissolved (%s) before the effective date %s",
                    id, d, effective);
+    }
+  /* its last day becomes the day before the effective date */
+  else if (klynge_merger_kind_ends_predecessors (kind) && !klynge_date_is_set (dissolved)
+           && klynge_date_is_set (known_until) && first_day (known_until) >= effective_day)
+    {
+      g_autofree char *k = klynge_date_to_string (known_until);
+      add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
+                   "the predecessor “%s” is known active until %s, not before the effective date %s",
+                   id, k, effective);
     }
 
   /* a completed merger that created this predecessor must come first */
@@ -249,6 +259,7 @@ check_successor (KlyngeLandscape    *self,
 {
   const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
   const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
+  const KlyngeDate *known_until = klynge_organisation_get_known_until (organisation);
   g_autofree char *effective = day_string (effective_day);
 
   if (klynge_merger_kind_forms_successor (kind) && klynge_date_is_set (founded)
@@ -258,6 +269,15 @@ check_successor (KlyngeLandscape    *self,
       add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
                    "the successor “%s” of a %s is founded on %s, not on the effective date %s",
                    id, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind), f, effective);
+    }
+  /* applying it would found the successor on the effective date */
+  else if (klynge_merger_kind_forms_successor (kind) && klynge_date_is_set (known_until)
+           && first_day (known_until) < effective_day)
+    {
+      g_autofree char *k = klynge_date_to_string (known_until);
+      add_problem (problems, KLYNGE_ERROR_MERGER_DATE_ORDER, id,
+                   "the successor “%s” of a %s is known active until %s, before the effective date %s",
+                   id, _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND, kind), k, effective);
     }
   else if (!klynge_merger_kind_forms_successor (kind) && klynge_date_is_set (founded)
            && first_day (founded) > effective_day)
@@ -307,7 +327,10 @@ check_successor (KlyngeLandscape    *self,
  *   be active on the day before the effective date, which becomes its
  *   last (a transfer's giver: on the effective date, since it lives on);
  * - %KLYNGE_ERROR_MERGER_DATE_ORDER: a predecessor that the merger ends is
- *   founded on the effective date itself, a completed merger created a
+ *   founded on the effective date itself or known active until (see
+ *   klynge_organisation_get_known_until()) the effective date or later,
+ *   the successor of a merger or a rename is known active until a date
+ *   before the effective date, a completed merger created a
  *   predecessor on or after the effective date, or the successor of a
  *   merger or a rename (a new record,
  *   klynge_merger_kind_forms_successor()) has a founding date other than

@@ -17,11 +17,12 @@
 /**
  * klynge_landscape_new_default:
  *
- * Loads the Danish cluster landscape c. 2014–2022 that is built into the
- * library: the national cluster organisations, their predecessors, the
- * mergers between them, their funders and contracts, and the initiatives
- * of Cluster Excellence Denmark, each record with the public sources it
- * comes from. Each call returns a new, independent landscape.
+ * Loads the Danish cluster landscape that is built into the library (the
+ * years of its dates: `klynge --help`): the national cluster organisations,
+ * their predecessors, the mergers between them, their funders and
+ * contracts, and the initiatives of Cluster Excellence Denmark, each
+ * record with the public sources it comes from. Each call returns a new,
+ * independent landscape.
  *
  * Returns: (transfer full): the built-in landscape
  */

@@ -347,8 +347,8 @@ csv_organisations (Emitter         *emitter,
                    KlyngeLandscape *self)
 {
   static const char * const columns[] = {
-    "id", "kind", "founded", "dissolved", "cvr", "member-list", "name", "name-en",
-    "website", "cities", "focus-areas", "sources", "note", NULL
+    "id", "kind", "founded", "dissolved", "known-until", "cvr", "member-list", "name",
+    "name-en", "website", "cities", "focus-areas", "sources", "note", NULL
   };
 
   csv_header (emitter, columns);
@@ -361,6 +361,7 @@ csv_organisations (Emitter         *emitter,
       csv_enum (emitter, KLYNGE_TYPE_ORGANISATION_KIND, klynge_organisation_get_kind (organisation));
       csv_date (emitter, klynge_organisation_get_founded (organisation));
       csv_date (emitter, klynge_organisation_get_dissolved (organisation));
+      csv_date (emitter, klynge_organisation_get_known_until (organisation));
       csv_field (emitter, klynge_organisation_get_cvr (organisation));
       /* what the format means by an absent attribute, "unknown", so that
        * a reader never takes an empty field for a complete list */
@@ -1063,6 +1064,7 @@ graphml_keys (Emitter *emitter)
     { "n-name", "node", "name" },
     { "n-founded", "node", "founded" },
     { "n-dissolved", "node", "dissolved" },
+    { "n-known-until", "node", "known-until" },
     { "n-cvr", "node", "cvr" },
     { "n-size", "node", "size" },
     { "n-identifiers", "node", "identifiers" },
@@ -1149,6 +1151,7 @@ graphml_nodes (Emitter         *emitter,
       graphml_data (emitter, "n-name", klynge_organisation_get_name (organisation));
       graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
       graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
+      graphml_date (emitter, "n-known-until", klynge_organisation_get_known_until (organisation));
       graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
       graphml_identifiers (emitter, KLYNGE_RECORD (organisation));
       KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");

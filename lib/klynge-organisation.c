@@ -510,6 +510,7 @@ struct _KlyngeOrganisation
   KlyngeOrganisationKind kind;
   KlyngeDate founded;
   KlyngeDate dissolved;
+  KlyngeDate known_until;       /* only read while dissolved is unset */
   char *cvr;
   char *website;
   KlyngeMemberList member_list;
@@ -531,6 +532,7 @@ enum {
   PROP_KIND,
   PROP_FOUNDED,
   PROP_DISSOLVED,
+  PROP_KNOWN_UNTIL,
   PROP_CVR,
   PROP_WEBSITE,
   PROP_MEMBER_LIST,
@@ -582,6 +584,9 @@ klynge_organisation_get_property (GObject    *object,
     case PROP_DISSOLVED:
       _klynge_record_value_set_date (value, &self->dissolved);
       break;
+    case PROP_KNOWN_UNTIL:
+      _klynge_record_value_set_date (value, &self->known_until);
+      break;
     case PROP_CVR:
       g_value_set_string (value, self->cvr);
       break;
@@ -622,6 +627,9 @@ klynge_organisation_set_property (GObject      *object,
     case PROP_DISSOLVED:
       klynge_organisation_set_dissolved (self, g_value_get_boxed (value), &error);
       break;
+    case PROP_KNOWN_UNTIL:
+      klynge_organisation_set_known_until (self, g_value_get_boxed (value), &error);
+      break;
     case PROP_CVR:
       klynge_organisation_set_cvr (self, g_value_get_string (value), &error);
       break;
@@ -638,7 +646,7 @@ klynge_organisation_set_property (GObject      *object,
   _klynge_record_check_property_set (object, pspec, error);
 }
 
-/* Stating the member list, identifiers and a location's region or
+/* Stating the member list, identifiers, a known-until date and a location's region or
  * municipality are new in version 2 of the format; an organisation without
  * them keeps a version 1 document as it was. */
 static guint
@@ -646,7 +654,8 @@ klynge_organisation_format_version (KlyngeRecord *record)
 {
   KlyngeOrganisation *self = KLYNGE_ORGANISATION (record);
 
-  if (self->member_list_stated || self->identifiers->len > 0)
+  if (self->member_list_stated || self->identifiers->len > 0 ||
+      klynge_date_is_set (&self->known_until))
     return 2;
   /* so are a location's region and municipality */
   for (guint i = 0; i < self->locations->len; i++)
@@ -726,6 +735,16 @@ klynge_organisation_class_init (KlyngeOrganisationClass *klass)
    */
   properties[PROP_DISSOLVED] =
     g_param_spec_boxed ("dissolved", NULL, NULL, KLYNGE_TYPE_DATE,
+                        KLYNGE_PARAM_READWRITE);
+
+  /**
+   * KlyngeOrganisation:known-until:
+   *
+   * The last day the sources show the organisation active, or %NULL; see
+   * klynge_organisation_get_known_until().
+   */
+  properties[PROP_KNOWN_UNTIL] =
+    g_param_spec_boxed ("known-until", NULL, NULL, KLYNGE_TYPE_DATE,
                         KLYNGE_PARAM_READWRITE);
 
   /**
@@ -930,14 +949,39 @@ klynge_organisation_get_founded (KlyngeOrganisation *self)
   return &self->founded;
 }
 
-/* Whether @dissolved comes before @founded, each standing for its first
- * day; unset dates never conflict. */
+/* Whether @date comes before @other, each standing for its first day;
+ * unset dates never conflict. */
 static gboolean
-dissolved_before_founded (const KlyngeDate *founded,
-                          const KlyngeDate *dissolved)
+date_before (const KlyngeDate *date,
+             const KlyngeDate *other)
 {
-  return klynge_date_is_set (founded) && klynge_date_is_set (dissolved) &&
-         klynge_date_get_first_day (dissolved) < klynge_date_get_first_day (founded);
+  return klynge_date_is_set (date) && klynge_date_is_set (other) &&
+         klynge_date_get_first_day (date) < klynge_date_get_first_day (other);
+}
+
+/* The one check of an organisation's life dates, which the setters make
+ * with the date they would set: founded, then known-until, then
+ * dissolved, the same day allowed. */
+static gboolean
+check_life (KlyngeOrganisation  *self,
+            const KlyngeDate    *founded,
+            const KlyngeDate    *known_until,
+            const KlyngeDate    *dissolved,
+            GError             **error)
+{
+  const char *problem;
+
+  if (date_before (dissolved, founded))
+    problem = "would be dissolved before it was founded";
+  else if (date_before (known_until, founded))
+    problem = "would be known active until a date before it was founded";
+  else if (date_before (dissolved, known_until))
+    problem = "would be known active until a date after it was dissolved";
+  else
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD, "Organisation “%s” %s",
+               klynge_record_get_id (KLYNGE_RECORD (self)), problem);
+  return FALSE;
 }
 
 /**
@@ -949,8 +993,8 @@ dissolved_before_founded (const KlyngeDate *founded,
  *
  * Sets the founding date. Fails with %KLYNGE_ERROR_BAD_DATE when @founded
  * does not exist, and with %KLYNGE_ERROR_BAD_PERIOD when it comes after
- * the dissolution date (each partial date standing for its first day),
- * leaving the founding date as it was.
+ * the dissolution or known-until date (each partial date standing for its
+ * first day), leaving the founding date as it was.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  */
@@ -967,13 +1011,8 @@ klynge_organisation_set_founded (KlyngeOrganisation  *self,
   if (!_klynge_record_take_optional_date (founded, "founded", &date, error))
     return FALSE;
 
-  if (dissolved_before_founded (&date, &self->dissolved))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
-                   "Organisation “%s” would be founded after it was dissolved",
-                   klynge_record_get_id (KLYNGE_RECORD (self)));
-      return FALSE;
-    }
+  if (!check_life (self, &date, &self->known_until, &self->dissolved, error))
+    return FALSE;
 
   _klynge_record_store_date (G_OBJECT (self), &self->founded, &date,
                              properties[PROP_FOUNDED]);
@@ -1007,8 +1046,8 @@ klynge_organisation_get_dissolved (KlyngeOrganisation *self)
  *
  * Sets the dissolution date. Fails with %KLYNGE_ERROR_BAD_DATE when
  * @dissolved does not exist, and with %KLYNGE_ERROR_BAD_PERIOD when it
- * comes before the founding date (each partial date standing for its first
- * day), leaving the dissolution date as it was. Dissolving an organisation
+ * comes before the founding or known-until date (each partial date
+ * standing for its first day), leaving the dissolution date as it was. Dissolving an organisation
  * on the day it was founded is allowed.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
@@ -1026,16 +1065,72 @@ klynge_organisation_set_dissolved (KlyngeOrganisation  *self,
   if (!_klynge_record_take_optional_date (dissolved, "dissolved", &date, error))
     return FALSE;
 
-  if (dissolved_before_founded (&self->founded, &date))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_PERIOD,
-                   "Organisation “%s” would be dissolved before it was founded",
-                   klynge_record_get_id (KLYNGE_RECORD (self)));
-      return FALSE;
-    }
+  if (!check_life (self, &self->founded, &self->known_until, &date, error))
+    return FALSE;
 
   _klynge_record_store_date (G_OBJECT (self), &self->dissolved, &date,
                              properties[PROP_DISSOLVED]);
+  return TRUE;
+}
+
+/**
+ * klynge_organisation_get_known_until:
+ * @self: a #KlyngeOrganisation
+ *
+ * The known-until date: the last day the sources show the organisation
+ * active. With no dissolution date, the organisation's status after it is
+ * %KLYNGE_ORGANISATION_STATUS_NOT_KNOWN rather than active: the sources
+ * stop, they do not say it ended. A partial date is an interval of
+ * uncertainty, as a partial dissolution date is: known until `2021`, the
+ * organisation is active on `2021-01-01` and not known from `2021-01-02`.
+ * With a dissolution date it says nothing more (the dissolution date is
+ * the organisation's last day). The pointer is never %NULL; when no
+ * source's end is stated, the date it points to is unset (see
+ * klynge_date_is_set()). New in version 2 of the format.
+ *
+ * Returns: (transfer none): the known-until date
+ */
+const KlyngeDate *
+klynge_organisation_get_known_until (KlyngeOrganisation *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), NULL);
+
+  return &self->known_until;
+}
+
+/**
+ * klynge_organisation_set_known_until:
+ * @self: a #KlyngeOrganisation
+ * @known_until: (nullable): the last day the sources show the
+ *   organisation active, or %NULL (or an unset date) to remove it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the known-until date (see klynge_organisation_get_known_until()).
+ * Fails with %KLYNGE_ERROR_BAD_DATE when @known_until does not exist, and
+ * with %KLYNGE_ERROR_BAD_PERIOD when it comes before the founding date or
+ * after the dissolution date (each partial date standing for its first
+ * day), leaving the known-until date as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ */
+gboolean
+klynge_organisation_set_known_until (KlyngeOrganisation  *self,
+                                     const KlyngeDate    *known_until,
+                                     GError             **error)
+{
+  KlyngeDate date;
+
+  g_return_val_if_fail (KLYNGE_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_klynge_record_take_optional_date (known_until, "known-until", &date, error))
+    return FALSE;
+
+  if (!check_life (self, &self->founded, &date, &self->dissolved, error))
+    return FALSE;
+
+  _klynge_record_store_date (G_OBJECT (self), &self->known_until, &date,
+                             properties[PROP_KNOWN_UNTIL]);
   return TRUE;
 }
 
@@ -1584,10 +1679,15 @@ _klynge_organisation_first_stated_day (KlyngeOrganisation *self)
 
   for (guint i = 0; i < self->labels->len; i++)
     _klynge_stated_day_add (&first, klynge_label_get_awarded (g_ptr_array_index (self->labels, i)));
-  if (klynge_date_is_set (&self->dissolved))
+  /* the first day of each end date is one the record shows it active */
+  for (guint i = 0; i < 2; i++)
     {
-      guint32 day = klynge_date_get_first_day (&self->dissolved);
+      const KlyngeDate *end = i == 0 ? &self->dissolved : &self->known_until;
+      guint32 day;
 
+      if (!klynge_date_is_set (end))
+        continue;
+      day = klynge_date_get_first_day (end);
       if (first == 0 || day < first)
         first = day;
     }
@@ -1611,6 +1711,11 @@ _klynge_organisation_status_on (KlyngeOrganisation *self,
     return KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
   if (has_dissolved && day > klynge_date_get_first_day (&self->dissolved))
     return KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
+  /* the sources stop: a partial known-until reads as a partial dissolution
+   * date does, certain through its first day */
+  if (!has_dissolved && klynge_date_is_set (&self->known_until) &&
+      day > klynge_date_get_first_day (&self->known_until))
+    return KLYNGE_ORGANISATION_STATUS_NOT_KNOWN;
   return KLYNGE_ORGANISATION_STATUS_ACTIVE;
 }
 
@@ -1625,9 +1730,11 @@ _klynge_organisation_status_on (KlyngeOrganisation *self,
  * `2014-12-31` (the latest day it can have been founded; the founding day
  * is an active one) and not known to be before; one dissolved in `2021`
  * (its dissolution date is its last day) is active on `2021-01-01` and
- * not known to be after. With no founding date it is not known to be
+ * not known to be after. With no dissolution date it is not known to be
+ * active after its known-until date, read the same way. With no founding
+ * date it is not known to be
  * active before the first day its own record shows it active (a label's
- * award, the dissolution date); klynge_landscape_get_status() also counts
+ * award, the dissolution or known-until date); klynge_landscape_get_status() also counts
  * what the landscape's other records state, and tells "not known" from
  * "not active". Applying a merger dissolves the predecessors on the day
  * before the effective date, so on every day either they or the

@@ -40,7 +40,7 @@ static const char * const attribute_names[N_ATTRIBUTES] = {
   "effective", "successor", "status", "ref", "theme", "host", "replaces",
   "href", "accessed", "programme", "organisation", "area", "member-list",
   "scheme", "value", "region", "municipality", "participants-count",
-  "area-scheme",
+  "area-scheme", "known-until",
 };
 
 #define REQ 1
@@ -942,7 +942,7 @@ static const ChildSpec member_children[] = { { E_NAME, 1, 1 }, PROVENANCE };
 static const ChildSpec organisations_children[] = { { E_ORGANISATION, 0, MANY } };
 static const AttributeSpec organisation_attrs[] = {
   { A_ID, REQ }, { A_KIND, REQ }, { A_FOUNDED, OPT }, { A_DISSOLVED, OPT }, { A_CVR, OPT },
-  { A_MEMBER_LIST, OPT, V2 }
+  { A_MEMBER_LIST, OPT, V2 }, { A_KNOWN_UNTIL, OPT, V2 }
 };
 static const ChildSpec organisation_children[] = {
   { E_NAME, 1, 1 }, { E_NAME_EN, 0, 1 }, { E_WEBSITE, 0, 1 }, { E_IDENTIFIER, 0, MANY, V2 },

@@ -53,7 +53,7 @@ _klynge_xml_start_organisation (Reader *reader,
                                 guint   line)
 {
   KlyngeOrganisation *organisation;
-  KlyngeDate founded, dissolved;
+  KlyngeDate founded, dissolved, known_until;
   GError *error = NULL;
   int kind = 0, member_list = 0;
 
@@ -69,6 +69,9 @@ _klynge_xml_start_organisation (Reader *reader,
     _klynge_xml_problem_from_error (reader, line, error);
   if (_klynge_xml_value_date (reader, A_DISSOLVED, &dissolved, line) && klynge_date_is_set (&dissolved)
       && !klynge_organisation_set_dissolved (organisation, &dissolved, (error = NULL, &error)))
+    _klynge_xml_problem_from_error (reader, line, error);
+  if (_klynge_xml_value_date (reader, A_KNOWN_UNTIL, &known_until, line) && klynge_date_is_set (&known_until)
+      && !klynge_organisation_set_known_until (organisation, &known_until, (error = NULL, &error)))
     _klynge_xml_problem_from_error (reader, line, error);
   if (reader->values[A_CVR] != NULL
       && !klynge_organisation_set_cvr (organisation, reader->values[A_CVR], (error = NULL, &error)))

@@ -326,6 +326,7 @@ write_organisation (Writer          *writer,
   if (klynge_organisation_is_member_list_stated (organisation))
     put_enum (writer, "member-list", KLYNGE_TYPE_MEMBER_LIST,
               klynge_organisation_get_member_list (organisation));
+  put_date (writer, "known-until", klynge_organisation_get_known_until (organisation));
   KLYNGE_OUTPUT_PUT_LITERAL (&writer->out, ">\n");
   put_text_element (writer, "      ", "name", klynge_organisation_get_name (organisation));
   put_text_element (writer, "      ", "name-en", klynge_organisation_get_name_en (organisation));

@@ -659,7 +659,8 @@ typedef struct {
 /* in synthetic_landscape () plus: "gone" dissolved 2020, "late" founded
  * 2025, "fresh" founded 2024-01-01, "old-ab" merged into "a" in 2022
  * (completed, records left inconsistent on purpose), "made" created by a
- * completed merger on 2024-06-01 */
+ * completed merger on 2024-06-01, "known" founded 2000 and known active
+ * until 2024, "quiet" known active until 2023 with no founding date */
 static const Refusal refusals[] = {
   { "unknown predecessor", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "nobody", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
   { "predecessor is a member", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
@@ -682,6 +683,8 @@ static const Refusal refusals[] = {
   { "transfer from a body already absorbed", KLYNGE_MERGER_KIND_TRANSFER, "b", "2024-01-01", { "old-ab", NULL }, KLYNGE_ERROR_MERGER_PREDECESSOR_INACTIVE },
   { "transfer to a dissolved body", KLYNGE_MERGER_KIND_TRANSFER, "gone", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
   { "transfer to a body not yet founded", KLYNGE_MERGER_KIND_TRANSFER, "late", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
+  { "predecessor known active on the effective date", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "known", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "renamed record known active only before", KLYNGE_MERGER_KIND_RENAME, "quiet", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
 };
 
 static KlyngeLandscape *
@@ -691,12 +694,15 @@ refusal_landscape (void)
   const char *old[] = { "old-ab", NULL };
   const char *pre_made[] = { "b", NULL };
   g_autoptr(KlyngeMerger) m1 = NULL, m2 = NULL;
+  KlyngeDate known = { 2024, 0, 0 }, quiet = { 2023, 0, 0 };
 
   add_org (landscape, "gone", "2000", "2020");
   add_org (landscape, "late", "2025", NULL);
   add_org (landscape, "fresh", "2024-01-01", NULL);
   add_org (landscape, "old-ab", "2001", NULL);
   add_org (landscape, "made", "2024-06-01", NULL);
+  ck_assert (klynge_organisation_set_known_until (add_org (landscape, "known", "2000", NULL), &known, NULL));
+  ck_assert (klynge_organisation_set_known_until (add_org (landscape, "quiet", NULL, NULL), &quiet, NULL));
   m1 = add_merger (landscape, "hist-1", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2022-01-01", old);
   klynge_merger_set_status (m1, KLYNGE_MERGER_STATUS_COMPLETED);
   m2 = add_merger (landscape, "hist-2", KLYNGE_MERGER_KIND_ABSORPTION, "made", "2024-06-01", pre_made);

@@ -147,6 +147,7 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
 {
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
   g_autofree char *text = NULL;
+  KlyngeDate known_until;
 
   /* stated here rather than in small_xml, which stays a version 1 document:
    * an unstated list reads "unknown", as the format means it */
@@ -154,15 +155,18 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
                                        KLYNGE_MEMBER_LIST_COMPLETE);
   klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b")),
                                        KLYNGE_MEMBER_LIST_PARTIAL);
+  ck_assert (klynge_date_parse ("2023-06", &known_until, NULL));
+  ck_assert (klynge_organisation_set_known_until (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")),
+                                                  &known_until, NULL));
   text = csv_of (landscape, "organisation");
   ck_assert_str_eq (text,
-              "id,kind,founded,dissolved,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
-              "ced,support-body,2014,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
-              "a,cluster,2014-05-09,2020-06-30,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
+              "id,kind,founded,dissolved,known-until,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
+              "ced,support-body,2014,,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
+              "a,cluster,2014-05-09,2020-06-30,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
               "\"energy|water, climate\",https://example.org/a|https://example.org/a2,"
               "\"Line one\nline \"\"two\"\"\"\r\n"
-              "b,cluster,2015,2020-06-30,,partial,Klynge B,,,,,,\r\n"
-              "ab,cluster,2020-07-01,,,unknown,Klynge AB,,,,,,\r\n");
+              "b,cluster,2015,2020-06-30,,,partial,Klynge B,,,,,,\r\n"
+              "ab,cluster,2020-07-01,,2023-06,,unknown,Klynge AB,,,,,,\r\n");
 }
 END_TEST
 
@@ -397,11 +401,11 @@ START_TEST (test_csv_plural_columns_escape_the_separator_and_split_back_exactly)
   g_autoptr(GPtrArray) cities = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
-  ck_assert_str_eq (lines[1], "x,cluster,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
+  ck_assert_str_eq (lines[1], "x,cluster,,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
   fields = g_strsplit (lines[1], ",", -1);
-  cities = split_plural (fields[9]);
-  focus = split_plural (fields[10]);
-  sources = split_plural (fields[11]);
+  cities = split_plural (fields[10]);
+  focus = split_plural (fields[11]);
+  sources = split_plural (fields[12]);
   ck_assert_uint_eq (focus->len, 2);
   ck_assert_str_eq (g_ptr_array_index (focus, 0), "a|b");
   ck_assert_str_eq (g_ptr_array_index (focus, 1), "c");
@@ -953,6 +957,33 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
 }
 END_TEST
 
+/* The GraphML of the landscape in @xml has exactly two nodes, whose data
+ * under @key are @first and @second (NULL: no data). */
+static void
+assert_two_nodes_data (const char *xml,
+                       const char *key,
+                       const char *first,
+                       const char *second)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (xml);
+  xmlDocPtr doc = graphml_doc (landscape);
+  xmlNodePtr graph = find_graph (doc);
+  const char *expected[] = { first, second };
+  guint n = 0;
+
+  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
+    if (is_element (child, "node"))
+      {
+        g_autofree char *value = data_of (child, key);
+
+        ck_assert_uint_lt (n, G_N_ELEMENTS (expected));
+        ck_assert_pstr_eq (value, expected[n]);
+        n++;
+      }
+  ck_assert_uint_eq (n, 2);
+  xmlFreeDoc (doc);
+}
+
 START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
 {
   static const char identified_xml[] =
@@ -965,23 +996,24 @@ START_TEST (test_graphml_gives_an_organisations_identifiers_as_one_value)
     "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
     "  </organisations>\n"
     "</landscape>\n";
-  g_autoptr(KlyngeLandscape) landscape = load_xml (identified_xml);
-  xmlDocPtr doc = graphml_doc (landscape);
-  xmlNodePtr graph = find_graph (doc);
-  guint n = 0;
 
-  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
-    if (is_element (child, "node"))
-      {
-        g_autofree char *identifiers = data_of (child, "n-identifiers");
+  /* the second has none: no data */
+  assert_two_nodes_data (identified_xml, "n-identifiers", "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c", NULL);
+}
+END_TEST
 
-        if (n++ == 0)
-          ck_assert_str_eq (identifiers, "lei:5493001KJTIIGC8Y1R12|other:a\\|b&c");
-        else
-          ck_assert_ptr_null (identifiers);   /* none: no data */
-      }
-  ck_assert_uint_eq (n, 2);
-  xmlFreeDoc (doc);
+START_TEST (test_graphml_gives_a_known_until_date_with_its_precision)
+{
+  static const char known_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\" known-until=\"2019-06\"><name>Klynge</name></organisation>\n"
+    "    <organisation id=\"p\" kind=\"cluster\"><name>Uden</name></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+
+  assert_two_nodes_data (known_xml, "n-known-until", "2019-06", NULL);
 }
 END_TEST
 
@@ -1199,6 +1231,7 @@ export_suite (void)
   tc = tcase_create ("graphml");
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
   tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
+  tcase_add_test (tc, test_graphml_gives_a_known_until_date_with_its_precision);
   tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
   tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
   tcase_add_test (tc, test_graphml_membership_edges_have_role_and_end_reason);

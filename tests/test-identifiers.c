@@ -379,7 +379,7 @@ static const struct {
   { KLYNGE_IDENTIFIER_SCHEME_ECCP, "", "white space" },
   { KLYNGE_IDENTIFIER_SCHEME_ECCP, "two words", "white space" },
   { KLYNGE_IDENTIFIER_SCHEME_ORG_ID, "DK-CVR-\t1", "white space" },
-  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "no\xc2\xa0break", "white space" },  /* U+00A0 */
+  { KLYNGE_IDENTIFIER_SCHEME_OTHER, "no\xc2\xa0" "break", "white space" },  /* U+00A0 */
   { KLYNGE_IDENTIFIER_SCHEME_OTHER, "bad\xff", "white space" },
   { KLYNGE_IDENTIFIER_SCHEME_OTHER, "bell\x07", "white space" },
 };

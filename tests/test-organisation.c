@@ -578,6 +578,172 @@ START_TEST (test_organisation_is_active_on_an_unset_date_is_a_programmer_error)
 }
 END_TEST
 
+/* --- known until ---------------------------------------------------------- */
+
+/* Sets the dates that are not NULL, in the order founded, dissolved, known
+ * until, each of which must succeed. */
+static KlyngeOrganisation *
+new_organisation_with_life (const char *founded,
+                            const char *dissolved,
+                            const char *known_until)
+{
+  KlyngeOrganisation *org = new_organisation ();
+  const char *texts[] = { founded, dissolved, known_until };
+  gboolean (*setters[]) (KlyngeOrganisation *, const KlyngeDate *, GError **) = {
+    klynge_organisation_set_founded, klynge_organisation_set_dissolved,
+    klynge_organisation_set_known_until,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      {
+        KlyngeDate date = klynge_test_date (texts[i]);
+        g_autoptr(GError) error = NULL;
+
+        ck_assert (setters[i] (org, &date, &error));
+        ck_assert_no_error (error);
+      }
+  return org;
+}
+
+static const struct {
+  const char *founded;
+  const char *dissolved;
+  const char *known_until;
+  const char *date;
+  KlyngeOrganisationStatus status;
+} known_until_status[] = {
+  /* without it, active for ever after the founding */
+  { "2013", NULL, NULL, "2030-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2013", NULL, "2019-06-30", "2019-06-29", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2013", NULL, "2019-06-30", "2019-06-30", KLYNGE_ORGANISATION_STATUS_ACTIVE },   /* its last known day */
+  { "2013", NULL, "2019-06-30", "2019-07-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2013", NULL, "2019-06-30", "2030-01-01", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },  /* never dissolved */
+  /* a partial date is certain through its first day only */
+  { "2013", NULL, "2021", "2021-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2013", NULL, "2021", "2021-01-02", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { "2013", NULL, "2021-06", "2021-06-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2013", NULL, "2021-06", "2021-06-30", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  /* it does not move the founding */
+  { "2013-05-09", NULL, "2019", "2013-05-08", KLYNGE_ORGANISATION_STATUS_NOT_YET_FOUNDED },
+  /* with no founding date it is the first day the record shows */
+  { NULL, NULL, "2019-06-30", "2019-06-29", KLYNGE_ORGANISATION_STATUS_NOT_KNOWN },
+  { NULL, NULL, "2019-06-30", "2019-06-30", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  /* the dissolution date, the organisation's last day, says more */
+  { "2013", "2022-12-31", "2019-06-30", "2020-01-01", KLYNGE_ORGANISATION_STATUS_ACTIVE },
+  { "2013", "2022-12-31", "2019-06-30", "2023-01-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
+  { "2013", "2019-06-30", "2019-06-30", "2019-07-01", KLYNGE_ORGANISATION_STATUS_DISSOLVED },
+};
+
+START_TEST (test_organisation_is_not_known_after_its_known_until_date_unless_dissolved)
+{
+  g_autoptr(KlyngeOrganisation) org =
+    new_organisation_with_life (known_until_status[_i].founded, known_until_status[_i].dissolved,
+                                known_until_status[_i].known_until);
+  KlyngeDate date = klynge_test_date (known_until_status[_i].date);
+
+  ck_assert_int_eq (_klynge_organisation_status_on (org, klynge_date_get_first_day (&date),
+                                                    _klynge_organisation_first_stated_day (org)),
+                    known_until_status[_i].status);
+  ck_assert_int_eq (klynge_organisation_is_active_on (org, &date),
+                    known_until_status[_i].status == KLYNGE_ORGANISATION_STATUS_ACTIVE);
+}
+END_TEST
+
+static const struct {
+  const char *founded;
+  const char *dissolved;
+  KlyngeDate known_until;
+  int code;             /* 0: accepted */
+} known_until_periods[] = {
+  { "2013-05-09", NULL, { 2013, 5, 9 }, 0 },                           /* the founding day */
+  { "2013", NULL, { 2013, 0, 0 }, 0 },
+  { "2013", "2020-06-30", { 2020, 6, 30 }, 0 },                        /* the dissolution day */
+  { "2013", "2020", { 2020, 0, 0 }, 0 },
+  { "2013", "2020-06-30", { 2020, 7, 1 }, KLYNGE_ERROR_BAD_PERIOD },
+  { "2013", "2020-06-30", { 2021, 0, 0 }, KLYNGE_ERROR_BAD_PERIOD },
+  { "2013", "2020", { 2020, 12, 0 }, KLYNGE_ERROR_BAD_PERIOD },        /* "2020" stands for 1 January */
+  { "2013", "2020-06", { 2020, 7, 0 }, KLYNGE_ERROR_BAD_PERIOD },
+  { "2013-05-09", NULL, { 2013, 5, 8 }, KLYNGE_ERROR_BAD_PERIOD },
+  { "2013-05-09", NULL, { 2013, 0, 0 }, KLYNGE_ERROR_BAD_PERIOD },     /* 2013 stands for 1 January */
+  { NULL, NULL, { 2019, 2, 29 }, KLYNGE_ERROR_BAD_DATE },
+  { NULL, NULL, { 2020, 0, 5 }, KLYNGE_ERROR_BAD_DATE },
+};
+
+START_TEST (test_organisation_set_known_until_keeps_it_within_the_life)
+{
+  g_autoptr(KlyngeOrganisation) org =
+    new_organisation_with_life (known_until_periods[_i].founded, known_until_periods[_i].dissolved, NULL);
+  const KlyngeDate *date = &known_until_periods[_i].known_until;
+  GError *error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (org, "notify::known-until", G_CALLBACK (count_notify), &notified);
+
+  if (known_until_periods[_i].code == 0)
+    {
+      ck_assert (klynge_organisation_set_known_until (org, date, &error));
+      ck_assert_no_error (error);
+      ck_assert (klynge_date_equal (klynge_organisation_get_known_until (org), date));
+      ck_assert_uint_eq (notified, 1);
+    }
+  else
+    {
+      ck_assert (!klynge_organisation_set_known_until (org, date, &error));
+      ck_assert_klynge_error (error, known_until_periods[_i].code);
+      ck_assert (!klynge_date_is_set (klynge_organisation_get_known_until (org)));
+      ck_assert_uint_eq (notified, 0);
+    }
+}
+END_TEST
+
+/* The check holds whichever date is set last. */
+START_TEST (test_organisation_founded_and_dissolved_keep_around_known_until)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation_with_life (NULL, NULL, "2019-06-30");
+  KlyngeDate late_founding = { 2019, 7, 1 }, early_dissolution = { 2019, 6, 29 };
+  KlyngeDate same_day = { 2019, 6, 30 };
+  GError *error = NULL;
+
+  ck_assert (!klynge_organisation_set_founded (org, &late_founding, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_PERIOD);
+  ck_assert (!klynge_organisation_set_dissolved (org, &early_dissolution, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_PERIOD);
+  ck_assert (!klynge_date_is_set (klynge_organisation_get_founded (org)));
+  ck_assert (!klynge_date_is_set (klynge_organisation_get_dissolved (org)));
+
+  ck_assert (klynge_organisation_set_founded (org, &same_day, NULL));
+  ck_assert (klynge_organisation_set_dissolved (org, &same_day, NULL));
+}
+END_TEST
+
+START_TEST (test_organisation_known_until_is_a_property_cleared_by_null)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation ();
+  KlyngeDate known_until = { 2019, 6, 0 };
+  g_autoptr(KlyngeDate) read = NULL;
+
+  g_object_set (org, "known-until", &known_until, NULL);
+  g_object_get (org, "known-until", &read, NULL);
+  ck_assert (klynge_date_equal (read, &known_until));
+  ck_assert (klynge_organisation_set_known_until (org, NULL, NULL));
+  ck_assert (!klynge_date_is_set (klynge_organisation_get_known_until (org)));
+}
+END_TEST
+
+START_TEST (test_organisation_with_a_known_until_date_needs_version_2)
+{
+  g_autoptr(KlyngeOrganisation) org = new_organisation_with_life ("2013", NULL, NULL);
+  KlyngeDate known_until = { 2019, 0, 0 };
+
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 1);
+  ck_assert (klynge_organisation_set_known_until (org, &known_until, NULL));
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 2);
+  ck_assert (klynge_organisation_set_known_until (org, NULL, NULL));
+  ck_assert_uint_eq (_klynge_record_get_format_version (KLYNGE_RECORD (org)), 1);
+}
+END_TEST
+
 /* --- focus areas ---------------------------------------------------------- */
 
 START_TEST (test_organisation_focus_areas_keep_insertion_order_and_stay_null_terminated)
@@ -983,6 +1149,16 @@ organisation_suite (void)
   tcase_add_test (tc, test_organisation_without_dates_is_never_known_to_be_active);
   tcase_add_loop_test (tc, test_organisation_is_active_on_its_own_dates_as_intervals, 0, G_N_ELEMENTS (own_dates));
   tcase_add_test (tc, test_organisation_is_active_on_an_unset_date_is_a_programmer_error);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("known until");
+  tcase_add_loop_test (tc, test_organisation_is_not_known_after_its_known_until_date_unless_dissolved,
+                       0, G_N_ELEMENTS (known_until_status));
+  tcase_add_loop_test (tc, test_organisation_set_known_until_keeps_it_within_the_life,
+                       0, G_N_ELEMENTS (known_until_periods));
+  tcase_add_test (tc, test_organisation_founded_and_dissolved_keep_around_known_until);
+  tcase_add_test (tc, test_organisation_known_until_is_a_property_cleared_by_null);
+  tcase_add_test (tc, test_organisation_with_a_known_until_date_needs_version_2);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("focus areas");

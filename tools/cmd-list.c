@@ -24,6 +24,9 @@ static const char description[] =
   "be active on DATE”: a partial founding or dissolution date (“2014”) is a\n"
   "span in which the day may fall, and an organisation with no founding date is\n"
   "not known to be active before the first date the landscape states for it.\n"
+  "One with no dissolution date but a last day the sources show it active\n"
+  "(its known-until date, printed with “?” where the dissolution date goes:\n"
+  "“2013–2019-06-30?”) is not known to be active after that day.\n"
   "\n"
   "Kinds: cluster, innovation-network, support-body, agency, other.\n"
   "Roles: national-cluster, innovation-network, support-body, other.\n"
@@ -72,18 +75,26 @@ join_codes (const char * const  *codes,
   return g_string_free (text, FALSE);
 }
 
-/* "2014-05-09–2020-06-30", "2014–", "?–2020-05" */
+/* "2014-05-09–2020-06-30", "2014–", "?–2020-05", "2013–2019-06-30?" (known
+ * until, with no dissolution date) */
 static char *
 format_span (KlyngeOrganisation *organisation)
 {
   const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
   const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
+  const KlyngeDate *known_until = klynge_organisation_get_known_until (organisation);
   g_autofree char *from = founded != NULL && klynge_date_is_set (founded)
                           ? klynge_date_to_string (founded) : g_strdup ("?");
-  g_autofree char *to = dissolved != NULL && klynge_date_is_set (dissolved)
-                        ? klynge_date_to_string (dissolved) : g_strdup ("");
+  g_autofree char *to = NULL;
 
-  return g_strconcat (from, "–", to, NULL);
+  if (klynge_date_is_set (dissolved))
+    to = klynge_date_to_string (dissolved);
+  else if (klynge_date_is_set (known_until))
+    {
+      g_autofree char *last = klynge_date_to_string (known_until);
+      to = g_strconcat (last, "?", NULL);
+    }
+  return g_strconcat (from, "–", to != NULL ? to : "", NULL);
 }
 
 /* "2021-01-01–2024-12-31", "2021–" */
@@ -369,7 +380,7 @@ tool_list (Tool  *tool,
             {
               g_autofree char *when = klynge_date_to_string (&date);
 
-              g_print ("\nNot known to be active on %s (a partial or missing date):\n", when);
+              g_print ("\nNot known to be active on %s (an uncertain date, or the sources stop):\n", when);
               header = TRUE;
             }
           g_print ("%-*s  %-*s  %s%*s  %s\n",

@@ -41,7 +41,8 @@ static const char description[] =
   "problem on standard error.\n"
   "\n"
   "Examples:\n"
-  "  klynge merge --landscape in.xml --into ab --name \"Klynge AB\" --date 2025-01-01 a b --output out.xml\n"
+  "  klynge merge --landscape in.xml --into ab --name \"Klynge AB\" \\\n"
+  "      --date 2025-01-01 a b --output out.xml\n"
   "  klynge merge --landscape in.xml --into a --date 2025-01-01 b --dry-run";
 
 static void

@@ -225,6 +225,7 @@ show_organisation (KlyngeLandscape    *landscape,
   field ("name (en)", klynge_organisation_get_name_en (organisation));
   date_field ("founded", klynge_organisation_get_founded (organisation));
   date_field ("dissolved", klynge_organisation_get_dissolved (organisation));
+  date_field ("known until", klynge_organisation_get_known_until (organisation));
   field ("cvr", klynge_organisation_get_cvr (organisation));
   field ("website", klynge_organisation_get_website (organisation));
   identifier_list (klynge_organisation_get_identifiers (organisation));

@@ -19,12 +19,12 @@ static const char description[] =
   "clusters, the innovation networks of a running programme and those with\n"
   "none); the consolidation timeline (completed mergers, absorptions,\n"
   "transfers and renames per year with their successors, counted by kind:\n"
-  "a transfer or a rename is not a merger); funding by source and calendar year (plus the number of\n"
-  "grants of unknown amount, which add nothing); the coverage of the\n"
-  "programmes' envelopes by the contracts that name them (recorded ÷ envelope\n"
-  "per source and year); and the support body's contract status that day.\n"
-  "Amounts are DKK with two decimals and “,” between thousands, whatever the\n"
-  "locale.\n"
+  "a transfer or a rename is not a merger); funding by source and calendar\n"
+  "year (plus the number of grants of unknown amount, which add nothing); the\n"
+  "coverage of the programmes' envelopes by the contracts that name them\n"
+  "(recorded ÷ envelope per source and year); and the support body's contract\n"
+  "status that day. Amounts are DKK with two decimals and “,” between\n"
+  "thousands, whatever the locale.\n"
   "\n"
   "Without --as-of the date is today, moved into the span of the dates in the\n"
   "data (organisations, contracts, programmes, mergers, initiatives) when it\n"
@@ -64,13 +64,8 @@ organisation_name (KlyngeLandscape *landscape,
 
 /* --- the date ---------------------------------------------------------------- */
 
-typedef struct {
-  guint32 first;   /* day numbers; 0 when no date was seen */
-  guint32 last;
-} Span;
-
 static void
-span_add (Span             *span,
+span_add (ToolSpan         *span,
           const KlyngeDate *date)
 {
   guint32 first, last;
@@ -85,21 +80,22 @@ span_add (Span             *span,
     span->last = last;
 }
 
-static Span
-data_span (KlyngeLandscape *landscape)
+ToolSpan
+tool_data_span (KlyngeLandscape *landscape)
 {
   g_autoptr(GPtrArray) records = klynge_landscape_list_organisations (landscape, NULL);
   g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
   g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
   g_autoptr(GPtrArray) initiatives = klynge_landscape_list (landscape, KLYNGE_TYPE_INITIATIVE);
   g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
-  Span span = { 0, 0 };
+  ToolSpan span = { 0, 0 };
 
   for (guint i = 0; i < records->len; i++)
     {
       KlyngeOrganisation *organisation = g_ptr_array_index (records, i);
       span_add (&span, klynge_organisation_get_founded (organisation));
       span_add (&span, klynge_organisation_get_dissolved (organisation));
+      span_add (&span, klynge_organisation_get_known_until (organisation));
     }
   for (guint i = 0; i < contracts->len; i++)
     {
@@ -650,7 +646,7 @@ tool_summary (Tool  *tool,
   g_autofree char *when = NULL;
   const char *note = "";
   KlyngeDate date;
-  Span span;
+  ToolSpan span;
   int status;
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
@@ -664,7 +660,7 @@ tool_summary (Tool  *tool,
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
 
-  span = data_span (landscape);
+  span = tool_data_span (landscape);
   if (as_of == NULL)
     {
       klynge_date_init_today (&date);

@@ -19,7 +19,7 @@
 
 static const ToolCommand commands[] = {
   { "summary", "", "the landscape on a date: organisations, mergers, funding", tool_summary },
-  { "list", "", "list organisations, or the designations of programmes, filtered", tool_list },
+  { "list", "", "list organisations or the designations of programmes, filtered", tool_list },
   { "show", "ID", "every field and source of one record", tool_show },
   { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
   { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },
@@ -63,6 +63,73 @@ tool_usage_error (const ToolCommand *command,
   return TOOL_EXIT_USAGE;
 }
 
+/* Help is for a terminal of this many columns. */
+#define HELP_COLUMNS 80
+
+/* The column at which the text of a help line starts: after an option and
+ * the run of spaces that follows it, or after the line's indentation. */
+static glong
+help_text_column (const char *line)
+{
+  const char *p = line + strspn (line, " ");
+  const char *gap = *p == '-' ? strstr (p, "  ") : NULL;
+
+  if (gap != NULL)
+    p = gap + strspn (gap, " ");
+  return g_utf8_pointer_to_offset (line, p);
+}
+
+/* Prints @text with every line longer than HELP_COLUMNS broken at spaces,
+ * the further lines indented to the line's text column: GOption does not
+ * wrap an option's description. */
+static void
+print_help_wrapped (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      glong column, width;
+      g_autoptr(GString) out = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (i > 0)
+        g_print ("\n");
+      if (g_utf8_strlen (line, -1) <= HELP_COLUMNS)
+        {
+          g_print ("%s", line);
+          continue;
+        }
+      column = help_text_column (line);
+      out = g_string_new_len (line, g_utf8_offset_to_pointer (line, column) - line);
+      width = column;
+      words = g_strsplit (g_utf8_offset_to_pointer (line, column), " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          glong length = g_utf8_strlen (words[w], -1);
+
+          if (length == 0)
+            continue;
+          if (width > column && width + 1 + length > HELP_COLUMNS)
+            {
+              g_print ("%s\n", out->str);
+              g_string_truncate (out, 0);
+              for (width = 0; width < column; width++)
+                g_string_append_c (out, ' ');
+            }
+          if (width > column)
+            {
+              g_string_append_c (out, ' ');
+              width++;
+            }
+          g_string_append (out, words[w]);
+          width += length;
+        }
+      g_print ("%s", out->str);
+    }
+}
+
 gboolean
 tool_parse_options (Tool               *tool,
                     const ToolCommand  *command,
@@ -72,9 +139,11 @@ tool_parse_options (Tool               *tool,
                     char             ***argv,
                     int                *status)
 {
+  gboolean help = FALSE;
   GOptionEntry common[] = {
     { "landscape", 'l', 0, G_OPTION_ARG_FILENAME, &tool->landscape_path,
       "Work on FILE instead of the built-in Danish landscape", "FILE" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help", NULL },
     { NULL }
   };
   g_autofree char *program = g_strdup_printf ("klynge %s", command->name);
@@ -91,7 +160,8 @@ tool_parse_options (Tool               *tool,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, common, NULL);
-  g_option_context_set_help_enabled (context, TRUE);
+  /* printed here rather than by GOption, so that it fits the terminal */
+  g_option_context_set_help_enabled (context, FALSE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -99,6 +169,13 @@ tool_parse_options (Tool               *tool,
       return FALSE;
     }
   *status = TOOL_EXIT_OK;
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      print_help_wrapped (text);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -266,19 +343,29 @@ tool_close_output (GOutputStream  *stream,
   return g_output_stream_close (stream, NULL, error);
 }
 
+/* The years of the built-in landscape come from its data, so that this
+ * help cannot fall behind it. */
 static void
 print_help (void)
 {
+  g_autoptr(KlyngeLandscape) builtin = klynge_landscape_new_default ();
+  ToolSpan span = tool_data_span (builtin);
+  KlyngeDate first, last;
+
+  klynge_date_init_from_day (&first, span.first);
+  klynge_date_init_from_day (&last, span.last);
   g_print ("Usage:\n  klynge COMMAND [OPTION…] [ARGUMENT…]\n\n"
            "The Danish cluster landscape: cluster organisations and innovation networks,\n"
            "their members, mergers, funding and the support body's initiatives.\n"
            "Without --landscape FILE, commands work on the built-in landscape of\n"
-           "c. 2014–2022, compiled from public sources.\n\n"
-           "Commands:\n");
+           "%u–%u (the years of its earliest and latest dates), compiled from public\n"
+           "sources.\n\n"
+           "Commands:\n", first.year, last.year);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-15s %s\n", commands[i].name, commands[i].summary);
   g_print ("\nOptions:\n"
-           "  -h, --help      Show this help; “klynge COMMAND --help” shows a command's\n"
+           "  -h, --help      Show this help; “klynge COMMAND --help” shows the help of\n"
+           "                  a command\n"
            "  --version       Show the version of klynge\n\n"
            "Exit status: 0 success, 1 a problem in the data, 2 a usage error.\n");
 }

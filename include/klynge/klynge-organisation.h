@@ -67,7 +67,8 @@ GType klynge_label_level_get_type (void) G_GNUC_CONST;
  *   it was active on the date: the date falls within a partial founding or
  *   dissolution date (founded `2014`, on `2014-06-01`), or the organisation
  *   has no founding date and the date is before the first day the
- *   landscape shows it active
+ *   landscape shows it active, or it has no dissolution date and the date
+ *   is after its known-until date (klynge_organisation_get_known_until())
  *
  * The status of an organisation on a date; derived, never stored. A
  * partial or missing date is an interval of uncertainty, not its first
@@ -187,6 +188,10 @@ gboolean               klynge_organisation_set_founded     (KlyngeOrganisation  
 const KlyngeDate      *klynge_organisation_get_dissolved   (KlyngeOrganisation     *self);
 gboolean               klynge_organisation_set_dissolved   (KlyngeOrganisation     *self,
                                                             const KlyngeDate       *dissolved,
+                                                            GError                **error);
+const KlyngeDate      *klynge_organisation_get_known_until (KlyngeOrganisation     *self);
+gboolean               klynge_organisation_set_known_until (KlyngeOrganisation     *self,
+                                                            const KlyngeDate       *known_until,
                                                             GError                **error);
 const char            *klynge_organisation_get_cvr         (KlyngeOrganisation     *self);
 gboolean               klynge_organisation_set_cvr         (KlyngeOrganisation     *self,

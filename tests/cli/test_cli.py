@@ -54,7 +54,7 @@ def first_stated_day(tree, org):
     date active: the last day of the earliest membership since, contract
     start, hosted initiative start, label award, designation start or
     completed merger it is the successor of; the first day of its
-    dissolution date."""
+    dissolution and known-until dates."""
     oid = org.get("id")
     days = [parse_date(l.get("awarded"))[1] for l in org.findall(f"{NS}label")]
     days += [parse_date(m.get("since"))[1] for m in org.iter(f"{NS}membership") if m.get("since")]
@@ -65,8 +65,7 @@ def first_stated_day(tree, org):
              if d.get("organisation") == oid]
     days += [parse_date(m.get("effective"))[1] for m in tree.iter(f"{NS}merger")
              if m.get("successor") == oid and m.get("status") == "completed"]
-    if org.get("dissolved"):
-        days.append(first_day(org.get("dissolved")))
+    days += [first_day(org.get(a)) for a in ("dissolved", "known-until") if org.get(a)]
     return min(days) if days else None
 
 
@@ -87,6 +86,9 @@ def status_on(tree, org, day):
         if stated is None or day < stated:
             return "not-known"
     if dissolved and day > first_day(dissolved):
+        return "not-known"
+    # the sources stop: not known after the first day of known-until
+    if not dissolved and org.get("known-until") and day > first_day(org.get("known-until")):
         return "not-known"
     return "active"
 
@@ -362,6 +364,26 @@ def test_list_filters_by_kind_and_date(klynge, denmark_tree):
     active_part, _, unknown_part = result.stdout.partition("\nNot known to be active on 2021-06-30")
     assert listed_ids_of(active_part) == expected
     assert listed_ids_of(unknown_part.split("\n", 1)[1]) == not_known
+
+
+@pytest.mark.parametrize("day, active, not_known", [
+    ("2019-06-30", ["klynge-a", "klynge-c"], ["netvaerk-b", "klynge-d"]),
+    ("2020-01-01", ["klynge-c"], ["klynge-a", "netvaerk-b", "klynge-d"]),
+    ("2021-01-01", ["netvaerk-b"], ["klynge-a", "klynge-d"]),   # klynge-c is dissolved
+])
+def test_list_shows_organisations_apart_after_their_known_until_date(klynge, fixture_path,
+                                                                      day, active, not_known):
+    path = fixture_path("valid", "known-until.xml")
+    tree = ET.parse(path).getroot()
+    for org in organisations(tree):
+        expected = ("active" if org.get("id") in active else
+                    "not-known" if org.get("id") in not_known else "inactive")
+        assert status_on(tree, org, datetime.date.fromisoformat(day)) == expected
+    result = klynge("list", "--active-on", day, "--landscape", path)
+    active_part, _, unknown_part = result.stdout.partition(f"\nNot known to be active on {day}")
+    assert listed_ids_of(active_part) == active
+    assert listed_ids_of(unknown_part.split("\n", 1)[1]) == not_known
+    assert "2013–2019-06-30?" in result.stdout
 
 
 def test_list_filters_by_city_and_focus(klynge, denmark_tree):
@@ -710,7 +732,7 @@ def test_csv_is_crlf_terminated_rfc_4180(klynge):
                                capture_output=True)
     assert completed.returncode == 0
     data = completed.stdout
-    assert data.startswith(b"id,kind,founded,dissolved,cvr,member-list,name,")
+    assert data.startswith(b"id,kind,founded,dissolved,known-until,cvr,member-list,name,")
     assert data.endswith(b"\r\n")
     data.decode("utf-8")
 

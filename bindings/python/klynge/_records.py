@@ -31,7 +31,7 @@ TABLES = tuple(Klynge.Landscape.export_csv_kinds())
 
 # Columns holding dates (YYYY, YYYY-MM or YYYY-MM-DD), per table.
 DATE_COLUMNS = {
-    "organisation": ("founded", "dissolved"),
+    "organisation": ("founded", "dissolved", "known-until"),
     "membership": ("since", "until"),
     "contract": ("start", "end"),
     "programme": ("start", "end"),

@@ -90,3 +90,13 @@ def test_without_pandas_the_error_says_what_to_install(klynge, builtin, monkeypa
     assert not klynge.have_pandas()
     with pytest.raises(ImportError, match="python3-pandas"):
         klynge.to_dataframe(builtin, "organisation")
+
+
+def test_known_until_is_a_date_column_with_its_precision(klynge, data_path, pandas):
+    frame = klynge.to_dataframe(klynge.load(data_path("valid", "known-until.xml")), "organisation")
+    assert str(frame["known-until"].dtype) == "datetime64[ns]"
+    rows = frame.set_index("id")
+    assert rows.loc["klynge-a", "known-until"] == pandas.Timestamp("2019-06-30")
+    assert rows.loc["klynge-a", "known-until_precision"] == "day"
+    assert rows.loc["netvaerk-b", "known-until"] == pandas.Timestamp("2021-01-01")
+    assert rows.loc["netvaerk-b", "known-until_precision"] == "year"

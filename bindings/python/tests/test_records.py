@@ -21,6 +21,7 @@ def test_organisation_rows_have_the_xml_attribute_names(klynge, full):
         "id": "org-a", "kind": "cluster",
         "founded": datetime.date(2014, 5, 9), "founded_precision": "day",
         "dissolved": datetime.date(2020, 6, 30), "dissolved_precision": "day",
+        "known-until": None, "known-until_precision": None,
         "cvr": "24256790", "member-list": "unknown", "name": "Klynge A", "name-en": "Cluster A",
         "website": "https://a.example", "cities": ["Aalborg"],
         "focus-areas": ["energy", "water"],
