@@ -346,6 +346,34 @@ START_TEST (test_default_landscape_sets_grants_against_the_envelopes_of_2021_to_
 }
 END_TEST
 
+/* Facts §10.2: where no source shows an organisation's activity after a
+ * day and none says that it ended, its status after that day is not
+ * known, neither active nor dissolved. */
+START_TEST (test_default_landscape_shows_no_activity_after_the_sources_stop)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  const struct { const char *id, *last, *after; } cases[] = {
+    { "dmn", "2020-12-31", "2021-01-01" },
+    { "invio", "2020-12-31", "2021-01-01" },
+    { "danish-healthtech", "2020-12-31", "2021-01-01" },
+    { "robocluster", "2020-12-31", "2021-01-01" },
+    { "ced", "2022-09-30", "2022-10-01" },
+    { "nbe", "2021-01-01", "2021-02-01" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KlyngeDate last = klynge_test_date (cases[i].last), after = klynge_test_date (cases[i].after);
+      KlyngeDate end = klynge_test_date ("2024-12-31");
+
+      ck_assert_msg (klynge_landscape_get_status (landscape, cases[i].id, &last, NULL) == KLYNGE_ORGANISATION_STATUS_ACTIVE,
+                     "%s is not active on %s", cases[i].id, cases[i].last);
+      ck_assert_int_eq (klynge_landscape_get_status (landscape, cases[i].id, &after, NULL), KLYNGE_ORGANISATION_STATUS_NOT_KNOWN);
+      ck_assert_int_eq (klynge_landscape_get_status (landscape, cases[i].id, &end, NULL), KLYNGE_ORGANISATION_STATUS_NOT_KNOWN);
+    }
+}
+END_TEST
+
 /* Facts §1: no source names the members of any organisation. */
 START_TEST (test_default_landscape_claims_no_member_list)
 {
@@ -405,6 +433,7 @@ default_suite (void)
   tcase_add_test (integrity, test_default_landscape_has_the_sourced_grants_each_in_its_programme);
   tcase_add_test (integrity, test_default_landscape_sets_grants_against_the_envelopes_of_2021_to_2024);
   tcase_add_test (integrity, test_default_landscape_claims_no_member_list);
+  tcase_add_test (integrity, test_default_landscape_shows_no_activity_after_the_sources_stop);
   tcase_add_test (integrity, test_default_landscape_saves_back_to_the_shipped_file);
   tcase_add_test (integrity, test_default_landscape_is_a_new_object_each_time);
   suite_add_tcase (suite, integrity);

@@ -1,5 +1,7 @@
 """Tests of `klynge list --designated` and `klynge show` on programmes."""
 
+import xml.etree.ElementTree as ET
+
 import pytest
 
 NATIONAL_CLUSTERS = ["nc%02d" % i for i in range(14, 0, -1)]   # the programme's order
@@ -300,3 +302,44 @@ def test_builtin_funding_shows_the_sourced_grants_and_the_coverage_of_2021_to_20
     for year in ("2021", "2022", "2023", "2024"):
         assert ("ufm", year) in covered and ("deb", year) in covered, (year, coverage)
     assert "80,000,000.00" in coverage
+
+
+def last_evidence_year(tree, org):
+    """The last year in which the data holds a source of the organisation's
+    activity: its founding, dissolution or known-until date, a label, a
+    contract it holds, a designation, a hosted initiative, or an event it
+    takes part in."""
+    ns = "{urn:klynge:landscape:1}"
+    oid = org.get("id")
+    dates = [org.get(a) for a in ("founded", "dissolved", "known-until")]
+    dates += [label.get("awarded") for label in org.findall(f"{ns}label")]
+    for contract in tree.iter(f"{ns}contract"):
+        if contract.get("holder") == oid:
+            dates += [contract.get("start"), contract.get("end")]
+    for designation in tree.iter(f"{ns}designation"):
+        if designation.get("organisation") == oid:
+            dates += [designation.get("start"), designation.get("end")]
+    for initiative in tree.iter(f"{ns}initiative"):
+        if initiative.get("host") == oid:
+            dates += [initiative.get("start"), initiative.get("end")]
+    for merger in tree.iter(f"{ns}merger"):
+        if merger.get("successor") == oid or any(p.get("ref") == oid for p in merger.findall(f"{ns}predecessor")):
+            dates.append(merger.get("effective"))
+    years = [int(d[:4]) for d in dates if d]
+    return max(years) if years else None
+
+
+def test_builtin_shows_no_organisation_active_in_a_year_without_a_source_of_its_activity(klynge, srcdir):
+    tree = ET.parse(srcdir / "data" / "denmark.xml").getroot()
+    orgs = {o.get("id"): o for o in tree.iter("{urn:klynge:landscape:1}organisation")}
+    for year in range(2002, 2025):
+        day = f"{year}-07-01"
+        result = klynge("list", "--active-on", day)
+        assert result.status == 0, result
+        active = result.stdout.partition(f"\nNot known to be active on {day}")[0]
+        for line in active.splitlines():
+            if not line.strip() or line.split()[0] not in orgs:
+                continue
+            oid = line.split()[0]
+            last = last_evidence_year(tree, orgs[oid])
+            assert last is not None and last >= year, (oid, year, last)
