@@ -7,8 +7,10 @@
 
 Three questions an analyst of the cluster programme asks:
 
-1. Consolidation timeline: which clusters and networks merged into which,
-   when, and how many organisations were active at the start of each year.
+1. Consolidation timeline: which national clusters the programmes
+   designated, for which areas; which clusters and networks merged into
+   which (or gave parts to, or were renamed), when; and how many
+   organisations were active and designated at the start of each year.
 2. Funding per funder and year: what each funding source paid, pro-rated
    by days over the contract periods (exact, in kroner).
 3. Member overlap: how many members each pair of organisations shares
@@ -35,31 +37,55 @@ def kroner(ore):
     return Klynge.money_to_grouped_string(ore).replace(",", " ")
 
 
+def designated_national_clusters(landscape):
+    """The national clusters designated when the latest programme started,
+    with their areas and how long each designation lasted."""
+    national = klynge.designations(landscape, role="national-cluster")
+    if not national:
+        return
+    first = max(d.get_start() for d in national)
+    print("  national clusters designated from %s:" % first)
+    for designation in national:
+        if str(designation.get_start()) != str(first):
+            continue
+        end = designation.get_end()
+        print("    %-16s %-40s %s – %s" % (designation.get_organisation(),
+                                         designation.get_area() or "",
+                                         designation.get_start(), end if end else ""))
+    print()
+
+
 def consolidation_timeline(landscape):
     print("1. Consolidation timeline")
     print("-------------------------")
+    designated_national_clusters(landscape)
     mergers = sorted(klynge.to_records(landscape, "merger"),
                      key=lambda m: (m["effective"], m["id"]))
     for merger in mergers:
         effective = klynge.format_date(merger["effective"], merger["effective_precision"])
-        print("  %-10s %-9s %-9s %s <- %s" % (effective, merger["kind"], merger["status"],
+        print("  %-10s %-10s %-9s %s <- %s" % (effective, merger["kind"], merger["status"],
                                              merger["successor"],
                                              ", ".join(merger["predecessors"])))
     if not mergers:
         print("  (no mergers)")
     organisations = klynge.to_records(landscape, "organisation")
     years = sorted({o["founded"].year for o in organisations if o["founded"]}
-                   | {m["effective"].year for m in mergers})
+                   | {m["effective"].year for m in mergers}
+                   | {d["end"].year for d in klynge.to_records(landscape, "designation") if d["end"]})
     if years:
         print()
-        print("  active organisations on 1 January (clusters and networks / all):")
-        for year in range(max(years[0], years[-1] - 12), years[-1] + 2):
+        print("  on 1 January: clusters and networks active / all active / national clusters designated:")
+        # up to the last year the data covers: no claim about later years
+        for year in range(max(years[0], years[-1] - 12), years[-1] + 1):
             view = Klynge.LandscapeView.new(landscape, Klynge.Date.new(year, 1, 1))
             active = [o for o in landscape.organisations() if view.is_active(o.get_id())]
             clusters = [o for o in active
                         if o.get_kind() in (Klynge.OrganisationKind.CLUSTER,
                                             Klynge.OrganisationKind.INNOVATION_NETWORK)]
-            print("    %d  %3d / %3d  %s" % (year, len(clusters), len(active), "#" * len(clusters)))
+            date = "%d-01-01" % year
+            designated = klynge.designations(landscape, on=date, role="national-cluster")
+            print("    %d  %3d / %3d / %3d  %s" % (year, len(clusters), len(active), len(designated),
+                                                  "#" * len(clusters)))
     print()
 
 

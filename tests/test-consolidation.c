@@ -162,43 +162,54 @@ resolve (KlyngeLandscape *landscape,
 
 /* --- built-in data ------------------------------------------------------- */
 
-START_TEST (test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01)
+/* House of Energy and Energy Innovation Cluster merged into ECD; CLEAN,
+ * which lived on, transferred its energy activities to it (facts §10.4). */
+START_TEST (test_energy_cluster_denmark_was_formed_by_two_and_given_cleans_energy_on_2020_07_01)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
   g_autoptr(GPtrArray) ancestors = klynge_landscape_list_ancestors (landscape, "ecd");
   g_autoptr(GPtrArray) descendants = klynge_landscape_list_descendants (landscape, "ecd");
-  const char *expected[] = { "house-of-energy", "eic", "clean-energi" };
+  const char *expected[] = { "house-of-energy", "eic", "clean" };
+  const char *events[] = { "merger-2020-ecd", "merger-2020-ecd", "transfer-2020-clean-ecd" };
+  const KlyngeMergerKind kinds[] = { KLYNGE_MERGER_KIND_MERGER, KLYNGE_MERGER_KIND_MERGER, KLYNGE_MERGER_KIND_TRANSFER };
 
-  ck_assert_uint_eq (ancestors->len, 3);
+  /* CLEAN's own predecessors of 2014 follow at depth 2 */
+  ck_assert_uint_eq (ancestors->len, 5);
   for (guint i = 0; i < 3; i++)
     {
       KlyngeLineageLink *link = g_ptr_array_index (ancestors, i);
       g_autofree char *effective = klynge_date_to_string (klynge_lineage_link_get_effective (link));
 
       ck_assert_str_eq (klynge_lineage_link_get_organisation (link), expected[i]);
-      ck_assert_str_eq (klynge_lineage_link_get_merger (link), "merger-2020-ecd");
+      ck_assert_str_eq (klynge_lineage_link_get_merger (link), events[i]);
+      ck_assert_int_eq (klynge_lineage_link_get_kind (link), kinds[i]);
       ck_assert_str_eq (klynge_lineage_link_get_via (link), "ecd");
       ck_assert_str_eq (effective, "2020-07-01");
       ck_assert_uint_eq (klynge_lineage_link_get_depth (link), 1);
     }
+  ck_assert_uint_eq (klynge_lineage_link_get_depth (g_ptr_array_index (ancestors, 3)), 2);
   ck_assert_uint_eq (descendants->len, 0);
 }
 END_TEST
 
-START_TEST (test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31)
+START_TEST (test_eic_was_itself_on_2020_06_30_and_ecd_on_2020_12_31_while_clean_lives_on)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
   KlyngeDate d = klynge_test_date ("2020-12-31");
   const char *merged_into = NULL;
 
-  ck_assert_str_eq (resolve (landscape, "clean-energi", "2020-06-30"), "clean-energi");
-  ck_assert_str_eq (resolve (landscape, "clean-energi", "2020-12-31"), "ecd");
-  ck_assert_ptr_null (resolve (landscape, "clean-energi", "2014-05-08"));
-  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean-energi", &d, &merged_into),
+  ck_assert_str_eq (resolve (landscape, "eic", "2020-06-30"), "eic");
+  ck_assert_str_eq (resolve (landscape, "eic", "2020-12-31"), "ecd");
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "eic", &d, &merged_into),
                     KLYNGE_ORGANISATION_STATUS_MERGED);
   ck_assert_str_eq (merged_into, "ecd");
+  /* a transfer's giver stays itself */
+  ck_assert_str_eq (resolve (landscape, "clean", "2020-12-31"), "clean");
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean", &d, &merged_into),
+                    KLYNGE_ORGANISATION_STATUS_ACTIVE);
+  ck_assert_ptr_null (merged_into);
   d = klynge_test_date ("2020-06-30");
-  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean-energi", &d, &merged_into),
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "eic", &d, &merged_into),
                     KLYNGE_ORGANISATION_STATUS_ACTIVE);
   ck_assert_ptr_null (merged_into);
   ck_assert_int_eq (klynge_landscape_get_status (landscape, "ecd", &d, NULL),
@@ -218,7 +229,9 @@ START_TEST (test_clean_was_formed_in_2014_from_lean_energy_cluster_and_ccc)
   ck_assert_uint_eq (ancestors->len, 2);
   ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 0)), "lean-energy-cluster");
   ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (ancestors, 1)), "ccc");
-  ck_assert_uint_eq (descendants->len, 1);
+  /* and through CLEAN's transfer of 2020, Energy Cluster Denmark */
+  ck_assert_uint_eq (descendants->len, 2);
+  ck_assert_str_eq (klynge_lineage_link_get_organisation (g_ptr_array_index (descendants, 1)), "ecd");
   link = g_ptr_array_index (descendants, 0);
   effective = klynge_date_to_string (klynge_lineage_link_get_effective (link));
   ck_assert_str_eq (klynge_lineage_link_get_organisation (link), "clean");
@@ -227,6 +240,43 @@ START_TEST (test_clean_was_formed_in_2014_from_lean_energy_cluster_and_ccc)
   ck_assert_str_eq (resolve (landscape, "ccc", "2014-05-08"), "ccc");
   ck_assert_str_eq (resolve (landscape, "ccc", "2014-05-09"), "clean");
   ck_assert_str_eq (resolve (landscape, "lean-energy-cluster", "2019-01-01"), "clean");
+}
+END_TEST
+
+/* The kinds of the built-in events as the sources word them (facts
+ * §10.4): MARLOG formed by a merger of three in May 2020 and joined by the
+ * innovation network TINV on 1 Jan 2021; the Danish Sound renaming; the
+ * parts of Gate 21 and NBE given to We Build Denmark. */
+START_TEST (test_builtin_events_have_the_kinds_the_sources_give)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  const struct { const char *id; KlyngeMergerKind kind; const char *effective; } cases[] = {
+    { "merger-2020-marlog", KLYNGE_MERGER_KIND_MERGER, "2020-05" },
+    { "merger-2021-marlog-tinv", KLYNGE_MERGER_KIND_ABSORPTION, "2021-01-01" },
+    { "merger-2019-dsc", KLYNGE_MERGER_KIND_RENAME, "2019-12" },
+    { "transfer-2020-clean-ecd", KLYNGE_MERGER_KIND_TRANSFER, "2020-07-01" },
+    { "transfer-2021-wbd", KLYNGE_MERGER_KIND_TRANSFER, "2021-01" },
+    { "merger-2021-wbd", KLYNGE_MERGER_KIND_MERGER, "2021-01" },
+  };
+  KlyngeDate d = klynge_test_date ("2021-06-01");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KlyngeRecord *record = klynge_landscape_lookup (landscape, cases[i].id);
+      g_autofree char *effective = NULL;
+
+      ck_assert_msg (KLYNGE_IS_MERGER (record), "%s is missing", cases[i].id);
+      effective = klynge_date_to_string (klynge_merger_get_effective (KLYNGE_MERGER (record)));
+      ck_assert_int_eq (klynge_merger_get_kind (KLYNGE_MERGER (record)), cases[i].kind);
+      ck_assert_str_eq (effective, cases[i].effective);
+    }
+  ck_assert_str_eq (resolve (landscape, "tinv", "2020-12-31"), "tinv");
+  ck_assert_str_eq (resolve (landscape, "tinv", "2021-01-01"), "marlog");
+  ck_assert_str_eq (resolve (landscape, "danish-sound-network", "2020-06-12"), "dsc");
+  /* a giver is never merged away, whatever else its dates say */
+  ck_assert_int_ne (klynge_landscape_get_status (landscape, "gate21", &d, NULL), KLYNGE_ORGANISATION_STATUS_MERGED);
+  ck_assert_int_eq (klynge_landscape_get_status (landscape, "clean", &d, NULL), KLYNGE_ORGANISATION_STATUS_ACTIVE);
+  ck_assert_ptr_null (klynge_landscape_lookup (landscape, "clean-energi"));
 }
 END_TEST
 
@@ -276,9 +326,10 @@ START_TEST (test_lineage_dot_of_ecd_is_a_stable_digraph)
   g_autofree char *all = klynge_landscape_lineage_to_dot (landscape, NULL);
 
   ck_assert (g_str_has_prefix (dot, "digraph lineage {\n"));
-  ck_assert (strstr (dot, "\"clean-energi\" -> \"ecd\" [label=\"2020-07-01\", tooltip=\"merger-2020-ecd\"]") != NULL);
+  ck_assert (strstr (dot, "\"eic\" -> \"ecd\" [label=\"2020-07-01\", tooltip=\"merger-2020-ecd\"]") != NULL);
+  ck_assert (strstr (dot, "\"clean\" -> \"ecd\" [label=\"2020-07-01 transfer\", tooltip=\"transfer-2020-clean-ecd\", style=dotted]") != NULL);
   ck_assert (strstr (dot, "\"ecd\" [label=\"Energy Cluster Denmark\\n2020-07-01 –\"") != NULL);
-  ck_assert (strstr (dot, "\"clean\"") == NULL);
+  ck_assert (strstr (dot, "\"marlog\"") == NULL);
   ck_assert_str_eq (dot, again);
   ck_assert (strstr (all, "\"ccc\" -> \"clean\"") != NULL);
   ck_assert (strstr (all, "\"mdc\" -> \"marlog\"") != NULL);
@@ -331,9 +382,10 @@ START_TEST (test_view_shows_the_landscape_as_it_stood)
 
   ck_assert_ptr_eq (klynge_landscape_view_get_landscape (view), landscape);
   ck_assert (klynge_date_equal (klynge_landscape_view_get_date (view), &d));
-  ck_assert (klynge_landscape_view_is_active (view, "clean-energi"));
+  ck_assert (klynge_landscape_view_is_active (view, "house-of-energy"));
   ck_assert (!klynge_landscape_view_is_active (view, "ecd"));
-  ck_assert (!klynge_landscape_view_is_active (after, "clean-energi"));
+  ck_assert (!klynge_landscape_view_is_active (after, "house-of-energy"));
+  ck_assert (klynge_landscape_view_is_active (after, "clean"));
   ck_assert (klynge_landscape_view_is_active (after, "ecd"));
   ck_assert_uint_eq (active->len, klynge_landscape_view_count_organisations (view));
   for (guint i = 0; i < active->len; i++)
@@ -1925,9 +1977,10 @@ consolidation_suite (void)
   TCase *histories = tcase_create ("histories");
   TCase *events = tcase_create ("events");
 
-  tcase_add_test (builtin, test_energy_cluster_denmark_has_three_predecessors_from_2020_07_01);
-  tcase_add_test (builtin, test_clean_energi_was_itself_on_2020_06_30_and_ecd_on_2020_12_31);
+  tcase_add_test (builtin, test_energy_cluster_denmark_was_formed_by_two_and_given_cleans_energy_on_2020_07_01);
+  tcase_add_test (builtin, test_eic_was_itself_on_2020_06_30_and_ecd_on_2020_12_31_while_clean_lives_on);
   tcase_add_test (builtin, test_clean_was_formed_in_2014_from_lean_energy_cluster_and_ccc);
+  tcase_add_test (builtin, test_builtin_events_have_the_kinds_the_sources_give);
   tcase_add_test (builtin, test_marlog_ends_in_2022_without_a_successor);
   tcase_add_test (builtin, test_completed_builtin_merger_cannot_be_applied_again);
   tcase_add_test (builtin, test_lineage_dot_of_ecd_is_a_stable_digraph);

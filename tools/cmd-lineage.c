@@ -29,7 +29,7 @@ static const char description[] =
   "\n"
   "Examples:\n"
   "  klynge lineage ecd\n"
-  "  klynge lineage clean-energi --on 2020-12-31\n"
+  "  klynge lineage eic --on 2020-12-31\n"
   "  klynge lineage ecd --format dot | dot -Tsvg > ecd.svg";
 
 static void

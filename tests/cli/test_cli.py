@@ -52,14 +52,17 @@ def first_day(text):
 def first_stated_day(tree, org):
     """The first day the landscape shows an organisation with no founding
     date active: the last day of the earliest membership since, contract
-    start, hosted initiative start, label award or completed merger it is
-    the successor of; the first day of its dissolution and known-until dates."""
+    start, hosted initiative start, label award, designation start or
+    completed merger it is the successor of; the first day of its
+    dissolution and known-until dates."""
     oid = org.get("id")
     days = [parse_date(l.get("awarded"))[1] for l in org.findall(f"{NS}label")]
     days += [parse_date(m.get("since"))[1] for m in org.iter(f"{NS}membership") if m.get("since")]
     days += [parse_date(c.get("start"))[1] for c in tree.iter(f"{NS}contract") if c.get("holder") == oid]
     days += [parse_date(i.get("start"))[1] for i in tree.iter(f"{NS}initiative")
              if i.get("host") == oid and i.get("start")]
+    days += [parse_date(d.get("start"))[1] for d in tree.iter(f"{NS}designation")
+             if d.get("organisation") == oid]
     days += [parse_date(m.get("effective"))[1] for m in tree.iter(f"{NS}merger")
              if m.get("successor") == oid and m.get("status") == "completed"]
     days += [first_day(org.get(a)) for a in ("dissolved", "known-until") if org.get(a)]
@@ -208,7 +211,24 @@ def test_summary_of_the_built_in_landscape_on_a_date(klynge, denmark_tree):
     not_known = [o for o in organisations(denmark_tree) if status_on(denmark_tree, o, day) == "not-known"]
     assert not_known, "the built-in landscape has organisations of unknown status in 2021"
     clusters = [o for o in active if o.get("kind") == "cluster"]
-    assert f"clusters ({len(clusters)}):" in out
+    # the national clusters designated on the day, with their areas, then
+    # the other active clusters
+    designated = [d for d in denmark_tree.iter(f"{NS}designation")
+                  if d.get("role") == "national-cluster" and first_day(d.get("start")) <= day
+                  and (d.get("end") is None or first_day(d.get("end")) >= day)]
+    assert len(designated) == 14
+    section = out.split(f"designated national clusters, with area and programme ({len(designated)}):\n")[1]
+    rows = section.split("\n\n")[0].splitlines()
+    assert [row.split()[0] for row in rows] == [d.get("organisation") for d in designated]
+    for row, designation in zip(rows, designated):
+        assert designation.get("area") in row
+    designated_ids = {d.get("organisation") for d in designated}
+    others = [o for o in clusters if o.get("id") not in designated_ids]
+    if others:
+        assert f"other clusters ({len(others)}):" in out
+    else:
+        # every cluster active then was a designated national cluster
+        assert "other clusters" not in out
     for org in clusters:
         assert org.find(f"{NS}name").text in out
     counts = {}

@@ -71,14 +71,16 @@ def memberships(path, organisation):
 
 # --- lineage -----------------------------------------------------------------
 
-def test_lineage_of_ecd_lists_its_three_predecessors_with_merger_and_date(klynge):
+def test_lineage_of_ecd_lists_its_predecessors_and_cleans_transfer_with_kind_and_date(klynge):
     result = klynge("lineage", "ecd")
     assert result.status == 0, result
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ecd  Energy Cluster Denmark  (2020-07-01")
-    for predecessor in ("house-of-energy", "eic", "clean-energi"):
+    for predecessor in ("house-of-energy", "eic"):
         assert any(line.strip().startswith(predecessor) and "[merger-2020-ecd, merger, effective 2020-07-01]" in line
                    for line in lines), result
+    assert any(line.startswith("  clean  CLEAN") and "[transfer-2020-clean-ecd, transfer, effective 2020-07-01]" in line
+               for line in lines), result
     assert "Successors:\n  none" in result.stdout
 
 
@@ -117,9 +119,9 @@ def test_lineage_of_a_deep_chain_indents_only_so_far(klynge, tmp_path):
     assert len(result.stdout) < 160 * len(lines)
 
 
-def test_lineage_says_what_clean_energi_was_on_a_date(klynge):
-    after = klynge("lineage", "clean-energi", "--on", "2020-12-31")
-    before = klynge("lineage", "clean-energi", "--on", "2020-06-30")
+def test_lineage_says_what_eic_was_on_a_date(klynge):
+    after = klynge("lineage", "eic", "--on", "2020-12-31")
+    before = klynge("lineage", "eic", "--on", "2020-06-30")
     assert after.status == 0 and before.status == 0
     assert "On 2020-12-31: merged; it was ecd  Energy Cluster Denmark" in after.stdout
     assert "On 2020-06-30: active itself" in before.stdout
@@ -274,10 +276,9 @@ def denmark_with_complete_lists(denmark_with_members):
     """denmark_with_members, with house-of-energy's member list complete and
     eic's partial."""
     text = denmark_with_members.read_text(encoding="utf-8")
-    # member-list is a version 2 attribute
-    text = text.replace(' version="1">', ' version="2">', 1)
+    # the built-in data states every member list as unknown
     for org, state in (("house-of-energy", "complete"), ("eic", "partial")):
-        text, n = re.subn(r'(<organisation id="%s"[^>]*?)>' % re.escape(org),
+        text, n = re.subn(r'(<organisation id="%s"[^>]*?) member-list="unknown">' % re.escape(org),
                           r'\1 member-list="%s">' % state, text, count=1)
         assert n == 1, org
     denmark_with_members.write_text(text, encoding="utf-8")

@@ -1,5 +1,7 @@
 """Tests of `klynge list --designated` and `klynge show` on programmes."""
 
+import xml.etree.ElementTree as ET
+
 import pytest
 
 NATIONAL_CLUSTERS = ["nc%02d" % i for i in range(14, 0, -1)]   # the programme's order
@@ -244,8 +246,100 @@ def test_summary_shows_coverage_beside_funding(klynge, programmes_file):
                        "grant", "of", "unknown", "amount"]
 
 
-def test_summary_without_programmes_does_not_split_by_designation(klynge):
-    result = klynge("summary", "--as-of", "2024-12-31")
+def test_summary_without_programmes_does_not_split_by_designation(klynge, fixture_path):
+    # a version 1 landscape has no programmes
+    result = klynge("summary", "--as-of", "2024-12-31", "--landscape", fixture_path("valid", "full.xml"))
     assert result.status == 0, result
     assert "designated national clusters" not in result.stdout
     assert "Coverage:" not in result.stdout
+
+
+# --- the built-in landscape's programmes (issue 17) --------------------------------
+
+def designated_ids(klynge, on):
+    result = klynge("list", "--designated", "--role", "national-cluster", "--active-on", on)
+    assert result.status == 0, result
+    return [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_builtin_designates_14_national_clusters_in_2021_censec_among_them(klynge):
+    ids = designated_ids(klynge, "2021-06-01")
+    assert ids == ["ecd", "clean", "fbcd", "marlog", "dlsc", "wbd", "made", "digitallead",
+                   "cphfintech", "odense-robotics", "ldc", "dsc", "vision-dk", "censec"]
+
+
+def test_builtin_designates_13_national_clusters_in_2024_after_marlogs_bankruptcy(klynge):
+    ids = designated_ids(klynge, "2024-06-01")
+    assert len(ids) == 13
+    assert "marlog" not in ids and "censec" in ids
+
+
+def test_builtin_designates_no_innovation_network_after_2020(klynge):
+    result = klynge("list", "--designated", "--role", "innovation-network", "--active-on", "2021-01-01")
+    assert result.status == 0, result
+    assert result.stdout.strip() == ""
+    during = klynge("list", "--designated", "--role", "innovation-network", "--active-on", "2020-06-01")
+    assert "robocluster" in during.stdout and "eic" in during.stdout
+
+
+def test_builtin_funding_shows_the_sourced_grants_and_the_coverage_of_2021_to_2024(klynge):
+    result = klynge("funding", "--by", "holder,source")
+    assert result.status == 0, result
+    rows = [line.split() for line in result.stdout.splitlines()]
+    # DEB → DLSC 13 m, DEB → ECD 21 m, SIU → EIC and → RoboCluster 12 m each
+    for holder, source in (("dlsc", "deb"), ("ecd", "deb"), ("eic", "siu"), ("robocluster", "siu")):
+        assert any(row[:2] == [source, holder] for row in rows), (holder, source, result.stdout)
+    coverage = klynge("funding").stdout.split("Coverage:", 1)[1]
+    lines = [line.split() for line in coverage.splitlines()[2:]]
+    source = None
+    covered = set()
+    for line in lines:
+        if not line:
+            continue
+        if not line[0].isdigit():
+            source, line = line[0], line[1:]
+        covered.add((source, line[0]))
+    for year in ("2021", "2022", "2023", "2024"):
+        assert ("ufm", year) in covered and ("deb", year) in covered, (year, coverage)
+    assert "80,000,000.00" in coverage
+
+
+def last_evidence_year(tree, org):
+    """The last year in which the data holds a source of the organisation's
+    activity: its founding, dissolution or known-until date, a label, a
+    contract it holds, a designation, a hosted initiative, or an event it
+    takes part in."""
+    ns = "{urn:klynge:landscape:1}"
+    oid = org.get("id")
+    dates = [org.get(a) for a in ("founded", "dissolved", "known-until")]
+    dates += [label.get("awarded") for label in org.findall(f"{ns}label")]
+    for contract in tree.iter(f"{ns}contract"):
+        if contract.get("holder") == oid:
+            dates += [contract.get("start"), contract.get("end")]
+    for designation in tree.iter(f"{ns}designation"):
+        if designation.get("organisation") == oid:
+            dates += [designation.get("start"), designation.get("end")]
+    for initiative in tree.iter(f"{ns}initiative"):
+        if initiative.get("host") == oid:
+            dates += [initiative.get("start"), initiative.get("end")]
+    for merger in tree.iter(f"{ns}merger"):
+        if merger.get("successor") == oid or any(p.get("ref") == oid for p in merger.findall(f"{ns}predecessor")):
+            dates.append(merger.get("effective"))
+    years = [int(d[:4]) for d in dates if d]
+    return max(years) if years else None
+
+
+def test_builtin_shows_no_organisation_active_in_a_year_without_a_source_of_its_activity(klynge, srcdir):
+    tree = ET.parse(srcdir / "data" / "denmark.xml").getroot()
+    orgs = {o.get("id"): o for o in tree.iter("{urn:klynge:landscape:1}organisation")}
+    for year in range(2002, 2025):
+        day = f"{year}-07-01"
+        result = klynge("list", "--active-on", day)
+        assert result.status == 0, result
+        active = result.stdout.partition(f"\nNot known to be active on {day}")[0]
+        for line in active.splitlines():
+            if not line.strip() or line.split()[0] not in orgs:
+                continue
+            oid = line.split()[0]
+            last = last_evidence_year(tree, orgs[oid])
+            assert last is not None and last >= year, (oid, year, last)

@@ -18,7 +18,15 @@ def test_analyst_example_analyses_the_builtin_data(srcdir):
     for heading in ("1. Consolidation timeline", "2. Funding per funder and year",
                     "3. Member overlap"):
         assert heading in out
-    assert "ecd <- house-of-energy, eic, clean-energi" in out
+    assert "ecd <- house-of-energy, eic" in out
+    assert "transfer   completed ecd <- clean" in out
+    # the designations: the 14 national clusters of 2021, 13 from 2023
+    designated = out.split("national clusters designated from 2021-01-01:\n", 1)[1].split("\n\n", 1)[0]
+    assert len(designated.splitlines()) == 14
+    assert "censec" in designated and "Forsvar, rumfart og sikkerhed" in designated
+    years = {line.split()[0]: line.split()[5] for line in out.splitlines()
+             if len(line.split()) >= 6 and line.split()[0].isdigit() and line.split()[2] == "/"}
+    assert (years["2020"], years["2021"], years["2023"], years["2024"]) == ("0", "14", "13", "13")
     assert "siu" in out
 
 
