@@ -287,9 +287,18 @@ SEEDS = {
 }
 
 
+USAGE = "usage: make-api-seeds.py [DIRECTORY]  (default: fuzz/seeds-api beside it)"
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "seeds-api")
+    args = sys.argv[1:]
+    # an option is never a directory: a mistyped --help once wrote seeds
+    # into ./--help
+    if len(args) > 1 or (args and args[0].startswith("-")):
+        print(USAGE, file=sys.stderr if args[0] not in ("-h", "--help") else sys.stdout)
+        sys.exit(0 if args[0] in ("-h", "--help") else 2)
+    out = args[0] if args else os.path.join(here, "seeds-api")
     os.makedirs(out, exist_ok=True)
     for name, program in SEEDS.items():
         with open(os.path.join(out, "api-" + name), "wb") as f:
