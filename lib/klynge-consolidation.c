@@ -217,8 +217,10 @@ check_predecessor (KlyngeLandscape  *self,
                    "the predecessor “%s” is already dissolved (%s) before the effective date %s",
                    id, d, effective);
     }
-  /* its last day becomes the day before the effective date */
-  else if (klynge_merger_kind_ends_predecessors (kind) && !klynge_date_is_set (dissolved)
+  /* its last day becomes the day before the effective date, which may
+   * not come before the last day the sources show it active, whatever
+   * its recorded dissolution (check_life() in klynge-organisation.c) */
+  else if (klynge_merger_kind_ends_predecessors (kind)
            && klynge_date_is_set (known_until) && first_day (known_until) >= effective_day)
     {
       g_autofree char *k = klynge_date_to_string (known_until);
@@ -550,18 +552,19 @@ merge_location (KlyngeOrganisation *successor,
     klynge_organisation_add_location (successor, location);
 }
 
-/* Whether @organisation has @area as a focus area, whatever the case:
- * focus areas merge as a set, and "Energy" and "energy" are one area. */
+/* Whether @organisation has @area as a focus area, whatever the case and
+ * Unicode normalisation, folded as the filters fold it: focus areas merge
+ * as a set, and "Energy" and "energy" are one area. */
 static gboolean
 has_focus_area_folded (KlyngeOrganisation *organisation,
                        const char         *area)
 {
   const char * const *areas = klynge_organisation_get_focus_areas (organisation);
-  g_autofree char *folded = g_utf8_casefold (area, -1);
+  g_autofree char *folded = _klynge_area_fold (area);
 
   for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
     {
-      g_autofree char *other = g_utf8_casefold (areas[i], -1);
+      g_autofree char *other = _klynge_area_fold (areas[i]);
 
       if (strcmp (folded, other) == 0)
         return TRUE;

@@ -190,6 +190,8 @@ klynge_designation_filter_set_area (KlyngeDesignationFilter *filter,
                                     const char              *area)
 {
   g_return_if_fail (filter != NULL);
+  /* text that is not UTF-8 would fold to "", which every area contains */
+  g_return_if_fail (area == NULL || g_utf8_validate (area, -1, NULL));
   if (_klynge_replace_string (&filter->area, area))
     {
       g_free (filter->area_folded);

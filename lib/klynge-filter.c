@@ -128,6 +128,7 @@ klynge_filter_set_focus_area (KlyngeFilter *filter,
                               const char   *focus_area)
 {
   g_return_if_fail (filter != NULL);
+  g_return_if_fail (focus_area == NULL || g_utf8_validate (focus_area, -1, NULL));
   set_text (&filter->focus_area, &filter->focus_area_folded, focus_area);
 }
 
@@ -147,6 +148,7 @@ klynge_filter_set_city (KlyngeFilter *filter,
                         const char   *city)
 {
   g_return_if_fail (filter != NULL);
+  g_return_if_fail (city == NULL || g_utf8_validate (city, -1, NULL));
   set_text (&filter->city, &filter->city_folded, city);
 }
 

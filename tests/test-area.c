@@ -429,6 +429,22 @@ START_TEST (test_a_known_region_no_location_states_is_known)
 }
 END_TEST
 
+START_TEST (test_filter_text_that_is_not_utf8_is_a_programmer_error)
+{
+  g_autoptr(KlyngeFilter) filter = klynge_filter_new ();
+  g_autoptr(KlyngeDesignationFilter) designations = klynge_designation_filter_new ();
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* folded, it would be "", which every text contains */
+  assert_critical (klynge_filter_set_focus_area (filter, "energi\xff"));
+  assert_critical (klynge_filter_set_city (filter, "\xc3"));
+  assert_critical (klynge_designation_filter_set_area (designations, "\xff"));
+  found = klynge_landscape_list_organisations (landscape, filter);
+  ck_assert_uint_eq (found->len, klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION));
+}
+END_TEST
+
 START_TEST (test_filter_without_text_conditions_checks)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
@@ -488,6 +504,7 @@ area_suite (void)
                        0, G_N_ELEMENTS (unknown_cases));
   tcase_add_test (filters, test_a_vocabulary_label_no_organisation_has_is_known);
   tcase_add_test (filters, test_a_known_region_no_location_states_is_known);
+  tcase_add_test (filters, test_filter_text_that_is_not_utf8_is_a_programmer_error);
   tcase_add_test (filters, test_filter_without_text_conditions_checks);
   tcase_add_test (filters, test_designation_filter_check_knows_areas_and_labels);
   suite_add_tcase (suite, filters);

@@ -660,7 +660,8 @@ typedef struct {
  * 2025, "fresh" founded 2024-01-01, "old-ab" merged into "a" in 2022
  * (completed, records left inconsistent on purpose), "made" created by a
  * completed merger on 2024-06-01, "known" founded 2000 and known active
- * until 2024, "quiet" known active until 2023 with no founding date */
+ * until 2024, "quiet" known active until 2023 with no founding date,
+ * "dated" known active until 2024 and dissolved in 2026 */
 static const Refusal refusals[] = {
   { "unknown predecessor", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "nobody", NULL }, KLYNGE_ERROR_UNRESOLVED_REFERENCE },
   { "predecessor is a member", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "m1", NULL }, KLYNGE_ERROR_WRONG_REFERENCE_KIND },
@@ -685,6 +686,7 @@ static const Refusal refusals[] = {
   { "transfer to a body not yet founded", KLYNGE_MERGER_KIND_TRANSFER, "late", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_SUCCESSOR_INACTIVE },
   { "predecessor known active on the effective date", KLYNGE_MERGER_KIND_MERGER, "ab", "2024-01-01", { "a", "known", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
   { "renamed record known active only before", KLYNGE_MERGER_KIND_RENAME, "quiet", "2024-01-01", { "a", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
+  { "predecessor known active on the effective date, dissolved later", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2024-01-01", { "dated", NULL }, KLYNGE_ERROR_MERGER_DATE_ORDER },
 };
 
 static KlyngeLandscape *
@@ -703,6 +705,7 @@ refusal_landscape (void)
   add_org (landscape, "made", "2024-06-01", NULL);
   ck_assert (klynge_organisation_set_known_until (add_org (landscape, "known", "2000", NULL), &known, NULL));
   ck_assert (klynge_organisation_set_known_until (add_org (landscape, "quiet", NULL, NULL), &quiet, NULL));
+  ck_assert (klynge_organisation_set_known_until (add_org (landscape, "dated", "2000", "2026"), &known, NULL));
   m1 = add_merger (landscape, "hist-1", KLYNGE_MERGER_KIND_ABSORPTION, "a", "2022-01-01", old);
   klynge_merger_set_status (m1, KLYNGE_MERGER_STATUS_COMPLETED);
   m2 = add_merger (landscape, "hist-2", KLYNGE_MERGER_KIND_ABSORPTION, "made", "2024-06-01", pre_made);
