@@ -106,7 +106,7 @@ END_TEST
 START_TEST (test_default_landscape_programmes_are_sourced_and_resolve)
 {
   g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
-  GPtrArray *programmes = klynge_landscape_get_programmes (landscape);
+  g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
   g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
   const char *ids[] = { "klyngekonsolidering-2019", "innovationsnetvaerk-2019", "klyngeprogram-2021",
                         "innovationskraft-2023" };
