@@ -21,7 +21,7 @@
 
 /* The last code of KlyngeError: a new code goes at the end of the enum,
  * and here. */
-#define FUZZ_LAST_ERROR_CODE KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW
+#define FUZZ_LAST_ERROR_CODE KLYNGE_ERROR_MISSING_TABLE
 
 /* A refusal: a KLYNGE_ERROR with one of the codes, and a UTF-8 message. */
 static inline void

@@ -81,6 +81,11 @@ read_expectation (const char *xml_path,
       "KLYNGE_ERROR_MERGER_CANCELLED",
       "KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL",
       "KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW",
+      "KLYNGE_ERROR_TABLE_SYNTAX",
+      "KLYNGE_ERROR_TABLE_HEADER",
+      "KLYNGE_ERROR_UNKNOWN_COLUMN",
+      "KLYNGE_ERROR_UNKNOWN_TABLE",
+      "KLYNGE_ERROR_MISSING_TABLE",
     };
     *code = -1;
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -136,6 +136,17 @@ G_BEGIN_DECLS
  *   ended but not when
  * @KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW: an initiative's stated number of
  *   participants is below the number it lists
+ * @KLYNGE_ERROR_TABLE_SYNTAX: a table is not CSV as klynge reads it: a
+ *   quote that is not closed, text after a closing quote, or a row with
+ *   more or fewer fields than its header
+ * @KLYNGE_ERROR_TABLE_HEADER: a table's header is missing or empty, names
+ *   a column twice, or lacks a column the table needs
+ * @KLYNGE_ERROR_UNKNOWN_COLUMN: a table's header names a column that the
+ *   table does not have
+ * @KLYNGE_ERROR_UNKNOWN_TABLE: a directory of tables holds a `.csv` file
+ *   that is not one of klynge's tables
+ * @KLYNGE_ERROR_MISSING_TABLE: a table that the others need is not there
+ *   (memberships without members, say), or there is no table at all
  *
  * Error codes of the %KLYNGE_ERROR domain. Each distinct failure has its
  * own code; messages of load errors start with `file:line:col: `.
@@ -207,6 +218,11 @@ typedef enum {
   KLYNGE_ERROR_MERGER_CANCELLED,
   KLYNGE_ERROR_MEMBERSHIP_END_WITHOUT_UNTIL,
   KLYNGE_ERROR_PARTICIPANTS_COUNT_TOO_LOW,
+  KLYNGE_ERROR_TABLE_SYNTAX,
+  KLYNGE_ERROR_TABLE_HEADER,
+  KLYNGE_ERROR_UNKNOWN_COLUMN,
+  KLYNGE_ERROR_UNKNOWN_TABLE,
+  KLYNGE_ERROR_MISSING_TABLE,
 } KlyngeError;
 
 GQuark klynge_error_quark (void);

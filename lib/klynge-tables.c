@@ -1,0 +1,282 @@
+/* klynge-tables.c: the one description of the tables
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "klynge-private.h"
+#include "klynge-tables-private.h"
+
+#include <string.h>
+
+#define COLUMNS(array) array, G_N_ELEMENTS (array)
+
+/* The parts of a column description that repeat. */
+#define ID(what)            { "id", KLYNGE_COLUMN_ID, TRUE, NULL, NULL, NULL, NULL, "the " what "'s id" }
+#define REF(name, table, required, text) \
+                            { name, KLYNGE_COLUMN_REF, required, NULL, NULL, NULL, table, text }
+#define TEXT(name, required, text) \
+                            { name, KLYNGE_COLUMN_TEXT, required, NULL, NULL, NULL, NULL, text }
+#define ENUM(name, type, required, text) \
+                            { name, KLYNGE_COLUMN_ENUM, required, type, NULL, NULL, NULL, text }
+#define ENUM_ABSENT(name, type, absent, text) \
+                            { name, KLYNGE_COLUMN_ENUM, FALSE, type, NULL, absent, NULL, text }
+#define DATE(name, required, text) \
+                            { name, KLYNGE_COLUMN_DATE, required, NULL, NULL, NULL, NULL, text }, \
+                            { name "_precision", KLYNGE_COLUMN_PRECISION, required, NULL, NULL, NULL, NULL, \
+                              "how much of " name " is known: year, month or day" }
+#define LIST(name, text)    { name, KLYNGE_COLUMN_LIST, FALSE, NULL, NULL, NULL, NULL, text }
+#define PROVENANCE          LIST ("sources", "the addresses of the record's sources, in order " \
+                                             "(the table source has them in full)"), \
+                            TEXT ("note", FALSE, "what the sources leave open")
+
+static const KlyngeColumn organisation_columns[] = {
+  ID ("organisation"),
+  ENUM ("kind", klynge_organisation_kind_get_type, TRUE, "what kind of body it is"),
+  DATE ("founded", FALSE, "when it was founded"),
+  DATE ("dissolved", FALSE, "its last day"),
+  DATE ("known_until", FALSE, "the last day the sources know it on"),
+  { "cvr", KLYNGE_COLUMN_CVR, FALSE, NULL, NULL, NULL, NULL, "its CVR number" },
+  ENUM ("member_list", klynge_member_list_get_type, FALSE,
+        "whether its memberships are its whole member list"),
+  TEXT ("name", TRUE, "its name"),
+  TEXT ("name_en", FALSE, "its name in English"),
+  TEXT ("website", FALSE, "its website"),
+  LIST ("cities", "the cities of its locations, in order (the table location has them in full)"),
+  LIST ("focus_areas", "its focus areas, in order (the table focus-area has their schemes)"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn member_columns[] = {
+  ID ("member"),
+  { "cvr", KLYNGE_COLUMN_CVR, FALSE, NULL, NULL, NULL, NULL, "its CVR number" },
+  ENUM ("kind", klynge_member_kind_get_type, TRUE, "what kind of member it is"),
+  ENUM_ABSENT ("size", klynge_member_size_get_type, "unknown", "its size"),
+  TEXT ("name", TRUE, "its name"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn membership_columns[] = {
+  REF ("organisation", "organisation", TRUE, "the organisation it is a member of"),
+  REF ("member", "member", TRUE, "the member"),
+  DATE ("since", FALSE, "its first day"),
+  DATE ("until", FALSE, "its last day"),
+  ENUM ("role", klynge_membership_role_get_type, FALSE, "the member's role"),
+  ENUM_ABSENT ("end", klynge_membership_end_get_type, "none", "why it ended"),
+};
+
+static const KlyngeColumn funding_source_columns[] = {
+  ID ("funding source"),
+  ENUM ("kind", klynge_funding_source_kind_get_type, TRUE, "what kind of funder it is"),
+  TEXT ("name", TRUE, "its name"),
+  TEXT ("parent", FALSE, "the body it belongs to"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn contract_columns[] = {
+  ID ("contract"),
+  REF ("holder", "organisation", TRUE, "the organisation that holds it"),
+  DATE ("start", TRUE, "the first day of its period"),
+  DATE ("end", TRUE, "the last day of its period"),
+  { "amount_ore", KLYNGE_COLUMN_ORE, FALSE, NULL, NULL, NULL, NULL,
+    "its amount in øre (1 krone = 100 øre); empty when not known" },
+  REF ("renews", "contract", FALSE, "the contract it renews"),
+  REF ("programme", "programme", FALSE, "the programme it is under"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn share_columns[] = {
+  REF ("contract", "contract", TRUE, "the contract"),
+  REF ("source", "funding-source", TRUE, "the funding source"),
+  { "percent", KLYNGE_COLUMN_PERCENT, TRUE, NULL, NULL, NULL, NULL,
+    "its share of the contract; a contract's shares sum to 100.00" },
+};
+
+static const KlyngeColumn programme_columns[] = {
+  ID ("programme"),
+  ENUM ("kind", klynge_programme_kind_get_type, TRUE, "what kind of programme it is"),
+  DATE ("start", FALSE, "its first day"),
+  DATE ("end", FALSE, "its last day"),
+  TEXT ("name", TRUE, "its name"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn envelope_columns[] = {
+  REF ("programme", "programme", TRUE, "the programme"),
+  REF ("source", "funding-source", TRUE, "the funding source that sets it aside"),
+  DATE ("start", TRUE, "the first day of its period"),
+  DATE ("end", TRUE, "the last day of its period"),
+  { "amount_ore", KLYNGE_COLUMN_ORE, TRUE, NULL, NULL, NULL, NULL, "its amount in øre" },
+};
+
+static const KlyngeColumn designation_columns[] = {
+  REF ("programme", "programme", TRUE, "the programme"),
+  REF ("organisation", "organisation", TRUE, "the designated organisation"),
+  ENUM ("role", klynge_designation_role_get_type, TRUE, "what it is designated as"),
+  TEXT ("area", FALSE, "the area it is designated for"),
+  TEXT ("area_scheme", FALSE, "the vocabulary of the area"),
+  DATE ("start", TRUE, "its first day"),
+  DATE ("end", FALSE, "its last day"),
+};
+
+static const KlyngeColumn merger_columns[] = {
+  ID ("merger"),
+  DATE ("effective", TRUE, "the day it takes effect"),
+  REF ("successor", "organisation", TRUE, "the organisation that continues"),
+  ENUM ("kind", klynge_merger_kind_get_type, TRUE, "what kind of event it is"),
+  ENUM ("status", klynge_merger_status_get_type, TRUE, "whether it happened"),
+  LIST ("predecessors", "the ids of its predecessors, in order (the table predecessor has them too)"),
+  PROVENANCE,
+};
+
+static const KlyngeColumn initiative_columns[] = {
+  ID ("initiative"),
+  ENUM ("kind", klynge_initiative_kind_get_type, TRUE, "what kind of initiative it is"),
+  ENUM ("theme", klynge_initiative_theme_get_type, TRUE, "its theme"),
+  REF ("host", "organisation", TRUE, "the organisation that hosts it"),
+  DATE ("start", FALSE, "its first day"),
+  DATE ("end", FALSE, "its last day"),
+  REF ("replaces", "initiative", FALSE, "the initiative it replaces"),
+  TEXT ("title", TRUE, "its title"),
+  LIST ("participants", "the ids of its participants, in order (the table participant has them too)"),
+  { "participants_count", KLYNGE_COLUMN_COUNT, FALSE, NULL, NULL, NULL, NULL,
+    "how many took part, as its sources state it" },
+  PROVENANCE,
+};
+
+static const KlyngeColumn location_columns[] = {
+  REF ("organisation", "organisation", TRUE, "the organisation"),
+  TEXT ("city", TRUE, "the city"),
+  TEXT ("address", FALSE, "the street address"),
+  TEXT ("role", FALSE, "what the organisation does there"),
+  TEXT ("region", FALSE, "the region's code (data/regions.tsv)"),
+  TEXT ("municipality", FALSE, "the municipality's code (data/municipalities.tsv)"),
+};
+
+static const KlyngeColumn focus_area_columns[] = {
+  REF ("organisation", "organisation", TRUE, "the organisation"),
+  TEXT ("focus_area", TRUE, "the focus area"),
+  TEXT ("scheme", FALSE, "the vocabulary it is from"),
+};
+
+static const KlyngeColumn label_columns[] = {
+  REF ("organisation", "organisation", TRUE, "the organisation"),
+  ENUM ("level", klynge_label_level_get_type, TRUE, "the label's level"),
+  DATE ("awarded", TRUE, "when it was awarded"),
+  DATE ("valid_until", FALSE, "its last valid day"),
+};
+
+static const KlyngeColumn predecessor_columns[] = {
+  REF ("merger", "merger", TRUE, "the merger"),
+  REF ("ref", "organisation", TRUE, "the predecessor"),
+};
+
+static const char * const participant_kinds[] = { "organisation", "member", NULL };
+
+static const KlyngeColumn participant_columns[] = {
+  REF ("initiative", "initiative", TRUE, "the initiative"),
+  TEXT ("ref", TRUE, "the id of the organisation or member that took part"),
+  { "kind", KLYNGE_COLUMN_ENUM, FALSE, NULL, participant_kinds, NULL, NULL,
+    "whether ref names an organisation or a member" },
+};
+
+static const KlyngeColumn source_columns[] = {
+  TEXT ("record", TRUE, "the id of the record it is a source of"),
+  TEXT ("href", TRUE, "the source's address"),
+  DATE ("accessed", FALSE, "when it was read"),
+};
+
+static const KlyngeColumn identifier_columns[] = {
+  TEXT ("record", TRUE, "the id of the organisation or funding source"),
+  ENUM ("scheme", klynge_identifier_scheme_get_type, TRUE, "the register"),
+  TEXT ("value", TRUE, "the identifier in that register"),
+  DATE ("since", FALSE, "its first day"),
+  DATE ("until", FALSE, "its last day"),
+};
+
+static const char * const key_id[] = { "id", NULL };
+static const char * const key_share[] = { "contract", "source", NULL };
+
+static const KlyngeTable tables[] = {
+  { "organisation", "cluster organisations, innovation networks and other bodies",
+    COLUMNS (organisation_columns), key_id },
+  { "member", "companies and institutions that are members", COLUMNS (member_columns), key_id },
+  { "membership", "who is a member of which organisation, and when", COLUMNS (membership_columns), NULL },
+  { "funding-source", "agencies and others that fund", COLUMNS (funding_source_columns), key_id },
+  { "contract", "funding contracts", COLUMNS (contract_columns), key_id },
+  { "share", "who funds which part of a contract", COLUMNS (share_columns), key_share },
+  { "programme", "funding and designation programmes", COLUMNS (programme_columns), key_id },
+  { "envelope", "what a funding source sets aside for a programme", COLUMNS (envelope_columns), NULL },
+  { "designation", "organisations a programme designates", COLUMNS (designation_columns), NULL },
+  { "merger", "mergers, transfers and renames", COLUMNS (merger_columns), key_id },
+  { "initiative", "the support body's initiatives", COLUMNS (initiative_columns), key_id },
+  { "location", "where organisations are", COLUMNS (location_columns), NULL },
+  { "focus-area", "what organisations work on", COLUMNS (focus_area_columns), NULL },
+  { "label", "cluster excellence labels", COLUMNS (label_columns), NULL },
+  { "predecessor", "the predecessors of each merger", COLUMNS (predecessor_columns), NULL },
+  { "participant", "who took part in each initiative", COLUMNS (participant_columns), NULL },
+  { "source", "the sources every record cites", COLUMNS (source_columns), NULL },
+  { "identifier", "identifiers in other registers", COLUMNS (identifier_columns), NULL },
+};
+
+const KlyngeTable *
+_klynge_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (tables);
+  return tables;
+}
+
+const KlyngeTable *
+_klynge_table_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (strcmp (tables[i].name, name) == 0)
+      return &tables[i];
+  return NULL;
+}
+
+int
+_klynge_table_column_index (const KlyngeTable *table,
+                            const char        *name)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (strcmp (table->columns[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The nicks of each enum column, made once, in the type's own order. */
+const char * const *
+_klynge_column_values (const KlyngeColumn *column)
+{
+  static GHashTable *nicks_of_column;   /* column → char **, never freed */
+  G_LOCK_DEFINE_STATIC (nicks);
+  const char * const *values;
+  GType type;
+
+  if (column->values != NULL || column->enum_type == NULL)
+    return column->values;
+
+  type = column->enum_type ();
+  G_LOCK (nicks);
+  if (nicks_of_column == NULL)
+    nicks_of_column = g_hash_table_new (NULL, NULL);
+  values = g_hash_table_lookup (nicks_of_column, column);
+  if (values == NULL)
+    {
+      GEnumClass *klass = g_type_class_ref (type);
+      GStrvBuilder *builder = g_strv_builder_new ();
+      char **made;
+
+      for (guint i = 0; i < klass->n_values; i++)
+        if (column->absent == NULL || strcmp (klass->values[i].value_nick, column->absent) != 0)
+          g_strv_builder_add (builder, klass->values[i].value_nick);
+      made = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+      g_type_class_unref (klass);
+      g_hash_table_insert (nicks_of_column, (gpointer) column, made);
+      values = (const char * const *) made;
+    }
+  G_UNLOCK (nicks);
+  return values;
+}
