@@ -31,6 +31,9 @@ class (``GObject.Object``, ``Gio.Cancellable``, ...) changes.  What it adds:
 """
 
 import datetime
+import inspect
+import keyword
+import types
 
 import gi
 
@@ -38,7 +41,8 @@ gi.require_version("GIRepository", "2.0")
 
 from gi.repository import GIRepository  # noqa: E402
 
-from ._errors import Error, raises_klynge_error  # noqa: E402
+from . import _docs  # noqa: E402
+from ._errors import Error  # noqa: E402
 from ._gi import GLib, Klynge  # noqa: E402
 
 __all__ = ["load_file", "load_bytes", "designations"]
@@ -48,33 +52,291 @@ _PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
 _NAMESPACE = "Klynge"
 
 
-# --- failures as klynge.Error ----------------------------------------------
+# --- the introspected callables --------------------------------------------
+#
+# Every method, constructor and static function of a Klynge class, and
+# every function of the namespace that needs it, is replaced with a
+# _Callable: a descriptor that PyGObject's documentation (``help()``) and
+# ``inspect.signature()`` can read, and that mends the traps a new user
+# meets in the plain introspected call (see _Plan).
 
-class _RaisingKlyngeError:
-    """Descriptor around an introspected method, constructor or static
-    function of a class that turns a ``KLYNGE_ERROR`` :class:`GLib.Error`
-    into :class:`klynge.Error`.  *flags* are the callable's
-    ``GIRepository.FunctionInfoFlags``: they say what it is bound to."""
+_ID_KINDS = {
+    # an argument of a landscape query named so is the id of a record of
+    # that kind; "id" is of any kind
+    "id": None,
+    "organisation": "Organisation",
+    "holder": "Organisation",
+    "member": "Member",
+    "contract": "Contract",
+    "programme": "Programme",
+    "source": "FundingSource",
+}
 
-    def __init__(self, function, flags):
-        self.function = function
-        self.flags = flags
-        self.__doc__ = getattr(function, "__doc__", None)
+# the arguments of a record's constructor that must be ids, and those that
+# must be non-empty text; the library refuses anything else as a
+# programmer error (a GLib critical and a NULL object)
+_CONSTRUCTOR_IDS = ("id", "holder", "host", "successor")
+_CONSTRUCTOR_TEXTS = ("name", "title")
+
+
+class _Parameter:
+    __slots__ = ("name", "type", "nullable")
+
+    def __init__(self, name, type, nullable):
+        self.name = name
+        self.type = type          # "str", a Klynge type's name, or None
+        self.nullable = nullable
+
+
+def _parameters(info, flags):
+    """The arguments the Python call takes, in order, as PyGObject reads
+    the typelib: ``self`` for a method, then every argument that is not
+    only an output, an array's length or a callback's destroy notify."""
+    args = [GIRepository.callable_info_get_arg(info, i)
+            for i in range(GIRepository.callable_info_get_n_args(info))]
+    hidden, user_data = set(), set()
+    for arg in args:
+        hidden.add(GIRepository.arg_info_get_destroy(arg))
+        hidden.add(GIRepository.type_info_get_array_length(GIRepository.arg_info_get_type(arg)))
+        user_data.add(GIRepository.arg_info_get_closure(arg))
+    parameters = []
+    if flags & GIRepository.FunctionInfoFlags.IS_METHOD:
+        parameters.append(_Parameter("self", None, False))
+    for i, arg in enumerate(args):
+        if i in hidden or GIRepository.arg_info_get_direction(arg) == GIRepository.Direction.OUT:
+            continue
+        type_info = GIRepository.arg_info_get_type(arg)
+        tag = GIRepository.type_info_get_tag(type_info)
+        kind = None
+        if tag == GIRepository.TypeTag.UTF8:
+            kind = "str"
+        elif tag == GIRepository.TypeTag.INTERFACE:
+            interface = GIRepository.type_info_get_interface(type_info)
+            if interface.get_namespace() == _NAMESPACE:
+                kind = interface.get_name()
+        parameters.append(_Parameter(arg.get_name(), kind,
+                                     GIRepository.arg_info_may_be_null(arg) or i in user_data))
+    return parameters
+
+
+def _as_period(value):
+    """A :class:`Klynge.Period` from a period, its text (``"2020..2021"``,
+    or one date such as ``"2021"`` for all the days it stands for) or a
+    ``(start, end)`` pair of dates."""
+    if isinstance(value, Klynge.Period):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        return Klynge.Period.new(_as_date(value[0]), _as_date(value[1]))
+    if isinstance(value, str) and ".." not in value:
+        date = _as_date(value)
+        return Klynge.Period.new(date, date)
+    return Klynge.Period.new_from_string(value)
+
+
+_CONVERTERS = {"Date": lambda value: _as_date(value), "Period": lambda value: _as_period(value)}
+
+
+class _Plan:
+    """What a _Callable does around the introspected call: which arguments
+    it converts, which ids it checks, whether it raises klynge.Error."""
+
+    __slots__ = ("parameters", "converters", "id_checks", "record_checks", "throws")
+
+    def __init__(self, info, flags, owner, name):
+        self.parameters = _parameters(info, flags)
+        self.throws = GIRepository.callable_info_can_throw_gerror(info)
+        self.converters = [(i, p.name, _CONVERTERS[p.type])
+                           for i, p in enumerate(self.parameters) if p.type in _CONVERTERS]
+        self.id_checks = []
+        self.record_checks = []
+        owner_name = getattr(owner, "__name__", None)
+        if (owner_name in ("Landscape", "LandscapeView") and not self.throws
+                and flags & GIRepository.FunctionInfoFlags.IS_METHOD
+                and name not in ("contains", "lookup") and not name.startswith("check")):
+            self.id_checks = [(i, p.name, _ID_KINDS[p.name])
+                              for i, p in enumerate(self.parameters)
+                              if p.type == "str" and p.name in _ID_KINDS]
+        if (flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR and isinstance(owner, type)
+                and issubclass(owner, Klynge.Record)):
+            self.record_checks = [(i, p.name) for i, p in enumerate(self.parameters)
+                                  if p.type == "str"
+                                  and p.name in _CONSTRUCTOR_IDS + _CONSTRUCTOR_TEXTS]
+
+    @property
+    def plain(self):
+        return not (self.throws or self.converters or self.id_checks or self.record_checks)
+
+    def notes(self):
+        """What the package changes, for the docstring."""
+        notes = []
+        if self.converters:
+            names = ", ".join(name for _, name, _ in self.converters)
+            notes.append("%s: a Klynge.Date also as a datetime.date or a text "
+                         "\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"; a Klynge.Period "
+                         "also as a text (\"2020..2021\", or one date) or a (start, end) "
+                         "pair." % names)
+        if self.id_checks:
+            notes.append("An id that names no record raises klynge.Error (NOT_FOUND); "
+                         "one of a record of another kind than the argument's name "
+                         "says, WRONG_REFERENCE_KIND.")
+        if self.record_checks:
+            notes.append("An invalid id raises klynge.Error (BAD_ID), an empty name or "
+                         "title BAD_VALUE.")
+        if self.throws:
+            notes.append("Fails with klynge.Error.")
+        if not notes:
+            return ""
+        return "Python (the klynge package):\n" + "\n".join("    " + n for n in notes)
+
+
+def _argument(args, kwargs, index, name):
+    if index < len(args):
+        return args[index]
+    return kwargs.get(name)
+
+
+def _set_argument(args, kwargs, index, name, value):
+    if index < len(args):
+        args[index] = value
+    else:
+        kwargs[name] = value
+
+
+def _record_kind(record):
+    return record.get_kind_name()
+
+
+def _check_ids(plan, args, kwargs):
+    landscape = args[0]
+    if isinstance(landscape, Klynge.LandscapeView):
+        landscape = landscape.get_landscape()
+    for index, name, kind in plan.id_checks:
+        value = _argument(args, kwargs, index, name)
+        if not isinstance(value, str):
+            continue  # None where allowed; PyGObject refuses the rest
+        record = _lookup(landscape, value)
+        if record is None:
+            raise Error(Klynge.Error.NOT_FOUND, "no record has the id “%s”" % value)
+        if kind is not None and not isinstance(record, getattr(Klynge, kind)):
+            wanted = _KIND_NAMES[kind]
+            raise Error(Klynge.Error.WRONG_REFERENCE_KIND,
+                        "“%s” is %s %s, not %s %s" % (
+                            value, _article(_record_kind(record)), _record_kind(record),
+                            _article(wanted), wanted))
+
+
+_KIND_NAMES = {"Organisation": "organisation", "Member": "member", "Contract": "contract",
+               "Programme": "programme", "FundingSource": "funding-source"}
+
+
+def _article(word):
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _check_record_arguments(plan, args, kwargs):
+    for index, name in plan.record_checks:
+        value = _argument(args, kwargs, index, name)
+        if not isinstance(value, str):
+            continue
+        if name in _CONSTRUCTOR_IDS:
+            Klynge.id_check(value)     # raises klynge.Error, BAD_ID
+        elif value == "" or not Klynge.text_is_valid(value, -1):
+            raise Error(Klynge.Error.BAD_VALUE,
+                        "the %s is empty or not valid text" % name if value
+                        else "the %s is empty" % name)
+
+
+class _Callable:
+    """An introspected function as the package presents it: the library's
+    documentation and signature for ``help()``, and the conversions and
+    checks of its :class:`_Plan` around the call."""
+
+    def __init__(self, function, info, flags, owner, name, file_of=None):
+        self._function = function
+        self._info = info
+        self._flags = flags
+        self._owner = owner
+        self._file_of = file_of
+        self.__name__ = name
+        self.__qualname__ = "%s.%s" % (getattr(owner, "__name__", _NAMESPACE), name)
+        self.__module__ = "gi.repository.Klynge"
+        self._plan_cache = None
+        self._classes = {}
+
+    @property
+    def _plan(self):
+        # made on first use: import klynge stays quick
+        if self._plan_cache is None:
+            self._plan_cache = _Plan(self._info, self._flags, self._owner, self.__name__)
+        return self._plan_cache
+
+    @property
+    def __doc__(self):
+        # PyGObject's docstring: the call with its types, and the GIR's
+        # documentation (_docs)
+        doc = self._function.__doc__ or ""
+        notes = self._plan.notes()
+        return doc + "\n\n" + notes if notes else doc
+
+    @property
+    def __signature__(self):
+        parameters = self._plan.parameters
+        required = len(parameters)
+        while required > 0 and parameters[required - 1].nullable:
+            required -= 1   # PyGObject lets trailing nullable arguments out
+        return inspect.Signature([
+            inspect.Parameter(p.name + ("_" if keyword.iskeyword(p.name) else ""),
+                              inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                              default=None if i >= required else inspect.Parameter.empty)
+            for i, p in enumerate(parameters)])
+
+    def __repr__(self):
+        return "<klynge function %s>" % self.__qualname__
 
     def __get__(self, obj, cls=None):
-        function = self.function
-        if self.flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR:
-            # constructors take the class first, which allows subclasses
-            owner = cls if cls is not None else type(obj)
+        if obj is None:
+            if (cls is not None and cls is not self._owner
+                    and self._flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR):
+                # a subclass's constructor makes an object of the subclass
+                bound = self._classes.get(cls)
+                if bound is None:
+                    bound = _Callable(self._function, self._info, self._flags, cls,
+                                      self.__name__, self._file_of)
+                    self._classes[cls] = bound
+                return bound
+            return self
+        if not self._flags & GIRepository.FunctionInfoFlags.IS_METHOD:
+            return self
+        if self._plan.plain:
+            return types.MethodType(self._function, obj)   # no Python in the call
+        return types.MethodType(self, obj)
 
-            def bound(*args, **kwargs):
-                return function(owner, *args, **kwargs)
-        elif self.flags & GIRepository.FunctionInfoFlags.IS_METHOD and obj is not None:
-            def bound(*args, **kwargs):
-                return function(obj, *args, **kwargs)
+    def __call__(self, *args, **kwargs):
+        plan = self._plan
+        if plan.converters:
+            args = list(args)
+            for index, name, convert in plan.converters:
+                value = _argument(args, kwargs, index, name)
+                if value is not None:
+                    _set_argument(args, kwargs, index, name, convert(value))
+        if plan.id_checks:
+            _check_ids(plan, args, kwargs)
+        if plan.record_checks:
+            _check_record_arguments(plan, args, kwargs)
+        if self._flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR:
+            call_args = (self._owner,) + tuple(args)
         else:
-            bound = function
-        return raises_klynge_error(bound)
+            call_args = args
+        if not plan.throws:
+            return self._function(*call_args, **kwargs)
+        try:
+            return self._function(*call_args, **kwargs)
+        except GLib.Error as error:
+            file = self._file_of(*args, **kwargs) if self._file_of is not None else None
+            converted = Error.from_gerror(error, file)
+            if converted is error:
+                raise
+            raise converted from None
 
 
 _METHODS = {
@@ -95,17 +357,16 @@ _METHODS = {
 }
 
 
-def _failing_callables():
-    """(owner, name, flags) of every function of the typelib that takes a
-    ``GError **``: *owner* is ``Klynge`` for a function of the namespace,
-    else the class whose method or constructor it is."""
+def _callables():
+    """(owner, name, info, flags) of every function of the typelib: *owner*
+    is ``Klynge`` for a function of the namespace, else the class whose
+    method, constructor or static function it is."""
     repository = GIRepository.Repository.get_default()
     for i in range(repository.get_n_infos(_NAMESPACE)):
         info = repository.get_info(_NAMESPACE, i)
         kind = info.get_type()
         if kind == GIRepository.InfoType.FUNCTION:
-            if GIRepository.callable_info_can_throw_gerror(info):
-                yield Klynge, info.get_name(), 0
+            yield Klynge, info.get_name(), info, GIRepository.function_info_get_flags(info)
             continue
         if kind not in _METHODS:
             continue
@@ -115,24 +376,46 @@ def _failing_callables():
             continue
         for j in range(count(info)):
             function = method(info, j)
-            if GIRepository.callable_info_can_throw_gerror(function):
-                yield owner, function.get_name(), GIRepository.function_info_get_flags(function)
+            yield owner, function.get_name(), function, GIRepository.function_info_get_flags(function)
 
 
-def _raise_klynge_errors():
-    for owner, name, flags in _failing_callables():
+def _namespace_needs_wrapping(info):
+    if GIRepository.callable_info_can_throw_gerror(info):
+        return True
+    for i in range(GIRepository.callable_info_get_n_args(info)):
+        type_info = GIRepository.arg_info_get_type(GIRepository.callable_info_get_arg(info, i))
+        if GIRepository.type_info_get_tag(type_info) == GIRepository.TypeTag.INTERFACE:
+            interface = GIRepository.type_info_get_interface(type_info)
+            if interface.get_namespace() == _NAMESPACE and interface.get_name() in _CONVERTERS:
+                return True
+    return False
+
+
+def _wrap_callables():
+    global _lookup
+    _lookup = vars(Klynge.Landscape)["lookup"]
+    for owner, name, info, flags in _callables():
         if owner is Klynge:
+            # a namespace function is a plain attribute of the module:
+            # wrapped only when it needs it, since help(Klynge.function)
+            # shows the documentation either way
             function = getattr(Klynge, name, None)
-            if function is not None:
-                setattr(Klynge, name, raises_klynge_error(function))
+            if function is not None and _namespace_needs_wrapping(info):
+                setattr(Klynge, name, _Callable(function, info, flags, Klynge, name))
             continue
         if owner is Klynge.Landscape and name in _LOCATED:
             continue
         # the introspected callable is in the dict of the class that
         # declares it, never inherited: subclasses reach the wrapper
         function = vars(owner).get(name)
-        if function is not None:
-            setattr(owner, name, _RaisingKlyngeError(function, flags))
+        if function is None or isinstance(function, _Callable):
+            continue
+        file_of = (lambda landscape, path, *rest: path) if (
+            owner is Klynge.Landscape and name == "save_file") else None
+        setattr(owner, name, _Callable(function, info, flags, owner, name, file_of))
+
+
+_lookup = None
 
 
 def load_file(path, options=None):
@@ -155,16 +438,14 @@ def load_bytes(bytes, name=None, options=None):
 
 
 # Replaced below with versions that know the location of the failure;
-# _raise_klynge_errors() leaves them alone.
-_LOCATED = ("load_file", "load_bytes", "save_file")
+# _wrap_callables() leaves them alone.
+_LOCATED = ("load_file", "load_bytes")
 
 
 def _patch_load_and_save():
     Landscape = Klynge.Landscape
     Landscape.load_file = staticmethod(load_file)
     Landscape.load_bytes = staticmethod(load_bytes)
-    Landscape.save_file = raises_klynge_error(vars(Landscape)["save_file"],
-                                              file_of=lambda landscape, path: path)
 
 
 # --- values ---------------------------------------------------------------
@@ -245,6 +526,7 @@ def _location_repr(self):
 
 def _patch_values():
     Date = Klynge.Date
+    Date.__bool__ = lambda self: bool(self.is_set())   # an unset date is falsy
     Date.precision_name = property(_date_precision_name)
     Date.to_date = _date_to_date
     Date.__str__ = _date_str
@@ -457,10 +739,27 @@ def _landscape_iter(self):
 
 
 def _landscape_getitem(self, id):
-    record = self.lookup(id) if isinstance(id, str) else None
+    record = _lookup(self, id) if isinstance(id, str) else None
     if record is None:
         raise KeyError(id)
     return record
+
+
+def _landscape_lookup(self, id):
+    """The record whose id is *id*; raises :class:`KeyError` when no
+    record has it, as ``landscape[id]`` does (``landscape.get(id)`` gives
+    ``None`` instead)."""
+    record = _lookup(self, id)
+    if record is None:
+        raise KeyError(id)
+    return record
+
+
+def _landscape_get(self, id, default=None):
+    """The record whose id is *id*, or *default* when no record has it
+    (as :meth:`dict.get`)."""
+    record = _lookup(self, id) if isinstance(id, str) else None
+    return default if record is None else record
 
 
 def _landscape_contains(self, id):
@@ -482,6 +781,8 @@ def _patch_landscape():
     Landscape.__len__ = _landscape_len
     Landscape.__iter__ = _landscape_iter
     Landscape.__getitem__ = _landscape_getitem
+    Landscape.lookup = _landscape_lookup
+    Landscape.get = _landscape_get
     Landscape.__contains__ = _landscape_contains
     Landscape.__repr__ = _landscape_repr
     Landscape.__str__ = _landscape_repr
@@ -507,7 +808,11 @@ def install():
     if getattr(Klynge, "_klynge_sugar_installed", False):
         return
     _patch_load_and_save()
-    _raise_klynge_errors()
+    _wrap_callables()
+    # after _wrap_callables(), which made every class: PyGObject asks a
+    # struct's constructor for its docstring as it makes the class, and the
+    # GIR is to be read only when help() needs it
+    _docs.install()
     _patch_values()
     _patch_records()
     _patch_landscape()
