@@ -19,6 +19,7 @@ the generator that was there before.
 import functools
 import os
 import re
+import textwrap
 import xml.etree.ElementTree as ElementTree
 
 from ._gi import GLib
@@ -181,8 +182,13 @@ def entry(symbol):
 
 
 def _indent(text, prefix):
-    return "\n".join(prefix + line.strip() if line.strip() else ""
-                     for line in text.splitlines())
+    text = textwrap.dedent(text)
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def _join(text):
+    """A parameter's text on one line, as help() shows it after the name."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def describe(symbol):
@@ -199,10 +205,15 @@ def describe(symbol):
     documented = [(name, doc) for name, doc in found.params if doc]
     if documented:
         parts.append("Parameters:\n" + "\n".join(
-            "    %s: %s" % (name, _indent(_pythonize(doc, gir), "      ").lstrip())
+            textwrap.fill("%s: %s" % (name, _join(_pythonize(doc, gir))), 72,
+                          initial_indent="    ", subsequent_indent="      ",
+                          break_on_hyphens=False)
             for name, doc in documented))
     if found.returns:
-        parts.append("Returns:\n" + _indent(_pythonize(found.returns, gir), "    "))
+        parts.append("Returns:\n" + textwrap.fill(_join(_pythonize(found.returns, gir)), 72,
+                                                  initial_indent="    ",
+                                                  subsequent_indent="    ",
+                                                  break_on_hyphens=False))
     return "\n\n".join(parts)
 
 

@@ -6,16 +6,31 @@ sets attributes on the classes of ``gi.repository.Klynge`` in place, so
 that the sugar is there whether the user then writes ``Klynge.Landscape``
 or uses the helper functions.  (A ``gi.overrides`` module would have to be
 installed into PyGObject's own package directory, which a ``--prefix``
-install cannot do cleanly.)  It uses only public interfaces: which
-functions can fail comes from the typelib through ``GIRepository``, and
+install cannot do cleanly.)  It uses only public interfaces: what each
+function takes and whether it can fail comes from the typelib through
+``GIRepository``, its documentation from the GIR (``_docs``), and
 everything it adds is a plain attribute of a Klynge class, so no other
 class (``GObject.Object``, ``Gio.Cancellable``, ...) changes.  What it adds:
 
+* every introspected method, constructor and static function of a Klynge
+  class is a :class:`_Callable`, which ``help()`` and
+  ``inspect.signature()`` read: the library's documentation and the
+  arguments by name;
 * every introspected function or method that can fail raises
   :class:`klynge.Error` (a :class:`GLib.Error` subclass) instead of a bare
   :class:`GLib.Error`; ``Klynge.Landscape.load_file()`` and ``load_bytes()``
   give it the file, line and column of the failure, which the library
   reports as a :class:`Klynge.Problem`;
+* an argument that is a :class:`Klynge.Date` also takes a
+  :class:`datetime.date` or a ``"YYYY[-MM[-DD]]"`` text, one that is a
+  :class:`Klynge.Period` a text or a ``(start, end)`` pair;
+* a landscape query (``list_ancestors()``, ``lineage_to_dot()``, ...)
+  about an id that names no record raises ``NOT_FOUND``, about a record
+  of another kind ``WRONG_REFERENCE_KIND``, rather than answering empty;
+  ``lookup()`` raises :class:`KeyError` (``get()`` gives ``None``);
+* a record's constructor given an invalid id raises ``BAD_ID`` (the
+  library's own check, ``klynge_id_check()``), an empty name ``BAD_VALUE``,
+  rather than a GLib critical and a :class:`TypeError`;
 * :class:`Klynge.Landscape`: ``len()``, iteration over every record in
   document order, ``id in landscape``, ``landscape[id]`` (``KeyError``
   when absent), and the generators ``organisations()``, ``members()``,
@@ -26,13 +41,14 @@ class (``GObject.Object``, ``Gio.Cancellable``, ...) changes.  What it adds:
   :class:`Klynge.Record`;
 * values (:class:`Klynge.Date`, :class:`Klynge.Period`,
   :class:`Klynge.Membership`, :class:`Klynge.Share`, ...): ``str()``,
-  ``repr()`` and equality by value; ``Klynge.Date.to_date()`` and
-  ``Klynge.Period`` ``in``.
+  ``repr()`` and equality by value; ``Klynge.Date.to_date()``, an unset
+  date false; ``Klynge.Period`` ``in``.
 """
 
 import datetime
 import inspect
 import keyword
+import textwrap
 import types
 
 import gi
@@ -169,12 +185,17 @@ class _Plan:
     def notes(self):
         """What the package changes, for the docstring."""
         notes = []
-        if self.converters:
-            names = ", ".join(name for _, name, _ in self.converters)
-            notes.append("%s: a Klynge.Date also as a datetime.date or a text "
-                         "\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"; a Klynge.Period "
-                         "also as a text (\"2020..2021\", or one date) or a (start, end) "
-                         "pair." % names)
+        dates = [self.parameters[i].name for i, _, _ in self.converters
+                 if self.parameters[i].type == "Date"]
+        periods = [self.parameters[i].name for i, _, _ in self.converters
+                   if self.parameters[i].type == "Period"]
+        if dates:
+            notes.append("%s: a Klynge.Date, a datetime.date or a text \"YYYY\", "
+                         "\"YYYY-MM\" or \"YYYY-MM-DD\"." % ", ".join(dates))
+        if periods:
+            notes.append("%s: a Klynge.Period, a text (\"2020..2021\", or one date for "
+                         "the days it stands for) or a (start, end) pair of dates."
+                         % ", ".join(periods))
         if self.id_checks:
             notes.append("An id that names no record raises klynge.Error (NOT_FOUND); "
                          "one of a record of another kind than the argument's name "
@@ -186,7 +207,10 @@ class _Plan:
             notes.append("Fails with klynge.Error.")
         if not notes:
             return ""
-        return "Python (the klynge package):\n" + "\n".join("    " + n for n in notes)
+        return "Python (the klynge package):\n" + "\n".join(
+            textwrap.fill(n, 72, initial_indent="    ", subsequent_indent="      ",
+                          break_on_hyphens=False)
+            for n in notes)
 
 
 def _argument(args, kwargs, index, name):
@@ -214,10 +238,15 @@ def _check_ids(plan, args, kwargs):
         value = _argument(args, kwargs, index, name)
         if not isinstance(value, str):
             continue  # None where allowed; PyGObject refuses the rest
+        if kind is None:
+            # any kind will do: no record object is needed
+            if not _contains(landscape, value):
+                raise Error(Klynge.Error.NOT_FOUND, "no record has the id “%s”" % value)
+            continue
         record = _lookup(landscape, value)
         if record is None:
             raise Error(Klynge.Error.NOT_FOUND, "no record has the id “%s”" % value)
-        if kind is not None and not isinstance(record, getattr(Klynge, kind)):
+        if not isinstance(record, getattr(Klynge, kind)):
             wanted = _KIND_NAMES[kind]
             raise Error(Klynge.Error.WRONG_REFERENCE_KIND,
                         "“%s” is %s %s, not %s %s" % (
@@ -246,6 +275,10 @@ def _check_record_arguments(plan, args, kwargs):
                         else "the %s is empty" % name)
 
 
+def _unbound(target, obj):
+    return target
+
+
 class _Callable:
     """An introspected function as the package presents it: the library's
     documentation and signature for ``help()``, and the conversions and
@@ -262,6 +295,9 @@ class _Callable:
         self.__module__ = "gi.repository.Klynge"
         self._plan_cache = None
         self._classes = {}
+        # how __get__ binds an instance: _prepare() sets them on first use
+        self._bind = None
+        self._target = None
 
     @property
     def _plan(self):
@@ -293,6 +329,20 @@ class _Callable:
     def __repr__(self):
         return "<klynge function %s>" % self.__qualname__
 
+    def _prepare(self):
+        if not self._flags & GIRepository.FunctionInfoFlags.IS_METHOD:
+            self._target = self
+            self._bind = _unbound
+        elif self._plan.plain:
+            # nothing to do around the call: the introspected function
+            # itself is bound, and no Python runs in the call
+            self._target = self._function
+            self._bind = types.MethodType
+        else:
+            self._target = self
+            self._bind = types.MethodType
+        return self._bind
+
     def __get__(self, obj, cls=None):
         if obj is None:
             if (cls is not None and cls is not self._owner
@@ -305,14 +355,13 @@ class _Callable:
                     self._classes[cls] = bound
                 return bound
             return self
-        if not self._flags & GIRepository.FunctionInfoFlags.IS_METHOD:
-            return self
-        if self._plan.plain:
-            return types.MethodType(self._function, obj)   # no Python in the call
-        return types.MethodType(self, obj)
+        # the common case, a method of an object, kept short: it runs at
+        # every call
+        bind = self._bind or self._prepare()
+        return bind(self._target, obj)
 
     def __call__(self, *args, **kwargs):
-        plan = self._plan
+        plan = self._plan_cache or self._plan
         if plan.converters:
             args = list(args)
             for index, name, convert in plan.converters:
@@ -392,8 +441,9 @@ def _namespace_needs_wrapping(info):
 
 
 def _wrap_callables():
-    global _lookup
+    global _lookup, _contains
     _lookup = vars(Klynge.Landscape)["lookup"]
+    _contains = vars(Klynge.Landscape)["contains"]
     for owner, name, info, flags in _callables():
         if owner is Klynge:
             # a namespace function is a plain attribute of the module:
@@ -415,7 +465,9 @@ def _wrap_callables():
         setattr(owner, name, _Callable(function, info, flags, owner, name, file_of))
 
 
+# the introspected Landscape.lookup() and contains(), before the sugar
 _lookup = None
+_contains = None
 
 
 def load_file(path, options=None):
