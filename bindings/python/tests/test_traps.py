@@ -113,6 +113,34 @@ def test_the_docstring_says_what_the_package_adds(Klynge):
     assert "BAD_ID" in Klynge.Organisation.new.__doc__
 
 
+def test_every_introspected_call_has_a_signature_and_the_librarys_documentation(Klynge, gir):
+    documented = {e.get(C + "identifier") for e in gir.iter()
+                  if e.get(C + "identifier") and e.find(CORE + "doc") is not None}
+    gi = pytest.importorskip("gi")
+    gi.require_version("GIRepository", "2.0")
+    from gi.repository import GIRepository
+    seen = checked = 0
+    for name in dir(Klynge):
+        cls = getattr(Klynge, name)
+        if not isinstance(cls, type) or not hasattr(cls, "__info__"):
+            continue
+        for attribute, value in vars(cls).items():
+            if not hasattr(value, "__signature__") or not hasattr(value, "_info"):
+                continue
+            seen += 1
+            inspect.signature(value)
+            if GIRepository.function_info_get_symbol(value._info) in documented:
+                checked += 1
+                # more than PyGObject's signature line and the package's notes
+                library = value.__doc__.split("\n\nPython (the klynge package)")[0]
+                assert len(library.splitlines()) >= 3, "%s.%s" % (name, attribute)
+    assert seen > 100 and checked > 100
+
+
+def test_a_namespace_function_is_documented_too(Klynge):
+    assert "Parameters:" in Klynge.list_areas.__doc__
+
+
 def _python(code, env):
     return subprocess.run([sys.executable, "-c", code], env=env, check=True,
                           capture_output=True, text=True).stdout
