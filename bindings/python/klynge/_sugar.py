@@ -174,9 +174,10 @@ class _Plan:
                               if p.type == "str" and p.name in _ID_KINDS]
         if (flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR and isinstance(owner, type)
                 and issubclass(owner, Klynge.Record)):
-            self.record_checks = [(i, p.name) for i, p in enumerate(self.parameters)
-                                  if p.type == "str"
-                                  and p.name in _CONSTRUCTOR_IDS + _CONSTRUCTOR_TEXTS]
+            self.record_checks = [(i, p) for i, p in enumerate(self.parameters)
+                                  if (p.type == "str"
+                                      and p.name in _CONSTRUCTOR_IDS + _CONSTRUCTOR_TEXTS)
+                                  or p.type in ("Date", "Period") or p.name == "amount"]
 
     @property
     def plain(self):
@@ -201,8 +202,10 @@ class _Plan:
                          "one of a record of another kind than the argument's name "
                          "says, WRONG_REFERENCE_KIND.")
         if self.record_checks:
-            notes.append("An invalid id raises klynge.Error (BAD_ID), an empty name or "
-                         "title BAD_VALUE.")
+            notes.append("What the constructor takes for granted raises klynge.Error: an "
+                         "invalid id BAD_ID, an empty name or title BAD_VALUE, a date "
+                         "not set BAD_DATE, a bad period BAD_PERIOD, a negative amount "
+                         "BAD_MONEY.")
         if self.throws:
             notes.append("Fails with klynge.Error.")
         if not notes:
@@ -263,16 +266,30 @@ def _article(word):
 
 
 def _check_record_arguments(plan, args, kwargs):
-    for index, name in plan.record_checks:
+    """What a record's constructor takes for granted, checked with the
+    library's own rules so that a mistake is a klynge.Error with its code."""
+    for index, parameter in plan.record_checks:
+        name = parameter.name
         value = _argument(args, kwargs, index, name)
-        if not isinstance(value, str):
+        if value is None:
+            continue  # where allowed; PyGObject refuses the rest
+        if parameter.type == "Date":
+            if not value.is_set() or not value.is_valid():
+                raise Error(Klynge.Error.BAD_DATE, "the %s date is not set" % name
+                            if not value.is_set() else "the %s date is not valid" % name)
+        elif parameter.type == "Period":
+            Klynge.Period.new(value.start, value.end)   # BAD_PERIOD, BAD_DATE
+        elif name == "amount":
+            if isinstance(value, int) and value < 0:
+                raise Error(Klynge.Error.BAD_MONEY, "the amount is negative: %d øre" % value)
+        elif name in _CONSTRUCTOR_IDS:
+            Klynge.id_check(value)     # BAD_ID, saying why
+        elif not isinstance(value, str):
             continue
-        if name in _CONSTRUCTOR_IDS:
-            Klynge.id_check(value)     # raises klynge.Error, BAD_ID
         elif value == "" or not Klynge.text_is_valid(value, -1):
             raise Error(Klynge.Error.BAD_VALUE,
-                        "the %s is empty or not valid text" % name if value
-                        else "the %s is empty" % name)
+                        "the %s is empty" % name if value == ""
+                        else "the %s is not text that XML can hold" % name)
 
 
 def _unbound(target, obj):

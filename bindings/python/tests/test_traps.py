@@ -348,6 +348,24 @@ def test_a_record_with_an_empty_or_invalid_name_raises_bad_value(klynge, Klynge,
     assert raised.value.code == klynge.Error.BAD_VALUE
 
 
+@pytest.mark.parametrize("make, code", [
+    (lambda K: K.Contract.new("c", "h", K.Period.new_from_string("2020..2021"), -5), "BAD_MONEY"),
+    (lambda K: K.Contract.new("c", "h", K.Period(), 5), "BAD_PERIOD"),
+    (lambda K: K.Merger.new("m", K.MergerKind.MERGER, "s", K.Date()), "BAD_DATE"),
+    (lambda K: K.Merger.new("m", K.MergerKind.MERGER, "s", "2020-07"), None),
+    (lambda K: K.Contract.new("c", "h", "2020..2021", 5), None),
+    (lambda K: K.Contract.new("c", "h", ("2021", "2020"), 5), "BAD_PERIOD"),
+])
+def test_a_record_constructor_checks_what_the_library_takes_for_granted(
+        klynge, Klynge, make, code):
+    if code is None:
+        assert make(Klynge).get_id() in ("c", "m")
+        return
+    with pytest.raises(klynge.Error) as raised:
+        make(Klynge)
+    assert raised.value.code_name == code
+
+
 def test_the_id_check_is_the_librarys(klynge, Klynge):
     assert Klynge.id_check("ecd") is True
     with pytest.raises(klynge.Error) as raised:
