@@ -178,6 +178,11 @@ class _Plan:
                                   if (p.type == "str"
                                       and p.name in _CONSTRUCTOR_IDS + _CONSTRUCTOR_TEXTS)
                                   or p.type in ("Date", "Period") or p.name == "amount"]
+        elif flags & GIRepository.FunctionInfoFlags.IS_CONSTRUCTOR and not self.throws:
+            # a constructor that cannot report a failure takes a date it
+            # requires for granted too (Klynge.LandscapeView.new())
+            self.record_checks = [(i, p) for i, p in enumerate(self.parameters)
+                                  if p.type == "Date" and not p.nullable]
 
     @property
     def plain(self):

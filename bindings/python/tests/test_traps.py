@@ -355,8 +355,9 @@ def test_a_record_with_an_empty_or_invalid_name_raises_bad_value(klynge, Klynge,
     (lambda K: K.Merger.new("m", K.MergerKind.MERGER, "s", "2020-07"), None),
     (lambda K: K.Contract.new("c", "h", "2020..2021", 5), None),
     (lambda K: K.Contract.new("c", "h", ("2021", "2020"), 5), "BAD_PERIOD"),
+    (lambda K: K.LandscapeView.new(K.Landscape.new(), K.Date()), "BAD_DATE"),
 ])
-def test_a_record_constructor_checks_what_the_library_takes_for_granted(
+def test_a_constructor_checks_what_the_library_takes_for_granted(
         klynge, Klynge, make, code):
     if code is None:
         assert make(Klynge).get_id() in ("c", "m")
