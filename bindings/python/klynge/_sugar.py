@@ -149,7 +149,8 @@ def _as_period(value):
     return Klynge.Period.new_from_string(value)
 
 
-_CONVERTERS = {"Date": lambda value: _as_date(value), "Period": lambda value: _as_period(value)}
+# (_as_date is defined below, with the other helpers of dates)
+_CONVERTERS = {"Date": lambda value: _as_date(value), "Period": _as_period}
 
 
 class _Plan:
@@ -207,10 +208,20 @@ class _Plan:
                          "one of a record of another kind than the argument's name "
                          "says, WRONG_REFERENCE_KIND.")
         if self.record_checks:
-            notes.append("What the constructor takes for granted raises klynge.Error: an "
-                         "invalid id BAD_ID, an empty name or title BAD_VALUE, a date "
-                         "not set BAD_DATE, a bad period BAD_PERIOD, a negative amount "
-                         "BAD_MONEY.")
+            checks = []
+            for _, parameter in self.record_checks:
+                if parameter.type == "Date":
+                    checks.append("%s not set: BAD_DATE" % parameter.name)
+                elif parameter.type == "Period":
+                    checks.append("%s not a period: BAD_PERIOD" % parameter.name)
+                elif parameter.name == "amount":
+                    checks.append("amount negative: BAD_MONEY")
+                elif parameter.name in _CONSTRUCTOR_IDS:
+                    checks.append("%s not an id: BAD_ID" % parameter.name)
+                else:
+                    checks.append("%s empty: BAD_VALUE" % parameter.name)
+            notes.append("Raises klynge.Error, not a GLib critical, for what the "
+                         "library takes for granted: %s." % "; ".join(checks))
         if self.throws:
             notes.append("Fails with klynge.Error.")
         if not notes:
@@ -234,10 +245,6 @@ def _set_argument(args, kwargs, index, name, value):
         kwargs[name] = value
 
 
-def _record_kind(record):
-    return record.get_kind_name()
-
-
 def _check_ids(plan, args, kwargs):
     landscape = args[0]
     if isinstance(landscape, Klynge.LandscapeView):
@@ -258,7 +265,7 @@ def _check_ids(plan, args, kwargs):
             wanted = _KIND_NAMES[kind]
             raise Error(Klynge.Error.WRONG_REFERENCE_KIND,
                         "“%s” is %s %s, not %s %s" % (
-                            value, _article(_record_kind(record)), _record_kind(record),
+                            value, _article(record.get_kind_name()), record.get_kind_name(),
                             _article(wanted), wanted))
 
 
@@ -447,7 +454,8 @@ def _callables():
             continue
         for j in range(count(info)):
             function = method(info, j)
-            yield owner, function.get_name(), function, GIRepository.function_info_get_flags(function)
+            yield (owner, function.get_name(), function,
+                   GIRepository.function_info_get_flags(function))
 
 
 def _namespace_needs_wrapping(info):

@@ -164,7 +164,7 @@ def test_the_gir_is_found_where_make_install_puts_it(klynge, builddir, tmp_path,
     datadir = tmp_path / ("share" if layout == "prefix" else "xdg")
     (datadir / "gir-1.0").mkdir(parents=True)
     shutil.copy(builddir / "Klynge-1.0.gir", datadir / "gir-1.0")
-    env = dict(os.environ, GI_TYPELIB_PATH=str(typelibdir),
+    env = dict(os.environ, GI_TYPELIB_PATH=str(typelibdir), XDG_DATA_HOME="/nonexistent",
                XDG_DATA_DIRS=str(datadir) if layout == "xdg" else "/nonexistent")
     out = _python("import klynge, klynge._docs as d; print(d.gir_path()); "
                   "print('Parameters:' in klynge.Klynge.Landscape.list_ancestors.__doc__)", env)
@@ -230,7 +230,8 @@ def test_setters_take_a_date_in_any_form(Klynge):
     assert organisation.get_dissolved() == Klynge.Date.new(2020, 6, 30)
 
 
-@pytest.mark.parametrize("form", ["2020..2020", "2020", ("2020-01-01", datetime.date(2020, 12, 31))])
+@pytest.mark.parametrize("form", [
+    "2020..2020", "2020", ("2020-01-01", datetime.date(2020, 12, 31))])
 def test_a_period_argument_takes_a_text_or_a_pair(builtin, Klynge, form):
     contract = builtin["ced-2019"]
     year = Klynge.Period.new(Klynge.Date.new(2020, 1, 1), Klynge.Date.new(2020, 12, 31))
