@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ElementTree
 
 from ._gi import GLib
 
-__all__ = ["gir_path", "entry", "describe", "install"]
+__all__ = ["gir_path", "describe", "describe_type", "install"]
 
 GIR_NAME = "Klynge-1.0.gir"
 _NAMESPACE = "Klynge"
@@ -175,12 +175,6 @@ def _pythonize(text, gir):
     return _REFERENCE.sub(replace, text)
 
 
-def entry(symbol):
-    """The GIR's :class:`_Entry` for the C function *symbol*, or ``None``."""
-    gir = _gir()
-    return gir.callables.get(symbol) if gir is not None else None
-
-
 def _indent(text, prefix):
     text = textwrap.dedent(text)
     return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
@@ -231,13 +225,15 @@ def _generator(previous):
             if info.get_namespace() != _NAMESPACE:
                 return text
             symbol = getattr(info, "get_symbol", None)
-            if symbol is not None:
+            if symbol is not None:                      # a function
                 more = describe(symbol())
-            else:
+            elif hasattr(info, "get_methods"):          # a class or a struct
                 more = describe_type(info.get_name())
                 if more:
                     # PyGObject's text for a class is its constructors
                     return more + "\n" + (text or "")
+            else:
+                return text
         except Exception:  # documentation must never break a program
             return text
         if not more:
