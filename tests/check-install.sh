@@ -43,7 +43,10 @@ env -i "$work/example-rpath" | grep -q '1 organisation(s), 1 member(s)' \
 package=$(find "$prefix" -path '*/klynge/__init__.py' | head -n 1)
 test -n "$package" || { echo "FAIL: the Python package was not installed"; exit 1; }
 env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$(dirname "$package")")" \
-  /usr/bin/python3 -c "import klynge; print(klynge.default())" >"$work/py.txt"
+  /usr/bin/python3 -c "import klynge; print(klynge.default());
+print('help:', 'Parameters:' in klynge.Klynge.Landscape.list_ancestors.__doc__)" >"$work/py.txt"
 grep -q 'Landscape' "$work/py.txt" || { echo "FAIL: import klynge printed:"; cat "$work/py.txt"; exit 1; }
+# help() reads the installed GIR ($datadir/gir-1.0, named by _paths.py)
+grep -q 'help: True' "$work/py.txt" || { echo "FAIL: help() lacks the installed GIR's documentation"; exit 1; }
 
 echo "PASS: installed from the tarball to $prefix; the README's C example builds with pkg-config alone and runs (LD_LIBRARY_PATH or an rpath); import klynge works from the prefix"
