@@ -21,11 +21,9 @@
 #include "klynge-tables-private.h"
 
 /**
- * SECTION:klynge-diff
- * @title: KlyngeDiff
- * @short_description: what changed between two landscapes
+ * KlyngeDiff:
  *
- * klynge_landscape_diff() compares an older landscape with a newer one
+ * What changed between two landscapes. klynge_landscape_diff() compares an older landscape with a newer one
  * and lists every difference as a #KlyngeChange, in a stable order. It
  * compares the landscapes as the tables that `klynge export --all` writes
  * (one table per kind of row: `organisation`, `member`, `membership`,
@@ -39,8 +37,8 @@
  *
  * A row of the older landscape and a row of the newer one are the same
  * row when their key columns agree; the first key column names the
- * record the row belongs to (#KlyngeChange:record), the others
- * (#KlyngeChange:key) tell the rows of one record apart:
+ * record the row belongs to (klynge_change_get_record()), the others
+ * (klynge_change_get_key()) tell the rows of one record apart:
  *
  * | table | key columns |
  * |---|---|
@@ -87,7 +85,7 @@
  * together; money (`amount_ore`) is a whole number of øre; percents have
  * two decimals (`50.00`); enumerations are their nicks, where the
  * column's default (a member's size `unknown`, a membership's end `none`)
- * is an empty field as in the tables. The key (#KlyngeChange:key) joins
+ * is an empty field as in the tables. The key (klynge_change_get_key()) joins
  * the values of the key columns after the first in the same way, as the
  * list columns of the tables join theirs: separated by
  * %KLYNGE_CSV_LIST_SEPARATOR, with `|` and `\` in a value escaped by a
