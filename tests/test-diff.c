@@ -37,6 +37,7 @@ static const char before_xml[] =
   "    </member>\n"
   "    <member id=\"m-3\" kind=\"public\">\n"
   "      <name>En Kommune</name>\n"
+  "      <source href=\"https://example.org/m-3\"/>\n"
   "    </member>\n"
   "  </members>\n"
   "  <organisations>\n"
@@ -518,6 +519,8 @@ static const struct {
   { KLYNGE_CHANGE_ADDED, "predecessor", "mg-1", "o-e" },
   { KLYNGE_CHANGE_REMOVED, "predecessor", "mg-1", "o-d" },
   { KLYNGE_CHANGE_ADDED, "source", "o-a", "https://example.org/a-2" },
+  /* the sources of a member that is gone */
+  { KLYNGE_CHANGE_REMOVED, "source", "m-3", "https://example.org/m-3" },
 };
 
 START_TEST (test_rows_only_in_one_landscape_are_added_or_removed)
@@ -712,7 +715,7 @@ static const char quoted_before[] =
 static const char quoted_after[] =
   "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\"><organisations>"
   "<organisation id=\"o\" kind=\"cluster\"><name>Klynge A</name><location city=\"Aarhus|Nord\"/>"
-  "<note>One\ntwo</note></organisation>"
+  "<note>One\ntwo\tthree</note></organisation>"
   "</organisations></landscape>";
 
 START_TEST (test_csv_quotes_as_rfc_4180_and_keys_escape_the_separator)
@@ -723,7 +726,7 @@ START_TEST (test_csv_quotes_as_rfc_4180_and_keys_escape_the_separator)
   ck_assert_str_eq (csv,
                     "change,table,record,key,field,old,new\r\n"
                     "changed,organisation,o,,name,\"Klynge, \"\"A\"\"\",Klynge A\r\n"
-                    "changed,organisation,o,,note,One,\"One\ntwo\"\r\n"
+                    "changed,organisation,o,,note,One,\"One\ntwo\tthree\"\r\n"
                     "added,location,o,Aarhus\\|Nord,,,\r\n");
 }
 END_TEST
@@ -737,7 +740,7 @@ START_TEST (test_text_counts_each_table_and_keeps_each_field_on_its_line)
                     "organisation: 1 changed\n"
                     "  changed o\n"
                     "    name: Klynge, \"A\" → Klynge A\n"
-                    "    note: One → One\\ntwo\n"
+                    "    note: One → One\\ntwo\\tthree\n"
                     "\n"
                     "location: 1 added\n"
                     "  added o (city Aarhus|Nord)\n");
