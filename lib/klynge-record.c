@@ -240,8 +240,10 @@ klynge_record_get_note (KlyngeRecord *self)
  * @error: return location for a #GError, or %NULL
  *
  * Sets the record's free-text note: up to
- * %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH bytes, the empty string included
- * (it is kept, and saved as an empty `<note/>`).
+ * %KLYNGE_LOAD_DEFAULT_MAX_VALUE_LENGTH bytes. An empty note says nothing
+ * and is no note: it removes the note, as %NULL does, so that the XML (an
+ * empty `<note/>` loads as none), the tables and the DataFrames, whose
+ * empty cell is "not stated", all say the same.
  *
  * Fails with %KLYNGE_ERROR_LIMIT_EXCEEDED when @note is longer, so that
  * what is saved loads again with the default options, and with
@@ -262,6 +264,8 @@ klynge_record_set_note (KlyngeRecord  *self,
 
   if (note != NULL && !_klynge_check_text (note, "note", TRUE, error))
     return FALSE;
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
 
   _klynge_record_store_string (G_OBJECT (self), &priv->note, note,
                                properties[PROP_NOTE]);

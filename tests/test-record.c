@@ -145,7 +145,7 @@ END_TEST
 
 /* --- note ----------------------------------------------------------------- */
 
-START_TEST (test_record_note_is_kept_even_when_empty_and_null_clears_it)
+START_TEST (test_record_note_empty_or_null_is_no_note)
 {
   g_autoptr(KlyngeRecord) record = new_record ("r");
   GError *error = NULL;
@@ -156,11 +156,12 @@ START_TEST (test_record_note_is_kept_even_when_empty_and_null_clears_it)
   ck_assert_no_error (error);
   ck_assert_str_eq (klynge_record_get_note (record), "Sources disagree.");
 
+  /* an empty note is no note */
   ck_assert (klynge_record_set_note (record, "", &error));
   ck_assert_no_error (error);
-  ck_assert_ptr_nonnull (klynge_record_get_note (record));
-  ck_assert_str_eq (klynge_record_get_note (record), "");
+  ck_assert_ptr_null (klynge_record_get_note (record));
 
+  ck_assert (klynge_record_set_note (record, "Sources disagree.", &error));
   ck_assert (klynge_record_set_note (record, NULL, &error));
   ck_assert_no_error (error);
   ck_assert_ptr_null (klynge_record_get_note (record));
@@ -538,7 +539,7 @@ record_suite (void)
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("note");
-  tcase_add_test (tc, test_record_note_is_kept_even_when_empty_and_null_clears_it);
+  tcase_add_test (tc, test_record_note_empty_or_null_is_no_note);
   tcase_add_test (tc, test_record_note_property_notifies_only_on_change);
   tcase_add_loop_test (tc, test_record_set_note_rejects_text_xml_cannot_carry_and_keeps_the_old_note,
                        0, G_N_ELEMENTS (bad_notes));
