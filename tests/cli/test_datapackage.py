@@ -271,3 +271,60 @@ def test_all_usage_errors(klynge, tmp_path, args):
     assert result.stderr.startswith("klynge export: ")
     assert result.stdout == ""
     assert not (tmp_path / "x").exists()
+
+
+# --- the documentation -------------------------------------------------------------
+
+def descriptor_of(klynge, tmp_path):
+    out = tmp_path / "tables"
+    assert klynge("export", "--format", "csv", "--all", "--output", out).status == 0
+    return json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_format_md_lists_every_table_and_its_columns_as_the_schema_has_them(klynge, tmp_path):
+    descriptor = descriptor_of(klynge, tmp_path)
+    text = (SRCDIR / "docs" / "format.md").read_text(encoding="utf-8")
+    section = text.split("\n## Tables (CSV and Data Package)\n", 1)[1].split("\n## ", 1)[0]
+    documented = {}
+    for part in section.split("\n#### `")[1:]:
+        name, body = part.split("`", 1)
+        rows = [line.split(" | ") for line in body.splitlines() if line.startswith("| `")]
+        documented[name] = (body, rows)
+    assert list(documented) == KINDS
+    for resource in descriptor["resources"]:
+        body, rows = documented[resource["name"]]
+        schema = resource["schema"]
+        refs = {key["fields"][0]: key["reference"]["resource"] for key in schema.get("foreignKeys", [])}
+        assert [row[0].strip("|` ") for row in rows] == [f["name"] for f in schema["fields"]], resource["name"]
+        for row, field in zip(rows, schema["fields"]):
+            where = (resource["name"], field["name"])
+            assert (row[2] == "yes") == field["constraints"]["required"], where
+            if field["name"] in refs:
+                assert row[1] == f"id in `{refs[field['name']]}`", where
+            elif "enum" in field["constraints"]:
+                assert row[1] == ", ".join(f"`{v}`" for v in field["constraints"]["enum"]), where
+            else:
+                assert row[1] == {"date": "date", "integer": "integer ≥ 0", "number": "number, 0 to 100"}.get(
+                    field["type"], row[1]), where
+        if "primaryKey" in schema:
+            assert "Primary key: " + ", ".join(f"`{k}`" for k in schema["primaryKey"]) + "." in body
+        else:
+            assert "Primary key" not in body
+
+
+def test_man_page_lists_every_table_and_its_columns(klynge, tmp_path):
+    descriptor = descriptor_of(klynge, tmp_path)
+    text = (SRCDIR / "docs" / "klynge.1").read_text(encoding="utf-8")
+    section = text.split(".B \\-\\-format csv\n", 1)[1].split(".B \\-\\-format graphml", 1)[0]
+    for resource in descriptor["resources"]:
+        heading = ".TP 16\n.B " + resource["name"].replace("-", "\\-") + "\n"
+        assert heading in section, resource["name"]
+        lines = []
+        for line in section.split(heading, 1)[1].splitlines():
+            if line.startswith("."):
+                break
+            lines.append(line)
+        listed = " ".join(lines).split(" (", 1)[0].strip()
+        # each date column's _precision column is said once for all
+        assert listed.split(", ") == [f["name"] for f in resource["schema"]["fields"]
+                                      if not f["name"].endswith("_precision")], resource["name"]
