@@ -107,11 +107,26 @@
 /* rows between checks of the cancellable */
 #define CANCEL_INTERVAL 4096
 
+/* the most columns a table has */
+#define CSV_MAX_COLUMNS 24
+
+/* The text a CSV enum column gave the value it had last: rows in a row
+ * mostly repeat it (a membership's role and end), and the lookup of a
+ * nick took a fifth of the membership table's time. */
+typedef struct {
+  gboolean valid;
+  int value;
+  const char *text;             /* NULL: the empty field */
+  gsize length;
+} CsvEnumMemo;
+
 typedef struct {
   KlyngeOutput out;
   guint rows;                   /* since the last look at the cancellable */
   const KlyngeTable *table;     /* CSV: the table being written */
   guint fields;                 /* CSV: in the row so far */
+  CsvEnumMemo memo[CSV_MAX_COLUMNS];    /* CSV: of each enum column */
+  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];        /* CSV: their nicks */
   GString *scratch;             /* for joined values */
 } Emitter;
 
@@ -232,7 +247,7 @@ csv_date (Emitter          *emitter,
   char buf[10];
 
   g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_DATE);
-  if (date == NULL || !klynge_date_is_set (date))
+  if (date == NULL || date->year == 0)
     {
       csv_field_len (emitter, NULL, 0);
       csv_field_len (emitter, NULL, 0);
@@ -242,7 +257,9 @@ csv_date (Emitter          *emitter,
   first.month = date->month != 0 ? date->month : 1;
   first.day = date->day != 0 ? date->day : 1;
   csv_field_len (emitter, buf, _klynge_date_format (&first, buf));
-  csv_field (emitter, _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, klynge_date_get_precision (date)));
+  csv_field (emitter, emitter->precisions[date->day != 0 ? KLYNGE_DATE_PRECISION_DAY
+                                          : date->month != 0 ? KLYNGE_DATE_PRECISION_MONTH
+                                          : KLYNGE_DATE_PRECISION_YEAR]);
 }
 
 /* The nick of @value; an empty field for the nick the column's empty
@@ -254,12 +271,21 @@ csv_enum (Emitter *emitter,
           int      value)
 {
   const KlyngeColumn *column = csv_next_column (emitter);
-  const char *nick = _klynge_enum_to_nick (type, value);
+  CsvEnumMemo *memo = &emitter->memo[emitter->fields];
 
-  g_assert (column->type == KLYNGE_COLUMN_ENUM && column->enum_type != NULL && column->enum_type () == type);
-  if (column->absent != NULL && nick != NULL && strcmp (nick, column->absent) == 0)
-    nick = NULL;
-  csv_field (emitter, nick);
+  if (!memo->valid || memo->value != value)
+    {
+      const char *nick = _klynge_enum_to_nick (type, value);
+
+      g_assert (column->type == KLYNGE_COLUMN_ENUM && column->enum_type != NULL && column->enum_type () == type);
+      if (column->absent != NULL && nick != NULL && strcmp (nick, column->absent) == 0)
+        nick = NULL;
+      memo->valid = TRUE;
+      memo->value = value;
+      memo->text = nick;
+      memo->length = nick != NULL ? strlen (nick) : 0;
+    }
+  csv_field_len (emitter, memo->text, memo->length);
 }
 
 /* A whole number: an amount in øre, a count. */
@@ -284,8 +310,12 @@ static void
 csv_header (Emitter           *emitter,
             const KlyngeTable *table)
 {
+  g_assert (table->n_columns <= CSV_MAX_COLUMNS);
   emitter->table = table;
   emitter->fields = 0;
+  memset (emitter->memo, 0, sizeof emitter->memo);
+  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
+    emitter->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
   for (guint i = 0; i < table->n_columns; i++)
     csv_field (emitter, table->columns[i].name);
   csv_row_end (emitter);
