@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * KLYNGE_CSV_LIST_SEPARATOR:
  *
  * The separator that joins the values of a multi-valued column of the
- * CSV export (such as `focus-areas`): a vertical bar. A vertical bar or
+ * CSV export (such as `focus_areas`): a vertical bar. A vertical bar or
  * a backslash inside a value is escaped with a backslash.
  */
 #define KLYNGE_CSV_LIST_SEPARATOR "|"
