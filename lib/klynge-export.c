@@ -40,11 +40,13 @@
  * the first day the date stands for, always `YYYY-MM-DD`, and the column
  * `X_precision` after it says how much of it is known: `year`, `month` or
  * `day` (founded `2014` is `2014-01-01,year`). Money is a whole number of
- * øre in `amount_ore` (8 000 000 kroner is `800000000`); percents have
- * two decimals (`50.00`). Enumerations are the XML values, except that
- * the value the XML leaves out (a member's size `unknown`, a membership's
- * end `none`) is an empty field; an organisation's `member_list` is
- * always written (`unknown` when not stated).
+ * øre in `amount_ore` (8 000 000 kroner is `800000000`); percents are
+ * written as the XML writes them (`50`, `50.00`, `87.5`). Enumerations
+ * are the XML values, except that the value the XML leaves out (a
+ * member's size `unknown`, a membership's end `none`) is an empty field;
+ * an organisation's `member_list` is empty when the landscape does not
+ * state it (which means `unknown`), as the XML leaves the attribute out,
+ * so that tables read back give the same document.
  *
  * | kind | rows |
  * |---|---|
@@ -434,9 +436,12 @@ csv_organisations (Emitter         *emitter,
       csv_date (emitter, klynge_organisation_get_dissolved (organisation));
       csv_date (emitter, klynge_organisation_get_known_until (organisation));
       csv_field (emitter, klynge_organisation_get_cvr (organisation));
-      /* what the format means by an absent attribute, "unknown", so that
-       * a reader never takes an empty field for a complete list */
-      csv_enum (emitter, KLYNGE_TYPE_MEMBER_LIST, klynge_organisation_get_member_list (organisation));
+      /* as the XML: stated, even as "unknown", or not at all (which
+       * means unknown), so that the document comes back the same */
+      if (klynge_organisation_is_member_list_stated (organisation))
+        csv_enum (emitter, KLYNGE_TYPE_MEMBER_LIST, klynge_organisation_get_member_list (organisation));
+      else
+        csv_field (emitter, NULL);
       csv_field (emitter, klynge_organisation_get_name (organisation));
       csv_field (emitter, klynge_organisation_get_name_en (organisation));
       csv_field (emitter, klynge_organisation_get_website (organisation));
@@ -522,7 +527,9 @@ csv_shares (Emitter         *emitter,
       for (guint j = 0; j < shares->len; j++)
         {
           KlyngeShare *share = g_ptr_array_index (shares, j);
-          g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share), 2);
+          /* with the decimals it was written with, as the XML writes it */
+          g_autofree char *percent = klynge_percent_to_string (klynge_share_get_basis_points (share),
+                                                               _klynge_share_get_decimals (share));
 
           csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (contract)));
           csv_field (emitter, klynge_share_get_source (share));

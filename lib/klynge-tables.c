@@ -39,7 +39,8 @@ static const KlyngeColumn organisation_columns[] = {
   DATE ("known_until", FALSE, "the last day the sources know it on"),
   { "cvr", KLYNGE_COLUMN_CVR, FALSE, NULL, NULL, NULL, NULL, "its CVR number" },
   ENUM ("member_list", klynge_member_list_get_type, FALSE,
-        "whether its memberships are its whole member list"),
+        "whether its memberships are its whole member list; empty when not stated, "
+        "which means unknown"),
   TEXT ("name", TRUE, "its name"),
   TEXT ("name_en", FALSE, "its name in English"),
   TEXT ("website", FALSE, "its website"),
@@ -90,7 +91,8 @@ static const KlyngeColumn share_columns[] = {
   REF ("contract", "contract", TRUE, "the contract"),
   REF ("source", "funding-source", TRUE, "the funding source"),
   { "percent", KLYNGE_COLUMN_PERCENT, TRUE, NULL, NULL, NULL, NULL,
-    "its share of the contract; a contract's shares sum to 100.00" },
+    "its share of the contract, with the decimals it was written with; a contract's "
+    "shares sum to 100" },
 };
 
 static const KlyngeColumn programme_columns[] = {

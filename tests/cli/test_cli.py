@@ -791,7 +791,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
             assert row[attribute] == (org.get(attribute) or "")
         for attribute in ("founded", "dissolved", "known-until"):
             assert date_columns(row, attribute.replace("-", "_")) == table_date(org.get(attribute))
-        assert row["member_list"] == (org.get("member-list") or "unknown")
+        assert row["member_list"] == (org.get("member-list") or "")
         assert row["focus_areas"] == "|".join(f.text for f in org.findall(f"{NS}focus-area"))
         assert row["cities"] == "|".join(l.get("city") for l in org.findall(f"{NS}location"))
         assert row["sources"] == "|".join(s.get("href") for s in org.findall(f"{NS}source"))
@@ -833,6 +833,8 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
     expected = [(c.get("id"), s.get("source"), decimal.Decimal(s.get("percent")))
                 for c in contracts for s in c.findall(f"{NS}share")]
     assert [(r["contract"], r["source"], decimal.Decimal(r["percent"])) for r in rows] == expected
+    # written as in the XML
+    assert [r["percent"] for r in rows] == [s.get("percent") for c in contracts for s in c.findall(f"{NS}share")]
 
     rows = csv_rows(klynge, "merger", *args)
     mergers = root.findall(f"./{NS}mergers/{NS}merger")
