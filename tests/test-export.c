@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -12,6 +15,7 @@
 
 #include "klynge-test.h"
 #include "klynge-test-faults.h"
+#include "klynge-tables-private.h"
 
 /* A small synthetic landscape with every kind of record and the values
  * that need care in CSV: commas, quotes, line breaks, partial dates. */
@@ -150,23 +154,27 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
   KlyngeDate known_until;
 
   /* stated here rather than in small_xml, which stays a version 1 document:
-   * an unstated list reads "unknown", as the format means it */
+   * an unstated list is an empty field, as the XML leaves it out, and a
+   * stated "unknown" is written */
   klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "a")),
                                        KLYNGE_MEMBER_LIST_COMPLETE);
   klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "b")),
                                        KLYNGE_MEMBER_LIST_PARTIAL);
+  klynge_organisation_set_member_list (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")),
+                                       KLYNGE_MEMBER_LIST_UNKNOWN);
   ck_assert (klynge_date_parse ("2023-06", &known_until, NULL));
   ck_assert (klynge_organisation_set_known_until (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "ab")),
                                                   &known_until, NULL));
   text = csv_of (landscape, "organisation");
   ck_assert_str_eq (text,
-              "id,kind,founded,dissolved,known-until,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
-              "ced,support-body,2014,,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
-              "a,cluster,2014-05-09,2020-06-30,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
+              "id,kind,founded,founded_precision,dissolved,dissolved_precision,known_until,known_until_precision,"
+              "cvr,member_list,name,name_en,website,cities,focus_areas,sources,note\r\n"
+              "ced,support-body,2014-01-01,year,,,,,,,Support Body,,,Lemvig|København V,,,\r\n"
+              "a,cluster,2014-05-09,day,2020-06-30,day,,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
               "\"energy|water, climate\",https://example.org/a|https://example.org/a2,"
               "\"Line one\nline \"\"two\"\"\"\r\n"
-              "b,cluster,2015,2020-06-30,,,partial,Klynge B,,,,,,\r\n"
-              "ab,cluster,2020-07-01,,2023-06,,unknown,Klynge AB,,,,,,\r\n");
+              "b,cluster,2015-01-01,year,2020-06-30,day,,,,partial,Klynge B,,,,,,\r\n"
+              "ab,cluster,2020-07-01,day,,,2023-06-01,month,,unknown,Klynge AB,,,,,,\r\n");
 }
 END_TEST
 
@@ -179,14 +187,14 @@ START_TEST (test_csv_member_table_has_cvr_kind_size_and_quoted_names)
 }
 END_TEST
 
-START_TEST (test_csv_membership_dates_keep_their_precision)
+START_TEST (test_csv_membership_dates_are_first_days_with_their_precision)
 {
   assert_csv ("membership",
-              "organisation,member,since,until,role,end\r\n"
-              "a,m-1,2019-10-01,,member,\r\n"
-              "a,m-2,2015,2019-12-31,member,\r\n"
-              "a,m-2,2020-03,,member,\r\n"
-              "ab,m-1,2020-07-01,,member,\r\n");
+              "organisation,member,since,since_precision,until,until_precision,role,end\r\n"
+              "a,m-1,2019-10-01,day,,,member,\r\n"
+              "a,m-2,2015-01-01,year,2019-12-31,day,member,\r\n"
+              "a,m-2,2020-03-01,month,,,member,\r\n"
+              "ab,m-1,2020-07-01,day,,,member,\r\n");
 }
 END_TEST
 
@@ -205,8 +213,9 @@ START_TEST (test_csv_membership_has_role_and_end_reason)
                                                    KLYNGE_MEMBERSHIP_END_NONE, &error));
   ck_assert_no_error (error);
   text = csv_of (landscape, "membership");
-  ck_assert_msg (strstr (text, "\r\nb,m-1,2016,2017-06-30,participant,left\r\n"
-                               "b,m-2,2016,,partner,\r\n") != NULL, "%s", text);
+  /* end "none" is the empty field */
+  ck_assert_msg (strstr (text, "\r\nb,m-1,2016-01-01,year,2017-06-30,day,participant,left\r\n"
+                               "b,m-2,2016-01-01,year,,,partner,\r\n") != NULL, "%s", text);
 }
 END_TEST
 
@@ -220,12 +229,12 @@ START_TEST (test_csv_funding_source_table)
 }
 END_TEST
 
-START_TEST (test_csv_amounts_have_two_decimals_whatever_was_written)
+START_TEST (test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written)
 {
   assert_csv ("contract",
-              "id,holder,start,end,amount,renews,programme,sources,note\r\n"
-              "ced-2019,ced,2019-10-01,2021-09-30,8000000.00,,,,\r\n"
-              "ced-2021,ced,2021-10,2022-09-30,4000000.50,ced-2019,,,\r\n");
+              "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
+              "ced-2019,ced,2019-10-01,day,2021-09-30,day,800000000,,,,\r\n"
+              "ced-2021,ced,2021-10-01,month,2022-09-30,day,400000050,ced-2019,,,\r\n");
 }
 END_TEST
 
@@ -282,36 +291,36 @@ static const char areas_xml[] =
 START_TEST (test_csv_area_tables_name_each_area_s_scheme)
 {
   assert_csv_of (areas_xml, "focus-area",
-                 "organisation,focus-area,scheme\r\n"
+                 "organisation,focus_area,scheme\r\n"
                  "ecd,energy technology,klyngeprogram-2021\r\n"
                  "ecd,Brint,other\r\n");
   assert_csv_of (areas_xml, "designation",
-                 "programme,organisation,role,area,area-scheme,start,end\r\n"
-                 "kp,ecd,national-cluster,Energiteknologi,klyngeprogram-2021,2021-01-01,\r\n");
+                 "programme,organisation,role,area,area_scheme,start,start_precision,end,end_precision\r\n"
+                 "kp,ecd,national-cluster,Energiteknologi,klyngeprogram-2021,2021-01-01,day,,\r\n");
 }
 END_TEST
 
 START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_document_order)
 {
   assert_csv_of (programme_xml, "programme",
-                 "id,kind,start,end,name,sources,note\r\n"
-                 "kp,cluster-programme,2021,2024-12-31,\"Klyngeprogram, 2021-2024\","
+                 "id,kind,start,start_precision,end,end_precision,name,sources,note\r\n"
+                 "kp,cluster-programme,2021-01-01,year,2024-12-31,day,\"Klyngeprogram, 2021-2024\","
                  "https://example.org/kp,Fourteen clusters\r\n"
-                 "pool,transition-pool,,,Pool,,\r\n");
+                 "pool,transition-pool,,,,,Pool,,\r\n");
   assert_csv_of (programme_xml, "envelope",
-                 "programme,source,start,end,amount\r\n"
-                 "kp,deb,2021-01-01,2021-12-31,80000000.00\r\n"
-                 "kp,es,2022,2022,0.50\r\n");
+                 "programme,source,start,start_precision,end,end_precision,amount_ore\r\n"
+                 "kp,deb,2021-01-01,day,2021-12-31,day,8000000000\r\n"
+                 "kp,es,2022-01-01,year,2022-01-01,year,50\r\n");
   assert_csv_of (programme_xml, "designation",
-                 "programme,organisation,role,area,area-scheme,start,end\r\n"
-                 "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,2024-12-31\r\n"
-                 "kp,ced,support-body,,,2021-01,\r\n");
+                 "programme,organisation,role,area,area_scheme,start,start_precision,end,end_precision\r\n"
+                 "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,day,2024-12-31,day\r\n"
+                 "kp,ced,support-body,,,2021-01-01,month,,\r\n");
   assert_csv_of (programme_xml, "contract",
-                 "id,holder,start,end,amount,renews,programme,sources,note\r\n"
-                 "ecd-2021,ecd,2021-01-01,2021-12-31,1000000.00,,kp,,\r\n");
+                 "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
+                 "ecd-2021,ecd,2021-01-01,day,2021-12-31,day,100000000,,kp,,\r\n");
   assert_csv_of (programme_xml, "source",
-                 "record,href,accessed\r\n"
-                 "kp,https://example.org/kp,2026-11-27\r\n");
+                 "record,href,accessed,accessed_precision\r\n"
+                 "kp,https://example.org/kp,2026-11-27,day\r\n");
 }
 END_TEST
 
@@ -333,18 +342,19 @@ START_TEST (test_csv_identifiers_are_a_table_of_funding_sources_then_organisatio
 
   /* the cvr attribute stays in the organisation table */
   assert_csv_of (identifiers_xml, "identifier",
-                 "record,scheme,value,since,until\r\n"
-                 "fs,wikidata,Q42,,\r\n"
-                 "o,lei,5493001KJTIIGC8Y1R12,2015-03,2020-06-30\r\n"
-                 "o,other,\"a,b\",,\r\n");
+                 "record,scheme,value,since,since_precision,until,until_precision\r\n"
+                 "fs,wikidata,Q42,,,,\r\n"
+                 "o,lei,5493001KJTIIGC8Y1R12,2015-03-01,month,2020-06-30,day\r\n"
+                 "o,other,\"a,b\",,,,\r\n");
 }
 END_TEST
 
-START_TEST (test_csv_percents_have_two_decimals)
+/* as the XML writes them, so that tables read back give the same document */
+START_TEST (test_csv_percents_keep_the_decimals_they_were_written_with)
 {
   assert_csv ("share",
               "contract,source,percent\r\n"
-              "ced-2019,siu,50.00\r\n"
+              "ced-2019,siu,50\r\n"
               "ced-2019,es,50.00\r\n"
               "ced-2021,siu,33.34\r\n"
               "ced-2021,es,66.66\r\n");
@@ -354,8 +364,8 @@ END_TEST
 START_TEST (test_csv_merger_joins_predecessors)
 {
   assert_csv ("merger",
-              "id,effective,successor,kind,status,predecessors,sources,note\r\n"
-              "m2020,2020-07-01,ab,merger,completed,a|b,,\r\n");
+              "id,effective,effective_precision,successor,kind,status,predecessors,sources,note\r\n"
+              "m2020,2020-07-01,day,ab,merger,completed,a|b,,\r\n");
 }
 END_TEST
 
@@ -401,11 +411,11 @@ START_TEST (test_csv_plural_columns_escape_the_separator_and_split_back_exactly)
   g_autoptr(GPtrArray) cities = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
-  ck_assert_str_eq (lines[1], "x,cluster,,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
+  ck_assert_str_eq (lines[1], "x,cluster,,,,,,,,,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
   fields = g_strsplit (lines[1], ",", -1);
-  cities = split_plural (fields[10]);
-  focus = split_plural (fields[11]);
-  sources = split_plural (fields[12]);
+  cities = split_plural (fields[13]);
+  focus = split_plural (fields[14]);
+  sources = split_plural (fields[15]);
   ck_assert_uint_eq (focus->len, 2);
   ck_assert_str_eq (g_ptr_array_index (focus, 0), "a|b");
   ck_assert_str_eq (g_ptr_array_index (focus, 1), "c");
@@ -420,9 +430,10 @@ END_TEST
 START_TEST (test_csv_initiative_table)
 {
   assert_csv ("initiative",
-              "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
-              "camp,event,professionalisation,ced,2019,,,Innovation Camp,,,,\r\n"
-              "summit,event,professionalisation,ced,2020,,camp,Summit,a|ab,,,\r\n");
+              "id,kind,theme,host,start,start_precision,end,end_precision,replaces,title,participants,"
+              "participants_count,sources,note\r\n"
+              "camp,event,professionalisation,ced,2019-01-01,year,,,,Innovation Camp,,,,\r\n"
+              "summit,event,professionalisation,ced,2020-01-01,year,,,camp,Summit,a|ab,,,\r\n");
 }
 END_TEST
 
@@ -445,11 +456,12 @@ START_TEST (test_csv_participants_say_whether_each_is_an_organisation_or_a_membe
                     "i-network,o-host,organisation\r\n");
   initiatives = csv_of (landscape, "initiative");
   ck_assert_str_eq (initiatives,
-                    "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
-                    "i-summit,event,professionalisation,o-host,2020,,,Klyngetopmøde,o-1|m-1|m-2,120,,"
+                    "id,kind,theme,host,start,start_precision,end,end_precision,replaces,title,participants,"
+                    "participants_count,sources,note\r\n"
+                    "i-summit,event,professionalisation,o-host,2020-01-01,year,,,,Klyngetopmøde,o-1|m-1|m-2,120,,"
                     "The report gives 120 participants and names three.\r\n"
-                    "i-camp,event,professionalisation,o-host,2019,,,Lejr uden deltagere,,0,,\r\n"
-                    "i-network,network,globalisation,o-host,2021,,,Eksportnetværk,m-2|o-host,,,\r\n");
+                    "i-camp,event,professionalisation,o-host,2019-01-01,year,,,,Lejr uden deltagere,,0,,\r\n"
+                    "i-network,network,globalisation,o-host,2021-01-01,year,,,,Eksportnetværk,m-2|o-host,,,\r\n");
 }
 END_TEST
 
@@ -479,19 +491,19 @@ START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
               "ced,København V,,,,\r\n"
               "a,Aalborg,,secretariat,,\r\n");
   assert_csv ("focus-area",
-              "organisation,focus-area,scheme\r\n"
+              "organisation,focus_area,scheme\r\n"
               "a,energy,other\r\n"
               "a,\"water, climate\",other\r\n");
   assert_csv ("label",
-              "organisation,level,awarded,valid-until\r\n"
-              "a,gold,2019-07,2021-07\r\n");
+              "organisation,level,awarded,awarded_precision,valid_until,valid_until_precision\r\n"
+              "a,gold,2019-07-01,month,2021-07-01,month\r\n");
   assert_csv ("predecessor", "merger,ref\r\nm2020,a\r\nm2020,b\r\n");
   assert_csv ("participant", "initiative,ref,kind\r\nsummit,a,organisation\r\nsummit,ab,organisation\r\n");
   assert_csv ("source",
-              "record,href,accessed\r\n"
-              "m-2,https://example.org/m2,2026-11-27\r\n"
-              "a,https://example.org/a,2026-11-27\r\n"
-              "a,https://example.org/a2,\r\n");
+              "record,href,accessed,accessed_precision\r\n"
+              "m-2,https://example.org/m2,2026-11-27,day\r\n"
+              "a,https://example.org/a,2026-11-27,day\r\n"
+              "a,https://example.org/a2,,\r\n");
 }
 END_TEST
 
@@ -552,6 +564,93 @@ START_TEST (test_csv_to_a_stream_equals_csv_in_memory)
       streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
       ck_assert (g_bytes_equal (streamed, bytes));
     }
+}
+END_TEST
+
+/* The records of RFC 4180 text with CRLF row ends, each a NULL-terminated
+ * array of its fields; fails the test on text that is not such CSV. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) record = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(*p == '"' && p[1] != '"'); p++)
+            {
+              ck_assert_msg (*p != '\0', "unclosed quote in %s", text);
+              if (*p == '"')
+                p++;            /* a doubled quote */
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      while (*p != ',' && *p != '\r' && *p != '\0')
+        {
+          ck_assert_msg (*p != '"' && *p != '\n', "a bare quote or line feed in %s", text);
+          g_string_append_c (field, *p++);
+        }
+      g_strv_builder_add (record, field->str);
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          ck_assert_msg (p[0] == '\r' && p[1] == '\n', "a row not ended by CRLF in %s", text);
+          p += 2;
+          g_ptr_array_add (records, g_strv_builder_end (record));
+        }
+    }
+  return records;
+}
+
+/* Every table of every valid fixture and of the built-in landscape has
+ * the header of its description in klynge-tables.c, and as many fields
+ * in every row; each table has rows somewhere, so each writer is
+ * checked. */
+START_TEST (test_csv_every_table_has_the_described_header_and_as_many_fields_in_every_row)
+{
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/valid", ".xml");
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+  guint n_tables;
+  const KlyngeTable *tables = _klynge_tables (&n_tables);
+  g_autofree guint *rows = g_new0 (guint, n_tables);
+
+  ck_assert_uint_eq (g_strv_length ((char **) kinds), n_tables);
+  for (guint f = 0; f <= files->len; f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = f < files->len
+        ? klynge_landscape_load_file (g_ptr_array_index (files, f), &error)
+        : klynge_landscape_new_default ();
+
+      ck_assert_no_error (error);
+      for (guint t = 0; t < n_tables; t++)
+        {
+          g_autofree char *text = csv_of (landscape, kinds[t]);
+          g_autoptr(GPtrArray) records = parse_csv (text);
+          const char * const *header;
+
+          ck_assert_str_eq (kinds[t], tables[t].name);
+          ck_assert_uint_ge (records->len, 1);
+          header = g_ptr_array_index (records, 0);
+          ck_assert_uint_eq (g_strv_length ((char **) header), tables[t].n_columns);
+          for (guint c = 0; c < tables[t].n_columns; c++)
+            ck_assert_str_eq (header[c], tables[t].columns[c].name);
+          for (guint r = 1; r < records->len; r++)
+            ck_assert_msg (g_strv_length (g_ptr_array_index (records, r)) == tables[t].n_columns,
+                           "%s, row %u of %s", tables[t].name, r, f < files->len
+                           ? (const char *) g_ptr_array_index (files, f) : "the built-in landscape");
+          rows[t] += records->len - 1;
+        }
+    }
+  for (guint t = 0; t < n_tables; t++)
+    ck_assert_msg (rows[t] > 0, "no fixture has a row of %s", tables[t].name);
 }
 END_TEST
 
@@ -661,6 +760,36 @@ START_TEST (test_exports_to_files_equal_the_exports_in_memory_and_replace_old_fi
 
   g_unlink (path);
   g_rmdir (dir);
+}
+END_TEST
+
+/* Direct I/O may begin anywhere, the last flush included (which once
+ * started it at the end and left the file without its tail). */
+START_TEST (test_exports_to_files_are_whole_wherever_direct_io_begins)
+{
+  const FileExport *export = &file_exports[_i];
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GBytes) expected = export->to_bytes (landscape);
+  gsize size = g_bytes_get_size (expected);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  const gsize starts[] = { 1, size / 2, size - 5000, size - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      KlyngeFileOutputHooks hooks = { NULL, NULL, NULL, starts[i], 65536, FALSE };
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      _klynge_file_output_set_hooks (&hooks);
+      ok = export->to_file (landscape, path, &error);
+      _klynge_file_output_set_hooks (NULL);
+      ck_assert_no_error (error);
+      ck_assert (ok);
+      klynge_test_assert_file_holds (path, expected);
+    }
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
 }
 END_TEST
 
@@ -777,6 +906,272 @@ START_TEST (test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing)
 }
 END_TEST
 
+/* --- all tables into a directory ---------------------------------------------- */
+
+/* Asserts that @dir holds every table as klynge_landscape_export_csv_bytes()
+ * gives it and the descriptor, besides @others (sorted, space-separated
+ * names that were there before). */
+static void
+assert_dir_holds_the_tables (KlyngeLandscape *landscape,
+                             const char      *dir,
+                             const char      *others)
+{
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+  g_autoptr(GPtrArray) expected_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) descriptor = klynge_landscape_export_datapackage_bytes (landscape);
+  g_autofree char *descriptor_path = g_build_filename (dir, "datapackage.json", NULL);
+  g_autofree char *names = list_dir (dir);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) other_names = g_strsplit (others, " ", -1);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) table = klynge_landscape_export_csv_bytes (landscape, kinds[i], NULL);
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      klynge_test_assert_file_holds (path, table);
+      g_ptr_array_add (expected_names, g_steal_pointer (&name));
+    }
+  klynge_test_assert_file_holds (descriptor_path, descriptor);
+  g_ptr_array_add (expected_names, g_strdup ("datapackage.json"));
+  for (guint i = 0; other_names[i] != NULL; i++)
+    if (*other_names[i] != '\0')
+      g_ptr_array_add (expected_names, g_strdup (other_names[i]));
+  g_ptr_array_sort (expected_names, compare_names);
+  g_ptr_array_add (expected_names, NULL);
+  expected = g_strjoinv (" ", (char **) expected_names->pdata);
+  ck_assert_str_eq (names, expected);
+}
+
+/* Removes @dir and the files in it. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      ck_assert_int_eq (g_unlink (path), 0);
+    }
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+
+START_TEST (test_tables_are_written_into_a_new_directory_with_the_descriptor)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *parent = g_build_filename (top, "a", NULL);
+  g_autofree char *dir = g_build_filename (parent, "b", NULL);
+
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  assert_dir_holds_the_tables (landscape, dir, "");
+  remove_dir (dir);
+  ck_assert_int_eq (g_rmdir (parent), 0);
+  ck_assert_int_eq (g_rmdir (top), 0);
+}
+END_TEST
+
+START_TEST (test_tables_replace_their_files_and_leave_other_files_alone)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GBytes) kept = g_bytes_new_static ("mine", 4);
+
+  ck_assert (g_file_set_contents (old, "old", -1, NULL));
+  ck_assert (g_file_set_contents (notes, "mine", -1, NULL));
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  assert_dir_holds_the_tables (landscape, dir, "notes.txt");
+  klynge_test_assert_file_holds (notes, kept);
+  remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_datapackage_descriptor_is_the_same_for_every_landscape)
+{
+  g_autoptr(KlyngeLandscape) small = load_xml (small_xml);
+  g_autoptr(KlyngeLandscape) empty = klynge_landscape_new ();
+  g_autoptr(GBytes) one = klynge_landscape_export_datapackage_bytes (small);
+  g_autoptr(GBytes) other = klynge_landscape_export_datapackage_bytes (empty);
+  g_autofree char *text = g_strndup (g_bytes_get_data (one, NULL), g_bytes_get_size (one));
+
+  ck_assert (g_bytes_equal (one, other));
+  ck_assert (g_utf8_validate (text, -1, NULL));
+  ck_assert (g_str_has_prefix (text, "{\n  \"$schema\": \"https://datapackage.org/profiles/2.0/datapackage.json\",\n"));
+  ck_assert (g_str_has_suffix (text, "\n}\n"));
+}
+END_TEST
+
+/* A failure anywhere leaves the directory as it was: @old_names (with
+ * member.csv holding "old") and no file of this export, not even a
+ * hidden one. */
+static void
+assert_failed_tables_leave_the_directory (KlyngeLandscape             *landscape,
+                                          const char                  *dir,
+                                          const KlyngeFileOutputHooks *hooks,
+                                          const char                  *what)
+{
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autoptr(GBytes) old_bytes = g_bytes_new_static ("old", 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gboolean ok;
+
+  _klynge_file_output_set_hooks (hooks);
+  ok = klynge_landscape_export_tables (landscape, dir, NULL, &error);
+  _klynge_file_output_set_hooks (NULL);
+  ck_assert_msg (!ok, "%s: the export succeeded", what);
+  /* the message names the file that failed */
+  ck_assert_msg (error != NULL && g_str_has_prefix (error->message, dir)
+                 && (strstr (error->message, ".csv: ") != NULL || strstr (error->message, "datapackage.json: ") != NULL)
+                 && strstr (error->message, ".klynge-tables-") == NULL,
+                 "%s: %s", what, error != NULL ? error->message : "no error");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  names = list_dir (dir);
+  ck_assert_msg (strcmp (names, "member.csv notes.txt") == 0, "%s: left %s", what, names);
+  klynge_test_assert_file_holds (old, old_bytes);
+}
+
+START_TEST (test_tables_failing_at_any_write_fsync_or_rename_leave_the_directory_as_it_was)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  KlyngeFileOutputHooks counting = { klynge_test_write_failing_at_call, NULL, NULL, 65536, 65536, FALSE };
+  KlyngeFileOutputHooks fsync_hooks = { NULL, klynge_test_fsync_failing, NULL };
+  KlyngeFileOutputHooks rename_hooks = { NULL, NULL, klynge_test_rename_failing };
+  g_autofree char *scratch = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  guint n_writes;
+
+  ck_assert (g_file_set_contents (old, "old", -1, NULL));
+  ck_assert (g_file_set_contents (notes, "mine", -1, NULL));
+
+  klynge_test_writes_before_failure = G_MAXUINT;
+  klynge_test_writes_made = 0;
+  _klynge_file_output_set_hooks (&counting);
+  ck_assert (klynge_landscape_export_tables (landscape, scratch, NULL, NULL));
+  _klynge_file_output_set_hooks (NULL);
+  n_writes = klynge_test_writes_made;
+  /* a write or more per file */
+  ck_assert_uint_gt (n_writes, g_strv_length ((char **) klynge_landscape_export_csv_kinds ()));
+  remove_dir (scratch);
+
+  for (guint k = 0; k < n_writes; k++)
+    {
+      g_autofree char *what = g_strdup_printf ("write %u of %u failing", k + 1, n_writes);
+
+      klynge_test_writes_before_failure = k;
+      klynge_test_writes_made = 0;
+      klynge_test_injected_errno = ENOSPC;
+      assert_failed_tables_leave_the_directory (landscape, dir, &counting, what);
+    }
+  assert_failed_tables_leave_the_directory (landscape, dir, &fsync_hooks, "fsync failing");
+  assert_failed_tables_leave_the_directory (landscape, dir, &rename_hooks, "rename failing");
+  remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_tables_into_a_new_directory_failing_leave_no_directory)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (top, "tables", NULL);
+  KlyngeFileOutputHooks fsync_hooks = { NULL, klynge_test_fsync_failing, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  _klynge_file_output_set_hooks (&fsync_hooks);
+  ck_assert (!klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  _klynge_file_output_set_hooks (NULL);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  names = list_dir (top);
+  ck_assert_str_eq (names, "");
+  ck_assert_int_eq (g_rmdir (top), 0);
+}
+END_TEST
+
+START_TEST (test_tables_into_what_is_not_a_directory_are_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (top, "file", NULL);
+  g_autofree char *below = g_build_filename (file, "tables", NULL);
+  const char *targets[] = { file, below };
+
+  ck_assert (g_file_set_contents (file, "x", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *names = NULL;
+
+      ck_assert (!klynge_landscape_export_tables (landscape, targets[i], NULL, &error));
+      ck_assert_msg (error != NULL && strstr (error->message, targets[i]) != NULL, "%s",
+                     error != NULL ? error->message : "no error");
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+      names = list_dir (top);
+      ck_assert_str_eq (names, "file");
+    }
+  remove_dir (top);
+}
+END_TEST
+
+/* What a killed export left is removed; what a live one holds is not. */
+START_TEST (test_tables_remove_the_hidden_directories_killed_exports_left)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".klynge-tables-AbC123", NULL);
+  g_autofree char *stale_file = g_build_filename (stale, "member.csv", NULL);
+  g_autofree char *live = g_build_filename (dir, ".klynge-tables-Live01", NULL);
+  g_autofree char *names = NULL;
+  int live_fd;
+
+  ck_assert_int_eq (g_mkdir (stale, 0700), 0);
+  ck_assert (g_file_set_contents (stale_file, "half", -1, NULL));
+  ck_assert_int_eq (g_mkdir (live, 0700), 0);
+  live_fd = open (live, O_RDONLY | O_DIRECTORY);
+  ck_assert_int_ge (live_fd, 0);
+  ck_assert_int_eq (flock (live_fd, LOCK_EX), 0);
+
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (!g_file_test (stale, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (live, G_FILE_TEST_IS_DIR));
+  close (live_fd);
+  ck_assert_int_eq (g_rmdir (live), 0);
+  assert_dir_holds_the_tables (landscape, dir, "");
+  remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *names = NULL;
+
+  g_cancellable_cancel (cancellable);
+  ck_assert (!klynge_landscape_export_tables (landscape, top, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  names = list_dir (top);
+  ck_assert_str_eq (names, "");
+  ck_assert_int_eq (g_rmdir (top), 0);
+}
+END_TEST
+
 START_TEST (test_csv_streams_many_memberships_in_order)
 {
   g_autoptr(KlyngeLandscape) landscape = load_large ();
@@ -795,8 +1190,9 @@ START_TEST (test_csv_streams_many_memberships_in_order)
   /* larger than the emitter's buffer, so it was flushed several times */
   ck_assert_uint_gt (size, 256 * 1024);
   ck_assert_uint_eq (count_lines (data, size), 1 + N_ORGS * N_MEMBERS);
-  ck_assert (g_str_has_prefix (data, "organisation,member,since,until,role,end\r\norg-0,m-0,2020-01-01,,member,\r\n"));
-  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
+  ck_assert (g_str_has_prefix (data, "organisation,member,since,since_precision,until,until_precision,role,end\r\n"
+                                     "org-0,m-0,2020-01-01,day,,,member,\r\n"));
+  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,day,,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
                                    1 + (N_MEMBERS - 1) % 28);
   ck_assert_uint_ge (size, strlen (expected_last));
   ck_assert_int_eq (memcmp (data + size - strlen (expected_last), expected_last, strlen (expected_last)), 0);
@@ -1197,11 +1593,11 @@ export_suite (void)
   tcase_add_test (tc, test_csv_area_tables_name_each_area_s_scheme);
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
-  tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);
+  tcase_add_test (tc, test_csv_membership_dates_are_first_days_with_their_precision);
   tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
-  tcase_add_test (tc, test_csv_amounts_have_two_decimals_whatever_was_written);
-  tcase_add_test (tc, test_csv_percents_have_two_decimals);
+  tcase_add_test (tc, test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written);
+  tcase_add_test (tc, test_csv_percents_keep_the_decimals_they_were_written_with);
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
   tcase_add_test (tc, test_csv_participants_say_whether_each_is_an_organisation_or_a_member);
@@ -1211,6 +1607,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_of_an_empty_landscape_is_the_header_alone);
   tcase_add_loop_test (tc, test_csv_unknown_kind_is_bad_enum, 0, G_N_ELEMENTS (bad_kinds));
   tcase_add_test (tc, test_csv_to_a_stream_equals_csv_in_memory);
+  tcase_add_test (tc, test_csv_every_table_has_the_described_header_and_as_many_fields_in_every_row);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("streaming");
@@ -1221,11 +1618,21 @@ export_suite (void)
   tcase_add_test (tc, test_graphml_streams_many_memberships);
   tcase_add_loop_test (tc, test_exports_to_files_equal_the_exports_in_memory_and_replace_old_files,
                        0, G_N_ELEMENTS (file_exports));
+  tcase_add_loop_test (tc, test_exports_to_files_are_whole_wherever_direct_io_begins,
+                       0, G_N_ELEMENTS (file_exports));
   tcase_add_loop_test (tc, test_exports_to_files_failing_at_any_write_fsync_or_rename_leave_nothing,
                        0, G_N_ELEMENTS (file_exports));
   tcase_add_loop_test (tc, test_exports_to_files_refuse_what_is_not_a_regular_file,
                        0, G_N_ELEMENTS (file_exports));
   tcase_add_test (tc, test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing);
+  tcase_add_test (tc, test_tables_are_written_into_a_new_directory_with_the_descriptor);
+  tcase_add_test (tc, test_tables_replace_their_files_and_leave_other_files_alone);
+  tcase_add_test (tc, test_datapackage_descriptor_is_the_same_for_every_landscape);
+  tcase_add_test (tc, test_tables_failing_at_any_write_fsync_or_rename_leave_the_directory_as_it_was);
+  tcase_add_test (tc, test_tables_into_a_new_directory_failing_leave_no_directory);
+  tcase_add_test (tc, test_tables_into_what_is_not_a_directory_are_an_io_error);
+  tcase_add_test (tc, test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing);
+  tcase_add_test (tc, test_tables_remove_the_hidden_directories_killed_exports_left);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("graphml");

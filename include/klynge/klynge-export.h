@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * KLYNGE_CSV_LIST_SEPARATOR:
  *
  * The separator that joins the values of a multi-valued column of the
- * CSV export (such as `focus-areas`): a vertical bar. A vertical bar or
+ * CSV export (such as `focus_areas`): a vertical bar. A vertical bar or
  * a backslash inside a value is escaped with a backslash.
  */
 #define KLYNGE_CSV_LIST_SEPARATOR "|"
@@ -36,6 +36,11 @@ gboolean            klynge_landscape_export_csv_file     (KlyngeLandscape  *self
                                                           const char       *kind,
                                                           const char       *path,
                                                           GError          **error);
+gboolean            klynge_landscape_export_tables       (KlyngeLandscape  *self,
+                                                          const char       *directory,
+                                                          GCancellable     *cancellable,
+                                                          GError          **error);
+GBytes             *klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self);
 gboolean            klynge_landscape_export_graphml      (KlyngeLandscape  *self,
                                                           GOutputStream    *stream,
                                                           GCancellable     *cancellable,
