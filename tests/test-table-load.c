@@ -217,6 +217,89 @@ START_TEST (test_a_directory_of_tables_loads_and_other_files_are_ignored)
 }
 END_TEST
 
+/* Without their child tables, list columns give the values: cities make
+ * locations with only a city, focus areas have no scheme, sources no
+ * accessed date, predecessors are refs. Money may be `amount` in kroner
+ * as the XML writes it; a date without a precision column may be partial. */
+static const char lists_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+  "  <funding-sources>\n"
+  "    <funding-source id=\"f\" kind=\"national-agency\"><name>Fonden</name></funding-source>\n"
+  "  </funding-sources>\n"
+  "  <organisations>\n"
+  "    <organisation id=\"a\" kind=\"cluster\" founded=\"2010\" dissolved=\"2019-12-31\">\n"
+  "      <name>A</name>\n"
+  "      <location city=\"Aarhus\"/><location city=\"Vejle|Fredericia\"/>\n"
+  "      <focus-area>energi</focus-area><focus-area>vand</focus-area>\n"
+  "      <source href=\"https://example.org/a\"/>\n"
+  "      <note>Two lines,\nand a \"quote\".</note>\n"
+  "    </organisation>\n"
+  "    <organisation id=\"b\" kind=\"cluster\" founded=\"2020-01-01\"><name>B</name></organisation>\n"
+  "  </organisations>\n"
+  "  <contracts>\n"
+  "    <contract id=\"k\" holder=\"b\" start=\"2020-01\" end=\"2021-12\" amount=\"1250000.50\">\n"
+  "      <share source=\"f\" percent=\"100.00\"/>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "  <mergers>\n"
+  "    <merger id=\"x\" effective=\"2020-01-01\" successor=\"b\" kind=\"absorption\" status=\"completed\">\n"
+  "      <predecessor ref=\"a\"/>\n"
+  "    </merger>\n"
+  "  </mergers>\n"
+  "</landscape>\n";
+
+static const char * const lists_tables[] = {
+  "organisation", "id,kind,name,founded,dissolved,dissolved_precision,cities,focus_areas,sources,note\n"
+                  "a,cluster,A,2010,2019-12-31,day,Aarhus|Vejle\\|Fredericia,energi|vand,"
+                  "https://example.org/a,\"Two lines,\nand a \"\"quote\"\".\"\n"
+                  "b,cluster,B,2020-01-01,,,,,,\n",
+  "funding-source", "id,kind,name\nf,national-agency,Fonden\n",
+  "contract", "id,holder,start,start_precision,end,amount\nk,b,2020-01-01,month,2021-12,1250000.50\n",
+  "share", "contract,source,percent\nk,f,100.00\n",
+  "merger", "id,effective,successor,kind,status,predecessors\nx,2020-01-01,b,absorption,completed,a\n",
+  NULL
+};
+
+START_TEST (test_list_columns_stand_in_for_their_tables_and_kroner_for_ore)
+{
+  g_autoptr(GHashTable) tables = tables_new (lists_tables);
+  g_autoptr(GBytes) xml = g_bytes_new_static (lists_xml, sizeof lists_xml - 1);
+  g_autoptr(KlyngeLandscape) expected = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  expected = klynge_landscape_load_bytes (xml, "expected", NULL, &error);
+  ck_assert_no_error (error);
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  a = canonical (expected);
+  b = canonical (landscape);
+  ck_assert_str_eq (b, a);
+}
+END_TEST
+
+/* A quoted field over several lines moves the lines of what follows. */
+START_TEST (test_lines_count_the_line_breaks_inside_quoted_fields)
+{
+  static const char * const pairs[] = {
+    "organisation", "id,kind,name\r\n"
+                    "a,cluster,\"one\r\ntwo\r\nthree\"\r\n"
+                    "b,klynge,B\r\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  ck_assert_msg (g_str_has_prefix (error->message, "organisation.csv:5:2: "), "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ENUM);
+}
+END_TEST
+
 /* --- bad tables ----------------------------------------------------------- */
 
 #define ORGS "organisation", "id,kind,name\nc-1,cluster,Energy\n"
@@ -479,6 +562,8 @@ table_load_suite (void)
   tc = tcase_create ("by-hand");
   tcase_add_test (tc, test_a_member_list_alone_makes_a_landscape_with_columns_in_any_order);
   tcase_add_test (tc, test_a_directory_of_tables_loads_and_other_files_are_ignored);
+  tcase_add_test (tc, test_list_columns_stand_in_for_their_tables_and_kroner_for_ore);
+  tcase_add_test (tc, test_lines_count_the_line_breaks_inside_quoted_fields);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("bad");
