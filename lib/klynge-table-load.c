@@ -965,38 +965,68 @@ build_document (Loader *loader)
   new_line (loader, NULL, 0, -1);
 }
 
+static int
+column_holding (Table      *table,
+                Row        *row,
+                const char *value,
+                gsize       length)
+{
+  for (guint c = 0; c < table->table->n_columns; c++)
+    if (strlen (row->cells[c]) == length && strncmp (row->cells[c], value, length) == 0)
+      return (int) c;
+  return -1;
+}
+
+/* The first column whose value the message gives between @open and
+ * @close; a period "a..b" stands for its start. */
+static int
+column_quoted (Table      *table,
+               Row        *row,
+               const char *message,
+               const char *open,
+               const char *close)
+{
+  for (const char *p = strstr (message, open); p != NULL; p = strstr (p, open))
+    {
+      const char *end, *dots;
+      int c;
+
+      p += strlen (open);
+      end = strstr (p, close);
+      if (end == NULL)
+        break;
+      c = column_holding (table, row, p, (gsize) (end - p));
+      dots = g_strstr_len (p, end - p, "..");
+      if (c < 0 && dots != NULL)
+        c = column_holding (table, row, p, (gsize) (dots - p));
+      if (c >= 0)
+        return c;
+      p = end;
+    }
+  return -1;
+}
+
 /* The column of the row that a problem of the XML reader is about: the
- * one whose value its message quotes, or the one it names. */
+ * one whose value it gives in parentheses (a date it compares) or
+ * quotes, or the one whose name it starts with. */
 static int
 column_of_message (Table      *table,
                    Row        *row,
                    const char *message)
 {
-  const char *open = strstr (message, "“");
+  int c = column_quoted (table, row, message, "(", ")");
 
-  while (open != NULL)
+  if (c < 0)
+    c = column_quoted (table, row, message, "“", "”");
+  for (guint i = 0; c < 0 && i < table->table->n_columns; i++)
     {
-      const char *close = strstr (open, "”");
-      gsize length;
-
-      if (close == NULL)
-        break;
-      open += strlen ("“");
-      length = (gsize) (close - open);
-      for (guint c = 0; c < table->table->n_columns; c++)
-        if (strlen (row->cells[c]) == length && strncmp (row->cells[c], open, length) == 0)
-          return (int) c;
-      open = strstr (close, "“");
-    }
-  for (guint c = 0; c < table->table->n_columns; c++)
-    {
-      g_autofree char *name = attribute_name (&table->table->columns[c]);
+      g_autofree char *name = attribute_name (&table->table->columns[i]);
       gsize length = strlen (name);
 
       if (strncmp (message, name, length) == 0 && message[length] == ' ')
-        return (int) c;
+        c = (int) i;
     }
-  return -1;
+  return c;
 }
 
 static void
