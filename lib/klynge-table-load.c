@@ -27,7 +27,7 @@
 
 typedef struct {
   guint line;
-  char **cells;          /* by the table's column index; NULL when the file has no such column */
+  char **cells;          /* by the table's column index; "" when empty or not in the file */
   gboolean bad;          /* a problem was found here: the XML reader's findings are dropped */
   gboolean skip;         /* not written into the document at all */
 } Row;
@@ -238,6 +238,10 @@ read_table (Loader     *loader,
 
 /* --- checks of cells ----------------------------------------------------- */
 
+/* A cell found bad here is replaced by a value that passes, so that the
+ * document still holds the row's record for the rows that name it; the
+ * row is marked bad, and what the XML reader says of it is dropped, as
+ * it was said here already. */
 static const char *
 placeholder (const KlyngeColumn *column)
 {
