@@ -25,11 +25,12 @@
 #define LIST_SEPARATOR '|'
 #define LIST_ESCAPE '\\'
 
+/* A row: one allocation, its cells in the loader's string chunk. */
 typedef struct {
   guint line;
-  char **cells;          /* by the table's column index; "" when empty or not in the file */
   gboolean bad;          /* a problem was found here: the XML reader's findings are dropped */
   gboolean skip;         /* not written into the document at all */
+  char *cells[];         /* by the table's column index; "" when empty or not in the file */
 } Row;
 
 typedef struct {
@@ -38,6 +39,7 @@ typedef struct {
   gboolean present;
   gboolean kroner;       /* the money column is `amount`, in kroner */
   int *field_of;         /* the table's column index → the field's index in the file, or -1 */
+  char **attributes;     /* by column index: the attribute it becomes in the document, or NULL */
   GPtrArray *rows;       /* Row * */
 } Table;
 
@@ -57,21 +59,13 @@ typedef struct {
   GString *xml;
   GArray *origins;       /* LineOrigin, by document line - 1 */
   GHashTable *children;  /* "table\x1fparent id" → GArray of guint row indexes */
+  GStringChunk *strings; /* the cells */
 } Loader;
 
 typedef struct {
   Table *table;
   guint row;
 } Locator;
-
-static void
-row_free (gpointer p)
-{
-  Row *row = p;
-
-  g_strfreev (row->cells);
-  g_free (row);
-}
 
 static void
 add_problem (Loader     *loader,
@@ -227,11 +221,12 @@ read_table (Loader     *loader,
         }
       if (!header_ok)
         continue;
-      r = g_new0 (Row, 1);
+      r = g_malloc0 (sizeof (Row) + table->table->n_columns * sizeof (char *));
       r->line = row->line;
-      r->cells = g_new0 (char *, table->table->n_columns + 1);
+      /* "" is never written to: only a date is cut short, in place */
       for (guint c = 0; c < table->table->n_columns; c++)
-        r->cells[c] = g_strdup (table->field_of[c] >= 0 ? row->fields[table->field_of[c]] : "");
+        r->cells[c] = table->field_of[c] >= 0 && *row->fields[table->field_of[c]] != '\0'
+          ? g_string_chunk_insert (loader->strings, row->fields[table->field_of[c]]) : (char *) "";
       g_ptr_array_add (table->rows, r);
     }
 }
@@ -270,8 +265,7 @@ mark_bad (Loader     *loader,
           guint       c)
 {
   row->bad = TRUE;
-  g_free (row->cells[c]);
-  row->cells[c] = g_strdup (placeholder (&table->table->columns[c]));
+  row->cells[c] = g_string_chunk_insert (loader->strings, placeholder (&table->table->columns[c]));
 }
 
 /* A DATE cell and its precision: the text the XML takes (a partial date
@@ -334,6 +328,16 @@ check_date (Loader *loader,
   value[keep] = '\0';
 }
 
+static char *
+kroner_text (Loader  *loader,
+             guint64  ore)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
+  return g_string_chunk_insert (loader->strings, buf);
+}
+
 /* Whole øre to the kroner the XML writes, with two decimals. */
 static void
 check_ore (Loader *loader,
@@ -357,8 +361,7 @@ check_ore (Loader *loader,
       return;
     }
   ore = g_ascii_strtoull (value, NULL, 10);
-  g_free (row->cells[c]);
-  row->cells[c] = g_strdup_printf ("%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
+  row->cells[c] = kroner_text (loader, ore);
 }
 
 static void
@@ -666,19 +669,12 @@ put_start (Loader     *loader,
            gboolean    empty)
 {
   Row *row = g_ptr_array_index (table->rows, r);
-  const char *parent = parent_column_of (table->table->name);
 
-  g_string_append_printf (loader->xml, "<%s", element);
+  g_string_append_c (loader->xml, '<');
+  g_string_append (loader->xml, element);
   for (guint c = 0; c < table->table->n_columns; c++)
-    {
-      const KlyngeColumn *column = &table->table->columns[c];
-      g_autofree char *name = NULL;
-
-      if (!is_attribute (table->table->name, column, parent))
-        continue;
-      name = attribute_name (column);
-      put_attribute (loader->xml, name, row->cells[c]);
-    }
+    if (table->attributes[c] != NULL)
+      put_attribute (loader->xml, table->attributes[c], row->cells[c]);
   g_string_append (loader->xml, empty ? "/>" : ">");
   new_line (loader, table, r, -1);
 }
@@ -1158,13 +1154,18 @@ loader_init (Loader                  *loader,
       table->field_of = g_new (int, tables[t].n_columns);
       for (guint c = 0; c < tables[t].n_columns; c++)
         table->field_of[c] = -1;
-      table->rows = g_ptr_array_new_with_free_func (row_free);
+      table->rows = g_ptr_array_new_with_free_func (g_free);
+      table->attributes = g_new0 (char *, tables[t].n_columns + 1);
+      for (guint c = 0; c < tables[t].n_columns; c++)
+        if (is_attribute (tables[t].name, &tables[t].columns[c], parent_column_of (tables[t].name)))
+          table->attributes[c] = attribute_name (&tables[t].columns[c]);
     }
   loader->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
   loader->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loader->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   loader->xml = g_string_new (NULL);
   loader->origins = g_array_new (FALSE, FALSE, sizeof (LineOrigin));
+  loader->strings = g_string_chunk_new (64 * 1024);
 }
 
 static void
@@ -1174,6 +1175,10 @@ loader_clear (Loader *loader)
     {
       g_free (loader->tables[t].file);
       g_free (loader->tables[t].field_of);
+      /* not g_strfreev(): NULL stands between the names */
+      for (guint c = 0; c < loader->tables[t].table->n_columns; c++)
+        g_free (loader->tables[t].attributes[c]);
+      g_free (loader->tables[t].attributes);
       g_ptr_array_unref (loader->tables[t].rows);
     }
   g_free (loader->tables);
@@ -1182,6 +1187,7 @@ loader_clear (Loader *loader)
   g_hash_table_unref (loader->children);
   g_string_free (loader->xml, TRUE);
   g_array_unref (loader->origins);
+  g_string_chunk_free (loader->strings);
 }
 
 /* A table and its bytes, as given. */
