@@ -1253,7 +1253,7 @@ check_tables_present (Loader *loader)
   return ok;
 }
 
-/* Every problem, one per line, in a KLYNGE_ERROR of the first one's code. */
+/* Every problem, one a line, in a KLYNGE_ERROR of the first one's code. */
 static void
 set_error (Loader  *loader,
            GError **error)
@@ -1266,7 +1266,15 @@ set_error (Loader  *loader,
 
       if (i > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, line);
+      /* a value quoted in a message may hold a line break: shown as \n,
+       * so that every problem stays on its line */
+      for (const char *p = line; *p; p++)
+        if (*p == '\n')
+          g_string_append (text, "\\n");
+        else if (*p == '\r')
+          g_string_append (text, "\\r");
+        else
+          g_string_append_c (text, *p);
     }
   g_set_error_literal (error, KLYNGE_ERROR,
                        klynge_problem_get_code (g_ptr_array_index (loader->problems, 0)), text->str);

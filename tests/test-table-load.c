@@ -471,6 +471,29 @@ START_TEST (test_every_problem_of_every_table_is_listed_at_once)
 }
 END_TEST
 
+/* A value with a line break, quoted in a message, keeps it on its line. */
+START_TEST (test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line)
+{
+  static const char * const pairs[] = {
+    "organisation", "id,kind,name\n"
+                    "a,\"clu\nster\",A\n"
+                    "b,klynge,B\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  lines = g_strsplit (error->message, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 2);
+  ck_assert_str_eq (lines[0], "organisation.csv:2:2: “clu\\nster” is not a valid kind");
+  ck_assert (g_str_has_prefix (lines[1], "organisation.csv:4:2: "));
+}
+END_TEST
+
 /* --- hostile tables ------------------------------------------------------- */
 
 static void
@@ -579,6 +602,7 @@ table_load_suite (void)
   tc = tcase_create ("bad");
   tcase_add_loop_test (tc, test_a_bad_table_gets_its_code_and_place, 0, G_N_ELEMENTS (bad_cases));
   tcase_add_test (tc, test_every_problem_of_every_table_is_listed_at_once);
+  tcase_add_test (tc, test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("hostile");
