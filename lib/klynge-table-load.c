@@ -1454,6 +1454,7 @@ klynge_landscape_load_tables (const char         *directory,
   g_autoptr(GArray) inputs = NULL;
   g_autoptr(GDir) dir = NULL;
   KlyngeLoadOptions defaults;
+  GError *local = NULL;
   const char *name;
   guint64 total = 0;
 
@@ -1465,15 +1466,12 @@ klynge_landscape_load_tables (const char         *directory,
       _klynge_load_options_init_defaults (&defaults);
       options = &defaults;
     }
-  dir = g_dir_open (directory, 0, error);
+  dir = g_dir_open (directory, 0, &local);
   if (dir == NULL)
     {
-      g_prefix_error (error, "%s: ", directory);
-      if (error != NULL && *error != NULL)
-        {
-          (*error)->domain = KLYNGE_ERROR;
-          (*error)->code = KLYNGE_ERROR_IO;
-        }
+      /* GLib's message names the directory */
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
+      g_error_free (local);
       return NULL;
     }
   inputs = g_array_new (FALSE, TRUE, sizeof (Input));
@@ -1481,7 +1479,6 @@ klynge_landscape_load_tables (const char         *directory,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
-      GError *local = NULL;
       GStatBuf st;
       char *contents;
       gsize length;

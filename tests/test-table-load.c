@@ -300,6 +300,31 @@ START_TEST (test_lines_count_the_line_breaks_inside_quoted_fields)
 }
 END_TEST
 
+START_TEST (test_a_directory_that_cannot_be_read_is_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  landscape = klynge_landscape_load_tables ("/nonexistent/klynge-tables", NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+}
+END_TEST
+
+START_TEST (test_a_cancelled_load_is_cancelled)
+{
+  g_autoptr(GHashTable) tables = tables_new (member_list_tables);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, cancellable, &error);
+  ck_assert (landscape == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
 /* --- bad tables ----------------------------------------------------------- */
 
 #define ORGS "organisation", "id,kind,name\nc-1,cluster,Energy\n"
@@ -596,6 +621,8 @@ table_load_suite (void)
   tcase_add_test (tc, test_a_member_list_alone_makes_a_landscape_with_columns_in_any_order);
   tcase_add_test (tc, test_a_directory_of_tables_loads_and_other_files_are_ignored);
   tcase_add_test (tc, test_list_columns_stand_in_for_their_tables_and_kroner_for_ore);
+  tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_an_io_error);
+  tcase_add_test (tc, test_a_cancelled_load_is_cancelled);
   tcase_add_test (tc, test_lines_count_the_line_breaks_inside_quoted_fields);
   suite_add_tcase (s, tc);
 
