@@ -103,6 +103,7 @@ def test_bad_tables_leave_an_existing_output_as_it_was(klynge, tmp_path):
     ["--format", "xlsx", "DIR", "--output", "x.xml"],
     ["DIR", "DIR", "--output", "x.xml"],
     ["--no-such-option", "DIR", "--output", "x.xml"],
+    ["--landscape", "in.xml", "DIR", "--output", "x.xml"],
 ])
 def test_usage_errors_exit_2_and_write_nothing(klynge, tmp_path, monkeypatch, args):
     tables = tmp_path / "DIR"
@@ -120,3 +121,5 @@ def test_help_says_what_import_reads_and_writes(klynge):
     assert result.status == 0
     assert "klynge import [OPTION…] DIR" in result.stdout
     assert "--output" in result.stdout and "--format" in result.stdout
+    # import reads no landscape
+    assert "--landscape" not in result.stdout
