@@ -122,4 +122,4 @@ def test_help_says_what_import_reads_and_writes(klynge):
     assert "klynge import [OPTION…] DIR" in result.stdout
     assert "--output" in result.stdout and "--format" in result.stdout
     # import reads no landscape
-    assert "--landscape" not in result.stdout
+    assert "--landscape=FILE" not in result.stdout
