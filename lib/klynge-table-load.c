@@ -1381,6 +1381,92 @@ out:
   return g_steal_pointer (&landscape);
 }
 
+static GArray *
+inputs_new (void)
+{
+  GArray *inputs = g_array_new (FALSE, TRUE, sizeof (Input));
+
+  g_array_set_clear_func (inputs, input_clear);
+  return inputs;
+}
+
+static GArray *
+inputs_from_hash_table (GHashTable *tables)
+{
+  GArray *inputs = inputs_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* load_inputs() sorts them by name: the hash table's order never shows */
+  g_hash_table_iter_init (&iter, tables);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Input input = { g_strdup (key), g_bytes_ref (value) };
+
+      g_array_append_val (inputs, input);
+    }
+  return inputs;
+}
+
+/* The `.csv` files of @directory, their total size capped before a byte
+ * is read. */
+static GArray *
+inputs_from_directory (const char        *directory,
+                       KlyngeLoadOptions *options,
+                       GError           **error)
+{
+  g_autoptr(GArray) inputs = NULL;
+  g_autoptr(GDir) dir = NULL;
+  KlyngeLoadOptions defaults;
+  GError *local = NULL;
+  const char *name;
+  guint64 total = 0;
+
+  if (options == NULL)
+    {
+      _klynge_load_options_init_defaults (&defaults);
+      options = &defaults;
+    }
+  dir = g_dir_open (directory, 0, &local);
+  if (dir == NULL)
+    {
+      /* GLib's message names the directory */
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  inputs = inputs_new ();
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      char *contents;
+      gsize length;
+      Input input;
+
+      if (!g_str_has_suffix (name, ".csv"))
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (g_stat (path, &st) == 0 && (total += (guint64) st.st_size) > options->max_input_size)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
+                       "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
+                       directory, options->max_input_size);
+          return NULL;
+        }
+      if (!g_file_get_contents (path, &contents, &length, &local))
+        {
+          g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
+          g_error_free (local);
+          return NULL;
+        }
+      input.name = g_strndup (name, strlen (name) - strlen (".csv"));
+      input.bytes = g_bytes_new_take (contents, length);
+      g_array_append_val (inputs, input);
+    }
+  return g_steal_pointer (&inputs);
+}
+
 /**
  * klynge_landscape_load_tables_from_bytes:
  * @tables: (element-type utf8 GBytes): each table's name (such as
@@ -1404,22 +1490,44 @@ klynge_landscape_load_tables_from_bytes (GHashTable         *tables,
                                          GError            **error)
 {
   g_autoptr(GArray) inputs = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (tables != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  inputs = g_array_new (FALSE, TRUE, sizeof (Input));
-  g_array_set_clear_func (inputs, input_clear);
-  g_hash_table_iter_init (&iter, tables);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Input input = { g_strdup (key), g_bytes_ref (value) };
-
-      g_array_append_val (inputs, input);
-    }
+  inputs = inputs_from_hash_table (tables);
   return load_inputs (inputs, options, cancellable, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_tables_from_bytes_with_problems:
+ * @tables: (element-type utf8 GBytes): each table's name (such as
+ *   `organisation`, without `.csv`) and its CSV text
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problems: (out) (optional) (nullable) (transfer container)
+ *   (element-type KlyngeProblem): return location for every problem
+ *
+ * Makes a landscape from tables in memory as
+ * klynge_landscape_load_tables_from_bytes() does, but reports a failure
+ * as the list of its problems, each with its code, file, line, column
+ * and message, in the order the #GError lists them. Meant for language
+ * bindings, whose exceptions keep only a #GError's code and text.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problems set (the array frees its elements)
+ */
+KlyngeLandscape *
+klynge_landscape_load_tables_from_bytes_with_problems (GHashTable         *tables,
+                                                       KlyngeLoadOptions  *options,
+                                                       GPtrArray         **problems)
+{
+  g_autoptr(GArray) inputs = NULL;
+
+  g_return_val_if_fail (tables != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  inputs = inputs_from_hash_table (tables);
+  return load_inputs (inputs, options, NULL, problems, NULL);
 }
 
 /**
@@ -1439,8 +1547,9 @@ klynge_landscape_load_tables_from_bytes (GHashTable         *tables,
  *
  * The load is all or nothing, and every rule of the XML loader applies.
  * On any problem it returns %NULL and a %KLYNGE_ERROR with the code of
- * the first problem, whose message lists every problem found, one per
- * line, each as `file.csv:line:column: message`.
+ * the first problem, whose message lists every problem found, one a
+ * line, each as `file.csv:line:column: message` (a line break in a value
+ * it quotes shown as `\n`).
  *
  * Returns: (transfer full) (nullable): a new landscape, or %NULL with
  *   @error set
@@ -1452,58 +1561,56 @@ klynge_landscape_load_tables (const char         *directory,
                               GError            **error)
 {
   g_autoptr(GArray) inputs = NULL;
-  g_autoptr(GDir) dir = NULL;
-  KlyngeLoadOptions defaults;
-  GError *local = NULL;
-  const char *name;
-  guint64 total = 0;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (options == NULL)
+  inputs = inputs_from_directory (directory, options, error);
+  if (inputs == NULL)
+    return NULL;
+  return load_inputs (inputs, options, cancellable, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_tables_with_problems:
+ * @directory: (type filename): a directory of tables, one `<table>.csv`
+ *   per table
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problems: (out) (optional) (nullable) (transfer container)
+ *   (element-type KlyngeProblem): return location for every problem
+ *
+ * Makes a landscape from a directory of tables as
+ * klynge_landscape_load_tables() does, but reports a failure as the list
+ * of its problems; see
+ * klynge_landscape_load_tables_from_bytes_with_problems(). A directory
+ * that cannot be read is one problem with the code %KLYNGE_ERROR_IO (or
+ * %KLYNGE_ERROR_LIMIT_EXCEEDED when its tables are too large) and no
+ * file.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problems set (the array frees its elements)
+ */
+KlyngeLandscape *
+klynge_landscape_load_tables_with_problems (const char         *directory,
+                                            KlyngeLoadOptions  *options,
+                                            GPtrArray         **problems)
+{
+  g_autoptr(GArray) inputs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  inputs = inputs_from_directory (directory, options, &error);
+  if (inputs == NULL)
     {
-      _klynge_load_options_init_defaults (&defaults);
-      options = &defaults;
-    }
-  dir = g_dir_open (directory, 0, &local);
-  if (dir == NULL)
-    {
-      /* GLib's message names the directory */
-      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
-      g_error_free (local);
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
+          g_ptr_array_add (*problems, klynge_problem_new (error->code, NULL, 0, 0, NULL, error->message));
+        }
       return NULL;
     }
-  inputs = g_array_new (FALSE, TRUE, sizeof (Input));
-  g_array_set_clear_func (inputs, input_clear);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-      char *contents;
-      gsize length;
-      Input input;
-
-      if (!g_str_has_suffix (name, ".csv"))
-        continue;
-      path = g_build_filename (directory, name, NULL);
-      /* the cap is checked before a byte is read */
-      if (g_stat (path, &st) == 0 && (total += (guint64) st.st_size) > options->max_input_size)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
-                       "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
-                       directory, options->max_input_size);
-          return NULL;
-        }
-      if (!g_file_get_contents (path, &contents, &length, &local))
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", local->message);
-          g_error_free (local);
-          return NULL;
-        }
-      input.name = g_strndup (name, strlen (name) - strlen (".csv"));
-      input.bytes = g_bytes_new_take (contents, length);
-      g_array_append_val (inputs, input);
-    }
-  return load_inputs (inputs, options, cancellable, NULL, error);
+  return load_inputs (inputs, options, NULL, problems, NULL);
 }

@@ -519,6 +519,70 @@ START_TEST (test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line)
 }
 END_TEST
 
+/* The problems as data: the same as the error lists, in its order. */
+START_TEST (test_problems_come_as_data_the_same_as_the_error_lists_them)
+{
+  static const char * const pairs[] = {
+    ORGS, MEMBERS,
+    "membership", "organisation,member,since\nc-1,m-1,2015-13\nc-9,m-1,\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(KlyngeLandscape) again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  KlyngeProblem *first, *second;
+
+  landscape = klynge_landscape_load_tables_from_bytes_with_problems (tables, NULL, &problems);
+  ck_assert (landscape == NULL);
+  ck_assert_uint_eq (problems->len, 2);
+  first = g_ptr_array_index (problems, 0);
+  second = g_ptr_array_index (problems, 1);
+  ck_assert_int_eq (klynge_problem_get_code (first), KLYNGE_ERROR_BAD_DATE);
+  ck_assert_str_eq (klynge_problem_get_file (first), "membership.csv");
+  ck_assert_uint_eq (klynge_problem_get_line (first), 2);
+  ck_assert_uint_eq (klynge_problem_get_column (first), 3);
+  ck_assert_int_eq (klynge_problem_get_code (second), KLYNGE_ERROR_UNRESOLVED_REFERENCE);
+  ck_assert_uint_eq (klynge_problem_get_line (second), 3);
+  ck_assert_uint_eq (klynge_problem_get_column (second), 1);
+
+  again = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = klynge_problem_to_string (g_ptr_array_index (problems, i));
+
+      ck_assert_str_eq (lines[i], text);
+    }
+}
+END_TEST
+
+START_TEST (test_good_tables_give_no_problems)
+{
+  g_autoptr(GHashTable) tables = tables_new (member_list_tables);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes_with_problems (tables, NULL, &problems);
+  ck_assert (landscape != NULL);
+  ck_assert (problems == NULL);
+}
+END_TEST
+
+START_TEST (test_a_directory_that_cannot_be_read_is_one_problem)
+{
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  landscape = klynge_landscape_load_tables_with_problems ("/nonexistent/klynge-tables", NULL, &problems);
+  ck_assert (landscape == NULL);
+  ck_assert_uint_eq (problems->len, 1);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), KLYNGE_ERROR_IO);
+}
+END_TEST
+
 /* --- hostile tables ------------------------------------------------------- */
 
 static void
@@ -675,6 +739,9 @@ table_load_suite (void)
   tcase_add_loop_test (tc, test_a_bad_table_gets_its_code_and_place, 0, G_N_ELEMENTS (bad_cases));
   tcase_add_test (tc, test_every_problem_of_every_table_is_listed_at_once);
   tcase_add_test (tc, test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line);
+  tcase_add_test (tc, test_problems_come_as_data_the_same_as_the_error_lists_them);
+  tcase_add_test (tc, test_good_tables_give_no_problems);
+  tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_one_problem);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("hostile");
