@@ -123,3 +123,13 @@ def test_help_says_what_import_reads_and_writes(klynge):
     assert "--output" in result.stdout and "--format" in result.stdout
     # import reads no landscape
     assert "--landscape=FILE" not in result.stdout
+
+
+def test_output_dash_writes_the_landscape_to_standard_output(klynge, tmp_path):
+    written = tmp_path / "landscape.xml"
+    assert klynge("import", TABLES, "--output", written).status == 0
+
+    result = klynge("import", "--format", "csv", TABLES, "--output", "-")
+    assert result.status == 0, result
+    assert result.stdout == written.read_text(encoding="utf-8")
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<landscape ')
