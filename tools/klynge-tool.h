@@ -25,6 +25,7 @@ typedef struct {
   const char *parameters;   /* for --help, such as "ID [ID...]" */
   const char *summary;      /* one line for klynge --help */
   int (*run) (Tool *tool, int argc, char **argv);
+  gboolean no_landscape;    /* reads no landscape: takes no --landscape */
 } ToolCommand;
 
 /* Parses a command's options (with --landscape added) from argv, which
@@ -101,6 +102,7 @@ int tool_list           (Tool *tool, int argc, char **argv);
 int tool_show           (Tool *tool, int argc, char **argv);
 int tool_validate       (Tool *tool, int argc, char **argv);
 int tool_export         (Tool *tool, int argc, char **argv);
+int tool_import         (Tool *tool, int argc, char **argv);
 int tool_lineage        (Tool *tool, int argc, char **argv);
 int tool_due_diligence  (Tool *tool, int argc, char **argv);
 int tool_merge          (Tool *tool, int argc, char **argv);
