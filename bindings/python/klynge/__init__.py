@@ -99,6 +99,17 @@ __all__ = [
     "__version__",
 ]
 
+# Tables, spreadsheets and reports as DataFrames (issue 18).
+from ._dataframe import from_dataframes, to_dataframes
+from ._excel import read_excel, to_excel
+from ._reports import (due_diligence, due_diligence_dict, due_diligence_frames, funding_frame,
+                       lineage_frame)
+from . import _reports
+
+_reports.install()
+__all__ += ["to_dataframes", "from_dataframes", "to_excel", "read_excel", "funding_frame",
+            "due_diligence", "due_diligence_dict", "due_diligence_frames", "lineage_frame"]
+
 #: The version of the klynge library the package runs against.
 __version__ = "%d.%d.%d" % (Klynge.MAJOR_VERSION, Klynge.MINOR_VERSION,
                             Klynge.MICRO_VERSION) \
