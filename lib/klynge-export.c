@@ -14,6 +14,7 @@
 
 #include "klynge-file-output-private.h"
 #include "klynge-landscape-private.h"
+#include "klynge-tables-private.h"
 
 /**
  * SECTION:klynge-export
@@ -29,34 +30,44 @@
  * (RFC 4180: UTF-8 without a byte-order mark, a header row, fields
  * separated by commas, rows ended by CRLF, fields holding a comma, a
  * double quote, a carriage return or a line feed enclosed in double
- * quotes with inner quotes doubled). The columns are the XML attribute
- * and text-element names of docs/format.md; an empty field is a value
- * that is not set. Dates are written as in the XML, keeping their
- * precision (`2020`, `2020-06`, `2020-07-01`); amounts in kroner with two
- * decimals (`8000000.00`); percents with two decimals (`50.00`).
+ * quotes with inner quotes doubled); klynge_landscape_export_tables()
+ * writes every table into a directory with a Data Package descriptor,
+ * `datapackage.json`, that gives each column's type and the keys. The
+ * tables and their columns are listed in docs/format.md ("Tables");
+ * column names are Python identifiers (`name_en`, `known_until`).
  *
- * | kind | columns |
+ * An empty field is a value that is not stated. A date column `X` gives
+ * the first day the date stands for, always `YYYY-MM-DD`, and the column
+ * `X_precision` after it says how much of it is known: `year`, `month` or
+ * `day` (founded `2014` is `2014-01-01,year`). Money is a whole number of
+ * øre in `amount_ore` (8 000 000 kroner is `800000000`); percents have
+ * two decimals (`50.00`). Enumerations are the XML values, except that
+ * the value the XML leaves out (a member's size `unknown`, a membership's
+ * end `none`) is an empty field; an organisation's `member_list` is
+ * always written (`unknown` when not stated).
+ *
+ * | kind | rows |
  * |---|---|
- * | `funding-source` | id, kind, name, parent, sources, note |
- * | `member` | id, cvr, kind, size, name, sources, note |
- * | `organisation` | id, kind, founded, dissolved, cvr, name, name-en, website, cities, focus-areas, sources, note |
- * | `membership` | organisation, member, since, until, role, end (empty for none) |
- * | `contract` | id, holder, start, end, amount (empty when not known), renews, programme, sources, note |
- * | `share` | contract, source, percent |
- * | `programme` | id, kind, start, end, name, sources, note |
- * | `envelope` | programme, source, start, end, amount |
- * | `designation` | programme, organisation, role, area, area-scheme (empty without an area), start, end |
- * | `merger` | id, effective, successor, kind, status, predecessors, sources, note |
- * | `initiative` | id, kind, theme, host, start, end, replaces, title, participants, participants-count (empty when not stated), sources, note |
- * | `location` | organisation, city, address, role |
- * | `focus-area` | organisation, focus-area, scheme (`other` for free text) |
- * | `label` | organisation, level, awarded, valid-until |
- * | `predecessor` | merger, ref |
- * | `participant` | initiative, ref, kind (`organisation` or `member`) |
- * | `source` | record, href, accessed |
- * | `identifier` | record, scheme, value, since, until |
+ * | `organisation` | cluster organisations, innovation networks and other bodies |
+ * | `member` | companies and institutions that are members |
+ * | `membership` | who is a member of which organisation, and when |
+ * | `funding-source` | agencies and others that fund |
+ * | `contract` | funding contracts |
+ * | `share` | who funds which part of a contract |
+ * | `programme` | funding and designation programmes |
+ * | `envelope` | what a funding source sets aside for a programme |
+ * | `designation` | organisations a programme designates |
+ * | `merger` | mergers, transfers and renames |
+ * | `initiative` | the support body's initiatives |
+ * | `location` | where organisations are |
+ * | `focus-area` | what organisations work on (scheme `other` for free text) |
+ * | `label` | cluster excellence labels |
+ * | `predecessor` | the predecessors of each merger |
+ * | `participant` | who took part in each initiative (kind `organisation` or `member`) |
+ * | `source` | the sources every record cites |
+ * | `identifier` | identifiers in other registers |
  *
- * The plural columns (`cities`, `focus-areas`, `predecessors`,
+ * The plural columns (`cities`, `focus_areas`, `predecessors`,
  * `participants`, `sources`: the `href` of each citation) join the
  * values of repeated child elements, in document order, with
  * %KLYNGE_CSV_LIST_SEPARATOR. Within a value, a `|` is written as `\|`
@@ -94,7 +105,8 @@
 typedef struct {
   KlyngeOutput out;
   guint rows;                   /* since the last look at the cancellable */
-  gboolean row_started;
+  const KlyngeTable *table;     /* CSV: the table being written */
+  guint fields;                 /* CSV: in the row so far */
   GString *scratch;             /* for joined values */
 } Emitter;
 
@@ -118,7 +130,8 @@ static void
 emitter_init (Emitter *emitter)
 {
   emitter->rows = 0;
-  emitter->row_started = FALSE;
+  emitter->table = NULL;
+  emitter->fields = 0;
   emitter->scratch = g_string_new (NULL);
 }
 
@@ -145,6 +158,13 @@ emitter_finish_file (Emitter           *emitter,
 
 /* --- CSV ---------------------------------------------------------------- */
 
+/* The tables' names, columns and their order are those of klynge-tables.c,
+ * which also gives the header. Each writer below writes its values in
+ * that order; the emitter counts the fields and checks each date and enum
+ * against the column it goes in, so that a writer out of step with the
+ * description fails loudly (and tests/test-export.c reads every table
+ * back against it). */
+
 static void
 csv_field_len (Emitter    *emitter,
                const char *text,
@@ -154,9 +174,9 @@ csv_field_len (Emitter    *emitter,
   const char *end;
   const char *p;
 
-  if (emitter->row_started)
+  if (emitter->fields > 0)
     _klynge_output_put (&emitter->out, ",", 1);
-  emitter->row_started = TRUE;
+  emitter->fields++;
   if (text == NULL || length == 0)
     return;
 
@@ -188,45 +208,81 @@ csv_field (Emitter    *emitter,
   csv_field_len (emitter, text, text != NULL ? strlen (text) : 0);
 }
 
+/* The column the next field goes in. */
+static inline const KlyngeColumn *
+csv_next_column (Emitter *emitter)
+{
+  g_assert (emitter->fields < emitter->table->n_columns);
+  return &emitter->table->columns[emitter->fields];
+}
+
+/* Two fields: the first day @date stands for, always YYYY-MM-DD, and its
+ * precision; both empty for no date. Formatted on the stack: the
+ * membership table writes millions. */
 static void
 csv_date (Emitter          *emitter,
           const KlyngeDate *date)
 {
+  KlyngeDate first;
   char buf[10];
 
-  csv_field_len (emitter, buf, date != NULL ? _klynge_date_format (date, buf) : 0);
+  g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_DATE);
+  if (date == NULL || !klynge_date_is_set (date))
+    {
+      csv_field_len (emitter, NULL, 0);
+      csv_field_len (emitter, NULL, 0);
+      return;
+    }
+  first.year = date->year;
+  first.month = date->month != 0 ? date->month : 1;
+  first.day = date->day != 0 ? date->day : 1;
+  csv_field_len (emitter, buf, _klynge_date_format (&first, buf));
+  csv_field (emitter, _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, klynge_date_get_precision (date)));
 }
 
+/* The nick of @value; an empty field for the nick the column's empty
+ * field stands for (a member's size `unknown`, a membership's end
+ * `none`). */
 static void
 csv_enum (Emitter *emitter,
           GType    type,
           int      value)
 {
-  csv_field (emitter, _klynge_enum_to_nick (type, value));
+  const KlyngeColumn *column = csv_next_column (emitter);
+  const char *nick = _klynge_enum_to_nick (type, value);
+
+  g_assert (column->type == KLYNGE_COLUMN_ENUM && column->enum_type != NULL && column->enum_type () == type);
+  if (column->absent != NULL && nick != NULL && strcmp (nick, column->absent) == 0)
+    nick = NULL;
+  csv_field (emitter, nick);
 }
 
+/* A whole number: an amount in øre, a count. */
 static void
-csv_money (Emitter *emitter,
-           gint64   ore)
+csv_integer (Emitter *emitter,
+             gint64   value)
 {
-  g_autofree char *text = klynge_money_to_string (ore, 2);
+  char buf[24];
 
-  csv_field (emitter, text);
+  csv_field_len (emitter, buf, (gsize) g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value));
 }
 
 static void
 csv_row_end (Emitter *emitter)
 {
+  g_assert (emitter->fields == emitter->table->n_columns);
   _klynge_output_put (&emitter->out, "\r\n", 2);
-  emitter->row_started = FALSE;
+  emitter->fields = 0;
 }
 
 static void
-csv_header (Emitter            *emitter,
-            const char * const *columns)
+csv_header (Emitter           *emitter,
+            const KlyngeTable *table)
 {
-  for (guint i = 0; columns[i] != NULL; i++)
-    csv_field (emitter, columns[i]);
+  emitter->table = table;
+  emitter->fields = 0;
+  for (guint i = 0; i < table->n_columns; i++)
+    csv_field (emitter, table->columns[i].name);
   csv_row_end (emitter);
 }
 
@@ -298,9 +354,6 @@ static void
 csv_funding_sources (Emitter         *emitter,
                      KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "id", "kind", "name", "parent", "sources", "note", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->funding_sources->len && emitter_ok (emitter); i++)
     {
       KlyngeFundingSource *source = g_ptr_array_index (self->funding_sources, i);
@@ -318,24 +371,18 @@ static void
 csv_members (Emitter         *emitter,
              KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "id", "cvr", "kind", "size", "name", "sources", "note", NULL };
-
-  csv_header (emitter, columns);
   for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
       KlyngeMember *object;
-      KlyngeMemberSize size;
       char cvr_buf[9];
 
       if (!_klynge_membership_store_member_present (&self->store, i))
         continue;
       object = _klynge_landscape_peek_member_object (self, i);
-      size = _klynge_landscape_member_size (self, i);
       csv_field (emitter, _klynge_landscape_member_id (self, i));
       csv_field (emitter, _klynge_landscape_member_cvr (self, i, cvr_buf));
       csv_enum (emitter, KLYNGE_TYPE_MEMBER_KIND, _klynge_landscape_member_kind (self, i));
-      csv_field (emitter, size != KLYNGE_MEMBER_SIZE_UNKNOWN
-                          ? _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size) : NULL);
+      csv_enum (emitter, KLYNGE_TYPE_MEMBER_SIZE, _klynge_landscape_member_size (self, i));
       csv_field (emitter, _klynge_landscape_member_name (self, i));
       csv_provenance (emitter, object != NULL ? KLYNGE_RECORD (object) : NULL);
       csv_row_end (emitter);
@@ -346,12 +393,6 @@ static void
 csv_organisations (Emitter         *emitter,
                    KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "id", "kind", "founded", "dissolved", "known-until", "cvr", "member-list", "name",
-    "name-en", "website", "cities", "focus-areas", "sources", "note", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
       KlyngeOrganisation *organisation = entry_organisation (self, i);
@@ -383,9 +424,6 @@ static void
 csv_memberships (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "member", "since", "until", "role", "end", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
@@ -411,9 +449,7 @@ csv_memberships (Emitter         *emitter,
           csv_date (emitter, &since);
           csv_date (emitter, &until);
           csv_enum (emitter, KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (slot));
-          csv_field (emitter, _klynge_membership_slot_get_end (slot) != KLYNGE_MEMBERSHIP_END_NONE
-                              ? _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (slot))
-                              : NULL);
+          csv_enum (emitter, KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (slot));
           csv_row_end (emitter);
         }
     }
@@ -423,11 +459,6 @@ static void
 csv_contracts (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "id", "holder", "start", "end", "amount", "renews", "programme", "sources", "note", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->contracts->len && emitter_ok (emitter); i++)
     {
       KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
@@ -439,7 +470,7 @@ csv_contracts (Emitter         *emitter,
       csv_date (emitter, &period->end);
       /* an unknown amount is an empty field, never 0 */
       if (klynge_contract_has_amount (contract))
-        csv_money (emitter, klynge_contract_get_amount (contract));
+        csv_integer (emitter, klynge_contract_get_amount (contract));
       else
         csv_field (emitter, NULL);
       csv_field (emitter, klynge_contract_get_renews (contract));
@@ -453,9 +484,6 @@ static void
 csv_shares (Emitter         *emitter,
             KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "contract", "source", "percent", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->contracts->len && emitter_ok (emitter); i++)
     {
       KlyngeContract *contract = g_ptr_array_index (self->contracts, i);
@@ -478,9 +506,6 @@ static void
 csv_programmes (Emitter         *emitter,
                 KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "id", "kind", "start", "end", "name", "sources", "note", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
     {
       KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
@@ -499,9 +524,6 @@ static void
 csv_envelopes (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "programme", "source", "start", "end", "amount", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
     {
       KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
@@ -516,7 +538,7 @@ csv_envelopes (Emitter         *emitter,
           csv_field (emitter, klynge_envelope_get_source (envelope));
           csv_date (emitter, &period->start);
           csv_date (emitter, &period->end);
-          csv_money (emitter, klynge_envelope_get_amount (envelope));
+          csv_integer (emitter, klynge_envelope_get_amount (envelope));
           csv_row_end (emitter);
         }
     }
@@ -526,11 +548,6 @@ static void
 csv_designations (Emitter         *emitter,
                   KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "programme", "organisation", "role", "area", "area-scheme", "start", "end", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->programmes->len && emitter_ok (emitter); i++)
     {
       KlyngeProgramme *programme = g_ptr_array_index (self->programmes, i);
@@ -556,11 +573,6 @@ static void
 csv_mergers (Emitter         *emitter,
              KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "id", "effective", "successor", "kind", "status", "predecessors", "sources", "note", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
     {
       KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
@@ -576,30 +588,14 @@ csv_mergers (Emitter         *emitter,
     }
 }
 
-/* A stated count, or an empty field for -1 (none stated). */
-static void
-csv_count (Emitter *emitter,
-           gint64   count)
-{
-  char buf[24];
-
-  csv_field_len (emitter, buf,
-                 count >= 0 ? (gsize) g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, count) : 0);
-}
-
 static void
 csv_initiatives (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "id", "kind", "theme", "host", "start", "end", "replaces", "title", "participants",
-    "participants-count", "sources", "note", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->initiatives->len && emitter_ok (emitter); i++)
     {
       KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
+      gint64 count = klynge_initiative_get_participants_count (initiative);
 
       csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (initiative)));
       csv_enum (emitter, KLYNGE_TYPE_INITIATIVE_KIND, klynge_initiative_get_kind (initiative));
@@ -610,7 +606,11 @@ csv_initiatives (Emitter         *emitter,
       csv_field (emitter, klynge_initiative_get_replaces (initiative));
       csv_field (emitter, klynge_initiative_get_title (initiative));
       csv_joined_strv (emitter, klynge_initiative_get_participants (initiative));
-      csv_count (emitter, klynge_initiative_get_participants_count (initiative));
+      /* -1: none stated, an empty field */
+      if (count >= 0)
+        csv_integer (emitter, count);
+      else
+        csv_field (emitter, NULL);
       csv_provenance (emitter, KLYNGE_RECORD (initiative));
       csv_row_end (emitter);
     }
@@ -620,11 +620,6 @@ static void
 csv_locations (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = {
-    "organisation", "city", "address", "role", "region", "municipality", NULL
-  };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
       KlyngeOrganisation *organisation = entry_organisation (self, i);
@@ -649,9 +644,6 @@ static void
 csv_focus_areas (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "focus-area", "scheme", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
       KlyngeOrganisation *organisation = entry_organisation (self, i);
@@ -672,9 +664,6 @@ static void
 csv_labels (Emitter         *emitter,
             KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "organisation", "level", "awarded", "valid-until", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     {
       KlyngeOrganisation *organisation = entry_organisation (self, i);
@@ -694,30 +683,20 @@ csv_labels (Emitter         *emitter,
 }
 
 static void
-csv_refs (Emitter            *emitter,
-          KlyngeRecord       *record,
-          const char * const *refs)
-{
-  for (guint j = 0; refs[j] != NULL; j++)
-    {
-      csv_field (emitter, klynge_record_get_id (record));
-      csv_field (emitter, refs[j]);
-      csv_row_end (emitter);
-    }
-}
-
-static void
 csv_predecessors (Emitter         *emitter,
                   KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "merger", "ref", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
     {
       KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
+      const char * const *predecessors = klynge_merger_get_predecessors (merger);
 
-      csv_refs (emitter, KLYNGE_RECORD (merger), klynge_merger_get_predecessors (merger));
+      for (guint j = 0; predecessors[j] != NULL; j++)
+        {
+          csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (merger)));
+          csv_field (emitter, predecessors[j]);
+          csv_row_end (emitter);
+        }
     }
 }
 
@@ -725,9 +704,6 @@ static void
 csv_participants (Emitter         *emitter,
                   KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "initiative", "ref", "kind", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->initiatives->len && emitter_ok (emitter); i++)
     {
       KlyngeInitiative *initiative = g_ptr_array_index (self->initiatives, i);
@@ -778,9 +754,6 @@ static void
 csv_citations (Emitter         *emitter,
                KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "record", "href", "accessed", NULL };
-
-  csv_header (emitter, columns);
   csv_sources_of_array (emitter, self->funding_sources);
   for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
     {
@@ -829,21 +802,17 @@ static void
 csv_identifiers (Emitter         *emitter,
                  KlyngeLandscape *self)
 {
-  static const char * const columns[] = { "record", "scheme", "value", "since", "until", NULL };
-
-  csv_header (emitter, columns);
   for (guint i = 0; i < self->funding_sources->len && emitter_ok (emitter); i++)
     csv_identifiers_of (emitter, g_ptr_array_index (self->funding_sources, i));
   for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
     csv_identifiers_of (emitter, KLYNGE_RECORD (entry_organisation (self, i)));
 }
 
-typedef struct {
-  const char *kind;
+/* The writer of each table of klynge-tables.c, by its name. */
+static const struct {
+  const char *table;
   void (*write) (Emitter *emitter, KlyngeLandscape *self);
-} CsvTable;
-
-static const CsvTable csv_tables[] = {
+} csv_writers[] = {
   { "organisation", csv_organisations },
   { "member", csv_members },
   { "membership", csv_memberships },
@@ -864,13 +833,21 @@ static const CsvTable csv_tables[] = {
   { "identifier", csv_identifiers },
 };
 
-static const char * const csv_kinds[] = {
-  "organisation", "member", "membership", "funding-source", "contract", "share",
-  "programme", "envelope", "designation", "merger", "initiative", "location",
-  "focus-area", "label", "predecessor", "participant", "source", "identifier", NULL
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
+/* Writes @table, header and rows. */
+static void
+write_csv (Emitter           *emitter,
+           KlyngeLandscape   *self,
+           const KlyngeTable *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_writers); i++)
+    if (strcmp (csv_writers[i].table, table->name) == 0)
+      {
+        csv_header (emitter, table);
+        csv_writers[i].write (emitter, self);
+        return;
+      }
+  g_assert_not_reached ();      /* a table of klynge-tables.c without a writer */
+}
 
 /**
  * klynge_landscape_export_csv_kinds:
@@ -881,32 +858,45 @@ G_STATIC_ASSERT (G_N_ELEMENTS (csv_kinds) == G_N_ELEMENTS (csv_tables) + 1);
  * `initiative`, then the tables that give
  * multi-valued fields one row per value: `location`, `focus-area`,
  * `label`, `predecessor`, `participant` and `source`; then `identifier`.
+ * klynge_landscape_export_tables() writes them all, in this order.
  *
  * Returns: (transfer none) (array zero-terminated=1): the kinds
  */
 const char * const *
 klynge_landscape_export_csv_kinds (void)
 {
-  return csv_kinds;
+  static gsize made;
+  static const char **kinds;
+
+  if (g_once_init_enter (&made))
+    {
+      guint n;
+      const KlyngeTable *tables = _klynge_tables (&n);
+
+      kinds = g_new (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        kinds[i] = tables[i].name;
+      kinds[n] = NULL;
+      g_once_init_leave (&made, 1);
+    }
+  return kinds;
 }
 
-static const CsvTable *
+static const KlyngeTable *
 find_table (const char  *kind,
             GError     **error)
 {
+  const KlyngeTable *table = _klynge_table_lookup (kind);
   g_autofree char *shown = NULL;
+  g_autofree char *kinds = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (csv_tables); i++)
-    if (strcmp (csv_tables[i].kind, kind) == 0)
-      return &csv_tables[i];
+  if (table != NULL)
+    return table;
   /* the caller's bytes, which need not be UTF-8; a message is */
   shown = g_utf8_make_valid (kind, -1);
+  kinds = g_strjoinv (", ", (char **) klynge_landscape_export_csv_kinds ());
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BAD_ENUM,
-               "“%s” is not a kind of CSV table (one of organisation, member, membership, "
-               "funding-source, contract, share, programme, envelope, designation, merger, "
-               "initiative, location, focus-area, label, predecessor, participant, source, "
-               "identifier)",
-               shown);
+               "“%s” is not a kind of CSV table (one of %s)", shown, kinds);
   return NULL;
 }
 
@@ -936,7 +926,7 @@ klynge_landscape_export_csv (KlyngeLandscape  *self,
                              GCancellable     *cancellable,
                              GError          **error)
 {
-  const CsvTable *table;
+  const KlyngeTable *table;
   Emitter emitter;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
@@ -950,7 +940,7 @@ klynge_landscape_export_csv (KlyngeLandscape  *self,
     return FALSE;
   _klynge_output_init_stream (&emitter.out, stream, cancellable);
   emitter_init (&emitter);
-  table->write (&emitter, self);
+  write_csv (&emitter, self, table);
   return emitter_finish (&emitter, error);
 }
 
@@ -970,7 +960,7 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
                                    const char       *kind,
                                    GError          **error)
 {
-  const CsvTable *table;
+  const KlyngeTable *table;
   GByteArray *array;
   Emitter emitter;
 
@@ -984,7 +974,7 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
   array = g_byte_array_new ();
   _klynge_output_init_bytes (&emitter.out, array);
   emitter_init (&emitter);
-  table->write (&emitter, self);
+  write_csv (&emitter, self, table);
   if (!emitter_finish (&emitter, error))
     {
       g_byte_array_unref (array);
@@ -1270,7 +1260,7 @@ klynge_landscape_export_csv_file (KlyngeLandscape  *self,
                                   const char       *path,
                                   GError          **error)
 {
-  const CsvTable *table;
+  const KlyngeTable *table;
   KlyngeFileOutput *file;
   Emitter emitter;
 
@@ -1286,7 +1276,7 @@ klynge_landscape_export_csv_file (KlyngeLandscape  *self,
   if (file == NULL)
     return FALSE;
   emitter_init (&emitter);
-  table->write (&emitter, self);
+  write_csv (&emitter, self, table);
   return emitter_finish_file (&emitter, file, error);
 }
 

@@ -31,10 +31,12 @@ typedef struct {
   const char *name;
   KlyngeColumnType type;
   gboolean required;           /* a row must give a value (the XML requires it) */
-  GType (*enum_type) (void);   /* ENUM: the registered enum whose nicks it takes */
+  GType (*enum_type) (void);   /* ENUM, PRECISION: the registered enum whose
+                                * nicks it takes */
   const char * const *values;  /* ENUM without @enum_type: the words it takes */
-  const char *absent;          /* ENUM: the nick an empty field stands for, which
-                                * is never written (NULL when every nick is) */
+  const char *absent;          /* ENUM, PRECISION: the nick an empty field stands
+                                * for, which is never written (NULL when every
+                                * nick is) */
   const char *ref_table;       /* REF: the table whose `id` it names */
   const char *description;
 } KlyngeColumn;
@@ -54,7 +56,7 @@ const KlyngeTable  *_klynge_table_lookup        (const char         *name);
 /* The column's index in @table, or -1 when it has none called @name. */
 int                 _klynge_table_column_index  (const KlyngeTable  *table,
                                                  const char         *name);
-/* The words an ENUM column takes, NULL-terminated: @column's own array,
+/* The words an ENUM or PRECISION column takes, NULL-terminated: @column's own array,
  * or the nicks of its enum type but @absent, in the type's order (made
  * once, owned by the library). */
 const char * const *_klynge_column_values       (const KlyngeColumn *column);

@@ -23,7 +23,8 @@
                             { name, KLYNGE_COLUMN_ENUM, FALSE, type, NULL, absent, NULL, text }
 #define DATE(name, required, text) \
                             { name, KLYNGE_COLUMN_DATE, required, NULL, NULL, NULL, NULL, text }, \
-                            { name "_precision", KLYNGE_COLUMN_PRECISION, required, NULL, NULL, NULL, NULL, \
+                            { name "_precision", KLYNGE_COLUMN_PRECISION, required, \
+                              klynge_date_precision_get_type, NULL, "none", NULL, \
                               "how much of " name " is known: year, month or day" }
 #define LIST(name, text)    { name, KLYNGE_COLUMN_LIST, FALSE, NULL, NULL, NULL, NULL, text }
 #define PROVENANCE          LIST ("sources", "the addresses of the record's sources, in order " \

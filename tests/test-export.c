@@ -12,6 +12,7 @@
 
 #include "klynge-test.h"
 #include "klynge-test-faults.h"
+#include "klynge-tables-private.h"
 
 /* A small synthetic landscape with every kind of record and the values
  * that need care in CSV: commas, quotes, line breaks, partial dates. */
@@ -160,13 +161,14 @@ START_TEST (test_csv_organisation_table_quotes_commas_quotes_and_line_breaks)
                                                   &known_until, NULL));
   text = csv_of (landscape, "organisation");
   ck_assert_str_eq (text,
-              "id,kind,founded,dissolved,known-until,cvr,member-list,name,name-en,website,cities,focus-areas,sources,note\r\n"
-              "ced,support-body,2014,,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
-              "a,cluster,2014-05-09,2020-06-30,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
+              "id,kind,founded,founded_precision,dissolved,dissolved_precision,known_until,known_until_precision,"
+              "cvr,member_list,name,name_en,website,cities,focus_areas,sources,note\r\n"
+              "ced,support-body,2014-01-01,year,,,,,,unknown,Support Body,,,Lemvig|København V,,,\r\n"
+              "a,cluster,2014-05-09,day,2020-06-30,day,,,24256790,complete,Klynge A,Cluster A,https://a.example,Aalborg,"
               "\"energy|water, climate\",https://example.org/a|https://example.org/a2,"
               "\"Line one\nline \"\"two\"\"\"\r\n"
-              "b,cluster,2015,2020-06-30,,,partial,Klynge B,,,,,,\r\n"
-              "ab,cluster,2020-07-01,,2023-06,,unknown,Klynge AB,,,,,,\r\n");
+              "b,cluster,2015-01-01,year,2020-06-30,day,,,,partial,Klynge B,,,,,,\r\n"
+              "ab,cluster,2020-07-01,day,,,2023-06-01,month,,unknown,Klynge AB,,,,,,\r\n");
 }
 END_TEST
 
@@ -179,14 +181,14 @@ START_TEST (test_csv_member_table_has_cvr_kind_size_and_quoted_names)
 }
 END_TEST
 
-START_TEST (test_csv_membership_dates_keep_their_precision)
+START_TEST (test_csv_membership_dates_are_first_days_with_their_precision)
 {
   assert_csv ("membership",
-              "organisation,member,since,until,role,end\r\n"
-              "a,m-1,2019-10-01,,member,\r\n"
-              "a,m-2,2015,2019-12-31,member,\r\n"
-              "a,m-2,2020-03,,member,\r\n"
-              "ab,m-1,2020-07-01,,member,\r\n");
+              "organisation,member,since,since_precision,until,until_precision,role,end\r\n"
+              "a,m-1,2019-10-01,day,,,member,\r\n"
+              "a,m-2,2015-01-01,year,2019-12-31,day,member,\r\n"
+              "a,m-2,2020-03-01,month,,,member,\r\n"
+              "ab,m-1,2020-07-01,day,,,member,\r\n");
 }
 END_TEST
 
@@ -205,8 +207,9 @@ START_TEST (test_csv_membership_has_role_and_end_reason)
                                                    KLYNGE_MEMBERSHIP_END_NONE, &error));
   ck_assert_no_error (error);
   text = csv_of (landscape, "membership");
-  ck_assert_msg (strstr (text, "\r\nb,m-1,2016,2017-06-30,participant,left\r\n"
-                               "b,m-2,2016,,partner,\r\n") != NULL, "%s", text);
+  /* end "none" is the empty field */
+  ck_assert_msg (strstr (text, "\r\nb,m-1,2016-01-01,year,2017-06-30,day,participant,left\r\n"
+                               "b,m-2,2016-01-01,year,,,partner,\r\n") != NULL, "%s", text);
 }
 END_TEST
 
@@ -220,12 +223,12 @@ START_TEST (test_csv_funding_source_table)
 }
 END_TEST
 
-START_TEST (test_csv_amounts_have_two_decimals_whatever_was_written)
+START_TEST (test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written)
 {
   assert_csv ("contract",
-              "id,holder,start,end,amount,renews,programme,sources,note\r\n"
-              "ced-2019,ced,2019-10-01,2021-09-30,8000000.00,,,,\r\n"
-              "ced-2021,ced,2021-10,2022-09-30,4000000.50,ced-2019,,,\r\n");
+              "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
+              "ced-2019,ced,2019-10-01,day,2021-09-30,day,800000000,,,,\r\n"
+              "ced-2021,ced,2021-10-01,month,2022-09-30,day,400000050,ced-2019,,,\r\n");
 }
 END_TEST
 
@@ -282,36 +285,36 @@ static const char areas_xml[] =
 START_TEST (test_csv_area_tables_name_each_area_s_scheme)
 {
   assert_csv_of (areas_xml, "focus-area",
-                 "organisation,focus-area,scheme\r\n"
+                 "organisation,focus_area,scheme\r\n"
                  "ecd,energy technology,klyngeprogram-2021\r\n"
                  "ecd,Brint,other\r\n");
   assert_csv_of (areas_xml, "designation",
-                 "programme,organisation,role,area,area-scheme,start,end\r\n"
-                 "kp,ecd,national-cluster,Energiteknologi,klyngeprogram-2021,2021-01-01,\r\n");
+                 "programme,organisation,role,area,area_scheme,start,start_precision,end,end_precision\r\n"
+                 "kp,ecd,national-cluster,Energiteknologi,klyngeprogram-2021,2021-01-01,day,,\r\n");
 }
 END_TEST
 
 START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_document_order)
 {
   assert_csv_of (programme_xml, "programme",
-                 "id,kind,start,end,name,sources,note\r\n"
-                 "kp,cluster-programme,2021,2024-12-31,\"Klyngeprogram, 2021-2024\","
+                 "id,kind,start,start_precision,end,end_precision,name,sources,note\r\n"
+                 "kp,cluster-programme,2021-01-01,year,2024-12-31,day,\"Klyngeprogram, 2021-2024\","
                  "https://example.org/kp,Fourteen clusters\r\n"
-                 "pool,transition-pool,,,Pool,,\r\n");
+                 "pool,transition-pool,,,,,Pool,,\r\n");
   assert_csv_of (programme_xml, "envelope",
-                 "programme,source,start,end,amount\r\n"
-                 "kp,deb,2021-01-01,2021-12-31,80000000.00\r\n"
-                 "kp,es,2022,2022,0.50\r\n");
+                 "programme,source,start,start_precision,end,end_precision,amount_ore\r\n"
+                 "kp,deb,2021-01-01,day,2021-12-31,day,8000000000\r\n"
+                 "kp,es,2022-01-01,year,2022-01-01,year,50\r\n");
   assert_csv_of (programme_xml, "designation",
-                 "programme,organisation,role,area,area-scheme,start,end\r\n"
-                 "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,2024-12-31\r\n"
-                 "kp,ced,support-body,,,2021-01,\r\n");
+                 "programme,organisation,role,area,area_scheme,start,start_precision,end,end_precision\r\n"
+                 "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,day,2024-12-31,day\r\n"
+                 "kp,ced,support-body,,,2021-01-01,month,,\r\n");
   assert_csv_of (programme_xml, "contract",
-                 "id,holder,start,end,amount,renews,programme,sources,note\r\n"
-                 "ecd-2021,ecd,2021-01-01,2021-12-31,1000000.00,,kp,,\r\n");
+                 "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
+                 "ecd-2021,ecd,2021-01-01,day,2021-12-31,day,100000000,,kp,,\r\n");
   assert_csv_of (programme_xml, "source",
-                 "record,href,accessed\r\n"
-                 "kp,https://example.org/kp,2026-11-27\r\n");
+                 "record,href,accessed,accessed_precision\r\n"
+                 "kp,https://example.org/kp,2026-11-27,day\r\n");
 }
 END_TEST
 
@@ -333,10 +336,10 @@ START_TEST (test_csv_identifiers_are_a_table_of_funding_sources_then_organisatio
 
   /* the cvr attribute stays in the organisation table */
   assert_csv_of (identifiers_xml, "identifier",
-                 "record,scheme,value,since,until\r\n"
-                 "fs,wikidata,Q42,,\r\n"
-                 "o,lei,5493001KJTIIGC8Y1R12,2015-03,2020-06-30\r\n"
-                 "o,other,\"a,b\",,\r\n");
+                 "record,scheme,value,since,since_precision,until,until_precision\r\n"
+                 "fs,wikidata,Q42,,,,\r\n"
+                 "o,lei,5493001KJTIIGC8Y1R12,2015-03-01,month,2020-06-30,day\r\n"
+                 "o,other,\"a,b\",,,,\r\n");
 }
 END_TEST
 
@@ -354,8 +357,8 @@ END_TEST
 START_TEST (test_csv_merger_joins_predecessors)
 {
   assert_csv ("merger",
-              "id,effective,successor,kind,status,predecessors,sources,note\r\n"
-              "m2020,2020-07-01,ab,merger,completed,a|b,,\r\n");
+              "id,effective,effective_precision,successor,kind,status,predecessors,sources,note\r\n"
+              "m2020,2020-07-01,day,ab,merger,completed,a|b,,\r\n");
 }
 END_TEST
 
@@ -401,11 +404,11 @@ START_TEST (test_csv_plural_columns_escape_the_separator_and_split_back_exactly)
   g_autoptr(GPtrArray) cities = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
-  ck_assert_str_eq (lines[1], "x,cluster,,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
+  ck_assert_str_eq (lines[1], "x,cluster,,,,,,,,unknown,X,,,C:\\\\d|e\\\\,a\\|b|c,https://e.example/?q=1\\|2,");
   fields = g_strsplit (lines[1], ",", -1);
-  cities = split_plural (fields[10]);
-  focus = split_plural (fields[11]);
-  sources = split_plural (fields[12]);
+  cities = split_plural (fields[13]);
+  focus = split_plural (fields[14]);
+  sources = split_plural (fields[15]);
   ck_assert_uint_eq (focus->len, 2);
   ck_assert_str_eq (g_ptr_array_index (focus, 0), "a|b");
   ck_assert_str_eq (g_ptr_array_index (focus, 1), "c");
@@ -420,9 +423,10 @@ END_TEST
 START_TEST (test_csv_initiative_table)
 {
   assert_csv ("initiative",
-              "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
-              "camp,event,professionalisation,ced,2019,,,Innovation Camp,,,,\r\n"
-              "summit,event,professionalisation,ced,2020,,camp,Summit,a|ab,,,\r\n");
+              "id,kind,theme,host,start,start_precision,end,end_precision,replaces,title,participants,"
+              "participants_count,sources,note\r\n"
+              "camp,event,professionalisation,ced,2019-01-01,year,,,,Innovation Camp,,,,\r\n"
+              "summit,event,professionalisation,ced,2020-01-01,year,,,camp,Summit,a|ab,,,\r\n");
 }
 END_TEST
 
@@ -445,11 +449,12 @@ START_TEST (test_csv_participants_say_whether_each_is_an_organisation_or_a_membe
                     "i-network,o-host,organisation\r\n");
   initiatives = csv_of (landscape, "initiative");
   ck_assert_str_eq (initiatives,
-                    "id,kind,theme,host,start,end,replaces,title,participants,participants-count,sources,note\r\n"
-                    "i-summit,event,professionalisation,o-host,2020,,,Klyngetopmøde,o-1|m-1|m-2,120,,"
+                    "id,kind,theme,host,start,start_precision,end,end_precision,replaces,title,participants,"
+                    "participants_count,sources,note\r\n"
+                    "i-summit,event,professionalisation,o-host,2020-01-01,year,,,,Klyngetopmøde,o-1|m-1|m-2,120,,"
                     "The report gives 120 participants and names three.\r\n"
-                    "i-camp,event,professionalisation,o-host,2019,,,Lejr uden deltagere,,0,,\r\n"
-                    "i-network,network,globalisation,o-host,2021,,,Eksportnetværk,m-2|o-host,,,\r\n");
+                    "i-camp,event,professionalisation,o-host,2019-01-01,year,,,,Lejr uden deltagere,,0,,\r\n"
+                    "i-network,network,globalisation,o-host,2021-01-01,year,,,,Eksportnetværk,m-2|o-host,,,\r\n");
 }
 END_TEST
 
@@ -479,19 +484,19 @@ START_TEST (test_csv_multi_valued_tables_give_one_row_per_value)
               "ced,København V,,,,\r\n"
               "a,Aalborg,,secretariat,,\r\n");
   assert_csv ("focus-area",
-              "organisation,focus-area,scheme\r\n"
+              "organisation,focus_area,scheme\r\n"
               "a,energy,other\r\n"
               "a,\"water, climate\",other\r\n");
   assert_csv ("label",
-              "organisation,level,awarded,valid-until\r\n"
-              "a,gold,2019-07,2021-07\r\n");
+              "organisation,level,awarded,awarded_precision,valid_until,valid_until_precision\r\n"
+              "a,gold,2019-07-01,month,2021-07-01,month\r\n");
   assert_csv ("predecessor", "merger,ref\r\nm2020,a\r\nm2020,b\r\n");
   assert_csv ("participant", "initiative,ref,kind\r\nsummit,a,organisation\r\nsummit,ab,organisation\r\n");
   assert_csv ("source",
-              "record,href,accessed\r\n"
-              "m-2,https://example.org/m2,2026-11-27\r\n"
-              "a,https://example.org/a,2026-11-27\r\n"
-              "a,https://example.org/a2,\r\n");
+              "record,href,accessed,accessed_precision\r\n"
+              "m-2,https://example.org/m2,2026-11-27,day\r\n"
+              "a,https://example.org/a,2026-11-27,day\r\n"
+              "a,https://example.org/a2,,\r\n");
 }
 END_TEST
 
@@ -552,6 +557,93 @@ START_TEST (test_csv_to_a_stream_equals_csv_in_memory)
       streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
       ck_assert (g_bytes_equal (streamed, bytes));
     }
+}
+END_TEST
+
+/* The records of RFC 4180 text with CRLF row ends, each a NULL-terminated
+ * array of its fields; fails the test on text that is not such CSV. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) record = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(*p == '"' && p[1] != '"'); p++)
+            {
+              ck_assert_msg (*p != '\0', "unclosed quote in %s", text);
+              if (*p == '"')
+                p++;            /* a doubled quote */
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      while (*p != ',' && *p != '\r' && *p != '\0')
+        {
+          ck_assert_msg (*p != '"' && *p != '\n', "a bare quote or line feed in %s", text);
+          g_string_append_c (field, *p++);
+        }
+      g_strv_builder_add (record, field->str);
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          ck_assert_msg (p[0] == '\r' && p[1] == '\n', "a row not ended by CRLF in %s", text);
+          p += 2;
+          g_ptr_array_add (records, g_strv_builder_end (record));
+        }
+    }
+  return records;
+}
+
+/* Every table of every valid fixture and of the built-in landscape has
+ * the header of its description in klynge-tables.c, and as many fields
+ * in every row; each table has rows somewhere, so each writer is
+ * checked. */
+START_TEST (test_csv_every_table_has_the_described_header_and_as_many_fields_in_every_row)
+{
+  g_autoptr(GPtrArray) files = klynge_test_fixture_files ("tests/data/valid", ".xml");
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+  guint n_tables;
+  const KlyngeTable *tables = _klynge_tables (&n_tables);
+  g_autofree guint *rows = g_new0 (guint, n_tables);
+
+  ck_assert_uint_eq (g_strv_length ((char **) kinds), n_tables);
+  for (guint f = 0; f <= files->len; f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlyngeLandscape) landscape = f < files->len
+        ? klynge_landscape_load_file (g_ptr_array_index (files, f), &error)
+        : klynge_landscape_new_default ();
+
+      ck_assert_no_error (error);
+      for (guint t = 0; t < n_tables; t++)
+        {
+          g_autofree char *text = csv_of (landscape, kinds[t]);
+          g_autoptr(GPtrArray) records = parse_csv (text);
+          const char * const *header;
+
+          ck_assert_str_eq (kinds[t], tables[t].name);
+          ck_assert_uint_ge (records->len, 1);
+          header = g_ptr_array_index (records, 0);
+          ck_assert_uint_eq (g_strv_length ((char **) header), tables[t].n_columns);
+          for (guint c = 0; c < tables[t].n_columns; c++)
+            ck_assert_str_eq (header[c], tables[t].columns[c].name);
+          for (guint r = 1; r < records->len; r++)
+            ck_assert_msg (g_strv_length (g_ptr_array_index (records, r)) == tables[t].n_columns,
+                           "%s, row %u of %s", tables[t].name, r, f < files->len
+                           ? (const char *) g_ptr_array_index (files, f) : "the built-in landscape");
+          rows[t] += records->len - 1;
+        }
+    }
+  for (guint t = 0; t < n_tables; t++)
+    ck_assert_msg (rows[t] > 0, "no fixture has a row of %s", tables[t].name);
 }
 END_TEST
 
@@ -795,8 +887,9 @@ START_TEST (test_csv_streams_many_memberships_in_order)
   /* larger than the emitter's buffer, so it was flushed several times */
   ck_assert_uint_gt (size, 256 * 1024);
   ck_assert_uint_eq (count_lines (data, size), 1 + N_ORGS * N_MEMBERS);
-  ck_assert (g_str_has_prefix (data, "organisation,member,since,until,role,end\r\norg-0,m-0,2020-01-01,,member,\r\n"));
-  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
+  ck_assert (g_str_has_prefix (data, "organisation,member,since,since_precision,until,until_precision,role,end\r\n"
+                                     "org-0,m-0,2020-01-01,day,,,member,\r\n"));
+  expected_last = g_strdup_printf ("\r\norg-%u,m-%u,2020-01-%02u,day,,,member,\r\n", N_ORGS - 1, N_MEMBERS - 1,
                                    1 + (N_MEMBERS - 1) % 28);
   ck_assert_uint_ge (size, strlen (expected_last));
   ck_assert_int_eq (memcmp (data + size - strlen (expected_last), expected_last, strlen (expected_last)), 0);
@@ -1197,10 +1290,10 @@ export_suite (void)
   tcase_add_test (tc, test_csv_area_tables_name_each_area_s_scheme);
   tcase_add_test (tc, test_csv_organisation_table_quotes_commas_quotes_and_line_breaks);
   tcase_add_test (tc, test_csv_member_table_has_cvr_kind_size_and_quoted_names);
-  tcase_add_test (tc, test_csv_membership_dates_keep_their_precision);
+  tcase_add_test (tc, test_csv_membership_dates_are_first_days_with_their_precision);
   tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
-  tcase_add_test (tc, test_csv_amounts_have_two_decimals_whatever_was_written);
+  tcase_add_test (tc, test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written);
   tcase_add_test (tc, test_csv_percents_have_two_decimals);
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
@@ -1211,6 +1304,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_of_an_empty_landscape_is_the_header_alone);
   tcase_add_loop_test (tc, test_csv_unknown_kind_is_bad_enum, 0, G_N_ELEMENTS (bad_kinds));
   tcase_add_test (tc, test_csv_to_a_stream_equals_csv_in_memory);
+  tcase_add_test (tc, test_csv_every_table_has_the_described_header_and_as_many_fields_in_every_row);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("streaming");
