@@ -135,6 +135,16 @@ KlyngeLandscape *klynge_landscape_load_file_finish     (GAsyncResult       *resu
 GPtrArray       *klynge_landscape_validate_file        (const char         *path,
                                                         KlyngeLoadOptions  *options);
 
+/* Loading tables (klynge-table-load.c) */
+KlyngeLandscape *klynge_landscape_load_tables          (const char         *directory,
+                                                        KlyngeLoadOptions  *options,
+                                                        GCancellable       *cancellable,
+                                                        GError            **error);
+KlyngeLandscape *klynge_landscape_load_tables_from_bytes (GHashTable       *tables,
+                                                        KlyngeLoadOptions  *options,
+                                                        GCancellable       *cancellable,
+                                                        GError            **error);
+
 /* Saving (klynge-xml-writer.c) */
 gboolean         klynge_landscape_save_file            (KlyngeLandscape    *self,
                                                         const char         *path,
