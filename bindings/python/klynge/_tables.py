@@ -12,10 +12,14 @@ A date column ``X`` is always followed by ``X_precision``, so dates are
 found from the header.
 """
 
+import csv
+import functools
+import io
+
 from ._gi import Klynge
 
 __all__ = ["ENUM_COLUMNS", "LIST_COLUMNS", "ORE_COLUMNS", "COUNT_COLUMNS",
-           "PERCENT_COLUMNS", "PRECISION_SUFFIX", "PRECISIONS", "categories",
+           "PERCENT_COLUMNS", "PRECISION_SUFFIX", "PRECISIONS", "categories", "columns",
            "date_columns", "join_list", "split_list", "frame_to_csv"]
 
 PRECISION_SUFFIX = "_precision"
@@ -70,6 +74,18 @@ def categories(table, column):
     values = getattr(Klynge, enum).__enum_values__
     absent = _ABSENT.get((table, column))
     return [values[v].value_nick for v in sorted(values) if values[v].value_nick != absent]
+
+
+@functools.lru_cache(maxsize=None)
+def _columns(table):
+    data = Klynge.Landscape.new().export_csv_bytes(table).get_data()
+    return tuple(next(csv.reader(io.StringIO(data.decode("utf-8"), newline=""))))
+
+
+def columns(table):
+    """Every column of *table* in the table format, in order, as the
+    library's CSV export writes them (its header)."""
+    return list(_columns(table))
 
 
 def date_columns(header):
@@ -156,17 +172,15 @@ def frame_to_csv(table, frame):
     """The table format's CSV text (bytes) of *frame*, a DataFrame in the
     form :func:`klynge.to_dataframe` gives for *table*, or a list of dicts
     as :func:`klynge.to_records` gives (with *frame* a list, the header is
-    the first record's keys)."""
-    import csv
-    import io
-
+    the first record's keys, or every column of the table when the list
+    is empty)."""
     if isinstance(frame, list):
-        header = list(frame[0]) if frame else []
+        header = list(frame[0]) if frame else columns(table)
         rows = [[record.get(name) for name in header] for record in frame]
     else:
         header = [str(name) for name in frame.columns]
-        columns = [frame[name].astype(object).tolist() for name in frame.columns]
-        rows = zip(*columns) if columns else []
+        values = [frame[name].astype(object).tolist() for name in frame.columns]
+        rows = zip(*values) if values else []
     kinds = []
     dates = set(date_columns(header))
     for name in header:
