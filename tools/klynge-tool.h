@@ -101,6 +101,7 @@ int tool_list           (Tool *tool, int argc, char **argv);
 int tool_show           (Tool *tool, int argc, char **argv);
 int tool_validate       (Tool *tool, int argc, char **argv);
 int tool_export         (Tool *tool, int argc, char **argv);
+int tool_import         (Tool *tool, int argc, char **argv);
 int tool_lineage        (Tool *tool, int argc, char **argv);
 int tool_due_diligence  (Tool *tool, int argc, char **argv);
 int tool_merge          (Tool *tool, int argc, char **argv);
