@@ -131,37 +131,9 @@ def test_missing_values_are_na_nat_or_a_missing_category_never_empty_text(klynge
     assert not (frame.select_dtypes("string") == "").any().any()
 
 
-def test_funding_per_source_from_dataframes_equals_the_librarys_totals(klynge, builtin, pandas):
-    """Acceptance (issue 18): the recipe of docs/python.md, "Money"."""
-    shares = klynge.to_dataframe(builtin, "share")
-    contracts = klynge.to_dataframe(builtin, "contract")
-    per_source = _share_amounts(shares, contracts).groupby("source")["amount_ore"].sum()
-    totals = klynge.funding_frame(builtin, by="source").set_index("source")["amount_ore"]
-    assert per_source.sort_index().to_dict() == totals.sort_index().to_dict()
-    assert per_source.sum() == contracts["amount_ore"].sum()
-
-
-def _share_amounts(shares, contracts):
-    # the recipe, as docs/python.md gives it
-    df = shares.merge(contracts[["id", "amount_ore"]], left_on="contract", right_on="id")
-    points = (df["percent"] * 100).round().astype("int64")       # basis points
-    whole = df["amount_ore"] * points
-    df["amount_ore"] = whole // 10000                              # each share's floor ...
-    left = (contracts.set_index("id")["amount_ore"] * points.groupby(df["contract"]).sum()
-            // 10000 - df.groupby("contract")["amount_ore"].sum())  # ... and the øre left over
-    rank = (-(whole % 10000)).groupby(df["contract"]).rank(method="first") - 1
-    df["amount_ore"] += (rank < df["contract"].map(left)).astype("int64")  # largest remainders
-    return df
-
-
-def test_the_share_recipe_splits_as_the_library_does(klynge, data_path, pandas):
-    # 1 krone split 33.33 / 33.33 / 33.34 %: 33, 33 and 34 øre, not 33.33 each
-    landscape = klynge.load(data_path("valid", "contracts.xml"))
-    df = _share_amounts(klynge.to_dataframe(landscape, "share"),
-                        klynge.to_dataframe(landscape, "contract"))
-    for row in df.itertuples():
-        expected = landscape.lookup(row.contract).share_amount(row.source)
-        assert (row.amount_ore if not pandas.isna(row.amount_ore) else -1) == expected, row
+# The recipe that splits shares as the library does, and its equality with
+# the library's funding totals (acceptance of issue 18), are tested where
+# docs/python.md gives it: test_docs_examples.py.
 
 
 def test_empty_tables_keep_their_columns(klynge, data_path, pandas):
