@@ -36,6 +36,13 @@ def need_pandas(what):
     return pandas
 
 
+# Text columns of few distinct values in many rows (a membership's
+# organisation: thousands in millions), read as categories and then made
+# strings from the distinct values, half a second faster on 3 M rows than
+# making each row's string.
+_REPEATED_TEXT = {("membership", "organisation")}
+
+
 def to_dataframe(landscape, kind):
     """One table of *landscape* as a :class:`pandas.DataFrame`.
 
@@ -83,7 +90,8 @@ def to_dataframe(landscape, kind):
     dates = date_columns(header)
     dtypes = {}
     for name in header:
-        if name in dates or name.endswith(PRECISION_SUFFIX) or categories(kind, name) is not None:
+        if (name in dates or name.endswith(PRECISION_SUFFIX) or categories(kind, name) is not None
+                or (kind, name) in _REPEATED_TEXT):
             # A few distinct values in up to millions of rows: read as
             # categories, convert each distinct value once.
             dtypes[name] = "category"
@@ -102,6 +110,13 @@ def to_dataframe(landscape, kind):
             vocabulary = list(PRECISIONS)
         if vocabulary is not None:
             frame[name] = frame[name].cat.set_categories(vocabulary)
+
+    for name in header:
+        if (kind, name) in _REPEATED_TEXT:
+            categorical = frame[name].cat
+            distinct = pandas.array(categorical.categories.astype(object), dtype="string")
+            frame[name] = pandas.Series(distinct.take(categorical.codes.to_numpy(), allow_fill=True),
+                                        index=frame.index)
 
     for name in dates:
         categorical = frame[name].cat
