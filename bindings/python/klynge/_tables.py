@@ -168,21 +168,9 @@ def _cell(kind, value):
     return str(value)
 
 
-def frame_to_csv(table, frame):
-    """The table format's CSV text (bytes) of *frame*, a DataFrame in the
-    form :func:`klynge.to_dataframe` gives for *table*, or a list of dicts
-    as :func:`klynge.to_records` gives (with *frame* a list, the header is
-    the first record's keys, or every column of the table when the list
-    is empty)."""
-    if isinstance(frame, list):
-        header = list(frame[0]) if frame else columns(table)
-        rows = [[record.get(name) for name in header] for record in frame]
-    else:
-        header = [str(name) for name in frame.columns]
-        values = [frame[name].astype(object).tolist() for name in frame.columns]
-        rows = zip(*values) if values else []
-    kinds = []
+def _kinds(header):
     dates = set(date_columns(header))
+    kinds = []
     for name in header:
         if name in dates:
             kinds.append("date")
@@ -194,9 +182,55 @@ def frame_to_csv(table, frame):
             kinds.append("percent")
         else:
             kinds.append("text")
+    return kinds
+
+
+def _take_text(distinct, codes):
+    """Values by their codes into *distinct* (texts), code -1 an empty
+    field."""
+    import numpy
+    return numpy.append(numpy.asarray(distinct, dtype=object), "")[codes]
+
+
+def _column_text(kind, series):
+    """A DataFrame column as the table format's texts (a list), a whole
+    column at a time where its dtype allows (millions of memberships),
+    else value by value."""
+    import pandas
+
+    dtype = series.dtype
+    if kind == "date" and pandas.api.types.is_datetime64_any_dtype(dtype):
+        # a few thousand distinct dates in millions of rows: format each once
+        codes, distinct = pandas.factorize(series)
+        return _take_text(distinct.strftime("%Y-%m-%d"), codes).tolist()
+    if kind == "text" and isinstance(dtype, pandas.CategoricalDtype):
+        return _take_text(series.cat.categories.astype(str),
+                          series.cat.codes.to_numpy()).tolist()
+    if kind == "text" and isinstance(dtype, pandas.StringDtype):
+        return series.to_numpy(dtype=object, na_value="").tolist()
+    if kind == "integer" and pandas.api.types.is_integer_dtype(dtype):
+        return series.astype("string").to_numpy(dtype=object, na_value="").tolist()
+    return [_cell(kind, value) for value in series.astype(object).tolist()]
+
+
+def frame_to_csv(table, frame):
+    """The table format's CSV text (bytes) of *frame*, a DataFrame in the
+    form :func:`klynge.to_dataframe` gives for *table*, or a list of dicts
+    as :func:`klynge.to_records` gives (with *frame* a list, the header is
+    the first record's keys, or every column of the table when the list
+    is empty)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    if not isinstance(frame, list):
+        header = [str(name) for name in frame.columns]
+        writer.writerow(header)
+        texts = [_column_text(kind, frame.iloc[:, i]) for i, kind in enumerate(_kinds(header))]
+        writer.writerows(zip(*texts))
+        return out.getvalue().encode("utf-8")
+
+    header = list(frame[0]) if frame else columns(table)
+    kinds = _kinds(header)
     writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(kind, value) for kind, value in zip(kinds, row)])
+    for record in frame:
+        writer.writerow([_cell(kind, record.get(name)) for name, kind in zip(header, kinds)])
     return out.getvalue().encode("utf-8")

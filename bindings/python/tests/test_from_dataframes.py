@@ -138,3 +138,15 @@ def test_excel_has_one_sheet_per_table_with_typed_cells(klynge, pandas, builtin,
     first = next(iter(builtin.contracts()))
     assert row[header.index("amount_ore")] == first.get_amount()
     assert row[header.index("start")].date() == first.get_period().start.to_date()
+
+
+@pytest.mark.parametrize("table", ["organisation", "member", "membership", "funding-source",
+                                   "contract", "share", "programme", "envelope", "designation",
+                                   "merger", "initiative", "location", "focus-area", "label",
+                                   "predecessor", "participant", "source", "identifier"])
+def test_frames_and_records_are_written_as_the_library_writes_its_tables(klynge, pandas, full,
+                                                                        table):
+    from klynge._tables import frame_to_csv
+    expected = bytes(full.export_csv_bytes(table).get_data())
+    assert frame_to_csv(table, klynge.to_dataframe(full, table)) == expected
+    assert frame_to_csv(table, klynge.to_records(full, table)) == expected
