@@ -10,7 +10,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "klynge-file-output-private.h"
 #include "klynge-landscape-private.h"
@@ -102,11 +107,26 @@
 /* rows between checks of the cancellable */
 #define CANCEL_INTERVAL 4096
 
+/* the most columns a table has */
+#define CSV_MAX_COLUMNS 24
+
+/* The text a CSV enum column gave the value it had last: rows in a row
+ * mostly repeat it (a membership's role and end), and the lookup of a
+ * nick took a fifth of the membership table's time. */
+typedef struct {
+  gboolean valid;
+  int value;
+  const char *text;             /* NULL: the empty field */
+  gsize length;
+} CsvEnumMemo;
+
 typedef struct {
   KlyngeOutput out;
   guint rows;                   /* since the last look at the cancellable */
   const KlyngeTable *table;     /* CSV: the table being written */
   guint fields;                 /* CSV: in the row so far */
+  CsvEnumMemo memo[CSV_MAX_COLUMNS];    /* CSV: of each enum column */
+  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];        /* CSV: their nicks */
   GString *scratch;             /* for joined values */
 } Emitter;
 
@@ -227,7 +247,7 @@ csv_date (Emitter          *emitter,
   char buf[10];
 
   g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_DATE);
-  if (date == NULL || !klynge_date_is_set (date))
+  if (date == NULL || date->year == 0)
     {
       csv_field_len (emitter, NULL, 0);
       csv_field_len (emitter, NULL, 0);
@@ -237,7 +257,9 @@ csv_date (Emitter          *emitter,
   first.month = date->month != 0 ? date->month : 1;
   first.day = date->day != 0 ? date->day : 1;
   csv_field_len (emitter, buf, _klynge_date_format (&first, buf));
-  csv_field (emitter, _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, klynge_date_get_precision (date)));
+  csv_field (emitter, emitter->precisions[date->day != 0 ? KLYNGE_DATE_PRECISION_DAY
+                                          : date->month != 0 ? KLYNGE_DATE_PRECISION_MONTH
+                                          : KLYNGE_DATE_PRECISION_YEAR]);
 }
 
 /* The nick of @value; an empty field for the nick the column's empty
@@ -249,12 +271,21 @@ csv_enum (Emitter *emitter,
           int      value)
 {
   const KlyngeColumn *column = csv_next_column (emitter);
-  const char *nick = _klynge_enum_to_nick (type, value);
+  CsvEnumMemo *memo = &emitter->memo[emitter->fields];
 
-  g_assert (column->type == KLYNGE_COLUMN_ENUM && column->enum_type != NULL && column->enum_type () == type);
-  if (column->absent != NULL && nick != NULL && strcmp (nick, column->absent) == 0)
-    nick = NULL;
-  csv_field (emitter, nick);
+  if (!memo->valid || memo->value != value)
+    {
+      const char *nick = _klynge_enum_to_nick (type, value);
+
+      g_assert (column->type == KLYNGE_COLUMN_ENUM && column->enum_type != NULL && column->enum_type () == type);
+      if (column->absent != NULL && nick != NULL && strcmp (nick, column->absent) == 0)
+        nick = NULL;
+      memo->valid = TRUE;
+      memo->value = value;
+      memo->text = nick;
+      memo->length = nick != NULL ? strlen (nick) : 0;
+    }
+  csv_field_len (emitter, memo->text, memo->length);
 }
 
 /* A whole number: an amount in øre, a count. */
@@ -279,8 +310,12 @@ static void
 csv_header (Emitter           *emitter,
             const KlyngeTable *table)
 {
+  g_assert (table->n_columns <= CSV_MAX_COLUMNS);
   emitter->table = table;
   emitter->fields = 0;
+  memset (emitter->memo, 0, sizeof emitter->memo);
+  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
+    emitter->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
   for (guint i = 0; i < table->n_columns; i++)
     csv_field (emitter, table->columns[i].name);
   csv_row_end (emitter);
@@ -981,6 +1016,464 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
       return NULL;
     }
   return g_byte_array_free_to_bytes (array);
+}
+
+/* --- all tables and their Data Package descriptor ------------------------ */
+
+/* The descriptor is JSON written by hand, indented by two spaces, its
+ * members in a fixed order: the same tables give the same bytes. */
+
+typedef struct {
+  GString *out;
+  guint depth;
+  gboolean first;               /* nothing yet in the innermost object or array */
+} Json;
+
+/* @text as a JSON string: `"` and `\` escaped, control characters as
+ * \uXXXX (or their short forms); the rest, UTF-8, as it is. */
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"':
+        g_string_append (out, "\\\"");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      default:
+        if ((guchar) *p < 0x20)
+          g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+        else
+          g_string_append_c (out, *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* What comes before a member (with @key) or an element (@key %NULL). */
+static void
+json_item (Json       *json,
+           const char *key)
+{
+  if (json->depth > 0)
+    {
+      if (!json->first)
+        g_string_append_c (json->out, ',');
+      g_string_append_c (json->out, '\n');
+      for (guint i = 0; i < json->depth; i++)
+        g_string_append (json->out, "  ");
+    }
+  json->first = FALSE;
+  if (key != NULL)
+    {
+      json_string (json->out, key);
+      g_string_append (json->out, ": ");
+    }
+}
+
+static void
+json_open (Json       *json,
+           const char *key,
+           char        bracket)
+{
+  json_item (json, key);
+  g_string_append_c (json->out, bracket);
+  json->depth++;
+  json->first = TRUE;
+}
+
+static void
+json_close (Json *json,
+            char  bracket)
+{
+  json->depth--;
+  if (!json->first)
+    {
+      g_string_append_c (json->out, '\n');
+      for (guint i = 0; i < json->depth; i++)
+        g_string_append (json->out, "  ");
+    }
+  g_string_append_c (json->out, bracket);
+  json->first = FALSE;
+}
+
+static void
+json_member (Json       *json,
+             const char *key,
+             const char *value)
+{
+  json_item (json, key);
+  json_string (json->out, value);
+}
+
+/* A number or `true`, as it is. */
+static void
+json_literal (Json       *json,
+              const char *key,
+              const char *literal)
+{
+  json_item (json, key);
+  g_string_append (json->out, literal);
+}
+
+/* An array of strings, on one line. */
+static void
+json_strings (Json               *json,
+              const char         *key,
+              const char * const *values)
+{
+  json_item (json, key);
+  g_string_append_c (json->out, '[');
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (json->out, ", ");
+      json_string (json->out, values[i]);
+    }
+  g_string_append_c (json->out, ']');
+}
+
+static void
+datapackage_field (Json               *json,
+                   const KlyngeColumn *column)
+{
+  static const char * const precisions[] = { "year", "month", "day", NULL };
+  const char *type = "string";
+  g_autofree char *list_description = NULL;
+  const char *description = column->description;
+
+  switch (column->type)
+    {
+    case KLYNGE_COLUMN_DATE:
+      type = "date";
+      break;
+    case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_COUNT:
+      type = "integer";
+      break;
+    case KLYNGE_COLUMN_PERCENT:
+      type = "number";
+      break;
+    case KLYNGE_COLUMN_LIST:
+      list_description = g_strdup_printf ("%s; the values joined by “" KLYNGE_CSV_LIST_SEPARATOR
+                                          "”, a “" KLYNGE_CSV_LIST_SEPARATOR "” or “\\” in a value "
+                                          "escaped with “\\”", description);
+      description = list_description;
+      break;
+    case KLYNGE_COLUMN_TEXT:
+    case KLYNGE_COLUMN_ID:
+    case KLYNGE_COLUMN_REF:
+    case KLYNGE_COLUMN_PRECISION:
+    case KLYNGE_COLUMN_CVR:
+    case KLYNGE_COLUMN_ENUM:
+    default:
+      break;
+    }
+
+  json_open (json, NULL, '{');
+  json_member (json, "name", column->name);
+  json_member (json, "type", type);
+  json_member (json, "description", description);
+  json_open (json, "constraints", '{');
+  json_literal (json, "required", column->required ? "true" : "false");
+  switch (column->type)
+    {
+    case KLYNGE_COLUMN_ENUM:
+      json_strings (json, "enum", _klynge_column_values (column));
+      break;
+    case KLYNGE_COLUMN_PRECISION:
+      /* the nicks of the date's precision but "none", which is no date */
+      g_assert (g_strv_equal ((const char * const *) _klynge_column_values (column), precisions));
+      json_strings (json, "enum", precisions);
+      break;
+    case KLYNGE_COLUMN_CVR:
+      json_member (json, "pattern", "^[0-9]{8}$");
+      break;
+    case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_COUNT:
+      json_literal (json, "minimum", "0");
+      break;
+    case KLYNGE_COLUMN_PERCENT:
+      json_literal (json, "minimum", "0");
+      json_literal (json, "maximum", "100");
+      break;
+    case KLYNGE_COLUMN_TEXT:
+    case KLYNGE_COLUMN_ID:
+    case KLYNGE_COLUMN_REF:
+    case KLYNGE_COLUMN_DATE:
+    case KLYNGE_COLUMN_LIST:
+    default:
+      break;
+    }
+  json_close (json, '}');
+  json_close (json, '}');
+}
+
+static void
+datapackage_resource (Json              *json,
+                      const KlyngeTable *table)
+{
+  static const char * const missing[] = { "", NULL };
+  static const char * const key_id[] = { "id", NULL };
+  g_autofree char *path = g_strconcat (table->name, ".csv", NULL);
+  gboolean any_reference = FALSE;
+
+  json_open (json, NULL, '{');
+  json_member (json, "name", table->name);
+  json_member (json, "type", "table");
+  json_member (json, "path", path);
+  json_member (json, "format", "csv");
+  json_member (json, "mediatype", "text/csv");
+  json_member (json, "encoding", "utf-8");
+  json_member (json, "description", table->description);
+  json_open (json, "schema", '{');
+  json_open (json, "fields", '[');
+  for (guint i = 0; i < table->n_columns; i++)
+    datapackage_field (json, &table->columns[i]);
+  json_close (json, ']');
+  json_strings (json, "missingValues", missing);
+  if (table->primary_key != NULL)
+    json_strings (json, "primaryKey", table->primary_key);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const KlyngeColumn *column = &table->columns[i];
+      const char * const fields[] = { column->name, NULL };
+
+      if (column->type != KLYNGE_COLUMN_REF)
+        continue;
+      if (!any_reference)
+        json_open (json, "foreignKeys", '[');
+      any_reference = TRUE;
+      json_open (json, NULL, '{');
+      json_strings (json, "fields", fields);
+      json_open (json, "reference", '{');
+      json_member (json, "resource", column->ref_table);
+      json_strings (json, "fields", key_id);
+      json_close (json, '}');
+      json_close (json, '}');
+    }
+  if (any_reference)
+    json_close (json, ']');
+  json_close (json, '}');
+  json_close (json, '}');
+}
+
+/* The descriptor of every table of klynge-tables.c. */
+static GString *
+datapackage_descriptor (void)
+{
+  Json json = { g_string_new (NULL), 0, TRUE };
+  guint n_tables;
+  const KlyngeTable *tables = _klynge_tables (&n_tables);
+
+  json_open (&json, NULL, '{');
+  json_member (&json, "$schema", "https://datapackage.org/profiles/2.0/datapackage.json");
+  json_member (&json, "name", "klynge-landscape");
+  json_member (&json, "title", "A landscape of clusters, their members and their funding");
+  json_member (&json, "description",
+               "The tables of a klynge landscape (docs/format.md, “Tables”): one row per record, "
+               "in the order of the XML document. A date column X holds the first day the date "
+               "stands for and X_precision how much of it is known; amount_ore is a whole number "
+               "of øre (1 krone = 100 øre).");
+  json_open (&json, "resources", '[');
+  for (guint i = 0; i < n_tables; i++)
+    datapackage_resource (&json, &tables[i]);
+  json_close (&json, ']');
+  json_close (&json, '}');
+  g_string_append_c (json.out, '\n');
+  return json.out;
+}
+
+/**
+ * klynge_landscape_export_datapackage_bytes:
+ * @self: a landscape
+ *
+ * The Data Package 2.0 descriptor (`datapackage.json`) that
+ * klynge_landscape_export_tables() writes beside the tables: a resource
+ * per table of klynge_landscape_export_csv_kinds(), each with its Table
+ * Schema (every column's type, description and constraints, the primary
+ * key, the foreign keys to the tables that references name, the empty
+ * field as the missing value). It describes the tables, not their rows,
+ * so it is the same for every landscape; the same bytes every time.
+ *
+ * Returns: (transfer full): the descriptor, UTF-8 JSON
+ */
+GBytes *
+klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self)
+{
+  GString *descriptor;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
+
+  descriptor = datapackage_descriptor ();
+  return g_string_free_to_bytes (descriptor);
+}
+
+/* Removes the directory @stage and the files in it. */
+static void
+remove_stage (const char *stage)
+{
+  g_autoptr(GDir) dir = g_dir_open (stage, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (stage, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (stage);
+}
+
+/* Writes @table, or the descriptor for %NULL, to @path through a
+ * temporary file. */
+static gboolean
+write_table_file (KlyngeLandscape    *self,
+                  const KlyngeTable  *table,
+                  const char         *path,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  KlyngeFileOutput *file;
+  Emitter emitter;
+
+  file = _klynge_file_output_open (path, &emitter.out, error);
+  if (file == NULL)
+    return FALSE;
+  emitter.out.cancellable = cancellable;
+  emitter_init (&emitter);
+  if (table != NULL)
+    write_csv (&emitter, self, table);
+  else
+    {
+      g_autoptr(GString) descriptor = datapackage_descriptor ();
+
+      _klynge_output_put (&emitter.out, descriptor->str, descriptor->len);
+    }
+  if (emitter.out.error == NULL && cancellable != NULL)
+    g_cancellable_set_error_if_cancelled (cancellable, &emitter.out.error);
+  return emitter_finish_file (&emitter, file, error);
+}
+
+/**
+ * klynge_landscape_export_tables:
+ * @self: a landscape
+ * @directory: (type filename): the directory to write the tables into,
+ *   created (with its parents) when missing
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every table of klynge_landscape_export_csv_kinds() into
+ * @directory as `<kind>.csv` (as klynge_landscape_export_csv() writes
+ * it), and `datapackage.json`, the Data Package descriptor of
+ * klynge_landscape_export_datapackage_bytes(). Other files in @directory
+ * are left alone; files of these names are replaced.
+ *
+ * All or nothing: the files are written, each flushed to disk, into a
+ * hidden directory inside @directory, and only when all of them are
+ * complete are they renamed into place. On a failure that directory is
+ * removed, @directory holds what it held before (and is removed again
+ * when this call made it).
+ *
+ * Returns: %TRUE on success; %FALSE with @error set to
+ *   %KLYNGE_ERROR_IO naming the file or directory that could not be
+ *   written, or %G_IO_ERROR_CANCELLED
+ */
+gboolean
+klynge_landscape_export_tables (KlyngeLandscape  *self,
+                                const char       *directory,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  const char * const *kinds;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *stage = NULL;
+  gboolean made_directory;
+  gboolean ok = TRUE;
+  int saved;
+
+  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
+  g_return_val_if_fail (directory != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  made_directory = !g_file_test (directory, G_FILE_TEST_EXISTS);
+  if (g_mkdir_with_parents (directory, 0777) != 0)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
+                            "cannot make the directory: %s", g_strerror (saved));
+      return FALSE;
+    }
+  stage = g_build_filename (directory, ".klynge-tables-XXXXXX", NULL);
+  if (g_mkdtemp (stage) == NULL)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
+                            "cannot make a directory in it: %s", g_strerror (saved));
+      if (made_directory)
+        g_rmdir (directory);
+      return FALSE;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  kinds = klynge_landscape_export_csv_kinds ();
+  for (guint i = 0; kinds[i] != NULL; i++)
+    g_ptr_array_add (names, g_strconcat (kinds[i], ".csv", NULL));
+  g_ptr_array_add (names, g_strdup ("datapackage.json"));
+
+  for (guint i = 0; i < names->len && ok; i++)
+    {
+      g_autofree char *path = g_build_filename (stage, g_ptr_array_index (names, i), NULL);
+
+      ok = write_table_file (self, kinds[i] != NULL ? _klynge_table_lookup (kinds[i]) : NULL,
+                             path, cancellable, error);
+    }
+  /* every file is complete: into place */
+  for (guint i = 0; i < names->len && ok; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *from = g_build_filename (stage, name, NULL);
+      g_autofree char *to = g_build_filename (directory, name, NULL);
+
+      if (g_rename (from, to) != 0)
+        {
+          saved = errno;
+          _klynge_set_error_at (error, KLYNGE_ERROR_IO, to, 0, 0,
+                                "cannot replace the file: %s", g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  remove_stage (stage);
+  if (!ok && made_directory)
+    g_rmdir (directory);
+  if (ok)
+    {
+      /* make the renames durable */
+      int dir_fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+      if (dir_fd >= 0)
+        {
+          (void) fsync (dir_fd);
+          close (dir_fd);
+        }
+    }
+  return ok;
 }
 
 /* --- GraphML ------------------------------------------------------------ */

@@ -620,6 +620,10 @@ _klynge_file_output_commit (KlyngeFileOutput  *file,
   gboolean ok;
   int saved;
 
+  /* the last flush may be the one that reaches direct_from and starts
+   * direct I/O: it comes first, so that stopping direct I/O writes its
+   * tail and ends its thread */
+  _klynge_output_flush (output);
   stop_direct (output);
   ok = _klynge_output_finish (output, error);
 

@@ -25,11 +25,12 @@
 #define LIST_SEPARATOR '|'
 #define LIST_ESCAPE '\\'
 
+/* A row: one allocation, its cells in the loader's string chunk. */
 typedef struct {
   guint line;
-  char **cells;          /* by the table's column index; NULL when the file has no such column */
   gboolean bad;          /* a problem was found here: the XML reader's findings are dropped */
   gboolean skip;         /* not written into the document at all */
+  char *cells[];         /* by the table's column index; "" when empty or not in the file */
 } Row;
 
 typedef struct {
@@ -38,6 +39,7 @@ typedef struct {
   gboolean present;
   gboolean kroner;       /* the money column is `amount`, in kroner */
   int *field_of;         /* the table's column index → the field's index in the file, or -1 */
+  char **attributes;     /* by column index: the attribute it becomes in the document, or NULL */
   GPtrArray *rows;       /* Row * */
 } Table;
 
@@ -57,21 +59,13 @@ typedef struct {
   GString *xml;
   GArray *origins;       /* LineOrigin, by document line - 1 */
   GHashTable *children;  /* "table\x1fparent id" → GArray of guint row indexes */
+  GStringChunk *strings; /* the cells */
 } Loader;
 
 typedef struct {
   Table *table;
   guint row;
 } Locator;
-
-static void
-row_free (gpointer p)
-{
-  Row *row = p;
-
-  g_strfreev (row->cells);
-  g_free (row);
-}
 
 static void
 add_problem (Loader     *loader,
@@ -227,17 +221,22 @@ read_table (Loader     *loader,
         }
       if (!header_ok)
         continue;
-      r = g_new0 (Row, 1);
+      r = g_malloc0 (sizeof (Row) + table->table->n_columns * sizeof (char *));
       r->line = row->line;
-      r->cells = g_new0 (char *, table->table->n_columns + 1);
+      /* "" is never written to: only a date is cut short, in place */
       for (guint c = 0; c < table->table->n_columns; c++)
-        r->cells[c] = g_strdup (table->field_of[c] >= 0 ? row->fields[table->field_of[c]] : "");
+        r->cells[c] = table->field_of[c] >= 0 && *row->fields[table->field_of[c]] != '\0'
+          ? g_string_chunk_insert (loader->strings, row->fields[table->field_of[c]]) : (char *) "";
       g_ptr_array_add (table->rows, r);
     }
 }
 
 /* --- checks of cells ----------------------------------------------------- */
 
+/* A cell found bad here is replaced by a value that passes, so that the
+ * document still holds the row's record for the rows that name it; the
+ * row is marked bad, and what the XML reader says of it is dropped, as
+ * it was said here already. */
 static const char *
 placeholder (const KlyngeColumn *column)
 {
@@ -266,8 +265,7 @@ mark_bad (Loader     *loader,
           guint       c)
 {
   row->bad = TRUE;
-  g_free (row->cells[c]);
-  row->cells[c] = g_strdup (placeholder (&table->table->columns[c]));
+  row->cells[c] = g_string_chunk_insert (loader->strings, placeholder (&table->table->columns[c]));
 }
 
 /* A DATE cell and its precision: the text the XML takes (a partial date
@@ -330,6 +328,16 @@ check_date (Loader *loader,
   value[keep] = '\0';
 }
 
+static char *
+kroner_text (Loader  *loader,
+             guint64  ore)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
+  return g_string_chunk_insert (loader->strings, buf);
+}
+
 /* Whole øre to the kroner the XML writes, with two decimals. */
 static void
 check_ore (Loader *loader,
@@ -353,8 +361,7 @@ check_ore (Loader *loader,
       return;
     }
   ore = g_ascii_strtoull (value, NULL, 10);
-  g_free (row->cells[c]);
-  row->cells[c] = g_strdup_printf ("%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
+  row->cells[c] = kroner_text (loader, ore);
 }
 
 static void
@@ -662,19 +669,12 @@ put_start (Loader     *loader,
            gboolean    empty)
 {
   Row *row = g_ptr_array_index (table->rows, r);
-  const char *parent = parent_column_of (table->table->name);
 
-  g_string_append_printf (loader->xml, "<%s", element);
+  g_string_append_c (loader->xml, '<');
+  g_string_append (loader->xml, element);
   for (guint c = 0; c < table->table->n_columns; c++)
-    {
-      const KlyngeColumn *column = &table->table->columns[c];
-      g_autofree char *name = NULL;
-
-      if (!is_attribute (table->table->name, column, parent))
-        continue;
-      name = attribute_name (column);
-      put_attribute (loader->xml, name, row->cells[c]);
-    }
+    if (table->attributes[c] != NULL)
+      put_attribute (loader->xml, table->attributes[c], row->cells[c]);
   g_string_append (loader->xml, empty ? "/>" : ">");
   new_line (loader, table, r, -1);
 }
@@ -965,38 +965,68 @@ build_document (Loader *loader)
   new_line (loader, NULL, 0, -1);
 }
 
+static int
+column_holding (Table      *table,
+                Row        *row,
+                const char *value,
+                gsize       length)
+{
+  for (guint c = 0; c < table->table->n_columns; c++)
+    if (strlen (row->cells[c]) == length && strncmp (row->cells[c], value, length) == 0)
+      return (int) c;
+  return -1;
+}
+
+/* The first column whose value the message gives between @open and
+ * @close; a period "a..b" stands for its start. */
+static int
+column_quoted (Table      *table,
+               Row        *row,
+               const char *message,
+               const char *open,
+               const char *close)
+{
+  for (const char *p = strstr (message, open); p != NULL; p = strstr (p, open))
+    {
+      const char *end, *dots;
+      int c;
+
+      p += strlen (open);
+      end = strstr (p, close);
+      if (end == NULL)
+        break;
+      c = column_holding (table, row, p, (gsize) (end - p));
+      dots = g_strstr_len (p, end - p, "..");
+      if (c < 0 && dots != NULL)
+        c = column_holding (table, row, p, (gsize) (dots - p));
+      if (c >= 0)
+        return c;
+      p = end;
+    }
+  return -1;
+}
+
 /* The column of the row that a problem of the XML reader is about: the
- * one whose value its message quotes, or the one it names. */
+ * one whose value it gives in parentheses (a date it compares) or
+ * quotes, or the one whose name it starts with. */
 static int
 column_of_message (Table      *table,
                    Row        *row,
                    const char *message)
 {
-  const char *open = strstr (message, "“");
+  int c = column_quoted (table, row, message, "(", ")");
 
-  while (open != NULL)
+  if (c < 0)
+    c = column_quoted (table, row, message, "“", "”");
+  for (guint i = 0; c < 0 && i < table->table->n_columns; i++)
     {
-      const char *close = strstr (open, "”");
-      gsize length;
-
-      if (close == NULL)
-        break;
-      open += strlen ("“");
-      length = (gsize) (close - open);
-      for (guint c = 0; c < table->table->n_columns; c++)
-        if (strlen (row->cells[c]) == length && strncmp (row->cells[c], open, length) == 0)
-          return (int) c;
-      open = strstr (close, "“");
-    }
-  for (guint c = 0; c < table->table->n_columns; c++)
-    {
-      g_autofree char *name = attribute_name (&table->table->columns[c]);
+      g_autofree char *name = attribute_name (&table->table->columns[i]);
       gsize length = strlen (name);
 
       if (strncmp (message, name, length) == 0 && message[length] == ' ')
-        return (int) c;
+        c = (int) i;
     }
-  return -1;
+  return c;
 }
 
 static void
@@ -1124,13 +1154,18 @@ loader_init (Loader                  *loader,
       table->field_of = g_new (int, tables[t].n_columns);
       for (guint c = 0; c < tables[t].n_columns; c++)
         table->field_of[c] = -1;
-      table->rows = g_ptr_array_new_with_free_func (row_free);
+      table->rows = g_ptr_array_new_with_free_func (g_free);
+      table->attributes = g_new0 (char *, tables[t].n_columns + 1);
+      for (guint c = 0; c < tables[t].n_columns; c++)
+        if (is_attribute (tables[t].name, &tables[t].columns[c], parent_column_of (tables[t].name)))
+          table->attributes[c] = attribute_name (&tables[t].columns[c]);
     }
   loader->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
   loader->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loader->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   loader->xml = g_string_new (NULL);
   loader->origins = g_array_new (FALSE, FALSE, sizeof (LineOrigin));
+  loader->strings = g_string_chunk_new (64 * 1024);
 }
 
 static void
@@ -1140,6 +1175,10 @@ loader_clear (Loader *loader)
     {
       g_free (loader->tables[t].file);
       g_free (loader->tables[t].field_of);
+      /* not g_strfreev(): NULL stands between the names */
+      for (guint c = 0; c < loader->tables[t].table->n_columns; c++)
+        g_free (loader->tables[t].attributes[c]);
+      g_free (loader->tables[t].attributes);
       g_ptr_array_unref (loader->tables[t].rows);
     }
   g_free (loader->tables);
@@ -1148,6 +1187,7 @@ loader_clear (Loader *loader)
   g_hash_table_unref (loader->children);
   g_string_free (loader->xml, TRUE);
   g_array_unref (loader->origins);
+  g_string_chunk_free (loader->strings);
 }
 
 /* A table and its bytes, as given. */
@@ -1213,7 +1253,7 @@ check_tables_present (Loader *loader)
   return ok;
 }
 
-/* Every problem, one per line, in a KLYNGE_ERROR of the first one's code. */
+/* Every problem, one a line, in a KLYNGE_ERROR of the first one's code. */
 static void
 set_error (Loader  *loader,
            GError **error)
@@ -1226,7 +1266,15 @@ set_error (Loader  *loader,
 
       if (i > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, line);
+      /* a value quoted in a message may hold a line break: shown as \n,
+       * so that every problem stays on its line */
+      for (const char *p = line; *p; p++)
+        if (*p == '\n')
+          g_string_append (text, "\\n");
+        else if (*p == '\r')
+          g_string_append (text, "\\r");
+        else
+          g_string_append_c (text, *p);
     }
   g_set_error_literal (error, KLYNGE_ERROR,
                        klynge_problem_get_code (g_ptr_array_index (loader->problems, 0)), text->str);
@@ -1333,6 +1381,92 @@ out:
   return g_steal_pointer (&landscape);
 }
 
+static GArray *
+inputs_new (void)
+{
+  GArray *inputs = g_array_new (FALSE, TRUE, sizeof (Input));
+
+  g_array_set_clear_func (inputs, input_clear);
+  return inputs;
+}
+
+static GArray *
+inputs_from_hash_table (GHashTable *tables)
+{
+  GArray *inputs = inputs_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* load_inputs() sorts them by name: the hash table's order never shows */
+  g_hash_table_iter_init (&iter, tables);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Input input = { g_strdup (key), g_bytes_ref (value) };
+
+      g_array_append_val (inputs, input);
+    }
+  return inputs;
+}
+
+/* The `.csv` files of @directory, their total size capped before a byte
+ * is read. */
+static GArray *
+inputs_from_directory (const char        *directory,
+                       KlyngeLoadOptions *options,
+                       GError           **error)
+{
+  g_autoptr(GArray) inputs = NULL;
+  g_autoptr(GDir) dir = NULL;
+  KlyngeLoadOptions defaults;
+  GError *local = NULL;
+  const char *name;
+  guint64 total = 0;
+
+  if (options == NULL)
+    {
+      _klynge_load_options_init_defaults (&defaults);
+      options = &defaults;
+    }
+  dir = g_dir_open (directory, 0, &local);
+  if (dir == NULL)
+    {
+      /* GLib's message names the directory */
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  inputs = inputs_new ();
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      char *contents;
+      gsize length;
+      Input input;
+
+      if (!g_str_has_suffix (name, ".csv"))
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (g_stat (path, &st) == 0 && (total += (guint64) st.st_size) > options->max_input_size)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
+                       "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
+                       directory, options->max_input_size);
+          return NULL;
+        }
+      if (!g_file_get_contents (path, &contents, &length, &local))
+        {
+          g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
+          g_error_free (local);
+          return NULL;
+        }
+      input.name = g_strndup (name, strlen (name) - strlen (".csv"));
+      input.bytes = g_bytes_new_take (contents, length);
+      g_array_append_val (inputs, input);
+    }
+  return g_steal_pointer (&inputs);
+}
+
 /**
  * klynge_landscape_load_tables_from_bytes:
  * @tables: (element-type utf8 GBytes): each table's name (such as
@@ -1356,22 +1490,44 @@ klynge_landscape_load_tables_from_bytes (GHashTable         *tables,
                                          GError            **error)
 {
   g_autoptr(GArray) inputs = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (tables != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  inputs = g_array_new (FALSE, TRUE, sizeof (Input));
-  g_array_set_clear_func (inputs, input_clear);
-  g_hash_table_iter_init (&iter, tables);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Input input = { g_strdup (key), g_bytes_ref (value) };
-
-      g_array_append_val (inputs, input);
-    }
+  inputs = inputs_from_hash_table (tables);
   return load_inputs (inputs, options, cancellable, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_tables_from_bytes_with_problems:
+ * @tables: (element-type utf8 GBytes): each table's name (such as
+ *   `organisation`, without `.csv`) and its CSV text
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problems: (out) (optional) (nullable) (transfer container)
+ *   (element-type KlyngeProblem): return location for every problem
+ *
+ * Makes a landscape from tables in memory as
+ * klynge_landscape_load_tables_from_bytes() does, but reports a failure
+ * as the list of its problems, each with its code, file, line, column
+ * and message, in the order the #GError lists them. Meant for language
+ * bindings, whose exceptions keep only a #GError's code and text.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problems set (the array frees its elements)
+ */
+KlyngeLandscape *
+klynge_landscape_load_tables_from_bytes_with_problems (GHashTable         *tables,
+                                                       KlyngeLoadOptions  *options,
+                                                       GPtrArray         **problems)
+{
+  g_autoptr(GArray) inputs = NULL;
+
+  g_return_val_if_fail (tables != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  inputs = inputs_from_hash_table (tables);
+  return load_inputs (inputs, options, NULL, problems, NULL);
 }
 
 /**
@@ -1391,8 +1547,9 @@ klynge_landscape_load_tables_from_bytes (GHashTable         *tables,
  *
  * The load is all or nothing, and every rule of the XML loader applies.
  * On any problem it returns %NULL and a %KLYNGE_ERROR with the code of
- * the first problem, whose message lists every problem found, one per
- * line, each as `file.csv:line:column: message`.
+ * the first problem, whose message lists every problem found, one a
+ * line, each as `file.csv:line:column: message` (a line break in a value
+ * it quotes shown as `\n`).
  *
  * Returns: (transfer full) (nullable): a new landscape, or %NULL with
  *   @error set
@@ -1404,61 +1561,56 @@ klynge_landscape_load_tables (const char         *directory,
                               GError            **error)
 {
   g_autoptr(GArray) inputs = NULL;
-  g_autoptr(GDir) dir = NULL;
-  KlyngeLoadOptions defaults;
-  const char *name;
-  guint64 total = 0;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (options == NULL)
+  inputs = inputs_from_directory (directory, options, error);
+  if (inputs == NULL)
+    return NULL;
+  return load_inputs (inputs, options, cancellable, NULL, error);
+}
+
+/**
+ * klynge_landscape_load_tables_with_problems:
+ * @directory: (type filename): a directory of tables, one `<table>.csv`
+ *   per table
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @problems: (out) (optional) (nullable) (transfer container)
+ *   (element-type KlyngeProblem): return location for every problem
+ *
+ * Makes a landscape from a directory of tables as
+ * klynge_landscape_load_tables() does, but reports a failure as the list
+ * of its problems; see
+ * klynge_landscape_load_tables_from_bytes_with_problems(). A directory
+ * that cannot be read is one problem with the code %KLYNGE_ERROR_IO (or
+ * %KLYNGE_ERROR_LIMIT_EXCEEDED when its tables are too large) and no
+ * file.
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @problems set (the array frees its elements)
+ */
+KlyngeLandscape *
+klynge_landscape_load_tables_with_problems (const char         *directory,
+                                            KlyngeLoadOptions  *options,
+                                            GPtrArray         **problems)
+{
+  g_autoptr(GArray) inputs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  inputs = inputs_from_directory (directory, options, &error);
+  if (inputs == NULL)
     {
-      _klynge_load_options_init_defaults (&defaults);
-      options = &defaults;
-    }
-  dir = g_dir_open (directory, 0, error);
-  if (dir == NULL)
-    {
-      g_prefix_error (error, "%s: ", directory);
-      if (error != NULL && *error != NULL)
+      if (problems != NULL)
         {
-          (*error)->domain = KLYNGE_ERROR;
-          (*error)->code = KLYNGE_ERROR_IO;
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_problem_unref);
+          g_ptr_array_add (*problems, klynge_problem_new (error->code, NULL, 0, 0, NULL, error->message));
         }
       return NULL;
     }
-  inputs = g_array_new (FALSE, TRUE, sizeof (Input));
-  g_array_set_clear_func (inputs, input_clear);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GError *local = NULL;
-      GStatBuf st;
-      char *contents;
-      gsize length;
-      Input input;
-
-      if (!g_str_has_suffix (name, ".csv"))
-        continue;
-      path = g_build_filename (directory, name, NULL);
-      /* the cap is checked before a byte is read */
-      if (g_stat (path, &st) == 0 && (total += (guint64) st.st_size) > options->max_input_size)
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
-                       "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
-                       directory, options->max_input_size);
-          return NULL;
-        }
-      if (!g_file_get_contents (path, &contents, &length, &local))
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", local->message);
-          g_error_free (local);
-          return NULL;
-        }
-      input.name = g_strndup (name, strlen (name) - strlen (".csv"));
-      input.bytes = g_bytes_new_take (contents, length);
-      g_array_append_val (inputs, input);
-    }
-  return load_inputs (inputs, options, cancellable, NULL, error);
+  return load_inputs (inputs, options, NULL, problems, NULL);
 }

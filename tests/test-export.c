@@ -756,6 +756,36 @@ START_TEST (test_exports_to_files_equal_the_exports_in_memory_and_replace_old_fi
 }
 END_TEST
 
+/* Direct I/O may begin anywhere, the last flush included (which once
+ * started it at the end and left the file without its tail). */
+START_TEST (test_exports_to_files_are_whole_wherever_direct_io_begins)
+{
+  const FileExport *export = &file_exports[_i];
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GBytes) expected = export->to_bytes (landscape);
+  gsize size = g_bytes_get_size (expected);
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  const gsize starts[] = { 1, size / 2, size - 5000, size - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      KlyngeFileOutputHooks hooks = { NULL, NULL, NULL, starts[i], 65536, FALSE };
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      _klynge_file_output_set_hooks (&hooks);
+      ok = export->to_file (landscape, path, &error);
+      _klynge_file_output_set_hooks (NULL);
+      ck_assert_no_error (error);
+      ck_assert (ok);
+      klynge_test_assert_file_holds (path, expected);
+    }
+  g_unlink (path);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
 /* Exports to @path with @hooks and asserts the failure is coded and names
  * the file, that @path holds @old (or, for %NULL, does not exist) and
  * that nothing else is in @dir. */
@@ -866,6 +896,241 @@ START_TEST (test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing)
   names = list_dir (dir);
   ck_assert_str_eq (names, "");
   ck_assert_int_eq (g_rmdir (dir), 0);
+}
+END_TEST
+
+/* --- all tables into a directory ---------------------------------------------- */
+
+/* Asserts that @dir holds every table as klynge_landscape_export_csv_bytes()
+ * gives it and the descriptor, besides @others (sorted, space-separated
+ * names that were there before). */
+static void
+assert_dir_holds_the_tables (KlyngeLandscape *landscape,
+                             const char      *dir,
+                             const char      *others)
+{
+  const char * const *kinds = klynge_landscape_export_csv_kinds ();
+  g_autoptr(GPtrArray) expected_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) descriptor = klynge_landscape_export_datapackage_bytes (landscape);
+  g_autofree char *descriptor_path = g_build_filename (dir, "datapackage.json", NULL);
+  g_autofree char *names = list_dir (dir);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) other_names = g_strsplit (others, " ", -1);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) table = klynge_landscape_export_csv_bytes (landscape, kinds[i], NULL);
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      klynge_test_assert_file_holds (path, table);
+      g_ptr_array_add (expected_names, g_steal_pointer (&name));
+    }
+  klynge_test_assert_file_holds (descriptor_path, descriptor);
+  g_ptr_array_add (expected_names, g_strdup ("datapackage.json"));
+  for (guint i = 0; other_names[i] != NULL; i++)
+    if (*other_names[i] != '\0')
+      g_ptr_array_add (expected_names, g_strdup (other_names[i]));
+  g_ptr_array_sort (expected_names, compare_names);
+  g_ptr_array_add (expected_names, NULL);
+  expected = g_strjoinv (" ", (char **) expected_names->pdata);
+  ck_assert_str_eq (names, expected);
+}
+
+/* Removes @dir and the files in it. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      ck_assert_int_eq (g_unlink (path), 0);
+    }
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+
+START_TEST (test_tables_are_written_into_a_new_directory_with_the_descriptor)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *parent = g_build_filename (top, "a", NULL);
+  g_autofree char *dir = g_build_filename (parent, "b", NULL);
+
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  assert_dir_holds_the_tables (landscape, dir, "");
+  remove_dir (dir);
+  ck_assert_int_eq (g_rmdir (parent), 0);
+  ck_assert_int_eq (g_rmdir (top), 0);
+}
+END_TEST
+
+START_TEST (test_tables_replace_their_files_and_leave_other_files_alone)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GBytes) kept = g_bytes_new_static ("mine", 4);
+
+  ck_assert (g_file_set_contents (old, "old", -1, NULL));
+  ck_assert (g_file_set_contents (notes, "mine", -1, NULL));
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  assert_dir_holds_the_tables (landscape, dir, "notes.txt");
+  klynge_test_assert_file_holds (notes, kept);
+  remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_datapackage_descriptor_is_the_same_for_every_landscape)
+{
+  g_autoptr(KlyngeLandscape) small = load_xml (small_xml);
+  g_autoptr(KlyngeLandscape) empty = klynge_landscape_new ();
+  g_autoptr(GBytes) one = klynge_landscape_export_datapackage_bytes (small);
+  g_autoptr(GBytes) other = klynge_landscape_export_datapackage_bytes (empty);
+  g_autofree char *text = g_strndup (g_bytes_get_data (one, NULL), g_bytes_get_size (one));
+
+  ck_assert (g_bytes_equal (one, other));
+  ck_assert (g_utf8_validate (text, -1, NULL));
+  ck_assert (g_str_has_prefix (text, "{\n  \"$schema\": \"https://datapackage.org/profiles/2.0/datapackage.json\",\n"));
+  ck_assert (g_str_has_suffix (text, "\n}\n"));
+}
+END_TEST
+
+/* A failure anywhere leaves the directory as it was: @old_names (with
+ * member.csv holding "old") and no file of this export, not even a
+ * hidden one. */
+static void
+assert_failed_tables_leave_the_directory (KlyngeLandscape             *landscape,
+                                          const char                  *dir,
+                                          const KlyngeFileOutputHooks *hooks,
+                                          const char                  *what)
+{
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autoptr(GBytes) old_bytes = g_bytes_new_static ("old", 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gboolean ok;
+
+  _klynge_file_output_set_hooks (hooks);
+  ok = klynge_landscape_export_tables (landscape, dir, NULL, &error);
+  _klynge_file_output_set_hooks (NULL);
+  ck_assert_msg (!ok, "%s: the export succeeded", what);
+  /* the message names the file that failed */
+  ck_assert_msg (error != NULL && (strstr (error->message, ".csv") != NULL
+                                   || strstr (error->message, "datapackage.json") != NULL),
+                 "%s: %s", what, error != NULL ? error->message : "no error");
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  names = list_dir (dir);
+  ck_assert_msg (strcmp (names, "member.csv notes.txt") == 0, "%s: left %s", what, names);
+  klynge_test_assert_file_holds (old, old_bytes);
+}
+
+START_TEST (test_tables_failing_at_any_write_fsync_or_rename_leave_the_directory_as_it_was)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *old = g_build_filename (dir, "member.csv", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  KlyngeFileOutputHooks counting = { klynge_test_write_failing_at_call, NULL, NULL, 65536, 65536, FALSE };
+  KlyngeFileOutputHooks fsync_hooks = { NULL, klynge_test_fsync_failing, NULL };
+  KlyngeFileOutputHooks rename_hooks = { NULL, NULL, klynge_test_rename_failing };
+  g_autofree char *scratch = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  guint n_writes;
+
+  ck_assert (g_file_set_contents (old, "old", -1, NULL));
+  ck_assert (g_file_set_contents (notes, "mine", -1, NULL));
+
+  klynge_test_writes_before_failure = G_MAXUINT;
+  klynge_test_writes_made = 0;
+  _klynge_file_output_set_hooks (&counting);
+  ck_assert (klynge_landscape_export_tables (landscape, scratch, NULL, NULL));
+  _klynge_file_output_set_hooks (NULL);
+  n_writes = klynge_test_writes_made;
+  /* a write or more per file */
+  ck_assert_uint_gt (n_writes, g_strv_length ((char **) klynge_landscape_export_csv_kinds ()));
+  remove_dir (scratch);
+
+  for (guint k = 0; k < n_writes; k++)
+    {
+      g_autofree char *what = g_strdup_printf ("write %u of %u failing", k + 1, n_writes);
+
+      klynge_test_writes_before_failure = k;
+      klynge_test_writes_made = 0;
+      klynge_test_injected_errno = ENOSPC;
+      assert_failed_tables_leave_the_directory (landscape, dir, &counting, what);
+    }
+  assert_failed_tables_leave_the_directory (landscape, dir, &fsync_hooks, "fsync failing");
+  assert_failed_tables_leave_the_directory (landscape, dir, &rename_hooks, "rename failing");
+  remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_tables_into_a_new_directory_failing_leave_no_directory)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (top, "tables", NULL);
+  KlyngeFileOutputHooks fsync_hooks = { NULL, klynge_test_fsync_failing, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  _klynge_file_output_set_hooks (&fsync_hooks);
+  ck_assert (!klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  _klynge_file_output_set_hooks (NULL);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  names = list_dir (top);
+  ck_assert_str_eq (names, "");
+  ck_assert_int_eq (g_rmdir (top), 0);
+}
+END_TEST
+
+START_TEST (test_tables_into_what_is_not_a_directory_are_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (top, "file", NULL);
+  g_autofree char *below = g_build_filename (file, "tables", NULL);
+  const char *targets[] = { file, below };
+
+  ck_assert (g_file_set_contents (file, "x", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *names = NULL;
+
+      ck_assert (!klynge_landscape_export_tables (landscape, targets[i], NULL, &error));
+      ck_assert_msg (error != NULL && strstr (error->message, targets[i]) != NULL, "%s",
+                     error != NULL ? error->message : "no error");
+      ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+      names = list_dir (top);
+      ck_assert_str_eq (names, "file");
+    }
+  remove_dir (top);
+}
+END_TEST
+
+START_TEST (test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *names = NULL;
+
+  g_cancellable_cancel (cancellable);
+  ck_assert (!klynge_landscape_export_tables (landscape, top, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  names = list_dir (top);
+  ck_assert_str_eq (names, "");
+  ck_assert_int_eq (g_rmdir (top), 0);
 }
 END_TEST
 
@@ -1315,11 +1580,20 @@ export_suite (void)
   tcase_add_test (tc, test_graphml_streams_many_memberships);
   tcase_add_loop_test (tc, test_exports_to_files_equal_the_exports_in_memory_and_replace_old_files,
                        0, G_N_ELEMENTS (file_exports));
+  tcase_add_loop_test (tc, test_exports_to_files_are_whole_wherever_direct_io_begins,
+                       0, G_N_ELEMENTS (file_exports));
   tcase_add_loop_test (tc, test_exports_to_files_failing_at_any_write_fsync_or_rename_leave_nothing,
                        0, G_N_ELEMENTS (file_exports));
   tcase_add_loop_test (tc, test_exports_to_files_refuse_what_is_not_a_regular_file,
                        0, G_N_ELEMENTS (file_exports));
   tcase_add_test (tc, test_csv_file_of_an_unknown_kind_is_bad_enum_and_writes_nothing);
+  tcase_add_test (tc, test_tables_are_written_into_a_new_directory_with_the_descriptor);
+  tcase_add_test (tc, test_tables_replace_their_files_and_leave_other_files_alone);
+  tcase_add_test (tc, test_datapackage_descriptor_is_the_same_for_every_landscape);
+  tcase_add_test (tc, test_tables_failing_at_any_write_fsync_or_rename_leave_the_directory_as_it_was);
+  tcase_add_test (tc, test_tables_into_a_new_directory_failing_leave_no_directory);
+  tcase_add_test (tc, test_tables_into_what_is_not_a_directory_are_an_io_error);
+  tcase_add_test (tc, test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("graphml");

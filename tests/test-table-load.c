@@ -217,6 +217,114 @@ START_TEST (test_a_directory_of_tables_loads_and_other_files_are_ignored)
 }
 END_TEST
 
+/* Without their child tables, list columns give the values: cities make
+ * locations with only a city, focus areas have no scheme, sources no
+ * accessed date, predecessors are refs. Money may be `amount` in kroner
+ * as the XML writes it; a date without a precision column may be partial. */
+static const char lists_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"2\">\n"
+  "  <funding-sources>\n"
+  "    <funding-source id=\"f\" kind=\"national-agency\"><name>Fonden</name></funding-source>\n"
+  "  </funding-sources>\n"
+  "  <organisations>\n"
+  "    <organisation id=\"a\" kind=\"cluster\" founded=\"2010\" dissolved=\"2019-12-31\">\n"
+  "      <name>A</name>\n"
+  "      <location city=\"Aarhus\"/><location city=\"Vejle|Fredericia\"/>\n"
+  "      <focus-area>energi</focus-area><focus-area>vand</focus-area>\n"
+  "      <source href=\"https://example.org/a\"/>\n"
+  "      <note>Two lines,\nand a \"quote\".</note>\n"
+  "    </organisation>\n"
+  "    <organisation id=\"b\" kind=\"cluster\" founded=\"2020-01-01\"><name>B</name></organisation>\n"
+  "  </organisations>\n"
+  "  <contracts>\n"
+  "    <contract id=\"k\" holder=\"b\" start=\"2020-01\" end=\"2021-12\" amount=\"1250000.50\">\n"
+  "      <share source=\"f\" percent=\"100.00\"/>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "  <mergers>\n"
+  "    <merger id=\"x\" effective=\"2020-01-01\" successor=\"b\" kind=\"absorption\" status=\"completed\">\n"
+  "      <predecessor ref=\"a\"/>\n"
+  "    </merger>\n"
+  "  </mergers>\n"
+  "</landscape>\n";
+
+static const char * const lists_tables[] = {
+  "organisation", "id,kind,name,founded,dissolved,dissolved_precision,cities,focus_areas,sources,note\n"
+                  "a,cluster,A,2010,2019-12-31,day,Aarhus|Vejle\\|Fredericia,energi|vand,"
+                  "https://example.org/a,\"Two lines,\nand a \"\"quote\"\".\"\n"
+                  "b,cluster,B,2020-01-01,,,,,,\n",
+  "funding-source", "id,kind,name\nf,national-agency,Fonden\n",
+  "contract", "id,holder,start,start_precision,end,amount\nk,b,2020-01-01,month,2021-12,1250000.50\n",
+  "share", "contract,source,percent\nk,f,100.00\n",
+  "merger", "id,effective,successor,kind,status,predecessors\nx,2020-01-01,b,absorption,completed,a\n",
+  NULL
+};
+
+START_TEST (test_list_columns_stand_in_for_their_tables_and_kroner_for_ore)
+{
+  g_autoptr(GHashTable) tables = tables_new (lists_tables);
+  g_autoptr(GBytes) xml = g_bytes_new_static (lists_xml, sizeof lists_xml - 1);
+  g_autoptr(KlyngeLandscape) expected = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  expected = klynge_landscape_load_bytes (xml, "expected", NULL, &error);
+  ck_assert_no_error (error);
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  a = canonical (expected);
+  b = canonical (landscape);
+  ck_assert_str_eq (b, a);
+}
+END_TEST
+
+/* A quoted field over several lines moves the lines of what follows. */
+START_TEST (test_lines_count_the_line_breaks_inside_quoted_fields)
+{
+  static const char * const pairs[] = {
+    "organisation", "id,kind,name\r\n"
+                    "a,cluster,\"one\r\ntwo\r\nthree\"\r\n"
+                    "b,klynge,B\r\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  ck_assert_msg (g_str_has_prefix (error->message, "organisation.csv:5:2: "), "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ENUM);
+}
+END_TEST
+
+START_TEST (test_a_directory_that_cannot_be_read_is_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  landscape = klynge_landscape_load_tables ("/nonexistent/klynge-tables", NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+}
+END_TEST
+
+START_TEST (test_a_cancelled_load_is_cancelled)
+{
+  g_autoptr(GHashTable) tables = tables_new (member_list_tables);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, cancellable, &error);
+  ck_assert (landscape == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
 /* --- bad tables ----------------------------------------------------------- */
 
 #define ORGS "organisation", "id,kind,name\nc-1,cluster,Energy\n"
@@ -301,6 +409,16 @@ static const BadCase bad_cases[] = {
     KLYNGE_ERROR_UNRESOLVED_REFERENCE, "membership.csv:2:1: " },
   { "a member where an organisation belongs", { ORGS, MEMBERS, "membership", "organisation,member\nm-1,m-1\n" },
     KLYNGE_ERROR_WRONG_REFERENCE_KIND, "membership.csv:2:1: " },
+  { "a membership twice", { ORGS, MEMBERS, "membership", "organisation,member,since\nc-1,m-1,2015\nc-1,m-1,2015\n" },
+    KLYNGE_ERROR_DUPLICATE_MEMBERSHIP, "membership.csv:3:2: " },
+  { "a membership that ends before it begins",
+    { ORGS, MEMBERS, "membership", "organisation,member,since,until\nc-1,m-1,2018,2017\n" },
+    KLYNGE_ERROR_BAD_PERIOD, "membership.csv:2:4: " },
+  { "a contract that ends before it starts",
+    { ORGS, "funding-source", "id,kind,name\nf,national-agency,F\n",
+      "contract", "id,holder,start,end,amount_ore\nk,c-1,2021,2020,100\n",
+      "share", "contract,source,percent\nk,f,100\n" },
+    KLYNGE_ERROR_BAD_PERIOD, "contract.csv:2:3: " },
   { "a duplicate id", { "organisation", "id,kind,name\nc-1,cluster,E\nc-1,cluster,F\n" },
     KLYNGE_ERROR_DUPLICATE_ID, "organisation.csv:3:1: " },
   { "ids are one namespace", { ORGS, "member", "id,kind,name\nc-1,company,V\n" },
@@ -375,6 +493,93 @@ START_TEST (test_every_problem_of_every_table_is_listed_at_once)
   ck_assert_msg (g_strv_length (lines) == G_N_ELEMENTS (expected), "%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     ck_assert_msg (g_str_has_prefix (lines[i], expected[i].where), "line %u: %s", i, lines[i]);
+}
+END_TEST
+
+/* A value with a line break, quoted in a message, keeps it on its line. */
+START_TEST (test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line)
+{
+  static const char * const pairs[] = {
+    "organisation", "id,kind,name\n"
+                    "a,\"clu\nster\",A\n"
+                    "b,klynge,B\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  lines = g_strsplit (error->message, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 2);
+  ck_assert_str_eq (lines[0], "organisation.csv:2:2: “clu\\nster” is not a valid kind");
+  ck_assert (g_str_has_prefix (lines[1], "organisation.csv:4:2: "));
+}
+END_TEST
+
+/* The problems as data: the same as the error lists, in its order. */
+START_TEST (test_problems_come_as_data_the_same_as_the_error_lists_them)
+{
+  static const char * const pairs[] = {
+    ORGS, MEMBERS,
+    "membership", "organisation,member,since\nc-1,m-1,2015-13\nc-9,m-1,\n",
+    NULL
+  };
+  g_autoptr(GHashTable) tables = tables_new (pairs);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(KlyngeLandscape) again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  KlyngeProblem *first, *second;
+
+  landscape = klynge_landscape_load_tables_from_bytes_with_problems (tables, NULL, &problems);
+  ck_assert (landscape == NULL);
+  ck_assert_uint_eq (problems->len, 2);
+  first = g_ptr_array_index (problems, 0);
+  second = g_ptr_array_index (problems, 1);
+  ck_assert_int_eq (klynge_problem_get_code (first), KLYNGE_ERROR_BAD_DATE);
+  ck_assert_str_eq (klynge_problem_get_file (first), "membership.csv");
+  ck_assert_uint_eq (klynge_problem_get_line (first), 2);
+  ck_assert_uint_eq (klynge_problem_get_column (first), 3);
+  ck_assert_int_eq (klynge_problem_get_code (second), KLYNGE_ERROR_UNRESOLVED_REFERENCE);
+  ck_assert_uint_eq (klynge_problem_get_line (second), 3);
+  ck_assert_uint_eq (klynge_problem_get_column (second), 1);
+
+  again = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = klynge_problem_to_string (g_ptr_array_index (problems, i));
+
+      ck_assert_str_eq (lines[i], text);
+    }
+}
+END_TEST
+
+START_TEST (test_good_tables_give_no_problems)
+{
+  g_autoptr(GHashTable) tables = tables_new (member_list_tables);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  landscape = klynge_landscape_load_tables_from_bytes_with_problems (tables, NULL, &problems);
+  ck_assert (landscape != NULL);
+  ck_assert (problems == NULL);
+}
+END_TEST
+
+START_TEST (test_a_directory_that_cannot_be_read_is_one_problem)
+{
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  landscape = klynge_landscape_load_tables_with_problems ("/nonexistent/klynge-tables", NULL, &problems);
+  ck_assert (landscape == NULL);
+  ck_assert_uint_eq (problems->len, 1);
+  ck_assert_int_eq (klynge_problem_get_code (g_ptr_array_index (problems, 0)), KLYNGE_ERROR_IO);
 }
 END_TEST
 
@@ -461,6 +666,51 @@ START_TEST (test_tables_larger_than_the_cap_on_input_are_refused_unread)
 }
 END_TEST
 
+/* Tables with a few bytes changed at random (a fixed seed): each load
+ * gives a landscape, or an error whose every line names a table and a
+ * place. Under make check a critical or a crash fails it too. */
+START_TEST (test_mangled_tables_give_a_landscape_or_problems_with_places)
+{
+  static const char bytes[] = ",\"\r\n|\\ax0-\xff\xc3";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GHashTable) tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_bytes_unref);
+      g_autoptr(KlyngeLandscape) landscape = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      for (guint i = 0; lists_tables[i] != NULL; i += 2)
+        {
+          GString *text = g_string_new (lists_tables[i + 1]);
+          guint changes = (guint) g_rand_int_range (rand, 0, 3);
+
+          for (guint c = 0; c < changes; c++)
+            {
+              gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) text->len + 1);
+
+              if (g_rand_boolean (rand) && at < text->len)
+                g_string_erase (text, (gssize) at, 1);
+              else
+                g_string_insert_c (text, (gssize) at,
+                                   bytes[g_rand_int_range (rand, 0, sizeof bytes)]);
+            }
+          g_hash_table_insert (tables, g_strdup (lists_tables[i]), g_string_free_to_bytes (text));
+        }
+      landscape = klynge_landscape_load_tables_from_bytes (tables, NULL, NULL, &error);
+      ck_assert ((landscape == NULL) != (error == NULL));
+      if (error == NULL)
+        continue;
+      lines = g_strsplit (error->message, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        ck_assert_msg (strstr (lines[l], ".csv:") != NULL && strstr (lines[l], ".csv:") < strchr (lines[l], ' '),
+                       "round %u: %s", round, error->message);
+    }
+}
+END_TEST
+
 static Suite *
 table_load_suite (void)
 {
@@ -479,11 +729,19 @@ table_load_suite (void)
   tc = tcase_create ("by-hand");
   tcase_add_test (tc, test_a_member_list_alone_makes_a_landscape_with_columns_in_any_order);
   tcase_add_test (tc, test_a_directory_of_tables_loads_and_other_files_are_ignored);
+  tcase_add_test (tc, test_list_columns_stand_in_for_their_tables_and_kroner_for_ore);
+  tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_an_io_error);
+  tcase_add_test (tc, test_a_cancelled_load_is_cancelled);
+  tcase_add_test (tc, test_lines_count_the_line_breaks_inside_quoted_fields);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("bad");
   tcase_add_loop_test (tc, test_a_bad_table_gets_its_code_and_place, 0, G_N_ELEMENTS (bad_cases));
   tcase_add_test (tc, test_every_problem_of_every_table_is_listed_at_once);
+  tcase_add_test (tc, test_a_line_break_in_a_quoted_value_keeps_each_problem_on_its_line);
+  tcase_add_test (tc, test_problems_come_as_data_the_same_as_the_error_lists_them);
+  tcase_add_test (tc, test_good_tables_give_no_problems);
+  tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_one_problem);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("hostile");
@@ -493,6 +751,7 @@ table_load_suite (void)
   tcase_add_test (tc, test_a_million_columns_are_refused_before_they_are_looked_at);
   tcase_add_test (tc, test_a_nul_byte_is_refused);
   tcase_add_test (tc, test_tables_larger_than_the_cap_on_input_are_refused_unread);
+  tcase_add_test (tc, test_mangled_tables_give_a_landscape_or_problems_with_places);
   suite_add_tcase (s, tc);
 
   return s;

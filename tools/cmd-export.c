@@ -20,13 +20,17 @@ static const char description[] =
   "           identifier (RFC 4180, UTF-8, header row; dates as their\n"
   "           first day plus a _precision column, money as amount_ore in\n"
   "           øre; plural columns such as focus_areas join their values\n"
-  "           with “|”)\n"
+  "           with “|”); with --all instead of --kind, every table into\n"
+  "           the directory --output names (made if missing), as KIND.csv,\n"
+  "           and datapackage.json, a Data Package 2.0 descriptor giving\n"
+  "           each column's type and the tables' keys; all or nothing\n"
   "  graphml  organisations and members as nodes, memberships and mergers\n"
   "           as edges, for Gephi, NetworkX or igraph\n"
   "\n"
   "Examples:\n"
   "  klynge export --format xml --output denmark.xml\n"
   "  klynge export --format csv --kind organisation > organisations.csv\n"
+  "  klynge export --format csv --all --output tables/\n"
   "  klynge export --format graphml --landscape big.xml --output big.graphml";
 
 int
@@ -38,10 +42,12 @@ tool_export (Tool  *tool,
   g_autofree char *format = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *output = NULL;
+  gboolean all = FALSE;
   GOptionEntry entries[] = {
     { "format", 'F', 0, G_OPTION_ARG_STRING, &format, "Write FORMAT: xml, csv or graphml (required)", "FORMAT" },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, "For csv: the table to write (required)", "KIND" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, "For csv: the table to write (this or --all)", "KIND" },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "For csv: every table and datapackage.json, into the directory --output", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (a directory with --all) instead of standard output", "FILE" },
     { NULL }
   };
   g_autoptr(KlyngeLandscape) landscape = NULL;
@@ -62,9 +68,13 @@ tool_export (Tool  *tool,
     {
       const char * const *kinds = klynge_landscape_export_csv_kinds ();
 
-      if (kind == NULL)
-        return tool_usage_error (command, "--format csv needs --kind, the table to write");
-      if (!g_strv_contains (kinds, kind))
+      if (all && kind != NULL)
+        return tool_usage_error (command, "--all and --kind exclude each other");
+      if (all && output == NULL)
+        return tool_usage_error (command, "--all needs --output, the directory to write the tables into");
+      if (kind == NULL && !all)
+        return tool_usage_error (command, "--format csv needs --kind, the table to write, or --all");
+      if (kind != NULL && !g_strv_contains (kinds, kind))
         {
           g_autofree char *list = g_strjoinv (", ", (char **) kinds);
           return tool_usage_error (command, "--kind: “%s” is not a kind of table (%s)", kind, list);
@@ -72,10 +82,18 @@ tool_export (Tool  *tool,
     }
   else if (kind != NULL)
     return tool_usage_error (command, "--kind applies only to --format csv");
+  else if (all)
+    return tool_usage_error (command, "--all applies only to --format csv");
 
   landscape = tool_load_landscape (tool);
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
+
+  if (all)
+    {
+      ok = klynge_landscape_export_tables (landscape, output, NULL, &error);
+      return ok ? TOOL_EXIT_OK : tool_fail (error);
+    }
 
   if (tool_output_is_file (output))
     {

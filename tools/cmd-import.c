@@ -49,8 +49,6 @@ tool_import (Tool  *tool,
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
     return status;
-  if (tool->landscape_path != NULL)
-    return tool_usage_error (command, "import reads tables, not --landscape");
   if (format != NULL && strcmp (format, "csv") != 0)
     return tool_usage_error (command, "unknown --format “%s”: tables are read as csv", format);
   if (argc != 2)

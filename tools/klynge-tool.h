@@ -25,6 +25,7 @@ typedef struct {
   const char *parameters;   /* for --help, such as "ID [ID...]" */
   const char *summary;      /* one line for klynge --help */
   int (*run) (Tool *tool, int argc, char **argv);
+  gboolean no_landscape;    /* reads no landscape: takes no --landscape */
 } ToolCommand;
 
 /* Parses a command's options (with --landscape added) from argv, which

@@ -23,7 +23,7 @@ static const ToolCommand commands[] = {
   { "show", "ID", "every field and source of one record", tool_show },
   { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
   { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },
-  { "import", "DIR", "make a landscape from a directory of CSV tables", tool_import },
+  { "import", "DIR", "make a landscape from a directory of CSV tables", tool_import, TRUE },
   { "lineage", "ID", "the predecessors and successors of an organisation", tool_lineage },
   { "due-diligence", "ID ID...", "the report on a possible merger", tool_due_diligence },
   { "merge", "ID ID...", "apply a merger and save the result", tool_merge },
@@ -147,6 +147,8 @@ tool_parse_options (Tool               *tool,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help", NULL },
     { NULL }
   };
+  /* a command that reads no landscape has only --help */
+  GOptionEntry *common_entries = command->no_landscape ? common + 1 : common;
   g_autofree char *program = g_strdup_printf ("klynge %s", command->name);
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -160,7 +162,7 @@ tool_parse_options (Tool               *tool,
     g_option_context_set_description (context, description);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, common, NULL);
+  g_option_context_add_main_entries (context, common_entries, NULL);
   /* printed here rather than by GOption, so that it fits the terminal */
   g_option_context_set_help_enabled (context, FALSE);
 

@@ -36,6 +36,11 @@ gboolean            klynge_landscape_export_csv_file     (KlyngeLandscape  *self
                                                           const char       *kind,
                                                           const char       *path,
                                                           GError          **error);
+gboolean            klynge_landscape_export_tables       (KlyngeLandscape  *self,
+                                                          const char       *directory,
+                                                          GCancellable     *cancellable,
+                                                          GError          **error);
+GBytes             *klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self);
 gboolean            klynge_landscape_export_graphml      (KlyngeLandscape  *self,
                                                           GOutputStream    *stream,
                                                           GCancellable     *cancellable,

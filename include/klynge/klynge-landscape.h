@@ -144,6 +144,12 @@ KlyngeLandscape *klynge_landscape_load_tables_from_bytes (GHashTable       *tabl
                                                         KlyngeLoadOptions  *options,
                                                         GCancellable       *cancellable,
                                                         GError            **error);
+KlyngeLandscape *klynge_landscape_load_tables_with_problems (const char       *directory,
+                                                        KlyngeLoadOptions  *options,
+                                                        GPtrArray         **problems);
+KlyngeLandscape *klynge_landscape_load_tables_from_bytes_with_problems (GHashTable *tables,
+                                                        KlyngeLoadOptions  *options,
+                                                        GPtrArray         **problems);
 
 /* Saving (klynge-xml-writer.c) */
 gboolean         klynge_landscape_save_file            (KlyngeLandscape    *self,

@@ -761,7 +761,7 @@ def element_text(element, tag):
     return child.text if child is not None else ""
 
 
-def first_day(date):
+def table_date(date):
     """A date of the XML (`2014`, `2014-05`, `2014-05-09`, or None) as the
     tables write it: its first day and its precision."""
     if not date:
@@ -790,7 +790,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
         for attribute in ("kind", "cvr"):
             assert row[attribute] == (org.get(attribute) or "")
         for attribute in ("founded", "dissolved", "known-until"):
-            assert date_columns(row, attribute.replace("-", "_")) == first_day(org.get(attribute))
+            assert date_columns(row, attribute.replace("-", "_")) == table_date(org.get(attribute))
         assert row["member_list"] == (org.get("member-list") or "unknown")
         assert row["focus_areas"] == "|".join(f.text for f in org.findall(f"{NS}focus-area"))
         assert row["cities"] == "|".join(l.get("city") for l in org.findall(f"{NS}location"))
@@ -798,7 +798,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
         assert row["note"] == element_text(org, "note")
 
     rows = csv_rows(klynge, "membership", *args)
-    expected = [(o.get("id"), m.get("member"), first_day(m.get("since")), first_day(m.get("until")),
+    expected = [(o.get("id"), m.get("member"), table_date(m.get("since")), table_date(m.get("until")),
                  m.get("role") or "member", m.get("end") or "")
                 for o in orgs for m in o.findall(f"{NS}membership")]
     assert sorted((r["organisation"], r["member"], date_columns(r, "since"), date_columns(r, "until"),
@@ -820,7 +820,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
     rows = csv_rows(klynge, "contract", *args)
     contracts = root.findall(f"./{NS}contracts/{NS}contract")
     assert [(r["id"], r["holder"], date_columns(r, "start"), date_columns(r, "end"), r["renews"]) for r in rows] == \
-        [(c.get("id"), c.get("holder"), first_day(c.get("start")), first_day(c.get("end")), c.get("renews") or "")
+        [(c.get("id"), c.get("holder"), table_date(c.get("start")), table_date(c.get("end")), c.get("renews") or "")
          for c in contracts]
     for row, contract in zip(rows, contracts):
         if contract.get("amount") is None:
@@ -838,7 +838,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
     mergers = root.findall(f"./{NS}mergers/{NS}merger")
     assert [(r["id"], date_columns(r, "effective"), r["successor"], r["kind"], r["status"], r["predecessors"])
             for r in rows] == \
-        [(m.get("id"), first_day(m.get("effective")), m.get("successor"), m.get("kind"), m.get("status"),
+        [(m.get("id"), table_date(m.get("effective")), m.get("successor"), m.get("kind"), m.get("status"),
           "|".join(p.get("ref") for p in m.findall(f"{NS}predecessor"))) for m in mergers]
 
     rows = csv_rows(klynge, "predecessor", *args)
@@ -849,7 +849,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
     initiatives = root.findall(f"./{NS}initiatives/{NS}initiative")
     assert [(r["id"], r["title"], r["host"], date_columns(r, "start"), date_columns(r, "end"), r["replaces"],
              r["participants"]) for r in rows] == \
-        [(i.get("id"), element_text(i, "title"), i.get("host"), first_day(i.get("start")), first_day(i.get("end")),
+        [(i.get("id"), element_text(i, "title"), i.get("host"), table_date(i.get("start")), table_date(i.get("end")),
           i.get("replaces") or "", "|".join(p.get("ref") for p in i.findall(f"{NS}participant")))
          for i in initiatives]
 
@@ -859,7 +859,7 @@ def test_csv_tables_match_the_landscape(klynge, which, denmark, full):
          for o in orgs for l in o.findall(f"{NS}location")]
 
     rows = csv_rows(klynge, "source", *args)
-    expected = [(e.get("id"), s.get("href"), first_day(s.get("accessed")))
+    expected = [(e.get("id"), s.get("href"), table_date(s.get("accessed")))
                 for e in root.iter() if e.get("id") for s in e.findall(f"{NS}source")]
     assert [(r["record"], r["href"], date_columns(r, "accessed")) for r in rows] == expected
 

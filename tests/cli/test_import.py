@@ -103,6 +103,7 @@ def test_bad_tables_leave_an_existing_output_as_it_was(klynge, tmp_path):
     ["--format", "xlsx", "DIR", "--output", "x.xml"],
     ["DIR", "DIR", "--output", "x.xml"],
     ["--no-such-option", "DIR", "--output", "x.xml"],
+    ["--landscape", "in.xml", "DIR", "--output", "x.xml"],
 ])
 def test_usage_errors_exit_2_and_write_nothing(klynge, tmp_path, monkeypatch, args):
     tables = tmp_path / "DIR"
@@ -120,3 +121,15 @@ def test_help_says_what_import_reads_and_writes(klynge):
     assert result.status == 0
     assert "klynge import [OPTION…] DIR" in result.stdout
     assert "--output" in result.stdout and "--format" in result.stdout
+    # import reads no landscape
+    assert "--landscape=FILE" not in result.stdout
+
+
+def test_output_dash_writes_the_landscape_to_standard_output(klynge, tmp_path):
+    written = tmp_path / "landscape.xml"
+    assert klynge("import", TABLES, "--output", written).status == 0
+
+    result = klynge("import", "--format", "csv", TABLES, "--output", "-")
+    assert result.status == 0, result
+    assert result.stdout == written.read_text(encoding="utf-8")
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<landscape ')
