@@ -1383,10 +1383,11 @@ write_table_file (KlyngeLandscape    *self,
  * are left alone; files of these names are replaced.
  *
  * All or nothing: the files are written, each flushed to disk, into a
- * hidden directory inside @directory, and only when all of them are
- * complete are they renamed into place. On a failure that directory is
- * removed, @directory holds what it held before (and is removed again
- * when this call made it).
+ * hidden directory inside @directory (`.klynge-tables-XXXXXX`), and only
+ * when all of them are complete are they renamed into place. On a failure
+ * that directory is removed, @directory holds what it held before (and is
+ * removed again when this call made it; parents it made stay). A process
+ * killed while it wrote leaves its hidden directory behind.
  *
  * Returns: %TRUE on success; %FALSE with @error set to
  *   %KLYNGE_ERROR_IO naming the file or directory that could not be
@@ -1440,9 +1441,20 @@ klynge_landscape_export_tables (KlyngeLandscape  *self,
   for (guint i = 0; i < names->len && ok; i++)
     {
       g_autofree char *path = g_build_filename (stage, g_ptr_array_index (names, i), NULL);
+      GError *local = NULL;
 
       ok = write_table_file (self, kinds[i] != NULL ? _klynge_table_lookup (kinds[i]) : NULL,
-                             path, cancellable, error);
+                             path, cancellable, &local);
+      /* the file is named where it was to go, not in the hidden directory */
+      if (local != NULL && g_str_has_prefix (local->message, stage))
+        {
+          char *message = g_strconcat (directory, local->message + strlen (stage), NULL);
+
+          g_free (local->message);
+          local->message = message;
+        }
+      if (local != NULL)
+        g_propagate_error (error, local);
     }
   /* every file is complete: into place */
   for (guint i = 0; i < names->len && ok; i++)

@@ -1024,8 +1024,9 @@ assert_failed_tables_leave_the_directory (KlyngeLandscape             *landscape
   _klynge_file_output_set_hooks (NULL);
   ck_assert_msg (!ok, "%s: the export succeeded", what);
   /* the message names the file that failed */
-  ck_assert_msg (error != NULL && (strstr (error->message, ".csv") != NULL
-                                   || strstr (error->message, "datapackage.json") != NULL),
+  ck_assert_msg (error != NULL && g_str_has_prefix (error->message, dir)
+                 && (strstr (error->message, ".csv: ") != NULL || strstr (error->message, "datapackage.json: ") != NULL)
+                 && strstr (error->message, ".klynge-tables-") == NULL,
                  "%s: %s", what, error != NULL ? error->message : "no error");
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
   names = list_dir (dir);
