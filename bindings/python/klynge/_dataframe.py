@@ -8,9 +8,7 @@ import io
 from ._errors import raises_klynge_error
 from ._gi import GLib, Klynge
 from ._records import TABLES, export_csv
-from ._tables import (COUNT_COLUMNS, LIST_COLUMNS, ORE_COLUMNS, PERCENT_COLUMNS,
-                      PRECISION_SUFFIX, PRECISIONS, categories, date_columns, frame_to_csv,
-                      split_list)
+from ._tables import categories, column_type, date_columns, frame_to_csv, split_list
 
 __all__ = ["to_dataframe", "to_dataframes", "from_dataframes", "have_pandas"]
 
@@ -87,17 +85,17 @@ def to_dataframe(landscape, kind):
 
     data = export_csv(landscape, kind)
     header = next(csv.reader(io.StringIO(data[:data.find(b"\n")].decode("utf-8"))))
-    dates = date_columns(header)
+    dates = date_columns(kind, header)
     dtypes = {}
     for name in header:
-        if (name in dates or name.endswith(PRECISION_SUFFIX) or categories(kind, name) is not None
-                or (kind, name) in _REPEATED_TEXT):
+        what = column_type(kind, name)
+        if what in ("date", "enum") or (kind, name) in _REPEATED_TEXT:
             # A few distinct values in up to millions of rows: read as
             # categories, convert each distinct value once.
             dtypes[name] = "category"
-        elif name in ORE_COLUMNS or name in COUNT_COLUMNS:
+        elif what == "integer":
             dtypes[name] = "Int64"
-        elif name in PERCENT_COLUMNS:
+        elif what == "number":
             dtypes[name] = "float64"
         else:
             dtypes[name] = "string"
@@ -106,8 +104,6 @@ def to_dataframe(landscape, kind):
 
     for name in header:
         vocabulary = categories(kind, name)
-        if name.endswith(PRECISION_SUFFIX) and name[:-len(PRECISION_SUFFIX)] in dates:
-            vocabulary = list(PRECISIONS)
         if vocabulary is not None:
             frame[name] = frame[name].cat.set_categories(vocabulary)
 
@@ -127,7 +123,7 @@ def to_dataframe(landscape, kind):
         frame[name] = values[categorical.codes.to_numpy()]
 
     for name in header:
-        if name in LIST_COLUMNS:
+        if column_type(kind, name) == "list":
             frame[name] = pandas.Series([split_list(text) for text in frame[name].fillna("")],
                                         index=frame.index, dtype=object)
     return frame

@@ -7,7 +7,7 @@ import os
 
 from ._dataframe import from_dataframes, need_pandas, to_dataframe
 from ._records import TABLES
-from ._tables import LIST_COLUMNS, ORE_COLUMNS, join_list
+from ._tables import column_type, join_list
 
 __all__ = ["to_excel", "read_excel"]
 
@@ -15,6 +15,10 @@ __all__ = ["to_excel", "read_excel"]
 # once someone edits it, and openpyxl itself writes a str starting with
 # "=" as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@")
+
+# How each type of column is written: date cells, numbers, lists joined
+# as in the table format; percents as numbers; everything else text.
+_KINDS = {"date": "date", "integer": "integer", "list": "list", "number": "number"}
 
 # Whole numbers a spreadsheet holds exactly (its numbers are doubles).
 _EXACT_INTEGER = 2 ** 53
@@ -56,16 +60,7 @@ def to_excel(landscape, path):
         frame = to_dataframe(landscape, table)
         sheet = workbook.create_sheet(title=table)
         sheet.append(list(frame.columns))
-        kinds = {}
-        for name in frame.columns:
-            if str(frame[name].dtype).startswith("datetime64"):
-                kinds[name] = "date"
-            elif name in LIST_COLUMNS:
-                kinds[name] = "list"
-            elif name in ORE_COLUMNS or str(frame[name].dtype) in ("Int64", "int64"):
-                kinds[name] = "integer"
-            else:
-                kinds[name] = "text"
+        kinds = {name: _KINDS.get(column_type(table, name), "text") for name in frame.columns}
         columns = [(kinds[name], frame[name].astype(object).tolist()) for name in frame.columns]
         for index in range(len(frame)):
             row = sheet.max_row + 1
@@ -88,8 +83,10 @@ def _write(cell, kind, value):
         value = str(int(value))
     elif kind == "list":
         value = join_list(value)
+    elif kind == "number":
+        value = float(value)
     elif not isinstance(value, str):
-        value = value if isinstance(value, float) else str(value)
+        value = str(value)
     cell.value = value
     if isinstance(value, str):
         # openpyxl makes a formula of "=..."; keep every text a text cell

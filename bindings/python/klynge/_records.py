@@ -15,8 +15,7 @@ import io
 
 from ._errors import raises_klynge_error
 from ._gi import Klynge
-from ._tables import (COUNT_COLUMNS, LIST_COLUMNS, ORE_COLUMNS, PERCENT_COLUMNS,
-                      date_columns, split_list)
+from ._tables import column_type, split_list
 
 __all__ = ["KINDS", "TABLES", "to_records", "parse_date", "format_date"]
 
@@ -124,17 +123,17 @@ def to_records(landscape, kind):
     """
     rows = _reader(export_csv(landscape, kind))
     header = next(rows)
-    dates = set(date_columns(header))
     Decimal = decimal.Decimal
 
     def convert(column):
-        if column in dates:
+        what = column_type(kind, column)
+        if what == "date":
             return lambda text: _day(text) if text else None
-        if column in ORE_COLUMNS or column in COUNT_COLUMNS:
+        if what == "integer":
             return lambda text: int(text) if text else None
-        if column in PERCENT_COLUMNS:
+        if what == "number":
             return lambda text: Decimal(text) if text else None
-        if column in LIST_COLUMNS:
+        if what == "list":
             return split_list
         return lambda text: text if text != "" else None
 

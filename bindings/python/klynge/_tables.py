@@ -2,97 +2,80 @@
 """The table format as Python sees it, and writing tables back.
 
 The library's table description (lib/klynge-tables.c) names every table's
-columns; the CSV export writes them and the table loader reads them.  This
-module knows only what Python needs on top of the header a table comes
-with: which columns are enumerations (and of which registered enum, so the
-vocabulary comes from the library itself), which are lists, and the few
-typed columns, all by their names in the table format (docs/format.md).
-
-A date column ``X`` is always followed by ``X_precision``, so dates are
-found from the header.
+columns, their types and the words each enumeration takes; the CSV export
+writes the tables, the table loader reads them, and the Data Package
+descriptor (klynge_landscape_export_datapackage_bytes()) describes them.
+This module reads that descriptor, so Python takes names, types and
+vocabularies from the same place.  The one thing the descriptor does not
+type is which text columns are lists (:data:`LIST_COLUMNS`).
 """
 
 import csv
 import functools
 import io
+import json
 
 from ._gi import Klynge
 
-__all__ = ["ENUM_COLUMNS", "LIST_COLUMNS", "ORE_COLUMNS", "COUNT_COLUMNS",
-           "PERCENT_COLUMNS", "PRECISION_SUFFIX", "PRECISIONS", "categories", "columns",
-           "date_columns", "join_list", "split_list", "frame_to_csv"]
+__all__ = ["LIST_COLUMNS", "PRECISION_SUFFIX", "PRECISIONS", "categories", "columns",
+           "column_type", "date_columns", "join_list", "split_list", "frame_to_csv"]
 
 PRECISION_SUFFIX = "_precision"
 
 #: How much of a date is known, the categories of a ``_precision`` column.
 PRECISIONS = ("year", "month", "day")
 
-# table → column → the registered enum whose nicks it takes (by its name in
-# the Klynge namespace), or a tuple of the words it takes.
-ENUM_COLUMNS = {
-    "organisation": {"kind": "OrganisationKind", "member_list": "MemberList"},
-    "member": {"kind": "MemberKind", "size": "MemberSize"},
-    "membership": {"role": "MembershipRole", "end": "MembershipEnd"},
-    "funding-source": {"kind": "FundingSourceKind"},
-    "programme": {"kind": "ProgrammeKind"},
-    "designation": {"role": "DesignationRole"},
-    "merger": {"kind": "MergerKind", "status": "MergerStatus"},
-    "initiative": {"kind": "InitiativeKind", "theme": "InitiativeTheme"},
-    "label": {"level": "LabelLevel"},
-    "participant": {"kind": ("organisation", "member")},
-    "identifier": {"scheme": "IdentifierScheme"},
-}
-
-# The nick an empty field stands for, which the tables never write: as the
-# table description's `absent`.
-_ABSENT = {("member", "size"): "unknown", ("membership", "end"): "none"}
-
-#: Columns of values joined by ``|`` (``\\`` escapes ``|`` and ``\\``).
+#: Columns of values joined by ``|`` (``\\`` escapes ``|`` and ``\\``); the
+#: descriptor types them as strings.
 LIST_COLUMNS = ("cities", "focus_areas", "predecessors", "participants", "sources")
-
-#: Money: whole numbers of øre.
-ORE_COLUMNS = ("amount_ore",)
-
-#: Counts: whole numbers.
-COUNT_COLUMNS = ("participants_count",)
-
-#: Percentages with two decimals.
-PERCENT_COLUMNS = ("percent",)
-
-
-def categories(table, column):
-    """The words enumeration *column* of *table* takes, in the order of
-    the library's enum type (the vocabulary of the table description), or
-    ``None`` when the column is no enumeration.  The nick an empty field
-    stands for (a member's size ``unknown``, a membership's end ``none``)
-    is not among them: it is a missing value."""
-    enum = ENUM_COLUMNS.get(table, {}).get(column)
-    if enum is None:
-        return None
-    if isinstance(enum, tuple):
-        return list(enum)
-    values = getattr(Klynge, enum).__enum_values__
-    absent = _ABSENT.get((table, column))
-    return [values[v].value_nick for v in sorted(values) if values[v].value_nick != absent]
 
 
 @functools.lru_cache(maxsize=None)
-def _columns(table):
-    data = Klynge.Landscape.new().export_csv_bytes(table).get_data()
-    return tuple(next(csv.reader(io.StringIO(data.decode("utf-8"), newline=""))))
+def _schema():
+    """{table: {column: its Table Schema field}}, in the library's order."""
+    descriptor = json.loads(bytes(Klynge.Landscape.new().export_datapackage_bytes().get_data()))
+    return {resource["name"]: {field["name"]: field for field in resource["schema"]["fields"]}
+            for resource in descriptor["resources"]}
 
 
 def columns(table):
-    """Every column of *table* in the table format, in order, as the
-    library's CSV export writes them (its header)."""
-    return list(_columns(table))
+    """Every column of *table* in the table format, in the order the
+    library writes them; empty for an unknown table."""
+    return list(_schema().get(table, {}))
 
 
-def date_columns(header):
-    """The date columns of a table with *header*: each is followed by its
+def column_type(table, column):
+    """What *column* of *table* holds: ``"date"``, ``"integer"`` (øre, a
+    count), ``"number"`` (a percent), ``"list"``, ``"enum"`` or
+    ``"string"``; ``None`` when the table has no such column."""
+    field = _schema().get(table, {}).get(column)
+    if field is None:
+        return None
+    if field["type"] == "string":
+        if "enum" in field.get("constraints", {}):
+            return "enum"
+        if column in LIST_COLUMNS:
+            return "list"
+    return field["type"]
+
+
+def categories(table, column):
+    """The words enumeration *column* of *table* takes, in the table
+    description's order (the order of the library's enum type), or
+    ``None`` when the column is no enumeration.  The nick an empty field
+    stands for (a member's size ``unknown``, a membership's end ``none``)
+    is not among them: it is a missing value."""
+    field = _schema().get(table, {}).get(column)
+    if field is None:
+        return None
+    words = field.get("constraints", {}).get("enum")
+    return list(words) if words is not None else None
+
+
+def date_columns(table, header):
+    """The date columns of *table* among *header*: each is followed by its
     ``_precision`` column."""
-    names = set(header)
-    return [name for name in header if name + PRECISION_SUFFIX in names]
+    return [name for name in header if column_type(table, name) == "date"]
 
 
 def split_list(text):
@@ -168,21 +151,12 @@ def _cell(kind, value):
     return str(value)
 
 
-def _kinds(header):
-    dates = set(date_columns(header))
-    kinds = []
-    for name in header:
-        if name in dates:
-            kinds.append("date")
-        elif name in LIST_COLUMNS:
-            kinds.append("list")
-        elif name in ORE_COLUMNS or name in COUNT_COLUMNS:
-            kinds.append("integer")
-        elif name in PERCENT_COLUMNS:
-            kinds.append("percent")
-        else:
-            kinds.append("text")
-    return kinds
+# How _cell() and _column_text() write each type of column.
+_KINDS = {"date": "date", "integer": "integer", "number": "percent", "list": "list"}
+
+
+def _kinds(table, header):
+    return [_KINDS.get(column_type(table, name), "text") for name in header]
 
 
 def _take_text(distinct, codes):
@@ -224,12 +198,13 @@ def frame_to_csv(table, frame):
     if not isinstance(frame, list):
         header = [str(name) for name in frame.columns]
         writer.writerow(header)
-        texts = [_column_text(kind, frame.iloc[:, i]) for i, kind in enumerate(_kinds(header))]
+        texts = [_column_text(kind, frame.iloc[:, i])
+                 for i, kind in enumerate(_kinds(table, header))]
         writer.writerows(zip(*texts))
         return out.getvalue().encode("utf-8")
 
     header = list(frame[0]) if frame else columns(table)
-    kinds = _kinds(header)
+    kinds = _kinds(table, header)
     writer.writerow(header)
     for record in frame:
         writer.writerow([_cell(kind, record.get(name)) for name, kind in zip(header, kinds)])
