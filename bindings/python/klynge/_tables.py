@@ -140,14 +140,14 @@ def _cell(kind, value):
         if isinstance(value, str):
             return value
         return "%04d-%02d-%02d" % (value.year, value.month, value.day)
-    if kind == "integer":
-        if isinstance(value, float):
-            if value != int(value):
-                raise ValueError("not a whole number: %r" % (value,))
-            value = int(value)
-        return str(value)
     if kind == "percent":
         return _percent_text(value)
+    if isinstance(value, float) and value.is_integer():
+        # pandas makes a column of whole numbers with a gap float64: a CVR
+        # number or an amount read from a spreadsheet is 13748136, not
+        # 13748136.0 (a fraction is written as it is, for the loader to
+        # refuse with its position)
+        return str(int(value))
     return str(value)
 
 

@@ -150,3 +150,32 @@ def test_frames_and_records_are_written_as_the_library_writes_its_tables(klynge,
     expected = bytes(full.export_csv_bytes(table).get_data())
     assert frame_to_csv(table, klynge.to_dataframe(full, table)) == expected
     assert frame_to_csv(table, klynge.to_records(full, table)) == expected
+
+
+# a funder paying all of contract "c"
+_FUNDER = {"funding-source": [{"id": "fs", "kind": "national-agency", "name": "FS"}],
+           "share": [{"contract": "c", "source": "fs", "percent": "100"}]}
+
+
+def test_whole_numbers_that_pandas_made_floats_are_written_as_whole_numbers(klynge, pandas):
+    # a spreadsheet column of CVR numbers with a gap reads as float64
+    member = pandas.DataFrame({"id": ["m-1", "m-2"], "kind": "company", "name": ["A", "B"],
+                               "cvr": [13748136.0, float("nan")]})
+    organisation = pandas.DataFrame({"id": ["o"], "kind": "cluster", "name": "O"})
+    contract = pandas.DataFrame({"id": ["c"], "holder": "o", "start": "2020-01-01",
+                                 "end": "2020-12-31", "amount_ore": [100.0]})
+    landscape = klynge.from_dataframes({"organisation": organisation, "member": member,
+                                        "contract": contract, **_FUNDER})
+    assert landscape.lookup("m-1").get_cvr() == "13748136"
+    assert landscape.lookup("m-2").get_cvr() is None
+    assert landscape.lookup("c").get_amount() == 100
+
+
+def test_a_fraction_of_an_ore_is_refused_with_its_place(klynge, pandas):
+    organisation = pandas.DataFrame({"id": ["o"], "kind": "cluster", "name": "O"})
+    contract = pandas.DataFrame({"id": ["c"], "holder": "o", "start": "2020-01-01",
+                                 "end": "2020-12-31", "amount_ore": [100.5]})
+    with pytest.raises(klynge.Error) as raised:
+        klynge.from_dataframes({"organisation": organisation, "contract": contract, **_FUNDER})
+    assert raised.value.code == klynge.Error.BAD_MONEY
+    assert "contract.csv:2:" in str(raised.value)
