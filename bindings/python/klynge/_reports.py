@@ -6,6 +6,7 @@ klynge_landscape_list_ancestors() ...); this module only lays it out."""
 
 import datetime
 
+from . import _sugar
 from ._dataframe import need_pandas
 from ._errors import raises_klynge_error
 from ._gi import Klynge
@@ -25,12 +26,9 @@ _FUNDING_KEYS = {
 
 
 def _date(value):
-    """A :class:`Klynge.Date` from a date, an ISO text or a Klynge.Date."""
-    if isinstance(value, Klynge.Date):
-        return value
-    if isinstance(value, datetime.date):
-        return Klynge.Date.new(value.year, value.month, value.day)
-    return Klynge.Date.new_from_string(str(value))
+    """A :class:`Klynge.Date` from a date, an ISO text or a Klynge.Date:
+    the package's one conversion (_sugar)."""
+    return _sugar._as_date(value)
 
 
 @raises_klynge_error
