@@ -10,12 +10,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
 
 #include "klynge-file-output-private.h"
 #include "klynge-landscape-private.h"
@@ -1322,35 +1317,19 @@ klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self)
   return g_string_free_to_bytes (descriptor);
 }
 
-/* Removes the directory @stage and the files in it. */
-static void
-remove_stage (const char *stage)
-{
-  g_autoptr(GDir) dir = g_dir_open (stage, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (stage, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (stage);
-}
-
-/* Writes @table, or the descriptor for %NULL, to @path through a
- * temporary file. */
+/* Writes @table, or the descriptor for %NULL, as the file @name of @set. */
 static gboolean
 write_table_file (KlyngeLandscape    *self,
                   const KlyngeTable  *table,
-                  const char         *path,
+                  KlyngeFileSet      *set,
+                  const char         *name,
                   GCancellable       *cancellable,
                   GError            **error)
 {
   KlyngeFileOutput *file;
   Emitter emitter;
 
-  file = _klynge_file_output_open (path, &emitter.out, error);
+  file = _klynge_file_set_open (set, name, &emitter.out, error);
   if (file == NULL)
     return FALSE;
   emitter.out.cancellable = cancellable;
@@ -1365,7 +1344,8 @@ write_table_file (KlyngeLandscape    *self,
     }
   if (emitter.out.error == NULL && cancellable != NULL)
     g_cancellable_set_error_if_cancelled (cancellable, &emitter.out.error);
-  return emitter_finish_file (&emitter, file, error);
+  g_string_free (emitter.scratch, TRUE);
+  return _klynge_file_set_commit_file (set, file, &emitter.out, error);
 }
 
 /**
@@ -1386,8 +1366,9 @@ write_table_file (KlyngeLandscape    *self,
  * hidden directory inside @directory (`.klynge-tables-XXXXXX`), and only
  * when all of them are complete are they renamed into place. On a failure
  * that directory is removed, @directory holds what it held before (and is
- * removed again when this call made it; parents it made stay). A process
- * killed while it wrote leaves its hidden directory behind.
+ * removed again when this call made it; parents it made stay). What a
+ * process killed while it wrote leaves behind is removed by the next
+ * export into @directory.
  *
  * Returns: %TRUE on success; %FALSE with @error set to
  *   %KLYNGE_ERROR_IO naming the file or directory that could not be
@@ -1400,11 +1381,7 @@ klynge_landscape_export_tables (KlyngeLandscape  *self,
                                 GError          **error)
 {
   const char * const *kinds;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autofree char *stage = NULL;
-  gboolean made_directory;
-  gboolean ok = TRUE;
-  int saved;
+  KlyngeFileSet *set;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
   g_return_val_if_fail (directory != NULL, FALSE);
@@ -1413,79 +1390,26 @@ klynge_landscape_export_tables (KlyngeLandscape  *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  made_directory = !g_file_test (directory, G_FILE_TEST_EXISTS);
-  if (g_mkdir_with_parents (directory, 0777) != 0)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
-                            "cannot make the directory: %s", g_strerror (saved));
-      return FALSE;
-    }
-  stage = g_build_filename (directory, ".klynge-tables-XXXXXX", NULL);
-  if (g_mkdtemp (stage) == NULL)
-    {
-      saved = errno;
-      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
-                            "cannot make a directory in it: %s", g_strerror (saved));
-      if (made_directory)
-        g_rmdir (directory);
-      return FALSE;
-    }
-
-  names = g_ptr_array_new_with_free_func (g_free);
+  set = _klynge_file_set_begin (directory, error);
+  if (set == NULL)
+    return FALSE;
   kinds = klynge_landscape_export_csv_kinds ();
   for (guint i = 0; kinds[i] != NULL; i++)
-    g_ptr_array_add (names, g_strconcat (kinds[i], ".csv", NULL));
-  g_ptr_array_add (names, g_strdup ("datapackage.json"));
-
-  for (guint i = 0; i < names->len && ok; i++)
     {
-      g_autofree char *path = g_build_filename (stage, g_ptr_array_index (names, i), NULL);
-      GError *local = NULL;
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
 
-      ok = write_table_file (self, kinds[i] != NULL ? _klynge_table_lookup (kinds[i]) : NULL,
-                             path, cancellable, &local);
-      /* the file is named where it was to go, not in the hidden directory */
-      if (local != NULL && g_str_has_prefix (local->message, stage))
+      if (!write_table_file (self, _klynge_table_lookup (kinds[i]), set, name, cancellable, error))
         {
-          char *message = g_strconcat (directory, local->message + strlen (stage), NULL);
-
-          g_free (local->message);
-          local->message = message;
-        }
-      if (local != NULL)
-        g_propagate_error (error, local);
-    }
-  /* every file is complete: into place */
-  for (guint i = 0; i < names->len && ok; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *from = g_build_filename (stage, name, NULL);
-      g_autofree char *to = g_build_filename (directory, name, NULL);
-
-      if (g_rename (from, to) != 0)
-        {
-          saved = errno;
-          _klynge_set_error_at (error, KLYNGE_ERROR_IO, to, 0, 0,
-                                "cannot replace the file: %s", g_strerror (saved));
-          ok = FALSE;
+          _klynge_file_set_abort (set);
+          return FALSE;
         }
     }
-  remove_stage (stage);
-  if (!ok && made_directory)
-    g_rmdir (directory);
-  if (ok)
+  if (!write_table_file (self, NULL, set, "datapackage.json", cancellable, error))
     {
-      /* make the renames durable */
-      int dir_fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-      if (dir_fd >= 0)
-        {
-          (void) fsync (dir_fd);
-          close (dir_fd);
-        }
+      _klynge_file_set_abort (set);
+      return FALSE;
     }
-  return ok;
+  return _klynge_file_set_commit (set, error);
 }
 
 /* --- GraphML ------------------------------------------------------------ */

@@ -48,4 +48,29 @@ gboolean          _klynge_file_output_commit (KlyngeFileOutput  *file,
                                               KlyngeOutput      *output,
                                               GError           **error);
 
+/* A set of files that replace their namesakes in a directory together:
+ * written, each as by _klynge_file_output_open() and _commit(), into a
+ * locked hidden directory inside @directory (made, with its parents, when
+ * missing), and renamed into @directory only by _klynge_file_set_commit()
+ * once all are complete. _klynge_file_set_abort() removes the hidden
+ * directory and what is in it, and @directory when the set made it; so
+ * does a failed _commit(). Both free @set. Errors name the files in
+ * @directory. Hidden directories that killed writers left are removed by
+ * the next _begin() in the same directory. */
+typedef struct KlyngeFileSet KlyngeFileSet;
+
+KlyngeFileSet    *_klynge_file_set_begin       (const char        *directory,
+                                                GError           **error);
+KlyngeFileOutput *_klynge_file_set_open        (KlyngeFileSet     *set,
+                                                const char        *name,
+                                                KlyngeOutput      *output,
+                                                GError           **error);
+gboolean          _klynge_file_set_commit_file (KlyngeFileSet     *set,
+                                                KlyngeFileOutput  *file,
+                                                KlyngeOutput      *output,
+                                                GError           **error);
+gboolean          _klynge_file_set_commit      (KlyngeFileSet     *set,
+                                                GError           **error);
+void              _klynge_file_set_abort       (KlyngeFileSet     *set);
+
 G_END_DECLS

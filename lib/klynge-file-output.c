@@ -663,3 +663,233 @@ _klynge_file_output_commit (KlyngeFileOutput  *file,
   file_output_free (file);
   return ok;
 }
+
+/* --- a set of files in a directory ------------------------------------- */
+
+/* The files of a set are written, each as above, into a hidden directory
+ * (the stage) inside the target directory and renamed into place only
+ * when all of them are complete: a failure anywhere leaves the directory
+ * as it was. The writer holds an exclusive flock() on the stage for as
+ * long as it exists, and a stage is removed only by whoever gets that
+ * lock without waiting, as temporaries are (see
+ * remove_stale_temporaries()): what a killed writer left goes with the
+ * next set written into the same directory. */
+
+#define STAGE_PREFIX ".klynge-tables-"
+
+struct KlyngeFileSet
+{
+  char *directory;
+  char *stage;
+  int stage_fd;          /* holds the lock */
+  gboolean made;         /* the directory did not exist */
+  GPtrArray *names;      /* of the files opened so far */
+};
+
+/* Removes the files in the stage @fd names, and the stage. */
+static void
+remove_stage (int         dir_fd,
+              const char *name,
+              int         fd)
+{
+  int scan = dup (fd);
+  DIR *d = scan >= 0 ? fdopendir (scan) : NULL;
+  struct dirent *entry;
+
+  if (d == NULL && scan >= 0)
+    close (scan);
+  while (d != NULL && (entry = readdir (d)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      (void) unlinkat (fd, entry->d_name, 0);
+  if (d != NULL)
+    closedir (d);
+  (void) unlinkat (dir_fd, name, AT_REMOVEDIR);
+}
+
+/* The stages in @directory that no writer holds. */
+static void
+remove_stale_stages (const char *directory)
+{
+  DIR *d = opendir (directory);
+  struct dirent *entry;
+
+  if (d == NULL)
+    return;
+  while ((entry = readdir (d)) != NULL)
+    {
+      const char *name = entry->d_name;
+      struct stat st;
+      int fd;
+
+      if (!is_temp_name (name, STAGE_PREFIX, strlen (STAGE_PREFIX)))
+        continue;
+      fd = openat (dirfd (d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == geteuid ()
+          && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        remove_stage (dirfd (d), name, fd);
+      close (fd);
+    }
+  closedir (d);
+}
+
+KlyngeFileSet *
+_klynge_file_set_begin (const char  *directory,
+                        GError     **error)
+{
+  KlyngeFileSet *set;
+  int saved;
+
+  set = g_new0 (KlyngeFileSet, 1);
+  set->directory = g_strdup (directory);
+  set->stage_fd = -1;
+  set->names = g_ptr_array_new_with_free_func (g_free);
+  set->made = !g_file_test (directory, G_FILE_TEST_EXISTS);
+  if (g_mkdir_with_parents (directory, 0777) != 0)
+    {
+      saved = errno;
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
+                            "cannot make the directory: %s", g_strerror (saved));
+      set->made = FALSE;
+      _klynge_file_set_abort (set);
+      return NULL;
+    }
+  remove_stale_stages (directory);
+  for (guint attempt = 0; attempt < 100 && set->stage_fd < 0; attempt++)
+    {
+      struct stat st;
+      int locked;
+
+      g_free (set->stage);
+      set->stage = g_build_filename (directory, STAGE_PREFIX "XXXXXX", NULL);
+      if (g_mkdtemp (set->stage) == NULL
+          || (set->stage_fd = open (set->stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+        {
+          saved = errno;
+          _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
+                                "cannot make a directory in it: %s", g_strerror (saved));
+          g_clear_pointer (&set->stage, g_free);
+          _klynge_file_set_abort (set);
+          return NULL;
+        }
+      while ((locked = flock (set->stage_fd, LOCK_EX)) != 0 && errno == EINTR)
+        ;
+      /* removed by a cleaner between mkdtemp() and flock(): another */
+      if (locked == 0 && fstat (set->stage_fd, &st) == 0 && st.st_nlink == 0)
+        {
+          close (set->stage_fd);
+          set->stage_fd = -1;
+        }
+    }
+  if (set->stage_fd < 0)
+    {
+      _klynge_set_error_at (error, KLYNGE_ERROR_IO, directory, 0, 0,
+                            "cannot make a directory in it: %s", g_strerror (EEXIST));
+      _klynge_file_set_abort (set);
+      return NULL;
+    }
+  return set;
+}
+
+/* @error's message, which names the file in the stage, names it where it
+ * is to go. */
+static void
+name_target (KlyngeFileSet  *set,
+             GError        **error)
+{
+  if (error != NULL && *error != NULL && g_str_has_prefix ((*error)->message, set->stage))
+    {
+      char *message = g_strconcat (set->directory, (*error)->message + strlen (set->stage), NULL);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+}
+
+KlyngeFileOutput *
+_klynge_file_set_open (KlyngeFileSet  *set,
+                       const char     *name,
+                       KlyngeOutput   *output,
+                       GError        **error)
+{
+  g_autofree char *path = g_build_filename (set->stage, name, NULL);
+  KlyngeFileOutput *file = _klynge_file_output_open (path, output, error);
+
+  if (file == NULL)
+    name_target (set, error);
+  else
+    g_ptr_array_add (set->names, g_strdup (name));
+  return file;
+}
+
+gboolean
+_klynge_file_set_commit_file (KlyngeFileSet     *set,
+                              KlyngeFileOutput  *file,
+                              KlyngeOutput      *output,
+                              GError           **error)
+{
+  if (_klynge_file_output_commit (file, output, error))
+    return TRUE;
+  name_target (set, error);
+  return FALSE;
+}
+
+gboolean
+_klynge_file_set_commit (KlyngeFileSet  *set,
+                         GError        **error)
+{
+  int dir_fd;
+
+  for (guint i = 0; i < set->names->len; i++)
+    {
+      const char *name = g_ptr_array_index (set->names, i);
+      g_autofree char *from = g_build_filename (set->stage, name, NULL);
+      g_autofree char *to = g_build_filename (set->directory, name, NULL);
+
+      if ((hooks.rename != NULL ? hooks.rename (from, to) : g_rename (from, to)) != 0)
+        {
+          int saved = errno;
+
+          /* the files moved so far are complete; the rest go with the stage */
+          _klynge_set_error_at (error, KLYNGE_ERROR_IO, to, 0, 0,
+                                "cannot replace the file: %s", g_strerror (saved));
+          set->made = FALSE;
+          _klynge_file_set_abort (set);
+          return FALSE;
+        }
+    }
+  /* make the renames durable */
+  dir_fd = open (set->directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      (void) fsync (dir_fd);
+      close (dir_fd);
+    }
+  set->made = FALSE;
+  _klynge_file_set_abort (set);
+  return TRUE;
+}
+
+void
+_klynge_file_set_abort (KlyngeFileSet *set)
+{
+  if (set->stage_fd >= 0)
+    {
+      g_autofree char *name = g_path_get_basename (set->stage);
+      int dir_fd = open (set->directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+      if (dir_fd >= 0)
+        {
+          remove_stage (dir_fd, name, set->stage_fd);
+          close (dir_fd);
+        }
+      close (set->stage_fd);
+    }
+  if (set->made)
+    g_rmdir (set->directory);
+  g_ptr_array_unref (set->names);
+  g_free (set->stage);
+  g_free (set->directory);
+  g_free (set);
+}

@@ -978,7 +978,9 @@ column_holding (Table      *table,
 }
 
 /* The first column whose value the message gives between @open and
- * @close; a period "a..b" stands for its start. */
+ * @close; a period "a..b" stands for its start. The row's own id only
+ * when no other: "contract “k”: renews “k0” names no record" is about
+ * renews. */
 static int
 column_quoted (Table      *table,
                Row        *row,
@@ -986,6 +988,8 @@ column_quoted (Table      *table,
                const char *open,
                const char *close)
 {
+  int found = -1;
+
   for (const char *p = strstr (message, open); p != NULL; p = strstr (p, open))
     {
       const char *end, *dots;
@@ -999,11 +1003,13 @@ column_quoted (Table      *table,
       dots = g_strstr_len (p, end - p, "..");
       if (c < 0 && dots != NULL)
         c = column_holding (table, row, p, (gsize) (dots - p));
-      if (c >= 0)
+      if (c >= 0 && table->table->columns[c].type != KLYNGE_COLUMN_ID)
         return c;
+      if (found < 0)
+        found = c;
       p = end;
     }
-  return -1;
+  return found;
 }
 
 /* The column of the row that a problem of the XML reader is about: the

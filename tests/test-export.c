@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -1118,6 +1121,36 @@ START_TEST (test_tables_into_what_is_not_a_directory_are_an_io_error)
 }
 END_TEST
 
+/* What a killed export left is removed; what a live one holds is not. */
+START_TEST (test_tables_remove_the_hidden_directories_killed_exports_left)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".klynge-tables-AbC123", NULL);
+  g_autofree char *stale_file = g_build_filename (stale, "member.csv", NULL);
+  g_autofree char *live = g_build_filename (dir, ".klynge-tables-Live01", NULL);
+  g_autofree char *names = NULL;
+  int live_fd;
+
+  ck_assert_int_eq (g_mkdir (stale, 0700), 0);
+  ck_assert (g_file_set_contents (stale_file, "half", -1, NULL));
+  ck_assert_int_eq (g_mkdir (live, 0700), 0);
+  live_fd = open (live, O_RDONLY | O_DIRECTORY);
+  ck_assert_int_ge (live_fd, 0);
+  ck_assert_int_eq (flock (live_fd, LOCK_EX), 0);
+
+  ck_assert (klynge_landscape_export_tables (landscape, dir, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (!g_file_test (stale, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (live, G_FILE_TEST_IS_DIR));
+  close (live_fd);
+  ck_assert_int_eq (g_rmdir (live), 0);
+  assert_dir_holds_the_tables (landscape, dir, "");
+  remove_dir (dir);
+}
+END_TEST
+
 START_TEST (test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing)
 {
   g_autoptr(KlyngeLandscape) landscape = load_large ();
@@ -1595,6 +1628,7 @@ export_suite (void)
   tcase_add_test (tc, test_tables_into_a_new_directory_failing_leave_no_directory);
   tcase_add_test (tc, test_tables_into_what_is_not_a_directory_are_an_io_error);
   tcase_add_test (tc, test_tables_with_a_cancelled_cancellable_are_cancelled_and_leave_nothing);
+  tcase_add_test (tc, test_tables_remove_the_hidden_directories_killed_exports_left);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("graphml");

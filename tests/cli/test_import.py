@@ -133,3 +133,16 @@ def test_output_dash_writes_the_landscape_to_standard_output(klynge, tmp_path):
     assert result.status == 0, result
     assert result.stdout == written.read_text(encoding="utf-8")
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<landscape ')
+
+
+def test_the_built_in_landscape_comes_back_byte_for_byte_through_export_all_and_import(klynge, tmp_path):
+    tables = tmp_path / "tables"
+    assert klynge("export", "--format", "csv", "--all", "--output", tables).status == 0
+    assert (tables / "datapackage.json").exists()
+    xml = tmp_path / "exported.xml"
+    assert klynge("export", "--format", "xml", "--output", xml).status == 0
+
+    imported = tmp_path / "imported.xml"
+    result = klynge("import", tables, "--output", imported)
+    assert result.status == 0, result
+    assert imported.read_bytes() == xml.read_bytes()
