@@ -61,4 +61,8 @@ int                 _klynge_table_column_index  (const KlyngeTable  *table,
  * once, owned by the library). */
 const char * const *_klynge_column_values       (const KlyngeColumn *column);
 
+/* The Data Package 2.0 descriptor (datapackage.json) of every table:
+ * indented JSON, the same bytes every time. */
+GString            *_klynge_tables_datapackage  (void);
+
 G_END_DECLS

@@ -281,3 +281,279 @@ _klynge_column_values (const KlyngeColumn *column)
   G_UNLOCK (nicks);
   return values;
 }
+
+/* --- the Data Package descriptor ---------------------------------------- */
+
+/* The descriptor is JSON written by hand, indented by two spaces, its
+ * members in a fixed order: the same tables give the same bytes. */
+
+typedef struct {
+  GString *out;
+  guint depth;
+  gboolean first;               /* nothing yet in the innermost object or array */
+} Json;
+
+/* @text as a JSON string: `"` and `\` escaped, control characters as
+ * \uXXXX (or their short forms); the rest, UTF-8, as it is. */
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"':
+        g_string_append (out, "\\\"");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      default:
+        if ((guchar) *p < 0x20)
+          g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+        else
+          g_string_append_c (out, *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* What comes before a member (with @key) or an element (@key %NULL). */
+static void
+json_item (Json       *json,
+           const char *key)
+{
+  if (json->depth > 0)
+    {
+      if (!json->first)
+        g_string_append_c (json->out, ',');
+      g_string_append_c (json->out, '\n');
+      for (guint i = 0; i < json->depth; i++)
+        g_string_append (json->out, "  ");
+    }
+  json->first = FALSE;
+  if (key != NULL)
+    {
+      json_string (json->out, key);
+      g_string_append (json->out, ": ");
+    }
+}
+
+static void
+json_open (Json       *json,
+           const char *key,
+           char        bracket)
+{
+  json_item (json, key);
+  g_string_append_c (json->out, bracket);
+  json->depth++;
+  json->first = TRUE;
+}
+
+static void
+json_close (Json *json,
+            char  bracket)
+{
+  json->depth--;
+  if (!json->first)
+    {
+      g_string_append_c (json->out, '\n');
+      for (guint i = 0; i < json->depth; i++)
+        g_string_append (json->out, "  ");
+    }
+  g_string_append_c (json->out, bracket);
+  json->first = FALSE;
+}
+
+static void
+json_member (Json       *json,
+             const char *key,
+             const char *value)
+{
+  json_item (json, key);
+  json_string (json->out, value);
+}
+
+/* A number or `true`, as it is. */
+static void
+json_literal (Json       *json,
+              const char *key,
+              const char *literal)
+{
+  json_item (json, key);
+  g_string_append (json->out, literal);
+}
+
+/* An array of strings, on one line. */
+static void
+json_strings (Json               *json,
+              const char         *key,
+              const char * const *values)
+{
+  json_item (json, key);
+  g_string_append_c (json->out, '[');
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (json->out, ", ");
+      json_string (json->out, values[i]);
+    }
+  g_string_append_c (json->out, ']');
+}
+
+static void
+datapackage_field (Json               *json,
+                   const KlyngeColumn *column)
+{
+  static const char * const precisions[] = { "year", "month", "day", NULL };
+  const char *type = "string";
+  g_autofree char *list_description = NULL;
+  const char *description = column->description;
+
+  switch (column->type)
+    {
+    case KLYNGE_COLUMN_DATE:
+      type = "date";
+      break;
+    case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_COUNT:
+      type = "integer";
+      break;
+    case KLYNGE_COLUMN_PERCENT:
+      type = "number";
+      break;
+    case KLYNGE_COLUMN_LIST:
+      list_description = g_strdup_printf ("%s; the values joined by “" KLYNGE_CSV_LIST_SEPARATOR
+                                          "”, a “" KLYNGE_CSV_LIST_SEPARATOR "” or “\\” in a value "
+                                          "escaped with “\\”", description);
+      description = list_description;
+      break;
+    case KLYNGE_COLUMN_TEXT:
+    case KLYNGE_COLUMN_ID:
+    case KLYNGE_COLUMN_REF:
+    case KLYNGE_COLUMN_PRECISION:
+    case KLYNGE_COLUMN_CVR:
+    case KLYNGE_COLUMN_ENUM:
+    default:
+      break;
+    }
+
+  json_open (json, NULL, '{');
+  json_member (json, "name", column->name);
+  json_member (json, "type", type);
+  json_member (json, "description", description);
+  json_open (json, "constraints", '{');
+  json_literal (json, "required", column->required ? "true" : "false");
+  switch (column->type)
+    {
+    case KLYNGE_COLUMN_ENUM:
+      json_strings (json, "enum", _klynge_column_values (column));
+      break;
+    case KLYNGE_COLUMN_PRECISION:
+      /* the nicks of the date's precision but "none", which is no date */
+      g_assert (g_strv_equal ((const char * const *) _klynge_column_values (column), precisions));
+      json_strings (json, "enum", precisions);
+      break;
+    case KLYNGE_COLUMN_CVR:
+      json_member (json, "pattern", "^[0-9]{8}$");
+      break;
+    case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_COUNT:
+      json_literal (json, "minimum", "0");
+      break;
+    case KLYNGE_COLUMN_PERCENT:
+      json_literal (json, "minimum", "0");
+      json_literal (json, "maximum", "100");
+      break;
+    case KLYNGE_COLUMN_TEXT:
+    case KLYNGE_COLUMN_ID:
+    case KLYNGE_COLUMN_REF:
+    case KLYNGE_COLUMN_DATE:
+    case KLYNGE_COLUMN_LIST:
+    default:
+      break;
+    }
+  json_close (json, '}');
+  json_close (json, '}');
+}
+
+static void
+datapackage_resource (Json              *json,
+                      const KlyngeTable *table)
+{
+  static const char * const missing[] = { "", NULL };
+  g_autofree char *path = g_strconcat (table->name, ".csv", NULL);
+  gboolean any_reference = FALSE;
+
+  json_open (json, NULL, '{');
+  json_member (json, "name", table->name);
+  json_member (json, "type", "table");
+  json_member (json, "path", path);
+  json_member (json, "format", "csv");
+  json_member (json, "mediatype", "text/csv");
+  json_member (json, "encoding", "utf-8");
+  json_member (json, "description", table->description);
+  json_open (json, "schema", '{');
+  json_open (json, "fields", '[');
+  for (guint i = 0; i < table->n_columns; i++)
+    datapackage_field (json, &table->columns[i]);
+  json_close (json, ']');
+  json_strings (json, "missingValues", missing);
+  if (table->primary_key != NULL)
+    json_strings (json, "primaryKey", table->primary_key);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const KlyngeColumn *column = &table->columns[i];
+      const char * const fields[] = { column->name, NULL };
+
+      if (column->type != KLYNGE_COLUMN_REF)
+        continue;
+      if (!any_reference)
+        json_open (json, "foreignKeys", '[');
+      any_reference = TRUE;
+      json_open (json, NULL, '{');
+      json_strings (json, "fields", fields);
+      json_open (json, "reference", '{');
+      json_member (json, "resource", column->ref_table);
+      json_strings (json, "fields", key_id);
+      json_close (json, '}');
+      json_close (json, '}');
+    }
+  if (any_reference)
+    json_close (json, ']');
+  json_close (json, '}');
+  json_close (json, '}');
+}
+
+GString *
+_klynge_tables_datapackage (void)
+{
+  Json json = { g_string_new (NULL), 0, TRUE };
+  guint n_tables = G_N_ELEMENTS (tables);
+
+  json_open (&json, NULL, '{');
+  json_member (&json, "$schema", "https://datapackage.org/profiles/2.0/datapackage.json");
+  json_member (&json, "name", "klynge-landscape");
+  json_member (&json, "title", "A landscape of clusters, their members and their funding");
+  json_member (&json, "description",
+               "The tables of a klynge landscape (docs/format.md, “Tables”): one row per record, "
+               "in the order of the XML document. A date column X holds the first day the date "
+               "stands for and X_precision how much of it is known; amount_ore is a whole number "
+               "of øre (1 krone = 100 øre).");
+  json_open (&json, "resources", '[');
+  for (guint i = 0; i < n_tables; i++)
+    datapackage_resource (&json, &tables[i]);
+  json_close (&json, ']');
+  json_close (&json, '}');
+  g_string_append_c (json.out, '\n');
+  return json.out;
+}
