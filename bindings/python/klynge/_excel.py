@@ -20,6 +20,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 # as in the table format; percents as numbers; everything else text.
 _KINDS = {"date": "date", "integer": "integer", "list": "list", "number": "number"}
 
+# Rows a sheet holds below its header row (Excel's and LibreOffice's
+# 1 048 576 in all).
+_MAX_ROWS = 1048575
+
 # Whole numbers a spreadsheet holds exactly (its numbers are doubles).
 _EXACT_INTEGER = 2 ** 53
 
@@ -51,13 +55,20 @@ def to_excel(landscape, path):
     formula (starting with ``=``, ``+``, ``-`` or ``@``) is a text cell
     with a quote prefix, shown as text by Excel and LibreOffice.
     :func:`klynge.read_excel` reads the file back into the same landscape.
+    A table of more rows than a sheet holds (1 048 575 below the header)
+    raises :class:`ValueError` before anything is written.
     """
     need_pandas("to_excel()")
     openpyxl = _openpyxl("to_excel()")
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    for table in TABLES:
-        frame = to_dataframe(landscape, table)
+    frames = {table: to_dataframe(landscape, table) for table in TABLES}
+    for table, frame in frames.items():
+        if len(frame) > _MAX_ROWS:
+            raise ValueError("klynge.to_excel(): the table %s has %d rows, more than a sheet "
+                             "holds (%d); write the tables as CSV instead (klynge export "
+                             "--format csv --all)" % (table, len(frame), _MAX_ROWS))
+    for table, frame in frames.items():
         sheet = workbook.create_sheet(title=table)
         sheet.append(list(frame.columns))
         kinds = {name: _KINDS.get(column_type(table, name), "text") for name in frame.columns}

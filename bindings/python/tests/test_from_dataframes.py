@@ -179,3 +179,14 @@ def test_a_fraction_of_an_ore_is_refused_with_its_place(klynge, pandas):
         klynge.from_dataframes({"organisation": organisation, "contract": contract, **_FUNDER})
     assert raised.value.code == klynge.Error.BAD_MONEY
     assert "contract.csv:2:" in str(raised.value)
+
+
+def test_a_table_longer_than_a_sheet_is_refused_before_writing(klynge, pandas, full, tmp_path,
+                                                               monkeypatch):
+    pytest.importorskip("openpyxl")
+    import klynge._excel
+    monkeypatch.setattr(klynge._excel, "_MAX_ROWS", len(klynge.to_records(full, "organisation")) - 1)
+    path = tmp_path / "landscape.xlsx"
+    with pytest.raises(ValueError, match="the table organisation has"):
+        klynge.to_excel(full, path)
+    assert not path.exists()
