@@ -67,7 +67,7 @@ def to_excel(landscape, path):
         if len(frame) > _MAX_ROWS:
             raise ValueError("klynge.to_excel(): the table %s has %d rows, more than a sheet "
                              "holds (%d); write the tables as CSV instead (klynge export "
-                             "--format csv --all)" % (table, len(frame), _MAX_ROWS))
+                             "--format csv --all --output DIR)" % (table, len(frame), _MAX_ROWS))
     for table, frame in frames.items():
         sheet = workbook.create_sheet(title=table)
         sheet.append(list(frame.columns))
