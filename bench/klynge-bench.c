@@ -15,6 +15,13 @@
  * when all pass.
  *
  * The driver is also its own child: `klynge-bench --child OP FILE [OUT]`.
+ *
+ * The diff (issue 18) compares each generated landscape with a copy that
+ * the generator writes with 1 % of its memberships changed
+ * (--change-memberships=1): its child loads both files, compares them
+ * and writes the text of the differences, as `klynge diff OLD NEW` does,
+ * and the target holds that whole to 3 × one load of the file, the load
+ * measured in the same rounds.
  */
 #include "config.h"
 
@@ -40,6 +47,9 @@
 #pragma weak klynge_landscape_funding_totals
 #pragma weak klynge_landscape_list_ancestors
 #pragma weak klynge_landscape_list_descendants
+#pragma weak klynge_landscape_diff
+#pragma weak klynge_diff_get_n_changes
+#pragma weak klynge_diff_to_text
 
 #define EXIT_NOT_AVAILABLE 3
 
@@ -163,6 +173,29 @@ run_child (const char *op,
         }
       printf ("%.6f %ld %.6f\n", load_seconds, usage.ru_maxrss,
               (g_get_monotonic_time () - start) / 1e6);
+      fflush (stdout);
+      _exit (0);
+    }
+  if (strcmp (op, "diff") == 0)
+    {
+      /* what `klynge diff FILE OUT` costs: both loads, the comparison and
+       * the text; prints the whole, then the comparison alone */
+      KlyngeLandscape *changed;
+      KlyngeDiff *diff;
+      gint64 loaded, compared;
+      char *text;
+
+      if (klynge_landscape_diff == NULL || klynge_diff_get_n_changes == NULL || klynge_diff_to_text == NULL)
+        _exit (EXIT_NOT_AVAILABLE);
+      start = g_get_monotonic_time ();
+      landscape = child_load (path);
+      changed = child_load (out);
+      loaded = g_get_monotonic_time ();
+      diff = klynge_landscape_diff (landscape, changed);
+      compared = g_get_monotonic_time ();
+      text = klynge_diff_to_text (diff);
+      printf ("%.6f %.6f %u changes, %zu bytes of text\n", (g_get_monotonic_time () - start) / 1e6,
+              (compared - loaded) / 1e6, klynge_diff_get_n_changes (diff), strlen (text));
       fflush (stdout);
       _exit (0);
     }
@@ -322,26 +355,29 @@ typedef struct {
   char *skip_reason;
   char *path;
   char *saved;
+  char *changed;       /* the copy with 1 % of the memberships changed */
   guint64 bytes;
   double generate_seconds;
 } Size;
 
 static Size sizes[] = {
-  { "27 MB",   1000,   100000,   300000,   FALSE, 5, TRUE, NULL, NULL, NULL, 0, 0 },
-  { "273 MB",  10000,  1000000,  3000000,  TRUE,  5, TRUE, NULL, NULL, NULL, 0, 0 },
-  { "2.7 GB",  100000, 10000000, 30000000, TRUE,  5, TRUE, NULL, NULL, NULL, 0, 0 },
+  { "27 MB",   1000,   100000,   300000,   FALSE, 5, TRUE, NULL, NULL, NULL, NULL, 0, 0 },
+  { "273 MB",  10000,  1000000,  3000000,  TRUE,  5, TRUE, NULL, NULL, NULL, NULL, 0, 0 },
+  { "2.7 GB",  100000, 10000000, 30000000, TRUE,  5, TRUE, NULL, NULL, NULL, NULL, 0, 0 },
 };
 #define N_SIZES G_N_ELEMENTS (sizes)
 
 typedef enum {
   OP_FLOOR, OP_LOAD, OP_SAVE, OP_FLOOR_SAVED, OP_LINEAGE, OP_FUNDING, OP_OVERLAP,
-  OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, OP_VALIDATE_HISTORY, OP_DOT_CHAIN, N_OPS
+  OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, OP_VALIDATE_HISTORY, OP_DOT_CHAIN,
+  OP_DIFF, OP_DIFF_COMPARE, N_OPS
 } Op;
 
 static const char * const op_names[N_OPS] = {
   "floor (SAX2 pass)", "load", "save", "floor on saved file", "lineage of merged",
   "funding per year", "all-pairs overlap", "new_default()", "to_dataframe()",
   "validate chain", "validate history", "DOT of a chain",
+  "diff", "diff: compare only",
 };
 
 typedef struct {
@@ -529,9 +565,10 @@ measure (Size  *size,
                                        : op == OP_OVERLAP ? "overlap"
                                        : op == OP_VALIDATE_CHAIN ? "validate-chain"
                                        : op == OP_VALIDATE_HISTORY ? "validate-history"
-                                       : op == OP_DOT_CHAIN ? "dot-chain" : "default"));
+                                       : op == OP_DOT_CHAIN ? "dot-chain"
+                                       : op == OP_DIFF ? "diff" : "default"));
       g_ptr_array_add (argv, g_strdup (size->path));
-      g_ptr_array_add (argv, g_strdup (size->saved));
+      g_ptr_array_add (argv, g_strdup (op == OP_DIFF ? size->changed : size->saved));
       break;
     }
   g_ptr_array_add (argv, NULL);
@@ -549,6 +586,19 @@ measure (Size  *size,
       g_array_append_val (figure->rss_kb, rss);
       save_seconds = words[0] && words[1] ? g_ascii_strtod (words[1], NULL) : 0;
       g_array_append_val (save->seconds, save_seconds);
+    }
+  else if (status == 0 && op == OP_DIFF)
+    {
+      /* the whole, then the comparison alone, in the same process */
+      Figure *compare = &figures[s][OP_DIFF_COMPARE];
+      char *detail = NULL;
+      double compare_seconds = g_ascii_strtod (rest ? rest : "", &detail);
+
+      g_array_append_val (figure->seconds, seconds);
+      g_array_append_val (figure->rss_kb, rss);
+      g_array_append_val (compare->seconds, compare_seconds);
+      g_free (figure->detail);
+      figure->detail = g_strdup_printf ("%s; both loads, the comparison and the text", detail ? g_strstrip (detail) : "");
     }
   else if (status == 0)
     {
@@ -664,7 +714,7 @@ prepare_size (Size  *size,
   g_autofree char *memberships = g_strdup_printf ("--memberships=%" G_GINT64_FORMAT, size->memberships);
   g_autofree char *output = NULL;
   g_autofree char *error_text = NULL;
-  char *argv[8];
+  char *argv[9];
   GStatBuf st;
   double seconds;
   glong rss;
@@ -692,6 +742,24 @@ prepare_size (Size  *size,
       return FALSE;
     }
   size->bytes = (guint64) st.st_size;
+  if (s < 2)
+    {
+      /* the same landscape with 1 % of its memberships changed, for the
+       * diff (not at 2.7 GB: only the growth targets run there) */
+      g_autofree char *changed = g_strdup_printf ("changed-%" G_GINT64_FORMAT ".xml", size->members);
+      g_autofree char *changed_output = NULL;
+
+      size->changed = g_build_filename (opt_workdir, changed, NULL);
+      changed_output = g_strdup_printf ("--output=%s", size->changed);
+      argv[5] = changed_output;
+      argv[6] = (char *) "--change-memberships=1";
+      argv[7] = size->roles ? (char *) "--roles" : NULL;
+      argv[8] = NULL;
+      g_clear_pointer (&error_text, g_free);
+      if (run (argv, NULL, (guint) opt_timeout, &seconds, &rss, NULL, &error_text) != 0)
+        figures[s][OP_DIFF].unavailable = g_strdup_printf ("the generator failed on the changed copy: %s",
+                                                           error_text ? error_text : "");
+    }
   for (guint op = 0; op < N_OPS; op++)
     {
       figures[s][op].seconds = g_array_new (FALSE, FALSE, sizeof (double));
@@ -925,6 +993,7 @@ main (int    argc,
         measure (size, s, OP_LINEAGE);
         measure (size, s, OP_FUNDING);
         measure (size, s, OP_OVERLAP);
+        measure (size, s, OP_DIFF);   /* and the comparison alone */
         if (s == 0)
           {
             measure (size, s, OP_DEFAULT);
@@ -976,6 +1045,7 @@ main (int    argc,
             printf ("%12s %10s", "-", "-");
           printf ("  %s%s\n",
                   op == OP_SAVE ? "in the load's process, after it; × the floor on the saved file"
+                  : op == OP_DIFF_COMPARE ? "in the diff's process, after both loads"
                   : op == OP_FLOOR || op == OP_FLOOR_SAVED ? "elements: " : "",
                   figure->detail ? figure->detail : "");
         }
@@ -1056,6 +1126,27 @@ main (int    argc,
     }
   else
     printf ("  the overlap and to_dataframe() targets need the 273 MB size\n");
+  for (guint s = 0; s < 2; s++)
+    {
+      double diff_s, compare_s, load_s;
+      gboolean ok;
+      g_autofree char *what = NULL;
+
+      if (!sizes[s].enabled)
+        continue;
+      /* issue 18: the whole diff (both loads, comparison, text) against
+       * one load of the file, medians of the same rounds */
+      ok = median (&figures[s][OP_DIFF], &diff_s) && median (&figures[s][OP_LOAD], &load_s) && load_s > 0;
+      what = g_strdup_printf ("diff, 1 %% of memberships changed ≤ 3 × load, %s", sizes[s].label);
+      if (s == 1)
+        target (&tally, what, ok, ok ? diff_s / load_s : 0, " ×", 3.0, figures[s][OP_DIFF].unavailable);
+      else if (ok)
+        printf ("  %-58s %8.2f ×    INFO\n", what, diff_s / load_s);
+      g_clear_pointer (&what, g_free);
+      what = g_strdup_printf ("  of which the comparison alone / load, %s", sizes[s].label);
+      if (ok && median (&figures[s][OP_DIFF_COMPARE], &compare_s))
+        printf ("  %-58s %8.2f ×    INFO\n", what, compare_s / load_s);
+    }
   printf ("%u of %u targets pass\n", tally.passed, tally.passed + tally.failed);
 
   if (!opt_keep)
@@ -1065,6 +1156,8 @@ main (int    argc,
           g_unlink (sizes[s].path);
         if (sizes[s].saved != NULL)
           g_unlink (sizes[s].saved);
+        if (sizes[s].changed != NULL)
+          g_unlink (sizes[s].changed);
       }
   return tally.failed == 0 ? 0 : 1;
 }

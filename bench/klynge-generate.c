@@ -15,6 +15,13 @@
  * With --roles, every membership has a role (format version 2) and
  * some that ended have an end reason; the rest of the file is the same
  * bytes as without, so that the cost of the roles can be measured alone.
+ *
+ * With --change-memberships=P, about P % of the memberships differ from
+ * the file written without it, as the next year's edition of a landscape
+ * would (a third each: left out, the until date added or taken away, the
+ * since date left out, which makes it another membership); the choice
+ * comes from a random sequence of its own, so everything else is the
+ * same bytes. `make bench` times `klynge_landscape_diff()` on the pair.
  */
 #include "config.h"
 
@@ -134,6 +141,22 @@ role_next (void)
   rng_state = role_state;
   z = rng_next ();
   role_state = rng_state;
+  rng_state = saved;
+  return z;
+}
+
+/* --change-memberships: its own sequence, so that it changes nothing
+ * else. */
+static guint64 change_state;
+
+static inline guint64
+change_next (void)
+{
+  guint64 saved = rng_state, z;
+
+  rng_state = change_state;
+  z = rng_next ();
+  change_state = rng_state;
   rng_state = saved;
   return z;
 }
@@ -389,10 +412,10 @@ static gboolean opt_roles = FALSE;
  * participant; an ended membership has an end reason half the time. */
 static void
 out_role_and_end (Out      *out,
+                  guint64   r,
                   gboolean  ended)
 {
   static const char * const ends[] = { "left", "merged", "dissolved", "unknown" };
-  guint64 r = role_next ();
 
   out_str (out, r & 1 ? " role=\"participant\"" : " role=\"partner\"");
   if (ended && (r & 2))
@@ -403,6 +426,16 @@ out_role_and_end (Out      *out,
     }
 }
 
+/* What --change-memberships does to one membership. */
+typedef enum {
+  CHANGE_NONE,
+  CHANGE_DROP,         /* left out */
+  CHANGE_UNTIL,        /* an until date added, or the one it has taken away */
+  CHANGE_SINCE,        /* its since date left out */
+} Change;
+
+static guint change_basis_points = 0;   /* of the memberships to change */
+
 static void
 out_membership (Out     *out,
                 guint32  member,
@@ -410,20 +443,41 @@ out_membership (Out     *out,
 {
   guint since_year = (guint) rng_range (org->first_year, org->last_year);
   Date since = within_life (org, random_date_in (since_year));
-  gboolean ended = FALSE;
+  Date until = { 0, 0, 0 };
+  guint64 role = opt_roles ? role_next () : 0;
+  Change change = CHANGE_NONE;
+
+  /* every draw of the main sequence is made whatever is written */
+  if (rng_below (10) < 2)
+    {
+      Date last = { (guint16) rng_range (since_year, org->last_year), 12, 31 };
+      until = within_life (org, last);
+    }
+  if (change_basis_points > 0)
+    {
+      guint64 r = change_next ();
+
+      if (r % 10000 < change_basis_points)
+        change = (Change) (CHANGE_DROP + (r >> 32) % 3);
+    }
+  if (change == CHANGE_DROP)
+    return;
+  if (change == CHANGE_UNTIL)
+    {
+      Date last = { (guint16) org->last_year, 12, 31 };
+      Date none = { 0, 0, 0 };
+
+      until = until.year != 0 ? none : within_life (org, last);
+    }
 
   PUT (out, "      <membership member=\"m-");
   out_uint (out, (guint64) member + 1);
   PUT (out, "\"");
-  out_date_attr (out, "since", since);
-  if (rng_below (10) < 2)
-    {
-      Date until = { (guint16) rng_range (since_year, org->last_year), 12, 31 };
-      out_date_attr (out, "until", within_life (org, until));
-      ended = TRUE;
-    }
+  if (change != CHANGE_SINCE)
+    out_date_attr (out, "since", since);
+  out_date_attr (out, "until", until);
   if (opt_roles)
-    out_role_and_end (out, ended);
+    out_role_and_end (out, role, until.year != 0);
   PUT (out, "/>\n");
 }
 
@@ -433,6 +487,7 @@ main (int    argc,
 {
   gint64 seed = 1, n_orgs = 1000, n_members = 100000, n_memberships = 300000;
   gint64 n_contracts = -1, n_mergers = -1;
+  double change_percent = 0;
   char *output = NULL;
   GOptionEntry entries[] = {
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Seed of the generator (1)", "N" },
@@ -443,6 +498,8 @@ main (int    argc,
     { "mergers", 0, 0, G_OPTION_ARG_INT64, &n_mergers, "Completed mergers (a fifth of the organisations)", "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write (standard output)", "FILE" },
     { "roles", 0, 0, G_OPTION_ARG_NONE, &opt_roles, "A role on every membership, some end reasons (format version 2)", NULL },
+    { "change-memberships", 0, 0, G_OPTION_ARG_DOUBLE, &change_percent,
+      "Change about P % of the memberships, nothing else (0)", "P" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- write a synthetic klynge landscape");
@@ -481,8 +538,15 @@ main (int    argc,
                   "mergers at most a third of the organisations)\n");
       return 2;
     }
+  if (!(change_percent >= 0 && change_percent <= 100))
+    {
+      g_printerr ("klynge-generate: --change-memberships takes a percentage, 0 to 100\n");
+      return 2;
+    }
+  change_basis_points = (guint) (change_percent * 100 + 0.5);
   rng_state = (guint64) seed;
   role_state = (guint64) seed ^ G_GUINT64_CONSTANT (0x5DEECE66D);
+  change_state = (guint64) seed ^ G_GUINT64_CONSTANT (0x2545F4914F6CDD1D);
 
   out = g_new0 (Out, 1);
   out->fd = 1;

@@ -85,6 +85,29 @@ klynge_id_is_valid (const char *id)
 }
 
 /**
+ * klynge_id_check:
+ * @id: a would-be record identifier
+ * @error: return location for a #GError, or %NULL
+ *
+ * klynge_id_is_valid() with the reason when @id is not valid: the check
+ * the constructors of records take for granted (an invalid id is a
+ * programmer error there), for bindings and callers that hold ids from
+ * elsewhere.
+ *
+ * Returns: %TRUE if @id is a valid identifier; %FALSE with
+ *   %KLYNGE_ERROR_BAD_ID, saying why, otherwise
+ */
+gboolean
+klynge_id_check (const char  *id,
+                 GError     **error)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _klynge_check_id (id, "id", error);
+}
+
+/**
  * klynge_cvr_is_valid:
  * @cvr: (nullable): a would-be CVR number
  *

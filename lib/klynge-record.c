@@ -198,10 +198,15 @@ klynge_record_get_id (KlyngeRecord *self)
  * klynge_record_get_kind_name:
  * @self: a #KlyngeRecord
  *
- * The XML element name of the record's kind: `organisation`, `member`,
- * `funding-source`, `contract`, `merger` or `initiative`.
+ * Which kind of record @self is, as the XML element that holds it is
+ * named: `organisation`, `member`, `funding-source`, `contract`,
+ * `programme`, `merger` or `initiative`, the same for every record of a
+ * class. It is not what an organisation or a member is (a `cluster`, an
+ * `sme`): that is klynge_organisation_get_kind() or
+ * klynge_member_get_kind().
  *
- * Returns: (transfer none): the kind name
+ * Returns: (transfer none): the record kind's name, such as
+ *   `organisation`
  */
 const char *
 klynge_record_get_kind_name (KlyngeRecord *self)

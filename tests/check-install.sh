@@ -33,12 +33,20 @@ diff -u "$srcdir/examples/hello.c" "$work/example.c" || { echo "FAIL: README's C
 cc -Wall -Wextra -Werror "$work/example.c" -o "$work/example" $(pkg-config --cflags --libs klynge-1.0)
 LD_LIBRARY_PATH="$prefix/lib" "$work/example" >"$work/out.txt"
 grep -q '1 organisation(s), 1 member(s)' "$work/out.txt" || { echo "FAIL: unexpected output:"; cat "$work/out.txt"; exit 1; }
+# the same program linked with an rpath runs with no environment at all
+cc -Wall -Wextra -Werror "$work/example.c" -o "$work/example-rpath" $(pkg-config --cflags --libs klynge-1.0) \
+   -Wl,-rpath,"$(pkg-config --variable=libdir klynge-1.0)"
+env -i "$work/example-rpath" | grep -q '1 organisation(s), 1 member(s)' \
+  || { echo "FAIL: the example linked with an rpath does not run without LD_LIBRARY_PATH"; exit 1; }
 # an analyst's Python, from the same prefix, with only PYTHONPATH set (as
 # docs/python.md documents for a prefix outside /usr)
 package=$(find "$prefix" -path '*/klynge/__init__.py' | head -n 1)
 test -n "$package" || { echo "FAIL: the Python package was not installed"; exit 1; }
 env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$(dirname "$package")")" \
-  /usr/bin/python3 -c "import klynge; print(klynge.default())" >"$work/py.txt"
+  /usr/bin/python3 -c "import klynge; print(klynge.default());
+print('help:', 'Parameters:' in klynge.Klynge.Landscape.list_ancestors.__doc__)" >"$work/py.txt"
 grep -q 'Landscape' "$work/py.txt" || { echo "FAIL: import klynge printed:"; cat "$work/py.txt"; exit 1; }
+# help() reads the installed GIR ($datadir/gir-1.0, named by _paths.py)
+grep -q 'help: True' "$work/py.txt" || { echo "FAIL: help() lacks the installed GIR's documentation"; exit 1; }
 
-echo "PASS: installed from the tarball to $prefix; the README's C example builds with pkg-config alone and runs; import klynge works from the prefix"
+echo "PASS: installed from the tarball to $prefix; the README's C example builds with pkg-config alone and runs (LD_LIBRARY_PATH or an rpath); import klynge works from the prefix"

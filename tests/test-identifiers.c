@@ -31,6 +31,8 @@ START_TEST (test_id_accepts_ncnames)
   ck_assert_msg (klynge_id_is_valid (good_ids[_i]), "“%s” was rejected", good_ids[_i]);
   ck_assert (_klynge_check_id (good_ids[_i], "organisation id", &error));
   ck_assert_no_error (error);
+  ck_assert (klynge_id_check (good_ids[_i], &error));
+  ck_assert_no_error (error);
 }
 END_TEST
 
@@ -65,6 +67,10 @@ START_TEST (test_id_rejects_everything_else)
   ck_assert (!_klynge_check_id (bad_ids[_i], "organisation id", &error));
   ck_assert (g_utf8_validate (error->message, -1, NULL));
   ck_assert_msg (strstr (error->message, "organisation id") != NULL, "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
+
+  /* the public check: the same answer, the same code */
+  ck_assert (!klynge_id_check (bad_ids[_i], &error));
   ck_assert_klynge_error (error, KLYNGE_ERROR_BAD_ID);
 }
 END_TEST

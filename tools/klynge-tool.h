@@ -107,6 +107,7 @@ int tool_lineage        (Tool *tool, int argc, char **argv);
 int tool_due_diligence  (Tool *tool, int argc, char **argv);
 int tool_merge          (Tool *tool, int argc, char **argv);
 int tool_funding        (Tool *tool, int argc, char **argv);
+int tool_diff           (Tool *tool, int argc, char **argv);
 
 const ToolCommand *tool_find_command (const char *name);
 

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define KLYNGE_IDENTIFIER_MAX_TOKEN_LENGTH 255
 
 gboolean klynge_id_is_valid          (const char *id);
+gboolean klynge_id_check             (const char  *id,
+                                      GError     **error);
 gboolean klynge_cvr_is_valid         (const char *cvr);
 gboolean klynge_p_number_is_valid    (const char *p_number);
 gboolean klynge_lei_is_valid         (const char *lei);

@@ -35,5 +35,6 @@
 #include <klynge/klynge-consolidation.h>
 #include <klynge/klynge-due-diligence.h>
 #include <klynge/klynge-export.h>
+#include <klynge/klynge-diff.h>
 
 #undef __KLYNGE_INSIDE__

@@ -70,6 +70,15 @@ Errors
     library knows them.  The introspected API raises it too once ``klynge`` is
     imported.
 
+The introspected API
+    ``help(Klynge.Landscape)`` and ``help(landscape.get_status)`` show the
+    library's documentation and each call's arguments; an argument that is
+    a :class:`Klynge.Date` also takes a :class:`datetime.date` or a text
+    (``"2021"``, ``"2021-06"``, ``"2021-06-30"``); an unset date is false;
+    ``landscape.lookup(id)`` raises :class:`KeyError` for an unknown id, a
+    query such as ``list_ancestors(id)`` :class:`klynge.Error`
+    (``NOT_FOUND``); a record made with a bad id raises ``BAD_ID``.
+
 Example::
 
     >>> import klynge

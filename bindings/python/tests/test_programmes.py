@@ -101,10 +101,13 @@ def test_an_unknown_role_name_is_a_value_error(klynge, designated):
         klynge.designations(designated, role="national-clusters")
 
 
-def test_programmes_of_an_organisation_over_its_life(designated):
+def test_programmes_of_an_organisation_over_its_life(klynge, designated):
     assert [p.get_id() for p in designated.programmes_of("nc01")] == ["inp-2018", "kp-2021"]
     assert [p.get_id() for p in designated.programmes_of("in01")] == ["inp-2018", "tp-2021"]
-    assert list(designated.programmes_of("no-such")) == []
+    # an id that names nothing is a mistake, not an organisation of no programmes
+    with pytest.raises(klynge.Error) as raised:
+        designated.programmes_of("no-such")
+    assert raised.value.code == klynge.Error.NOT_FOUND
     assert [p.get_id() for p in designated.programmes()] == ["inp-2018", "kp-2021", "tp-2021"]
 
 
