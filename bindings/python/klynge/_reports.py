@@ -33,12 +33,11 @@ def _date(value):
 
 @raises_klynge_error
 def _period(period):
-    if period is None or isinstance(period, Klynge.Period):
-        return period
-    if isinstance(period, str):
-        return Klynge.Period.new_from_string(period)
-    start, end = period
-    return Klynge.Period.new(_date(start), _date(end))
+    """A :class:`Klynge.Period` (or ``None``) as the package converts
+    them (_sugar): a period, its text or a ``(start, end)`` pair."""
+    if period is None:
+        return None
+    return _sugar._as_period(tuple(period) if isinstance(period, list) else period)
 
 
 @raises_klynge_error
@@ -60,8 +59,9 @@ def funding_frame(landscape, by="source", period=None):
         ``None`` for every day, or the days to count: a ``(start, end)``
         pair of :class:`datetime.date`, ISO texts (``"2021"``,
         ``"2021-06-30"``) or :class:`Klynge.Date`, a text
-        ``"2021-01-01..2021-12-31"`` or a :class:`Klynge.Period`; a
-        contract's amount is pro-rated by days.
+        ``"2021-01-01..2021-12-31"``, one date's text (``"2021"``: all its
+        days) or a :class:`Klynge.Period`; a contract's amount is pro-rated
+        by days.
 
     Columns: the keys of *by* in its order (``year`` an ``int64``, the
     others strings), then ``amount_ore``, the total in øre (``Int64``,
