@@ -123,10 +123,10 @@ def funding_per_funder_and_year(landscape):
                                               for y in years)
                   + "%16s" % kroner(sum(row.values())).split(".")[0])
     grand = sum(t.get_amount() for t in totals)
-    contracts = sum(c["amount"] for c in klynge.to_records(landscape, "contract"))
+    contracts = sum(c["amount_ore"] or 0 for c in klynge.to_records(landscape, "contract"))
     print("  all sources, all years: DKK %s (the contracts total DKK %s)"
-          % (kroner(grand), kroner(int(contracts * 100))))
-    assert grand == int(contracts * 100), "pro-rating must add up to the contracts"
+          % (kroner(grand), kroner(contracts)))
+    assert grand == contracts, "pro-rating must add up to the contracts"
     print()
 
 

@@ -42,18 +42,27 @@ Tables
     ``klynge.to_records(landscape, kind)``
         a list of dicts, one per row; dates as :class:`datetime.date` with a
         ``<key>_precision`` of ``"year"``, ``"month"`` or ``"day"``; money as
-        :class:`decimal.Decimal`
-    ``klynge.to_dataframe(landscape, kind)``
-        the same as a pandas DataFrame, read from the library's CSV export
-        (needs pandas)
+        whole øre (``amount_ore``, an :class:`int`)
+    ``klynge.to_dataframe(landscape, kind)``, ``klynge.to_dataframes(landscape)``
+        the same as pandas DataFrames (``Int64`` øre, categorical
+        enumerations, ``datetime64`` dates, pandas NA for missing values)
+    ``klynge.from_dataframes({"organisation": frame, ...})``
+        the inverse: a landscape from such tables (or lists of dicts)
+    ``klynge.to_excel(landscape, path)``, ``klynge.read_excel(path)``
+        a spreadsheet with one sheet per table, and back
+    ``klynge.funding_frame(landscape, by="source", period=None)``,
+    ``klynge.due_diligence(...)`` (``report.to_dict()``, ``report.to_frames()``),
+    ``klynge.lineage_frame(landscape, id)``
+        the library's reports as DataFrames and dicts
 
-    *kind* is one of ``"organisation"``, ``"member"``, ``"membership"``,
-    ``"funding-source"``, ``"contract"``, ``"share"``, ``"programme"``,
-    ``"envelope"``, ``"designation"``, ``"merger"``, ``"initiative"``, or
-    one of the tables of multi-valued fields
-    (``"location"``, ``"focus-area"``, ``"label"``, ``"predecessor"``,
-    ``"participant"``, ``"source"``) or ``"identifier"``; the keys are the
-    XML attribute names.
+    *kind* is one of :data:`klynge.TABLES`: ``"organisation"``,
+    ``"member"``, ``"membership"``, ``"funding-source"``, ``"contract"``,
+    ``"share"``, ``"programme"``, ``"envelope"``, ``"designation"``,
+    ``"merger"``, ``"initiative"``, or one of the tables of multi-valued
+    fields (``"location"``, ``"focus-area"``, ``"label"``,
+    ``"predecessor"``, ``"participant"``, ``"source"``) or
+    ``"identifier"``; the keys are the table format's column names
+    (``name_en``, ``known_until``: valid Python identifiers).
 
 Errors
     Every failure is a :class:`klynge.Error` (a :class:`GLib.Error`) with the
@@ -78,8 +87,8 @@ Example::
     >>> ced.get_name()
     'Cluster Excellence Denmark'
     >>> rows = klynge.to_records(landscape, "contract")
-    >>> rows[0]["amount"], rows[0]["start"], rows[0]["start_precision"]
-    (Decimal('8000000.00'), datetime.date(2019, 10, 1), 'day')
+    >>> rows[0]["amount_ore"], rows[0]["start"], rows[0]["start_precision"]
+    (800000000, datetime.date(2019, 10, 1), 'day')
 
 Everything else (lineage, funding totals, due diligence, applying mergers,
 exports) is the C API as introspected: see ``help(klynge.Klynge.Landscape)``
@@ -107,6 +116,17 @@ __all__ = [
     "parse_date", "format_date",
     "__version__",
 ]
+
+# Tables, spreadsheets and reports as DataFrames (issue 18).
+from ._dataframe import from_dataframes, to_dataframes
+from ._excel import read_excel, to_excel
+from ._reports import (due_diligence, due_diligence_dict, due_diligence_frames, funding_frame,
+                       lineage_frame)
+from . import _reports
+
+_reports.install()
+__all__ += ["to_dataframes", "from_dataframes", "to_excel", "read_excel", "funding_frame",
+            "due_diligence", "due_diligence_dict", "due_diligence_frames", "lineage_frame"]
 
 #: The version of the klynge library the package runs against.
 __version__ = "%d.%d.%d" % (Klynge.MAJOR_VERSION, Klynge.MINOR_VERSION,

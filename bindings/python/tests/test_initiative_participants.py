@@ -21,17 +21,17 @@ def test_participant_rows_say_whether_each_is_an_organisation_or_a_member(klynge
 
 def test_initiative_rows_carry_the_stated_count_as_an_int_or_none(klynge, participants):
     rows = {r["id"]: r for r in klynge.to_records(participants, "initiative")}
-    assert rows["i-summit"]["participants-count"] == 120
-    assert rows["i-camp"]["participants-count"] == 0
-    assert rows["i-network"]["participants-count"] is None
+    assert rows["i-summit"]["participants_count"] == 120
+    assert rows["i-camp"]["participants_count"] == 0
+    assert rows["i-network"]["participants_count"] is None
     assert rows["i-summit"]["participants"] == ["o-1", "m-1", "m-2"]
 
 
 def test_dataframe_holds_the_count_as_a_nullable_integer(klynge, participants, pandas):
     frame = klynge.to_dataframe(participants, "initiative")
-    assert str(frame["participants-count"].dtype) == "Int64"
-    assert frame["participants-count"].tolist()[:2] == [120, 0]
-    assert frame["participants-count"].isna().tolist() == [False, False, True]
+    assert str(frame["participants_count"].dtype) == "Int64"
+    assert frame["participants_count"].tolist()[:2] == [120, 0]
+    assert frame["participants_count"].isna().tolist() == [False, False, True]
 
 
 def test_count_is_exact_when_stated_and_at_least_the_listed_otherwise(Klynge, participants):
