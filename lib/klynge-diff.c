@@ -958,6 +958,7 @@ begin_table (Diff       *diff,
   for (guint i = 0; i < table->n_columns; i++)
     if (!(diff->key_mask & (1u << i))
         && table->columns[i].type != KLYNGE_COLUMN_PRECISION
+        && table->columns[i].type != KLYNGE_COLUMN_DECIMALS
         && table->columns[i].type != KLYNGE_COLUMN_LIST)
       diff->compared_mask |= 1u << i;
 }

@@ -295,6 +295,26 @@ csv_integer (Emitter *emitter,
   csv_field_len (emitter, buf, (gsize) g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value));
 }
 
+/* Two fields: an amount in øre and the decimals it was written with,
+ * empty for the usual two; both empty for an amount not known. */
+static void
+csv_amount (Emitter  *emitter,
+            gboolean  known,
+            gint64    ore,
+            guint     decimals)
+{
+  g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_ORE);
+  if (known)
+    csv_integer (emitter, ore);
+  else
+    csv_field (emitter, NULL);
+  g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_DECIMALS);
+  if (known && decimals != 2)
+    csv_integer (emitter, decimals);
+  else
+    csv_field (emitter, NULL);
+}
+
 static void
 csv_row_end (Emitter *emitter)
 {
@@ -504,10 +524,8 @@ csv_contracts (Emitter         *emitter,
       csv_date (emitter, &period->start);
       csv_date (emitter, &period->end);
       /* an unknown amount is an empty field, never 0 */
-      if (klynge_contract_has_amount (contract))
-        csv_integer (emitter, klynge_contract_get_amount (contract));
-      else
-        csv_field (emitter, NULL);
+      csv_amount (emitter, klynge_contract_has_amount (contract), klynge_contract_get_amount (contract),
+                  _klynge_contract_get_amount_decimals (contract));
       csv_field (emitter, klynge_contract_get_renews (contract));
       csv_field (emitter, klynge_contract_get_programme (contract));
       csv_provenance (emitter, KLYNGE_RECORD (contract));
@@ -575,7 +593,8 @@ csv_envelopes (Emitter         *emitter,
           csv_field (emitter, klynge_envelope_get_source (envelope));
           csv_date (emitter, &period->start);
           csv_date (emitter, &period->end);
-          csv_integer (emitter, klynge_envelope_get_amount (envelope));
+          csv_amount (emitter, TRUE, klynge_envelope_get_amount (envelope),
+                      _klynge_envelope_get_amount_decimals (envelope));
           csv_row_end (emitter);
         }
     }

@@ -328,27 +328,49 @@ check_date (Loader *loader,
   value[keep] = '\0';
 }
 
+/* @ore as the XML writes kroner, with @decimals (0 to 2) decimals. */
 static char *
 kroner_text (Loader  *loader,
-             guint64  ore)
+             guint64  ore,
+             guint    decimals)
 {
   char buf[32];
 
-  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
+  if (decimals == 0)
+    g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, ore / 100);
+  else if (decimals == 1)
+    g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%u", ore / 100, (guint) (ore % 100) / 10);
+  else
+    g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT ".%02u", ore / 100, (guint) (ore % 100));
   return g_string_chunk_insert (loader->strings, buf);
 }
 
-/* Whole øre to the kroner the XML writes, with two decimals. */
+/* Whole øre, and the decimals in the column after it, to the kroner the
+ * XML writes. */
 static void
 check_ore (Loader *loader,
            Table  *table,
            Row    *row,
            guint   c)
 {
+  const KlyngeTable *spec = table->table;
   const char *value = row->cells[c];
+  const char *decimals_text = "";
   gboolean digits = *value != '\0' && strlen (value) <= 20;
+  guint decimals = 2;
   guint64 ore;
 
+  g_assert (c + 1 < spec->n_columns && spec->columns[c + 1].type == KLYNGE_COLUMN_DECIMALS);
+  decimals_text = row->cells[c + 1];
+  if (*decimals_text != '\0' && (table->kroner || *value == '\0'))
+    {
+      /* an amount in kroner shows its decimals itself */
+      add_problem (loader, table, row->line, cell_column (loader, table, c + 1), KLYNGE_ERROR_BAD_MONEY,
+                   table->kroner ? "amount_decimals goes with amount_ore; “amount” in kroner shows its decimals"
+                                 : "amount_decimals without an amount");
+      row->bad = TRUE;
+      return;
+    }
   if (*value == '\0' || table->kroner)
     return;
   for (const char *p = value; digits && *p; p++)
@@ -361,7 +383,26 @@ check_ore (Loader *loader,
       return;
     }
   ore = g_ascii_strtoull (value, NULL, 10);
-  row->cells[c] = kroner_text (loader, ore);
+  if (*decimals_text != '\0')
+    {
+      if (decimals_text[1] != '\0' || decimals_text[0] < '0' || decimals_text[0] > '2')
+        {
+          add_problem (loader, table, row->line, cell_column (loader, table, c + 1), KLYNGE_ERROR_BAD_MONEY,
+                       "“%s” is not a number of decimals: 0, 1 or 2", decimals_text);
+          row->bad = TRUE;
+          return;
+        }
+      decimals = (guint) (decimals_text[0] - '0');
+      if ((decimals == 0 && ore % 100 != 0) || (decimals == 1 && ore % 10 != 0))
+        {
+          add_problem (loader, table, row->line, cell_column (loader, table, c + 1), KLYNGE_ERROR_BAD_MONEY,
+                       "%s øre cannot be written in kroner with %u decimal%s", value, decimals,
+                       decimals == 1 ? "" : "s");
+          row->bad = TRUE;
+          return;
+        }
+    }
+  row->cells[c] = kroner_text (loader, ore, decimals);
 }
 
 static void
@@ -643,7 +684,8 @@ is_attribute (const char         *table,
     "name", "name_en", "website", "parent", "title", "note", "focus_area", NULL
   };
 
-  if (column->type == KLYNGE_COLUMN_PRECISION || column->type == KLYNGE_COLUMN_LIST)
+  if (column->type == KLYNGE_COLUMN_PRECISION || column->type == KLYNGE_COLUMN_DECIMALS
+      || column->type == KLYNGE_COLUMN_LIST)
     return FALSE;
   if (parent_column != NULL && strcmp (column->name, parent_column) == 0)
     return FALSE;

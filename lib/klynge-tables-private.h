@@ -20,6 +20,9 @@ typedef enum {
   KLYNGE_COLUMN_DATE,          /* YYYY-MM-DD, the first day a date stands for */
   KLYNGE_COLUMN_PRECISION,     /* year, month or day: of the date column before it */
   KLYNGE_COLUMN_ORE,           /* money: a whole number of øre */
+  KLYNGE_COLUMN_DECIMALS,      /* 0, 1 or 2: how many decimals of kroner the
+                                * amount before it was written with; empty
+                                * for 2 (or no amount) */
   KLYNGE_COLUMN_PERCENT,       /* a percentage with at most two decimals */
   KLYNGE_COLUMN_COUNT,         /* a whole number, 0 or more */
   KLYNGE_COLUMN_CVR,           /* a Danish CVR number: eight digits */

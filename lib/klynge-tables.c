@@ -26,6 +26,12 @@
                             { name "_precision", KLYNGE_COLUMN_PRECISION, required, \
                               klynge_date_precision_get_type, NULL, "none", NULL, \
                               "how much of " name " is known: year, month or day" }
+/* The XML keeps how many decimals an amount was written with (`8000000`,
+ * `8000000.00`): the tables keep it beside the øre, as a date's precision,
+ * so that XML → tables → XML gives the same bytes. */
+#define AMOUNT_DECIMALS     { "amount_decimals", KLYNGE_COLUMN_DECIMALS, FALSE, NULL, NULL, NULL, NULL, \
+                              "how many decimals its source wrote amount_ore with in kroner: 0, 1 " \
+                              "or 2; empty for 2 and when there is no amount" }
 #define LIST(name, text)    { name, KLYNGE_COLUMN_LIST, FALSE, NULL, NULL, NULL, NULL, text }
 #define PROVENANCE          LIST ("sources", "the addresses of the record's sources, in order " \
                                              "(the table source has them in full)"), \
@@ -82,6 +88,7 @@ static const KlyngeColumn contract_columns[] = {
   DATE ("end", TRUE, "the last day of its period"),
   { "amount_ore", KLYNGE_COLUMN_ORE, FALSE, NULL, NULL, NULL, NULL,
     "its amount in øre (1 krone = 100 øre); empty when not known" },
+  AMOUNT_DECIMALS,
   REF ("renews", "contract", FALSE, "the contract it renews"),
   REF ("programme", "programme", FALSE, "the programme it is under"),
   PROVENANCE,
@@ -110,6 +117,7 @@ static const KlyngeColumn envelope_columns[] = {
   DATE ("start", TRUE, "the first day of its period"),
   DATE ("end", TRUE, "the last day of its period"),
   { "amount_ore", KLYNGE_COLUMN_ORE, TRUE, NULL, NULL, NULL, NULL, "its amount in øre" },
+  AMOUNT_DECIMALS,
 };
 
 static const KlyngeColumn designation_columns[] = {
@@ -428,6 +436,7 @@ datapackage_field (Json               *json,
       break;
     case KLYNGE_COLUMN_ORE:
     case KLYNGE_COLUMN_COUNT:
+    case KLYNGE_COLUMN_DECIMALS:
       type = "integer";
       break;
     case KLYNGE_COLUMN_PERCENT:
@@ -475,6 +484,10 @@ datapackage_field (Json               *json,
     case KLYNGE_COLUMN_PERCENT:
       json_literal (json, "minimum", "0");
       json_literal (json, "maximum", "100");
+      break;
+    case KLYNGE_COLUMN_DECIMALS:
+      json_literal (json, "minimum", "0");
+      json_literal (json, "maximum", "2");
       break;
     case KLYNGE_COLUMN_TEXT:
     case KLYNGE_COLUMN_ID:

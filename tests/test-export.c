@@ -229,12 +229,14 @@ START_TEST (test_csv_funding_source_table)
 }
 END_TEST
 
-START_TEST (test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written)
+/* amount="8000000" and amount="4000000.5": whole øre, and beside them
+ * the decimals the XML wrote them with when that was not two */
+START_TEST (test_csv_amounts_are_whole_numbers_of_ore_with_the_decimals_they_were_written_with)
 {
   assert_csv ("contract",
-              "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
-              "ced-2019,ced,2019-10-01,day,2021-09-30,day,800000000,,,,\r\n"
-              "ced-2021,ced,2021-10-01,month,2022-09-30,day,400000050,ced-2019,,,\r\n");
+              "id,holder,start,start_precision,end,end_precision,amount_ore,amount_decimals,renews,programme,sources,note\r\n"
+              "ced-2019,ced,2019-10-01,day,2021-09-30,day,800000000,0,,,,\r\n"
+              "ced-2021,ced,2021-10-01,month,2022-09-30,day,400000050,1,ced-2019,,,\r\n");
 }
 END_TEST
 
@@ -308,16 +310,16 @@ START_TEST (test_csv_programmes_envelopes_and_designations_are_tables_in_documen
                  "https://example.org/kp,Fourteen clusters\r\n"
                  "pool,transition-pool,,,,,Pool,,\r\n");
   assert_csv_of (programme_xml, "envelope",
-                 "programme,source,start,start_precision,end,end_precision,amount_ore\r\n"
-                 "kp,deb,2021-01-01,day,2021-12-31,day,8000000000\r\n"
-                 "kp,es,2022-01-01,year,2022-01-01,year,50\r\n");
+                 "programme,source,start,start_precision,end,end_precision,amount_ore,amount_decimals\r\n"
+                 "kp,deb,2021-01-01,day,2021-12-31,day,8000000000,0\r\n"
+                 "kp,es,2022-01-01,year,2022-01-01,year,50,1\r\n");
   assert_csv_of (programme_xml, "designation",
                  "programme,organisation,role,area,area_scheme,start,start_precision,end,end_precision\r\n"
                  "kp,ecd,national-cluster,\"Energi, teknologi\",other,2021-01-01,day,2024-12-31,day\r\n"
                  "kp,ced,support-body,,,2021-01-01,month,,\r\n");
   assert_csv_of (programme_xml, "contract",
-                 "id,holder,start,start_precision,end,end_precision,amount_ore,renews,programme,sources,note\r\n"
-                 "ecd-2021,ecd,2021-01-01,day,2021-12-31,day,100000000,,kp,,\r\n");
+                 "id,holder,start,start_precision,end,end_precision,amount_ore,amount_decimals,renews,programme,sources,note\r\n"
+                 "ecd-2021,ecd,2021-01-01,day,2021-12-31,day,100000000,0,,kp,,\r\n");
   assert_csv_of (programme_xml, "source",
                  "record,href,accessed,accessed_precision\r\n"
                  "kp,https://example.org/kp,2026-11-27,day\r\n");
@@ -1596,7 +1598,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_membership_dates_are_first_days_with_their_precision);
   tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
-  tcase_add_test (tc, test_csv_amounts_are_whole_numbers_of_ore_whatever_was_written);
+  tcase_add_test (tc, test_csv_amounts_are_whole_numbers_of_ore_with_the_decimals_they_were_written_with);
   tcase_add_test (tc, test_csv_percents_keep_the_decimals_they_were_written_with);
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);

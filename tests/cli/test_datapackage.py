@@ -304,7 +304,9 @@ def test_format_md_lists_every_table_and_its_columns_as_the_schema_has_them(klyn
             elif "enum" in field["constraints"]:
                 assert row[1] == ", ".join(f"`{v}`" for v in field["constraints"]["enum"]), where
             else:
-                assert row[1] == {"date": "date", "integer": "integer ≥ 0", "number": "number, 0 to 100"}.get(
+                integer = ("integer %d to %d" % (field["constraints"]["minimum"], field["constraints"]["maximum"])
+                           if "maximum" in field["constraints"] else "integer ≥ 0")
+                assert row[1] == {"date": "date", "integer": integer, "number": "number, 0 to 100"}.get(
                     field["type"], row[1]), where
         if "primaryKey" in schema:
             assert "Primary key: " + ", ".join(f"`{k}`" for k in schema["primaryKey"]) + "." in body

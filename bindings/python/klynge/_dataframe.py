@@ -3,6 +3,7 @@
 DataFrames, and back."""
 
 import csv
+import decimal
 import io
 
 from ._errors import raises_klynge_error
@@ -66,8 +67,10 @@ def to_dataframe(landscape, kind):
       so counts per category include the ones that do not occur; a
       member's ``size`` that is not known and a membership's ``end`` that
       states no reason are missing;
-    * ``percent`` is ``float64`` with two decimals (round to two decimals
-      after arithmetic);
+    * ``percent`` holds exact :class:`decimal.Decimal` values with the
+      decimals the source wrote them with (``Decimal("50")``,
+      ``Decimal("87.5")``, ``Decimal("50.00")``), so that the frame goes
+      back to the same landscape; ``.astype(float)`` for arithmetic;
     * a stated count (``participants_count``) is ``Int64``;
     * multi-valued columns (``cities``, ``focus_areas``, ``predecessors``,
       ``participants``, ``sources``) hold lists of strings (empty lists
@@ -96,7 +99,7 @@ def to_dataframe(landscape, kind):
         elif what == "integer":
             dtypes[name] = "Int64"
         elif what == "number":
-            dtypes[name] = "float64"
+            dtypes[name] = "string"
         else:
             dtypes[name] = "string"
     frame = pandas.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False,
@@ -121,6 +124,11 @@ def to_dataframe(landscape, kind):
         # code -1 (no date) picks the sentinel appended at the end
         values = numpy.append(distinct.astype("datetime64[ns]"), numpy.datetime64("NaT", "ns"))
         frame[name] = values[categorical.codes.to_numpy()]
+
+    for name in header:
+        if column_type(kind, name) == "number":
+            frame[name] = pandas.Series([decimal.Decimal(text) if text is not pandas.NA else None
+                                         for text in frame[name]], index=frame.index, dtype=object)
 
     for name in header:
         if column_type(kind, name) == "list":

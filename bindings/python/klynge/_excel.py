@@ -3,6 +3,7 @@
 table, through openpyxl (Debian: python3-openpyxl)."""
 
 import datetime
+import decimal
 import os
 
 from ._dataframe import from_dataframes, need_pandas, to_dataframe
@@ -95,7 +96,12 @@ def _write(cell, kind, value):
     elif kind == "list":
         value = join_list(value)
     elif kind == "number":
-        value = float(value)
+        # a percent: a number cell showing the decimals it was written with
+        text = str(value) if isinstance(value, decimal.Decimal) else "%.2f" % value
+        cell.value = float(text)
+        decimals = len(text.partition(".")[2])
+        cell.number_format = "0." + "0" * decimals if decimals else "0"
+        return
     elif not isinstance(value, str):
         value = str(value)
     cell.value = value
@@ -106,10 +112,17 @@ def _write(cell, kind, value):
             cell.quotePrefix = True
 
 
-def _read(value):
+def _read(cell, kind):
     """A cell's value as to_dataframe / from_dataframes take it."""
+    value = cell.value
     if isinstance(value, datetime.datetime):
         return value.date()
+    if kind == "number" and isinstance(value, (int, float)):
+        number_format = getattr(cell, "number_format", "General")
+        if number_format == "General":       # typed by hand
+            return decimal.Decimal(repr(value))
+        # the decimals its number format shows, as to_excel() wrote them
+        return decimal.Decimal("%.*f" % (len(number_format.partition(".")[2]), value))
     return value
 
 
@@ -129,16 +142,18 @@ def read_excel(path, options=None):
         for sheet in workbook.worksheets:
             if sheet.title not in TABLES:
                 continue
-            rows = sheet.iter_rows(values_only=True)
+            rows = sheet.iter_rows()
             header = next(rows, None)
             if header is None:
                 continue
+            header = [cell.value for cell in header]
             while header and header[-1] is None:
                 header = header[:-1]
             header = [str(name) for name in header]
+            kinds = [_KINDS.get(column_type(sheet.title, name), "text") for name in header]
             records = []
             for row in rows:
-                values = [_read(v) for v in row[:len(header)]]
+                values = [_read(cell, kind) for cell, kind in zip(row[:len(header)], kinds)]
                 if all(v is None for v in values):
                     continue
                 values += [None] * (len(header) - len(values))

@@ -11,6 +11,7 @@ type is which text columns are lists (:data:`LIST_COLUMNS`).
 """
 
 import csv
+import decimal
 import functools
 import io
 import json
@@ -119,10 +120,10 @@ def _missing(value):
 
 
 def _percent_text(value):
-    if isinstance(value, str):
-        return value
-    # Two decimals, as the library writes them; a float from a DataFrame
-    # holds the two decimals exactly enough for that.
+    if isinstance(value, (str, decimal.Decimal)):
+        # a Decimal keeps the decimals it was written with: 50, 87.5, 50.00
+        return str(value)
+    # a float made by arithmetic: two decimals, as the library writes them
     return "%.2f" % value
 
 

@@ -128,7 +128,7 @@ def test_envelope_rows_carry_exact_money_and_dates(klynge, designated):
         "programme": "kp-2021", "source": "deb",
         "start": datetime.date(2021, 7, 1), "start_precision": "day",
         "end": datetime.date(2022, 6, 30), "end_precision": "day",
-        "amount_ore": 10000,
+        "amount_ore": 10000, "amount_decimals": None,
     }]
 
 
