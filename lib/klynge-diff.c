@@ -415,48 +415,23 @@ put_note (const KlyngeTable *table,
   put_text (table, row, "note", record != NULL ? klynge_record_get_note (record) : NULL);
 }
 
-/* Appends one value of a joined list: the separator before all but the
- * first, and `|` and `\` escaped with a `\`, as the tables' list columns
- * are written. */
+/* A row's key is its key columns' values joined as a list column is
+ * (_klynge_table_list_append()), so that it splits back exactly. */
 static void
 list_append (GString    *out,
              guint       index,
              const char *value)
 {
-  if (index > 0)
-    g_string_append (out, KLYNGE_CSV_LIST_SEPARATOR);
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    {
-      if (*p == KLYNGE_CSV_LIST_SEPARATOR[0] || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
+  _klynge_table_list_append (out, index, value);
 }
 
-/* The inverse of list_append(): the values of a joined list. */
 static char **
 list_split (const char *text)
 {
-  GPtrArray *values = g_ptr_array_new ();
-  GString *value = g_string_new (NULL);
+  char **values = _klynge_table_list_split (text);
 
-  for (const char *p = text; ; p++)
-    {
-      if (*p == '\\' && p[1] != '\0')
-        g_string_append_c (value, *++p);
-      else if (*p == KLYNGE_CSV_LIST_SEPARATOR[0] || *p == '\0')
-        {
-          g_ptr_array_add (values, g_strdup (value->str));
-          g_string_truncate (value, 0);
-          if (*p == '\0')
-            break;
-        }
-      else
-        g_string_append_c (value, *p);
-    }
-  g_string_free (value, TRUE);
-  g_ptr_array_add (values, NULL);
-  return (char **) g_ptr_array_free (values, FALSE);
+  g_assert (values != NULL);    /* list_append() wrote it */
+  return values;
 }
 
 /* --- the tables --------------------------------------------------------- */

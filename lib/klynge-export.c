@@ -338,31 +338,13 @@ csv_header (Emitter           *emitter,
   csv_row_end (emitter);
 }
 
-/* Appends one value of a plural column to the scratch buffer: the
- * separator before all but the first, and `|` and `\` backslash-escaped so
- * that the column splits back into exactly the values it joined. */
+/* Appends one value of a plural column to the scratch buffer. */
 static void
 csv_list_append (Emitter    *emitter,
                  guint       index,
                  const char *value)
 {
-  GString *scratch = emitter->scratch;
-
-  if (index > 0)
-    g_string_append (scratch, KLYNGE_CSV_LIST_SEPARATOR);
-  if (value == NULL)
-    return;
-  if (strpbrk (value, KLYNGE_CSV_LIST_SEPARATOR "\\") == NULL)
-    {
-      g_string_append (scratch, value);
-      return;
-    }
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == KLYNGE_CSV_LIST_SEPARATOR[0] || *p == '\\')
-        g_string_append_c (scratch, '\\');
-      g_string_append_c (scratch, *p);
-    }
+  _klynge_table_list_append (emitter->scratch, index, value);
 }
 
 static void

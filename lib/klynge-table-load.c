@@ -22,9 +22,6 @@
 #include "klynge-tables-private.h"
 #include "klynge-xml-reader-private.h"
 
-#define LIST_SEPARATOR '|'
-#define LIST_ESCAPE '\\'
-
 /* A row: one allocation, its cells in the loader's string chunk. */
 typedef struct {
   guint line;
@@ -455,35 +452,18 @@ split_list (Loader *loader,
             guint   c)
 {
   const char *value = row->cells[c];
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GString) item = g_string_new (NULL);
+  char **items;
 
   if (*value == '\0')
     return g_new0 (char *, 1);
-  for (const char *p = value;; p++)
+  items = _klynge_table_list_split (value);
+  if (items == NULL)
     {
-      if (*p == LIST_ESCAPE)
-        {
-          if (p[1] != LIST_SEPARATOR && p[1] != LIST_ESCAPE)
-            {
-              add_problem (loader, table, row->line, cell_column (loader, table, c), KLYNGE_ERROR_BAD_VALUE,
-                           "“%s”: in a list, “\\” escapes only “|” and “\\”", value);
-              row->bad = TRUE;
-              return NULL;
-            }
-          g_string_append_c (item, *++p);
-        }
-      else if (*p == LIST_SEPARATOR || *p == '\0')
-        {
-          g_strv_builder_add (builder, item->str);
-          g_string_truncate (item, 0);
-          if (*p == '\0')
-            break;
-        }
-      else
-        g_string_append_c (item, *p);
+      add_problem (loader, table, row->line, cell_column (loader, table, c), KLYNGE_ERROR_BAD_VALUE,
+                   "“%s”: in a list, “\\” escapes only “|” and “\\”", value);
+      row->bad = TRUE;
     }
-  return g_strv_builder_end (builder);
+  return items;
 }
 
 /* --- records and their children ------------------------------------------ */

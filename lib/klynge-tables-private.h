@@ -68,4 +68,15 @@ const char * const *_klynge_column_values       (const KlyngeColumn *column);
  * indented JSON, the same bytes every time. */
 GString            *_klynge_tables_datapackage  (void);
 
+/* The one rule of a LIST column: values joined by
+ * KLYNGE_CSV_LIST_SEPARATOR, a `|` or `\` inside a value escaped with a
+ * `\`. Appends @value (nullable: empty) to @out, the separator before all
+ * but the first (@index 0). */
+void                _klynge_table_list_append   (GString            *out,
+                                                 guint               index,
+                                                 const char         *value);
+/* The values @text joins, NULL-terminated (one empty value for ""); NULL
+ * when a `\` escapes anything but `|` or `\`. */
+char              **_klynge_table_list_split    (const char         *text);
+
 G_END_DECLS

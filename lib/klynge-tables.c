@@ -256,6 +256,58 @@ _klynge_table_column_index (const KlyngeTable *table,
   return -1;
 }
 
+void
+_klynge_table_list_append (GString    *out,
+                           guint       index,
+                           const char *value)
+{
+  const char separator = KLYNGE_CSV_LIST_SEPARATOR[0];
+
+  if (index > 0)
+    g_string_append_c (out, separator);
+  if (value == NULL)
+    return;
+  if (strpbrk (value, KLYNGE_CSV_LIST_SEPARATOR "\\") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == separator || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+char **
+_klynge_table_list_split (const char *text)
+{
+  const char separator = KLYNGE_CSV_LIST_SEPARATOR[0];
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) item = g_string_new (NULL);
+
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\\')
+        {
+          if (p[1] != separator && p[1] != '\\')
+            return NULL;
+          g_string_append_c (item, *++p);
+        }
+      else if (*p == separator || *p == '\0')
+        {
+          g_strv_builder_add (builder, item->str);
+          g_string_truncate (item, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (item, *p);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* The nicks of each enum column, made once, in the type's own order. */
 const char * const *
 _klynge_column_values (const KlyngeColumn *column)
