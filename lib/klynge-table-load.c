@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -355,7 +356,7 @@ check_ore (Loader *loader,
   const char *decimals_text = "";
   gboolean digits = *value != '\0' && strlen (value) <= 20;
   guint decimals = 2;
-  guint64 ore;
+  guint64 ore = 0;
 
   g_assert (c + 1 < spec->n_columns && spec->columns[c + 1].type == KLYNGE_COLUMN_DECIMALS);
   decimals_text = row->cells[c + 1];
@@ -372,14 +373,19 @@ check_ore (Loader *loader,
     return;
   for (const char *p = value; digits && *p; p++)
     digits = g_ascii_isdigit (*p);
-  if (!digits)
+  if (digits)
+    {
+      errno = 0;
+      ore = g_ascii_strtoull (value, NULL, 10);
+    }
+  if (!digits || errno == ERANGE || ore > G_MAXINT64)
     {
       add_problem (loader, table, row->line, cell_column (loader, table, c), KLYNGE_ERROR_BAD_MONEY,
-                   "“%s” is not an amount in øre: a whole number such as 800000000", value);
+                   digits ? "“%s” øre is more than an amount can be"
+                          : "“%s” is not an amount in øre: a whole number such as 800000000", value);
       mark_bad (loader, table, row, c);
       return;
     }
-  ore = g_ascii_strtoull (value, NULL, 10);
   if (*decimals_text != '\0')
     {
       if (decimals_text[1] != '\0' || decimals_text[0] < '0' || decimals_text[0] > '2')
@@ -402,6 +408,18 @@ check_ore (Loader *loader,
   row->cells[c] = kroner_text (loader, ore, decimals);
 }
 
+/* Whether a column is written as a text element of the row's element
+ * (the XML's <name>, <note>, ...) rather than as an attribute. */
+static gboolean
+is_text_element (const KlyngeColumn *column)
+{
+  static const char * const text_columns[] = {
+    "name", "name_en", "website", "parent", "title", "note", "focus_area", NULL
+  };
+
+  return column->type == KLYNGE_COLUMN_TEXT && g_strv_contains (text_columns, column->name);
+}
+
 static void
 check_cells (Loader *loader,
              Table  *table,
@@ -416,7 +434,10 @@ check_cells (Loader *loader,
 
       if (column->required && column->type != KLYNGE_COLUMN_PRECISION && *row->cells[c] == '\0')
         {
-          add_problem (loader, table, row->line, cell_column (loader, table, c), KLYNGE_ERROR_MISSING_ATTRIBUTE,
+          /* the XML's code for the same fault: a <name> or <title> left
+           * out is a missing element, a holder a missing attribute */
+          add_problem (loader, table, row->line, cell_column (loader, table, c),
+                       is_text_element (column) ? KLYNGE_ERROR_MISSING_ELEMENT : KLYNGE_ERROR_MISSING_ATTRIBUTE,
                        "the column “%s” needs a value", column->name);
           mark_bad (loader, table, row, c);
           continue;
@@ -660,10 +681,6 @@ is_attribute (const char         *table,
               const KlyngeColumn *column,
               const char         *parent_column)
 {
-  static const char * const text_columns[] = {
-    "name", "name_en", "website", "parent", "title", "note", "focus_area", NULL
-  };
-
   if (column->type == KLYNGE_COLUMN_PRECISION || column->type == KLYNGE_COLUMN_DECIMALS
       || column->type == KLYNGE_COLUMN_LIST)
     return FALSE;
@@ -671,7 +688,7 @@ is_attribute (const char         *table,
     return FALSE;
   if (strcmp (table, "participant") == 0 && strcmp (column->name, "kind") == 0)
     return FALSE;
-  return !g_strv_contains (text_columns, column->name);
+  return !is_text_element (column);
 }
 
 static const char *
@@ -1472,10 +1489,19 @@ inputs_from_directory (const char        *directory,
       gsize length;
       Input input;
 
-      if (!g_str_has_suffix (name, ".csv"))
+      /* hidden files (a Mac's ._organisation.csv, an interrupted
+       * export's stage) are not tables */
+      if (name[0] == '.' || !g_str_has_suffix (name, ".csv"))
         continue;
       path = g_build_filename (directory, name, NULL);
-      if (g_stat (path, &st) == 0 && (total += (guint64) st.st_size) > options->max_input_size)
+      /* only a regular file has a size to cap before it is read: a
+       * device, a FIFO or a link to one could be endless */
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s: not a regular file", path);
+          return NULL;
+        }
+      if ((total += (guint64) st.st_size) > options->max_input_size)
         {
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
                        "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
@@ -1486,6 +1512,16 @@ inputs_from_directory (const char        *directory,
         {
           g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, local->message);
           g_error_free (local);
+          return NULL;
+        }
+      /* a file that grew since it was measured */
+      total = total - (guint64) st.st_size + length;
+      if (total > options->max_input_size)
+        {
+          g_free (contents);
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_LIMIT_EXCEEDED,
+                       "%s: the tables are larger than %" G_GUINT64_FORMAT " bytes",
+                       directory, options->max_input_size);
           return NULL;
         }
       input.name = g_strndup (name, strlen (name) - strlen (".csv"));

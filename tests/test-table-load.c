@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -193,6 +194,7 @@ START_TEST (test_a_directory_of_tables_loads_and_other_files_are_ignored)
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL, *b = NULL;
   g_autofree char *other = g_build_filename (dir, "datapackage.json", NULL);
+  g_autofree char *hidden = g_build_filename (dir, "._organisation.csv", NULL);
 
   for (guint i = 0; member_list_tables[i] != NULL; i += 2)
     {
@@ -202,6 +204,8 @@ START_TEST (test_a_directory_of_tables_loads_and_other_files_are_ignored)
       ck_assert (g_file_set_contents (path, member_list_tables[i + 1], -1, NULL));
     }
   ck_assert (g_file_set_contents (other, "{ not even json", -1, NULL));
+  /* a Mac's AppleDouble file is hidden, and no table */
+  ck_assert (g_file_set_contents (hidden, "\x00\x05\x16\x07", 4, NULL));
   landscape = klynge_landscape_load_tables (dir, NULL, NULL, &error);
   ck_assert_no_error (error);
   expected = klynge_landscape_load_bytes (xml, "expected", NULL, &error);
@@ -217,6 +221,25 @@ START_TEST (test_a_directory_of_tables_loads_and_other_files_are_ignored)
       g_unlink (path);
     }
   g_unlink (other);
+  g_unlink (hidden);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* A device or a FIFO has no size to cap before it is read. */
+START_TEST (test_a_table_that_is_no_regular_file_is_refused_unread)
+{
+  g_autofree char *dir = g_dir_make_tmp ("klynge-tables-XXXXXX", NULL);
+  g_autofree char *link = g_build_filename (dir, "organisation.csv", NULL);
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_int_eq (symlink ("/dev/zero", link), 0);
+  landscape = klynge_landscape_load_tables (dir, NULL, NULL, &error);
+  ck_assert (landscape == NULL);
+  ck_assert_msg (strstr (error->message, "not a regular file") != NULL, "%s", error->message);
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  g_unlink (link);
   g_rmdir (dir);
 }
 END_TEST
@@ -425,6 +448,13 @@ static const BadCase bad_cases[] = {
     KLYNGE_ERROR_BAD_ENUM, "member.csv:2:4: " },
   { "an empty required cell", { "organisation", "id,kind,name\nc-1,,E\n" },
     KLYNGE_ERROR_MISSING_ATTRIBUTE, "organisation.csv:2:2: " },
+  { "an empty name, an element in the XML", { "organisation", "id,kind,name\nc-1,cluster,\n" },
+    KLYNGE_ERROR_MISSING_ELEMENT, "organisation.csv:2:3: " },
+  { "more øre than an amount can be",
+    { ORGS, "funding-source", "id,kind,name\nf,national-agency,F\n",
+      "contract", "id,holder,start,end,amount_ore\nk,c-1,2020,2021,99999999999999999999\n",
+      "share", "contract,source,percent\nk,f,100\n" },
+    KLYNGE_ERROR_BAD_MONEY, "contract.csv:2:5: " },
   { "a bad id", { "organisation", "id,kind,name\n1 x,cluster,E\n" },
     KLYNGE_ERROR_BAD_ID, "organisation.csv:2:1: " },
   { "an unknown member", { ORGS, MEMBERS, "membership", "organisation,member\nc-1,m-2\n" },
@@ -760,6 +790,7 @@ table_load_suite (void)
   tc = tcase_create ("by-hand");
   tcase_add_test (tc, test_a_member_list_alone_makes_a_landscape_with_columns_in_any_order);
   tcase_add_test (tc, test_a_directory_of_tables_loads_and_other_files_are_ignored);
+  tcase_add_test (tc, test_a_table_that_is_no_regular_file_is_refused_unread);
   tcase_add_test (tc, test_list_columns_stand_in_for_their_tables_and_kroner_for_ore);
   tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_an_io_error);
   tcase_add_test (tc, test_a_cancelled_load_is_cancelled);
