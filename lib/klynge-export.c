@@ -1024,8 +1024,7 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
 /* --- all tables and their Data Package descriptor ------------------------ */
 
 /**
- * klynge_landscape_export_datapackage_bytes:
- * @self: a landscape
+ * klynge_export_datapackage_bytes:
  *
  * The Data Package 2.0 descriptor (`datapackage.json`) that
  * klynge_landscape_export_tables() writes beside the tables: a resource
@@ -1033,19 +1032,14 @@ klynge_landscape_export_csv_bytes (KlyngeLandscape  *self,
  * Schema (every column's type, description and constraints, the primary
  * key, the foreign keys to the tables that references name, the empty
  * field as the missing value). It describes the tables, not their rows,
- * so it is the same for every landscape; the same bytes every time.
+ * so it takes no landscape: the same bytes every time.
  *
  * Returns: (transfer full): the descriptor, UTF-8 JSON
  */
 GBytes *
-klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self)
+klynge_export_datapackage_bytes (void)
 {
-  GString *descriptor;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-
-  descriptor = _klynge_tables_datapackage ();
-  return g_string_free_to_bytes (descriptor);
+  return g_string_free_to_bytes (_klynge_tables_datapackage ());
 }
 
 /* Writes @table, or the descriptor for %NULL, as the file @name of @set. */
@@ -1090,7 +1084,7 @@ write_table_file (KlyngeLandscape    *self,
  * Writes every table of klynge_landscape_export_csv_kinds() into
  * @directory as `<kind>.csv` (as klynge_landscape_export_csv() writes
  * it), and `datapackage.json`, the Data Package descriptor of
- * klynge_landscape_export_datapackage_bytes(). Other files in @directory
+ * klynge_export_datapackage_bytes(). Other files in @directory
  * are left alone; files of these names are replaced.
  *
  * All or nothing: the files are written, each flushed to disk, into a

@@ -40,7 +40,7 @@ gboolean            klynge_landscape_export_tables       (KlyngeLandscape  *self
                                                           const char       *directory,
                                                           GCancellable     *cancellable,
                                                           GError          **error);
-GBytes             *klynge_landscape_export_datapackage_bytes (KlyngeLandscape *self);
+GBytes             *klynge_export_datapackage_bytes      (void);
 gboolean            klynge_landscape_export_graphml      (KlyngeLandscape  *self,
                                                           GOutputStream    *stream,
                                                           GCancellable     *cancellable,

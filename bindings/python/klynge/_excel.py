@@ -74,8 +74,9 @@ def to_excel(landscape, path):
         sheet.append(list(frame.columns))
         kinds = {name: _KINDS.get(column_type(table, name), "text") for name in frame.columns}
         columns = [(kinds[name], frame[name].astype(object).tolist()) for name in frame.columns]
-        for index in range(len(frame)):
-            row = sheet.max_row + 1
+        # rows counted here: openpyxl's max_row looks at every cell
+        for row in range(2, len(frame) + 2):
+            index = row - 2
             for number, (kind, values) in enumerate(columns, start=1):
                 _write(sheet.cell(row=row, column=number), kind, values[index])
     workbook.save(os.fspath(path))

@@ -4,7 +4,7 @@
 The library's table description (lib/klynge-tables.c) names every table's
 columns, their types and the words each enumeration takes; the CSV export
 writes the tables, the table loader reads them, and the Data Package
-descriptor (klynge_landscape_export_datapackage_bytes()) describes them.
+descriptor (klynge_export_datapackage_bytes()) describes them.
 This module reads that descriptor, so Python takes names, types and
 vocabularies from the same place.  The one thing the descriptor does not
 type is which text columns are lists (:data:`LIST_COLUMNS`).
@@ -34,7 +34,7 @@ LIST_COLUMNS = ("cities", "focus_areas", "predecessors", "participants", "source
 @functools.lru_cache(maxsize=None)
 def _schema():
     """{table: {column: its Table Schema field}}, in the library's order."""
-    descriptor = json.loads(bytes(Klynge.Landscape.new().export_datapackage_bytes().get_data()))
+    descriptor = json.loads(bytes(Klynge.export_datapackage_bytes().get_data()))
     return {resource["name"]: {field["name"]: field for field in resource["schema"]["fields"]}
             for resource in descriptor["resources"]}
 
