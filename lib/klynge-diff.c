@@ -83,9 +83,12 @@
  * in their own precision (`2014`, `2014-05`, `2014-05-09`), so one field
  * says what a table's date column and its `_precision` column say
  * together; money (`amount_ore`) is a whole number of øre; percents have
- * two decimals (`50.00`); enumerations are their nicks, where the
- * column's default (a member's size `unknown`, a membership's end `none`)
- * is an empty field as in the tables. The key (klynge_change_get_key()) joins
+ * two decimals (`50.00`), and a member list not stated reads `unknown`,
+ * so that a diff shows what changed in meaning, not in spelling (the
+ * tables keep both spellings, for a byte-identical round trip);
+ * enumerations are their nicks, where the column's default (a member's
+ * size `unknown`, a membership's end `none`) is an empty field as in the
+ * tables. The key (klynge_change_get_key()) joins
  * the values of the key columns after the first in the same way, as the
  * list columns of the tables join theirs: separated by
  * %KLYNGE_CSV_LIST_SEPARATOR, with `|` and `\` in a value escaped by a
@@ -1838,7 +1841,7 @@ append_key (GString           *out,
  * Control characters in a value (the line breaks of a note) are written
  * as `\n`, `\r`, `\t` or `\xNN`, so that each field stays on its line.
  *
- * Returns: (transfer full): the text; empty when the diff is
+ * Returns: (transfer full): the text; empty when the diff is empty
  */
 char *
 klynge_diff_to_text (KlyngeDiff *self)

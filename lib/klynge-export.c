@@ -1087,13 +1087,17 @@ write_table_file (KlyngeLandscape    *self,
  * klynge_export_datapackage_bytes(). Other files in @directory
  * are left alone; files of these names are replaced.
  *
- * All or nothing: the files are written, each flushed to disk, into a
- * hidden directory inside @directory (`.klynge-tables-XXXXXX`), and only
- * when all of them are complete are they renamed into place. On a failure
- * that directory is removed, @directory holds what it held before (and is
- * removed again when this call made it; parents it made stay). What a
- * process killed while it wrote leaves behind is removed by the next
- * export into @directory.
+ * The files are written, each flushed to disk, into a hidden directory
+ * inside @directory (`.klynge-tables-XXXXXX`), and only when all of them
+ * are complete are they renamed into place, one by one. A failure while
+ * writing (a full disk, a bad value, cancelling) removes that directory
+ * and leaves @directory as it was (removed again when this call made it;
+ * parents it made stay). A rename cannot fail for want of space, but if
+ * one fails all the same, or the process dies between two renames, each
+ * file in @directory is still whole, some of this export and some of the
+ * one before: compare `datapackage.json` and the tables' headers, or
+ * export again. What a process killed while it wrote leaves behind is
+ * removed by the next export into @directory.
  *
  * Returns: %TRUE on success; %FALSE with @error set to
  *   %KLYNGE_ERROR_IO naming the file or directory that could not be

@@ -38,7 +38,7 @@ tool_import (Tool  *tool,
   const ToolCommand *command = tool_find_command ("import");
   g_autofree char *format = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "The format of the tables: csv", "FORMAT" },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format, "The format of the tables: csv", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the landscape to FILE", "FILE" },
     { NULL }
   };
