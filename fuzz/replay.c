@@ -9,7 +9,8 @@
  * the seeds and regressions of the source tree ($KLYNGE_TEST_SRCDIR):
  * tests/data/{valid,invalid,hostile,roundtrip} and fuzz/regressions;
  * replay-api (built with REPLAY_API_SEEDS) fuzz/seeds-api and the
- * regressions named api-*.
+ * regressions named api-*; replay-tables (built with REPLAY_TABLES_SEEDS)
+ * fuzz/seeds-tables and the regressions named tables-*.
  * A failing input aborts, so the program crashes; otherwise it prints how
  * many inputs it ran and exits 0. Built with the ordinary compiler, it
  * runs in make check; the harness is the same file libFuzzer links.
@@ -27,8 +28,9 @@ int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* Seed directories, and the prefix of the file names to take from each
- * (NULL: all). The API harness reads programs of operations, not
- * documents, so it has seeds and regressions of its own. */
+ * (NULL: all). The API harness reads programs of operations and the
+ * table harness sets of tables, not documents, so each has seeds and
+ * regressions of its own. */
 static const struct {
   const char *dir;
   const char *prefix;
@@ -36,6 +38,9 @@ static const struct {
 #ifdef REPLAY_API_SEEDS
   { "fuzz/seeds-api", NULL },
   { "fuzz/regressions", "api-" },
+#elif defined (REPLAY_TABLES_SEEDS)
+  { "fuzz/seeds-tables", NULL },
+  { "fuzz/regressions", "tables-" },
 #else
   { "tests/data/valid", NULL },
   { "tests/data/invalid", NULL },

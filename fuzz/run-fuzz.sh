@@ -7,13 +7,14 @@
 # directory: objects, binaries, corpora, logs, artifacts), FUZZ_SOURCES
 # (the library's .c files), FUZZ_CPPFLAGS, FUZZ_DEPS_CFLAGS,
 # FUZZ_DEPS_LIBS, FUZZ_DICT (libxml2's xml.dict, used when present);
-# FUZZ_HARNESSES (default "load values api"); FUZZ_PARALLEL=yes runs the
+# FUZZ_HARNESSES (default "load values api tables"); FUZZ_PARALLEL=yes runs the
 # harnesses at the same time (at most two are ever worth it on two cores);
 # FUZZ_NICE (default 19).
 #
 # Each harness runs on a writable corpus in $FUZZ_DIR/corpus-NAME, seeded
 # from tests/data and fuzz/regressions (what it finds stays there for the
-# next run). A crash, hang, leak or out-of-memory input is saved as
+# next run); the api and tables harnesses from fuzz/seeds-NAME and the
+# regressions named NAME-*. A crash, hang, leak or out-of-memory input is saved as
 # $FUZZ_DIR/artifacts-NAME/{crash,timeout,leak,oom}-*; make it a fixture in
 # fuzz/regressions/ once fixed. The summary gives executions, coverage
 # (cov: edges, ft: features) and findings per harness.
@@ -21,7 +22,7 @@ set -eu
 
 srcdir=${1:?usage: run-fuzz.sh SRCDIR MINUTES}
 minutes=${2:-1}
-: "${FUZZ_CC:=clang}" "${FUZZ_DIR:=$PWD/fuzz-build}" "${FUZZ_HARNESSES:=load values api}"
+: "${FUZZ_CC:=clang}" "${FUZZ_DIR:=$PWD/fuzz-build}" "${FUZZ_HARNESSES:=load values api tables}"
 : "${FUZZ_PARALLEL:=no}" "${FUZZ_NICE:=19}" "${FUZZ_DICT:=}"
 : "${FUZZ_SOURCES:?}" "${FUZZ_CPPFLAGS:?}" "${FUZZ_DEPS_CFLAGS:?}" "${FUZZ_DEPS_LIBS:?}"
 
@@ -55,11 +56,11 @@ run_one () {
   log="$FUZZ_DIR/fuzz-$name.log"
   mkdir -p "$corpus" "$artifacts"
   # a writable copy of the seeds; what earlier runs found stays. The api
-  # harness reads programs of operations: seeds of its own, regressions
-  # named api-*.
-  if test "$name" = api; then
-    find "$srcdir/fuzz/seeds-api" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
-    find "$srcdir/fuzz/regressions" -type f -name 'api-*' -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+  # harness reads programs of operations, the tables harness sets of CSV
+  # tables: seeds of their own, regressions named api-* and tables-*.
+  if test "$name" = api || test "$name" = tables; then
+    find "$srcdir/fuzz/seeds-$name" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
+    find "$srcdir/fuzz/regressions" -type f -name "$name-*" -exec cp -f {} "$corpus/" \; 2>/dev/null || true
   else
     for d in valid invalid hostile roundtrip; do
       find "$srcdir/tests/data/$d" -type f -exec cp -f {} "$corpus/" \; 2>/dev/null || true
@@ -79,6 +80,8 @@ run_one () {
     # (its values reach the 1 MiB cap, saved and reloaded several times a
     # run under ASan: 0.6 s alone, past 10 s once beside a CI run)
     api) dict="-max_len=4096"; timeout=30 ;;
+    # the largest seed is 5 KB; a table loads, exports and loads again
+    tables) dict="-dict=$srcdir/fuzz/tables.dict -max_len=16384" ;;
   esac
   echo "run-fuzz: fuzz-$name for $seconds s (log $log)"
   # shellcheck disable=SC2086
