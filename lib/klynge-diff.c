@@ -937,6 +937,7 @@ begin_table (Diff       *diff,
     if (!(diff->key_mask & (1u << i))
         && table->columns[i].type != KLYNGE_COLUMN_PRECISION
         && table->columns[i].type != KLYNGE_COLUMN_DECIMALS
+        && table->columns[i].type != KLYNGE_COLUMN_SHARE_ORE
         && table->columns[i].type != KLYNGE_COLUMN_LIST)
       diff->compared_mask |= 1u << i;
 }

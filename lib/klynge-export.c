@@ -534,6 +534,11 @@ csv_shares (Emitter         *emitter,
           csv_field (emitter, klynge_record_get_id (KLYNGE_RECORD (contract)));
           csv_field (emitter, klynge_share_get_source (share));
           csv_field (emitter, percent);
+          /* the library's split, so that a sum by source is the funding total */
+          if (klynge_contract_has_amount (contract))
+            csv_integer (emitter, klynge_contract_share_amount (contract, klynge_share_get_source (share)));
+          else
+            csv_field (emitter, NULL);
           csv_row_end (emitter);
         }
     }

@@ -450,6 +450,13 @@ check_cells (Loader *loader,
           mark_bad (loader, table, row, c);
           continue;
         }
+      if (column->type == KLYNGE_COLUMN_SHARE_ORE && *row->cells[c] != '\0'
+          && (strlen (row->cells[c]) > 20 || strspn (row->cells[c], "0123456789") != strlen (row->cells[c])))
+        {
+          add_problem (loader, table, row->line, cell_column (loader, table, c), KLYNGE_ERROR_BAD_MONEY,
+                       "“%s” is not an amount in øre: a whole number such as 800000000", row->cells[c]);
+          row->bad = TRUE;
+        }
       if (column->type == KLYNGE_COLUMN_DATE)
         check_date (loader, table, row, c);
       else if (column->type == KLYNGE_COLUMN_ORE)
@@ -682,7 +689,7 @@ is_attribute (const char         *table,
               const char         *parent_column)
 {
   if (column->type == KLYNGE_COLUMN_PRECISION || column->type == KLYNGE_COLUMN_DECIMALS
-      || column->type == KLYNGE_COLUMN_LIST)
+      || column->type == KLYNGE_COLUMN_SHARE_ORE || column->type == KLYNGE_COLUMN_LIST)
     return FALSE;
   if (parent_column != NULL && strcmp (column->name, parent_column) == 0)
     return FALSE;
@@ -1130,6 +1137,44 @@ load_document (Loader *loader)
   return landscape;
 }
 
+/* A share's amount_ore, where the table gives it, is the library's split
+ * of its contract: a sum by source must be the funding total, so a figure
+ * that is not is refused rather than kept beside the one that counts. */
+static void
+check_share_amounts (Loader          *loader,
+                     KlyngeLandscape *landscape)
+{
+  Table *table = table_named (loader, "share");
+  int contract_column = _klynge_table_column_index (table->table, "contract");
+  int source_column = _klynge_table_column_index (table->table, "source");
+  int amount_column = _klynge_table_column_index (table->table, "amount_ore");
+
+  if (!table->present || table->field_of[amount_column] < 0)
+    return;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (table->rows, r);
+      const char *stated = row->cells[amount_column];
+      KlyngeRecord *record = klynge_landscape_lookup (landscape, row->cells[contract_column]);
+      char computed[24] = "";
+
+      if (*stated == '\0' || !KLYNGE_IS_CONTRACT (record))
+        continue;
+      if (klynge_contract_has_amount (KLYNGE_CONTRACT (record)))
+        g_snprintf (computed, sizeof computed, "%" G_GINT64_FORMAT,
+                    klynge_contract_share_amount (KLYNGE_CONTRACT (record), row->cells[source_column]));
+      if (*computed == '\0')
+        add_problem (loader, table, row->line, cell_column (loader, table, amount_column),
+                     KLYNGE_ERROR_INCONSISTENT,
+                     "amount_ore is %s, but the contract's amount is not known: leave it empty", stated);
+      else if (strcmp (stated, computed) != 0)
+        add_problem (loader, table, row->line, cell_column (loader, table, amount_column),
+                     KLYNGE_ERROR_INCONSISTENT,
+                     "amount_ore is %s, but the library's split of the contract gives this share %s øre: "
+                     "leave it empty or give that", stated, computed);
+    }
+}
+
 /* --- the whole load ------------------------------------------------------ */
 
 /* Problems by file, in the order of the tables, then by place; those
@@ -1411,6 +1456,8 @@ load_inputs (GArray                  *inputs,
           return NULL;
         }
       landscape = load_document (&loader);
+      if (landscape != NULL)
+        check_share_amounts (&loader, landscape);
     }
 
 out:

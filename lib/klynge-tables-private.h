@@ -20,6 +20,9 @@ typedef enum {
   KLYNGE_COLUMN_DATE,          /* YYYY-MM-DD, the first day a date stands for */
   KLYNGE_COLUMN_PRECISION,     /* year, month or day: of the date column before it */
   KLYNGE_COLUMN_ORE,           /* money: a whole number of øre */
+  KLYNGE_COLUMN_SHARE_ORE,     /* money the library works out from other
+                                * columns (a share's part of its contract,
+                                * in øre): written, and checked on reading */
   KLYNGE_COLUMN_DECIMALS,      /* 0, 1 or 2: how many decimals of kroner the
                                 * amount before it was written with; empty
                                 * for 2 (or no amount) */

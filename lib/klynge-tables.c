@@ -100,6 +100,10 @@ static const KlyngeColumn share_columns[] = {
   { "percent", KLYNGE_COLUMN_PERCENT, TRUE, NULL, NULL, NULL, NULL,
     "its share of the contract, with the decimals it was written with; a contract's "
     "shares sum to 100" },
+  { "amount_ore", KLYNGE_COLUMN_SHARE_ORE, FALSE, NULL, NULL, NULL, NULL,
+    "what the source pays of the contract, in øre, as the library splits its amount "
+    "(whole øre, the øre left over to the largest remainders); empty when the "
+    "contract's amount is not known; checked when read" },
 };
 
 static const KlyngeColumn programme_columns[] = {
@@ -487,6 +491,7 @@ datapackage_field (Json               *json,
       type = "date";
       break;
     case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_SHARE_ORE:
     case KLYNGE_COLUMN_COUNT:
     case KLYNGE_COLUMN_DECIMALS:
       type = "integer";
@@ -530,6 +535,7 @@ datapackage_field (Json               *json,
       json_member (json, "pattern", "^[0-9]{8}$");
       break;
     case KLYNGE_COLUMN_ORE:
+    case KLYNGE_COLUMN_SHARE_ORE:
     case KLYNGE_COLUMN_COUNT:
       json_literal (json, "minimum", "0");
       break;

@@ -351,15 +351,18 @@ START_TEST (test_csv_identifiers_are_a_table_of_funding_sources_then_organisatio
 }
 END_TEST
 
-/* as the XML writes them, so that tables read back give the same document */
-START_TEST (test_csv_percents_keep_the_decimals_they_were_written_with)
+/* Percents as the XML writes them, so that tables read back give the same
+ * document; each share's øre as the library splits the contract: 33.34 %
+ * of 400000050 øre is 133360016.67 and 66.66 % 266640033.33, and the øre
+ * left over goes to the larger remainder. */
+START_TEST (test_csv_percents_keep_their_decimals_and_shares_give_the_library_split)
 {
   assert_csv ("share",
-              "contract,source,percent\r\n"
-              "ced-2019,siu,50\r\n"
-              "ced-2019,es,50.00\r\n"
-              "ced-2021,siu,33.34\r\n"
-              "ced-2021,es,66.66\r\n");
+              "contract,source,percent,amount_ore\r\n"
+              "ced-2019,siu,50,400000000\r\n"
+              "ced-2019,es,50.00,400000000\r\n"
+              "ced-2021,siu,33.34,133360017\r\n"
+              "ced-2021,es,66.66,266640033\r\n");
 }
 END_TEST
 
@@ -1597,7 +1600,7 @@ export_suite (void)
   tcase_add_test (tc, test_csv_membership_has_role_and_end_reason);
   tcase_add_test (tc, test_csv_funding_source_table);
   tcase_add_test (tc, test_csv_amounts_are_whole_numbers_of_ore_with_the_decimals_they_were_written_with);
-  tcase_add_test (tc, test_csv_percents_keep_the_decimals_they_were_written_with);
+  tcase_add_test (tc, test_csv_percents_keep_their_decimals_and_shares_give_the_library_split);
   tcase_add_test (tc, test_csv_merger_joins_predecessors);
   tcase_add_test (tc, test_csv_initiative_table);
   tcase_add_test (tc, test_csv_participants_say_whether_each_is_an_organisation_or_a_member);

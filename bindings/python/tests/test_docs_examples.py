@@ -78,10 +78,8 @@ def test_the_share_recipe_gives_the_librarys_funding_totals(klynge, srcdir, buil
     assert per_source.sum() == klynge.to_dataframe(builtin, "contract")["amount_ore"].sum()
 
 
-# (not largest-amounts.xml: amount × basis points overflows int64 above
-# 9 × 10¹⁴ øre, as docs/python.md says)
-@pytest.mark.parametrize("fixture", ["contracts.xml", "full.xml", "programmes.xml"])
-def test_the_share_recipe_splits_every_share_as_the_library_does(klynge, srcdir, data_path,
+@pytest.mark.parametrize("fixture", ["contracts.xml", "full.xml", "programmes.xml", "largest-amounts.xml"])
+def test_the_share_table_splits_every_share_as_the_library_does(klynge, srcdir, data_path,
                                                                  pandas, tmp_path, fixture):
     # contracts.xml splits 1 krone 33.33 / 33.33 / 33.34 %: 33, 33 and 34 øre
     landscape = klynge.load(data_path("valid", fixture))

@@ -76,11 +76,13 @@ def test_money_is_exact_ore_and_percent_an_exact_decimal(klynge, full):
     assert all(type(c["amount_ore"]) is int for c in contracts)
     assert contracts[1]["renews"] == "c-hub-2019"
     shares = klynge.to_records(full, "share")
+    # percents as written (50, 50.00, 100); each share's øre as the library splits
     assert shares == [
-        {"contract": "c-hub-2019", "source": "fs-a", "percent": Decimal("50.00")},
-        {"contract": "c-hub-2019", "source": "fs-b", "percent": Decimal("50.00")},
-        {"contract": "c-hub-2021", "source": "fs-a", "percent": Decimal("100.00")},
+        {"contract": "c-hub-2019", "source": "fs-a", "percent": Decimal("50"), "amount_ore": 400000000},
+        {"contract": "c-hub-2019", "source": "fs-b", "percent": Decimal("50.00"), "amount_ore": 400000000},
+        {"contract": "c-hub-2021", "source": "fs-a", "percent": Decimal("100"), "amount_ore": 400000000},
     ]
+    assert [str(s["percent"]) for s in shares] == ["50", "50.00", "100"]
 
 
 def test_merger_and_initiative_rows_list_their_parties(klynge, full):
