@@ -59,8 +59,6 @@ tool_diff (Tool  *tool,
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
     return status;
-  if (tool->landscape_path != NULL)
-    return tool_usage_error (command, "--landscape does not apply; name the two files to compare");
   if (argc < 3)
     return tool_usage_error (command, "which files? Name the old and the new landscape");
   if (argc > 3)

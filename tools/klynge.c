@@ -28,7 +28,7 @@ static const ToolCommand commands[] = {
   { "due-diligence", "ID ID...", "the report on a possible merger", tool_due_diligence },
   { "merge", "ID ID...", "apply a merger and save the result", tool_merge },
   { "funding", "", "what each funding source paid, by source, holder, year or kind", tool_funding },
-  { "diff", "OLD NEW", "what changed between two landscape files", tool_diff },
+  { "diff", "OLD NEW", "what changed between two landscape files", tool_diff, TRUE },
 };
 
 const ToolCommand *

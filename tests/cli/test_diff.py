@@ -100,7 +100,7 @@ def test_the_other_way_round_added_and_removed_swap(klynge, old, new):
     (["{old}"], "which files?"),
     (["{old}", "{old}", "{old}"], "unexpected argument"),
     (["--format", "xml", "{old}", "{old}"], "“xml” is not a format (text or csv)"),
-    (["--landscape", "{old}", "{old}", "{old}"], "--landscape does not apply"),
+    (["--landscape", "{old}", "{old}", "{old}"], "Unknown option --landscape"),
     (["--no-such-option", "{old}", "{old}"], "Unknown option"),
 ])
 def test_usage_errors_exit_2(klynge, old, args, says):
