@@ -1682,6 +1682,91 @@ klynge_landscape_load_tables (const char         *directory,
   return load_inputs (inputs, options, cancellable, NULL, error);
 }
 
+typedef struct {
+  char *directory;
+  KlyngeLoadOptions *options;
+} TablesTaskData;
+
+static void
+tables_task_data_free (gpointer p)
+{
+  TablesTaskData *data = p;
+
+  g_free (data->directory);
+  g_clear_pointer (&data->options, klynge_load_options_unref);
+  g_free (data);
+}
+
+static void
+load_tables_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  TablesTaskData *data = task_data;
+  GError *error = NULL;
+  KlyngeLandscape *landscape;
+
+  landscape = klynge_landscape_load_tables (data->directory, data->options, cancellable, &error);
+  if (landscape == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, landscape, g_object_unref);
+}
+
+/**
+ * klynge_landscape_load_tables_async:
+ * @directory: (type filename): a directory of tables, one `<table>.csv`
+ *   per table
+ * @options: (nullable): caps, or %NULL for the defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the load is done
+ * @user_data: (closure callback): data for @callback
+ *
+ * Makes a landscape from a directory of tables in a worker thread, as
+ * klynge_landscape_load_tables() does (millions of memberships take
+ * seconds). Finish with klynge_landscape_load_tables_finish().
+ */
+void
+klynge_landscape_load_tables_async (const char          *directory,
+                                    KlyngeLoadOptions   *options,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TablesTaskData *data;
+
+  g_return_if_fail (directory != NULL);
+
+  data = g_new0 (TablesTaskData, 1);
+  data->directory = g_strdup (directory);
+  data->options = options != NULL ? klynge_load_options_ref (options) : NULL;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, klynge_landscape_load_tables_async);
+  g_task_set_task_data (task, data, tables_task_data_free);
+  g_task_run_in_thread (task, load_tables_in_thread);
+}
+
+/**
+ * klynge_landscape_load_tables_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes klynge_landscape_load_tables_async().
+ *
+ * Returns: (transfer full) (nullable): a new landscape, or %NULL with
+ *   @error set as klynge_landscape_load_tables() sets it
+ */
+KlyngeLandscape *
+klynge_landscape_load_tables_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == klynge_landscape_load_tables_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * klynge_landscape_load_tables_with_problems:
  * @directory: (type filename): a directory of tables, one `<table>.csv`

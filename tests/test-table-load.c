@@ -352,6 +352,61 @@ START_TEST (test_a_cancelled_load_is_cancelled)
 }
 END_TEST
 
+static void
+on_tables_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static KlyngeLandscape *
+load_tables_async (const char    *directory,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  klynge_landscape_load_tables_async (directory, NULL, cancellable, on_tables_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return klynge_landscape_load_tables_finish (result, error);
+}
+
+START_TEST (test_a_directory_loads_in_a_worker_thread_as_it_loads_here)
+{
+  g_autofree char *dir = klynge_test_path ("tests/data/tables");
+  g_autoptr(KlyngeLandscape) here = NULL;
+  g_autoptr(KlyngeLandscape) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  here = klynge_landscape_load_tables (dir, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  there = load_tables_async (dir, NULL, &error);
+  ck_assert_no_error (error);
+  a = canonical (here);
+  b = canonical (there);
+  ck_assert_str_eq (b, a);
+}
+END_TEST
+
+START_TEST (test_a_cancelled_load_in_a_worker_thread_is_cancelled)
+{
+  g_autofree char *dir = klynge_test_path ("tests/data/tables");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  landscape = load_tables_async (dir, cancellable, &error);
+  ck_assert (landscape == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
 /* --- bad tables ----------------------------------------------------------- */
 
 #define ORGS "organisation", "id,kind,name\nc-1,cluster,Energy\n"
@@ -804,6 +859,8 @@ table_load_suite (void)
   tcase_add_test (tc, test_list_columns_stand_in_for_their_tables_and_kroner_for_ore);
   tcase_add_test (tc, test_a_directory_that_cannot_be_read_is_an_io_error);
   tcase_add_test (tc, test_a_cancelled_load_is_cancelled);
+  tcase_add_test (tc, test_a_directory_loads_in_a_worker_thread_as_it_loads_here);
+  tcase_add_test (tc, test_a_cancelled_load_in_a_worker_thread_is_cancelled);
   tcase_add_test (tc, test_lines_count_the_line_breaks_inside_quoted_fields);
   suite_add_tcase (s, tc);
 

@@ -144,6 +144,13 @@ KlyngeLandscape *klynge_landscape_load_tables_from_bytes (GHashTable       *tabl
                                                         KlyngeLoadOptions  *options,
                                                         GCancellable       *cancellable,
                                                         GError            **error);
+void             klynge_landscape_load_tables_async    (const char         *directory,
+                                                        KlyngeLoadOptions  *options,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+KlyngeLandscape *klynge_landscape_load_tables_finish   (GAsyncResult       *result,
+                                                        GError            **error);
 KlyngeLandscape *klynge_landscape_load_tables_with_problems (const char       *directory,
                                                         KlyngeLoadOptions  *options,
                                                         GPtrArray         **problems);
