@@ -461,7 +461,8 @@ typedef enum {
 
 typedef struct {
   const char *name;
-  const char * const *key;     /* the key columns; the first names the record */
+  const char * const *key;     /* the key columns, the first naming the record;
+                                * NULL: the table's primary key (klynge-tables.c) */
   RowsFunc rows;               /* NULL for members and memberships */
   Owners owners[8];            /* ended by OWNERS_NONE */
 } DiffTable;
@@ -836,9 +837,7 @@ identifier_rows (const KlyngeTable *t,
     }
 }
 
-static const char * const key_id[] = { "id", NULL };
 static const char * const key_membership[] = { "organisation", "member", "since", NULL };
-static const char * const key_share[] = { "contract", "source", NULL };
 static const char * const key_envelope[] = { "programme", "source", "start", NULL };
 static const char * const key_designation[] = { "programme", "organisation", "role", "start", NULL };
 static const char * const key_location[] = { "organisation", "city", NULL };
@@ -851,18 +850,26 @@ static const char * const key_identifier[] = { "record", "scheme", "value", NULL
 
 #define ONLY(owners) { owners, OWNERS_NONE }
 
+/* The key of a table: its own, or the primary key the table description
+ * gives it, so that the two cannot disagree. */
+static const char * const *
+key_of (const DiffTable *spec)
+{
+  return spec->key != NULL ? spec->key : _klynge_table_lookup (spec->name)->primary_key;
+}
+
 static const DiffTable diff_tables[] = {
-  { "organisation", key_id, organisation_rows, ONLY (OWNERS_ORGANISATIONS) },
-  { "member", key_id, NULL, ONLY (OWNERS_MEMBERS) },
+  { "organisation", NULL, organisation_rows, ONLY (OWNERS_ORGANISATIONS) },
+  { "member", NULL, NULL, ONLY (OWNERS_MEMBERS) },
   { "membership", key_membership, NULL, ONLY (OWNERS_ORGANISATIONS) },
-  { "funding-source", key_id, funding_source_rows, ONLY (OWNERS_FUNDING_SOURCES) },
-  { "contract", key_id, contract_rows, ONLY (OWNERS_CONTRACTS) },
-  { "share", key_share, share_rows, ONLY (OWNERS_CONTRACTS) },
-  { "programme", key_id, programme_rows, ONLY (OWNERS_PROGRAMMES) },
+  { "funding-source", NULL, funding_source_rows, ONLY (OWNERS_FUNDING_SOURCES) },
+  { "contract", NULL, contract_rows, ONLY (OWNERS_CONTRACTS) },
+  { "share", NULL, share_rows, ONLY (OWNERS_CONTRACTS) },
+  { "programme", NULL, programme_rows, ONLY (OWNERS_PROGRAMMES) },
   { "envelope", key_envelope, envelope_rows, ONLY (OWNERS_PROGRAMMES) },
   { "designation", key_designation, designation_rows, ONLY (OWNERS_PROGRAMMES) },
-  { "merger", key_id, merger_rows, ONLY (OWNERS_MERGERS) },
-  { "initiative", key_id, initiative_rows, ONLY (OWNERS_INITIATIVES) },
+  { "merger", NULL, merger_rows, ONLY (OWNERS_MERGERS) },
+  { "initiative", NULL, initiative_rows, ONLY (OWNERS_INITIATIVES) },
   { "location", key_location, location_rows, ONLY (OWNERS_ORGANISATIONS) },
   { "focus-area", key_focus_area, focus_area_rows, ONLY (OWNERS_ORGANISATIONS) },
   { "label", key_label, label_rows, ONLY (OWNERS_ORGANISATIONS) },
@@ -926,9 +933,9 @@ begin_table (Diff       *diff,
   diff->key_mask = 0;
   diff->compared_mask = 0;
   g_assert (table->n_columns <= MAX_COLUMNS);
-  for (guint i = 0; spec->key[i] != NULL; i++)
+  for (guint i = 0; key_of (spec)[i] != NULL; i++)
     {
-      int c = column_of (table, spec->key[i]);
+      int c = column_of (table, key_of (spec)[i]);
 
       diff->key_columns[diff->n_key_columns++] = c;
       diff->key_mask |= 1u << c;
@@ -1805,11 +1812,11 @@ append_key (GString           *out,
     return;
   values = list_split (entry->key);
   g_string_append (out, " (");
-  for (guint k = 0; values[k] != NULL && spec->key[k + 1] != NULL; k++)
+  for (guint k = 0; values[k] != NULL && key_of (spec)[k + 1] != NULL; k++)
     {
       if (k > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, "%s ", spec->key[k + 1]);
+      g_string_append_printf (out, "%s ", key_of (spec)[k + 1]);
       text_value (out, *values[k] != '\0' ? values[k] : NULL);
     }
   g_string_append_c (out, ')');
