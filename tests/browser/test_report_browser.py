@@ -1,0 +1,133 @@
+"""`klynge report` in a real browser: the report of the built-in landscape
+and of a generated one of 10,000 organisations load in headless Chromium
+with networking off, with no console message, no request but the document
+itself, every chart drawn, and the headline figures of `klynge summary`."""
+
+import decimal
+import re
+import subprocess
+
+import pytest
+
+from conftest import GENERATOR, SCREENSHOTS, TOOL
+
+# The generated landscape: 10,000 organisations, small enough elsewhere to
+# generate in a second.
+GENERATED = ["--seed", "1", "--organisations", "10000", "--members", "20000",
+             "--memberships", "60000", "--contracts", "2000", "--mergers", "2000"]
+
+
+def run(*argv):
+    completed = subprocess.run([*map(str, argv)], capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, f"{argv}: exit {completed.returncode}\n{completed.stderr}"
+    return completed.stdout
+
+
+def amount(text):
+    """A figure as written by summary or the report ("186,870,178.00",
+    "13", "1 234"), as a Decimal."""
+    digits = re.sub(r"[^0-9.\-]", "", text)
+    assert digits, f"no number in {text!r}"
+    return decimal.Decimal(digits)
+
+
+def parse_summary(text):
+    """The headline figures of `klynge summary`'s text, by name:
+    as-of; organisations/KIND/active and /not-known (KIND also total);
+    national-clusters; mergers, merger-predecessors, transfers, renames;
+    funding/SOURCE and funding/total (DKK over all years)."""
+    figures = {}
+    section = None
+    source = None
+    for line in text.splitlines():
+        if m := re.match(r"Cluster landscape .* as of (\d{4}-\d\d-\d\d)", line):
+            figures["as-of"] = m.group(1)
+        elif line.startswith("Organisations active on"):
+            section = "organisations"
+        elif line.startswith("Funding by source"):
+            section = "funding"
+        elif line and not line.startswith(" "):
+            section = None
+        elif section == "organisations" and (
+                m := re.match(r"  (\S+) +(\d+)(?: active)?(?:, (\d+) not known)?$", line)):
+            kind, active, not_known = m.groups()
+            figures[f"organisations/{kind}/active"] = decimal.Decimal(active)
+            figures[f"organisations/{kind}/not-known"] = decimal.Decimal(not_known or 0)
+        elif section == "organisations" and (
+                m := re.match(r"  designated national clusters.*\((\d+)\):$", line)):
+            figures["national-clusters"] = decimal.Decimal(m.group(1))
+        elif m := re.match(r"  mergers and absorptions: (\d+), of (\d+) predecessor organisations?; "
+                           r"transfers: (\d+); renames: (\d+)", line):
+            for name, value in zip(("mergers", "merger-predecessors", "transfers", "renames"), m.groups()):
+                figures[name] = decimal.Decimal(value)
+        elif section == "funding" and (m := re.match(r"  (\S+)? +(\d{4}|all) +([\d,]+\.\d\d)", line)):
+            source = m.group(1) or source
+            if m.group(2) == "all":
+                figures[f"funding/{source}"] = amount(m.group(3))
+        elif section == "funding" and (m := re.match(r"  total +([\d,]+\.\d\d)$", line)):
+            figures["funding/total"] = amount(m.group(1))
+    return figures
+
+
+def test_the_summary_parser_reads_every_headline_figure():
+    figures = parse_summary(run(TOOL, "summary", "--as-of", "2024-12-31"))
+    assert figures["as-of"] == "2024-12-31"
+    for name in ("organisations/total/active", "organisations/cluster/not-known", "national-clusters",
+                 "mergers", "transfers", "renames", "funding/total"):
+        assert name in figures, name
+    assert sum(v for k, v in figures.items() if k.startswith("funding/") and k != "funding/total") \
+        == figures["funding/total"]
+    assert sum(v for k, v in figures.items()
+               if re.fullmatch(r"organisations/(?!total/)[^/]+/active", k)) == figures["organisations/total/active"]
+
+
+@pytest.fixture(scope="module")
+def generated_landscape(tmp_path_factory):
+    path = tmp_path_factory.mktemp("landscape") / "generated-10000.xml"
+    run(GENERATOR, *GENERATED, "-o", path)
+    return path
+
+
+# Every <svg> with its bounding box, and every figure the report marks.
+SVG_BOXES = """[...document.querySelectorAll('svg')].map((svg, i) => {
+  const r = svg.getBoundingClientRect();
+  return {index: i, label: svg.getAttribute('aria-label') || svg.id || '', width: r.width, height: r.height};
+})"""
+DOM_FIGURES = """Object.fromEntries([...document.querySelectorAll('[data-figure]')]
+  .map(e => [e.dataset.figure, e.dataset.value ?? e.textContent]))"""
+
+
+@pytest.mark.parametrize("name", ["builtin", "10000"])
+def test_the_report_loads_cleanly_draws_every_chart_and_shows_the_summarys_figures(
+        name, browser, generated_landscape, tmp_path):
+    landscape = [] if name == "builtin" else ["--landscape", generated_landscape]
+    as_of = parse_summary(run(TOOL, "summary", *landscape))["as-of"]
+    summary = parse_summary(run(TOOL, "summary", *landscape, "--as-of", as_of))
+    report = tmp_path / f"report-{name}.html"
+    run(TOOL, "report", *landscape, "--as-of", as_of, "--output", report)
+
+    page = browser.open(report)
+
+    assert page.problems() == []
+    assert page.requests() == [page.url]
+
+    boxes = page.evaluate(SVG_BOXES)
+    assert boxes, "the report has no chart"
+    empty = [box for box in boxes if not (box["width"] > 0 and box["height"] > 0)]
+    assert empty == []
+
+    shown = page.evaluate(DOM_FIGURES)
+    compared = {figure: shown[figure] for figure in summary if figure in shown and figure != "as-of"}
+    # The generated landscape records no programmes, so summary names no
+    # designated national clusters there.
+    required = {"funding/total", "organisations/total/active"} | ({"national-clusters"} & summary.keys())
+    assert required <= compared.keys(), f"the report does not mark {sorted(required - compared.keys())}; " \
+        f"it marks {sorted(shown)}"
+    assert {figure: amount(text) for figure, text in compared.items()} == \
+        {figure: summary[figure] for figure in compared}
+
+    png = page.screenshot(SCREENSHOTS / f"report-{name}.png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 1000
+    page.close()
