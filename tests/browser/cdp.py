@@ -13,6 +13,7 @@ browser's whole process group is killed when it does not stop by itself.
 """
 
 import base64
+import fcntl
 import json
 import os
 import pathlib
@@ -39,9 +40,18 @@ CHROMIUM_FLAGS = [
 ]
 
 # fd 3 and fd 4 in the browser are these pipes; the shell moves them there
-# because the numbers the pipes get in this process are not known before
-# (bash, not sh: dash takes only one-digit descriptors in redirections).
-_MOVE_FDS = 'cmd=$1 reply=$2; shift 2; exec "$@" 3<&"$cmd" 4>&"$reply"'
+# from the numbers they have here (10 or more, so that neither is 3 or 4)
+# and closes the originals (bash, not sh: dash takes one-digit descriptors only).
+_MOVE_FDS = 'cmd=$1 reply=$2; shift 2; eval \'exec "$@" 3<&\'$cmd\' 4>&\'$reply\' \'$cmd\'<&- \'$reply\'>&-\''
+
+
+def _high_pipe():
+    """A pipe whose ends are numbered 10 or more."""
+    ends = []
+    for end in os.pipe():
+        ends.append(fcntl.fcntl(end, fcntl.F_DUPFD_CLOEXEC, 10))
+        os.close(end)
+    return tuple(ends)
 
 
 class BrowserError(Exception):
@@ -118,8 +128,8 @@ class Browser:
     # --- process ------------------------------------------------------------
 
     def _launch(self):
-        cmd_read, self._cmd_write = os.pipe()
-        self._reply_read, reply_write = os.pipe()
+        cmd_read, self._cmd_write = _high_pipe()
+        self._reply_read, reply_write = _high_pipe()
         argv = [self.executable, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}", "about:blank"]
         prefix = ["unshare", "-n", "--"] if self.isolated else []
         try:
