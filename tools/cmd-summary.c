@@ -62,70 +62,6 @@ organisation_name (KlyngeLandscape *landscape,
   return KLYNGE_IS_ORGANISATION (record) ? klynge_organisation_get_name (KLYNGE_ORGANISATION (record)) : id;
 }
 
-/* --- the date ---------------------------------------------------------------- */
-
-static void
-span_add (ToolSpan         *span,
-          const KlyngeDate *date)
-{
-  guint32 first, last;
-
-  if (date == NULL || !klynge_date_is_set (date))
-    return;
-  first = klynge_date_get_first_day (date);
-  last = klynge_date_get_last_day (date);
-  if (span->first == 0 || first < span->first)
-    span->first = first;
-  if (last > span->last)
-    span->last = last;
-}
-
-ToolSpan
-tool_data_span (KlyngeLandscape *landscape)
-{
-  g_autoptr(GPtrArray) records = klynge_landscape_list_organisations (landscape, NULL);
-  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
-  g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
-  g_autoptr(GPtrArray) initiatives = klynge_landscape_list (landscape, KLYNGE_TYPE_INITIATIVE);
-  g_autoptr(GPtrArray) programmes = klynge_landscape_get_programmes (landscape);
-  ToolSpan span = { 0, 0 };
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      KlyngeOrganisation *organisation = g_ptr_array_index (records, i);
-      span_add (&span, klynge_organisation_get_founded (organisation));
-      span_add (&span, klynge_organisation_get_dissolved (organisation));
-      span_add (&span, klynge_organisation_get_known_until (organisation));
-    }
-  for (guint i = 0; i < contracts->len; i++)
-    {
-      const KlyngePeriod *period = klynge_contract_get_period (g_ptr_array_index (contracts, i));
-      span_add (&span, &period->start);
-      span_add (&span, &period->end);
-    }
-  for (guint i = 0; i < mergers->len; i++)
-    span_add (&span, klynge_merger_get_effective (g_ptr_array_index (mergers, i)));
-  for (guint i = 0; i < initiatives->len; i++)
-    {
-      span_add (&span, klynge_initiative_get_start (g_ptr_array_index (initiatives, i)));
-      span_add (&span, klynge_initiative_get_end (g_ptr_array_index (initiatives, i)));
-    }
-  for (guint i = 0; i < programmes->len; i++)
-    {
-      KlyngeProgramme *programme = g_ptr_array_index (programmes, i);
-      GPtrArray *designations = klynge_programme_get_designations (programme);
-
-      span_add (&span, klynge_programme_get_start (programme));
-      span_add (&span, klynge_programme_get_end (programme));
-      for (guint d = 0; d < designations->len; d++)
-        {
-          span_add (&span, klynge_designation_get_start (g_ptr_array_index (designations, d)));
-          span_add (&span, klynge_designation_get_end (g_ptr_array_index (designations, d)));
-        }
-    }
-  return span;
-}
-
 /* --- sections --------------------------------------------------------------- */
 
 static int
@@ -645,8 +581,8 @@ tool_summary (Tool  *tool,
   g_autoptr(KlyngeLandscape) landscape = NULL;
   g_autofree char *when = NULL;
   const char *note = "";
-  KlyngeDate date;
-  ToolSpan span;
+  KlyngeDate date, first, last;
+  gboolean has_span;
   int status;
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
@@ -660,36 +596,26 @@ tool_summary (Tool  *tool,
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
 
-  span = tool_data_span (landscape);
+  has_span = klynge_landscape_get_date_span (landscape, &first, &last);
   if (as_of == NULL)
     {
-      klynge_date_init_today (&date);
-      note = " (today)";
-      if (span.first != 0 && klynge_date_get_first_day (&date) > span.last)
-        {
-          klynge_date_init_from_day (&date, span.last);
-          note = " (the latest date in the data)";
-        }
-      else if (span.first != 0 && klynge_date_get_first_day (&date) < span.first)
-        {
-          klynge_date_init_from_day (&date, span.first);
-          note = " (the earliest date in the data)";
-        }
+      KlyngeDate today;
+
+      klynge_date_init_today (&today);
+      klynge_landscape_get_default_date (landscape, &date);
+      note = klynge_date_equal (&date, &today) ? " (today)"
+        : klynge_date_compare (&date, &today) < 0 ? " (the latest date in the data)"
+        : " (the earliest date in the data)";
     }
   when = klynge_date_to_string (&date);
 
   g_print ("Cluster landscape (%s) as of %s%s\n", tool->landscape_path != NULL ? tool->landscape_path
            : "built-in Danish landscape", when, note);
-  if (span.first != 0)
+  if (has_span)
     {
-      KlyngeDate first, last;
-      g_autofree char *first_text = NULL;
-      g_autofree char *last_text = NULL;
+      g_autofree char *first_text = klynge_date_to_string (&first);
+      g_autofree char *last_text = klynge_date_to_string (&last);
 
-      klynge_date_init_from_day (&first, span.first);
-      klynge_date_init_from_day (&last, span.last);
-      first_text = klynge_date_to_string (&first);
-      last_text = klynge_date_to_string (&last);
       g_print ("Dates in the data: %s to %s\n", first_text, last_text);
     }
   g_print ("\n");

@@ -45,19 +45,6 @@ gboolean          tool_parse_options   (Tool           *tool,
  * stderr for large files when stderr is a terminal. */
 KlyngeLandscape  *tool_load_landscape  (Tool           *tool);
 
-/* The span of the dates in a landscape: the first day of its earliest
- * date and the last day of its latest among the organisations' founding,
- * dissolution and known-until dates, contract periods, merger effective
- * dates, initiative periods, programme periods and designations. Day
- * numbers; both 0 when there is no date. klynge summary clamps today to
- * it, klynge --help names its years for the built-in landscape. */
-typedef struct {
-  guint32 first;
-  guint32 last;
-} ToolSpan;
-
-ToolSpan          tool_data_span       (KlyngeLandscape *landscape);
-
 /* Prints "klynge: MESSAGE" to stderr and returns TOOL_EXIT_DATA. */
 int               tool_fail            (const GError   *error);
 
@@ -108,6 +95,7 @@ int tool_due_diligence  (Tool *tool, int argc, char **argv);
 int tool_merge          (Tool *tool, int argc, char **argv);
 int tool_funding        (Tool *tool, int argc, char **argv);
 int tool_diff           (Tool *tool, int argc, char **argv);
+int tool_report         (Tool *tool, int argc, char **argv);
 
 const ToolCommand *tool_find_command (const char *name);
 

@@ -29,6 +29,7 @@ static const ToolCommand commands[] = {
   { "merge", "ID ID...", "apply a merger and save the result", tool_merge },
   { "funding", "", "what each funding source paid, by source, holder, year or kind", tool_funding },
   { "diff", "OLD NEW", "what changed between two landscape files", tool_diff, TRUE },
+  { "report", "", "the landscape on a date as one HTML page with charts", tool_report },
 };
 
 const ToolCommand *
@@ -353,11 +354,9 @@ static void
 print_help (void)
 {
   g_autoptr(KlyngeLandscape) builtin = klynge_landscape_new_default ();
-  ToolSpan span = tool_data_span (builtin);
   KlyngeDate first, last;
 
-  klynge_date_init_from_day (&first, span.first);
-  klynge_date_init_from_day (&last, span.last);
+  klynge_landscape_get_date_span (builtin, &first, &last);
   g_print ("Usage:\n  klynge COMMAND [OPTION…] [ARGUMENT…]\n\n"
            "The Danish cluster landscape: cluster organisations and innovation networks,\n"
            "their members, mergers, funding and the support body's initiatives.\n"

@@ -35,6 +35,7 @@
 #include <klynge/klynge-consolidation.h>
 #include <klynge/klynge-due-diligence.h>
 #include <klynge/klynge-export.h>
+#include <klynge/klynge-report.h>
 #include <klynge/klynge-diff.h>
 
 #undef __KLYNGE_INSIDE__
