@@ -162,7 +162,7 @@ class Browser:
             if self.process.poll() is None:
                 try:
                     self._send("Browser.close", {})
-                except OSError:
+                except BrowserError:
                     pass
                 try:
                     self.process.wait(timeout=5)
@@ -221,9 +221,20 @@ class Browser:
             message["sessionId"] = session
         data = json.dumps(message).encode() + b"\0"
         while data:
-            written = os.write(self._cmd_write, data)
+            try:
+                written = os.write(self._cmd_write, data)
+            except BrokenPipeError:
+                raise self._gone() from None
             data = data[written:]
         return self._next_id
+
+    def _gone(self):
+        try:
+            status = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            status = None
+        return BrowserError(f"the browser closed its DevTools pipe (exit status {status}); "
+                            f"it said:\n{self.output()[-2000:]}")
 
     def _read_message(self, deadline):
         """The next message from the browser, or BrowserError at @deadline."""
@@ -236,12 +247,7 @@ class Browser:
                 continue
             chunk = os.read(self._reply_read, 1 << 20)
             if not chunk:
-                try:
-                    status = self.process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    status = None
-                raise BrowserError(f"the browser closed its DevTools pipe (exit status {status}); "
-                                   f"it said:\n{self.output()[-2000:]}")
+                raise self._gone()
             self._buffer += chunk
         raw, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(raw)

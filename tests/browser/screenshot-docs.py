@@ -21,7 +21,7 @@ def main():
     parser.add_argument("--tool", default=os.environ.get("KLYNGE_TOOL", "tools/klynge"))
     parser.add_argument("--output", required=True, help="where the PNG goes (docs/report.png)")
     parser.add_argument("--width", type=int, default=1200)
-    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--height", type=int, default=1280)  # the headline and the first chart
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="klynge-report-") as work:

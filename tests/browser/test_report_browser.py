@@ -32,10 +32,13 @@ def amount(text):
 
 
 def parse_summary(text):
-    """The headline figures of `klynge summary`'s text, by name:
-    as-of; organisations/KIND/active and /not-known (KIND also total);
-    national-clusters; mergers, merger-predecessors, transfers, renames;
-    funding/SOURCE and funding/total (DKK over all years)."""
+    """The headline figures of `klynge summary`'s text, named as the report's
+    hooks name them (`<data class="figure" id="fig-NAME">`, see
+    lib/klynge-report.c): as-of; designated; active-KIND and not-known-KIND
+    (KIND also total); funding-total; envelopes and recorded (summed over
+    the coverage rows that have an envelope) and coverage (their ratio in
+    percent).  Also funding-by-source/SOURCE, which the report has no hook
+    for, to check the parser."""
     figures = {}
     section = None
     source = None
@@ -46,39 +49,49 @@ def parse_summary(text):
             section = "organisations"
         elif line.startswith("Funding by source"):
             section = "funding"
+        elif line.startswith("Coverage:"):
+            section = "coverage"
+            figures["envelopes"] = figures["recorded"] = decimal.Decimal(0)
         elif line and not line.startswith(" "):
             section = None
         elif section == "organisations" and (
                 m := re.match(r"  (\S+) +(\d+)(?: active)?(?:, (\d+) not known)?$", line)):
             kind, active, not_known = m.groups()
-            figures[f"organisations/{kind}/active"] = decimal.Decimal(active)
-            figures[f"organisations/{kind}/not-known"] = decimal.Decimal(not_known or 0)
+            figures[f"active-{kind}"] = decimal.Decimal(active)
+            figures[f"not-known-{kind}"] = decimal.Decimal(not_known or 0)
         elif section == "organisations" and (
                 m := re.match(r"  designated national clusters.*\((\d+)\):$", line)):
-            figures["national-clusters"] = decimal.Decimal(m.group(1))
-        elif m := re.match(r"  mergers and absorptions: (\d+), of (\d+) predecessor organisations?; "
-                           r"transfers: (\d+); renames: (\d+)", line):
-            for name, value in zip(("mergers", "merger-predecessors", "transfers", "renames"), m.groups()):
-                figures[name] = decimal.Decimal(value)
+            figures["designated"] = decimal.Decimal(m.group(1))
         elif section == "funding" and (m := re.match(r"  (\S+)? +(\d{4}|all) +([\d,]+\.\d\d)", line)):
             source = m.group(1) or source
             if m.group(2) == "all":
-                figures[f"funding/{source}"] = amount(m.group(3))
+                figures[f"funding-by-source/{source}"] = amount(m.group(3))
         elif section == "funding" and (m := re.match(r"  total +([\d,]+\.\d\d)$", line)):
-            figures["funding/total"] = amount(m.group(1))
+            figures["funding-total"] = amount(m.group(1))
+        elif section == "coverage" and (
+                m := re.match(r"  (?:\S+)? +\d{4} +([\d,]+\.\d\d) +([\d,]+\.\d\d) ", line)):
+            envelope, recorded = amount(m.group(1)), amount(m.group(2))
+            if envelope > 0:
+                figures["envelopes"] += envelope
+                figures["recorded"] += recorded
+    if "active-total" in figures:
+        # Summary lists the designated national clusters only when the
+        # landscape records programmes; without them there are none.
+        figures.setdefault("designated", decimal.Decimal(0))
+    if figures.get("envelopes"):
+        figures["coverage"] = figures["recorded"] * 100 / figures["envelopes"]
     return figures
 
 
 def test_the_summary_parser_reads_every_headline_figure():
     figures = parse_summary(run(TOOL, "summary", "--as-of", "2024-12-31"))
     assert figures["as-of"] == "2024-12-31"
-    for name in ("organisations/total/active", "organisations/cluster/not-known", "national-clusters",
-                 "mergers", "transfers", "renames", "funding/total"):
+    for name in ("active-total", "not-known-cluster", "designated", "funding-total", "envelopes", "coverage"):
         assert name in figures, name
-    assert sum(v for k, v in figures.items() if k.startswith("funding/") and k != "funding/total") \
-        == figures["funding/total"]
+    assert figures["designated"] > 0
+    assert sum(v for k, v in figures.items() if k.startswith("funding-by-source/")) == figures["funding-total"]
     assert sum(v for k, v in figures.items()
-               if re.fullmatch(r"organisations/(?!total/)[^/]+/active", k)) == figures["organisations/total/active"]
+               if k.startswith("active-") and k != "active-total") == figures["active-total"]
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +106,8 @@ SVG_BOXES = """[...document.querySelectorAll('svg')].map((svg, i) => {
   const r = svg.getBoundingClientRect();
   return {index: i, label: svg.getAttribute('aria-label') || svg.id || '', width: r.width, height: r.height};
 })"""
-DOM_FIGURES = """Object.fromEntries([...document.querySelectorAll('[data-figure]')]
-  .map(e => [e.dataset.figure, e.dataset.value ?? e.textContent]))"""
+DOM_FIGURES = """Object.fromEntries([...document.querySelectorAll('data.figure')]
+  .map(e => [e.id.replace(/^fig-/, ''), e.value]))"""
 
 
 @pytest.mark.parametrize("name", ["builtin", "10000"])
@@ -117,14 +130,18 @@ def test_the_report_loads_cleanly_draws_every_chart_and_shows_the_summarys_figur
     assert empty == []
 
     shown = page.evaluate(DOM_FIGURES)
-    compared = {figure: shown[figure] for figure in summary if figure in shown and figure != "as-of"}
-    # The generated landscape records no programmes, so summary names no
-    # designated national clusters there.
-    required = {"funding/total", "organisations/total/active"} | ({"national-clusters"} & summary.keys())
-    assert required <= compared.keys(), f"the report does not mark {sorted(required - compared.keys())}; " \
+    assert shown.get("as-of") == as_of
+    compared = sorted(shown.keys() & summary.keys() - {"as-of", "coverage"})
+    # The generated landscape records no programmes: no coverage there.
+    required = {"designated", "active-total", "not-known-total", "funding-total"} | \
+        ({"envelopes", "recorded"} & summary.keys())
+    assert required <= set(compared), f"the report does not mark {sorted(required - set(compared))}; " \
         f"it marks {sorted(shown)}"
-    assert {figure: amount(text) for figure, text in compared.items()} == \
+    assert {figure: amount(shown[figure]) for figure in compared} == \
         {figure: summary[figure] for figure in compared}
+    if "coverage" in summary:
+        # the report rounds the ratio to two decimals
+        assert abs(amount(shown["coverage"]) - summary["coverage"]) <= decimal.Decimal("0.005")
 
     png = page.screenshot(SCREENSHOTS / f"report-{name}.png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
