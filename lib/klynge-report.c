@@ -84,6 +84,10 @@ typedef struct {
   KlyngeLandscape *landscape;
   KlyngeDate date;
   gboolean date_given;
+  /* per organisation, in landscape order: the first day the landscape
+   * shows it active, for those with no founding date (0 otherwise); a
+   * scan of the landscape each, so found once for every date counted */
+  guint32 *first_stated;
 } Report;
 
 /* --- the date ------------------------------------------------------------ */
@@ -315,17 +319,24 @@ typedef struct {
   guint n_not_known;
 } KindCounts;
 
+/* The status of every organisation is that of klynge_landscape_get_status()
+ * but for telling a dissolved organisation from a merged one, which
+ * costs a look through the mergers and counts for nothing here. */
 static void
-count_kinds (KlyngeLandscape  *landscape,
+count_kinds (Report           *report,
              const KlyngeDate *date,
              KindCounts       *counts)
 {
+  KlyngeLandscape *landscape = report->landscape;
+  guint32 day = klynge_date_get_first_day (date);
+
   memset (counts, 0, sizeof *counts);
   for (guint i = 0; i < landscape->organisations->len; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (landscape->organisations, i);
       guint kind = klynge_organisation_get_kind (entry->organisation);
-      KlyngeOrganisationStatus status = _klynge_landscape_status_of (landscape, entry, date, NULL);
+      KlyngeOrganisationStatus status = _klynge_organisation_status_on (entry->organisation, day,
+                                                                        report->first_stated[i]);
 
       if (kind >= N_KINDS)
         continue;
@@ -464,7 +475,7 @@ write_headline (Report *report)
   guint n_stated = 0;
   KindCounts counts;
 
-  count_kinds (report->landscape, &report->date, &counts);
+  count_kinds (report, &report->date, &counts);
   for (guint i = 0; i < report->landscape->organisations->len; i++)
     if (klynge_organisation_is_member_list_stated (
           ((KlyngeOrgEntry *) g_ptr_array_index (report->landscape->organisations, i))->organisation))
@@ -739,7 +750,7 @@ write_active_per_year (Report *report)
 
       years[y] = first_year + y;
       klynge_date_init (&day, years[y], 12, 31);
-      count_kinds (report->landscape, &day, &counts);
+      count_kinds (report, &day, &counts);
       for (guint kind = 0; kind < N_KINDS; kind++)
         values[kind * n_years + y] = counts.active[kind];
       not_known[y] = counts.n_not_known;
@@ -1285,6 +1296,14 @@ write_report (Report *report)
   report_ok (report);
 }
 
+static gboolean
+report_finish (Report  *report,
+               GError **error)
+{
+  g_free (report->first_stated);
+  return _klynge_output_finish (&report->out, error);
+}
+
 static void
 report_init (Report           *report,
              KlyngeLandscape  *self,
@@ -1292,6 +1311,14 @@ report_init (Report           *report,
 {
   report->landscape = self;
   report->date_given = as_of != NULL;
+  report->first_stated = g_new0 (guint32, MAX (self->organisations->len, 1));
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+
+      if (!klynge_date_is_set (klynge_organisation_get_founded (entry->organisation)))
+        report->first_stated[i] = _klynge_landscape_first_stated_day (self, entry);
+    }
   if (as_of != NULL)
     report->date = *as_of;
   else
@@ -1332,7 +1359,7 @@ klynge_landscape_write_report (KlyngeLandscape   *self,
   _klynge_output_init_stream (&report.out, stream, cancellable);
   report_init (&report, self, as_of);
   write_report (&report);
-  return _klynge_output_finish (&report.out, error);
+  return report_finish (&report, error);
 }
 
 /**
@@ -1362,7 +1389,7 @@ klynge_landscape_write_report_bytes (KlyngeLandscape   *self,
   _klynge_output_init_bytes (&report.out, array);
   report_init (&report, self, as_of);
   write_report (&report);
-  if (!_klynge_output_finish (&report.out, error))
+  if (!report_finish (&report, error))
     {
       g_byte_array_unref (array);
       return NULL;
@@ -1412,6 +1439,7 @@ klynge_landscape_write_report_file (KlyngeLandscape   *self,
   report.out.cancellable = cancellable;
   report_init (&report, self, as_of);
   write_report (&report);
+  g_free (report.first_stated);
   return _klynge_file_output_commit (file, &report.out, error);
 }
 
