@@ -62,7 +62,7 @@
  * | `fig-active-KIND`, `fig-not-known-KIND` | organisations of the kind (its nick, such as `cluster`) active on the date, and those not known to be |
  * | `fig-active-total`, `fig-not-known-total` | the same for all kinds |
  * | `fig-members`, `fig-memberships` | members and memberships in the landscape, or `not known` when it holds none |
- * | `fig-member-lists-stated` | organisations whose member list is stated (partial or complete) |
+ * | `fig-member-lists-complete` | organisations whose member list is stated complete |
  * | `fig-funding-total` | all funding, in kroner with two decimals (`186870178.00`) |
  * | `fig-funding-unknown` | grants of unknown amount, which the total leaves out |
  * | `fig-envelopes`, `fig-recorded` | the programmes' envelopes and what contracts naming them record, in kroner, over the years that have an envelope |
@@ -396,8 +396,10 @@ static const char style_sheet[] =
   "th,td{border:1px solid #ccc;padding:0.15em 0.5em;text-align:left;vertical-align:top}\n"
   "th{background:#f3f3f3}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
   ".figures{display:flex;flex-wrap:wrap;gap:0.8em;padding:0;list-style:none}\n"
-  ".figures li{border:1px solid #ccc;border-radius:4px;padding:0.5em 0.8em;min-width:12em}\n"
-  ".figures data{display:block;font-size:1.5em;font-weight:bold}\n"
+  ".figures li{border:1px solid #ccc;border-radius:4px;padding:0.5em 0.8em;min-width:12em;max-width:24em}\n"
+  ".figures .label{display:block;color:#555}\n"
+  ".figures li>data{display:block;font-size:1.6em;font-weight:bold}\n"
+  ".figures .detail{display:block;font-size:0.9em}\n"
   ".chart{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}\n"
   ".chart svg{max-width:100%;height:auto}\n"
   ".scroll{overflow-x:auto}\n"
@@ -455,121 +457,143 @@ write_title (Report *report)
   PUT (report, " Amounts are in Danish kroner (DKK).</p>\n</header>\n");
 }
 
+/* A headline figure's box opens with its label; the figure follows as
+ * its first <data>, details in a <span class="detail">. */
 static void
-write_figure_item (Report     *report,
-                   const char *label)
+open_figure_box (Report     *report,
+                 const char *label)
 {
-  PUT (report, "<li>");
+  PUT (report, "<li><span class=\"label\">");
   put_text (report, label);
+  PUT (report, "</span>");
 }
 
 static void
-write_headline (Report *report)
+write_kind_figures (Report           *report,
+                    const KindCounts *counts)
 {
-  g_autoptr(GPtrArray) national = designated_national_clusters (report->landscape, &report->date, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) grand = klynge_landscape_funding_totals_checked (report->landscape, 0, NULL, &error);
-  g_autoptr(GPtrArray) coverage = klynge_landscape_coverage (report->landscape, NULL, NULL);
-  guint n_members = klynge_landscape_count (report->landscape, KLYNGE_TYPE_MEMBER);
-  guint n_memberships = klynge_landscape_count_memberships (report->landscape);
-  guint n_stated = 0;
-  KindCounts counts;
-
-  count_kinds (report, &report->date, &counts);
-  for (guint i = 0; i < report->landscape->organisations->len; i++)
-    if (klynge_organisation_is_member_list_stated (
-          ((KlyngeOrgEntry *) g_ptr_array_index (report->landscape->organisations, i))->organisation))
-      n_stated++;
-
-  PUT (report, "<section id=\"headline\">\n<h2>Headline figures</h2>\n<ul class=\"figures\">\n");
-  write_figure_item (report, "Designated national clusters");
-  put_count_figure (report, "designated", national->len);
-  PUT (report, "</li>\n");
-  for (guint kind = 0; kind < N_KINDS; kind++)
+  for (guint kind = 0; kind <= N_KINDS; kind++)
     {
-      g_autofree char *active = g_strconcat ("active-", kind_nick (kind), NULL);
-      g_autofree char *not_known = g_strconcat ("not-known-", kind_nick (kind), NULL);
+      gboolean total = kind == N_KINDS;
+      const char *nick = total ? "total" : kind_nick (kind);
+      g_autofree char *active = g_strconcat ("active-", nick, NULL);
+      g_autofree char *not_known = g_strconcat ("not-known-", nick, NULL);
+      g_autofree char *label = total ? g_strdup ("All organisations active") : g_strconcat (nick, " active", NULL);
 
-      write_figure_item (report, kind_nick (kind));
-      put_count_figure (report, active, counts.active[kind]);
-      PUT (report, "active; not known: ");
-      put_count_figure (report, not_known, counts.not_known[kind]);
-      PUT (report, "</li>\n");
+      open_figure_box (report, label);
+      put_count_figure (report, active, total ? counts->n_active : counts->active[kind]);
+      PUT (report, "<span class=\"detail\">and ");
+      put_count_figure (report, not_known, total ? counts->n_not_known : counts->not_known[kind]);
+      PUT (report, " not known to be</span></li>\n");
     }
-  write_figure_item (report, "All organisations");
-  put_count_figure (report, "active-total", counts.n_active);
-  PUT (report, "active; not known: ");
-  put_count_figure (report, "not-known-total", counts.n_not_known);
-  PUT (report, "</li>\n");
+}
 
-  /* a landscape with no members says nothing of them: not zero */
-  write_figure_item (report, "Members");
+/* A landscape with no members says nothing of them: not zero. */
+static void
+write_member_figures (Report *report)
+{
+  KlyngeLandscape *landscape = report->landscape;
+  guint n_members = klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER);
+  guint n_memberships = klynge_landscape_count_memberships (landscape);
+  guint n_complete = 0;
+
+  for (guint i = 0; i < landscape->organisations->len; i++)
+    if (klynge_organisation_get_member_list (
+          ((KlyngeOrgEntry *) g_ptr_array_index (landscape->organisations, i))->organisation)
+        == KLYNGE_MEMBER_LIST_COMPLETE)
+      n_complete++;
+
+  open_figure_box (report, "Members");
   if (n_members == 0)
     put_figure (report, "members", "not known", "not known");
   else
     put_count_figure (report, "members", n_members);
-  PUT (report, "memberships: ");
+  PUT (report, "<span class=\"detail\">memberships: ");
   if (n_memberships == 0)
     put_figure (report, "memberships", "not known", "not known");
   else
     put_count_figure (report, "memberships", n_memberships);
-  PUT (report, "; member lists stated for ");
-  put_count_figure (report, "member-lists-stated", n_stated);
-  _klynge_svg_printf (&report->out, "of %u organisations</li>\n", report->landscape->organisations->len);
+  PUT (report, "; member lists complete for ");
+  put_count_figure (report, "member-lists-complete", n_complete);
+  _klynge_svg_printf (&report->out, " of %u organisations</span></li>\n", landscape->organisations->len);
+}
 
-  write_figure_item (report, "Funding in the data");
+static void
+write_funding_figures (Report *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grand = klynge_landscape_funding_totals_checked (report->landscape, 0, NULL, &error);
+  g_autoptr(GPtrArray) coverage = klynge_landscape_coverage (report->landscape, NULL, NULL);
+  gint64 envelopes = 0, recorded = 0;
+
+  open_figure_box (report, "Funding in the data");
   if (grand == NULL)
     {
       put_figure (report, "funding-total", "not known", "not known");
+      PUT (report, "<span class=\"detail\">");
       put_text (report, error->message);
+      PUT (report, "</span>");
     }
   else
     {
       KlyngeFundingTotal *total = g_ptr_array_index (grand, 0);
 
       put_money_figure (report, "funding-total", klynge_funding_total_get_amount (total));
-      PUT (report, "plus ");
+      PUT (report, "<span class=\"detail\">and ");
       put_count_figure (report, "funding-unknown", klynge_funding_total_get_n_unknown (total));
-      PUT (report, " grants of unknown amount");
+      PUT (report, " grants of unknown amount</span>");
     }
   PUT (report, "</li>\n");
 
-  if (coverage != NULL)
+  if (coverage == NULL)
+    return;
+  /* the years that have an envelope: recorded funding without one
+   * covers nothing */
+  for (guint i = 0; i < coverage->len; i++)
     {
-      gint64 envelopes = 0, recorded = 0;
+      KlyngeCoverage *row = g_ptr_array_index (coverage, i);
 
-      for (guint i = 0; i < coverage->len; i++)
-        {
-          KlyngeCoverage *row = g_ptr_array_index (coverage, i);
-
-          if (klynge_coverage_get_envelope (row) <= 0)
-            continue;
-          envelopes += klynge_coverage_get_envelope (row);
-          recorded += klynge_coverage_get_recorded (row);
-        }
-      write_figure_item (report, "Coverage of the envelopes");
-      if (envelopes > 0)
-        {
-          guint basis_points = (guint) ((recorded * 10000 + envelopes / 2) / envelopes);
-          g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
-          g_autofree char *shown = g_strconcat (percent, " %", NULL);
-
-          put_figure (report, "coverage", percent, shown);
-        }
-      else
-        put_figure (report, "coverage", "none", "no envelope");
-      PUT (report, "recorded ");
-      put_money_figure (report, "recorded", recorded);
-      PUT (report, "of envelopes of ");
-      put_money_figure (report, "envelopes", envelopes);
-      PUT (report, "</li>\n");
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      envelopes += klynge_coverage_get_envelope (row);
+      recorded += klynge_coverage_get_recorded (row);
     }
-  PUT (report, "</ul>\n");
-  _klynge_svg_printf (&report->out, "<p class=\"note\">Organisations are counted as <code>klynge summary</code> "
-                      "counts them: active on the date, or not known to be when a partial or missing date "
-                      "leaves it open. Members are those recorded; %s</p>\n</section>\n",
-                      n_members == 0 ? "the landscape records none, so their number is not known."
-                      : "an organisation whose member list is not stated may have more.");
+  open_figure_box (report, "Coverage of the envelopes");
+  if (envelopes > 0)
+    {
+      guint basis_points = (guint) ((recorded * 10000 + envelopes / 2) / envelopes);
+      g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
+      g_autofree char *shown = g_strconcat (percent, " %", NULL);
+
+      put_figure (report, "coverage", percent, shown);
+    }
+  else
+    put_figure (report, "coverage", "none", "no envelope");
+  PUT (report, "<span class=\"detail\">");
+  put_money_figure (report, "recorded", recorded);
+  PUT (report, " recorded against envelopes of ");
+  put_money_figure (report, "envelopes", envelopes);
+  PUT (report, "</span></li>\n");
+}
+
+static void
+write_headline (Report *report)
+{
+  g_autoptr(GPtrArray) national = designated_national_clusters (report->landscape, &report->date, NULL);
+  KindCounts counts;
+
+  count_kinds (report, &report->date, &counts);
+  PUT (report, "<section id=\"headline\">\n<h2>Headline figures</h2>\n<ul class=\"figures\">\n");
+  open_figure_box (report, "Designated national clusters");
+  put_count_figure (report, "designated", national->len);
+  PUT (report, "</li>\n");
+  write_kind_figures (report, &counts);
+  write_member_figures (report);
+  write_funding_figures (report);
+  PUT (report, "</ul>\n<p class=\"note\">Organisations are counted as <code>klynge summary</code> counts "
+               "them: active on the date, or not known to be when a partial or missing date leaves it open. "
+               "Members are those the landscape records: where it records none their number is not known, "
+               "and an organisation whose member list is not complete may have more.</p>\n</section>\n");
 }
 
 /* --- a stacked bar chart ------------------------------------------------------ */
@@ -614,7 +638,8 @@ write_stacked_bars (Report            *report,
   int per_row = MAX ((width - 10) / 200, 1);
   int legend_rows = ((int) chart->n_series + per_row - 1) / per_row;
   int height = BARS_TOP + BARS_HEIGHT + 24 + legend_rows * BARS_LEGEND_ROW + 8;
-  int label_step = MAX (1, 36 / bar_width);
+  /* a year label is about 30 pixels wide */
+  int label_step = (34 + bar_width - 1) / bar_width;
   gint64 max = 0;
 
   for (guint c = 0; c < chart->n_columns; c++)
