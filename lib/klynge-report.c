@@ -31,8 +31,8 @@
  *
  * - `headline`: the headline figures on the date;
  * - `active`: the organisations active on 31 December of each year by
- *   kind, from 2000 (or the first year of the data, if later) to the last
- *   year of the data;
+ *   kind, from 2000 (or the first year of the data, if later, or if the
+ *   data ends before 2000) to the last year of the data;
  * - `consolidation`: each body a bar over its life with the completed
  *   mergers, absorptions, transfers and renames between them, as
  *   klynge_landscape_lineage_to_svg() draws them; every organisation up to
@@ -452,8 +452,19 @@ write_title (Report *report)
   if (report->date_given)
     PUT (report, "The figures are of the date asked for.");
   else
-    PUT (report, "The figures are of the date the report was made, moved into the span of the dates in the data "
-                 "when it lies outside.");
+    {
+      KlyngeDate today;
+
+      /* as klynge summary says it */
+      klynge_date_init_today (&today);
+      PUT (report, "The figures are of ");
+      if (klynge_date_equal (&report->date, &today))
+        PUT (report, "today.");
+      else if (klynge_date_compare (&report->date, &today) < 0)
+        PUT (report, "the latest date in the data (today is later).");
+      else
+        PUT (report, "the earliest date in the data (today is earlier).");
+    }
   PUT (report, " Amounts are in Danish kroner (DKK).</p>\n</header>\n");
 }
 
@@ -762,8 +773,9 @@ write_active_per_year (Report *report)
       PUT (report, "<p>The landscape holds no dates.</p>\n</section>\n");
       return;
     }
-  first_year = MAX (first.year, REPORT_FIRST_YEAR);
-  last_year = MAX (last.year, first_year);
+  /* from 2000, unless the data ends before */
+  first_year = last.year < REPORT_FIRST_YEAR ? first.year : MAX (first.year, REPORT_FIRST_YEAR);
+  last_year = last.year;
   n_years = last_year - first_year + 1;
   years = g_new (guint, n_years);
   values = g_new0 (gint64, N_KINDS * n_years);
@@ -1376,7 +1388,7 @@ klynge_landscape_write_report (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), FALSE);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1407,7 +1419,7 @@ klynge_landscape_write_report_bytes (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), NULL);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   array = g_byte_array_new ();
@@ -1451,7 +1463,7 @@ klynge_landscape_write_report_file (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), FALSE);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
