@@ -22,6 +22,12 @@
  * and writes the text of the differences, as `klynge diff OLD NEW` does,
  * and the target holds that whole to 3 × one load of the file, the load
  * measured in the same rounds.
+ *
+ * The report (issue 19) is timed on a landscape of its own, generated
+ * with 10,000 organisations and the generator's other defaults: its
+ * child loads it and writes klynge_landscape_write_report_file(), and
+ * the targets hold the write to 2 s and the page to 5 MB.
+ * `--only-report` runs that row alone.
  */
 #include "config.h"
 
@@ -50,6 +56,7 @@
 #pragma weak klynge_landscape_diff
 #pragma weak klynge_diff_get_n_changes
 #pragma weak klynge_diff_to_text
+#pragma weak klynge_landscape_write_report_file
 
 #define EXIT_NOT_AVAILABLE 3
 
@@ -58,6 +65,11 @@
 /* mergers in the history that "validate history" and "DOT of a chain"
  * build */
 #define BENCH_HISTORY 100000u
+
+/* organisations in the landscape the report is timed on, and its limits */
+#define BENCH_REPORT_ORGANISATIONS 10000
+#define BENCH_REPORT_SECONDS 2.0
+#define BENCH_REPORT_BYTES (5 * 1000 * 1000)
 
 /* --- children ------------------------------------------------------------ */
 
@@ -279,6 +291,24 @@ run_child (const char *op,
     }
 
   landscape = child_load (path);
+  if (strcmp (op, "report") == 0)
+    {
+      GStatBuf st;
+
+      if (klynge_landscape_write_report_file == NULL)
+        _exit (EXIT_NOT_AVAILABLE);
+      start = g_get_monotonic_time ();
+      if (!klynge_landscape_write_report_file (landscape, NULL, out, NULL, &error))
+        {
+          g_printerr ("klynge-bench: %s\n", error->message);
+          _exit (1);
+        }
+      /* the size first: the driver reads it back */
+      detail = g_strdup_printf ("%" G_GUINT64_FORMAT " bytes of HTML",
+                                g_stat (out, &st) == 0 ? (guint64) st.st_size : 0);
+      child_report (start, detail);
+      _exit (0);
+    }
   if (strcmp (op, "lineage") == 0)
     {
       GPtrArray *mergers;
@@ -370,14 +400,14 @@ static Size sizes[] = {
 typedef enum {
   OP_FLOOR, OP_LOAD, OP_SAVE, OP_FLOOR_SAVED, OP_LINEAGE, OP_FUNDING, OP_OVERLAP,
   OP_DEFAULT, OP_DATAFRAME, OP_VALIDATE_CHAIN, OP_VALIDATE_HISTORY, OP_DOT_CHAIN,
-  OP_DIFF, OP_DIFF_COMPARE, N_OPS
+  OP_DIFF, OP_DIFF_COMPARE, OP_REPORT, N_OPS
 } Op;
 
 static const char * const op_names[N_OPS] = {
   "floor (SAX2 pass)", "load", "save", "floor on saved file", "lineage of merged",
   "funding per year", "all-pairs overlap", "new_default()", "to_dataframe()",
   "validate chain", "validate history", "DOT of a chain",
-  "diff", "diff: compare only",
+  "diff", "diff: compare only", "report",
 };
 
 typedef struct {
@@ -402,6 +432,7 @@ static gint opt_timeout = 300;
 static gint opt_budget = 330;
 static glong baseline_rss_kb = 0;
 static gboolean opt_keep = FALSE;
+static gboolean opt_only_report = FALSE;
 static char *self_exe;
 
 /* Runs @argv with @timeout seconds; on success fills *seconds from the
@@ -566,7 +597,7 @@ measure (Size  *size,
                                        : op == OP_VALIDATE_CHAIN ? "validate-chain"
                                        : op == OP_VALIDATE_HISTORY ? "validate-history"
                                        : op == OP_DOT_CHAIN ? "dot-chain"
-                                       : op == OP_DIFF ? "diff" : "default"));
+                                       : op == OP_DIFF ? "diff" : op == OP_REPORT ? "report" : "default"));
       g_ptr_array_add (argv, g_strdup (size->path));
       g_ptr_array_add (argv, g_strdup (op == OP_DIFF ? size->changed : size->saved));
       break;
@@ -768,6 +799,50 @@ prepare_size (Size  *size,
   return TRUE;
 }
 
+/* The landscape the report is timed on (issue 19), generated whatever
+ * sizes are asked for; its figure is figures[0][OP_REPORT]. */
+static Size report_size = { "report", BENCH_REPORT_ORGANISATIONS, 0, 0, FALSE, 5, TRUE, NULL, NULL, NULL, NULL, 0, 0 };
+
+static gboolean
+prepare_report (void)
+{
+  g_autofree char *organisations = g_strdup_printf ("--organisations=%d", BENCH_REPORT_ORGANISATIONS);
+  g_autofree char *output = NULL;
+  g_autofree char *error_text = NULL;
+  Figure *figure = &figures[0][OP_REPORT];
+  char *argv[5];
+  double seconds;
+  glong rss;
+  gint64 start;
+  GStatBuf st;
+
+  report_size.path = g_build_filename (opt_workdir, "report-landscape.xml", NULL);
+  report_size.saved = g_build_filename (opt_workdir, "report.html", NULL);
+  output = g_strdup_printf ("--output=%s", report_size.path);
+  /* the generator's defaults for the rest: members and memberships do
+   * not show in the report but as counts */
+  argv[0] = opt_generate;
+  argv[1] = (char *) "--seed=8";
+  argv[2] = organisations;
+  argv[3] = output;
+  argv[4] = NULL;
+  if (figure->seconds == NULL)
+    {
+      figure->seconds = g_array_new (FALSE, FALSE, sizeof (double));
+      figure->rss_kb = g_array_new (FALSE, FALSE, sizeof (glong));
+    }
+  start = g_get_monotonic_time ();
+  if (run (argv, NULL, (guint) opt_timeout, &seconds, &rss, NULL, &error_text) != 0
+      || g_stat (report_size.path, &st) != 0)
+    {
+      figure->unavailable = g_strdup_printf ("the generator failed: %s", error_text ? error_text : "");
+      return FALSE;
+    }
+  report_size.bytes = (guint64) st.st_size;
+  report_size.generate_seconds = (g_get_monotonic_time () - start) / 1e6;
+  return TRUE;
+}
+
 /* Reads a file through once. klynge saves large files with direct I/O,
  * which leaves them out of the page cache; the floor on the saved file
  * must read it from memory, as the floor on the generated file does. */
@@ -837,6 +912,25 @@ target (Tally      *tally,
     tally->failed++;
 }
 
+/* The figures of the report and its targets: the median time of the
+ * write, and the size of the page (the same every run). */
+static void
+report_targets (Tally *tally)
+{
+  Figure *figure = &figures[0][OP_REPORT];
+  double seconds;
+  gboolean ok = median (figure, &seconds);
+  guint64 bytes = figure->detail != NULL ? g_ascii_strtoull (figure->detail, NULL, 10) : 0;
+  g_autofree char *what = g_strdup_printf ("report of %d organisations ≤ %.0f s", BENCH_REPORT_ORGANISATIONS,
+                                           BENCH_REPORT_SECONDS);
+
+  target (tally, what, ok, seconds, " s", BENCH_REPORT_SECONDS, figure->unavailable);
+  g_clear_pointer (&what, g_free);
+  what = g_strdup_printf ("report of %d organisations ≤ %.0f MB", BENCH_REPORT_ORGANISATIONS,
+                          BENCH_REPORT_BYTES / 1e6);
+  target (tally, what, ok && bytes > 0, bytes / 1e6, " MB", BENCH_REPORT_BYTES / 1e6, figure->unavailable);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -854,6 +948,7 @@ main (int    argc,
     { "timeout", 0, 0, G_OPTION_ARG_INT, &opt_timeout, "Seconds before a run is given up (300)", "S" },
     { "budget", 0, 0, G_OPTION_ARG_INT, &opt_budget, "Skip 2.7 GB if it would take longer, in seconds (330)", "S" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the generated files", NULL },
+    { "only-report", 0, 0, G_OPTION_ARG_NONE, &opt_only_report, "Run only the report's row (issue 19)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -887,7 +982,13 @@ main (int    argc,
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   if (self_exe == NULL)
     self_exe = g_strdup (argv[0]);
-  if (opt_sizes != NULL)
+  if (opt_only_report)
+    for (guint s = 0; s < N_SIZES; s++)
+      {
+        sizes[s].enabled = FALSE;
+        sizes[s].skip_reason = g_strdup ("not asked for (--only-report)");
+      }
+  else if (opt_sizes != NULL)
     {
       g_auto(GStrv) wanted = g_strsplit (opt_sizes, ",", -1);
       static const char * const keys[N_SIZES] = { "27", "273", "2700" };
@@ -975,34 +1076,39 @@ main (int    argc,
         }
     }
 
-  /* every round runs every size: the floor, the load and save, the floor
-   * on the saved file, back to back, then the queries */
-  for (int r = 0; r < opt_runs; r++)
-    for (guint s = 0; s < N_SIZES; s++)
-      {
-        Size *size = &sizes[s];
+  prepare_report ();
 
-        if (!size->enabled)
-          continue;
-        measure (size, s, OP_FLOOR);
-        measure (size, s, OP_LOAD);   /* and the save */
-        read_through (size->saved);
-        measure (size, s, OP_FLOOR_SAVED);
-        if (s == 2)
-          continue;   /* at 2.7 GB only what the growth targets need */
-        measure (size, s, OP_LINEAGE);
-        measure (size, s, OP_FUNDING);
-        measure (size, s, OP_OVERLAP);
-        measure (size, s, OP_DIFF);   /* and the comparison alone */
-        if (s == 0)
-          {
-            measure (size, s, OP_DEFAULT);
-            measure (size, s, OP_VALIDATE_CHAIN);
-            measure (size, s, OP_VALIDATE_HISTORY);
-            measure (size, s, OP_DOT_CHAIN);
-          }
-        measure (size, s, OP_DATAFRAME);
-      }
+  /* every round runs every size: the floor, the load and save, the floor
+   * on the saved file, back to back, then the queries; and the report */
+  for (int r = 0; r < opt_runs; r++)
+    {
+      for (guint s = 0; s < N_SIZES; s++)
+        {
+          Size *size = &sizes[s];
+
+          if (!size->enabled)
+            continue;
+          measure (size, s, OP_FLOOR);
+          measure (size, s, OP_LOAD);   /* and the save */
+          read_through (size->saved);
+          measure (size, s, OP_FLOOR_SAVED);
+          if (s == 2)
+            continue;   /* at 2.7 GB only what the growth targets need */
+          measure (size, s, OP_LINEAGE);
+          measure (size, s, OP_FUNDING);
+          measure (size, s, OP_OVERLAP);
+          measure (size, s, OP_DIFF);   /* and the comparison alone */
+          if (s == 0)
+            {
+              measure (size, s, OP_DEFAULT);
+              measure (size, s, OP_VALIDATE_CHAIN);
+              measure (size, s, OP_VALIDATE_HISTORY);
+              measure (size, s, OP_DOT_CHAIN);
+            }
+          measure (size, s, OP_DATAFRAME);
+        }
+      measure (&report_size, 0, OP_REPORT);
+    }
 
   for (guint s = 0; s < N_SIZES; s++)
     {
@@ -1029,6 +1135,8 @@ main (int    argc,
           double value;
           double base = op == OP_SAVE ? floor_saved : floor_s;
 
+          if (op == OP_REPORT)
+            continue;   /* of a landscape of its own, below */
           if (figure->unavailable != NULL)
             {
               printf ("  %-22s %s\n", op_names[op], figure->unavailable);
@@ -1053,6 +1161,19 @@ main (int    argc,
               files_equal (size->path, size->saved) ? "yes" : "NO");
       fflush (stdout);
     }
+
+  {
+    Figure *figure = &figures[0][OP_REPORT];
+    double value;
+
+    printf ("== report (issue 19): %s, %" G_GUINT64_FORMAT " bytes; %d organisations (generated in %.2f s)\n",
+            report_size.path, report_size.bytes, BENCH_REPORT_ORGANISATIONS, report_size.generate_seconds);
+    if (figure->unavailable != NULL)
+      printf ("  %-22s %s\n\n", op_names[OP_REPORT], figure->unavailable);
+    else if (median (figure, &value))
+      printf ("  %-22s %10.3f s, peak RSS %.1f MB (with the load), %s\n\n", op_names[OP_REPORT], value,
+              peak_rss_kb (figure) / 1024.0, figure->detail ? figure->detail : "");
+  }
 
   printf ("targets (issue 8)\n");
   for (guint s = 0; s < N_SIZES; s++)
@@ -1147,8 +1268,16 @@ main (int    argc,
       if (ok && median (&figures[s][OP_DIFF_COMPARE], &compare_s))
         printf ("  %-58s %8.2f ×    INFO\n", what, compare_s / load_s);
     }
+  report_targets (&tally);
   printf ("%u of %u targets pass\n", tally.passed, tally.passed + tally.failed);
 
+  if (!opt_keep)
+    {
+      if (report_size.path != NULL)
+        g_unlink (report_size.path);
+      if (report_size.saved != NULL)
+        g_unlink (report_size.saved);
+    }
   if (!opt_keep)
     for (guint s = 0; s < N_SIZES; s++)
       {

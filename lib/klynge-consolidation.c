@@ -922,9 +922,9 @@ klynge_landscape_apply_merger (KlyngeLandscape  *self,
  * long after the initiative began. Only asked for organisations with no
  * founding date, so the scan of the landscape's contracts, initiatives,
  * mergers and programmes is paid only for them. */
-static guint32
-first_stated_day (KlyngeLandscape *self,
-                  KlyngeOrgEntry  *entry)
+guint32
+_klynge_landscape_first_stated_day (KlyngeLandscape *self,
+                                    KlyngeOrgEntry  *entry)
 {
   const char *id = org_id (entry);
   const KlyngeMembershipSlot *slots;
@@ -989,7 +989,7 @@ _klynge_landscape_status_of (KlyngeLandscape   *self,
   if (merged_into != NULL)
     *merged_into = NULL;
   if (!klynge_date_is_set (klynge_organisation_get_founded (organisation)))
-    stated = first_stated_day (self, entry);
+    stated = _klynge_landscape_first_stated_day (self, entry);
   status = _klynge_organisation_status_on (organisation, first_day (date), stated);
   if (status == KLYNGE_ORGANISATION_STATUS_DISSOLVED)
     {

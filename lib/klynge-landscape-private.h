@@ -67,6 +67,12 @@ KlyngeOrgEntry  *_klynge_landscape_get_org_entry  (KlyngeLandscape  *self,
 KlyngeOrgEntry  *_klynge_landscape_require_org_entry (KlyngeLandscape  *self,
                                                    const char       *id,
                                                    GError          **error);
+/* The first day on which the landscape shows the organisation active, 0
+ * for none: what _klynge_organisation_status_on() takes for an
+ * organisation with no founding date (klynge-consolidation.c). A scan of
+ * the landscape: callers that ask for many dates keep it. */
+guint32          _klynge_landscape_first_stated_day (KlyngeLandscape *self,
+                                                   KlyngeOrgEntry   *entry);
 /* klynge_landscape_get_status() for an entry of @self (klynge-consolidation.c). */
 KlyngeOrganisationStatus _klynge_landscape_status_of (KlyngeLandscape *self,
                                                    KlyngeOrgEntry   *entry,

@@ -31,8 +31,8 @@
  *
  * - `headline`: the headline figures on the date;
  * - `active`: the organisations active on 31 December of each year by
- *   kind, from 2000 (or the first year of the data, if later) to the last
- *   year of the data;
+ *   kind, from 2000 (or the first year of the data, if later, or if the
+ *   data ends before 2000) to the last year of the data;
  * - `consolidation`: each body a bar over its life with the completed
  *   mergers, absorptions, transfers and renames between them, as
  *   klynge_landscape_lineage_to_svg() draws them; every organisation up to
@@ -62,7 +62,7 @@
  * | `fig-active-KIND`, `fig-not-known-KIND` | organisations of the kind (its nick, such as `cluster`) active on the date, and those not known to be |
  * | `fig-active-total`, `fig-not-known-total` | the same for all kinds |
  * | `fig-members`, `fig-memberships` | members and memberships in the landscape, or `not known` when it holds none |
- * | `fig-member-lists-stated` | organisations whose member list is stated (partial or complete) |
+ * | `fig-member-lists-complete` | organisations whose member list is stated complete |
  * | `fig-funding-total` | all funding, in kroner with two decimals (`186870178.00`) |
  * | `fig-funding-unknown` | grants of unknown amount, which the total leaves out |
  * | `fig-envelopes`, `fig-recorded` | the programmes' envelopes and what contracts naming them record, in kroner, over the years that have an envelope |
@@ -84,6 +84,10 @@ typedef struct {
   KlyngeLandscape *landscape;
   KlyngeDate date;
   gboolean date_given;
+  /* per organisation, in landscape order: the first day the landscape
+   * shows it active, for those with no founding date (0 otherwise); a
+   * scan of the landscape each, so found once for every date counted */
+  guint32 *first_stated;
 } Report;
 
 /* --- the date ------------------------------------------------------------ */
@@ -315,17 +319,24 @@ typedef struct {
   guint n_not_known;
 } KindCounts;
 
+/* The status of every organisation is that of klynge_landscape_get_status()
+ * but for telling a dissolved organisation from a merged one, which
+ * costs a look through the mergers and counts for nothing here. */
 static void
-count_kinds (KlyngeLandscape  *landscape,
+count_kinds (Report           *report,
              const KlyngeDate *date,
              KindCounts       *counts)
 {
+  KlyngeLandscape *landscape = report->landscape;
+  guint32 day = klynge_date_get_first_day (date);
+
   memset (counts, 0, sizeof *counts);
   for (guint i = 0; i < landscape->organisations->len; i++)
     {
       KlyngeOrgEntry *entry = g_ptr_array_index (landscape->organisations, i);
       guint kind = klynge_organisation_get_kind (entry->organisation);
-      KlyngeOrganisationStatus status = _klynge_landscape_status_of (landscape, entry, date, NULL);
+      KlyngeOrganisationStatus status = _klynge_organisation_status_on (entry->organisation, day,
+                                                                        report->first_stated[i]);
 
       if (kind >= N_KINDS)
         continue;
@@ -385,8 +396,10 @@ static const char style_sheet[] =
   "th,td{border:1px solid #ccc;padding:0.15em 0.5em;text-align:left;vertical-align:top}\n"
   "th{background:#f3f3f3}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
   ".figures{display:flex;flex-wrap:wrap;gap:0.8em;padding:0;list-style:none}\n"
-  ".figures li{border:1px solid #ccc;border-radius:4px;padding:0.5em 0.8em;min-width:12em}\n"
-  ".figures data{display:block;font-size:1.5em;font-weight:bold}\n"
+  ".figures li{border:1px solid #ccc;border-radius:4px;padding:0.5em 0.8em;min-width:12em;max-width:24em}\n"
+  ".figures .label{display:block;color:#555}\n"
+  ".figures li>data{display:block;font-size:1.6em;font-weight:bold}\n"
+  ".figures .detail{display:block;font-size:0.9em}\n"
   ".chart{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}\n"
   ".chart svg{max-width:100%;height:auto}\n"
   ".scroll{overflow-x:auto}\n"
@@ -439,126 +452,159 @@ write_title (Report *report)
   if (report->date_given)
     PUT (report, "The figures are of the date asked for.");
   else
-    PUT (report, "The figures are of the date the report was made, moved into the span of the dates in the data "
-                 "when it lies outside.");
+    {
+      KlyngeDate today;
+
+      /* as klynge summary says it */
+      klynge_date_init_today (&today);
+      PUT (report, "The figures are of ");
+      if (klynge_date_equal (&report->date, &today))
+        PUT (report, "today.");
+      else if (klynge_date_compare (&report->date, &today) < 0)
+        PUT (report, "the latest date in the data (today is later).");
+      else
+        PUT (report, "the earliest date in the data (today is earlier).");
+    }
   PUT (report, " Amounts are in Danish kroner (DKK).</p>\n</header>\n");
 }
 
+/* A headline figure's box opens with its label; the figure follows as
+ * its first <data>, details in a <span class="detail">. */
 static void
-write_figure_item (Report     *report,
-                   const char *label)
+open_figure_box (Report     *report,
+                 const char *label)
 {
-  PUT (report, "<li>");
+  PUT (report, "<li><span class=\"label\">");
   put_text (report, label);
+  PUT (report, "</span>");
 }
 
 static void
-write_headline (Report *report)
+write_kind_figures (Report           *report,
+                    const KindCounts *counts)
 {
-  g_autoptr(GPtrArray) national = designated_national_clusters (report->landscape, &report->date, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) grand = klynge_landscape_funding_totals_checked (report->landscape, 0, NULL, &error);
-  g_autoptr(GPtrArray) coverage = klynge_landscape_coverage (report->landscape, NULL, NULL);
-  guint n_members = klynge_landscape_count (report->landscape, KLYNGE_TYPE_MEMBER);
-  guint n_memberships = klynge_landscape_count_memberships (report->landscape);
-  guint n_stated = 0;
-  KindCounts counts;
-
-  count_kinds (report->landscape, &report->date, &counts);
-  for (guint i = 0; i < report->landscape->organisations->len; i++)
-    if (klynge_organisation_is_member_list_stated (
-          ((KlyngeOrgEntry *) g_ptr_array_index (report->landscape->organisations, i))->organisation))
-      n_stated++;
-
-  PUT (report, "<section id=\"headline\">\n<h2>Headline figures</h2>\n<ul class=\"figures\">\n");
-  write_figure_item (report, "Designated national clusters");
-  put_count_figure (report, "designated", national->len);
-  PUT (report, "</li>\n");
-  for (guint kind = 0; kind < N_KINDS; kind++)
+  for (guint kind = 0; kind <= N_KINDS; kind++)
     {
-      g_autofree char *active = g_strconcat ("active-", kind_nick (kind), NULL);
-      g_autofree char *not_known = g_strconcat ("not-known-", kind_nick (kind), NULL);
+      gboolean total = kind == N_KINDS;
+      const char *nick = total ? "total" : kind_nick (kind);
+      g_autofree char *active = g_strconcat ("active-", nick, NULL);
+      g_autofree char *not_known = g_strconcat ("not-known-", nick, NULL);
+      g_autofree char *label = total ? g_strdup ("All organisations active") : g_strconcat (nick, " active", NULL);
 
-      write_figure_item (report, kind_nick (kind));
-      put_count_figure (report, active, counts.active[kind]);
-      PUT (report, "active; not known: ");
-      put_count_figure (report, not_known, counts.not_known[kind]);
-      PUT (report, "</li>\n");
+      open_figure_box (report, label);
+      put_count_figure (report, active, total ? counts->n_active : counts->active[kind]);
+      PUT (report, "<span class=\"detail\">and ");
+      put_count_figure (report, not_known, total ? counts->n_not_known : counts->not_known[kind]);
+      PUT (report, " not known to be</span></li>\n");
     }
-  write_figure_item (report, "All organisations");
-  put_count_figure (report, "active-total", counts.n_active);
-  PUT (report, "active; not known: ");
-  put_count_figure (report, "not-known-total", counts.n_not_known);
-  PUT (report, "</li>\n");
+}
 
-  /* a landscape with no members says nothing of them: not zero */
-  write_figure_item (report, "Members");
+/* A landscape with no members says nothing of them: not zero. */
+static void
+write_member_figures (Report *report)
+{
+  KlyngeLandscape *landscape = report->landscape;
+  guint n_members = klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER);
+  guint n_memberships = klynge_landscape_count_memberships (landscape);
+  guint n_complete = 0;
+
+  for (guint i = 0; i < landscape->organisations->len; i++)
+    if (klynge_organisation_get_member_list (
+          ((KlyngeOrgEntry *) g_ptr_array_index (landscape->organisations, i))->organisation)
+        == KLYNGE_MEMBER_LIST_COMPLETE)
+      n_complete++;
+
+  open_figure_box (report, "Members");
   if (n_members == 0)
     put_figure (report, "members", "not known", "not known");
   else
     put_count_figure (report, "members", n_members);
-  PUT (report, "memberships: ");
+  PUT (report, "<span class=\"detail\">memberships: ");
   if (n_memberships == 0)
     put_figure (report, "memberships", "not known", "not known");
   else
     put_count_figure (report, "memberships", n_memberships);
-  PUT (report, "; member lists stated for ");
-  put_count_figure (report, "member-lists-stated", n_stated);
-  _klynge_svg_printf (&report->out, "of %u organisations</li>\n", report->landscape->organisations->len);
+  PUT (report, "; member lists complete for ");
+  put_count_figure (report, "member-lists-complete", n_complete);
+  _klynge_svg_printf (&report->out, " of %u organisations</span></li>\n", landscape->organisations->len);
+}
 
-  write_figure_item (report, "Funding in the data");
+static void
+write_funding_figures (Report *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grand = klynge_landscape_funding_totals_checked (report->landscape, 0, NULL, &error);
+  g_autoptr(GPtrArray) coverage = klynge_landscape_coverage (report->landscape, NULL, NULL);
+  gint64 envelopes = 0, recorded = 0;
+
+  open_figure_box (report, "Funding in the data");
   if (grand == NULL)
     {
       put_figure (report, "funding-total", "not known", "not known");
+      PUT (report, "<span class=\"detail\">");
       put_text (report, error->message);
+      PUT (report, "</span>");
     }
   else
     {
       KlyngeFundingTotal *total = g_ptr_array_index (grand, 0);
 
       put_money_figure (report, "funding-total", klynge_funding_total_get_amount (total));
-      PUT (report, "plus ");
+      PUT (report, "<span class=\"detail\">and ");
       put_count_figure (report, "funding-unknown", klynge_funding_total_get_n_unknown (total));
-      PUT (report, " grants of unknown amount");
+      PUT (report, " grants of unknown amount</span>");
     }
   PUT (report, "</li>\n");
 
-  if (coverage != NULL)
+  if (coverage == NULL)
+    return;
+  /* the years that have an envelope: recorded funding without one
+   * covers nothing */
+  for (guint i = 0; i < coverage->len; i++)
     {
-      gint64 envelopes = 0, recorded = 0;
+      KlyngeCoverage *row = g_ptr_array_index (coverage, i);
 
-      for (guint i = 0; i < coverage->len; i++)
-        {
-          KlyngeCoverage *row = g_ptr_array_index (coverage, i);
-
-          if (klynge_coverage_get_envelope (row) <= 0)
-            continue;
-          envelopes += klynge_coverage_get_envelope (row);
-          recorded += klynge_coverage_get_recorded (row);
-        }
-      write_figure_item (report, "Coverage of the envelopes");
-      if (envelopes > 0)
-        {
-          guint basis_points = (guint) ((recorded * 10000 + envelopes / 2) / envelopes);
-          g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
-          g_autofree char *shown = g_strconcat (percent, " %", NULL);
-
-          put_figure (report, "coverage", percent, shown);
-        }
-      else
-        put_figure (report, "coverage", "none", "no envelope");
-      PUT (report, "recorded ");
-      put_money_figure (report, "recorded", recorded);
-      PUT (report, "of envelopes of ");
-      put_money_figure (report, "envelopes", envelopes);
-      PUT (report, "</li>\n");
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      envelopes += klynge_coverage_get_envelope (row);
+      recorded += klynge_coverage_get_recorded (row);
     }
-  PUT (report, "</ul>\n");
-  _klynge_svg_printf (&report->out, "<p class=\"note\">Organisations are counted as <code>klynge summary</code> "
-                      "counts them: active on the date, or not known to be when a partial or missing date "
-                      "leaves it open. Members are those recorded; %s</p>\n</section>\n",
-                      n_members == 0 ? "the landscape records none, so their number is not known."
-                      : "an organisation whose member list is not stated may have more.");
+  open_figure_box (report, "Coverage of the envelopes");
+  if (envelopes > 0)
+    {
+      guint basis_points = (guint) ((recorded * 10000 + envelopes / 2) / envelopes);
+      g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
+      g_autofree char *shown = g_strconcat (percent, " %", NULL);
+
+      put_figure (report, "coverage", percent, shown);
+    }
+  else
+    put_figure (report, "coverage", "none", "no envelope");
+  PUT (report, "<span class=\"detail\">");
+  put_money_figure (report, "recorded", recorded);
+  PUT (report, " recorded against envelopes of ");
+  put_money_figure (report, "envelopes", envelopes);
+  PUT (report, "</span></li>\n");
+}
+
+static void
+write_headline (Report *report)
+{
+  g_autoptr(GPtrArray) national = designated_national_clusters (report->landscape, &report->date, NULL);
+  KindCounts counts;
+
+  count_kinds (report, &report->date, &counts);
+  PUT (report, "<section id=\"headline\">\n<h2>Headline figures</h2>\n<ul class=\"figures\">\n");
+  open_figure_box (report, "Designated national clusters");
+  put_count_figure (report, "designated", national->len);
+  PUT (report, "</li>\n");
+  write_kind_figures (report, &counts);
+  write_member_figures (report);
+  write_funding_figures (report);
+  PUT (report, "</ul>\n<p class=\"note\">Organisations are counted as <code>klynge summary</code> counts "
+               "them: active on the date, or not known to be when a partial or missing date leaves it open. "
+               "Members are those the landscape records: where it records none their number is not known, "
+               "and an organisation whose member list is not complete may have more.</p>\n</section>\n");
 }
 
 /* --- a stacked bar chart ------------------------------------------------------ */
@@ -603,7 +649,8 @@ write_stacked_bars (Report            *report,
   int per_row = MAX ((width - 10) / 200, 1);
   int legend_rows = ((int) chart->n_series + per_row - 1) / per_row;
   int height = BARS_TOP + BARS_HEIGHT + 24 + legend_rows * BARS_LEGEND_ROW + 8;
-  int label_step = MAX (1, 36 / bar_width);
+  /* a year label is about 30 pixels wide */
+  int label_step = (34 + bar_width - 1) / bar_width;
   gint64 max = 0;
 
   for (guint c = 0; c < chart->n_columns; c++)
@@ -726,8 +773,9 @@ write_active_per_year (Report *report)
       PUT (report, "<p>The landscape holds no dates.</p>\n</section>\n");
       return;
     }
-  first_year = MAX (first.year, REPORT_FIRST_YEAR);
-  last_year = MAX (last.year, first_year);
+  /* from 2000, unless the data ends before */
+  first_year = last.year < REPORT_FIRST_YEAR ? first.year : MAX (first.year, REPORT_FIRST_YEAR);
+  last_year = last.year;
   n_years = last_year - first_year + 1;
   years = g_new (guint, n_years);
   values = g_new0 (gint64, N_KINDS * n_years);
@@ -739,7 +787,7 @@ write_active_per_year (Report *report)
 
       years[y] = first_year + y;
       klynge_date_init (&day, years[y], 12, 31);
-      count_kinds (report->landscape, &day, &counts);
+      count_kinds (report, &day, &counts);
       for (guint kind = 0; kind < N_KINDS; kind++)
         values[kind * n_years + y] = counts.active[kind];
       not_known[y] = counts.n_not_known;
@@ -1285,6 +1333,14 @@ write_report (Report *report)
   report_ok (report);
 }
 
+static gboolean
+report_finish (Report  *report,
+               GError **error)
+{
+  g_free (report->first_stated);
+  return _klynge_output_finish (&report->out, error);
+}
+
 static void
 report_init (Report           *report,
              KlyngeLandscape  *self,
@@ -1292,6 +1348,14 @@ report_init (Report           *report,
 {
   report->landscape = self;
   report->date_given = as_of != NULL;
+  report->first_stated = g_new0 (guint32, MAX (self->organisations->len, 1));
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
+
+      if (!klynge_date_is_set (klynge_organisation_get_founded (entry->organisation)))
+        report->first_stated[i] = _klynge_landscape_first_stated_day (self, entry);
+    }
   if (as_of != NULL)
     report->date = *as_of;
   else
@@ -1324,7 +1388,7 @@ klynge_landscape_write_report (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), FALSE);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1332,7 +1396,7 @@ klynge_landscape_write_report (KlyngeLandscape   *self,
   _klynge_output_init_stream (&report.out, stream, cancellable);
   report_init (&report, self, as_of);
   write_report (&report);
-  return _klynge_output_finish (&report.out, error);
+  return report_finish (&report, error);
 }
 
 /**
@@ -1355,14 +1419,14 @@ klynge_landscape_write_report_bytes (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), NULL);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   array = g_byte_array_new ();
   _klynge_output_init_bytes (&report.out, array);
   report_init (&report, self, as_of);
   write_report (&report);
-  if (!_klynge_output_finish (&report.out, error))
+  if (!report_finish (&report, error))
     {
       g_byte_array_unref (array);
       return NULL;
@@ -1399,7 +1463,7 @@ klynge_landscape_write_report_file (KlyngeLandscape   *self,
   Report report;
 
   g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (as_of == NULL || klynge_date_is_valid (as_of), FALSE);
+  g_return_val_if_fail (as_of == NULL || (klynge_date_is_set (as_of) && klynge_date_is_valid (as_of)), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1412,6 +1476,7 @@ klynge_landscape_write_report_file (KlyngeLandscape   *self,
   report.out.cancellable = cancellable;
   report_init (&report, self, as_of);
   write_report (&report);
+  g_free (report.first_stated);
   return _klynge_file_output_commit (file, &report.out, error);
 }
 

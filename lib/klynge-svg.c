@@ -41,6 +41,20 @@ _klynge_svg_printf (KlyngeOutput *output,
   }
 }
 
+/* An element such as <title id="ID-title">TEXT</title>. */
+static void
+put_labelling_element (KlyngeOutput *output,
+                       const char   *element,
+                       const char   *id,
+                       const char   *text)
+{
+  _klynge_svg_printf (output, "<%s id=\"", element);
+  _klynge_output_put_escaped (output, id, TRUE);
+  _klynge_svg_printf (output, "-%s\">", element);
+  _klynge_output_put_escaped (output, text, FALSE);
+  _klynge_svg_printf (output, "</%s>\n", element);
+}
+
 void
 _klynge_svg_open (KlyngeOutput *output,
                   const char   *id,
@@ -59,15 +73,9 @@ _klynge_svg_open (KlyngeOutput *output,
   _klynge_output_put_escaped (output, id, TRUE);
   KLYNGE_OUTPUT_PUT_LITERAL (output, "-title ");
   _klynge_output_put_escaped (output, id, TRUE);
-  KLYNGE_OUTPUT_PUT_LITERAL (output, "-desc\">\n<title id=\"");
-  _klynge_output_put_escaped (output, id, TRUE);
-  KLYNGE_OUTPUT_PUT_LITERAL (output, "-title\">");
-  _klynge_output_put_escaped (output, title, FALSE);
-  KLYNGE_OUTPUT_PUT_LITERAL (output, "</title>\n<desc id=\"");
-  _klynge_output_put_escaped (output, id, TRUE);
-  KLYNGE_OUTPUT_PUT_LITERAL (output, "-desc\">");
-  _klynge_output_put_escaped (output, description, FALSE);
-  KLYNGE_OUTPUT_PUT_LITERAL (output, "</desc>\n");
+  KLYNGE_OUTPUT_PUT_LITERAL (output, "-desc\">\n");
+  put_labelling_element (output, "title", id, title);
+  put_labelling_element (output, "desc", id, description);
 }
 
 void

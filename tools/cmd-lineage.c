@@ -14,8 +14,10 @@ static const char description[] =
   "The predecessors and successors of an organisation through completed\n"
   "mergers of every kind (merger, absorption, transfer, rename), with each\n"
   "merger's id, kind and effective date, or the whole consolidation it was\n"
-  "part of as a Graphviz picture. A transfer's giver lives on; cancelled\n"
-  "mergers are left out.\n"
+  "part of as a picture (Graphviz DOT, or SVG drawn by klynge itself).\n"
+  "Without ID, --format dot and svg draw every lineage: all organisations a\n"
+  "completed merger names. A transfer's giver lives on; cancelled mergers\n"
+  "are left out.\n"
   "\n"
   "  --format text   a tree: the organisation, then its predecessors (and\n"
   "                  theirs, indented; past 32 levels, numbered) and its\n"
@@ -30,7 +32,9 @@ static const char description[] =
   "Examples:\n"
   "  klynge lineage ecd\n"
   "  klynge lineage eic --on 2020-12-31\n"
-  "  klynge lineage ecd --format dot | dot -Tsvg > ecd.svg";
+  "  klynge lineage ecd --format dot | dot -Tsvg > ecd.svg\n"
+  "  klynge lineage ecd --format svg > ecd.svg\n"
+  "  klynge lineage --format svg > consolidation.svg";
 
 static void
 append_organisation (GString         *out,
@@ -89,48 +93,52 @@ tool_lineage (Tool  *tool,
   g_autofree char *format = NULL;
   g_autofree char *on = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or dot", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), dot or svg", "FORMAT" },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on, "Also say what the organisation was on DATE", "DATE" },
     { NULL }
   };
   g_autoptr(KlyngeLandscape) landscape = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   KlyngeDate date = { 0, };
-  gboolean dot = FALSE;
+  gboolean dot = FALSE, svg = FALSE;
   const char *id;
   int status;
 
   if (!tool_parse_options (tool, command, description, entries, &argc, &argv, &status))
     return status;
-  if (argc < 2)
-    return tool_usage_error (command, "which organisation? Give its ID");
   if (argc > 2)
     return tool_usage_error (command, "unexpected argument “%s”", argv[2]);
   if (format != NULL)
     {
       if (strcmp (format, "dot") == 0)
         dot = TRUE;
+      else if (strcmp (format, "svg") == 0)
+        svg = TRUE;
       else if (strcmp (format, "text") != 0)
-        return tool_usage_error (command, "--format: “%s” is not text or dot", format);
+        return tool_usage_error (command, "--format: “%s” is not text, dot or svg", format);
     }
-  if (on != NULL && dot)
+  /* a picture can show every lineage; the text is of one organisation */
+  if (argc < 2 && !dot && !svg)
+    return tool_usage_error (command, "which organisation? Give its ID (or --format dot or svg for every lineage)");
+  if (on != NULL && (dot || svg))
     return tool_usage_error (command, "--on applies only to --format text");
   if (on != NULL && !tool_parse_date (command, "--on", on, &date))
     return TOOL_EXIT_USAGE;
-  id = argv[1];
+  id = argc > 1 ? argv[1] : NULL;
 
   landscape = tool_load_landscape (tool);
   if (landscape == NULL)
     return TOOL_EXIT_DATA;
-  if (!KLYNGE_IS_ORGANISATION (klynge_landscape_lookup (landscape, id)))
+  if (id != NULL && !KLYNGE_IS_ORGANISATION (klynge_landscape_lookup (landscape, id)))
     {
       g_printerr ("klynge: “%s” is not an organisation of the landscape\n", id);
       return TOOL_EXIT_DATA;
     }
 
-  if (dot)
+  if (dot || svg)
     {
-      g_autofree char *text = klynge_landscape_lineage_to_dot (landscape, id);
+      g_autofree char *text = dot ? klynge_landscape_lineage_to_dot (landscape, id)
+                                  : klynge_landscape_lineage_to_svg (landscape, id);
       g_string_append (out, text);
     }
   else

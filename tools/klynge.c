@@ -24,7 +24,7 @@ static const ToolCommand commands[] = {
   { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
   { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },
   { "import", "DIR", "make a landscape from a directory of CSV tables", tool_import, TRUE },
-  { "lineage", "ID", "the predecessors and successors of an organisation", tool_lineage },
+  { "lineage", "[ID]", "the predecessors and successors of an organisation", tool_lineage },
   { "due-diligence", "ID ID...", "the report on a possible merger", tool_due_diligence },
   { "merge", "ID ID...", "apply a merger and save the result", tool_merge },
   { "funding", "", "what each funding source paid, by source, holder, year or kind", tool_funding },
