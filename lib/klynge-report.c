@@ -967,6 +967,68 @@ funding_source_ids (KlyngeLandscape *landscape,
   return ids;
 }
 
+/* Per year, over the sources: what contracts record against an envelope
+ * and what of the envelopes is left, stacked, so that each bar is as tall
+ * as the envelope (or what was recorded, when more). Years without an
+ * envelope are left out: nothing there is covered. */
+static void
+write_coverage_chart (Report    *report,
+                      GPtrArray *rows)
+{
+  static const char * const series[] = { "recorded against an envelope", "envelope not recorded" };
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree gint64 *envelopes = NULL;
+  g_autofree char *description = NULL;
+  StackedBars chart = { "chart-coverage", "Coverage of the envelopes per year", NULL };
+  guint first_year = 0, last_year = 0, n_years;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      guint year = klynge_coverage_get_year (row);
+
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      first_year = first_year == 0 ? year : MIN (first_year, year);
+      last_year = MAX (last_year, year);
+    }
+  if (first_year == 0)
+    return;
+  n_years = last_year - first_year + 1;
+  g_array_set_size (values, 2 * n_years);
+  envelopes = g_new0 (gint64, n_years);
+  for (guint y = 0; y < n_years; y++)
+    {
+      guint year = first_year + y;
+      g_array_append_val (years, year);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      g_array_index (values, gint64, klynge_coverage_get_year (row) - first_year)
+        += klynge_coverage_get_recorded (row);
+      envelopes[klynge_coverage_get_year (row) - first_year] += klynge_coverage_get_envelope (row);
+    }
+  for (guint y = 0; y < n_years; y++)
+    g_array_index (values, gint64, n_years + y) = MAX (envelopes[y] - g_array_index (values, gint64, y), 0);
+  description = g_strdup_printf ("Stacked bars, one per calendar year from %u to %u with an envelope: what "
+                                 "contracts naming a programme record against its envelopes, and what of the "
+                                 "envelopes they leave, in DKK, summed over the funding sources. The table "
+                                 "beside gives each source and year.", first_year, last_year);
+  chart.description = description;
+  chart.n_columns = n_years;
+  chart.columns = (const guint *) years->data;
+  chart.n_series = G_N_ELEMENTS (series);
+  chart.series = series;
+  chart.values = (const gint64 *) values->data;
+  chart.format = format_money;
+  write_stacked_bars (report, &chart);
+}
+
 static void
 write_coverage (Report *report)
 {
@@ -987,8 +1049,9 @@ write_coverage (Report *report)
       return;
     }
   PUT (report, "<p>What the contracts that name a programme record against the programme’s envelopes, per "
-               "source and calendar year (pro-rated by day).</p>\n"
-               "<table>\n<caption>Coverage of the envelopes</caption>\n<thead><tr><th>source</th><th>year</th>"
+               "source and calendar year (pro-rated by day).</p>\n<div class=\"chart\">\n");
+  write_coverage_chart (report, rows);
+  PUT (report, "<table>\n<caption>Coverage of the envelopes</caption>\n<thead><tr><th>source</th><th>year</th>"
                "<th class=\"n\">envelope</th><th class=\"n\">recorded</th><th class=\"n\">coverage</th>"
                "</tr></thead>\n<tbody>\n");
   for (guint i = 0; i < rows->len; i++)
@@ -1013,7 +1076,7 @@ write_coverage (Report *report)
         }
       PUT (report, "</td></tr>\n");
     }
-  PUT (report, "</tbody>\n</table>\n");
+  PUT (report, "</tbody>\n</table>\n</div>\n");
 }
 
 static void
@@ -1134,6 +1197,15 @@ contracts_by_holder (KlyngeLandscape *landscape)
   return holders;
 }
 
+/* A region's name, or its code when it is not a known one. */
+static const char *
+region_name (const char *code)
+{
+  const char *name = klynge_region_is_known (code) ? klynge_region_get_name (code) : NULL;
+
+  return name != NULL ? name : code;
+}
+
 static void
 put_locations (Report             *report,
                KlyngeOrganisation *organisation)
@@ -1151,7 +1223,7 @@ put_locations (Report             *report,
       if (region != NULL)
         {
           PUT (report, " (");
-          put_text (report, region);
+          put_text (report, region_name (region));
           PUT (report, ")");
         }
     }
@@ -1209,7 +1281,7 @@ write_regions (Report    *report,
       char text[16];
 
       g_snprintf (text, sizeof text, "%u", n);
-      _klynge_svg_text (&report->out, 200, y + 14, "end", region);
+      _klynge_svg_text (&report->out, 200, y + 14, "end", region_name (region));
       _klynge_svg_rect (&report->out, 208, y + 3, bar, 14, _klynge_svg_colour (0), NULL);
       _klynge_svg_text (&report->out, 212 + bar, y + 14, "start", text);
     }
@@ -1221,7 +1293,7 @@ write_regions (Report    *report,
       const char *region = g_ptr_array_index (regions, i);
 
       PUT (report, "<tr>");
-      put_cell (report, "td", region);
+      put_cell (report, "td", region_name (region));
       put_number_cell (report, GPOINTER_TO_UINT (g_hash_table_lookup (counts, region)));
       PUT (report, "</tr>\n");
     }
