@@ -356,7 +356,7 @@ count_kinds (Report           *report,
 /* The designated national clusters on @date: organisations active that
  * day with a national-cluster designation active that day, each once, in
  * the programmes' order. Their first such designation goes in
- * @designations. */
+ * @designations_out, when given. */
 static GPtrArray *
 designated_national_clusters (KlyngeLandscape  *landscape,
                               const KlyngeDate *date,
