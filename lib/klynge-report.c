@@ -252,6 +252,35 @@ put_money_cell (Report *report,
   PUT (report, "</td>");
 }
 
+/* A table's column heading; numbers are aligned right. */
+typedef struct {
+  const char *name;
+  gboolean number;
+} Column;
+
+/* Opens a table with @caption and the headings of @columns, up to the
+ * rows. */
+static void
+open_table (Report       *report,
+            const char   *caption,
+            const Column *columns,
+            guint         n_columns)
+{
+  PUT (report, "<table>\n<caption>");
+  put_text (report, caption);
+  PUT (report, "</caption>\n<thead><tr>");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      PUT (report, "<th");
+      if (columns[i].number)
+        PUT (report, " class=\"n\"");
+      PUT (report, ">");
+      put_text (report, columns[i].name);
+      PUT (report, "</th>");
+    }
+  PUT (report, "</tr></thead>\n<tbody>\n");
+}
+
 /* A headline figure: <data class="figure" id="fig-@name" value="@value">@text</data> */
 static void
 put_figure (Report     *report,
@@ -1032,6 +1061,9 @@ write_coverage_chart (Report    *report,
 static void
 write_coverage (Report *report)
 {
+  static const Column columns[] = {
+    { "source", FALSE }, { "year", FALSE }, { "envelope", TRUE }, { "recorded", TRUE }, { "coverage", TRUE },
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = klynge_landscape_coverage (report->landscape, NULL, &error);
 
@@ -1051,9 +1083,7 @@ write_coverage (Report *report)
   PUT (report, "<p>What the contracts that name a programme record against the programme’s envelopes, per "
                "source and calendar year (pro-rated by day).</p>\n<div class=\"chart\">\n");
   write_coverage_chart (report, rows);
-  PUT (report, "<table>\n<caption>Coverage of the envelopes</caption>\n<thead><tr><th>source</th><th>year</th>"
-               "<th class=\"n\">envelope</th><th class=\"n\">recorded</th><th class=\"n\">coverage</th>"
-               "</tr></thead>\n<tbody>\n");
+  open_table (report, "Coverage of the envelopes", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < rows->len; i++)
     {
       KlyngeCoverage *row = g_ptr_array_index (rows, i);
@@ -1235,6 +1265,7 @@ static void
 write_regions (Report    *report,
                GPtrArray *clusters)
 {
+  static const Column columns[] = { { "region", FALSE }, { "clusters", TRUE } };
   g_autoptr(GPtrArray) regions = g_ptr_array_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *description = NULL;
@@ -1286,8 +1317,7 @@ write_regions (Report    *report,
       _klynge_svg_text (&report->out, 212 + bar, y + 14, "start", text);
     }
   _klynge_svg_close (&report->out);
-  PUT (report, "<table>\n<caption>National clusters per region</caption>\n<thead><tr><th>region</th>"
-               "<th class=\"n\">clusters</th></tr></thead>\n<tbody>\n");
+  open_table (report, "National clusters per region", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < regions->len; i++)
     {
       const char *region = g_ptr_array_index (regions, i);
@@ -1303,11 +1333,15 @@ write_regions (Report    *report,
 static void
 write_programmes (Report *report)
 {
+  static const Column columns[] = {
+    { "id", FALSE }, { "name", FALSE }, { "kind", FALSE }, { "period", FALSE }, { "designations", TRUE },
+    { "envelopes", TRUE },
+  };
+
   if (report->landscape->programmes->len == 0)
     return;
-  PUT (report, "<h3>Programmes</h3>\n<table>\n<caption>Programmes</caption>\n<thead><tr><th>id</th><th>name</th>"
-               "<th>kind</th><th>period</th><th class=\"n\">designations</th><th class=\"n\">envelopes</th>"
-               "</tr></thead>\n<tbody>\n");
+  PUT (report, "<h3>Programmes</h3>\n");
+  open_table (report, "Programmes", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < report->landscape->programmes->len; i++)
     {
       KlyngeProgramme *programme = g_ptr_array_index (report->landscape->programmes, i);
@@ -1336,6 +1370,10 @@ write_programmes (Report *report)
 static void
 write_national_clusters (Report *report)
 {
+  static const Column columns[] = {
+    { "id", FALSE }, { "name", FALSE }, { "area", FALSE }, { "programme", FALSE }, { "locations (region)", FALSE },
+    { "contracts", TRUE }, { "amount", TRUE },
+  };
   g_autoptr(GPtrArray) designations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_designation_unref);
   g_autoptr(GPtrArray) clusters = designated_national_clusters (report->landscape, &report->date, designations);
   g_autoptr(GHashTable) contracts = contracts_by_holder (report->landscape);
@@ -1355,9 +1393,7 @@ write_national_clusters (Report *report)
       PUT (report, ", with the area and programme of their designation, where they are and the contracts "
                    "they hold (of any date).</p>\n");
       write_regions (report, clusters);
-      PUT (report, "<table>\n<caption>Designated national clusters</caption>\n<thead><tr><th>id</th><th>name</th>"
-                   "<th>area</th><th>programme</th><th>locations (region)</th><th class=\"n\">contracts</th>"
-                   "<th class=\"n\">amount</th></tr></thead>\n<tbody>\n");
+      open_table (report, "Designated national clusters", columns, G_N_ELEMENTS (columns));
       for (guint i = 0; i < clusters->len; i++)
         {
           KlyngeOrganisation *organisation = g_ptr_array_index (clusters, i);
