@@ -252,6 +252,35 @@ put_money_cell (Report *report,
   PUT (report, "</td>");
 }
 
+/* A table's column heading; numbers are aligned right. */
+typedef struct {
+  const char *name;
+  gboolean number;
+} Column;
+
+/* Opens a table with @caption and the headings of @columns, up to the
+ * rows. */
+static void
+open_table (Report       *report,
+            const char   *caption,
+            const Column *columns,
+            guint         n_columns)
+{
+  PUT (report, "<table>\n<caption>");
+  put_text (report, caption);
+  PUT (report, "</caption>\n<thead><tr>");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      PUT (report, "<th");
+      if (columns[i].number)
+        PUT (report, " class=\"n\"");
+      PUT (report, ">");
+      put_text (report, columns[i].name);
+      PUT (report, "</th>");
+    }
+  PUT (report, "</tr></thead>\n<tbody>\n");
+}
+
 /* A headline figure: <data class="figure" id="fig-@name" value="@value">@text</data> */
 static void
 put_figure (Report     *report,
@@ -356,7 +385,7 @@ count_kinds (Report           *report,
 /* The designated national clusters on @date: organisations active that
  * day with a national-cluster designation active that day, each once, in
  * the programmes' order. Their first such designation goes in
- * @designations. */
+ * @designations_out, when given. */
 static GPtrArray *
 designated_national_clusters (KlyngeLandscape  *landscape,
                               const KlyngeDate *date,
@@ -967,9 +996,74 @@ funding_source_ids (KlyngeLandscape *landscape,
   return ids;
 }
 
+/* Per year, over the sources: what contracts record against an envelope
+ * and what of the envelopes is left, stacked, so that each bar is as tall
+ * as the envelope (or what was recorded, when more). Years without an
+ * envelope are left out: nothing there is covered. */
+static void
+write_coverage_chart (Report    *report,
+                      GPtrArray *rows)
+{
+  static const char * const series[] = { "recorded against an envelope", "envelope not recorded" };
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree gint64 *envelopes = NULL;
+  g_autofree char *description = NULL;
+  StackedBars chart = { "chart-coverage", "Coverage of the envelopes per year", NULL };
+  guint first_year = 0, last_year = 0, n_years;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+      guint year = klynge_coverage_get_year (row);
+
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      first_year = first_year == 0 ? year : MIN (first_year, year);
+      last_year = MAX (last_year, year);
+    }
+  if (first_year == 0)
+    return;
+  n_years = last_year - first_year + 1;
+  g_array_set_size (values, 2 * n_years);
+  envelopes = g_new0 (gint64, n_years);
+  for (guint y = 0; y < n_years; y++)
+    {
+      guint year = first_year + y;
+      g_array_append_val (years, year);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KlyngeCoverage *row = g_ptr_array_index (rows, i);
+
+      if (klynge_coverage_get_envelope (row) <= 0)
+        continue;
+      g_array_index (values, gint64, klynge_coverage_get_year (row) - first_year)
+        += klynge_coverage_get_recorded (row);
+      envelopes[klynge_coverage_get_year (row) - first_year] += klynge_coverage_get_envelope (row);
+    }
+  for (guint y = 0; y < n_years; y++)
+    g_array_index (values, gint64, n_years + y) = MAX (envelopes[y] - g_array_index (values, gint64, y), 0);
+  description = g_strdup_printf ("Stacked bars, one per calendar year from %u to %u with an envelope: what "
+                                 "contracts naming a programme record against its envelopes, and what of the "
+                                 "envelopes they leave, in DKK, summed over the funding sources. The table "
+                                 "beside gives each source and year.", first_year, last_year);
+  chart.description = description;
+  chart.n_columns = n_years;
+  chart.columns = (const guint *) years->data;
+  chart.n_series = G_N_ELEMENTS (series);
+  chart.series = series;
+  chart.values = (const gint64 *) values->data;
+  chart.format = format_money;
+  write_stacked_bars (report, &chart);
+}
+
 static void
 write_coverage (Report *report)
 {
+  static const Column columns[] = {
+    { "source", FALSE }, { "year", FALSE }, { "envelope", TRUE }, { "recorded", TRUE }, { "coverage", TRUE },
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = klynge_landscape_coverage (report->landscape, NULL, &error);
 
@@ -987,10 +1081,9 @@ write_coverage (Report *report)
       return;
     }
   PUT (report, "<p>What the contracts that name a programme record against the programme’s envelopes, per "
-               "source and calendar year (pro-rated by day).</p>\n"
-               "<table>\n<caption>Coverage of the envelopes</caption>\n<thead><tr><th>source</th><th>year</th>"
-               "<th class=\"n\">envelope</th><th class=\"n\">recorded</th><th class=\"n\">coverage</th>"
-               "</tr></thead>\n<tbody>\n");
+               "source and calendar year (pro-rated by day).</p>\n<div class=\"chart\">\n");
+  write_coverage_chart (report, rows);
+  open_table (report, "Coverage of the envelopes", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < rows->len; i++)
     {
       KlyngeCoverage *row = g_ptr_array_index (rows, i);
@@ -1013,7 +1106,7 @@ write_coverage (Report *report)
         }
       PUT (report, "</td></tr>\n");
     }
-  PUT (report, "</tbody>\n</table>\n");
+  PUT (report, "</tbody>\n</table>\n</div>\n");
 }
 
 static void
@@ -1134,6 +1227,15 @@ contracts_by_holder (KlyngeLandscape *landscape)
   return holders;
 }
 
+/* A region's name, or its code when it is not a known one. */
+static const char *
+region_name (const char *code)
+{
+  const char *name = klynge_region_is_known (code) ? klynge_region_get_name (code) : NULL;
+
+  return name != NULL ? name : code;
+}
+
 static void
 put_locations (Report             *report,
                KlyngeOrganisation *organisation)
@@ -1151,7 +1253,7 @@ put_locations (Report             *report,
       if (region != NULL)
         {
           PUT (report, " (");
-          put_text (report, region);
+          put_text (report, region_name (region));
           PUT (report, ")");
         }
     }
@@ -1163,6 +1265,7 @@ static void
 write_regions (Report    *report,
                GPtrArray *clusters)
 {
+  static const Column columns[] = { { "region", FALSE }, { "clusters", TRUE } };
   g_autoptr(GPtrArray) regions = g_ptr_array_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *description = NULL;
@@ -1209,19 +1312,18 @@ write_regions (Report    *report,
       char text[16];
 
       g_snprintf (text, sizeof text, "%u", n);
-      _klynge_svg_text (&report->out, 200, y + 14, "end", region);
+      _klynge_svg_text (&report->out, 200, y + 14, "end", region_name (region));
       _klynge_svg_rect (&report->out, 208, y + 3, bar, 14, _klynge_svg_colour (0), NULL);
       _klynge_svg_text (&report->out, 212 + bar, y + 14, "start", text);
     }
   _klynge_svg_close (&report->out);
-  PUT (report, "<table>\n<caption>National clusters per region</caption>\n<thead><tr><th>region</th>"
-               "<th class=\"n\">clusters</th></tr></thead>\n<tbody>\n");
+  open_table (report, "National clusters per region", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < regions->len; i++)
     {
       const char *region = g_ptr_array_index (regions, i);
 
       PUT (report, "<tr>");
-      put_cell (report, "td", region);
+      put_cell (report, "td", region_name (region));
       put_number_cell (report, GPOINTER_TO_UINT (g_hash_table_lookup (counts, region)));
       PUT (report, "</tr>\n");
     }
@@ -1231,11 +1333,15 @@ write_regions (Report    *report,
 static void
 write_programmes (Report *report)
 {
+  static const Column columns[] = {
+    { "id", FALSE }, { "name", FALSE }, { "kind", FALSE }, { "period", FALSE }, { "designations", TRUE },
+    { "envelopes", TRUE },
+  };
+
   if (report->landscape->programmes->len == 0)
     return;
-  PUT (report, "<h3>Programmes</h3>\n<table>\n<caption>Programmes</caption>\n<thead><tr><th>id</th><th>name</th>"
-               "<th>kind</th><th>period</th><th class=\"n\">designations</th><th class=\"n\">envelopes</th>"
-               "</tr></thead>\n<tbody>\n");
+  PUT (report, "<h3>Programmes</h3>\n");
+  open_table (report, "Programmes", columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < report->landscape->programmes->len; i++)
     {
       KlyngeProgramme *programme = g_ptr_array_index (report->landscape->programmes, i);
@@ -1264,6 +1370,10 @@ write_programmes (Report *report)
 static void
 write_national_clusters (Report *report)
 {
+  static const Column columns[] = {
+    { "id", FALSE }, { "name", FALSE }, { "area", FALSE }, { "programme", FALSE }, { "locations (region)", FALSE },
+    { "contracts", TRUE }, { "amount", TRUE },
+  };
   g_autoptr(GPtrArray) designations = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_designation_unref);
   g_autoptr(GPtrArray) clusters = designated_national_clusters (report->landscape, &report->date, designations);
   g_autoptr(GHashTable) contracts = contracts_by_holder (report->landscape);
@@ -1283,9 +1393,7 @@ write_national_clusters (Report *report)
       PUT (report, ", with the area and programme of their designation, where they are and the contracts "
                    "they hold (of any date).</p>\n");
       write_regions (report, clusters);
-      PUT (report, "<table>\n<caption>Designated national clusters</caption>\n<thead><tr><th>id</th><th>name</th>"
-                   "<th>area</th><th>programme</th><th>locations (region)</th><th class=\"n\">contracts</th>"
-                   "<th class=\"n\">amount</th></tr></thead>\n<tbody>\n");
+      open_table (report, "Designated national clusters", columns, G_N_ELEMENTS (columns));
       for (guint i = 0; i < clusters->len; i++)
         {
           KlyngeOrganisation *organisation = g_ptr_array_index (clusters, i);

@@ -310,8 +310,8 @@ START_TEST (test_report_every_chart_is_an_image_with_a_text_alternative_and_a_ta
   xmlDoc *doc = parse_xml (text);
   guint n_charts = count_nodes (doc, "//svg:svg");
 
-  /* active per year, consolidation, funding, clusters per region */
-  ck_assert_uint_eq (n_charts, 4);
+  /* active per year, consolidation, funding, coverage, clusters per region */
+  ck_assert_uint_eq (n_charts, 5);
   ck_assert_uint_eq (count_nodes (doc, "//svg:svg[@role='img'][svg:title[normalize-space()]]"
                                        "[svg:desc[normalize-space()]]"), n_charts);
   /* each chart's numbers in a table beside it */
