@@ -123,7 +123,12 @@ class Browser:
         self._buffer = b""
         self.events = []  # (method, params, sessionId) in arrival order
         self.process = None
-        self._launch()
+        self._cmd_write = self._reply_read = None
+        try:
+            self._launch()
+        except BaseException:
+            self.close()
+            raise
 
     # --- process ------------------------------------------------------------
 
@@ -147,19 +152,15 @@ class Browser:
             os.close(cmd_read)
             os.close(reply_write)
         os.set_blocking(self._reply_read, False)
-        try:
-            self.call("Browser.getVersion")
-        except BaseException:
-            self.close()
-            raise
+        self.call("Browser.getVersion")
 
     def close(self):
         """Asks the browser to quit, then kills its process group if it has not
         quit within a few seconds; removes the profile.  Safe to call twice."""
-        if self.process is None:
+        if self._home is None:
             return
         try:
-            if self.process.poll() is None:
+            if self.process is not None and self.process.poll() is None:
                 try:
                     self._send("Browser.close", {})
                 except BrowserError:
@@ -169,14 +170,14 @@ class Browser:
                 except subprocess.TimeoutExpired:
                     pass
         finally:
-            self._kill_group()
+            if self.process is not None:
+                self._kill_group()
             for fd in (self._cmd_write, self._reply_read):
-                try:
+                if fd is not None:
                     os.close(fd)
-                except OSError:
-                    pass
-            self.process = None
+            self.process = self._cmd_write = self._reply_read = None
             shutil.rmtree(self._home, ignore_errors=True)
+            self._home = None
 
     def _kill_group(self):
         # Renderer, GPU and utility processes share the browser's group; one
