@@ -1247,11 +1247,14 @@ END_TEST
 
 /* --- GraphML ------------------------------------------------------------------- */
 
+/* The graph @export wrote of @landscape, parsed: it is well-formed XML. */
 static xmlDocPtr
-graphml_doc (KlyngeLandscape *landscape)
+graph_doc (KlyngeLandscape *landscape,
+           GBytes         *(*export) (KlyngeLandscape *, GError **),
+           const char      *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = klynge_landscape_export_graphml_bytes (landscape, &error);
+  g_autoptr(GBytes) bytes = export (landscape, &error);
   gsize size;
   const char *data;
   xmlDocPtr doc;
@@ -1259,9 +1262,15 @@ graphml_doc (KlyngeLandscape *landscape)
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (bytes);
   data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, "export.graphml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-  ck_assert_msg (doc != NULL, "the GraphML is not well-formed");
+  doc = xmlReadMemory (data, (int) size, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  ck_assert_msg (doc != NULL, "%s is not well-formed", name);
   return doc;
+}
+
+static xmlDocPtr
+graphml_doc (KlyngeLandscape *landscape)
+{
+  return graph_doc (landscape, klynge_landscape_export_graphml_bytes, "export.graphml");
 }
 
 static gboolean
@@ -1752,18 +1761,7 @@ END_TEST
 static xmlDocPtr
 gexf_doc (KlyngeLandscape *landscape)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = klynge_landscape_export_gexf_bytes (landscape, &error);
-  gsize size;
-  const char *data;
-  xmlDocPtr doc;
-
-  ck_assert_no_error (error);
-  ck_assert_ptr_nonnull (bytes);
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, "export.gexf", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-  ck_assert_msg (doc != NULL, "the GEXF is not well-formed");
-  return doc;
+  return graph_doc (landscape, klynge_landscape_export_gexf_bytes, "export.gexf");
 }
 
 static gboolean
