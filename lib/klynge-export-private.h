@@ -34,7 +34,7 @@ typedef struct {
   const KlyngeTable *table;     /* CSV: the table being written */
   guint fields;                 /* CSV: in the row so far */
   CsvEnumMemo memo[CSV_MAX_COLUMNS];    /* CSV: of each enum column */
-  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];        /* CSV: their nicks */
+  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];        /* dates' precisions: their nicks */
   GString *scratch;             /* for joined values */
   guint64 edges;                /* graphs: edges written so far, for GEXF's edge ids */
 } Emitter;
@@ -63,6 +63,9 @@ emitter_init (Emitter *emitter)
   emitter->fields = 0;
   emitter->scratch = g_string_new (NULL);
   emitter->edges = 0;
+  emitter->precisions[KLYNGE_DATE_PRECISION_NONE] = NULL;
+  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
+    emitter->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
 }
 
 static inline gboolean

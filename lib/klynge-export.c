@@ -230,8 +230,6 @@ csv_header (Emitter           *emitter,
   emitter->table = table;
   emitter->fields = 0;
   memset (emitter->memo, 0, sizeof emitter->memo);
-  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
-    emitter->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
   for (guint i = 0; i < table->n_columns; i++)
     csv_field (emitter, table->columns[i].name);
   csv_row_end (emitter);

@@ -159,7 +159,6 @@ typedef struct {
 struct GraphWriter {
   Emitter emitter;
   const GraphSyntax *syntax;
-  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];
 };
 
 static void
@@ -271,9 +270,9 @@ put_time_precisions (GraphWriter    *writer,
                      const char     *end_key)
 {
   if (span->start_precision != KLYNGE_DATE_PRECISION_NONE)
-    put_raw (writer, start_key, writer->precisions[span->start_precision]);
+    put_raw (writer, start_key, writer->emitter.precisions[span->start_precision]);
   if (span->end_precision != KLYNGE_DATE_PRECISION_NONE)
-    put_raw (writer, end_key, writer->precisions[span->end_precision]);
+    put_raw (writer, end_key, writer->emitter.precisions[span->end_precision]);
 }
 
 static void
@@ -508,8 +507,6 @@ static void
 write_graph (GraphWriter     *writer,
              KlyngeLandscape *self)
 {
-  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
-    writer->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
   writer->syntax->begin (writer);
   write_organisation_nodes (writer, self);
   write_member_nodes (writer, self);
