@@ -1095,6 +1095,11 @@ op_exports (Program *p)
   }
   graphml = klynge_landscape_export_graphml_bytes (p->landscape, &error);
   checked (graphml != NULL, &error, "export_graphml_bytes");
+  {
+    g_autoptr(GBytes) gexf = klynge_landscape_export_gexf_bytes (p->landscape, &error);
+
+    checked (gexf != NULL, &error, "export_gexf_bytes");
+  }
 }
 
 static void

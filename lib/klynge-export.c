@@ -1,9 +1,10 @@
-/* klynge-export.c: CSV and GraphML exports of a landscape, and the DOT
- * graph of its lineage
+/* klynge-export.c: CSV exports of a landscape, and the DOT graph of its
+ * lineage (the GraphML and GEXF graphs are in klynge-graph-export.c)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * CSV and GraphML stream through one buffered emitter and read members and
+ * CSV, GraphML and GEXF stream through one buffered emitter
+ * (klynge-export-private.h) and read members and
  * memberships straight from the landscape's compact storage, so that a
  * landscape with millions of memberships is written without making an
  * object per row.
@@ -12,17 +13,15 @@
 
 #include <string.h>
 
-#include "klynge-file-output-private.h"
-#include "klynge-landscape-private.h"
-#include "klynge-tables-private.h"
+#include "klynge-export-private.h"
 
 /**
  * SECTION:klynge-export
- * @title: CSV and GraphML exports
- * @short_description: a landscape as tables and as a graph
+ * @title: CSV exports
+ * @short_description: a landscape as tables
  *
  * For analysts and their tools a landscape can be written as CSV tables
- * and as a GraphML graph.
+ * (and as a graph: see the GraphML and GEXF exports).
  *
  * ## CSV
  *
@@ -81,97 +80,7 @@
  * gives the identifiers of funding sources and organisations in outside
  * registers (format version 2), one per row; an organisation's `cvr`
  * attribute stays in its own column.
- *
- * ## GraphML
- *
- * klynge_landscape_export_graphml() writes a directed graph for Gephi,
- * NetworkX or igraph. Nodes are the organisations and then the members,
- * with the record id as node id; edges are memberships (member →
- * organisation) and completed or planned mergers of every kind (each
- * predecessor → the successor; a cancelled one is not drawn). Node data: `type` (`organisation` or `member`),
- * `kind`, `name`, `founded`, `dissolved`, `cvr`, `size`, `identifiers`
- * (an organisation's identifiers in outside registers, each
- * `scheme:value`, joined and escaped as the CSV plural columns are, so
- * `lei:5493001KJTIIGC8Y1R12|wikidata:Q42`); edge data:
- * `type` (`membership` or `merger`), `since`, `until`, `role` and `end`
- * (when one is stated) for memberships and `merger` (its id),
- * `effective`, `kind`, `status` for mergers. A
- * member with several memberships of one organisation gives parallel
- * edges. References that name no organisation (in a landscape that does
- * not validate) give no edge.
  */
-
-/* rows between checks of the cancellable */
-#define CANCEL_INTERVAL 4096
-
-/* the most columns a table has */
-#define CSV_MAX_COLUMNS 24
-
-/* The text a CSV enum column gave the value it had last: rows in a row
- * mostly repeat it (a membership's role and end), and the lookup of a
- * nick took a fifth of the membership table's time. */
-typedef struct {
-  gboolean valid;
-  int value;
-  const char *text;             /* NULL: the empty field */
-  gsize length;
-} CsvEnumMemo;
-
-typedef struct {
-  KlyngeOutput out;
-  guint rows;                   /* since the last look at the cancellable */
-  const KlyngeTable *table;     /* CSV: the table being written */
-  guint fields;                 /* CSV: in the row so far */
-  CsvEnumMemo memo[CSV_MAX_COLUMNS];    /* CSV: of each enum column */
-  const char *precisions[KLYNGE_DATE_PRECISION_DAY + 1];        /* CSV: their nicks */
-  GString *scratch;             /* for joined values */
-} Emitter;
-
-/* FALSE once an error is set; looks at the cancellable now and then. */
-static gboolean
-emitter_ok (Emitter *emitter)
-{
-  if (emitter->out.error != NULL)
-    return FALSE;
-  if (emitter->out.cancellable != NULL && ++emitter->rows >= CANCEL_INTERVAL)
-    {
-      emitter->rows = 0;
-      if (g_cancellable_set_error_if_cancelled (emitter->out.cancellable, &emitter->out.error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Sets up the rest once @emitter->out is set up. */
-static void
-emitter_init (Emitter *emitter)
-{
-  emitter->rows = 0;
-  emitter->table = NULL;
-  emitter->fields = 0;
-  emitter->scratch = g_string_new (NULL);
-}
-
-static gboolean
-emitter_finish (Emitter  *emitter,
-                GError  **error)
-{
-  if (emitter->out.error == NULL && emitter->out.cancellable != NULL)
-    g_cancellable_set_error_if_cancelled (emitter->out.cancellable, &emitter->out.error);
-  g_string_free (emitter->scratch, TRUE);
-  return _klynge_output_finish (&emitter->out, error);
-}
-
-/* The same for an emitter set up by _klynge_file_output_open(): the file
- * replaces its target, or is removed. */
-static gboolean
-emitter_finish_file (Emitter           *emitter,
-                     KlyngeFileOutput  *file,
-                     GError           **error)
-{
-  g_string_free (emitter->scratch, TRUE);
-  return _klynge_file_output_commit (file, &emitter->out, error);
-}
 
 /* --- CSV ---------------------------------------------------------------- */
 
@@ -234,29 +143,19 @@ csv_next_column (Emitter *emitter)
 }
 
 /* Two fields: the first day @date stands for, always YYYY-MM-DD, and its
- * precision; both empty for no date. Formatted on the stack: the
- * membership table writes millions. */
+ * precision; both empty for no date. */
 static void
 csv_date (Emitter          *emitter,
           const KlyngeDate *date)
 {
-  KlyngeDate first;
+  KlyngeDatePrecision precision;
   char buf[10];
+  gsize length;
 
   g_assert (csv_next_column (emitter)->type == KLYNGE_COLUMN_DATE);
-  if (date == NULL || date->year == 0)
-    {
-      csv_field_len (emitter, NULL, 0);
-      csv_field_len (emitter, NULL, 0);
-      return;
-    }
-  first.year = date->year;
-  first.month = date->month != 0 ? date->month : 1;
-  first.day = date->day != 0 ? date->day : 1;
-  csv_field_len (emitter, buf, _klynge_date_format (&first, buf));
-  csv_field (emitter, emitter->precisions[date->day != 0 ? KLYNGE_DATE_PRECISION_DAY
-                                          : date->month != 0 ? KLYNGE_DATE_PRECISION_MONTH
-                                          : KLYNGE_DATE_PRECISION_YEAR]);
+  length = _klynge_date_first_day (date, buf, &precision);
+  csv_field_len (emitter, length > 0 ? buf : NULL, length);
+  csv_field (emitter, precision != KLYNGE_DATE_PRECISION_NONE ? emitter->precisions[precision] : NULL);
 }
 
 /* The nick of @value; an empty field for the nick the column's empty
@@ -331,8 +230,6 @@ csv_header (Emitter           *emitter,
   emitter->table = table;
   emitter->fields = 0;
   memset (emitter->memo, 0, sizeof emitter->memo);
-  for (int p = KLYNGE_DATE_PRECISION_YEAR; p <= KLYNGE_DATE_PRECISION_DAY; p++)
-    emitter->precisions[p] = _klynge_enum_to_nick (KLYNGE_TYPE_DATE_PRECISION, p);
   for (guint i = 0; i < table->n_columns; i++)
     csv_field (emitter, table->columns[i].name);
   csv_row_end (emitter);
@@ -375,13 +272,6 @@ csv_provenance (Emitter      *emitter,
 {
   csv_sources (emitter, record);
   csv_field (emitter, record != NULL ? klynge_record_get_note (record) : NULL);
-}
-
-static KlyngeOrganisation *
-entry_organisation (KlyngeLandscape *self,
-                    guint            i)
-{
-  return ((KlyngeOrgEntry *) g_ptr_array_index (self->organisations, i))->organisation;
 }
 
 static void
@@ -1146,259 +1036,6 @@ klynge_landscape_export_tables (KlyngeLandscape  *self,
   return _klynge_file_set_commit (set, error);
 }
 
-/* --- GraphML ------------------------------------------------------------ */
-
-#define GRAPHML_NAMESPACE "http://graphml.graphdrawing.org/xmlns"
-
-/* Element text escaped as attribute values are, as GraphML has always
- * been written here. */
-static void
-xml_escaped (Emitter    *emitter,
-             const char *text)
-{
-  _klynge_output_put_escaped (&emitter->out, text, TRUE);
-}
-
-static void
-graphml_data_len (Emitter    *emitter,
-                  const char *key,
-                  const char *value,
-                  gsize       length,
-                  gboolean    escape)
-{
-  if (value == NULL || length == 0)
-    return;
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "      <data key=\"");
-  _klynge_output_put_str (&emitter->out, key);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">");
-  if (escape)
-    xml_escaped (emitter, value);
-  else
-    _klynge_output_put (&emitter->out, value, length);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "</data>\n");
-}
-
-static void
-graphml_data (Emitter    *emitter,
-              const char *key,
-              const char *value)
-{
-  if (value != NULL)
-    graphml_data_len (emitter, key, value, strlen (value), TRUE);
-}
-
-/* Enum nicks, dates and CVR numbers need no escaping. */
-static void
-graphml_data_raw (Emitter    *emitter,
-                  const char *key,
-                  const char *value)
-{
-  if (value != NULL)
-    graphml_data_len (emitter, key, value, strlen (value), FALSE);
-}
-
-static void
-graphml_date (Emitter          *emitter,
-              const char       *key,
-              const KlyngeDate *date)
-{
-  char buf[10];
-
-  if (date != NULL)
-    graphml_data_len (emitter, key, buf, _klynge_date_format (date, buf), FALSE);
-}
-
-static void
-graphml_keys (Emitter *emitter)
-{
-  static const struct { const char *id, *domain, *name; } keys[] = {
-    { "n-type", "node", "type" },
-    { "n-kind", "node", "kind" },
-    { "n-name", "node", "name" },
-    { "n-founded", "node", "founded" },
-    { "n-dissolved", "node", "dissolved" },
-    { "n-known-until", "node", "known-until" },
-    { "n-cvr", "node", "cvr" },
-    { "n-size", "node", "size" },
-    { "n-identifiers", "node", "identifiers" },
-    { "e-type", "edge", "type" },
-    { "e-since", "edge", "since" },
-    { "e-until", "edge", "until" },
-    { "e-role", "edge", "role" },
-    { "e-end", "edge", "end" },
-    { "e-merger", "edge", "merger" },
-    { "e-effective", "edge", "effective" },
-    { "e-kind", "edge", "kind" },
-    { "e-status", "edge", "status" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  <key id=\"");
-      _klynge_output_put_str (&emitter->out, keys[i].id);
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" for=\"");
-      _klynge_output_put_str (&emitter->out, keys[i].domain);
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" attr.name=\"");
-      _klynge_output_put_str (&emitter->out, keys[i].name);
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" attr.type=\"string\"/>\n");
-    }
-}
-
-static void
-graphml_node_start (Emitter    *emitter,
-                    const char *id,
-                    const char *type)
-{
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    <node id=\"");
-  xml_escaped (emitter, id);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">\n");
-  graphml_data_raw (emitter, "n-type", type);
-}
-
-static void
-graphml_edge_start (Emitter    *emitter,
-                    const char *source,
-                    const char *target,
-                    const char *type)
-{
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    <edge source=\"");
-  xml_escaped (emitter, source);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\" target=\"");
-  xml_escaped (emitter, target);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "\">\n");
-  graphml_data_raw (emitter, "e-type", type);
-}
-
-/* "lei:5493001KJTIIGC8Y1R12|wikidata:Q42" */
-static void
-graphml_identifiers (Emitter      *emitter,
-                     KlyngeRecord *record)
-{
-  GPtrArray *identifiers = _klynge_record_get_identifiers (record);
-  g_autoptr(GString) one = g_string_new (NULL);
-
-  g_string_truncate (emitter->scratch, 0);
-  for (guint i = 0; i < identifiers->len; i++)
-    {
-      const KlyngeIdentifier *identifier = g_ptr_array_index (identifiers, i);
-
-      g_string_printf (one, "%s:%s",
-                       _klynge_enum_to_nick (KLYNGE_TYPE_IDENTIFIER_SCHEME, klynge_identifier_get_scheme (identifier)),
-                       klynge_identifier_get_value (identifier));
-      csv_list_append (emitter, i, one->str);
-    }
-  graphml_data (emitter, "n-identifiers", emitter->scratch->str);
-}
-
-static void
-graphml_nodes (Emitter         *emitter,
-               KlyngeLandscape *self)
-{
-  for (guint i = 0; i < self->organisations->len && emitter_ok (emitter); i++)
-    {
-      KlyngeOrganisation *organisation = entry_organisation (self, i);
-
-      graphml_node_start (emitter, klynge_record_get_id (KLYNGE_RECORD (organisation)), "organisation");
-      graphml_data_raw (emitter, "n-kind", _klynge_enum_to_nick (KLYNGE_TYPE_ORGANISATION_KIND,
-                                                                 klynge_organisation_get_kind (organisation)));
-      graphml_data (emitter, "n-name", klynge_organisation_get_name (organisation));
-      graphml_date (emitter, "n-founded", klynge_organisation_get_founded (organisation));
-      graphml_date (emitter, "n-dissolved", klynge_organisation_get_dissolved (organisation));
-      graphml_date (emitter, "n-known-until", klynge_organisation_get_known_until (organisation));
-      graphml_data_raw (emitter, "n-cvr", klynge_organisation_get_cvr (organisation));
-      graphml_identifiers (emitter, KLYNGE_RECORD (organisation));
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
-    }
-  for (guint32 i = 0; i < _klynge_membership_store_n_member_slots (&self->store) && emitter_ok (emitter); i++)
-    {
-      KlyngeMemberSize size;
-      char cvr_buf[9];
-
-      if (!_klynge_membership_store_member_present (&self->store, i))
-        continue;
-      size = _klynge_landscape_member_size (self, i);
-      graphml_node_start (emitter, _klynge_landscape_member_id (self, i), "member");
-      graphml_data_raw (emitter, "n-kind", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_KIND,
-                                                                 _klynge_landscape_member_kind (self, i)));
-      graphml_data (emitter, "n-name", _klynge_landscape_member_name (self, i));
-      graphml_data_raw (emitter, "n-cvr", _klynge_landscape_member_cvr (self, i, cvr_buf));
-      if (size != KLYNGE_MEMBER_SIZE_UNKNOWN)
-        graphml_data_raw (emitter, "n-size", _klynge_enum_to_nick (KLYNGE_TYPE_MEMBER_SIZE, size));
-      KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </node>\n");
-    }
-}
-
-static void
-graphml_edges (Emitter         *emitter,
-               KlyngeLandscape *self)
-{
-  for (guint i = 0; i < self->organisations->len && emitter->out.error == NULL; i++)
-    {
-      KlyngeOrgEntry *entry = g_ptr_array_index (self->organisations, i);
-      const char *organisation = klynge_record_get_id (KLYNGE_RECORD (entry->organisation));
-
-      const KlyngeMembershipSlot *slots;
-      guint n;
-
-      slots = _klynge_membership_store_org_slots (entry, &n);
-      for (guint j = 0; j < n && emitter_ok (emitter); j++)
-        {
-          KlyngeDate since, until;
-
-          graphml_edge_start (emitter, _klynge_landscape_member_id (self, slots[j].member),
-                              organisation, "membership");
-          _klynge_membership_slot_get_dates (&slots[j], &since, &until);
-          graphml_date (emitter, "e-since", &since);
-          graphml_date (emitter, "e-until", &until);
-          graphml_data_raw (emitter, "e-role",
-                            _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_ROLE, _klynge_membership_slot_get_role (&slots[j])));
-          if (_klynge_membership_slot_get_end (&slots[j]) != KLYNGE_MEMBERSHIP_END_NONE)
-            graphml_data_raw (emitter, "e-end",
-                              _klynge_enum_to_nick (KLYNGE_TYPE_MEMBERSHIP_END, _klynge_membership_slot_get_end (&slots[j])));
-          KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
-        }
-    }
-  for (guint i = 0; i < self->mergers->len && emitter_ok (emitter); i++)
-    {
-      KlyngeMerger *merger = g_ptr_array_index (self->mergers, i);
-      const char * const *predecessors = klynge_merger_get_predecessors (merger);
-      const char *successor = klynge_merger_get_successor (merger);
-
-      if (successor == NULL || _klynge_landscape_get_org_entry (self, successor) == NULL
-          || klynge_merger_get_status (merger) == KLYNGE_MERGER_STATUS_CANCELLED)
-        continue;
-      for (guint j = 0; predecessors[j] != NULL; j++)
-        {
-          if (_klynge_landscape_get_org_entry (self, predecessors[j]) == NULL)
-            continue;
-          graphml_edge_start (emitter, predecessors[j], successor, "merger");
-          graphml_data (emitter, "e-merger", klynge_record_get_id (KLYNGE_RECORD (merger)));
-          graphml_date (emitter, "e-effective", klynge_merger_get_effective (merger));
-          graphml_data_raw (emitter, "e-kind", _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_KIND,
-                                                                     klynge_merger_get_kind (merger)));
-          graphml_data_raw (emitter, "e-status", _klynge_enum_to_nick (KLYNGE_TYPE_MERGER_STATUS,
-                                                                       klynge_merger_get_status (merger)));
-          KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "    </edge>\n");
-        }
-    }
-}
-
-static void
-write_graphml (Emitter         *emitter,
-               KlyngeLandscape *self)
-{
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out,
-                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                             "<graphml xmlns=\"" GRAPHML_NAMESPACE "\""
-                             " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-                             " xsi:schemaLocation=\"" GRAPHML_NAMESPACE " " GRAPHML_NAMESPACE "/1.0/graphml.xsd\">\n");
-  graphml_keys (emitter);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  <graph id=\"landscape\" edgedefault=\"directed\">\n");
-  graphml_nodes (emitter, self);
-  graphml_edges (emitter, self);
-  KLYNGE_OUTPUT_PUT_LITERAL (&emitter->out, "  </graph>\n</graphml>\n");
-}
-
 /**
  * klynge_landscape_export_csv_file:
  * @self: a landscape
@@ -1440,104 +1077,6 @@ klynge_landscape_export_csv_file (KlyngeLandscape  *self,
     return FALSE;
   emitter_init (&emitter);
   write_csv (&emitter, self, table);
-  return emitter_finish_file (&emitter, file, error);
-}
-
-/**
- * klynge_landscape_export_graphml:
- * @self: a landscape
- * @stream: where to write the graph
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Writes the landscape as a GraphML graph (see the description of this
- * section: organisations and members as nodes, memberships and mergers as
- * edges) to @stream, which is left open. The output is buffered and
- * streamed.
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %KLYNGE_ERROR_IO when writing fails, or %G_IO_ERROR_CANCELLED; part
- *   of the graph may have been written then
- */
-gboolean
-klynge_landscape_export_graphml (KlyngeLandscape  *self,
-                                 GOutputStream    *stream,
-                                 GCancellable     *cancellable,
-                                 GError          **error)
-{
-  Emitter emitter;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  _klynge_output_init_stream (&emitter.out, stream, cancellable);
-  emitter_init (&emitter);
-  write_graphml (&emitter, self);
-  return emitter_finish (&emitter, error);
-}
-
-/**
- * klynge_landscape_export_graphml_bytes:
- * @self: a landscape
- * @error: return location for a #GError
- *
- * Like klynge_landscape_export_graphml(), in memory.
- *
- * Returns: (transfer full) (nullable): the graph, or %NULL with @error set
- */
-GBytes *
-klynge_landscape_export_graphml_bytes (KlyngeLandscape  *self,
-                                       GError          **error)
-{
-  GByteArray *array;
-  Emitter emitter;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  array = g_byte_array_new ();
-  _klynge_output_init_bytes (&emitter.out, array);
-  emitter_init (&emitter);
-  write_graphml (&emitter, self);
-  if (!emitter_finish (&emitter, error))
-    {
-      g_byte_array_unref (array);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (array);
-}
-
-/**
- * klynge_landscape_export_graphml_file:
- * @self: a landscape
- * @path: (type filename): the file to write
- * @error: return location for a #GError
- *
- * Like klynge_landscape_export_graphml(), to the file @path, all or
- * nothing: see klynge_landscape_export_csv_file().
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %KLYNGE_ERROR_IO naming @path
- */
-gboolean
-klynge_landscape_export_graphml_file (KlyngeLandscape  *self,
-                                      const char       *path,
-                                      GError          **error)
-{
-  KlyngeFileOutput *file;
-  Emitter emitter;
-
-  g_return_val_if_fail (KLYNGE_IS_LANDSCAPE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  file = _klynge_file_output_open (path, &emitter.out, error);
-  if (file == NULL)
-    return FALSE;
-  emitter_init (&emitter);
-  write_graphml (&emitter, self);
   return emitter_finish_file (&emitter, file, error);
 }
 

@@ -1,4 +1,4 @@
-/* test-export.c: the CSV and GraphML exports
+/* test-export.c: the CSV, GraphML and GEXF exports
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -716,9 +716,16 @@ typedef struct {
   GBytes *(*to_bytes) (KlyngeLandscape *);
 } FileExport;
 
+static GBytes *
+export_gexf_bytes (KlyngeLandscape *landscape)
+{
+  return klynge_landscape_export_gexf_bytes (landscape, NULL);
+}
+
 static const FileExport file_exports[] = {
   { "csv", export_membership_csv_file, export_membership_csv_bytes },
   { "graphml", klynge_landscape_export_graphml_file, export_graphml_bytes },
+  { "gexf", klynge_landscape_export_gexf_file, export_gexf_bytes },
 };
 
 static int
@@ -1213,6 +1220,9 @@ START_TEST (test_csv_to_a_closed_stream_is_an_io_error)
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
   ck_assert (!klynge_landscape_export_graphml (landscape, stream, NULL, &error));
   ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  g_clear_error (&error);
+  ck_assert (!klynge_landscape_export_gexf (landscape, stream, NULL, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
 }
 END_TEST
 
@@ -1229,16 +1239,22 @@ START_TEST (test_export_with_a_cancelled_cancellable_is_cancelled)
   g_clear_error (&error);
   ck_assert (!klynge_landscape_export_graphml (landscape, stream, cancellable, &error));
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  ck_assert (!klynge_landscape_export_gexf (landscape, stream, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
 }
 END_TEST
 
 /* --- GraphML ------------------------------------------------------------------- */
 
+/* The graph @export wrote of @landscape, parsed: it is well-formed XML. */
 static xmlDocPtr
-graphml_doc (KlyngeLandscape *landscape)
+graph_doc (KlyngeLandscape *landscape,
+           GBytes         *(*export) (KlyngeLandscape *, GError **),
+           const char      *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = klynge_landscape_export_graphml_bytes (landscape, &error);
+  g_autoptr(GBytes) bytes = export (landscape, &error);
   gsize size;
   const char *data;
   xmlDocPtr doc;
@@ -1246,9 +1262,15 @@ graphml_doc (KlyngeLandscape *landscape)
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (bytes);
   data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, "export.graphml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-  ck_assert_msg (doc != NULL, "the GraphML is not well-formed");
+  doc = xmlReadMemory (data, (int) size, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  ck_assert_msg (doc != NULL, "%s is not well-formed", name);
   return doc;
+}
+
+static xmlDocPtr
+graphml_doc (KlyngeLandscape *landscape)
+{
+  return graph_doc (landscape, klynge_landscape_export_graphml_bytes, "export.graphml");
 }
 
 static gboolean
@@ -1311,8 +1333,9 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
   xmlDocPtr doc = graphml_doc (landscape);
   xmlNodePtr graph = find_graph (doc);
-  static const char * const ids[] = { "ced", "a", "b", "ab", "m-1", "m-2" };
-  static const char * const types[] = { "organisation", "organisation", "organisation", "organisation", "member", "member" };
+  static const char * const ids[] = { "ced", "a", "b", "ab", "m-1", "m-2", "siu", "es" };
+  static const char * const types[] = { "organisation", "organisation", "organisation", "organisation", "member", "member",
+                                        "funding-source", "funding-source" };
   guint n = 0;
   g_autofree char *edgedefault = prop (graph, "edgedefault");
 
@@ -1348,6 +1371,14 @@ START_TEST (test_graphml_has_organisations_and_members_as_nodes)
 
             ck_assert_str_eq (name, "Eksempel, \"Test\" & Co ApS");
             ck_assert_str_eq (size, "sme");
+          }
+        if (strcmp (id, "siu") == 0)
+          {
+            g_autofree char *kind = data_of (child, "n-kind");
+            g_autofree char *parent = data_of (child, "n-parent");
+
+            ck_assert_str_eq (kind, "national-agency");
+            ck_assert_str_eq (parent, "Uddannelses- og Forskningsministeriet");
           }
         n++;
       }
@@ -1416,19 +1447,25 @@ START_TEST (test_graphml_gives_a_known_until_date_with_its_precision)
 }
 END_TEST
 
-START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
+START_TEST (test_graphml_has_memberships_mergers_and_funding_as_edges)
 {
   g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
   xmlDocPtr doc = graphml_doc (landscape);
   xmlNodePtr graph = find_graph (doc);
   static const char * const expected[] = {
-    /* source target type since until / merger */
-    "m-1 a membership 2019-10-01 -",
-    "m-2 a membership 2015 2019-12-31",
-    "m-2 a membership 2020-03 -",
-    "m-1 ab membership 2020-07-01 -",
-    "a ab merger m2020 2020-07-01",
-    "b ab merger m2020 2020-07-01",
+    /* source target type since until / merger effective / contract
+     * amount-ore, then the time span and its precisions */
+    "m-1 a membership 2019-10-01 - 2019-10-01 day - -",
+    "m-2 a membership 2015 2019-12-31 2015-01-01 year 2019-12-31 day",
+    "m-2 a membership 2020-03 - 2020-03-01 month - -",
+    "m-1 ab membership 2020-07-01 - 2020-07-01 day - -",
+    "a ab merger m2020 2020-07-01 2020-07-01 day - -",
+    "b ab merger m2020 2020-07-01 2020-07-01 day - -",
+    "siu ced funding ced-2019 400000000 2019-10-01 day 2021-09-30 day",
+    "es ced funding ced-2019 400000000 2019-10-01 day 2021-09-30 day",
+    /* 400000050 øre split 33.34 / 66.66 */
+    "siu ced funding ced-2021 133360017 2021-10-01 month 2022-09-30 day",
+    "es ced funding ced-2021 266640033 2021-10-01 month 2022-09-30 day",
   };
   guint n = 0;
 
@@ -1440,6 +1477,10 @@ START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
         g_autofree char *type = data_of (child, "e-type");
         g_autofree char *x = NULL;
         g_autofree char *y = NULL;
+        g_autofree char *start = data_of (child, "e-time-start");
+        g_autofree char *start_precision = data_of (child, "e-time-start-precision");
+        g_autofree char *end = data_of (child, "e-time-end");
+        g_autofree char *end_precision = data_of (child, "e-time-end-precision");
         g_autofree char *line = NULL;
 
         if (g_strcmp0 (type, "membership") == 0)
@@ -1447,12 +1488,19 @@ START_TEST (test_graphml_has_memberships_and_mergers_as_edges)
             x = data_of (child, "e-since");
             y = data_of (child, "e-until");
           }
-        else
+        else if (g_strcmp0 (type, "merger") == 0)
           {
             x = data_of (child, "e-merger");
             y = data_of (child, "e-effective");
           }
-        line = g_strdup_printf ("%s %s %s %s %s", source, target, type, x ? x : "-", y ? y : "-");
+        else
+          {
+            x = data_of (child, "e-contract");
+            y = data_of (child, "e-amount-ore");
+          }
+        line = g_strdup_printf ("%s %s %s %s %s %s %s %s %s", source, target, type, x ? x : "-", y ? y : "-",
+                                start ? start : "-", start_precision ? start_precision : "-",
+                                end ? end : "-", end_precision ? end_precision : "-");
         ck_assert_uint_lt (n, G_N_ELEMENTS (expected));
         ck_assert_str_eq (line, expected[n]);
         n++;
@@ -1542,24 +1590,147 @@ START_TEST (test_graphml_of_an_empty_landscape_is_an_empty_graph)
 }
 END_TEST
 
-START_TEST (test_graphml_of_the_default_landscape_has_every_organisation)
+/* --- GraphML and GEXF: the same graph ------------------------------------------ */
+
+/* How many nodes and edges of each type the landscape should give, from
+ * the library's own counts: "node:organisation", "edge:funding", ... */
+static GHashTable *
+expected_graph_counts (KlyngeLandscape *landscape)
 {
-  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
-  xmlDocPtr doc = graphml_doc (landscape);
-  xmlNodePtr graph = find_graph (doc);
-  guint nodes = 0, merger_edges = 0, predecessors = 0;
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) mergers = klynge_landscape_list (landscape, KLYNGE_TYPE_MERGER);
+  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+  guint predecessors = 0, shares = 0;
 
   for (guint i = 0; i < mergers->len; i++)
-    predecessors += g_strv_length ((char **) klynge_merger_get_predecessors (g_ptr_array_index (mergers, i)));
-  for (xmlNodePtr child = graph->children; child != NULL; child = child->next)
-    if (is_element (child, "node"))
-      nodes++;
-    else if (is_element (child, "edge"))
-      merger_edges++;
-  ck_assert_uint_eq (nodes, klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION)
-                            + klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER));
-  ck_assert_uint_eq (merger_edges, predecessors + klynge_landscape_count_memberships (landscape));
+    if (klynge_merger_get_status (g_ptr_array_index (mergers, i)) != KLYNGE_MERGER_STATUS_CANCELLED)
+      predecessors += g_strv_length ((char **) klynge_merger_get_predecessors (g_ptr_array_index (mergers, i)));
+  for (guint i = 0; i < contracts->len; i++)
+    shares += klynge_contract_get_shares (g_ptr_array_index (contracts, i))->len;
+  g_hash_table_insert (counts, g_strdup ("node:organisation"),
+                       GUINT_TO_POINTER (klynge_landscape_count (landscape, KLYNGE_TYPE_ORGANISATION)));
+  g_hash_table_insert (counts, g_strdup ("node:member"),
+                       GUINT_TO_POINTER (klynge_landscape_count (landscape, KLYNGE_TYPE_MEMBER)));
+  g_hash_table_insert (counts, g_strdup ("node:funding-source"),
+                       GUINT_TO_POINTER (klynge_landscape_count (landscape, KLYNGE_TYPE_FUNDING_SOURCE)));
+  g_hash_table_insert (counts, g_strdup ("edge:membership"), GUINT_TO_POINTER (klynge_landscape_count_memberships (landscape)));
+  g_hash_table_insert (counts, g_strdup ("edge:merger"), GUINT_TO_POINTER (predecessors));
+  g_hash_table_insert (counts, g_strdup ("edge:funding"), GUINT_TO_POINTER (shares));
+  return counts;
+}
+
+static void
+count_type (GHashTable *counts,
+            const char *what,
+            const char *type)
+{
+  char *key = g_strdup_printf ("%s:%s", what, type);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+  g_hash_table_insert (counts, key, GUINT_TO_POINTER (n + 1));
+}
+
+static void
+assert_counts_equal (GHashTable *expected,
+                     GHashTable *seen)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* every type seen is expected (a type not expected counts 0) */
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    ck_assert_msg (g_hash_table_contains (expected, key), "unexpected %s", (const char *) key);
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    ck_assert_msg (GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) == GPOINTER_TO_UINT (value),
+                   "%s: %u, expected %u", (const char *) key,
+                   GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)), GPOINTER_TO_UINT (value));
+}
+
+/* The landscapes the graphs are counted on: the built-in one, every kind
+ * of record, a cancelled merger. */
+static const char * const graph_landscapes[] = { NULL, "tests/data/valid/full.xml", "tests/data/valid/events.xml" };
+
+static KlyngeLandscape *
+load_graph_landscape (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeLandscape *landscape;
+
+  if (name == NULL)
+    return klynge_landscape_new_default ();
+  path = klynge_test_path (name);
+  landscape = klynge_landscape_load_file (path, &error);
+  ck_assert_no_error (error);
+  return landscape;
+}
+
+START_TEST (test_graphml_has_a_node_and_an_edge_of_each_type_per_record)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_graph_landscape (graph_landscapes[_i]);
+  g_autoptr(GHashTable) expected = expected_graph_counts (landscape);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlDocPtr doc = graphml_doc (landscape);
+
+  for (xmlNodePtr child = find_graph (doc)->children; child != NULL; child = child->next)
+    if (is_element (child, "node") || is_element (child, "edge"))
+      {
+        g_autofree char *type = data_of (child, is_element (child, "node") ? "n-type" : "e-type");
+
+        ck_assert_ptr_nonnull (type);
+        count_type (seen, (const char *) child->name, type);
+      }
+  assert_counts_equal (expected, seen);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+/* GraphML's attr.type of every key, by id */
+static GHashTable *
+graphml_key_types (xmlDocPtr doc)
+{
+  GHashTable *types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNodePtr child = xmlDocGetRootElement (doc)->children; child != NULL; child = child->next)
+    if (is_element (child, "key"))
+      {
+        char *id = prop (child, "id");
+
+        ck_assert_msg (!g_hash_table_contains (types, id), "key %s declared twice", id);
+        g_hash_table_insert (types, id, prop (child, "attr.type"));
+      }
+  return types;
+}
+
+START_TEST (test_graphml_data_are_typed_and_every_key_is_declared)
+{
+  static const struct { const char *key, *type; } typed[] = {
+    { "n-type", "string" },
+    { "n-founded", "string" },              /* GraphML has no date type */
+    { "n-member-list-complete", "boolean" },
+    { "e-since", "string" },
+    { "e-time-start", "string" },
+    { "e-percent", "double" },
+    { "e-amount-known", "boolean" },
+    { "e-amount-ore", "long" },
+    { "e-amount-dkk", "double" },
+  };
+  g_autoptr(KlyngeLandscape) landscape = load_graph_landscape ("tests/data/valid/full.xml");
+  xmlDocPtr doc = graphml_doc (landscape);
+  g_autoptr(GHashTable) types = graphml_key_types (doc);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    ck_assert_str_eq (g_hash_table_lookup (types, typed[i].key), typed[i].type);
+  for (xmlNodePtr element = find_graph (doc)->children; element != NULL; element = element->next)
+    for (xmlNodePtr child = element->children; child != NULL; child = child->next)
+      if (is_element (child, "data"))
+        {
+          g_autofree char *key = prop (child, "key");
+
+          ck_assert_msg (g_hash_table_contains (types, key), "data for the undeclared key %s", key);
+        }
   xmlFreeDoc (doc);
 }
 END_TEST
@@ -1580,6 +1751,415 @@ START_TEST (test_graphml_streams_many_memberships)
   ck_assert_no_error (error);
   ck_assert (g_bytes_equal (bytes, in_memory));
   ck_assert_uint_gt (g_bytes_get_size (bytes), 256 * 1024);
+}
+END_TEST
+
+/* --- GEXF ------------------------------------------------------------------------ */
+
+#define GEXF_NAMESPACE "http://gexf.net/1.3"
+
+static xmlDocPtr
+gexf_doc (KlyngeLandscape *landscape)
+{
+  return graph_doc (landscape, klynge_landscape_export_gexf_bytes, "export.gexf");
+}
+
+static gboolean
+is_gexf (xmlNodePtr  node,
+         const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0
+         && node->ns != NULL && strcmp ((const char *) node->ns->href, GEXF_NAMESPACE) == 0;
+}
+
+static xmlNodePtr
+gexf_child (xmlNodePtr  node,
+            const char *name)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    if (is_gexf (child, name))
+      return child;
+  return NULL;
+}
+
+/* The value of <attvalue for="FOR"> of a node or edge, or NULL */
+static char *
+attvalue_of (xmlNodePtr  node,
+             const char *key)
+{
+  xmlNodePtr values = gexf_child (node, "attvalues");
+
+  for (xmlNodePtr child = values != NULL ? values->children : NULL; child != NULL; child = child->next)
+    if (is_gexf (child, "attvalue"))
+      {
+        g_autofree char *k = prop (child, "for");
+
+        if (g_strcmp0 (k, key) == 0)
+          return prop (child, "value");
+      }
+  return NULL;
+}
+
+/* A date as GEXF's timeformat="date" (xsd:date) has it: YYYY-MM-DD. */
+static void
+assert_xsd_date (const char *text)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  ck_assert_msg (strlen (text) == 10 && text[4] == '-' && text[7] == '-', "“%s” is not YYYY-MM-DD", text);
+  g_date_set_parse (date, text);
+  ck_assert_msg (g_date_valid (date), "“%s” is not a date", text);
+}
+
+/* @value is a value of the GEXF @type. */
+static void
+assert_gexf_value (const char *type,
+                   const char *value)
+{
+  if (strcmp (type, "long") == 0)
+    ck_assert_msg (g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, NULL, NULL), "“%s” is not a long", value);
+  else if (strcmp (type, "double") == 0)
+    {
+      char *end = NULL;
+
+      g_ascii_strtod (value, &end);
+      ck_assert_msg (end != value && *end == '\0', "“%s” is not a double", value);
+    }
+  else if (strcmp (type, "boolean") == 0)
+    ck_assert_msg (strcmp (value, "true") == 0 || strcmp (value, "false") == 0, "“%s” is not a boolean", value);
+  else
+    ck_assert_str_eq (type, "string");
+}
+
+/* The attribute types of one class, by id. */
+static GHashTable *
+gexf_attribute_types (xmlNodePtr graph,
+                      const char *class)
+{
+  GHashTable *types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNodePtr attributes = graph->children; attributes != NULL; attributes = attributes->next)
+    {
+      g_autofree char *c = NULL;
+
+      if (!is_gexf (attributes, "attributes"))
+        continue;
+      c = prop (attributes, "class");
+      if (strcmp (c, class) != 0)
+        continue;
+      for (xmlNodePtr attribute = attributes->children; attribute != NULL; attribute = attribute->next)
+        if (is_gexf (attribute, "attribute"))
+          {
+            char *id = prop (attribute, "id");
+
+            ck_assert_msg (!g_hash_table_contains (types, id), "attribute %s declared twice", id);
+            g_hash_table_insert (types, id, prop (attribute, "type"));
+          }
+    }
+  return types;
+}
+
+/* The values of @element (a node or edge): each for a declared attribute,
+ * of its type; its start and end dates; its type counted into @seen. */
+static void
+check_gexf_element (xmlNodePtr  element,
+                    GHashTable *types,
+                    GHashTable *seen)
+{
+  xmlNodePtr values = gexf_child (element, "attvalues");
+  g_autofree char *start = prop (element, "start");
+  g_autofree char *end = prop (element, "end");
+  g_autofree char *type = NULL;
+
+  if (start != NULL)
+    assert_xsd_date (start);
+  if (end != NULL)
+    assert_xsd_date (end);
+  ck_assert_ptr_nonnull (values);
+  for (xmlNodePtr value = values->children; value != NULL; value = value->next)
+    if (is_gexf (value, "attvalue"))
+      {
+        g_autofree char *key = prop (value, "for");
+        g_autofree char *text = prop (value, "value");
+        const char *attribute_type = g_hash_table_lookup (types, key);
+
+        ck_assert_msg (attribute_type != NULL, "a value for the undeclared attribute %s", key);
+        ck_assert_ptr_nonnull (text);
+        assert_gexf_value (attribute_type, text);
+      }
+  type = attvalue_of (element, is_gexf (element, "node") ? "n-type" : "e-type");
+  ck_assert_ptr_nonnull (type);
+  count_type (seen, (const char *) element->name, type);
+}
+
+/* Checks what the GEXF 1.3 schema and a reader need (Debian has no copy
+ * of the schema): the root, namespace and version; a directed, dynamic
+ * graph with dates; declared attributes; unique node and edge ids; edges
+ * between nodes. Counts the nodes and edges of each type into @seen. */
+static void
+check_gexf (xmlDocPtr   doc,
+            GHashTable *seen)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  xmlNodePtr graph = gexf_child (root, "graph");
+  g_autoptr(GHashTable) node_types = NULL;
+  g_autoptr(GHashTable) edge_types = NULL;
+  g_autoptr(GHashTable) node_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) edge_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *version = prop (root, "version");
+  g_autofree char *edgetype = NULL, *mode = NULL, *timeformat = NULL;
+
+  ck_assert (is_gexf (root, "gexf"));
+  ck_assert_str_eq (version, "1.3");
+  ck_assert_ptr_nonnull (graph);
+  edgetype = prop (graph, "defaultedgetype");
+  mode = prop (graph, "mode");
+  timeformat = prop (graph, "timeformat");
+  ck_assert_str_eq (edgetype, "directed");
+  ck_assert_str_eq (mode, "dynamic");
+  ck_assert_str_eq (timeformat, "date");
+  node_types = gexf_attribute_types (graph, "node");
+  edge_types = gexf_attribute_types (graph, "edge");
+  ck_assert_ptr_nonnull (gexf_child (graph, "nodes"));
+  ck_assert_ptr_nonnull (gexf_child (graph, "edges"));
+
+  for (xmlNodePtr node = gexf_child (graph, "nodes")->children; node != NULL; node = node->next)
+    if (is_gexf (node, "node"))
+      {
+        char *id = prop (node, "id");
+        g_autofree char *label = prop (node, "label");
+
+        ck_assert_ptr_nonnull (id);
+        ck_assert_ptr_nonnull (label);
+        ck_assert_msg (g_hash_table_add (node_ids, id), "node %s twice", id);
+        check_gexf_element (node, node_types, seen);
+      }
+  for (xmlNodePtr edge = gexf_child (graph, "edges")->children; edge != NULL; edge = edge->next)
+    if (is_gexf (edge, "edge"))
+      {
+        char *id = prop (edge, "id");
+        g_autofree char *source = prop (edge, "source");
+        g_autofree char *target = prop (edge, "target");
+
+        ck_assert_ptr_nonnull (id);
+        ck_assert_msg (g_hash_table_add (edge_ids, id), "edge %s twice", id);
+        ck_assert_msg (source != NULL && g_hash_table_contains (node_ids, source), "edge %s from no node", id);
+        ck_assert_msg (target != NULL && g_hash_table_contains (node_ids, target), "edge %s to no node", id);
+        check_gexf_element (edge, edge_types, seen);
+      }
+}
+
+START_TEST (test_gexf_is_a_dynamic_directed_graph_of_a_node_and_an_edge_of_each_type_per_record)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_graph_landscape (graph_landscapes[_i]);
+  g_autoptr(GHashTable) expected = expected_graph_counts (landscape);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlDocPtr doc = gexf_doc (landscape);
+
+  check_gexf (doc, seen);
+  assert_counts_equal (expected, seen);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_gexf_of_an_empty_landscape_has_no_nodes_or_edges)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlDocPtr doc = gexf_doc (landscape);
+
+  check_gexf (doc, seen);
+  ck_assert_uint_eq (g_hash_table_size (seen), 0);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+/* "ID start end start-precision end-precision" of each node or edge */
+static char *
+gexf_time_spans (xmlDocPtr   doc,
+                 const char *what)
+{
+  xmlNodePtr graph = gexf_child (xmlDocGetRootElement (doc), "graph");
+  xmlNodePtr list = gexf_child (graph, strcmp (what, "node") == 0 ? "nodes" : "edges");
+  GString *spans = g_string_new (NULL);
+
+  for (xmlNodePtr element = list->children; element != NULL; element = element->next)
+    if (is_gexf (element, what))
+      {
+        gboolean node = strcmp (what, "node") == 0;
+        g_autofree char *source = prop (element, "source");
+        g_autofree char *target = prop (element, "target");
+        g_autofree char *id = node ? prop (element, "id") : g_strdup_printf ("%s>%s", source, target);
+        g_autofree char *start = prop (element, "start");
+        g_autofree char *end = prop (element, "end");
+        g_autofree char *start_precision = attvalue_of (element, node ? "n-time-start-precision" : "e-time-start-precision");
+        g_autofree char *end_precision = attvalue_of (element, node ? "n-time-end-precision" : "e-time-end-precision");
+
+        g_string_append_printf (spans, "%s %s %s %s %s\n", id, start ? start : "-", end ? end : "-",
+                                start_precision ? start_precision : "-", end_precision ? end_precision : "-");
+      }
+  return g_string_free (spans, FALSE);
+}
+
+START_TEST (test_gexf_nodes_and_edges_start_and_end_on_first_days_with_their_precision)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  xmlDocPtr doc = gexf_doc (landscape);
+  g_autofree char *nodes = gexf_time_spans (doc, "node");
+  g_autofree char *edges = gexf_time_spans (doc, "edge");
+
+  /* founded to dissolved; members and funding sources have no time span */
+  ck_assert_str_eq (nodes,
+                    "ced 2014-01-01 - year -\n"
+                    "a 2014-05-09 2020-06-30 day day\n"
+                    "b 2015-01-01 2020-06-30 year day\n"
+                    "ab 2020-07-01 - day -\n"
+                    "m-1 - - - -\n"
+                    "m-2 - - - -\n"
+                    "siu - - - -\n"
+                    "es - - - -\n");
+  /* memberships since to until, mergers from their effective date,
+   * funding over the contract's period */
+  ck_assert_str_eq (edges,
+                    "m-1>a 2019-10-01 - day -\n"
+                    "m-2>a 2015-01-01 2019-12-31 year day\n"
+                    "m-2>a 2020-03-01 - month -\n"
+                    "m-1>ab 2020-07-01 - day -\n"
+                    "a>ab 2020-07-01 - day -\n"
+                    "b>ab 2020-07-01 - day -\n"
+                    "siu>ced 2019-10-01 2021-09-30 day day\n"
+                    "es>ced 2019-10-01 2021-09-30 day day\n"
+                    "siu>ced 2021-10-01 2022-09-30 month day\n"
+                    "es>ced 2021-10-01 2022-09-30 month day\n");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_gexf_funding_edges_split_each_contract_to_the_ore)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_graph_landscape ("tests/data/valid/full.xml");
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) contracts = klynge_landscape_list (landscape, KLYNGE_TYPE_CONTRACT);
+  xmlDocPtr doc = gexf_doc (landscape);
+  xmlNodePtr edges = gexf_child (gexf_child (xmlDocGetRootElement (doc), "graph"), "edges");
+  guint funding = 0;
+
+  for (xmlNodePtr edge = edges->children; edge != NULL; edge = edge->next)
+    if (is_gexf (edge, "edge"))
+      {
+        g_autofree char *type = attvalue_of (edge, "e-type");
+        g_autofree char *contract = NULL, *known = NULL, *ore_text = NULL, *dkk_text = NULL;
+        gint64 ore;
+
+        if (strcmp (type, "funding") != 0)
+          continue;
+        funding++;
+        contract = attvalue_of (edge, "e-contract");
+        known = attvalue_of (edge, "e-amount-known");
+        ore_text = attvalue_of (edge, "e-amount-ore");
+        dkk_text = attvalue_of (edge, "e-amount-dkk");
+        ck_assert_ptr_nonnull (contract);
+        ck_assert_ptr_nonnull (known);
+        if (strcmp (known, "false") == 0)
+          {
+            ck_assert_ptr_null (ore_text);
+            ck_assert_ptr_null (dkk_text);
+            continue;
+          }
+        ore = g_ascii_strtoll (ore_text, NULL, 10);
+        /* kroner: the same amount, to the øre */
+        ck_assert_int_eq ((gint64) (g_ascii_strtod (dkk_text, NULL) * 100 + (ore >= 0 ? 0.5 : -0.5)), ore);
+        g_hash_table_insert (sums, g_strdup (contract),
+                             GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (sums, contract)) + (gsize) ore));
+      }
+  ck_assert_uint_gt (funding, 0);
+  /* the parts of a contract with a known amount sum to it */
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      KlyngeContract *contract = g_ptr_array_index (contracts, i);
+
+      if (klynge_contract_has_amount (contract))
+        ck_assert_uint_eq (GPOINTER_TO_SIZE (g_hash_table_lookup (sums, klynge_record_get_id (KLYNGE_RECORD (contract)))),
+                           (gsize) klynge_contract_get_amount (contract));
+    }
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_gexf_escapes_markup_quotes_and_white_space_in_names)
+{
+  static const char hostile_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<landscape xmlns=\"urn:klynge:landscape:1\" version=\"1\">\n"
+    "  <funding-sources><funding-source id=\"f\" kind=\"private\"><name>&lt;/attvalue&gt;\"&amp;amp;'</name>"
+    "<parent>a&#9;b&#10;c&#13;d</parent></funding-source></funding-sources>\n"
+    "  <members><member id=\"m\" kind=\"company\"><name>\"/&gt;&lt;node id=\"x\"/&gt;</name></member></members>\n"
+    "  <organisations>\n"
+    "    <organisation id=\"o\" kind=\"cluster\"><name>Tab&#9;line&#10;return&#13;end &amp; æøå</name>"
+    "<membership member=\"m\" since=\"2020\"/></organisation>\n"
+    "  </organisations>\n"
+    "</landscape>\n";
+  g_autoptr(KlyngeLandscape) landscape = load_xml (hostile_xml);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlDocPtr doc = gexf_doc (landscape);
+  xmlNodePtr nodes = gexf_child (gexf_child (xmlDocGetRootElement (doc), "graph"), "nodes");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *parent = NULL;
+
+  check_gexf (doc, seen);
+  for (xmlNodePtr node = nodes->children; node != NULL; node = node->next)
+    if (is_gexf (node, "node"))
+      {
+        char *label = prop (node, "label");
+        g_autofree char *name = attvalue_of (node, "n-name");
+
+        /* the label is the name, and both come back exactly */
+        ck_assert_str_eq (label, name);
+        g_ptr_array_add (labels, label);
+        if (parent == NULL)
+          parent = attvalue_of (node, "n-parent");
+      }
+  ck_assert_uint_eq (labels->len, 3);
+  ck_assert_str_eq (g_ptr_array_index (labels, 0),
+                    klynge_organisation_get_name (KLYNGE_ORGANISATION (klynge_landscape_lookup (landscape, "o"))));
+  ck_assert_str_eq (g_ptr_array_index (labels, 1), "\"/><node id=\"x\"/>");
+  ck_assert_str_eq (g_ptr_array_index (labels, 2), "</attvalue>\"&amp;'");
+  ck_assert_str_eq (parent, "a\tb\nc\rd");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_gexf_is_the_same_bytes_every_time_and_streamed_as_in_memory)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_large ();
+  g_autoptr(KlyngeLandscape) again = load_large ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) streamed = NULL;
+  g_autoptr(GBytes) first = klynge_landscape_export_gexf_bytes (landscape, &error);
+  g_autoptr(GBytes) second = klynge_landscape_export_gexf_bytes (again, &error);
+
+  ck_assert_no_error (error);
+  ck_assert (g_bytes_equal (first, second));
+  ck_assert (klynge_landscape_export_gexf (landscape, stream, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
+  streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  ck_assert (g_bytes_equal (streamed, first));
+  ck_assert_uint_gt (g_bytes_get_size (first), 256 * 1024);
+}
+END_TEST
+
+START_TEST (test_gexf_to_a_file_in_no_directory_is_an_io_error)
+{
+  g_autoptr(KlyngeLandscape) landscape = load_xml (small_xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("klynge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "missing", "out.gexf", NULL);
+
+  ck_assert (!klynge_landscape_export_gexf_file (landscape, path, &error));
+  ck_assert_klynge_error (error, KLYNGE_ERROR_IO);
+  ck_assert_int_eq (g_rmdir (dir), 0);
 }
 END_TEST
 
@@ -1642,11 +2222,23 @@ export_suite (void)
   tcase_add_test (tc, test_graphml_has_organisations_and_members_as_nodes);
   tcase_add_test (tc, test_graphml_gives_an_organisations_identifiers_as_one_value);
   tcase_add_test (tc, test_graphml_gives_a_known_until_date_with_its_precision);
-  tcase_add_test (tc, test_graphml_has_memberships_and_mergers_as_edges);
+  tcase_add_test (tc, test_graphml_has_memberships_mergers_and_funding_as_edges);
   tcase_add_test (tc, test_graphml_draws_transfers_and_renames_with_their_kind_and_no_cancelled_merger);
   tcase_add_test (tc, test_graphml_membership_edges_have_role_and_end_reason);
   tcase_add_test (tc, test_graphml_of_an_empty_landscape_is_an_empty_graph);
-  tcase_add_test (tc, test_graphml_of_the_default_landscape_has_every_organisation);
+  tcase_add_loop_test (tc, test_graphml_has_a_node_and_an_edge_of_each_type_per_record, 0, G_N_ELEMENTS (graph_landscapes));
+  tcase_add_test (tc, test_graphml_data_are_typed_and_every_key_is_declared);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("gexf");
+  tcase_add_loop_test (tc, test_gexf_is_a_dynamic_directed_graph_of_a_node_and_an_edge_of_each_type_per_record,
+                       0, G_N_ELEMENTS (graph_landscapes));
+  tcase_add_test (tc, test_gexf_of_an_empty_landscape_has_no_nodes_or_edges);
+  tcase_add_test (tc, test_gexf_nodes_and_edges_start_and_end_on_first_days_with_their_precision);
+  tcase_add_test (tc, test_gexf_funding_edges_split_each_contract_to_the_ore);
+  tcase_add_test (tc, test_gexf_escapes_markup_quotes_and_white_space_in_names);
+  tcase_add_test (tc, test_gexf_is_the_same_bytes_every_time_and_streamed_as_in_memory);
+  tcase_add_test (tc, test_gexf_to_a_file_in_no_directory_is_an_io_error);
   suite_add_tcase (s, tc);
 
   return s;

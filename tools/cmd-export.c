@@ -1,4 +1,4 @@
-/* cmd-export.c: klynge export: the landscape as XML, CSV or GraphML
+/* cmd-export.c: klynge export: the landscape as XML, CSV, GraphML or GEXF
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -24,14 +24,20 @@ static const char description[] =
   "           the directory --output names (made if missing), as KIND.csv,\n"
   "           and datapackage.json, a Data Package 2.0 descriptor giving\n"
   "           each column's type and the tables' keys; all or nothing\n"
-  "  graphml  organisations and members as nodes, memberships and mergers\n"
-  "           as edges, for Gephi, NetworkX or igraph\n"
+  "  graphml  organisations, members and funding sources as nodes;\n"
+  "           memberships, mergers (with their kind) and funding (source to\n"
+  "           holder, with amounts) as edges, with typed data, for Gephi,\n"
+  "           NetworkX or igraph\n"
+  "  gexf     the same graph as GEXF 1.3, each node and edge with the\n"
+  "           start and end (founded to dissolved, since to until, the\n"
+  "           effective date, the contract's period) of Gephi's timeline\n"
   "\n"
   "Examples:\n"
   "  klynge export --format xml --output denmark.xml\n"
   "  klynge export --format csv --kind organisation > organisations.csv\n"
   "  klynge export --format csv --all --output tables/\n"
-  "  klynge export --format graphml --landscape big.xml --output big.graphml";
+  "  klynge export --format graphml --landscape big.xml --output big.graphml\n"
+  "  klynge export --format gexf --output denmark.gexf";
 
 int
 tool_export (Tool  *tool,
@@ -44,7 +50,7 @@ tool_export (Tool  *tool,
   g_autofree char *output = NULL;
   gboolean all = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'F', 0, G_OPTION_ARG_STRING, &format, "Write FORMAT: xml, csv or graphml (required)", "FORMAT" },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format, "Write FORMAT: xml, csv, graphml or gexf (required)", "FORMAT" },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, "For csv: the table to write (this or --all)", "KIND" },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "For csv: every table and datapackage.json, into the directory --output", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (a directory with --all) instead of standard output", "FILE" },
@@ -61,9 +67,10 @@ tool_export (Tool  *tool,
   if (argc > 1)
     return tool_usage_error (command, "unexpected argument “%s”", argv[1]);
   if (format == NULL)
-    return tool_usage_error (command, "--format is required (xml, csv or graphml)");
-  if (strcmp (format, "xml") != 0 && strcmp (format, "csv") != 0 && strcmp (format, "graphml") != 0)
-    return tool_usage_error (command, "--format: “%s” is not a format (xml, csv or graphml)", format);
+    return tool_usage_error (command, "--format is required (xml, csv, graphml or gexf)");
+  if (strcmp (format, "xml") != 0 && strcmp (format, "csv") != 0 && strcmp (format, "graphml") != 0
+      && strcmp (format, "gexf") != 0)
+    return tool_usage_error (command, "--format: “%s” is not a format (xml, csv, graphml or gexf)", format);
   if (strcmp (format, "csv") == 0)
     {
       const char * const *kinds = klynge_landscape_export_csv_kinds ();
@@ -101,8 +108,10 @@ tool_export (Tool  *tool,
         ok = klynge_landscape_save_file (landscape, output, &error);
       else if (strcmp (format, "csv") == 0)
         ok = klynge_landscape_export_csv_file (landscape, kind, output, &error);
-      else
+      else if (strcmp (format, "graphml") == 0)
         ok = klynge_landscape_export_graphml_file (landscape, output, &error);
+      else
+        ok = klynge_landscape_export_gexf_file (landscape, output, &error);
       return ok ? TOOL_EXIT_OK : tool_fail (error);
     }
 
@@ -113,8 +122,10 @@ tool_export (Tool  *tool,
     ok = klynge_landscape_save_stream (landscape, stream, NULL, &error);
   else if (strcmp (format, "csv") == 0)
     ok = klynge_landscape_export_csv (landscape, kind, stream, NULL, &error);
-  else
+  else if (strcmp (format, "graphml") == 0)
     ok = klynge_landscape_export_graphml (landscape, stream, NULL, &error);
+  else
+    ok = klynge_landscape_export_gexf (landscape, stream, NULL, &error);
   if (!ok || !tool_close_output (stream, &error))
     return tool_fail (error);
   return TOOL_EXIT_OK;

@@ -22,7 +22,7 @@ static const ToolCommand commands[] = {
   { "list", "", "list organisations or the designations of programmes, filtered", tool_list },
   { "show", "ID", "every field and source of one record", tool_show },
   { "validate", "FILE...", "check landscape files and list every problem", tool_validate },
-  { "export", "", "write the landscape as XML, CSV or GraphML", tool_export },
+  { "export", "", "write the landscape as XML, CSV, GraphML or GEXF", tool_export },
   { "import", "DIR", "make a landscape from a directory of CSV tables", tool_import, TRUE },
   { "lineage", "[ID]", "the predecessors and successors of an organisation", tool_lineage },
   { "due-diligence", "ID ID...", "the report on a possible merger", tool_due_diligence },

@@ -1,4 +1,4 @@
-/* klynge-export.h: CSV and GraphML exports of a landscape
+/* klynge-export.h: CSV, GraphML and GEXF exports of a landscape
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -48,6 +48,15 @@ gboolean            klynge_landscape_export_graphml      (KlyngeLandscape  *self
 GBytes             *klynge_landscape_export_graphml_bytes (KlyngeLandscape *self,
                                                           GError          **error);
 gboolean            klynge_landscape_export_graphml_file (KlyngeLandscape  *self,
+                                                          const char       *path,
+                                                          GError          **error);
+gboolean            klynge_landscape_export_gexf         (KlyngeLandscape  *self,
+                                                          GOutputStream    *stream,
+                                                          GCancellable     *cancellable,
+                                                          GError          **error);
+GBytes             *klynge_landscape_export_gexf_bytes   (KlyngeLandscape  *self,
+                                                          GError          **error);
+gboolean            klynge_landscape_export_gexf_file    (KlyngeLandscape  *self,
                                                           const char       *path,
                                                           GError          **error);
 

@@ -890,8 +890,13 @@ def test_graphml_structure(klynge, which, denmark, full):
     doc = ET.fromstring(graphml(klynge, "--landscape", path))
     assert doc.tag == f"{GRAPHML}graphml"
     keys = {k.get("id"): k for k in doc.findall(f"{GRAPHML}key")}
-    assert all(k.get("for") in ("node", "edge") and k.get("attr.name") and k.get("attr.type") == "string"
+    assert all(k.get("for") in ("node", "edge") and k.get("attr.name")
+               and k.get("attr.type") in ("string", "long", "double", "boolean")
                for k in keys.values())
+    # amounts are numbers, flags booleans (docs/format.md, "Graphs")
+    assert keys["e-amount-ore"].get("attr.type") == "long"
+    assert keys["e-amount-dkk"].get("attr.type") == "double"
+    assert keys["n-member-list-complete"].get("attr.type") == "boolean"
     graphs = doc.findall(f"{GRAPHML}graph")
     assert len(graphs) == 1 and graphs[0].get("edgedefault") == "directed"
     graph = graphs[0]
@@ -901,7 +906,8 @@ def test_graphml_structure(klynge, which, denmark, full):
 
     nodes = graph.findall(f"{GRAPHML}node")
     expected_nodes = [o.get("id") for o in organisations(root)] + \
-        [m.get("id") for m in root.findall(f"./{NS}members/{NS}member")]
+        [m.get("id") for m in root.findall(f"./{NS}members/{NS}member")] + \
+        [f.get("id") for f in root.findall(f"./{NS}funding-sources/{NS}funding-source")]
     assert [n.get("id") for n in nodes] == expected_nodes
     node_ids = set(expected_nodes)
     for element in graph:
@@ -911,8 +917,10 @@ def test_graphml_structure(klynge, which, denmark, full):
     for edge in edges:
         assert edge.get("source") in node_ids and edge.get("target") in node_ids
     memberships = sum(len(o.findall(f"{NS}membership")) for o in organisations(root))
-    predecessors = len(root.findall(f".//{NS}predecessor"))
-    assert len(edges) == memberships + predecessors
+    predecessors = sum(len(m.findall(f"{NS}predecessor")) for m in root.iter(f"{NS}merger")
+                       if m.get("status") != "cancelled")
+    shares = len(root.findall(f".//{NS}share"))
+    assert len(edges) == memberships + predecessors + shares
 
 
 @pytest.mark.parametrize("which", ["denmark", "full"])
@@ -927,11 +935,13 @@ def test_graphml_reads_back_with_networkx(klynge, which, denmark, full, tmp_path
     assert graph.is_directed()
     orgs = organisations(root)
     members = root.findall(f"./{NS}members/{NS}member")
-    assert graph.number_of_nodes() == len(orgs) + len(members)
+    sources = root.findall(f"./{NS}funding-sources/{NS}funding-source")
+    assert graph.number_of_nodes() == len(orgs) + len(members) + len(sources)
     memberships = sum(len(o.findall(f"{NS}membership")) for o in orgs)
-    mergers = root.findall(f".//{NS}merger")
+    mergers = [m for m in root.findall(f".//{NS}merger") if m.get("status") != "cancelled"]
     predecessors = sum(len(m.findall(f"{NS}predecessor")) for m in mergers)
-    assert graph.number_of_edges() == memberships + predecessors
+    shares = len(root.findall(f".//{NS}share"))
+    assert graph.number_of_edges() == memberships + predecessors + shares
     for org in orgs:
         data = graph.nodes[org.get("id")]
         assert data["type"] == "organisation"
