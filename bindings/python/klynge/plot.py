@@ -42,6 +42,11 @@ _MISSING = ("klynge.plot needs matplotlib, which is not installed "
 _COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
             "#7f7f7f", "#bcbd22", "#17becf")
 
+# beyond this many bodies a lineage drops the names and the arrowheads
+_LABELLED_BODIES = 400
+# inches: at matplotlib's 100 dpi, well below the 2**16 pixels an image holds
+_TALLEST = 160.0
+
 _MERGER_COLOURS = {"merger": "#d62728", "absorption": "#9467bd", "transfer": "#2ca02c",
                    "rename": "#7f7f7f"}
 
@@ -212,9 +217,10 @@ def active_table(landscape, kinds=None, start=2000, end=None):
     counts = {kind.value_nick: [] for kind in kinds}
     wanted = {kind: kind.value_nick for kind in kinds}
     for year in years:
+        # one query a year; the library decides who is active
         active = Klynge.Filter.new()
         active.set_active_on(Klynge.Date.new(year, 12, 31))
-        tally = {kind: 0 for kind in kinds}
+        tally = dict.fromkeys(kinds, 0)
         for organisation in landscape.list_organisations(active):
             kind = organisation.get_kind()
             if kind in tally:
@@ -360,25 +366,64 @@ def lineage(landscape, id=None, ax=None, title=None):
         every organisation a merger names.  An unknown id raises
         :class:`KeyError`.
 
+    Beyond 400 bodies the names are left out (the axis says how many)
+    the bodies one collection (gid ``"organisations:known"`` and
+    ``"organisations:partly-known"``) and the events plain lines, one
+    collection per kind (gid ``"mergers:<kind>"``), so that a 10,000-organisation landscape still
+    draws in seconds.
+
     Returns the figure.  Each body's bar has the gid
     ``"organisation:<id>"``, each arrow ``"merger:<merger>:<predecessor>"``
     (``artist.get_gid()``).
     """
     bodies, events = lineage_table(landscape, id)
-    height = max(3.0, 0.35 * len(bodies) + 1.5)
+    many = len(bodies) > _LABELLED_BODIES
+    # a row of a third of an inch each, up to what an image can hold
+    height = min(max(3.0, 0.35 * len(bodies) + 1.5), _TALLEST)
     new = ax is None
     figure, ax = _axes(ax, (10, height))
     row = {body["id"]: index for index, body in enumerate(bodies)}
-    for body in bodies:
-        y = row[body["id"]]
-        known = body["start_known"] and body["end_known"]
-        patches = ax.barh(y, body["end"] - body["start"], left=body["start"], height=0.6,
-                          color="#9ecae1", edgecolor="#3182bd",
-                          hatch=None if known else "//")
-        patches.patches[0].set_gid("organisation:%s" % body["id"])
+    for known in (True, False):
+        chosen = [b for b in bodies if (b["start_known"] and b["end_known"]) == known]
+        if not chosen:
+            continue
+        if many:
+            # one collection: thousands of separate bars take a minute
+            from matplotlib.collections import PolyCollection
+            boxes = PolyCollection(
+                [[(b["start"], row[b["id"]] - 0.3), (b["end"], row[b["id"]] - 0.3),
+                  (b["end"], row[b["id"]] + 0.3), (b["start"], row[b["id"]] + 0.3)]
+                 for b in chosen],
+                facecolors="#9ecae1", edgecolors="#3182bd", linewidths=0.3,
+                hatch=None if known else "//")
+            boxes.set_gid("organisations:%s" % ("known" if known else "partly-known"))
+            ax.add_collection(boxes)
+            continue
+        bars = ax.barh([row[b["id"]] for b in chosen], [b["end"] - b["start"] for b in chosen],
+                       left=[b["start"] for b in chosen], height=0.6, color="#9ecae1",
+                       edgecolor="#3182bd", hatch=None if known else "//")
+        for bar, body in zip(bars.patches, chosen):
+            bar.set_gid("organisation:%s" % body["id"])
+    if many:
+        ax.set_xlim(min(b["start"] for b in bodies) - 0.5, max(b["end"] for b in bodies) + 0.5)
     from matplotlib.lines import Line2D
     drawn = set()
-    for event in events:
+    if many:
+        # thousands of arrows would take minutes to draw: lines, one
+        # collection per kind
+        from matplotlib.collections import LineCollection
+        segments = {}
+        for event in events:
+            x, target = event["effective"], row[event["successor"]]
+            segments.setdefault(event["kind"], []).extend(
+                [(x, row[p]), (x, target)] for p in event["predecessors"])
+        for kind in sorted(segments):
+            lines = LineCollection(segments[kind], colors=_MERGER_COLOURS.get(kind, "black"),
+                                   linewidths=0.5)
+            lines.set_gid("mergers:%s" % kind)
+            ax.add_collection(lines)
+            drawn.add(kind)
+    for event in ([] if many else events):
         colour = _MERGER_COLOURS.get(event["kind"], "black")
         style = "-" if event["status"] == "completed" else "--"
         target = row[event["successor"]]
@@ -389,9 +434,14 @@ def lineage(landscape, id=None, ax=None, title=None):
                                             "linestyle": style, "shrinkA": 2, "shrinkB": 2})
             arrow.set_gid("merger:%s:%s" % (event["merger"], predecessor))
         drawn.add(event["kind"])
-    ax.set_yticks(range(len(bodies)))
-    ax.set_yticklabels(["%s (%s)" % (_short(b["name"]), b["id"]) for b in bodies],
-                       fontsize="small")
+    if many:
+        ax.set_yticks([])
+        ax.set_ylabel("%d organisations (names left out)" % len(bodies))
+        ax.set_ylim(-1, len(bodies))
+    else:
+        ax.set_yticks(range(len(bodies)))
+        ax.set_yticklabels(["%s (%s)" % (_short(b["name"]), b["id"]) for b in bodies],
+                           fontsize="small")
     ax.invert_yaxis()
     ax.set_xlabel("Year")
     from matplotlib.ticker import MaxNLocator

@@ -2,6 +2,7 @@
 """klynge.plot: each picture renders to PNG and draws the library's own
 figures; without matplotlib a call says what to install."""
 
+import csv
 import io
 import os
 import subprocess
@@ -113,6 +114,23 @@ def test_funding_of_the_built_in_landscape_is_what_klynge_summary_prints(plot, b
     shares = sum(c.get_amount() * s.get_basis_points() // 10000 for c in contracts
                  for s in c.get_shares() if s.get_source() == "siu")
     assert abs(round(siu * 100) - shares) <= len(contracts)
+
+
+def test_funding_bars_are_what_klynge_funding_prints(plot, builddir, srcdir, data_path, klynge):
+    tool = os.environ.get("KLYNGE_TOOL") or str(builddir / "tools" / "klynge")
+    if not os.access(tool, os.X_OK):
+        pytest.fail("the klynge tool is not built: %s" % tool)
+    for args, landscape in (([], klynge.default()),
+                            (["--landscape", str(data_path("valid", "full.xml"))],
+                             klynge.load(data_path("valid", "full.xml")))):
+        printed = subprocess.run([tool, "funding", *args, "--by", "source,year", "--format", "csv"],
+                                 capture_output=True, text=True, check=True, timeout=120).stdout
+        rows = csv.DictReader(io.StringIO(printed))
+        expected = {(row["source"], int(row["year"])): int(row["amount"].replace(".", ""))
+                    for row in rows}
+        heights = _bars(plot.funding_by_year(landscape), "funding")
+        assert {key: round(h * 100) for key, h in heights.items() if h} == \
+            {key: ore for key, ore in expected.items() if ore}
 
 
 def test_active_bars_count_organisations_active_on_31_december(plot, Klynge, any_landscape):
@@ -244,3 +262,39 @@ def test_importing_klynge_does_not_import_matplotlib(srcdir):
                             check=False, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def _many_mergers(count):
+    """A landscape of *count* mergers, each of two predecessors founded in
+    2001 into a successor: 3 × *count* bodies."""
+    organisations, mergers = [], []
+    for i in range(count):
+        for part in ("a", "b"):
+            organisations.append('<organisation id="p%d-%s" kind="cluster" founded="2001" '
+                                 'dissolved="2010-06-30"><name>P %d %s</name></organisation>'
+                                 % (i, part, i, part))
+        organisations.append('<organisation id="s%d" kind="cluster" founded="2010-07-01">'
+                             '<name>S %d</name></organisation>' % (i, i))
+        mergers.append('<merger id="m%d" effective="2010-07-01" successor="s%d" kind="merger" '
+                       'status="completed"><predecessor ref="p%d-a"/><predecessor ref="p%d-b"/>'
+                       '</merger>' % (i, i, i, i))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<landscape xmlns="urn:klynge:landscape:1" version="1">'
+            '<organisations>%s</organisations><mergers>%s</mergers></landscape>'
+            % ("".join(organisations), "".join(mergers)))
+
+
+def test_a_lineage_of_many_bodies_leaves_out_the_names_and_still_draws(plot, klynge):
+    landscape = klynge.loads(_many_mergers(150))
+    figure = plot.lineage(landscape)
+    _assert_renders(figure)
+    ax = figure.axes[0]
+    assert ax.get_yticklabels() == [] or all(not t.get_text() for t in ax.get_yticklabels())
+    assert ax.get_ylabel() == "450 organisations (names left out)"
+    gids = {c.get_gid() for c in ax.collections}
+    assert {"organisations:known", "mergers:merger"} <= gids
+    (lines,) = [c for c in ax.collections if c.get_gid() == "mergers:merger"]
+    assert len(lines.get_segments()) == 300        # one per predecessor
+    # below the limit every body keeps its name and bar
+    figure = plot.lineage(klynge.loads(_many_mergers(100)))
+    assert len(figure.axes[0].get_yticklabels()) == 300
