@@ -33,7 +33,8 @@ from ._errors import Error
 from ._gi import Klynge
 from . import _notebook
 
-__all__ = ["funding_by_year", "active_by_year", "lineage", "format_dkk"]
+__all__ = ["funding_by_year", "active_by_year", "lineage", "funding_table", "active_table",
+           "lineage_table", "format_dkk"]
 
 _MISSING = ("klynge.plot needs matplotlib, which is not installed "
             "(Debian: apt-get install python3-matplotlib; elsewhere: pip install matplotlib)")

@@ -131,6 +131,19 @@ def test_headline_figures_are_those_of_klynge_summary(klynge, data_path, tool, w
         assert figures["coverage"]["recorded_ore"] == printed["recorded_ore"]
 
 
+@pytest.mark.parametrize("on", ["2014", "2019-12-31", "2021-06-30"])
+def test_headline_figures_on_a_date_are_those_of_klynge_summary_as_of_it(klynge, builtin, tool,
+                                                                        on):
+    printed = parse_summary(tool("summary", "--as-of", on))
+    figures = klynge.headline(builtin, on=on)
+    assert str(figures["date"]) == printed["date"] == on
+    assert len(figures["national_clusters"]) == printed["national"]
+    for kind, (active, not_known) in printed["kinds"].items():
+        national = sum(1 for id in figures["national_clusters"]
+                       if builtin[id].get_kind().value_nick == kind)
+        assert figures["others"][kind] == (active - national, not_known), kind
+
+
 def test_the_landscape_table_shows_the_figures_of_klynge_summary(klynge, builtin, tool):
     printed = parse_summary(tool("summary"))
     table = read_table(builtin._repr_html_())
