@@ -151,7 +151,8 @@ def funding_by_year(landscape, ax=None, period=None, title=None):
     overflow.
     """
     sources, years, amounts, unknown = funding_table(landscape, period)
-    figure, ax = _axes(ax, (9, 5))
+    new = ax is None
+    figure, ax = _axes(ax, (11, 5))
     bottoms = [0.0] * len(years)
     legend = []
     for index, source in enumerate(sources):
@@ -174,11 +175,15 @@ def funding_by_year(landscape, ax=None, period=None, title=None):
         ax.set_xticks(years)
         ax.set_xticklabels([str(year) for year in years],
                            rotation=45 if len(years) > 12 else 0)
+        # beside the bars, not over them
         ax.legend([bars for bars, _ in legend], [label for _, label in legend],
-                  title="Funding source", fontsize="small")
+                  title="Funding source", fontsize="small", loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0))
     else:
         ax.text(0.5, 0.5, "no contracts", transform=ax.transAxes, ha="center", va="center")
     ax.set_title(title if title is not None else "Funding by source and calendar year")
+    if new:
+        figure.tight_layout()
     return figure
 
 
@@ -252,7 +257,8 @@ def active_by_year(landscape, ax=None, kinds=None, start=2000, end=None, title=N
     with the gid ``"active:<kind>:<year>"``.
     """
     years, kinds, counts = active_table(landscape, kinds, start, end)
-    figure, ax = _axes(ax, (9, 5))
+    new = ax is None
+    figure, ax = _axes(ax, (10, 5))
     bottoms = [0] * len(years)
     for index, kind in enumerate(kinds):
         bars = ax.bar(years, counts[kind], bottom=bottoms, width=0.8,
@@ -266,10 +272,12 @@ def active_by_year(landscape, ax=None, kinds=None, start=2000, end=None, title=N
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kinds:
-        ax.legend(title="Kind", fontsize="small")
+        ax.legend(title="Kind", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.set_title(title if title is not None else
                  "Organisations active by kind, %d–%d (status not known: not counted)"
                  % (years[0], years[-1]))
+    if new:
+        figure.tight_layout()
     return figure
 
 
