@@ -348,9 +348,9 @@ _LISTS = (
 
 def record_fields(record):
     """The fields of *record* that are set, as ``(name, text)`` pairs in
-    the order of its properties, then its multi-valued fields and
-    sources."""
-    rows = [("kind", record.get_kind_name())]
+    the order of its properties (named as in the XML format), then its
+    multi-valued fields and sources."""
+    rows = []
     for spec in record.list_properties():
         if spec.name == "line":
             continue
@@ -372,7 +372,7 @@ def record_fields(record):
 
 def record_html(record):
     """*record*'s fields (:func:`record_fields`) as a two-column HTML
-    table: what a notebook shows for a record."""
+    table under its kind and id: what a notebook shows for a record."""
     return _table("%s %s" % (record.get_kind_name(), record.get_id()), record_fields(record),
                   "klynge-record")
 
