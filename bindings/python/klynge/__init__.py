@@ -64,6 +64,14 @@ Tables
     ``"identifier"``; the keys are the table format's column names
     (``name_en``, ``known_until``: valid Python identifiers).
 
+Notebooks
+    A landscape shows as a table of its headline figures, a record as a
+    table of its fields (``_repr_html_``); ``klynge.headline(landscape,
+    on=None)`` gives the figures as a dict.  ``klynge.plot`` draws with
+    matplotlib (imported on first use): ``funding_by_year(landscape)``,
+    ``active_by_year(landscape, kinds=None, start=2000, end=None)`` and
+    ``lineage(landscape, id=None)``, each returning the figure.
+
 Errors
     Every failure is a :class:`klynge.Error` (a :class:`GLib.Error`) with the
     ``KLYNGE_ERROR`` ``code``, and ``file``, ``line`` and ``column`` where the
@@ -127,6 +135,14 @@ from . import _reports
 _reports.install()
 __all__ += ["to_dataframes", "from_dataframes", "to_excel", "read_excel", "funding_frame",
             "due_diligence", "due_diligence_dict", "due_diligence_frames", "lineage_frame"]
+
+# Notebooks (issue 19): HTML displays and klynge.plot (matplotlib, imported
+# on first use).
+from ._notebook import headline
+from . import _notebook, plot
+
+_notebook.install()
+__all__ += ["headline", "plot"]
 
 #: The version of the klynge library the package runs against.
 __version__ = "%d.%d.%d" % (Klynge.MAJOR_VERSION, Klynge.MINOR_VERSION,

@@ -88,3 +88,24 @@ def test_the_share_table_splits_every_share_as_the_library_does(klynge, srcdir, 
     for row in namespace["df"].itertuples():
         expected = landscape.lookup(row.contract).share_amount(row.source)
         assert (-1 if pandas.isna(row.amount_ore) else row.amount_ore) == expected, row
+
+
+def test_the_headline_example_prints_the_figures_of_the_notebook_table(klynge, srcdir, tmp_path):
+    namespace = {"klynge": klynge, "landscape": klynge.default()}
+    out = _run(_example(srcdir, "headline"), namespace, tmp_path)
+    figures = namespace["figures"]
+    assert out.splitlines() == [
+        "%s %d" % (figures["date"], len(figures["national_clusters"])),
+        "%s %d" % (figures["memberships_count"], figures["funding_ore"])]
+    assert namespace["html"].startswith('<table class="klynge-landscape">')
+
+
+def test_the_plots_example_writes_the_funding_picture(klynge, srcdir, tmp_path):
+    pytest.importorskip("matplotlib", reason="python3-matplotlib is not installed")
+    import matplotlib.pyplot as pyplot
+    namespace = {"klynge": klynge, "landscape": klynge.default()}
+    try:
+        _run(_example(srcdir, "plots"), namespace, tmp_path)
+    finally:
+        pyplot.close("all")
+    assert (tmp_path / "funding.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
