@@ -18,6 +18,7 @@ trap cleanup EXIT
 step_start=$SECONDS
 step() { printf '[%4ds] %s\n' $((SECONDS - step_start)) "$*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
+test "$(id -u)" = 0 || fail "run as root: it installs the build dependencies and the packages"
 
 tarball=$(ls "$builddir"/klynge-*.tar.xz "$builddir"/klynge-*.tar.gz 2>/dev/null | tail -n 1 || true)
 if test -z "$tarball"; then
