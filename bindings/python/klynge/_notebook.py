@@ -21,19 +21,8 @@ __all__ = ["headline", "data_span", "summary_date", "landscape_html", "record_ht
 
 # --- the date ``klynge summary`` uses -------------------------------------------
 #
-# The same rule as the tool's tool_data_span() and tool_summary()
-# (tools/cmd-summary.c), which the library does not expose: today, moved
-# into the span of the dates the data states when it lies outside.
-
-def _span_add(span, date):
-    if date is None or not date.is_set():
-        return
-    first, last = date.get_first_day(), date.get_last_day()
-    if span[0] == 0 or first < span[0]:
-        span[0] = first
-    if last > span[1]:
-        span[1] = last
-
+# The library holds the rule (klynge_landscape_get_date_span() and
+# klynge_landscape_get_default_date()); these only name it for Python.
 
 def data_span(landscape):
     r"""The first and last day of the dates *landscape* states
@@ -41,47 +30,24 @@ def data_span(landscape):
     contracts, programmes and their designations, mergers, initiatives),
     as :class:`Klynge.Date`\\ s, or ``(None, None)`` when it states none:
     the span ``klynge summary`` prints as "Dates in the data"."""
-    span = [0, 0]
-    for organisation in landscape.list(Klynge.Organisation.__gtype__):
-        _span_add(span, organisation.get_founded())
-        _span_add(span, organisation.get_dissolved())
-        _span_add(span, organisation.get_known_until())
-    for contract in landscape.list(Klynge.Contract.__gtype__):
-        period = contract.get_period()
-        _span_add(span, period.start)
-        _span_add(span, period.end)
-    for merger in landscape.list(Klynge.Merger.__gtype__):
-        _span_add(span, merger.get_effective())
-    for initiative in landscape.list(Klynge.Initiative.__gtype__):
-        _span_add(span, initiative.get_start())
-        _span_add(span, initiative.get_end())
-    for programme in landscape.get_programmes():
-        _span_add(span, programme.get_start())
-        _span_add(span, programme.get_end())
-        for designation in programme.get_designations():
-            _span_add(span, designation.get_start())
-            _span_add(span, designation.get_end())
-    if span[0] == 0:
+    stated, first, last = landscape.get_date_span()
+    if not stated:
         return None, None
-    return _from_day(span[0]), _from_day(span[1])
-
-
-def _from_day(day):
-    # an (out caller-allocates) initialiser: introspected, it returns the date
-    return Klynge.Date.init_from_day(day)
+    return first, last
 
 
 def summary_date(landscape):
     """The date ``klynge summary`` describes without ``--as-of``, and why:
     ``(date, note)``, *note* being ``"today"``, ``"the latest date in the
     data"`` or ``"the earliest date in the data"``."""
-    today = Klynge.Date.init_today()
+    date = landscape.get_default_date()
     first, last = data_span(landscape)
-    if first is not None and today.get_first_day() > last.get_first_day():
-        return last, "the latest date in the data"
+    today = Klynge.Date.init_today()
+    if first is not None and today.get_first_day() > last.get_last_day():
+        return date, "the latest date in the data"
     if first is not None and today.get_first_day() < first.get_first_day():
-        return first, "the earliest date in the data"
-    return today, "today"
+        return date, "the earliest date in the data"
+    return date, "today"
 
 
 # --- the figures ------------------------------------------------------------------
