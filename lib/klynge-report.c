@@ -52,8 +52,9 @@
  * ## The figures' hooks
  *
  * Each headline figure is a `<data class="figure">` element with a stable
- * `id` and the figure, machine-readable, in its `value`; these equal what
- * `klynge summary` says for the same date:
+ * `id` and the figure, machine-readable, in its `value`; those of
+ * organisations and funding equal what `klynge summary` says for the same
+ * date, and the coverage ones are the sums of its coverage rows:
  *
  * | id | value |
  * |---|---|
@@ -250,6 +251,28 @@ put_money_cell (Report *report,
   PUT (report, "<td class=\"n\">");
   put_text (report, text);
   PUT (report, "</td>");
+}
+
+/* Adds @amount to @sum, a sum of amounts the report shows, stopping at
+ * KLYNGE_MONEY_MAX: amounts up to it load, so their sums could
+ * otherwise overflow. */
+static void
+add_amount (gint64 *sum,
+            gint64  amount)
+{
+  if (amount > 0 && !_klynge_money_add (sum, amount, "a sum in the report", NULL))
+    *sum = KLYNGE_MONEY_MAX;
+}
+
+/* @part ÷ @whole in basis points, rounded; @part × 10000 overflows from
+ * about 9.2 × 10^14 øre, where the ratio needs no exact last digit */
+static guint
+basis_points_of (gint64 part,
+                 gint64 whole)
+{
+  if (part <= (G_MAXINT64 - whole / 2) / 10000)
+    return (guint) MIN ((part * 10000 + whole / 2) / whole, (gint64) G_MAXUINT);
+  return (guint) MIN ((double) part / (double) whole * 10000.0 + 0.5, (double) G_MAXUINT);
 }
 
 /* A table's column heading; numbers are aligned right. */
@@ -595,13 +618,13 @@ write_funding_figures (Report *report)
 
       if (klynge_coverage_get_envelope (row) <= 0)
         continue;
-      envelopes += klynge_coverage_get_envelope (row);
-      recorded += klynge_coverage_get_recorded (row);
+      add_amount (&envelopes, klynge_coverage_get_envelope (row));
+      add_amount (&recorded, klynge_coverage_get_recorded (row));
     }
   open_figure_box (report, "Coverage of the envelopes");
   if (envelopes > 0)
     {
-      guint basis_points = (guint) ((recorded * 10000 + envelopes / 2) / envelopes);
+      guint basis_points = basis_points_of (recorded, envelopes);
       g_autofree char *percent = klynge_percent_to_string (basis_points, 2);
       g_autofree char *shown = g_strconcat (percent, " %", NULL);
 
@@ -655,6 +678,17 @@ typedef struct {
 #define BARS_HEIGHT 220
 #define BARS_LEGEND_ROW 18
 
+/* The height of @part of a bar chart whose tallest bar is @max, both at
+ * most KLYNGE_MONEY_MAX: exact while @part × BARS_HEIGHT fits */
+static int
+bar_height (gint64 part,
+            gint64 max)
+{
+  if (part <= G_MAXINT64 / BARS_HEIGHT)
+    return (int) (part * BARS_HEIGHT / max);
+  return (int) ((double) part / (double) max * BARS_HEIGHT);
+}
+
 static char *
 format_count (gint64 value)
 {
@@ -686,7 +720,7 @@ write_stacked_bars (Report            *report,
     {
       gint64 sum = 0;
       for (guint s = 0; s < chart->n_series; s++)
-        sum += chart->values[s * chart->n_columns + c];
+        add_amount (&sum, chart->values[s * chart->n_columns + c]);
       max = MAX (max, sum);
     }
 
@@ -714,9 +748,9 @@ write_stacked_bars (Report            *report,
 
           if (value <= 0)
             continue;
-          y0 = BARS_TOP + BARS_HEIGHT - (int) (below * BARS_HEIGHT / max);
-          below += value;
-          y1 = BARS_TOP + BARS_HEIGHT - (int) (below * BARS_HEIGHT / max);
+          y0 = BARS_TOP + BARS_HEIGHT - bar_height (below, max);
+          add_amount (&below, value);
+          y1 = BARS_TOP + BARS_HEIGHT - bar_height (below, max);
           text = chart->format (value);
           tooltip = g_strdup_printf ("%s, %u: %s", chart->series[s], chart->columns[c], text);
           _klynge_svg_rect (out, x + 1, y1, bar_width - 2, MAX (y0 - y1, 1), _klynge_svg_colour (s), tooltip);
@@ -767,7 +801,7 @@ write_stacked_table (Report            *report,
           gint64 value = chart->values[s * chart->n_columns + c];
           g_autofree char *text = chart->format (value);
 
-          sum += value;
+          add_amount (&sum, value);
           PUT (report, "<td class=\"n\">");
           put_text (report, text);
           PUT (report, "</td>");
@@ -806,7 +840,7 @@ write_active_per_year (Report *report)
   first_year = last.year < REPORT_FIRST_YEAR ? first.year : MAX (first.year, REPORT_FIRST_YEAR);
   last_year = last.year;
   n_years = last_year - first_year + 1;
-  years = g_new (guint, n_years);
+  years = g_new0 (guint, n_years);
   values = g_new0 (gint64, N_KINDS * n_years);
   not_known = g_new0 (guint, n_years);
   for (guint y = 0; y < n_years && report_ok (report); y++)
@@ -1038,9 +1072,9 @@ write_coverage_chart (Report    *report,
 
       if (klynge_coverage_get_envelope (row) <= 0)
         continue;
-      g_array_index (values, gint64, klynge_coverage_get_year (row) - first_year)
-        += klynge_coverage_get_recorded (row);
-      envelopes[klynge_coverage_get_year (row) - first_year] += klynge_coverage_get_envelope (row);
+      add_amount (&g_array_index (values, gint64, klynge_coverage_get_year (row) - first_year),
+                  klynge_coverage_get_recorded (row));
+      add_amount (&envelopes[klynge_coverage_get_year (row) - first_year], klynge_coverage_get_envelope (row));
     }
   for (guint y = 0; y < n_years; y++)
     g_array_index (values, gint64, n_years + y) = MAX (envelopes[y] - g_array_index (values, gint64, y), 0);
@@ -1102,7 +1136,6 @@ write_coverage (Report *report)
           if (klynge_coverage_get_n_unknown_amounts (row) > 0)
             PUT (report, "at least ");
           put_text (report, ratio);
-          PUT (report, " %");
         }
       PUT (report, "</td></tr>\n");
     }
@@ -1137,7 +1170,7 @@ write_funding (Report *report)
                                             NULL);
   if (totals->len == 0)
     {
-      PUT (report, "<p>The landscape records no contracts.</p>\n");
+      PUT (report, "<p>No contract has a period to count by year.</p>\n");
       write_coverage (report);
       PUT (report, "</section>\n");
       return;
@@ -1169,7 +1202,8 @@ write_funding (Report *report)
       if (!g_ptr_array_find_with_equal_func (ids, klynge_funding_total_get_source (total), g_str_equal, &s))
         continue;
       s = MIN (s, n_series - 1);
-      values[s * n_years + klynge_funding_total_get_year (total) - first_year] += klynge_funding_total_get_amount (total);
+      add_amount (&values[s * n_years + klynge_funding_total_get_year (total) - first_year],
+                  klynge_funding_total_get_amount (total));
     }
   description = g_strdup_printf ("Stacked bars, one per calendar year from %u to %u: the funding each source "
                                  "paid that year (contracts pro-rated by day), in DKK. The table beside gives "
@@ -1220,7 +1254,7 @@ contracts_by_holder (KlyngeLandscape *landscape)
         }
       row->n++;
       if (klynge_contract_has_amount (contract))
-        row->amount += klynge_contract_get_amount (contract);
+        add_amount (&row->amount, klynge_contract_get_amount (contract));
       else
         row->n_unknown++;
     }
@@ -1354,7 +1388,7 @@ write_programmes (Report *report)
       gint64 amount = 0;
 
       for (guint e = 0; e < envelopes->len; e++)
-        amount += klynge_envelope_get_amount (g_ptr_array_index (envelopes, e));
+        add_amount (&amount, klynge_envelope_get_amount (g_ptr_array_index (envelopes, e)));
       PUT (report, "<tr>");
       put_cell (report, "td", klynge_record_get_id (KLYNGE_RECORD (programme)));
       put_cell (report, "td", klynge_programme_get_name (programme));

@@ -457,6 +457,63 @@ START_TEST (test_report_of_an_empty_landscape_is_a_valid_page_of_zeros)
 }
 END_TEST
 
+/* Amounts at the top of the range load, so the report's sums of them
+ * must neither overflow (undefined behaviour, which UBSan stops) nor
+ * break the page. */
+START_TEST (test_report_of_amounts_at_the_top_of_the_range_is_a_valid_page)
+{
+  g_autofree char *path = klynge_test_path ("tests/data/valid/programmes.xml");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) huge = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(KlyngeLandscape) landscape = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  ck_assert (g_file_get_contents (path, &contents, NULL, &error));
+  huge = g_string_new (contents);
+  g_string_replace (huge, "amount=\"60000000.00\"", "amount=\"92233720368547758.07\"", 0);
+  g_string_replace (huge, "amount=\"4000000.00\"", "amount=\"92233720368547758.07\"", 0);
+  g_string_replace (huge, "amount=\"3000000.00\"", "amount=\"92233720368547758.07\"", 0);
+  input = g_string_free_to_bytes (g_steal_pointer (&huge));
+  landscape = klynge_landscape_load_bytes (input, "huge.xml", NULL, &error);
+  ck_assert_no_error (error);
+
+  bytes = report_of (landscape, "2022");
+  text = text_of (bytes);
+  xmlFreeDoc (parse_xml (text));
+}
+END_TEST
+
+/* The coverage table shows each ratio as klynge_coverage_format_ratio()
+ * writes it, with its per cent sign once. */
+START_TEST (test_report_coverage_cells_show_the_ratio_with_one_per_cent_sign)
+{
+  g_autoptr(KlyngeLandscape) landscape = klynge_landscape_new_default ();
+  g_autoptr(GBytes) bytes = report_of (landscape, NULL);
+  g_autofree char *text = text_of (bytes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = klynge_landscape_coverage (landscape, NULL, &error);
+  guint n_checked = 0;
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_null (strstr (text, "% %"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *ratio = klynge_coverage_format_ratio (g_ptr_array_index (rows, i));
+      g_autofree char *cell = NULL;
+
+      if (ratio == NULL)
+        continue;
+      cell = g_strdup_printf (">%s</td>", ratio);
+      ck_assert_msg (strstr (text, cell) != NULL, "no cell %s", cell);
+      n_checked++;
+    }
+  ck_assert_uint_gt (n_checked, 0);
+}
+END_TEST
+
 /* --- the consolidation picture in the report --------------------------------------- */
 
 static guint
@@ -639,6 +696,8 @@ report_suite (void)
   tcase_add_test (tc, test_report_as_of_changes_the_figures);
   tcase_add_test (tc, test_report_says_not_known_for_members_a_landscape_does_not_record);
   tcase_add_test (tc, test_report_of_an_empty_landscape_is_a_valid_page_of_zeros);
+  tcase_add_test (tc, test_report_of_amounts_at_the_top_of_the_range_is_a_valid_page);
+  tcase_add_test (tc, test_report_coverage_cells_show_the_ratio_with_one_per_cent_sign);
   tcase_add_test (tc, test_report_consolidation_picture_draws_what_fits_and_says_what_it_leaves_out);
   tcase_add_test (tc, test_report_to_a_stream_and_to_a_file_equals_the_report_in_memory);
   tcase_add_test (tc, test_report_cancelled_is_g_io_error_cancelled_and_leaves_no_file);

@@ -155,8 +155,9 @@ def headline(landscape, on=None):
         funding_unknown = grand[0].get_n_unknown() if grand else 0
     except GLib.Error:
         funding_ore, funding_unknown = None, 0
+    # None when a year's total would overflow, as the grand total above
     years = sorted({t.get_year() for t in landscape.funding_totals(
-        Klynge.FundingGrouping.YEAR, None)})
+        Klynge.FundingGrouping.YEAR, None) or ()})
 
     try:
         rows = [row for row in landscape.coverage(None) if row.get_envelope() > 0]
