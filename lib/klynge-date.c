@@ -362,6 +362,13 @@ put_digits (char  *p,
     }
 }
 
+char *
+_klynge_date_text (const KlyngeDate *date,
+                   const char       *unset)
+{
+  return date != NULL && klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup (unset);
+}
+
 gsize
 _klynge_date_format (const KlyngeDate *date,
                      char             *buf)

@@ -1087,12 +1087,6 @@ klynge_landscape_export_csv_file (KlyngeLandscape  *self,
  * A lineage has a handful of nodes, so it is built in a GString rather
  * than streamed. */
 
-static char *
-date_string (const KlyngeDate *date)
-{
-  return klynge_date_is_set (date) ? klynge_date_to_string (date) : g_strdup ("?");
-}
-
 static void
 append_dot_string (GString    *out,
                    const char *text)
@@ -1341,7 +1335,7 @@ klynge_landscape_lineage_to_dot (KlyngeLandscape *self,
 
       if (!g_hash_table_contains (nodes, oid))
         continue;
-      founded = date_string (klynge_organisation_get_founded (organisation));
+      founded = _klynge_date_text (klynge_organisation_get_founded (organisation), "?");
       dissolved = klynge_date_is_set (klynge_organisation_get_dissolved (organisation))
         ? klynge_date_to_string (klynge_organisation_get_dissolved (organisation))
         : g_strdup ("");

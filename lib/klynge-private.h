@@ -94,6 +94,9 @@ void         _klynge_date_unpack         (guint32            packed,
  * (0 for no date). buf must hold 10 bytes. */
 gsize        _klynge_date_format         (const KlyngeDate  *date,
                                           char              *buf);
+/* The date's text, or @unset for no date; free with g_free(). */
+char        *_klynge_date_text           (const KlyngeDate  *date,
+                                          const char        *unset);
 /* The days a span from @start to @end certainly covers, @first..@last
  * inclusive: a partial date is an interval of uncertainty, so from the
  * last day @start stands for (1 when unset: since ever) through the first

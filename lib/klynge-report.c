@@ -1382,8 +1382,8 @@ write_programmes (Report *report)
       GPtrArray *envelopes = klynge_programme_get_envelopes (programme);
       const KlyngeDate *start = klynge_programme_get_start (programme);
       const KlyngeDate *end = klynge_programme_get_end (programme);
-      g_autofree char *start_text = klynge_date_is_set (start) ? klynge_date_to_string (start) : g_strdup ("?");
-      g_autofree char *end_text = klynge_date_is_set (end) ? klynge_date_to_string (end) : g_strdup ("");
+      g_autofree char *start_text = _klynge_date_text (start, "?");
+      g_autofree char *end_text = _klynge_date_text (end, "");
       g_autofree char *period = g_strdup_printf ("%s – %s", start_text, end_text);
       gint64 amount = 0;
 

@@ -419,8 +419,8 @@ life_text (KlyngeOrganisation *organisation)
 {
   const KlyngeDate *founded = klynge_organisation_get_founded (organisation);
   const KlyngeDate *dissolved = klynge_organisation_get_dissolved (organisation);
-  g_autofree char *f = klynge_date_is_set (founded) ? klynge_date_to_string (founded) : g_strdup ("?");
-  g_autofree char *d = klynge_date_is_set (dissolved) ? klynge_date_to_string (dissolved) : g_strdup ("");
+  g_autofree char *f = _klynge_date_text (founded, "?");
+  g_autofree char *d = _klynge_date_text (dissolved, "");
 
   return g_strdup_printf ("%s (%s): %s –%s%s", klynge_organisation_get_name (organisation),
                           klynge_record_get_id (KLYNGE_RECORD (organisation)), f, *d != '\0' ? " " : "", d);
